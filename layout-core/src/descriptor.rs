@@ -1,0 +1,245 @@
+//! The language-neutral description of a type's layout: what the derive
+//! emits as data and what the code generators read.
+
+use crate::rules::StructRepr;
+
+/// The layout of one type: its name, size, alignment and what it is made of.
+///
+/// Every [`WasmLayout`](crate::WasmLayout) type has one, as the constant
+/// `LAYOUT`.
+///
+/// ```
+/// use wasm_layout_core::{WasmLayout, TypeKind, Scalar};
+/// assert_eq!(u16::LAYOUT.size, 2);
+/// assert!(matches!(u16::LAYOUT.kind, TypeKind::Scalar(Scalar::U16)));
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct TypeLayout {
+    /// The Rust name (`"Point"`, `"u32"`; `"array"` and `"WasmPtr"` for those).
+    pub name: &'static str,
+    /// Size in bytes on wasm32.
+    pub size: usize,
+    /// Alignment in bytes on wasm32.
+    pub align: usize,
+    /// What the type is made of.
+    pub kind: TypeKind,
+}
+
+/// What a [`TypeLayout`] describes.
+#[derive(Debug, Clone, Copy)]
+pub enum TypeKind {
+    /// An integer, float or bool.
+    Scalar(Scalar),
+    /// A [`WasmPtr<T>`](crate::WasmPtr): a u32 offset into linear memory.
+    Pointer(PointerLayout),
+    /// A fixed-size array `[T; N]`.
+    Array(ArrayLayout),
+    /// A struct deriving `WasmLayout`.
+    Struct(StructLayout),
+    /// A fieldless enum with an integer repr deriving `WasmLayout`.
+    Enum(EnumLayout),
+}
+
+/// The scalar types, each with its wasm32 size and alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scalar {
+    /// `u8`
+    U8,
+    /// `u16`
+    U16,
+    /// `u32`
+    U32,
+    /// `u64`
+    U64,
+    /// `i8`
+    I8,
+    /// `i16`
+    I16,
+    /// `i32`
+    I32,
+    /// `i64`
+    I64,
+    /// `f32`
+    F32,
+    /// `f64`
+    F64,
+    /// `bool`: one byte, 0 or 1.
+    Bool,
+}
+
+impl Scalar {
+    /// Size (and alignment) in bytes.
+    pub const fn size(self) -> usize {
+        match self {
+            Scalar::U8 | Scalar::I8 | Scalar::Bool => 1,
+            Scalar::U16 | Scalar::I16 => 2,
+            Scalar::U32 | Scalar::I32 | Scalar::F32 => 4,
+            Scalar::U64 | Scalar::I64 | Scalar::F64 => 8,
+        }
+    }
+
+    /// The Rust spelling: `"u8"`, `"f64"`, `"bool"`, …
+    pub const fn rust_name(self) -> &'static str {
+        match self {
+            Scalar::U8 => "u8",
+            Scalar::U16 => "u16",
+            Scalar::U32 => "u32",
+            Scalar::U64 => "u64",
+            Scalar::I8 => "i8",
+            Scalar::I16 => "i16",
+            Scalar::I32 => "i32",
+            Scalar::I64 => "i64",
+            Scalar::F32 => "f32",
+            Scalar::F64 => "f64",
+            Scalar::Bool => "bool",
+        }
+    }
+
+    /// Whether the type is a signed integer.
+    pub const fn is_signed(self) -> bool {
+        matches!(self, Scalar::I8 | Scalar::I16 | Scalar::I32 | Scalar::I64)
+    }
+}
+
+/// The target of a [`WasmPtr<T>`](crate::WasmPtr).
+///
+/// The target is reached through a function so that a struct may point to
+/// itself (`struct Node { next: WasmPtr<Node> }`) without a cycle in its
+/// constant.
+#[derive(Debug, Clone, Copy)]
+pub struct PointerLayout {
+    /// The pointee's Rust name.
+    pub target_name: &'static str,
+    /// The pointee's layout.
+    pub target: fn() -> &'static TypeLayout,
+}
+
+/// A fixed-size array.
+#[derive(Debug, Clone, Copy)]
+pub struct ArrayLayout {
+    /// The element type.
+    pub elem: &'static TypeLayout,
+    /// The number of elements.
+    pub len: usize,
+}
+
+/// A struct: its fields in declaration order and how they are packed.
+#[derive(Debug, Clone, Copy)]
+pub struct StructLayout {
+    /// Fields in declaration order.
+    pub fields: &'static [FieldLayout],
+    /// Natural, packed or raised alignment.
+    pub repr: StructRepr,
+    /// `#[layout(rename = "…")]`: the name in generated code.
+    pub rename: Option<&'static str>,
+    /// `#[layout(rename_all = "…")]`: how generated code spells field names.
+    pub rename_all: Option<RenameRule>,
+}
+
+/// One field of a struct.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldLayout {
+    /// The Rust field name.
+    pub name: &'static str,
+    /// Offset from the start of the struct, in bytes.
+    pub offset: usize,
+    /// The field's type.
+    pub ty: &'static TypeLayout,
+    /// `#[layout(rename = "…")]`: the name in generated code.
+    pub rename: Option<&'static str>,
+}
+
+/// A fieldless enum stored as its integer repr.
+#[derive(Debug, Clone, Copy)]
+pub struct EnumLayout {
+    /// The repr: one of the integer scalars.
+    pub repr: Scalar,
+    /// The variants in declaration order.
+    pub variants: &'static [VariantLayout],
+    /// `#[layout(rename = "…")]`: the name in generated code.
+    pub rename: Option<&'static str>,
+}
+
+/// One enum variant and its discriminant.
+#[derive(Debug, Clone, Copy)]
+pub struct VariantLayout {
+    /// The Rust variant name.
+    pub name: &'static str,
+    /// The discriminant, sign-extended.
+    pub value: i64,
+    /// `#[layout(rename = "…")]`: the name in generated code.
+    pub rename: Option<&'static str>,
+}
+
+/// How `#[layout(rename_all = "…")]` respells field names in generated code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RenameRule {
+    /// `"lowercase"`
+    Lower,
+    /// `"UPPERCASE"`
+    Upper,
+    /// `"PascalCase"`
+    Pascal,
+    /// `"camelCase"`
+    Camel,
+    /// `"snake_case"`
+    Snake,
+    /// `"SCREAMING_SNAKE_CASE"`
+    ScreamingSnake,
+}
+
+impl RenameRule {
+    /// Every rule with the spelling `rename_all` accepts.
+    pub const ALL: [(&'static str, RenameRule); 6] = [
+        ("lowercase", RenameRule::Lower),
+        ("UPPERCASE", RenameRule::Upper),
+        ("PascalCase", RenameRule::Pascal),
+        ("camelCase", RenameRule::Camel),
+        ("snake_case", RenameRule::Snake),
+        ("SCREAMING_SNAKE_CASE", RenameRule::ScreamingSnake),
+    ];
+}
+
+impl TypeLayout {
+    /// The field called `name` (its Rust name), if this is a struct that has one.
+    ///
+    /// ```
+    /// # use wasm_layout_core::WasmLayout;
+    /// assert!(u32::LAYOUT.field("x").is_none());
+    /// ```
+    pub fn field(&self, name: &str) -> Option<&'static FieldLayout> {
+        self.fields().iter().find(|f| f.name == name)
+    }
+
+    /// The fields of a struct in declaration order; empty for anything else.
+    pub const fn fields(&self) -> &'static [FieldLayout] {
+        match self.kind {
+            TypeKind::Struct(s) => s.fields,
+            _ => &[],
+        }
+    }
+
+    /// The name generated code uses: the `rename` if one is set, else `name`.
+    pub const fn export_name(&self) -> &'static str {
+        match self.kind {
+            TypeKind::Struct(StructLayout { rename: Some(r), .. })
+            | TypeKind::Enum(EnumLayout { rename: Some(r), .. }) => r,
+            _ => self.name,
+        }
+    }
+
+    /// Bytes of padding after field `index` (before the next field, or before
+    /// the end of the struct for the last one); 0 for anything but a struct.
+    pub fn padding_after(&self, index: usize) -> usize {
+        let fields = self.fields();
+        let Some(f) = fields.get(index) else { return 0 };
+        let next = fields.get(index + 1).map_or(self.size, |n| n.offset);
+        next.saturating_sub(f.offset.saturating_add(f.ty.size))
+    }
+
+    /// Total padding bytes of a struct (not counting padding inside its fields).
+    pub fn padding(&self) -> usize {
+        let first = self.fields().first().map_or(self.size, |f| f.offset);
+        (0..self.fields().len()).map(|i| self.padding_after(i)).sum::<usize>() + first
+    }
+}

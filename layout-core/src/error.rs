@@ -1,0 +1,102 @@
+//! The one error type of the accessors.
+
+use core::fmt;
+
+/// Why bytes could not be read as, written from or viewed as a value.
+///
+/// Offsets are in bytes from the start of the slice handed to the call (for
+/// [`WasmPtr`](crate::WasmPtr) calls, from the start of memory; for view
+/// getters, from the start of the innermost struct or array view).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LayoutError {
+    /// The bytes end before the value does.
+    OutOfBounds {
+        /// Where the value starts.
+        offset: usize,
+        /// How many bytes the value needs from `offset`.
+        needed: usize,
+        /// How many bytes there are in all.
+        available: usize,
+    },
+    /// A `bool` byte other than 0 or 1.
+    InvalidBool {
+        /// Where the byte is.
+        offset: usize,
+        /// The byte found.
+        byte: u8,
+    },
+    /// An enum discriminant that names no variant.
+    InvalidDiscriminant {
+        /// The enum's Rust name.
+        type_name: &'static str,
+        /// Where the discriminant starts.
+        offset: usize,
+        /// The value found, sign-extended for signed reprs.
+        value: i64,
+    },
+    /// A [`WasmPtr`](crate::WasmPtr) that is 0.
+    NullPointer {
+        /// The pointee's Rust name.
+        type_name: &'static str,
+    },
+    /// A byte slice whose address is not aligned for an in-place cast.
+    Misaligned {
+        /// The alignment the cast needs.
+        align: usize,
+    },
+}
+
+impl LayoutError {
+    /// The same error with every offset moved `by` bytes further (saturating):
+    /// how a containing struct reports an error of one of its fields.
+    #[inline]
+    #[must_use]
+    pub const fn offset_by(self, by: usize) -> Self {
+        match self {
+            LayoutError::OutOfBounds { offset, needed, available } => {
+                LayoutError::OutOfBounds { offset: offset.saturating_add(by), needed, available }
+            }
+            LayoutError::InvalidBool { offset, byte } => {
+                LayoutError::InvalidBool { offset: offset.saturating_add(by), byte }
+            }
+            LayoutError::InvalidDiscriminant { type_name, offset, value } => {
+                LayoutError::InvalidDiscriminant { type_name, offset: offset.saturating_add(by), value }
+            }
+            other => other,
+        }
+    }
+}
+
+impl fmt::Display for LayoutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            LayoutError::OutOfBounds { offset, needed, available } => write!(
+                f,
+                "out of bounds: {needed} bytes needed at offset {offset}, but only {available} bytes are available"
+            ),
+            LayoutError::InvalidBool { offset, byte } => {
+                write!(f, "invalid bool at offset {offset}: byte {byte:#04x} is neither 0 nor 1")
+            }
+            LayoutError::InvalidDiscriminant { type_name, offset, value } => {
+                write!(f, "invalid discriminant for {type_name} at offset {offset}: {value} names no variant")
+            }
+            LayoutError::NullPointer { type_name } => write!(f, "null pointer to {type_name}"),
+            LayoutError::Misaligned { align } => {
+                write!(f, "bytes are not aligned to {align} for an in-place cast")
+            }
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for LayoutError {}
+
+#[cfg(not(feature = "std"))]
+impl core::error::Error for LayoutError {}
+
+/// The error for a value of `needed` bytes at `offset` in `available` bytes.
+#[inline]
+pub(crate) const fn out_of_bounds(offset: usize, needed: usize, available: usize) -> LayoutError {
+    LayoutError::OutOfBounds { offset, needed, available }
+}

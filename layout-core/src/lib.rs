@@ -1,0 +1,51 @@
+//! The engine behind [wasm-layout](https://docs.rs/wasm-layout): wasm32 layout
+//! rules, layout descriptors, safe little-endian accessors and views.
+//!
+//! Most users depend on the `wasm-layout` facade, which re-exports all of
+//! this together with `#[derive(WasmLayout)]`.
+//!
+//! ```
+//! use wasm_layout_core::{align_up, WasmLayout};
+//! assert_eq!(<[u64; 3]>::SIZE, 24);
+//! assert_eq!(<[u64; 3]>::ALIGN, 8);
+//! assert_eq!(align_up(13, 8), Some(16));
+//! ```
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod array;
+mod bytes;
+pub mod descriptor;
+mod error;
+mod layout;
+mod pod;
+mod ptr;
+pub mod rules;
+mod scalar;
+mod slice;
+mod value;
+mod view;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use array::{ArrayMut, ArrayRef};
+pub use descriptor::{
+    ArrayLayout, EnumLayout, FieldLayout, PointerLayout, RenameRule, Scalar, StructLayout, TypeKind,
+    TypeLayout, VariantLayout,
+};
+pub use error::LayoutError;
+pub use layout::WasmLayout;
+pub use pod::HostLayout;
+#[cfg(all(feature = "bytemuck-pod", target_endian = "little"))]
+pub use pod::{cast_slice, cast_slice_mut};
+pub use ptr::WasmPtr;
+pub use rules::{align_up, StructRepr};
+pub use slice::{SliceMut, SliceRef};
+pub use value::ValueMut;
+pub use view::{ViewMut, ViewRef};

@@ -1,0 +1,195 @@
+//! Views of `count` consecutive values: [`SliceRef`] and [`SliceMut`].
+//!
+//! The bytes are checked once, when the view is made; after that each element
+//! is a fixed-size array reference, so getters compile to plain loads.
+
+use core::fmt;
+
+use crate::array::elem_offset;
+use crate::error::{out_of_bounds, LayoutError};
+use crate::WasmLayout;
+
+/// `count` elements of `T::Bytes` from the start of `bytes`.
+fn elems<T: WasmLayout>(bytes: &[u8], count: usize) -> Result<&[T::Bytes], LayoutError> {
+    let needed = count.checked_mul(T::SIZE).ok_or(out_of_bounds(0, usize::MAX, bytes.len()))?;
+    let head = bytes.get(..needed).ok_or(out_of_bounds(0, needed, bytes.len()))?;
+    if T::SIZE == 0 {
+        return Ok(zero_sized::<T>(count));
+    }
+    bytemuck::try_cast_slice(head).map_err(|_| out_of_bounds(0, needed, bytes.len()))
+}
+
+/// `count` elements of `T::Bytes` from the start of `bytes`, mutable.
+fn elems_mut<T: WasmLayout>(bytes: &mut [u8], count: usize) -> Result<&mut [T::Bytes], LayoutError> {
+    let available = bytes.len();
+    let needed = count.checked_mul(T::SIZE).ok_or(out_of_bounds(0, usize::MAX, available))?;
+    let head = bytes.get_mut(..needed).ok_or(out_of_bounds(0, needed, available))?;
+    if T::SIZE == 0 {
+        return Ok(zero_sized::<T>(count));
+    }
+    bytemuck::try_cast_slice_mut(head).map_err(|_| out_of_bounds(0, needed, available))
+}
+
+/// `count` zero-sized elements. A `Vec` of a zero-sized type never
+/// allocates, so leaking it costs nothing.
+fn zero_sized<'a, T: WasmLayout>(count: usize) -> &'a mut [T::Bytes] {
+    alloc::vec![<T::Bytes as bytemuck::Zeroable>::zeroed(); count].leak()
+}
+
+/// A view of `count` consecutive `T`s in a byte slice.
+///
+/// ```
+/// use wasm_layout_core::WasmLayout;
+/// let bytes = [1u8, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0];
+/// let s = u32::view_slice(&bytes, 2).unwrap();
+/// assert_eq!(s.len(), 2);
+/// assert_eq!(s.iter().sum::<u32>(), 3);
+/// assert!(u32::view_slice(&bytes, 3).is_err());
+/// ```
+pub struct SliceRef<'a, T: WasmLayout> {
+    elems: &'a [T::Bytes],
+}
+
+impl<T: WasmLayout> Clone for SliceRef<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: WasmLayout> Copy for SliceRef<'_, T> {}
+
+impl<'a, T: WasmLayout> SliceRef<'a, T> {
+    /// A view of `count` values at the start of `bytes`, or `OutOfBounds`.
+    #[inline]
+    pub fn new(bytes: &'a [u8], count: usize) -> Result<Self, LayoutError> {
+        Ok(SliceRef { elems: elems::<T>(bytes, count)? })
+    }
+
+    /// A view of as many whole values as fit in `bytes` (none for a
+    /// zero-sized `T`).
+    #[inline]
+    pub fn fit(bytes: &'a [u8]) -> Self {
+        let count = bytes.len().checked_div(T::SIZE).unwrap_or(0);
+        SliceRef { elems: elems::<T>(bytes, count).unwrap_or(&[]) }
+    }
+
+    /// The number of values.
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.elems.len()
+    }
+
+    /// Whether there are none.
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.elems.is_empty()
+    }
+
+    /// The view (or value) of element `index`, or `None` past the end.
+    #[inline(always)]
+    pub fn get(&self, index: usize) -> Option<T::Ref<'a>> {
+        let elems: &'a [T::Bytes] = self.elems;
+        elems.get(index).map(|b| T::__get(b, elem_offset::<T>(0, index)))
+    }
+
+    /// Reads element `index` whole, validating it.
+    #[inline]
+    pub fn read(&self, index: usize) -> Result<T, LayoutError> {
+        let at = elem_offset::<T>(0, index);
+        let available = self.elems.len().wrapping_mul(T::SIZE);
+        let b = self.elems.get(index).ok_or(out_of_bounds(at, T::SIZE, available))?;
+        T::__validate(b).map_err(|e| e.offset_by(at))?;
+        Ok(T::__decode(b))
+    }
+
+    /// The views (or values) of every element, in order.
+    #[inline]
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = T::Ref<'a>> + DoubleEndedIterator + 'a {
+        let elems: &'a [T::Bytes] = self.elems;
+        elems.iter().enumerate().map(|(i, b)| T::__get(b, elem_offset::<T>(0, i)))
+    }
+
+    /// The elements as fixed-size byte arrays, for code that wants to go
+    /// further by hand.
+    #[inline(always)]
+    pub fn elements(&self) -> &'a [T::Bytes] {
+        self.elems
+    }
+}
+
+impl<T: WasmLayout> fmt::Debug for SliceRef<'_, T>
+where
+    for<'b> T::Ref<'b>: fmt::Debug,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// A mutable view of `count` consecutive `T`s in a byte slice.
+///
+/// ```
+/// use wasm_layout_core::WasmLayout;
+/// let mut bytes = [0u8; 6];
+/// let mut s = u16::view_slice_mut(&mut bytes, 3).unwrap();
+/// for (i, mut v) in s.iter_mut().enumerate() {
+///     v.set(i as u16 + 1);
+/// }
+/// assert_eq!(bytes, [1, 0, 2, 0, 3, 0]);
+/// ```
+pub struct SliceMut<'a, T: WasmLayout> {
+    elems: &'a mut [T::Bytes],
+}
+
+impl<'a, T: WasmLayout> SliceMut<'a, T> {
+    /// A mutable view of `count` values at the start of `bytes`, or `OutOfBounds`.
+    #[inline]
+    pub fn new(bytes: &'a mut [u8], count: usize) -> Result<Self, LayoutError> {
+        Ok(SliceMut { elems: elems_mut::<T>(bytes, count)? })
+    }
+
+    /// The number of values.
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.elems.len()
+    }
+
+    /// Whether there are none.
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.elems.is_empty()
+    }
+
+    /// A read-only view of the same values.
+    #[inline(always)]
+    pub fn as_ref(&self) -> SliceRef<'_, T> {
+        SliceRef { elems: self.elems }
+    }
+
+    /// A mutable view of element `index`, or `None` past the end.
+    #[inline(always)]
+    pub fn get_mut(&mut self, index: usize) -> Option<T::Mut<'_>> {
+        self.elems.get_mut(index).map(T::__get_mut)
+    }
+
+    /// Overwrites element `index`; `OutOfBounds` past the end, writing nothing.
+    #[inline]
+    pub fn set(&mut self, index: usize, value: &T) -> Result<(), LayoutError> {
+        let available = self.elems.len().wrapping_mul(T::SIZE);
+        let b =
+            self.elems.get_mut(index).ok_or(out_of_bounds(elem_offset::<T>(0, index), T::SIZE, available))?;
+        value.__encode(b);
+        Ok(())
+    }
+
+    /// Mutable views of every element, in order.
+    #[inline]
+    pub fn iter_mut(&mut self) -> impl ExactSizeIterator<Item = T::Mut<'_>> + DoubleEndedIterator + '_ {
+        self.elems.iter_mut().map(T::__get_mut)
+    }
+
+    /// The elements as mutable fixed-size byte arrays.
+    #[inline(always)]
+    pub fn elements_mut(&mut self) -> &mut [T::Bytes] {
+        self.elems
+    }
+}

@@ -1,0 +1,155 @@
+//! Rules that span several attributes, or that look at field types.
+
+use syn::{GenericArgument, PathArguments, Type};
+
+use crate::ast::{Data, Input};
+use crate::ctxt::Ctxt;
+use crate::symbol::ENUM_REPRS;
+
+/// The largest `#[layout(align = N)]`, as for Rust's `#[repr(align)]`.
+const MAX_ALIGN: u64 = 1 << 29;
+
+pub fn check(cx: &Ctxt, input: &Input) {
+    let generics = &input.original.generics;
+    if !generics.params.is_empty() {
+        cx.error_spanned_by(
+            generics,
+            "generic types are not supported: a wasm32 layout needs concrete field types; derive on a concrete struct for each instantiation",
+        );
+    }
+    match &input.data {
+        Data::Struct(fields) => {
+            check_struct_attrs(cx, input);
+            for field in fields {
+                check_type(cx, &field.ty);
+            }
+        }
+        Data::Enum(variants) => check_enum(cx, input, variants),
+    }
+}
+
+fn check_struct_attrs(cx: &Ctxt, input: &Input) {
+    let attrs = &input.attrs;
+    // #[layout(packed, align = 8)]: a packed struct has alignment 1, so the
+    // two ask for different things.
+    if let (Some(packed), Some(_)) = (attrs.packed, &attrs.align) {
+        cx.syn_error(syn::Error::new(
+            packed,
+            "`packed` and `align` cannot be combined: a packed struct has alignment 1; keep `packed` for no padding or `align = N` for a raised alignment",
+        ));
+    }
+    if let Some(align) = &attrs.align {
+        if !align.value.is_power_of_two() || align.value > MAX_ALIGN {
+            cx.syn_error(syn::Error::new(
+                align.span,
+                format!("`align = {}` is not a power of two up to 2^29: use 1, 2, 4, 8, 16, …", align.value),
+            ));
+        }
+    }
+}
+
+fn check_enum(cx: &Ctxt, input: &Input, variants: &[crate::ast::Variant]) {
+    let attrs = &input.attrs;
+    if let Some(span) = attrs.packed {
+        cx.syn_error(syn::Error::new(
+            span,
+            "`packed` applies to structs; an enum is stored as its `#[repr]` integer",
+        ));
+    }
+    if let Some(align) = &attrs.align {
+        cx.syn_error(syn::Error::new(
+            align.span,
+            "`align` applies to structs; an enum is aligned as its `#[repr]` integer",
+        ));
+    }
+    if let Some(rule) = &attrs.rename_all {
+        cx.syn_error(syn::Error::new(rule.span, "`rename_all` applies to struct fields; rename variants one by one with #[layout(rename = \"...\")]"));
+    }
+    match &input.repr.int {
+        None => cx.error_spanned_by(
+            input.ident,
+            "an enum needs an integer repr to have a wasm32 layout: add #[repr(u8)], #[repr(u16)], #[repr(u32)], #[repr(i8)], #[repr(i16)] or #[repr(i32)]",
+        ),
+        Some(int) if !ENUM_REPRS.iter().any(|(name, _)| int == name) => cx.error_spanned_by(
+            int,
+            format!("#[repr({int})] is not supported for an enum: use u8, u16, u32, i8, i16 or i32"),
+        ),
+        Some(_) => {}
+    }
+    if variants.is_empty() {
+        cx.error_spanned_by(
+            input.ident,
+            "an enum with no variants has no valid value to read: add a variant",
+        );
+    }
+    for v in variants {
+        if !matches!(v.original.fields, syn::Fields::Unit) {
+            cx.error_spanned_by(
+                &v.original.fields,
+                format!(
+                    "variant `{}` has fields: only fieldless enums are supported; use a struct with a `#[repr(u8)]` enum tag and the fields beside it",
+                    v.ident
+                ),
+            );
+        }
+    }
+}
+
+/// Reports a type the layout rules do not support, with what to use instead.
+fn check_type(cx: &Ctxt, ty: &Type) {
+    match ty {
+        Type::Array(a) => check_type(cx, &a.elem),
+        Type::Paren(p) => check_type(cx, &p.elem),
+        Type::Group(g) => check_type(cx, &g.elem),
+        Type::Path(p) => {
+            let Some(last) = p.path.segments.last() else { return };
+            let name = last.ident.to_string();
+            if let Some(hint) = unsupported_path(&name) {
+                cx.error_spanned_by(ty, hint);
+            } else if name == "WasmPtr" {
+                if let PathArguments::AngleBracketed(args) = &last.arguments {
+                    for arg in &args.args {
+                        if let GenericArgument::Type(t) = arg {
+                            check_type(cx, t);
+                        }
+                    }
+                }
+            }
+        }
+        Type::Reference(_) => cx.error_spanned_by(
+            ty,
+            "references are not supported: a host reference means nothing in wasm32 memory; use `WasmPtr<T>` (a u32 offset) or store the value inline",
+        ),
+        Type::Ptr(_) => cx.error_spanned_by(
+            ty,
+            "raw pointers are not supported: their size depends on the host; use `WasmPtr<T>`, a u32 offset into linear memory",
+        ),
+        Type::Slice(_) => cx.error_spanned_by(ty, "slices have no fixed size: use a fixed array `[T; N]`"),
+        Type::Tuple(t) if t.elems.is_empty() => cx.error_spanned_by(
+            ty,
+            "`()` is not supported: remove the field, or use an empty #[derive(WasmLayout)] struct",
+        ),
+        Type::Tuple(_) => cx.error_spanned_by(
+            ty,
+            "tuples are not supported: Rust does not fix their layout; use a #[derive(WasmLayout)] struct with named fields",
+        ),
+        _ => cx.error_spanned_by(
+            ty,
+            "this type has no wasm32 layout: use an integer, float, bool, `WasmPtr<T>`, a fixed array or a #[derive(WasmLayout)] type",
+        ),
+    }
+}
+
+fn unsupported_path(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "usize" | "isize" => "`usize`/`isize` are host-sized (8 bytes on x86_64, 4 on wasm32): use `u32`/`i32`, or `WasmPtr<T>` for an offset into linear memory",
+        "u128" | "i128" => "128-bit integers are not supported: wasm32 C has no such type; use `[u64; 2]` or two `u64` fields",
+        "char" => "`char` is not supported: its valid values are not all u32 values and C, Odin and TypeScript disagree on it; use `u32` and convert with `char::from_u32`",
+        "String" | "str" => "`String` is not supported: it lives on the host heap; use a fixed `[u8; N]` plus a length field, or a `WasmPtr<u8>` and a length",
+        "Vec" => "`Vec` is not supported: it lives on the host heap; use a fixed array `[T; N]`, or a `WasmPtr<T>` and a count",
+        "Box" | "Rc" | "Arc" => "heap pointers are not supported: store the value inline, or use `WasmPtr<T>` to point into linear memory",
+        "Option" => "`Option` is not supported: it has no fixed wasm32 layout; use `WasmPtr<T>` (0 is null) or a `bool` flag beside the value",
+        "PhantomData" => "`PhantomData` is not supported: it is not part of the shared layout; remove the field",
+        _ => return None,
+    })
+}

@@ -1,0 +1,48 @@
+//! Code emission: `derive` reads, checks, then emits or falls back.
+
+mod enums;
+mod structs;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+use crate::ast::{Data, Input};
+use crate::ctxt::Ctxt;
+use crate::{check, fallback};
+
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::default();
+    let parsed = Input::from_syn(&cx, input);
+    if let Some(parsed) = &parsed {
+        check::check(&cx, parsed);
+    }
+    match (cx.check(), parsed) {
+        (Ok(()), Some(parsed)) => {
+            let krate = krate(&parsed);
+            match &parsed.data {
+                Data::Struct(fields) => structs::expand(&parsed, fields, &krate),
+                Data::Enum(variants) => enums::expand(&parsed, variants, &krate),
+            }
+        }
+        (Err(err), _) => fallback::expand(input, err),
+        (Ok(()), None) => unreachable!("the input was rejected without an error"),
+    }
+}
+
+/// The path generated code reaches the runtime through: `::wasm_layout`
+/// unless `#[layout(crate = "...")]` says otherwise.
+fn krate(input: &Input) -> TokenStream {
+    match &input.attrs.krate {
+        Some(path) => quote!(#path),
+        None => quote!(::wasm_layout),
+    }
+}
+
+/// `Some("name")` or `None`, as a descriptor field.
+fn opt_str(lit: Option<&syn::LitStr>) -> TokenStream {
+    match lit {
+        Some(lit) => quote!(::core::option::Option::Some(#lit)),
+        None => quote!(::core::option::Option::None),
+    }
+}

@@ -1,0 +1,287 @@
+//! Emission for structs: the layout constants, the `WasmLayout` impl, the
+//! `<Name>Ref` / `<Name>Mut` views and, for `#[repr(C)]`, the host check.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::Type;
+
+use super::opt_str;
+use crate::ast::{Field, Input};
+
+pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStream {
+    let ident = input.ident;
+    let vis = input.vis;
+    let name = ident.to_string();
+    let ref_ident = format_ident!("{}Ref", ident);
+    let mut_ident = format_ident!("{}Mut", ident);
+    let wl = quote!(#krate::__private);
+    let count = fields.len();
+
+    let repr = match (&input.attrs.packed, &input.attrs.align) {
+        (Some(_), _) => quote!(#wl::StructRepr::Packed),
+        (None, Some(a)) => {
+            let n = a.value as usize;
+            quote!(#wl::StructRepr::Aligned(#n))
+        }
+        (None, None) => quote!(#wl::StructRepr::Natural),
+    };
+    let tys: Vec<&Type> = fields.iter().map(|f| &f.ty).collect();
+    let idx: Vec<usize> = (0..count).collect();
+    let off = |i: usize| quote!({ __SHAPE.offsets[#i] });
+    let size = quote!({ __SHAPE.size });
+
+    // Layout constants.
+    let offset_consts = fields.iter().zip(&idx).map(|(f, i)| {
+        let c = format_ident!("OFFSET_{}", f.name.to_uppercase());
+        let fvis = f.vis;
+        let doc = format!("Offset of `{}` in bytes, in the wasm32 layout.", f.name);
+        quote!(#[doc = #doc] #fvis const #c: usize = __SHAPE.offsets[#i];)
+    });
+    let field_layouts = fields.iter().zip(&idx).map(|(f, i)| {
+        let (fname, ty, rename) = (&f.name, &f.ty, opt_str(f.attrs.rename.as_ref()));
+        quote! {
+            #wl::FieldLayout {
+                name: #fname,
+                offset: __SHAPE.offsets[#i],
+                ty: <#ty as #wl::WasmLayout>::LAYOUT,
+                rename: #rename,
+            }
+        }
+    });
+    let rename = opt_str(input.attrs.rename.as_ref());
+    let rename_all = match &input.attrs.rename_all {
+        Some(rule) => {
+            let rule = format_ident!("{}", rule.value);
+            quote!(::core::option::Option::Some(#wl::RenameRule::#rule))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+
+    // Accessors.
+    let validates = idx.iter().map(|&i| {
+        let (ty, o) = (tys[i], off(i));
+        quote!(#wl::validate::<#ty, #o, #size>(bytes)?;)
+    });
+    let decodes = fields.iter().zip(&idx).map(|(f, &i)| {
+        let (fi, ty, o) = (f.ident, &f.ty, off(i));
+        quote!(#fi: #wl::decode::<#ty, #o, #size>(bytes))
+    });
+    let encodes = fields.iter().zip(&idx).map(|(f, &i)| {
+        let (fi, ty, o) = (f.ident, &f.ty, off(i));
+        let pad_start = if i == 0 {
+            quote!(0)
+        } else {
+            let p = i - 1;
+            quote!({ __SHAPE.ends[#p] })
+        };
+        quote! {
+            #wl::zero::<#pad_start, #o, #size>(bytes);
+            #wl::encode::<#ty, #o, #size>(&self.#fi, bytes);
+        }
+    });
+    let tail_start = match count {
+        0 => quote!(0),
+        n => {
+            let last = n - 1;
+            quote!({ __SHAPE.ends[#last] })
+        }
+    };
+
+    // View methods.
+    let ref_getters = fields.iter().zip(&idx).map(|(f, &i)| {
+        let (fi, fvis, ty, o) = (f.ident, f.vis, &f.ty, off(i));
+        let ret = getter_type(ty, quote!('a), krate);
+        let doc = getter_doc(&f.name);
+        quote_spanned! {f.original.span()=>
+            #[doc = #doc]
+            #[inline(always)]
+            #fvis fn #fi(&self) -> #ret { #wl::get::<#ty, #o, #size>(self.bytes) }
+        }
+    });
+    let mut_methods = fields.iter().zip(&idx).map(|(f, &i)| {
+        let (fi, fvis, ty, o) = (f.ident, f.vis, &f.ty, off(i));
+        let ret = getter_type(ty, quote!('_), krate);
+        let unraw = &f.name;
+        let getter_mut = format_ident!("{}_mut", unraw);
+        let setter = format_ident!("set_{}", unraw);
+        let doc = getter_doc(&f.name);
+        let doc_mut = format!("A mutable view of `{unraw}`.");
+        let doc_set = format!("Overwrites `{unraw}`.");
+        quote_spanned! {f.original.span()=>
+            #[doc = #doc]
+            #[inline(always)]
+            #fvis fn #fi(&self) -> #ret { #wl::get::<#ty, #o, #size>(self.bytes) }
+            #[doc = #doc_mut]
+            #[inline(always)]
+            #fvis fn #getter_mut(&mut self) -> <#ty as #wl::WasmLayout>::Mut<'_> {
+                #wl::get_mut::<#ty, #o, #size>(self.bytes)
+            }
+            #[doc = #doc_set]
+            #[inline(always)]
+            #fvis fn #setter(&mut self, value: #ty) { #wl::encode::<#ty, #o, #size>(&value, self.bytes) }
+        }
+    });
+
+    let host_check = input.repr.c.then(|| host_check(input, fields, krate));
+    let ref_doc = format!("A read-only view of a [`{name}`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.");
+    let mut_doc = format!("A mutable view of a [`{name}`] in its wasm32 layout: getters, `<field>_mut` views and `set_<field>` setters.");
+    let bytes_ty = quote!([u8; <#ident as #krate::WasmLayout>::SIZE]);
+
+    quote! {
+        #[doc = #ref_doc]
+        #[derive(Clone, Copy)]
+        #[allow(dead_code)]
+        #vis struct #ref_ident<'a> { bytes: &'a #bytes_ty }
+
+        #[doc = #mut_doc]
+        #[allow(dead_code)]
+        #vis struct #mut_ident<'a> { bytes: &'a mut #bytes_ty }
+
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, dead_code, clippy::all)]
+        const _: () = {
+            const __SHAPE: #wl::StructShape<#count> =
+                #wl::StructShape::new([#(#wl::shape::<#tys>()),*], #repr);
+
+            #[automatically_derived]
+            impl #ident {
+                #(#offset_consts)*
+            }
+
+            #[automatically_derived]
+            impl #wl::WasmLayout for #ident {
+                const SIZE: usize = __SHAPE.size;
+                const ALIGN: usize = __SHAPE.align;
+                const NAME: &'static str = #name;
+                const LAYOUT: &'static #wl::TypeLayout = &#wl::TypeLayout {
+                    name: #name,
+                    size: __SHAPE.size,
+                    align: __SHAPE.align,
+                    kind: #wl::TypeKind::Struct(#wl::StructLayout {
+                        fields: &[#(#field_layouts),*],
+                        repr: #repr,
+                        rename: #rename,
+                        rename_all: #rename_all,
+                    }),
+                };
+                type Bytes = [u8; __SHAPE.size];
+                type Ref<'a> = #ref_ident<'a>;
+                type Mut<'a> = #mut_ident<'a>;
+
+                #[inline]
+                fn __validate(bytes: &Self::Bytes) -> ::core::result::Result<(), #wl::LayoutError> {
+                    #(#validates)*
+                    let _ = bytes;
+                    ::core::result::Result::Ok(())
+                }
+                #[inline]
+                fn __decode(bytes: &Self::Bytes) -> Self {
+                    let _ = bytes;
+                    #ident { #(#decodes),* }
+                }
+                #[inline]
+                fn __encode(&self, bytes: &mut Self::Bytes) {
+                    #(#encodes)*
+                    #wl::zero::<#tail_start, #size, #size>(bytes);
+                }
+                #[inline(always)]
+                fn __get(bytes: &Self::Bytes, _: usize) -> #ref_ident<'_> {
+                    #ref_ident { bytes }
+                }
+                #[inline(always)]
+                fn __get_mut(bytes: &mut Self::Bytes) -> #mut_ident<'_> {
+                    #mut_ident { bytes }
+                }
+            }
+
+            #[automatically_derived]
+            impl<'a> #ref_ident<'a> {
+                #(#ref_getters)*
+            }
+
+            #[automatically_derived]
+            impl<'a> #wl::ViewRef<'a> for #ref_ident<'a> {
+                type Target = #ident;
+                #[inline(always)]
+                fn as_bytes(&self) -> &'a [u8] { self.bytes }
+            }
+
+            #[automatically_derived]
+            impl<'a> #mut_ident<'a> {
+                #(#mut_methods)*
+            }
+
+            #[automatically_derived]
+            impl<'a> #wl::ViewMut<'a> for #mut_ident<'a> {
+                type Target = #ident;
+                #[inline(always)]
+                fn as_bytes(&self) -> &[u8] { self.bytes }
+                #[inline(always)]
+                fn as_view(&self) -> #ref_ident<'_> { #ref_ident { bytes: self.bytes } }
+                #[inline]
+                fn write(&mut self, value: &#ident) {
+                    <#ident as #wl::WasmLayout>::__encode(value, self.bytes)
+                }
+            }
+
+            #host_check
+        };
+    }
+}
+
+fn getter_doc(name: &str) -> String {
+    format!("`{name}`, read from its wasm32 offset.")
+}
+
+/// What a getter returns, spelled concretely for scalars so the docs read
+/// `f64`, not `<f64 as WasmLayout>::Ref<'a>`.
+fn getter_type(ty: &Type, lifetime: TokenStream, krate: &TokenStream) -> TokenStream {
+    if let Type::Path(p) = ty {
+        if p.qself.is_none() {
+            if let Some(ident) = p.path.get_ident() {
+                let s = ident.to_string();
+                if matches!(
+                    s.as_str(),
+                    "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "f32" | "f64"
+                ) {
+                    return quote!(#ident);
+                }
+                if s == "bool" {
+                    return quote!(::core::result::Result<bool, #krate::LayoutError>);
+                }
+            }
+        }
+    }
+    quote!(<#ty as #krate::__private::WasmLayout>::Ref<#lifetime>)
+}
+
+/// For `#[repr(C)]`: compile-time proof that the host's layout is the
+/// wasm32 layout, and the `HostLayout` marker that the zero-copy path needs.
+fn host_check(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStream {
+    let ident = input.ident;
+    let wl = quote!(#krate::__private);
+    let size_msg = format!(
+        "wasm-layout: `{ident}` is #[repr(C)] but its size on this host differs from its wasm32 size"
+    );
+    let align_msg = format!(
+        "wasm-layout: `{ident}` is #[repr(C)] but its alignment on this host differs from its wasm32 alignment (match #[layout(packed)] with #[repr(C, packed)] and #[layout(align = N)] with #[repr(C, align(N))])"
+    );
+    let offsets = fields.iter().enumerate().map(|(i, f)| {
+        let fi = f.ident;
+        let msg = format!(
+            "wasm-layout: `{ident}` is #[repr(C)] but field `{}` has a different offset on this host than on wasm32",
+            f.name
+        );
+        quote!(::core::assert!(::core::mem::offset_of!(#ident, #fi) == __SHAPE.offsets[#i], #msg);)
+    });
+    quote! {
+        const _: () = {
+            #(#offsets)*
+            ::core::assert!(::core::mem::size_of::<#ident>() == __SHAPE.size, #size_msg);
+            ::core::assert!(::core::mem::align_of::<#ident>() == __SHAPE.align, #align_msg);
+        };
+        #[automatically_derived]
+        impl #wl::HostLayout for #ident {}
+    }
+}

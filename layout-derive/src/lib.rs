@@ -1,0 +1,27 @@
+//! `#[derive(WasmLayout)]`: see the `wasm-layout` crate for the rules and
+//! the generated API.
+//!
+//! The pipeline is one file per step: [`ast`] reads the input (with
+//! [`attr`] parsing `#[layout(...)]` and `#[repr(...)]`), [`check`] applies
+//! the rules that span several attributes or types, [`expand`] emits the
+//! code, and on any error [`fallback`] emits the errors plus stubs, so the
+//! user sees each mistake once instead of a cascade.
+
+mod ast;
+mod attr;
+mod check;
+mod ctxt;
+mod expand;
+mod fallback;
+mod symbol;
+
+use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
+
+/// Derives `WasmLayout`: the wasm32 layout, accessors and views of a struct
+/// or of a fieldless enum with an integer `#[repr]`.
+#[proc_macro_derive(WasmLayout, attributes(layout))]
+pub fn derive_wasm_layout(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input).into()
+}
