@@ -1,6 +1,6 @@
 //! `cargo xtask ci`: every check, in the order that fails fastest.
 
-use crate::run::{available, cmd, root, run};
+use crate::run::{available, cmd, exec, root};
 
 /// Tests that need an external tool (clang, node) fail instead of skipping
 /// when this is set; `ci` sets it.
@@ -42,21 +42,21 @@ fn preflight() -> Result<(), String> {
 }
 
 fn fmt() -> Result<(), String> {
-    run(cmd("cargo", &["fmt", "--all", "--", "--check"]))
+    exec(cmd("cargo", &["fmt", "--all", "--", "--check"]))
 }
 
 fn clippy() -> Result<(), String> {
-    run(cmd("cargo", &["clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"]))
+    exec(cmd("cargo", &["clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"]))
 }
 
 fn test() -> Result<(), String> {
     let mut c = cmd("cargo", &["test", "--workspace", "--all-features"]);
     c.env(REQUIRE_TOOLS, "1");
-    run(c)
+    exec(c)
 }
 
 fn doc() -> Result<(), String> {
     let mut c = cmd("cargo", &["doc", "--workspace", "--no-deps", "--all-features"]);
     c.env("RUSTDOCFLAGS", "-D warnings");
-    run(c)
+    exec(c)
 }

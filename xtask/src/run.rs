@@ -17,7 +17,7 @@ pub fn cmd(program: &str, args: &[&str]) -> Command {
 }
 
 /// Runs `c`, echoing it, and fails with its exit status.
-pub fn run(mut c: Command) -> Result<(), String> {
+pub fn exec(mut c: Command) -> Result<(), String> {
     eprintln!("$ {}", describe(&c));
     let status = c.status().map_err(|e| format!("{}: {e}", describe(&c)))?;
     if status.success() {
