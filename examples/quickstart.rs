@@ -1,47 +1,60 @@
-use wasm_layout::WasmLayout;
+//! The tour: a schema, its wasm32 layout, and safe access to it in bytes.
+//!
+//! Run with `cargo run --example quickstart`.
 
-#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
-struct Point {
-    x: f64,
-    y: f64,
-}
+#[path = "shared/schema.rs"]
+mod schema;
 
-#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
-#[repr(u8)]
-enum Kind {
-    A = 1,
-    B = 2,
-}
+use schema::{Kind, Particle, StepRequest, StepResponse, Vec3};
+use wasm_layout::{TypeKind, TypeLayout, WasmLayout, WasmPtr};
 
-#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
-struct Rect {
-    min: Point,
-    max: Point,
-    kind: Kind,
-    alive: bool,
-    tags: [u16; 3],
-    next: wasm_layout::WasmPtr<Rect>,
-}
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    println!("== wasm32 layout of the schema ==\n");
+    for layout in [Vec3::LAYOUT, Kind::LAYOUT, Particle::LAYOUT, StepRequest::LAYOUT, StepResponse::LAYOUT] {
+        print_layout(layout);
+    }
 
-fn main() {
-    let r = Rect {
-        min: Point { x: 1.0, y: 2.0 },
-        max: Point { x: 3.0, y: 4.0 },
-        kind: Kind::B,
+    println!("== values in a byte buffer ==\n");
+    let spark = Particle {
+        pos: Vec3 { x: 1.0, y: 2.0, z: 3.0 },
+        vel: Vec3 { x: 0.5, y: 0.0, z: -0.5 },
+        mass: 0.25,
+        kind: Kind::Spark,
         alive: true,
-        tags: [1, 2, 3],
-        next: wasm_layout::WasmPtr::null(),
+        flags: 0b101,
+        id: 0x1122_3344_5566_7788,
     };
-    let mut buf = vec![0xffu8; Rect::SIZE];
-    r.write_to(&mut buf).unwrap();
-    println!("{:?} {} {}", buf, Rect::SIZE, Rect::ALIGN);
-    let back = Rect::read_from(&buf).unwrap();
-    assert_eq!(back, r);
-    let v = Rect::view(&buf).unwrap();
-    println!("{} {:?} {:?}", v.min().x(), v.kind(), v.tags().get(2));
-    let mut m = Rect::view_mut(&mut buf).unwrap();
-    m.min_mut().set_y(9.0);
-    m.set_alive(false);
-    println!("{:?}", Rect::read_from(&buf).unwrap());
-    println!("{}", Rect::OFFSET_KIND);
+    let mut memory = vec![0u8; 256];
+    let at = 64;
+    spark.write_at(&mut memory, at)?;
+    let view = WasmPtr::<Particle>::new(at as u32).view(&memory)?;
+    println!("wrote a particle at {at}; through its view: id {:#x}, pos.y {}, kind {:?}", view.id(), view.pos().y(), view.kind()?);
+
+    memory[at + Particle::OFFSET_KIND] = 9; // what an untrusted guest might do
+    println!("after a guest writes 9 into `kind`: {}", Particle::read_at(&memory, at).unwrap_err());
+    println!("and reading past the end: {}", Particle::read_at(&memory, 240).unwrap_err());
+    Ok(())
+}
+
+/// One line per field: offset, size, align and the padding after it.
+fn print_layout(layout: &TypeLayout) {
+    let what = match layout.kind {
+        TypeKind::Enum(e) => format!("enum, repr {}", e.repr.rust_name()),
+        _ => "struct".to_string(),
+    };
+    println!("{} ({what}): size {}, align {}", layout.name, layout.size, layout.align);
+    if !layout.fields().is_empty() {
+        println!("  {:<10} {:>6} {:>5} {:>6} {:>8}", "field", "offset", "size", "align", "padding");
+        for (i, f) in layout.fields().iter().enumerate() {
+            println!(
+                "  {:<10} {:>6} {:>5} {:>6} {:>8}",
+                f.name,
+                f.offset,
+                f.ty.size,
+                f.ty.align,
+                layout.padding_after(i)
+            );
+        }
+    }
+    println!();
 }

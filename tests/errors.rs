@@ -20,10 +20,10 @@ fn short_slices<T: WasmLayout + Copy + std::fmt::Debug>(value: T) {
         let mut bytes = vec![FILL; len];
         let want = oob(0, T::SIZE, len);
         assert_eq!(T::read_from(&bytes).err(), Some(want), "{} read_from, len {len}", T::NAME);
-        assert_eq!(T::view(&bytes).err().map(|e| e), Some(want), "{} view", T::NAME);
+        assert_eq!(T::view(&bytes).err(), Some(want), "{} view", T::NAME);
         assert_eq!(value.write_to(&mut bytes), Err(want), "{} write_to", T::NAME);
         assert!(bytes.iter().all(|&b| b == FILL), "{}: a failed write changed nothing", T::NAME);
-        assert_eq!(T::view_mut(&mut bytes).err().map(|e| e), Some(want), "{} view_mut", T::NAME);
+        assert_eq!(T::view_mut(&mut bytes).err(), Some(want), "{} view_mut", T::NAME);
         assert_eq!(T::view_slice(&bytes, 1).err(), Some(want));
     }
 }
@@ -37,9 +37,9 @@ fn bad_offsets<T: WasmLayout + Copy + std::fmt::Debug>(value: T) {
     for offset in offsets {
         let want = oob(offset, T::SIZE, len);
         assert_eq!(T::read_at(&memory, offset).err(), Some(want), "{} read_at {offset}", T::NAME);
-        assert_eq!(T::view_at(&memory, offset).err().map(|e| e), Some(want));
+        assert_eq!(T::view_at(&memory, offset).err(), Some(want));
         assert_eq!(value.write_at(&mut memory, offset), Err(want));
-        assert_eq!(T::view_mut_at(&mut memory, offset).err().map(|e| e), Some(want));
+        assert_eq!(T::view_mut_at(&mut memory, offset).err(), Some(want));
         assert!(memory.iter().all(|&b| b == FILL), "{}: a failed write_at changed nothing", T::NAME);
     }
     // The last offset that fits works.
@@ -174,8 +174,8 @@ fn null_and_out_of_range_pointers() {
     let null_err = LayoutError::NullPointer { type_name: "Node" };
     assert_eq!(null.read(&memory), Err(null_err));
     assert_eq!(null.write(&mut memory, &node), Err(null_err));
-    assert_eq!(null.view(&memory).err().map(|e| e), Some(null_err));
-    assert_eq!(null.view_mut(&mut memory).err().map(|e| e), Some(null_err));
+    assert_eq!(null.view(&memory).err(), Some(null_err));
+    assert_eq!(null.view_mut(&mut memory).err(), Some(null_err));
     assert_eq!(null.view_slice(&memory, 1).err(), Some(null_err));
 
     for offset in [57u32, 60, 64, 100, u32::MAX - 3, u32::MAX] {
@@ -183,8 +183,8 @@ fn null_and_out_of_range_pointers() {
         let want = oob(offset as usize, 8, 64);
         assert_eq!(p.read(&memory), Err(want), "read at {offset}");
         assert_eq!(p.write(&mut memory, &node), Err(want), "write at {offset}");
-        assert_eq!(p.view(&memory).err().map(|e| e), Some(want));
-        assert_eq!(p.view_mut(&mut memory).err().map(|e| e), Some(want));
+        assert_eq!(p.view(&memory).err(), Some(want));
+        assert_eq!(p.view_mut(&mut memory).err(), Some(want));
         assert!(p.view_slice(&memory, 1).is_err());
         assert!(p.view_slice_mut(&mut memory, 1).is_err());
     }
@@ -205,8 +205,8 @@ fn null_and_out_of_range_pointers() {
     assert_eq!(sum, 30);
     assert_eq!(first.view(&memory).unwrap().next().view(&memory).unwrap().value(), 20);
     assert_eq!(first.view_slice(&memory, 2).unwrap().get(0).unwrap().value(), 10);
-    assert_eq!(WasmPtr::<Node>::new(u32::MAX - 3).add(1), None);
-    assert_eq!(first.add(6), Some(WasmPtr::new(56)));
+    assert_eq!(WasmPtr::<Node>::new(u32::MAX - 3).checked_add(1), None);
+    assert_eq!(first.checked_add(6), Some(WasmPtr::new(56)));
 }
 
 #[test]

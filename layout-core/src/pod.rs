@@ -29,7 +29,7 @@ pub fn cast_slice<T: HostLayout + bytemuck::Pod>(
     bytes: &[u8],
     count: usize,
 ) -> Result<&[T], crate::LayoutError> {
-    let needed = count.checked_mul(T::SIZE).unwrap_or(usize::MAX);
+    let needed = count.saturating_mul(T::SIZE);
     let head = bytes.get(..needed).ok_or(crate::error::out_of_bounds(0, needed, bytes.len()))?;
     bytemuck::try_cast_slice(head).map_err(|_| crate::LayoutError::Misaligned { align: T::ALIGN })
 }
@@ -41,7 +41,7 @@ pub fn cast_slice_mut<T: HostLayout + bytemuck::Pod>(
     count: usize,
 ) -> Result<&mut [T], crate::LayoutError> {
     let available = bytes.len();
-    let needed = count.checked_mul(T::SIZE).unwrap_or(usize::MAX);
+    let needed = count.saturating_mul(T::SIZE);
     let head = bytes.get_mut(..needed).ok_or(crate::error::out_of_bounds(0, needed, available))?;
     bytemuck::try_cast_slice_mut(head).map_err(|_| crate::LayoutError::Misaligned { align: T::ALIGN })
 }

@@ -67,7 +67,7 @@ impl<T: WasmLayout> WasmPtr<T> {
     /// The pointer `count` values further on, or `None` past the 4 GiB
     /// address space.
     #[inline]
-    pub fn add(self, count: u32) -> Option<Self> {
+    pub fn checked_add(self, count: u32) -> Option<Self> {
         let size = u32::try_from(T::SIZE).ok()?;
         count.checked_mul(size).and_then(|d| self.offset.checked_add(d)).map(Self::new)
     }

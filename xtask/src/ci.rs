@@ -6,9 +6,12 @@ use crate::run::{available, cmd, exec, root};
 /// when this is set; `ci` sets it.
 const REQUIRE_TOOLS: &str = "WASM_LAYOUT_REQUIRE_TOOLS";
 
+/// One named check.
+type Step = (&'static str, fn() -> Result<(), String>);
+
 pub fn run() -> Result<(), String> {
     preflight()?;
-    let steps: &[(&str, fn() -> Result<(), String>)] = &[
+    let steps: &[Step] = &[
         ("format", fmt),
         ("clippy", clippy),
         ("tests (unit, integration, trybuild, clang layout, conformance)", test),
