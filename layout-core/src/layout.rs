@@ -35,6 +35,11 @@ pub trait WasmLayout: Sized {
     const NAME: &'static str;
     /// The layout descriptor.
     const LAYOUT: &'static TypeLayout;
+    /// The layout fingerprint: a stable 64-bit hash of [`Self::LAYOUT`]
+    /// (names, kinds, sizes, offsets, recursively), as defined in
+    /// [`fingerprint`](crate::fingerprint()). Generated bindings carry the same
+    /// number, so two sides can check they were built from one layout.
+    const FINGERPRINT: u64 = crate::fingerprint::fingerprint(Self::LAYOUT);
 
     /// The bytes of one value: `[u8; SIZE]`, or an array of such arrays for
     /// array types. Always exactly `SIZE` bytes with alignment 1.

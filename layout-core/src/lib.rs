@@ -20,8 +20,10 @@ extern crate std;
 
 mod array;
 mod bytes;
+pub mod codegen;
 pub mod descriptor;
 mod error;
+pub mod fingerprint;
 mod layout;
 mod pod;
 mod ptr;
@@ -39,7 +41,11 @@ pub use descriptor::{
     ArrayLayout, EnumLayout, FieldLayout, PointerLayout, RenameRule, Scalar, StructLayout, TypeKind,
     TypeLayout, VariantLayout,
 };
+pub use codegen::{Bindings, BindingsError};
+#[cfg(feature = "std")]
+pub use codegen::{Export, ExportError};
 pub use error::LayoutError;
+pub use fingerprint::fingerprint;
 pub use layout::WasmLayout;
 pub use pod::HostLayout;
 #[cfg(all(feature = "bytemuck-pod", target_endian = "little"))]

@@ -1,0 +1,89 @@
+//! The language-neutral walk: which named types a set of roots needs, in the
+//! order generated code must declare them.
+
+use alloc::collections::{BTreeMap, VecDeque};
+use alloc::vec::Vec;
+
+use super::BindingsError;
+use crate::descriptor::{TypeKind, TypeLayout};
+use crate::fingerprint::fingerprint;
+
+/// Every struct and enum reachable from `roots`, each once, dependencies
+/// first.
+///
+/// The order is deterministic: roots in the order given, each preceded by
+/// the types its fields use (in declaration order, depth first); then the
+/// targets of pointers met on the way, in the order met (a pointer needs no
+/// declaration before it, which is how self-referential types work). Two
+/// types with one generated name are the same type when their fingerprints
+/// agree, and a [`BindingsError::NameConflict`] otherwise.
+///
+/// ```
+/// use wasm_layout_core::{codegen::walk::collect, WasmLayout};
+/// assert!(collect(&[u32::LAYOUT, <[u8; 4]>::LAYOUT]).unwrap().is_empty());
+/// ```
+pub fn collect(roots: &[&'static TypeLayout]) -> Result<Vec<&'static TypeLayout>, BindingsError> {
+    let mut walk = Walk { out: Vec::new(), seen: BTreeMap::new(), pointers: VecDeque::new() };
+    for root in roots {
+        walk.visit(root)?;
+    }
+    while let Some(target) = walk.pointers.pop_front() {
+        walk.visit(target)?;
+    }
+    Ok(walk.out)
+}
+
+struct Walk {
+    out: Vec<&'static TypeLayout>,
+    seen: BTreeMap<&'static str, (&'static str, u64)>,
+    pointers: VecDeque<&'static TypeLayout>,
+}
+
+impl Walk {
+    fn visit(&mut self, ty: &'static TypeLayout) -> Result<(), BindingsError> {
+        match ty.kind {
+            TypeKind::Scalar(_) => Ok(()),
+            TypeKind::Pointer(p) => {
+                self.pointers.push_back((p.target)());
+                Ok(())
+            }
+            TypeKind::Array(a) => self.visit(a.elem),
+            TypeKind::Struct(s) => {
+                if self.seen_before(ty)? {
+                    return Ok(());
+                }
+                for field in s.fields {
+                    self.visit(field.ty)?;
+                }
+                self.declare(ty)
+            }
+            TypeKind::Enum(_) => {
+                if self.seen_before(ty)? {
+                    return Ok(());
+                }
+                self.declare(ty)
+            }
+        }
+    }
+
+    fn seen_before(&self, ty: &'static TypeLayout) -> Result<bool, BindingsError> {
+        match self.seen.get(ty.export_name()) {
+            None => Ok(false),
+            Some(&(_, print)) if print == fingerprint(ty) => Ok(true),
+            Some(&(first, _)) => {
+                Err(BindingsError::NameConflict { name: ty.export_name(), first, second: ty.name })
+            }
+        }
+    }
+
+    fn declare(&mut self, ty: &'static TypeLayout) -> Result<(), BindingsError> {
+        // A struct cannot contain itself by value, so nothing under this name
+        // was declared while its fields were walked; check anyway.
+        if self.seen_before(ty)? {
+            return Ok(());
+        }
+        self.seen.insert(ty.export_name(), (ty.name, fingerprint(ty)));
+        self.out.push(ty);
+        Ok(())
+    }
+}

@@ -1,0 +1,197 @@
+//! The layout fingerprint: a stable 64-bit hash of a [`TypeLayout`].
+//!
+//! A host and a guest built from the same Rust types get the same number; the
+//! generated TypeScript, C and Odin carry it as a constant, so each side can
+//! check at start-up that it agrees with the other.
+//!
+//! # Definition
+//!
+//! The fingerprint is FNV-1a 64 (offset basis `0xcbf29ce484222325`, prime
+//! `0x100000001b3`, one byte at a time: `h ^= byte; h = h * prime mod 2^64`)
+//! over the canonical encoding `enc(T)` of the layout, defined as follows.
+//! `u64(n)` is `n` as 8 bytes little-endian; `str(s)` is `u64(len) ++ UTF-8
+//! bytes of s`; `opt(None)` is the byte `0x00` and `opt(Some(s))` the byte
+//! `0x01 ++ str(s)`.
+//!
+//! ```text
+//! enc(T) = tag ++ str(T.name) ++ u64(T.size) ++ u64(T.align) ++ body
+//!
+//! kind      tag   body
+//! Scalar    0x01  (nothing: the name says which: "u8" … "f64", "bool")
+//! Pointer   0x02  str(target_name)           (the target's Rust name only)
+//! Array     0x03  u64(len) ++ enc(elem)
+//! Struct    0x04  repr ++ opt(rename) ++ rule ++ u64(field count)
+//!                 ++ for each field in order:
+//!                    str(name) ++ opt(rename) ++ u64(offset) ++ enc(field type)
+//! Enum      0x05  byte(repr scalar code) ++ opt(rename) ++ u64(variant count)
+//!                 ++ for each variant in order:
+//!                    str(name) ++ opt(rename) ++ u64(value as two's complement)
+//!
+//! repr:  0x00 natural, 0x01 packed, 0x02 ++ u64(N) for align = N
+//! rule:  0x00 none, then 0x01 … 0x06 for lowercase, UPPERCASE, PascalCase,
+//!        camelCase, snake_case, SCREAMING_SNAKE_CASE
+//! scalar codes: u8 0x01, u16 0x02, u32 0x03, u64 0x04, i8 0x05, i16 0x06,
+//!               i32 0x07, i64 0x08, f32 0x09, f64 0x0a, bool 0x0b
+//! ```
+//!
+//! Names are the Rust names; renames are hashed where they are given, so a
+//! rename changes the fingerprint just as the generated code changes. A
+//! pointer contributes only its target's name, not the target's layout, which
+//! keeps self-referential types finite (and is all a `const fn` can see).
+
+use crate::descriptor::{RenameRule, Scalar, TypeKind, TypeLayout};
+use crate::rules::StructRepr;
+
+const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+const PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// The layout fingerprint of `layout`; see the [module documentation](self)
+/// for the exact definition. Every [`WasmLayout`](crate::WasmLayout) type has
+/// it as `FINGERPRINT`.
+///
+/// ```
+/// use wasm_layout_core::{fingerprint, WasmLayout};
+/// assert_eq!(u32::FINGERPRINT, fingerprint(u32::LAYOUT));
+/// assert_ne!(u32::FINGERPRINT, i32::FINGERPRINT);
+/// assert_ne!(<[u8; 2]>::FINGERPRINT, <[u8; 3]>::FINGERPRINT);
+/// ```
+pub const fn fingerprint(layout: &TypeLayout) -> u64 {
+    hash_layout(OFFSET_BASIS, layout)
+}
+
+const fn byte(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(PRIME)
+}
+
+const fn bytes(mut h: u64, b: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < b.len() {
+        h = byte(h, b[i]);
+        i += 1;
+    }
+    h
+}
+
+const fn num(h: u64, n: u64) -> u64 {
+    bytes(h, &n.to_le_bytes())
+}
+
+const fn string(h: u64, s: &str) -> u64 {
+    bytes(num(h, s.len() as u64), s.as_bytes())
+}
+
+const fn opt(h: u64, s: Option<&str>) -> u64 {
+    match s {
+        None => byte(h, 0),
+        Some(s) => string(byte(h, 1), s),
+    }
+}
+
+const fn scalar_code(s: Scalar) -> u8 {
+    match s {
+        Scalar::U8 => 1,
+        Scalar::U16 => 2,
+        Scalar::U32 => 3,
+        Scalar::U64 => 4,
+        Scalar::I8 => 5,
+        Scalar::I16 => 6,
+        Scalar::I32 => 7,
+        Scalar::I64 => 8,
+        Scalar::F32 => 9,
+        Scalar::F64 => 10,
+        Scalar::Bool => 11,
+    }
+}
+
+const fn rule_code(r: Option<RenameRule>) -> u8 {
+    match r {
+        None => 0,
+        Some(RenameRule::Lower) => 1,
+        Some(RenameRule::Upper) => 2,
+        Some(RenameRule::Pascal) => 3,
+        Some(RenameRule::Camel) => 4,
+        Some(RenameRule::Snake) => 5,
+        Some(RenameRule::ScreamingSnake) => 6,
+    }
+}
+
+const fn hash_layout(h: u64, t: &TypeLayout) -> u64 {
+    let tag = match t.kind {
+        TypeKind::Scalar(_) => 1,
+        TypeKind::Pointer(_) => 2,
+        TypeKind::Array(_) => 3,
+        TypeKind::Struct(_) => 4,
+        TypeKind::Enum(_) => 5,
+    };
+    let mut h = num(num(string(byte(h, tag), t.name), t.size as u64), t.align as u64);
+    match t.kind {
+        TypeKind::Scalar(_) => h,
+        TypeKind::Pointer(p) => string(h, p.target_name),
+        TypeKind::Array(a) => hash_layout(num(h, a.len as u64), a.elem),
+        TypeKind::Struct(s) => {
+            h = match s.repr {
+                StructRepr::Natural => byte(h, 0),
+                StructRepr::Packed => byte(h, 1),
+                StructRepr::Aligned(n) => num(byte(h, 2), n as u64),
+            };
+            h = byte(opt(h, s.rename), rule_code(s.rename_all));
+            h = num(h, s.fields.len() as u64);
+            let mut i = 0;
+            while i < s.fields.len() {
+                let f = &s.fields[i];
+                h = num(opt(string(h, f.name), f.rename), f.offset as u64);
+                h = hash_layout(h, f.ty);
+                i += 1;
+            }
+            h
+        }
+        TypeKind::Enum(e) => {
+            h = opt(byte(h, scalar_code(e.repr)), e.rename);
+            h = num(h, e.variants.len() as u64);
+            let mut i = 0;
+            while i < e.variants.len() {
+                let v = &e.variants[i];
+                h = num(opt(string(h, v.name), v.rename), v.value as u64);
+                i += 1;
+            }
+            h
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::WasmLayout;
+
+    #[test]
+    fn fnv1a_reference_values() {
+        // The published FNV-1a 64 test vectors: "" and "a".
+        assert_eq!(bytes(OFFSET_BASIS, b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(bytes(OFFSET_BASIS, b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn scalar_encoding_is_as_documented() {
+        let mut enc = alloc::vec![1u8];
+        enc.extend_from_slice(&3u64.to_le_bytes());
+        enc.extend_from_slice(b"u32");
+        enc.extend_from_slice(&4u64.to_le_bytes());
+        enc.extend_from_slice(&4u64.to_le_bytes());
+        assert_eq!(u32::FINGERPRINT, bytes(OFFSET_BASIS, &enc));
+    }
+
+    #[test]
+    fn pointers_hash_the_target_name_only() {
+        type P = crate::WasmPtr<u8>;
+        let mut enc = alloc::vec![2u8];
+        enc.extend_from_slice(&7u64.to_le_bytes());
+        enc.extend_from_slice(b"WasmPtr");
+        enc.extend_from_slice(&4u64.to_le_bytes());
+        enc.extend_from_slice(&4u64.to_le_bytes());
+        enc.extend_from_slice(&2u64.to_le_bytes());
+        enc.extend_from_slice(b"u8");
+        assert_eq!(P::FINGERPRINT, bytes(OFFSET_BASIS, &enc));
+        assert_ne!(P::FINGERPRINT, crate::WasmPtr::<u16>::FINGERPRINT);
+    }
+}

@@ -1,0 +1,24 @@
+//! Generated bindings: golden files for a corpus of layouts, proven by clang,
+//! tsc and Node (and by Odin when it is installed), with negative controls.
+//!
+//! Regenerate the golden files with `WASM_LAYOUT_BLESS=1 cargo test --test bindings`.
+
+mod common;
+
+#[path = "bindings/corpus.rs"]
+mod corpus;
+#[path = "bindings/fixtures.rs"]
+mod fixtures;
+
+#[path = "bindings/c.rs"]
+mod c;
+#[path = "bindings/errors.rs"]
+mod errors;
+#[path = "bindings/export.rs"]
+mod export;
+#[path = "bindings/golden.rs"]
+mod golden;
+#[path = "bindings/node.rs"]
+mod node;
+#[path = "bindings/odin.rs"]
+mod odin;

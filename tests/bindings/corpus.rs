@@ -1,0 +1,298 @@
+//! The corpus: every field kind, nesting, arrays of structs, enums of every
+//! repr, packed, aligned, tail padding, renames and pointers (one to itself).
+
+use wasm_layout::{Bindings, WasmLayout, WasmPtr};
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(u8)]
+pub enum Kind {
+    A = 1,
+    B = 2,
+    C = 200,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(u16)]
+pub enum Mode16 {
+    Off = 0,
+    On = 1000,
+    Max = 65535,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(u32)]
+pub enum Mode32 {
+    Low = 0,
+    High = 4_294_967_295,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(i8)]
+pub enum Delta8 {
+    Down = -128,
+    Still = 0,
+    Up = 127,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(i16)]
+pub enum Delta16 {
+    Neg = -300,
+    Zero = 0,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(i32)]
+pub enum Signed32 {
+    Min = -2_147_483_648,
+    MinusOne = -1,
+    Max = 2_147_483_647,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(u8)]
+#[layout(rename = "Color")]
+pub enum ColorEnum {
+    #[layout(rename = "Crimson")]
+    Red = 1,
+    Green = 2,
+}
+
+/// One field of every scalar kind, in an order that pads.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct AllScalars {
+    pub a_u8: u8,
+    pub a_u16: u16,
+    pub a_u32: u32,
+    pub a_u64: u64,
+    pub a_i8: i8,
+    pub a_i16: i16,
+    pub a_i32: i32,
+    pub a_i64: i64,
+    pub a_f32: f32,
+    pub a_f64: f64,
+    pub a_bool: bool,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub min: Point,
+    pub max: Point,
+    pub kind: Kind,
+    pub alive: bool,
+    pub tags: [u16; 3],
+    pub next: WasmPtr<Rect>,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Node {
+    pub value: i32,
+    pub next: WasmPtr<Node>,
+    pub prev: WasmPtr<Node>,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[layout(packed)]
+pub struct Packed {
+    pub a: u8,
+    pub b: u32,
+    pub c: u16,
+    pub d: u64,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[layout(packed)]
+pub struct PackedNested {
+    pub tag: u8,
+    pub point: Point,
+    pub kind: Kind,
+    pub flag: bool,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[layout(align = 16)]
+pub struct Aligned16 {
+    pub x: u32,
+}
+
+/// `align = 2` never lowers the natural alignment of 8.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[layout(align = 2)]
+pub struct AlignedLow {
+    pub x: u64,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct AlignedOuter {
+    pub a: u8,
+    pub inner: Aligned16,
+    pub b: u8,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct TailPad {
+    pub a: u64,
+    pub b: u8,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Mixed16 {
+    pub a: u8,
+    pub b: u16,
+    pub c: u8,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Empty {}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Inner {
+    pub a: u8,
+    pub b: u16,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Outer {
+    pub x: u8,
+    pub inner: Inner,
+    pub y: u32,
+    pub empty: Empty,
+    pub z: u8,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Matrix {
+    pub m: [[f32; 4]; 4],
+}
+
+/// An array of structs.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Polygon {
+    pub count: u8,
+    pub points: [Point; 3],
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Flags {
+    pub bits: [bool; 5],
+    pub mode: Mode16,
+}
+
+/// Enums of every repr, and an array of enums.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Modes {
+    pub kinds: [Kind; 3],
+    pub d8: Delta8,
+    pub d16: Delta16,
+    pub m32: Mode32,
+    pub s32: Signed32,
+    pub color: ColorEnum,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[layout(rename = "Renamed")]
+pub struct RenamedStruct {
+    #[layout(rename = "renamedField")]
+    pub original: u32,
+    pub other: u8,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[layout(rename_all = "camelCase")]
+pub struct Camel {
+    pub frame_count: u32,
+    pub max_hp_value: u16,
+    pub is_alive: bool,
+    #[layout(rename = "explicit")]
+    pub overridden_name: u8,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Leaf {
+    pub id: u64,
+}
+
+/// Pointers to scalars, structs, arrays, and a type reached only through one.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Pointers {
+    pub to_u8: WasmPtr<u8>,
+    pub to_point: WasmPtr<Point>,
+    pub to_array: WasmPtr<[u32; 4]>,
+    pub to_leaf: WasmPtr<Leaf>,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Bytes {
+    pub data: [u8; 13],
+    pub len: u32,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct ZeroLen {
+    pub before: u32,
+    pub nothing: [u64; 0],
+    pub after: u8,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Wide {
+    pub a: u64,
+    pub b: i64,
+    pub c: [u64; 2],
+    pub d: [i64; 2],
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Floats {
+    pub f: f32,
+    pub d: f64,
+    pub fs: [f32; 3],
+}
+
+/// Nesting several levels deep, with an array of structs that hold arrays.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Deep {
+    pub outer: Outer,
+    pub rects: [Rect; 2],
+    pub grid: [[Inner; 2]; 2],
+}
+
+/// The bindings for the whole corpus. `Leaf` is only reached through a
+/// pointer; the walk must still declare it.
+pub fn bindings() -> Bindings {
+    Bindings::new()
+        .add::<AllScalars>()
+        .add::<Rect>()
+        .add::<Node>()
+        .add::<Packed>()
+        .add::<PackedNested>()
+        .add::<Aligned16>()
+        .add::<AlignedLow>()
+        .add::<AlignedOuter>()
+        .add::<TailPad>()
+        .add::<Mixed16>()
+        .add::<Empty>()
+        .add::<Outer>()
+        .add::<Matrix>()
+        .add::<Polygon>()
+        .add::<Flags>()
+        .add::<Modes>()
+        .add::<RenamedStruct>()
+        .add::<Camel>()
+        .add::<Pointers>()
+        .add::<Bytes>()
+        .add::<ZeroLen>()
+        .add::<Wide>()
+        .add::<Floats>()
+        .add::<Deep>()
+        .add::<Mode16>()
+}
+
+/// How many named types the corpus declares.
+pub const TYPE_COUNT: usize = 34;

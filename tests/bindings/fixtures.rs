@@ -1,0 +1,277 @@
+//! Values written by Rust's `write_to`, with the values they hold as JSON,
+//! for the Node tests: `fixtures.json` (golden) or a fresh copy in a scratch
+//! directory.
+//!
+//! The JSON is produced from the bytes by walking the descriptor, so it
+//! shows what the bytes mean independently of the generated TypeScript. A
+//! 64-bit integer is a string ending in `n` (`"-5n"`), a NaN or infinity a
+//! string (`"NaN"`, `"Infinity"`, `"-Infinity"`).
+
+use std::fmt::Write;
+
+use wasm_layout::codegen::field_name;
+use wasm_layout::{Scalar, TypeKind, TypeLayout, WasmLayout, WasmPtr};
+
+use crate::corpus::*;
+
+/// One value: its type's generated name, its bytes, what they hold.
+struct Fixture {
+    ty: &'static TypeLayout,
+    fingerprint: u64,
+    bytes: Vec<u8>,
+}
+
+fn fixture<T: WasmLayout>(value: T) -> Fixture {
+    let mut bytes = vec![0xAB; T::SIZE];
+    value.write_to(&mut bytes).expect("write_to");
+    // Compared as bytes, so a NaN field round-trips too.
+    let mut again = vec![0xCD; T::SIZE];
+    T::read_from(&bytes).expect("read_from").write_to(&mut again).expect("write_to");
+    assert_eq!(again, bytes, "Rust round trip of {}", T::NAME);
+    Fixture { ty: T::LAYOUT, fingerprint: T::FINGERPRINT, bytes }
+}
+
+const RECT: Rect = Rect {
+    min: Point { x: -1.5, y: 2.25 },
+    max: Point { x: 1e300, y: -0.0 },
+    kind: Kind::C,
+    alive: true,
+    tags: [1, 65535, 300],
+    next: WasmPtr::new(4096),
+};
+
+const INNER: Inner = Inner { a: 7, b: 0xBEEF };
+const OUTER: Outer = Outer { x: 1, inner: INNER, y: 0xDEAD_BEEF, empty: Empty {}, z: 255 };
+
+fn values() -> Vec<Fixture> {
+    vec![
+        fixture(AllScalars {
+            a_u8: 255,
+            a_u16: 65534,
+            a_u32: 4_000_000_000,
+            a_u64: u64::MAX - 1,
+            a_i8: -128,
+            a_i16: -32768,
+            a_i32: -2_000_000_000,
+            a_i64: i64::MIN + 1,
+            a_f32: 0.1,
+            a_f64: std::f64::consts::PI,
+            a_bool: true,
+        }),
+        fixture(RECT),
+        fixture(Node { value: -42, next: WasmPtr::new(16), prev: WasmPtr::null() }),
+        fixture(Packed { a: 0x11, b: 0x2233_4455, c: 0x6677, d: 0x8899_AABB_CCDD_EEFF }),
+        fixture(PackedNested { tag: 9, point: Point { x: 0.5, y: -0.5 }, kind: Kind::A, flag: false }),
+        fixture(Aligned16 { x: 77 }),
+        fixture(AlignedOuter { a: 1, inner: Aligned16 { x: 2 }, b: 3 }),
+        fixture(TailPad { a: 1 << 40, b: 3 }),
+        fixture(Mixed16 { a: 1, b: 2, c: 3 }),
+        fixture(Empty {}),
+        fixture(OUTER),
+        fixture(Matrix {
+            m: [
+                [1.0, 2.0, 3.0, 4.0],
+                [0.5, -0.5, 0.25, -0.25],
+                [f32::MAX, f32::MIN_POSITIVE, 0.0, -0.0],
+                [1e-3, 1e3, 7.0, 8.0],
+            ],
+        }),
+        fixture(Polygon {
+            count: 3,
+            points: [Point { x: 0.0, y: 0.0 }, Point { x: 1.0, y: 0.0 }, Point { x: 0.0, y: 1.0 }],
+        }),
+        fixture(Flags { bits: [true, false, true, true, false], mode: Mode16::Max }),
+        fixture(Modes {
+            kinds: [Kind::A, Kind::B, Kind::C],
+            d8: Delta8::Down,
+            d16: Delta16::Neg,
+            m32: Mode32::High,
+            s32: Signed32::Min,
+            color: ColorEnum::Red,
+        }),
+        fixture(RenamedStruct { original: 123_456, other: 9 }),
+        fixture(Camel { frame_count: 60, max_hp_value: 999, is_alive: true, overridden_name: 4 }),
+        fixture(Pointers {
+            to_u8: WasmPtr::new(1),
+            to_point: WasmPtr::new(8),
+            to_array: WasmPtr::null(),
+            to_leaf: WasmPtr::new(65536),
+        }),
+        fixture(Bytes { data: *b"hello, wasm!\0", len: 12 }),
+        fixture(ZeroLen { before: 5, nothing: [], after: 6 }),
+        fixture(Wide { a: u64::MAX, b: i64::MIN, c: [0, 1 << 63], d: [-1, i64::MAX] }),
+        fixture(Floats { f: f32::INFINITY, d: f64::NEG_INFINITY, fs: [1.5, f32::NAN, -2.0] }),
+        fixture(Deep {
+            outer: OUTER,
+            rects: [RECT, Rect { alive: false, kind: Kind::B, ..RECT }],
+            grid: [[INNER; 2]; 2],
+        }),
+    ]
+}
+
+/// Byte images that no reader may accept: a bool byte of 2, an unknown
+/// discriminant, at the field's offset.
+struct Invalid {
+    base: Fixture,
+    offset: usize,
+    byte: u8,
+    field: &'static str,
+}
+
+fn invalid() -> Vec<Invalid> {
+    let all = fixture(AllScalars {
+        a_u8: 0,
+        a_u16: 0,
+        a_u32: 0,
+        a_u64: 0,
+        a_i8: 0,
+        a_i16: 0,
+        a_i32: 0,
+        a_i64: 0,
+        a_f32: 0.0,
+        a_f64: 0.0,
+        a_bool: false,
+    });
+    let modes = fixture(Modes {
+        kinds: [Kind::A; 3],
+        d8: Delta8::Still,
+        d16: Delta16::Zero,
+        m32: Mode32::Low,
+        s32: Signed32::MinusOne,
+        color: ColorEnum::Green,
+    });
+    let at = |l: &TypeLayout, f: &str| l.field(f).expect("field").offset;
+    vec![
+        Invalid { offset: at(AllScalars::LAYOUT, "a_bool"), byte: 2, field: "AllScalars.a_bool", base: all },
+        Invalid { offset: at(Rect::LAYOUT, "kind"), byte: 3, field: "Rect.kind", base: fixture(RECT) },
+        Invalid { offset: at(Rect::LAYOUT, "alive"), byte: 0xFF, field: "Rect.alive", base: fixture(RECT) },
+        Invalid {
+            offset: at(Modes::LAYOUT, "kinds") + 2,
+            byte: 0,
+            field: "Modes.kinds",
+            base: fixture(modes_value()),
+        },
+        Invalid { offset: at(Modes::LAYOUT, "color"), byte: 9, field: "Modes.color", base: modes },
+        Invalid {
+            offset: at(Flags::LAYOUT, "bits") + 4,
+            byte: 7,
+            field: "Flags.bits",
+            base: fixture(Flags { bits: [false; 5], mode: Mode16::On }),
+        },
+    ]
+}
+
+fn modes_value() -> Modes {
+    Modes {
+        kinds: [Kind::A; 3],
+        d8: Delta8::Up,
+        d16: Delta16::Zero,
+        m32: Mode32::Low,
+        s32: Signed32::Max,
+        color: ColorEnum::Red,
+    }
+}
+
+/// The fixtures file: `{ "values": [...], "invalid": [...] }`.
+pub fn json() -> String {
+    let mut out = String::from("{\n  \"values\": [\n");
+    let values = values();
+    for (i, f) in values.iter().enumerate() {
+        let mut value = String::new();
+        decode(f.ty, &f.bytes, &mut value);
+        let comma = if i + 1 < values.len() { "," } else { "" };
+        let _ = writeln!(
+            out,
+            "    {{ \"type\": \"{}\", \"fingerprint\": \"{}n\", \"hex\": \"{}\", \"value\": {value} }}{comma}",
+            f.ty.export_name(),
+            f.fingerprint,
+            hex(&f.bytes)
+        );
+    }
+    out.push_str("  ],\n  \"invalid\": [\n");
+    let invalid = invalid();
+    for (i, inv) in invalid.iter().enumerate() {
+        let mut bytes = inv.base.bytes.clone();
+        bytes[inv.offset] = inv.byte;
+        let comma = if i + 1 < invalid.len() { "," } else { "" };
+        let _ = writeln!(
+            out,
+            "    {{ \"type\": \"{}\", \"hex\": \"{}\", \"field\": \"{}\", \"offset\": {} }}{comma}",
+            inv.base.ty.export_name(),
+            hex(&bytes),
+            inv.field,
+            inv.offset
+        );
+    }
+    out.push_str("  ]\n}\n");
+    out
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Appends the JSON for the `ty` held by `b` (exactly `ty.size` bytes).
+fn decode(ty: &TypeLayout, b: &[u8], out: &mut String) {
+    let le = |n: usize| -> u64 { b[..n].iter().rev().fold(0u64, |acc, &x| acc << 8 | u64::from(x)) };
+    match ty.kind {
+        TypeKind::Scalar(s) => {
+            let _ = match s {
+                Scalar::Bool => write!(out, "{}", b[0] == 1),
+                Scalar::U8 | Scalar::U16 | Scalar::U32 => write!(out, "{}", le(s.size())),
+                Scalar::I8 => write!(out, "{}", b[0] as i8),
+                Scalar::I16 => write!(out, "{}", le(2) as u16 as i16),
+                Scalar::I32 => write!(out, "{}", le(4) as u32 as i32),
+                Scalar::U64 => write!(out, "\"{}n\"", le(8)),
+                Scalar::I64 => write!(out, "\"{}n\"", le(8) as i64),
+                Scalar::F32 => float(out, f64::from(f32::from_bits(le(4) as u32))),
+                Scalar::F64 => float(out, f64::from_bits(le(8))),
+            };
+        }
+        TypeKind::Pointer(_) => {
+            let _ = write!(out, "{}", le(4));
+        }
+        TypeKind::Enum(e) => {
+            let raw = le(e.repr.size());
+            let value = match e.repr.size() {
+                1 if e.repr.is_signed() => i64::from(raw as u8 as i8),
+                2 if e.repr.is_signed() => i64::from(raw as u16 as i16),
+                4 if e.repr.is_signed() => i64::from(raw as u32 as i32),
+                _ => raw as i64,
+            };
+            let _ = write!(out, "{value}");
+        }
+        TypeKind::Array(a) => {
+            out.push('[');
+            for i in 0..a.len {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                decode(a.elem, &b[i * a.elem.size..][..a.elem.size], out);
+            }
+            out.push(']');
+        }
+        TypeKind::Struct(s) => {
+            out.push('{');
+            for (i, f) in s.fields.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                let _ = write!(out, "\"{}\": ", field_name(&s, f));
+                decode(f.ty, &b[f.offset..][..f.ty.size], out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn float(out: &mut String, v: f64) -> std::fmt::Result {
+    if v.is_nan() {
+        write!(out, "\"NaN\"")
+    } else if v.is_infinite() {
+        write!(out, "\"{}Infinity\"", if v < 0.0 { "-" } else { "" })
+    } else {
+        // `{:?}` prints the shortest text that reads back as the same f64.
+        write!(out, "{v:?}")
+    }
+}
