@@ -25,6 +25,7 @@ pub mod descriptor;
 mod error;
 pub mod fingerprint;
 mod layout;
+pub mod memory;
 mod pod;
 mod ptr;
 pub mod rules;

@@ -1,0 +1,263 @@
+//! [`Arena`]: allocations in a fixed region that share one lifetime.
+
+use crate::{WasmLayout, WasmPtr};
+
+use super::error::MemoryError;
+use super::linear::ADDRESS_SPACE;
+use super::stats::ArenaStats;
+use super::storage::Memory;
+
+/// Where a block of `size` bytes aligned to `align` goes when the free space
+/// starts at `top` and ends at `end` (both at most 4 GiB): its start and the
+/// new top. This one function is the algorithm of [`Arena`], [`Bump`](super::Bump)
+/// and [`SharedArena`](super::SharedArena), and of the TypeScript runtime's.
+#[inline(always)]
+pub(crate) fn fit(top: u64, end: u64, size: usize, align: usize) -> Result<(u32, u64), MemoryError> {
+    let mask = (align as u64).wrapping_sub(1);
+    let start = top.checked_add(mask).map(|v| v & !mask);
+    let new_top = start.and_then(|s| s.checked_add(size as u64));
+    match (start, new_top) {
+        (Some(start), Some(new_top)) if new_top <= end && size != 0 && align.is_power_of_two() => {
+            match u32::try_from(start) {
+                Ok(start) => Ok((start, new_top)),
+                Err(_) => Err(fit_error(top, end, size, align)),
+            }
+        }
+        _ => Err(fit_error(top, end, size, align)),
+    }
+}
+
+/// The error [`fit`] reports, in the order the checks are documented.
+#[cold]
+#[inline(never)]
+pub(crate) fn fit_error(top: u64, end: u64, size: usize, align: usize) -> MemoryError {
+    if size == 0 {
+        return MemoryError::ZeroSize;
+    }
+    if !align.is_power_of_two() {
+        return MemoryError::BadAlign { align };
+    }
+    let mask = (align as u64).wrapping_sub(1);
+    let start = top.saturating_add(mask) & !mask;
+    if start.checked_add(size as u64).is_none_or(|e| e > ADDRESS_SPACE) {
+        return MemoryError::AddressSpace { offset: start, size: size as u64 };
+    }
+    MemoryError::Exhausted { requested: size, align, remaining: end.saturating_sub(top) }
+}
+
+/// The bytes `count` values of `T` take, or `AddressSpace`.
+#[inline]
+pub(crate) fn array_bytes<T: WasmLayout>(count: usize, at: u64) -> Result<usize, MemoryError> {
+    T::SIZE.checked_mul(count).ok_or(MemoryError::AddressSpace { offset: at, size: u64::MAX })
+}
+
+/// Writes `values` one after the other from `start`, after checking the
+/// whole range lies inside `memory`, so that it writes all or nothing.
+pub(crate) fn write_all<T: WasmLayout, M: Memory + ?Sized>(
+    memory: &mut M,
+    start: u32,
+    values: &[T],
+) -> Result<(), MemoryError> {
+    let bytes = memory.bytes_mut();
+    let available = bytes.len();
+    let start = start as usize;
+    let len = array_bytes::<T>(values.len(), start as u64)?;
+    let region = start.checked_add(len).and_then(|end| bytes.get_mut(start..end)).ok_or(
+        MemoryError::Layout(crate::LayoutError::OutOfBounds { offset: start, needed: len, available }),
+    )?;
+    for (value, chunk) in values.iter().zip(region.chunks_exact_mut(T::SIZE.max(1))) {
+        value.write_to(chunk)?;
+    }
+    Ok(())
+}
+
+/// An arena: the region `[base, base + capacity)` of linear memory, handed
+/// out front to back, each block aligned with [`align_up`](crate::align_up),
+/// and taken back all at once by [`reset`](Arena::reset).
+///
+/// It only keeps the numbers: the memory is passed to the calls that write
+/// ([`place`](Arena::place)), so an arena can live beside a wasm engine's
+/// memory. Every error leaves it unchanged.
+///
+/// ```
+/// use wasm_layout_core::memory::{Arena, MemoryError};
+///
+/// let mut arena = Arena::new(0x1_0000, 1024)?;
+/// let a = arena.alloc(10, 8)?;
+/// let b = arena.alloc(4, 4)?;
+/// assert_eq!((a, b), (0x1_0000, 0x1_000c));
+/// assert_eq!((arena.used(), arena.remaining()), (16, 1008));
+/// let before = arena.clone();
+/// assert!(matches!(arena.alloc(2000, 8), Err(MemoryError::Exhausted { remaining: 1008, .. })));
+/// assert_eq!(arena, before);
+/// arena.reset();
+/// assert_eq!(arena.alloc(1, 1)?, 0x1_0000);
+/// # Ok::<(), MemoryError>(())
+/// ```
+///
+/// Placing values writes them through their derived layout and returns a
+/// typed pointer to read them back:
+///
+/// ```
+/// use wasm_layout_core::memory::{Arena, LinearMemory, Memory};
+///
+/// let mut memory = LinearMemory::new(1, 1)?;
+/// let mut arena = Arena::new(1024, 4096)?;
+/// let p = arena.place(&mut memory, &0xDEAD_BEEFu32)?;
+/// let xs = arena.place_slice(&mut memory, &[1.5f64, 2.5])?;
+/// assert_eq!(p.read(memory.bytes())?, 0xDEAD_BEEF);
+/// assert_eq!(xs.offset(), 1032);
+/// assert_eq!(xs.view_slice(memory.bytes(), 2)?.iter().sum::<f64>(), 4.0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Arena {
+    base: u64,
+    end: u64,
+    top: u64,
+    high: u64,
+    count: u64,
+}
+
+impl Arena {
+    /// An empty arena over `[base, base + capacity)`.
+    ///
+    /// Errors: `ZeroSize` for no capacity, `AddressSpace` when the region
+    /// would pass 4 GiB.
+    pub fn new(base: u32, capacity: usize) -> Result<Self, MemoryError> {
+        let base = u64::from(base);
+        let end = region_end(base, capacity)?;
+        Ok(Arena { base, end, top: base, high: base, count: 0 })
+    }
+
+    /// A block of `size` bytes aligned to `align`; returns its address.
+    ///
+    /// Errors, in this order: `ZeroSize`, `BadAlign`, `AddressSpace` (the
+    /// block would pass 4 GiB), `Exhausted`.
+    #[inline]
+    pub fn alloc(&mut self, size: usize, align: usize) -> Result<u32, MemoryError> {
+        let (start, top) = fit(self.top, self.end, size, align)?;
+        self.commit(top);
+        Ok(start)
+    }
+
+    #[inline(always)]
+    fn commit(&mut self, top: u64) {
+        self.top = top;
+        self.high = self.high.max(top);
+        self.count = self.count.saturating_add(1);
+    }
+
+    /// Room for `count` values of `T`, uninitialised (whatever bytes were there).
+    #[inline]
+    pub fn alloc_array<T: WasmLayout>(&mut self, count: usize) -> Result<WasmPtr<T>, MemoryError> {
+        let size = array_bytes::<T>(count, self.top)?;
+        self.alloc(size, T::ALIGN).map(WasmPtr::new)
+    }
+
+    /// Allocates room for `value` and writes it there (padding as zero).
+    /// When `memory` is too small for the block nothing is allocated.
+    #[inline]
+    pub fn place<T: WasmLayout, M: Memory + ?Sized>(
+        &mut self,
+        memory: &mut M,
+        value: &T,
+    ) -> Result<WasmPtr<T>, MemoryError> {
+        let (start, top) = fit(self.top, self.end, T::SIZE, T::ALIGN)?;
+        value.write_at(memory.bytes_mut(), start as usize)?;
+        self.commit(top);
+        Ok(WasmPtr::new(start))
+    }
+
+    /// Allocates room for `values` side by side and writes them; returns a
+    /// pointer to the first. All or nothing.
+    pub fn place_slice<T: WasmLayout, M: Memory + ?Sized>(
+        &mut self,
+        memory: &mut M,
+        values: &[T],
+    ) -> Result<WasmPtr<T>, MemoryError> {
+        let size = array_bytes::<T>(values.len(), self.top)?;
+        let (start, top) = fit(self.top, self.end, size, T::ALIGN)?;
+        write_all(memory, start, values)?;
+        self.commit(top);
+        Ok(WasmPtr::new(start))
+    }
+
+    /// Frees every block at once; the high-water mark stays.
+    #[inline]
+    pub fn reset(&mut self) {
+        self.top = self.base;
+        self.count = 0;
+    }
+
+    /// Bytes handed out since the last reset, alignment padding included.
+    #[inline]
+    pub fn used(&self) -> u64 {
+        self.top.saturating_sub(self.base)
+    }
+
+    /// Bytes left before the end of the region (before aligning).
+    #[inline]
+    pub fn remaining(&self) -> u64 {
+        self.end.saturating_sub(self.top)
+    }
+
+    /// The region's size in bytes.
+    #[inline]
+    pub fn capacity(&self) -> u64 {
+        self.end.saturating_sub(self.base)
+    }
+
+    /// The region's first byte.
+    #[inline]
+    pub fn base(&self) -> u32 {
+        u32::try_from(self.base).unwrap_or(u32::MAX)
+    }
+
+    /// One past the region's last byte (at most 4 GiB).
+    #[inline]
+    pub fn end(&self) -> u64 {
+        self.end
+    }
+
+    /// The most bytes ever in use at once.
+    #[inline]
+    pub fn high_water(&self) -> u64 {
+        self.high.saturating_sub(self.base)
+    }
+
+    /// Blocks handed out since the last reset.
+    #[inline]
+    pub fn allocations(&self) -> u64 {
+        self.count
+    }
+
+    /// Whether `[offset, offset + size)` lies inside the region.
+    #[inline]
+    pub fn contains(&self, offset: u32, size: usize) -> bool {
+        let offset = u64::from(offset);
+        offset >= self.base && offset.checked_add(size as u64).is_some_and(|e| e <= self.end)
+    }
+
+    /// Used, remaining, high-water mark and block count.
+    pub fn stats(&self) -> ArenaStats {
+        ArenaStats {
+            base: self.base(),
+            capacity: self.capacity(),
+            used: self.used(),
+            remaining: self.remaining(),
+            high_water: self.high_water(),
+            allocations: self.count,
+        }
+    }
+}
+
+/// `base + capacity` if the region is not empty and ends within 4 GiB.
+pub(crate) fn region_end(base: u64, capacity: usize) -> Result<u64, MemoryError> {
+    if capacity == 0 {
+        return Err(MemoryError::ZeroSize);
+    }
+    base.checked_add(capacity as u64)
+        .filter(|&end| end <= ADDRESS_SPACE)
+        .ok_or(MemoryError::AddressSpace { offset: base, size: capacity as u64 })
+}

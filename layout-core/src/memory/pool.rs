@@ -1,0 +1,308 @@
+//! [`Pool`]: fixed-size slots with O(1) allocation and free.
+
+use alloc::vec::Vec;
+
+use crate::{align_up, WasmLayout, WasmPtr};
+
+use super::arena::region_end;
+use super::error::MemoryError;
+use super::stats::PoolStats;
+use super::storage::Memory;
+
+/// The end of a free list.
+pub(crate) const NIL: u32 = u32::MAX;
+
+/// A live pool slot: its index and the generation it was allocated in.
+///
+/// A slot's generation is odd while it is live and even while it is free,
+/// and moves on at each allocation and each free, so a handle kept after
+/// its slot was freed (and perhaps handed out again) is recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PoolHandle {
+    /// The slot's index, from 0.
+    pub index: u32,
+    /// The slot's generation when it was allocated (odd).
+    pub generation: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Slot {
+    generation: u32,
+    next: u32,
+}
+
+/// A pool of `count` slots of one size in linear memory, each aligned,
+/// handed out and taken back in O(1) through a free list, with no
+/// fragmentation. The pool keeps its bookkeeping on the host; see
+/// [`SharedPool`](super::SharedPool) for the same pool with its bookkeeping
+/// inside the linear memory.
+///
+/// Double free, stale handles, pointers outside the pool or between slots,
+/// and exhaustion are errors that change nothing.
+///
+/// ```
+/// use wasm_layout_core::memory::{MemoryError, Pool};
+///
+/// let mut pool = Pool::new(4096, 24, 8, 2)?;
+/// let a = pool.alloc()?;
+/// let b = pool.alloc()?;
+/// assert_eq!((pool.offset(a)?, pool.offset(b)?), (4096, 4120));
+/// assert_eq!(pool.alloc(), Err(MemoryError::PoolExhausted { slots: 2 }));
+/// pool.free(a)?;
+/// assert_eq!(pool.free(a), Err(MemoryError::DoubleFree { offset: 4096 }));
+/// let c = pool.alloc()?; // the same slot, a new generation
+/// assert!(matches!(pool.offset(a), Err(MemoryError::StaleHandle { .. })));
+/// assert_eq!(pool.handle_at(4120)?, b);
+/// assert!(matches!(pool.handle_at(4100), Err(MemoryError::NotSlotStart { .. })));
+/// # let _ = c;
+/// # Ok::<(), MemoryError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Pool {
+    base: u32,
+    stride: u32,
+    slots: Vec<Slot>,
+    head: u32,
+    live: u32,
+    high: u32,
+}
+
+/// The slot stride, first slot and region end of a pool, checked.
+pub(crate) fn pool_geometry(
+    base: u32,
+    slot_size: usize,
+    slot_align: usize,
+    count: u32,
+) -> Result<(u32, u32, u64), MemoryError> {
+    if slot_size == 0 || count == 0 {
+        return Err(MemoryError::ZeroSize);
+    }
+    if !slot_align.is_power_of_two() {
+        return Err(MemoryError::BadAlign { align: slot_align });
+    }
+    let too_big = MemoryError::AddressSpace { offset: u64::from(base), size: u64::MAX };
+    let stride = align_up(slot_size, slot_align).and_then(|s| u32::try_from(s).ok()).ok_or(too_big)?;
+    let first = align_up(base as usize, slot_align).and_then(|f| u32::try_from(f).ok()).ok_or(too_big)?;
+    let bytes = u64::from(stride).saturating_mul(u64::from(count));
+    let end = region_end(u64::from(first), usize::try_from(bytes).map_err(|_| too_big)?)
+        .map_err(|_| MemoryError::AddressSpace { offset: u64::from(first), size: bytes })?;
+    Ok((stride, first, end))
+}
+
+impl Pool {
+    /// A pool of `count` slots of `slot_size` bytes, each aligned to
+    /// `slot_align`; the first slot is at `base` rounded up to `slot_align`.
+    /// Its bookkeeping (8 bytes a slot) is allocated here, once.
+    pub fn new(base: u32, slot_size: usize, slot_align: usize, count: u32) -> Result<Self, MemoryError> {
+        let (stride, first, _) = pool_geometry(base, slot_size, slot_align, count)?;
+        let n = count as usize;
+        let mut slots = Vec::new();
+        slots.try_reserve_exact(n).map_err(|_| MemoryError::HostAllocation {
+            bytes: (n as u64).saturating_mul(core::mem::size_of::<Slot>() as u64),
+        })?;
+        slots.extend((1..=count).map(|next| Slot { generation: 0, next: if next == count { NIL } else { next } }));
+        Ok(Pool { base: first, stride, slots, head: 0, live: 0, high: 0 })
+    }
+
+    /// A pool of `count` slots for values of `T`.
+    pub fn for_type<T: WasmLayout>(base: u32, count: u32) -> Result<Self, MemoryError> {
+        Self::new(base, T::SIZE, T::ALIGN, count)
+    }
+
+    /// Takes a free slot: the lowest-addressed one after construction, then
+    /// the most recently freed.
+    #[inline]
+    pub fn alloc(&mut self) -> Result<PoolHandle, MemoryError> {
+        let index = self.head;
+        match self.slots.get_mut(index as usize) {
+            Some(slot) => {
+                slot.generation = slot.generation.wrapping_add(1);
+                self.head = slot.next;
+                self.live = self.live.wrapping_add(1);
+                self.high = self.high.max(self.live);
+                Ok(PoolHandle { index, generation: slot.generation })
+            }
+            None => Err(self.exhausted()),
+        }
+    }
+
+    #[cold]
+    fn exhausted(&self) -> MemoryError {
+        MemoryError::PoolExhausted { slots: self.slot_count() }
+    }
+
+    /// Gives a slot back. Errors: `OutsideRegion` for a handle of no slot
+    /// here, `DoubleFree` when this handle's slot is already free,
+    /// `StaleHandle` when the slot was handed out again since.
+    #[inline]
+    pub fn free(&mut self, handle: PoolHandle) -> Result<(), MemoryError> {
+        let head = self.head;
+        match self.slots.get_mut(handle.index as usize) {
+            Some(slot) if slot.generation == handle.generation && handle.generation & 1 == 1 => {
+                slot.generation = slot.generation.wrapping_add(1);
+                slot.next = head;
+                self.head = handle.index;
+                self.live = self.live.wrapping_sub(1);
+                Ok(())
+            }
+            _ => Err(self.handle_error(handle)),
+        }
+    }
+
+    /// Why `handle` does not name a live slot.
+    #[cold]
+    #[inline(never)]
+    fn handle_error(&self, handle: PoolHandle) -> MemoryError {
+        let offset = self.slot_offset(handle.index);
+        match self.slots.get(handle.index as usize) {
+            None => MemoryError::OutsideRegion { offset, base: u64::from(self.base), end: self.end() },
+            Some(slot) => {
+                let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+                if handle.generation & 1 == 1 && slot.generation == handle.generation.wrapping_add(1) {
+                    MemoryError::DoubleFree { offset }
+                } else {
+                    MemoryError::StaleHandle {
+                        index: handle.index,
+                        generation: handle.generation,
+                        current: slot.generation,
+                    }
+                }
+            }
+        }
+    }
+
+    /// Allocates a slot and writes `value` in it. When `memory` is too small
+    /// for the slot nothing is allocated.
+    pub fn place<T: WasmLayout, M: Memory + ?Sized>(
+        &mut self,
+        memory: &mut M,
+        value: &T,
+    ) -> Result<PoolHandle, MemoryError> {
+        let Some(offset) = self.slots.get(self.head as usize).map(|_| self.slot_offset(self.head)) else {
+            return Err(self.exhausted());
+        };
+        if T::SIZE > self.stride as usize {
+            return Err(MemoryError::Layout(crate::LayoutError::OutOfBounds {
+                offset: offset as usize,
+                needed: T::SIZE,
+                available: self.stride as usize,
+            }));
+        }
+        value.write_at(memory.bytes_mut(), offset as usize)?;
+        self.alloc()
+    }
+
+    /// The address of a live slot.
+    #[inline]
+    pub fn offset(&self, handle: PoolHandle) -> Result<u32, MemoryError> {
+        match self.slots.get(handle.index as usize) {
+            Some(slot) if slot.generation == handle.generation && handle.generation & 1 == 1 => {
+                Ok(handle.index.wrapping_mul(self.stride).wrapping_add(self.base))
+            }
+            _ => Err(self.handle_error(handle)),
+        }
+    }
+
+    /// A typed pointer to a live slot.
+    #[inline]
+    pub fn ptr<T>(&self, handle: PoolHandle) -> Result<WasmPtr<T>, MemoryError> {
+        self.offset(handle).map(WasmPtr::new)
+    }
+
+    /// The handle of the live slot at `offset`, for pointers that come back
+    /// from the guest. Errors: `OutsideRegion`, `NotSlotStart`, `NotAllocated`.
+    pub fn handle_at(&self, offset: u32) -> Result<PoolHandle, MemoryError> {
+        let outside =
+            MemoryError::OutsideRegion { offset: u64::from(offset), base: u64::from(self.base), end: self.end() };
+        let rel = offset.checked_sub(self.base).ok_or(outside)?;
+        let index = rel.checked_div(self.stride).ok_or(outside)?;
+        if rel.checked_rem(self.stride) != Some(0) {
+            return Err(if u64::from(offset) < self.end() {
+                MemoryError::NotSlotStart { offset, stride: self.stride }
+            } else {
+                outside
+            });
+        }
+        match self.slots.get(index as usize) {
+            Some(slot) if slot.generation & 1 == 1 => Ok(PoolHandle { index, generation: slot.generation }),
+            Some(_) => Err(MemoryError::NotAllocated { offset }),
+            None => Err(outside),
+        }
+    }
+
+    /// Frees the live slot at `offset` (see [`handle_at`](Pool::handle_at)).
+    pub fn free_ptr(&mut self, offset: u32) -> Result<(), MemoryError> {
+        let handle = self.handle_at(offset)?;
+        self.free(handle)
+    }
+
+    /// Whether `handle` names a live slot.
+    #[inline]
+    pub fn is_live(&self, handle: PoolHandle) -> bool {
+        self.offset(handle).is_ok()
+    }
+
+    /// Frees every slot at once; every handle becomes stale.
+    pub fn reset(&mut self) {
+        let count = self.slot_count();
+        for (i, slot) in (1..=count).zip(self.slots.iter_mut()) {
+            slot.generation = slot.generation.wrapping_add(slot.generation & 1);
+            slot.next = if i == count { NIL } else { i };
+        }
+        self.head = 0;
+        self.live = 0;
+    }
+
+    fn slot_offset(&self, index: u32) -> u64 {
+        u64::from(index).saturating_mul(u64::from(self.stride)).saturating_add(u64::from(self.base))
+    }
+
+    /// The first slot's address.
+    #[inline]
+    pub fn base(&self) -> u32 {
+        self.base
+    }
+
+    /// One past the last slot.
+    #[inline]
+    pub fn end(&self) -> u64 {
+        self.slot_offset(self.slot_count())
+    }
+
+    /// Bytes from one slot to the next (the slot size rounded up to its
+    /// alignment).
+    #[inline]
+    pub fn stride(&self) -> u32 {
+        self.stride
+    }
+
+    /// How many slots there are.
+    #[inline]
+    pub fn slot_count(&self) -> u32 {
+        u32::try_from(self.slots.len()).unwrap_or(u32::MAX)
+    }
+
+    /// How many slots are live.
+    #[inline]
+    pub fn live(&self) -> u32 {
+        self.live
+    }
+
+    /// How many slots are free.
+    #[inline]
+    pub fn free_slots(&self) -> u32 {
+        self.slot_count().saturating_sub(self.live)
+    }
+
+    /// Slot counts and the high-water mark.
+    pub fn stats(&self) -> PoolStats {
+        PoolStats {
+            base: self.base,
+            stride: self.stride,
+            slots: self.slot_count(),
+            live: self.live,
+            free: self.free_slots(),
+            high_water: self.high,
+        }
+    }
+}
