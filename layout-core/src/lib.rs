@@ -53,6 +53,6 @@ pub use pod::HostLayout;
 pub use pod::{cast_slice, cast_slice_mut};
 pub use ptr::WasmPtr;
 pub use rules::{align_up, StructRepr};
-pub use slice::{SliceMut, SliceRef};
+pub use slice::{ChunksExact, SliceMut, SliceRef};
 pub use value::ValueMut;
 pub use view::{ViewMut, ViewRef};

@@ -108,6 +108,31 @@ impl<'a, T: WasmLayout> SliceRef<'a, T> {
         elems.iter().enumerate().map(|(i, b)| T::__get(b, elem_offset::<T>(0, i)))
     }
 
+    /// The elements in groups of `N`, each group an array of views (or
+    /// values), with no bounds checks; the last `len % N` elements are in
+    /// [`ChunksExact::remainder`]. This is how to write a loop with several
+    /// independent accumulators.
+    ///
+    /// ```
+    /// use wasm_layout_core::WasmLayout;
+    /// let bytes: Vec<u8> = (1..=10u16).flat_map(u16::to_le_bytes).collect();
+    /// let s = u16::view_slice(&bytes, 10).unwrap();
+    /// let mut chunks = s.chunks_exact::<4>();
+    /// let mut acc = [0u16; 4];
+    /// for [a, b, c, d] in &mut chunks {
+    ///     acc = [acc[0] + a, acc[1] + b, acc[2] + c, acc[3] + d];
+    /// }
+    /// assert_eq!(acc, [1 + 5, 2 + 6, 3 + 7, 4 + 8]);
+    /// assert_eq!(chunks.remainder().iter().collect::<Vec<_>>(), [9, 10]);
+    /// ```
+    #[inline]
+    pub fn chunks_exact<const N: usize>(&self) -> ChunksExact<'a, T, N> {
+        const { assert!(N > 0, "chunks_exact needs N > 0") };
+        let elems: &'a [T::Bytes] = self.elems;
+        let (chunks, rest) = elems.as_chunks::<N>();
+        ChunksExact { chunks: chunks.iter(), rest: SliceRef { elems: rest } }
+    }
+
     /// The elements as fixed-size byte arrays, for code that wants to go
     /// further by hand.
     #[inline(always)]
@@ -124,6 +149,36 @@ where
         f.debug_list().entries(self.iter()).finish()
     }
 }
+
+/// The iterator of [`SliceRef::chunks_exact`]: arrays of `N` element views.
+pub struct ChunksExact<'a, T: WasmLayout, const N: usize> {
+    chunks: core::slice::Iter<'a, [T::Bytes; N]>,
+    rest: SliceRef<'a, T>,
+}
+
+impl<'a, T: WasmLayout, const N: usize> ChunksExact<'a, T, N> {
+    /// The last `len % N` elements, which make no whole chunk.
+    #[inline(always)]
+    pub fn remainder(&self) -> SliceRef<'a, T> {
+        self.rest
+    }
+}
+
+impl<'a, T: WasmLayout, const N: usize> Iterator for ChunksExact<'a, T, N> {
+    type Item = [T::Ref<'a>; N];
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Self::Item> {
+        self.chunks.next().map(|c| c.each_ref().map(|b| T::__get(b, 0)))
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.chunks.size_hint()
+    }
+}
+
+impl<T: WasmLayout, const N: usize> ExactSizeIterator for ChunksExact<'_, T, N> {}
 
 /// A mutable view of `count` consecutive `T`s in a byte slice.
 ///
