@@ -36,8 +36,7 @@ fn has_node() -> bool {
 
 fn run(mut cmd: Command) -> Output {
     cmd.current_dir(ts_dir());
-    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
-    out
+    cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"))
 }
 
 fn report(what: &str, out: &Output) -> String {

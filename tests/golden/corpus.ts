@@ -899,8 +899,7 @@ export class Mixed16View {
   }
 }
 
-export interface Empty {
-}
+export interface Empty {}
 export const EmptyLayout = {
   size: 0,
   align: 1,

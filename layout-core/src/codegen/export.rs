@@ -153,6 +153,10 @@ impl Export {
             let path = self.dir.join(name);
             let changed = read(&path)?.as_deref() != Some(contents.as_str());
             if changed {
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)
+                        .map_err(|source| ExportError::Io { path: parent.to_path_buf(), source })?;
+                }
                 std::fs::write(&path, contents)
                     .map_err(|source| ExportError::Io { path: path.clone(), source })?;
             }

@@ -89,13 +89,8 @@ fn words(name: &str) -> Vec<&str> {
 
 /// The name generated code gives field `f` of struct `s`: its own
 /// `#[layout(rename)]`, else the struct's `rename_all` rule applied to the
-/// Rust name, else the Rust name. Every language uses this one name.
-///
-/// ```
-/// use wasm_layout_core::{codegen::field_name, TypeKind, WasmLayout};
-/// let l = <[u8; 2]>::LAYOUT; // not a struct: nothing to rename here
-/// assert!(matches!(l.kind, TypeKind::Array(_)));
-/// ```
+/// Rust name, else the Rust name. Every language uses this one name, so a
+/// field is spelled the same in TypeScript, C and Odin.
 pub fn field_name(s: &StructLayout, f: &FieldLayout) -> String {
     match (f.rename, s.rename_all) {
         (Some(r), _) => String::from(r),

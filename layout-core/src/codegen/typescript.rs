@@ -334,11 +334,15 @@ impl Backend for TypeScript {
             }
         }
         w.blank();
-        w.open(format_args!("export interface {name} {{"));
-        for f in s.fields {
-            w.line(format_args!("{}: {};", field_name(s, f), ts_type(f.ty)));
+        if s.fields.is_empty() {
+            w.line(format_args!("export interface {name} {{}}"));
+        } else {
+            w.open(format_args!("export interface {name} {{"));
+            for f in s.fields {
+                w.line(format_args!("{}: {};", field_name(s, f), ts_type(f.ty)));
+            }
+            w.close(format_args!("}}"));
         }
-        w.close(format_args!("}}"));
 
         w.open(format_args!("export const {name}Layout = {{"));
         w.line(format_args!("size: {},", ty.size));
