@@ -394,7 +394,8 @@ fn run_pool(pool: &mut dyn PoolLike, ops: Vec<PoolOp>) -> Result<(), TestCaseErr
                         prop_assert!(!ok, "refused to free live {:?}: {:?}", h, e);
                         prop_assert!(
                             matches!(e, MemoryError::DoubleFree { .. } | MemoryError::StaleHandle { .. }),
-                            "{:?}", e
+                            "{:?}",
+                            e
                         );
                         prop_assert!(pool.snapshot() == before);
                     }
@@ -404,7 +405,9 @@ fn run_pool(pool: &mut dyn PoolLike, ops: Vec<PoolOp>) -> Result<(), TestCaseErr
             PoolOp::FreePtr(rel) => {
                 let offset = base - 8 + rel;
                 let index = (offset >= base).then(|| (offset - base) / stride);
-                let ok = offset >= base && (offset - base) % stride == 0 && index.is_some_and(|i| i < SLOTS && m.live[i as usize]);
+                let ok = offset >= base
+                    && (offset - base) % stride == 0
+                    && index.is_some_and(|i| i < SLOTS && m.live[i as usize]);
                 match pool.free_ptr(offset) {
                     Ok(()) => {
                         prop_assert!(ok);
@@ -414,10 +417,16 @@ fn run_pool(pool: &mut dyn PoolLike, ops: Vec<PoolOp>) -> Result<(), TestCaseErr
                     }
                     Err(e) => {
                         prop_assert!(!ok, "refused to free live slot at {:#x}: {:?}", offset, e);
-                        prop_assert!(matches!(
-                            e,
-                            MemoryError::OutsideRegion { .. } | MemoryError::NotSlotStart { .. } | MemoryError::NotAllocated { .. }
-                        ), "{:?}", e);
+                        prop_assert!(
+                            matches!(
+                                e,
+                                MemoryError::OutsideRegion { .. }
+                                    | MemoryError::NotSlotStart { .. }
+                                    | MemoryError::NotAllocated { .. }
+                            ),
+                            "{:?}",
+                            e
+                        );
                         prop_assert!(pool.snapshot() == before);
                     }
                 }
@@ -433,7 +442,10 @@ fn run_pool(pool: &mut dyn PoolLike, ops: Vec<PoolOp>) -> Result<(), TestCaseErr
         let s = pool.stats();
         prop_assert_eq!((s.live, s.free, s.high_water), (live, SLOTS - live, m.high));
         for &(p, v) in &m.placed {
-            prop_assert_eq!(u64::from_le_bytes(pool.memory()[p as usize..p as usize + 8].try_into().unwrap()), v);
+            prop_assert_eq!(
+                u64::from_le_bytes(pool.memory()[p as usize..p as usize + 8].try_into().unwrap()),
+                v
+            );
         }
     }
     Ok(())

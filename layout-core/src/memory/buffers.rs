@@ -17,9 +17,10 @@ fn range(bytes: &[u8], offset: u32, len: usize) -> Result<&[u8], MemoryError> {
 fn range_mut(bytes: &mut [u8], offset: u32, len: usize) -> Result<&mut [u8], MemoryError> {
     let start = offset as usize;
     let available = bytes.len();
-    start.checked_add(len).and_then(|end| bytes.get_mut(start..end)).ok_or(MemoryError::Layout(
-        LayoutError::OutOfBounds { offset: start, needed: len, available },
-    ))
+    start
+        .checked_add(len)
+        .and_then(|end| bytes.get_mut(start..end))
+        .ok_or(MemoryError::Layout(LayoutError::OutOfBounds { offset: start, needed: len, available }))
 }
 
 /// One region for a request and one for its response, each `max_size`
@@ -54,8 +55,10 @@ pub struct RequestBuffer {
 impl RequestBuffer {
     /// Allocates both regions, 8-aligned, from `arena` (both or neither).
     pub fn new(arena: &mut Arena, max_size: usize) -> Result<Self, MemoryError> {
-        let max32 = u32::try_from(max_size)
-            .map_err(|_| MemoryError::AddressSpace { offset: u64::from(arena.base()), size: max_size as u64 })?;
+        let max32 = u32::try_from(max_size).map_err(|_| MemoryError::AddressSpace {
+            offset: u64::from(arena.base()),
+            size: max_size as u64,
+        })?;
         let mut trial = arena.clone();
         let request = trial.alloc(max_size, 8)?;
         let response = trial.alloc(max_size, 8)?;
@@ -83,16 +86,27 @@ impl RequestBuffer {
 
     /// Copies `request` into the request region and returns its address,
     /// or `RequestTooLarge` (writing nothing).
-    pub fn write_request<M: Memory + ?Sized>(&self, memory: &mut M, request: &[u8]) -> Result<u32, MemoryError> {
+    pub fn write_request<M: Memory + ?Sized>(
+        &self,
+        memory: &mut M,
+        request: &[u8],
+    ) -> Result<u32, MemoryError> {
         if request.len() > self.max_size as usize {
-            return Err(MemoryError::RequestTooLarge { len: request.len() as u64, max: u64::from(self.max_size) });
+            return Err(MemoryError::RequestTooLarge {
+                len: request.len() as u64,
+                max: u64::from(self.max_size),
+            });
         }
         range_mut(memory.bytes_mut(), self.request, request.len())?.copy_from_slice(request);
         Ok(self.request)
     }
 
     /// The first `len` bytes of the response region, or `ResponseTooLarge`.
-    pub fn response<'m, M: Memory + ?Sized>(&self, memory: &'m M, len: usize) -> Result<&'m [u8], MemoryError> {
+    pub fn response<'m, M: Memory + ?Sized>(
+        &self,
+        memory: &'m M,
+        len: usize,
+    ) -> Result<&'m [u8], MemoryError> {
         if len > self.max_size as usize {
             return Err(MemoryError::ResponseTooLarge { len: len as u64, max: u64::from(self.max_size) });
         }
@@ -102,7 +116,12 @@ impl RequestBuffer {
     /// One round trip: writes `request`, calls `handle(memory bytes,
     /// request ptr, request len, response ptr, max size)`, which returns the
     /// response length, and returns a copy of the response.
-    pub fn process<M, F>(&self, memory: &mut M, request: &[u8], handle: F) -> Result<alloc::vec::Vec<u8>, MemoryError>
+    pub fn process<M, F>(
+        &self,
+        memory: &mut M,
+        request: &[u8],
+        handle: F,
+    ) -> Result<alloc::vec::Vec<u8>, MemoryError>
     where
         M: Memory + ?Sized,
         F: FnOnce(&mut [u8], u32, usize, u32, usize) -> Result<usize, MemoryError>,

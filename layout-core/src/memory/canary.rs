@@ -51,9 +51,10 @@ impl Guarded {
         // The data starts one front gap into the block: at least the 4-byte
         // canary, and a multiple of `align` so the data stays aligned.
         let front = align.max(4);
-        let total = front.checked_add(size).and_then(|n| n.checked_add(4)).ok_or(
-            MemoryError::AddressSpace { offset: u64::from(arena.base()), size: u64::MAX },
-        )?;
+        let total = front
+            .checked_add(size)
+            .and_then(|n| n.checked_add(4))
+            .ok_or(MemoryError::AddressSpace { offset: u64::from(arena.base()), size: u64::MAX })?;
         let size32 = u32::try_from(size)
             .map_err(|_| MemoryError::AddressSpace { offset: u64::from(arena.base()), size: size as u64 })?;
         let mut trial = arena.clone();
@@ -61,7 +62,8 @@ impl Guarded {
         // `block + total` fits in 4 GiB, so these cannot overflow.
         let ptr = block.checked_add(u32::try_from(front).unwrap_or(u32::MAX));
         let guarded = ptr.map(|ptr| Guarded { ptr, size: size32 });
-        let guarded = guarded.ok_or(MemoryError::AddressSpace { offset: u64::from(block), size: total as u64 })?;
+        let guarded =
+            guarded.ok_or(MemoryError::AddressSpace { offset: u64::from(block), size: total as u64 })?;
         guarded.write(memory)?;
         *arena = trial;
         Ok(guarded)
@@ -126,5 +128,3 @@ impl Guarded {
         self.size
     }
 }
-
-

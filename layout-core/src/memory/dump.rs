@@ -22,9 +22,10 @@ pub struct HexDump<'a> {
 impl<'a> HexDump<'a> {
     /// The `len` bytes of `memory` from `start`, or `OutOfBounds`.
     pub fn new(memory: &'a [u8], start: usize, len: usize) -> Result<Self, MemoryError> {
-        let bytes = start.checked_add(len).and_then(|end| memory.get(start..end)).ok_or(
-            MemoryError::Layout(LayoutError::OutOfBounds { offset: start, needed: len, available: memory.len() }),
-        )?;
+        let bytes =
+            start.checked_add(len).and_then(|end| memory.get(start..end)).ok_or(MemoryError::Layout(
+                LayoutError::OutOfBounds { offset: start, needed: len, available: memory.len() },
+            ))?;
         Ok(HexDump { bytes, start })
     }
 }
@@ -68,7 +69,7 @@ impl fmt::Display for HexDump<'_> {
 /// assert_eq!(
 ///     hex_dump(&memory, 1024, 20)?,
 ///     "00000400  de ad be ef 68 69 00 00 00 00 00 00 00 00 00 00   ....hi..........\n\
-///      00000410  00 00 00 00                                        ....",
+///      00000410  00 00 00 00                                       ....",
 /// );
 /// # Ok::<(), wasm_layout_core::memory::MemoryError>(())
 /// ```

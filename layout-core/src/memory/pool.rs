@@ -100,7 +100,9 @@ impl Pool {
         slots.try_reserve_exact(n).map_err(|_| MemoryError::HostAllocation {
             bytes: (n as u64).saturating_mul(core::mem::size_of::<Slot>() as u64),
         })?;
-        slots.extend((1..=count).map(|next| Slot { generation: 0, next: if next == count { NIL } else { next } }));
+        slots.extend(
+            (1..=count).map(|next| Slot { generation: 0, next: if next == count { NIL } else { next } }),
+        );
         Ok(Pool { base: first, stride, slots, head: 0, live: 0, high: 0 })
     }
 
@@ -212,8 +214,11 @@ impl Pool {
     /// The handle of the live slot at `offset`, for pointers that come back
     /// from the guest. Errors: `OutsideRegion`, `NotSlotStart`, `NotAllocated`.
     pub fn handle_at(&self, offset: u32) -> Result<PoolHandle, MemoryError> {
-        let outside =
-            MemoryError::OutsideRegion { offset: u64::from(offset), base: u64::from(self.base), end: self.end() };
+        let outside = MemoryError::OutsideRegion {
+            offset: u64::from(offset),
+            base: u64::from(self.base),
+            end: self.end(),
+        };
         let rel = offset.checked_sub(self.base).ok_or(outside)?;
         let index = rel.checked_div(self.stride).ok_or(outside)?;
         if rel.checked_rem(self.stride) != Some(0) {

@@ -162,7 +162,12 @@ pub struct SharedArena {
 impl SharedArena {
     /// Writes a fresh header at `at` for the region `[base, base + capacity)`,
     /// which must not overlap the header.
-    pub fn init<M: Memory + ?Sized>(memory: &mut M, at: u32, base: u32, capacity: u32) -> Result<Self, MemoryError> {
+    pub fn init<M: Memory + ?Sized>(
+        memory: &mut M,
+        at: u32,
+        base: u32,
+        capacity: u32,
+    ) -> Result<Self, MemoryError> {
         if capacity == 0 {
             return Err(MemoryError::ZeroSize);
         }
@@ -248,7 +253,12 @@ impl SharedArena {
 
     /// A block of `size` bytes aligned to `align`. Errors as
     /// [`Arena::alloc`](super::Arena::alloc), plus `BadHeader`.
-    pub fn alloc<M: Memory + ?Sized>(&self, memory: &mut M, size: usize, align: usize) -> Result<u32, MemoryError> {
+    pub fn alloc<M: Memory + ?Sized>(
+        &self,
+        memory: &mut M,
+        size: usize,
+        align: usize,
+    ) -> Result<u32, MemoryError> {
         let (start, h) = self.plan(memory, size, align)?;
         h.write_at(memory.bytes_mut(), self.at as usize)?;
         Ok(start)
@@ -319,10 +329,9 @@ impl SharedPool {
         slot_align: usize,
         count: u32,
     ) -> Result<Self, MemoryError> {
-        let table = at.checked_add(PoolHeader::SIZE as u32).ok_or(MemoryError::AddressSpace {
-            offset: u64::from(at),
-            size: PoolHeader::SIZE as u64,
-        })?;
+        let table = at
+            .checked_add(PoolHeader::SIZE as u32)
+            .ok_or(MemoryError::AddressSpace { offset: u64::from(at), size: PoolHeader::SIZE as u64 })?;
         let table_bytes = u64::from(count).saturating_mul(PoolSlot::SIZE as u64);
         let table_end = u32::try_from(u64::from(table).saturating_add(table_bytes))
             .map_err(|_| MemoryError::AddressSpace { offset: u64::from(table), size: table_bytes })?;
@@ -365,11 +374,10 @@ impl SharedPool {
         let bytes = memory.bytes_mut();
         let table = h.table as usize;
         let len = (h.slots as usize).saturating_mul(PoolSlot::SIZE);
-        let region = table.checked_add(len).and_then(|end| bytes.get_mut(table..end)).ok_or(bad(
-            self.at,
-            "table",
-            h.table,
-        ))?;
+        let region = table
+            .checked_add(len)
+            .and_then(|end| bytes.get_mut(table..end))
+            .ok_or(bad(self.at, "table", h.table))?;
         for (i, entry) in (1..=h.slots).zip(region.chunks_exact_mut(PoolSlot::SIZE)) {
             let old = PoolSlot::read_from(entry)?.generation;
             let slot = PoolSlot { generation: generation(old), next: if i == h.slots { NIL } else { i } };
@@ -412,7 +420,8 @@ impl SharedPool {
         if h.slots == 0 || u64::from(h.base).saturating_add(region) > ADDRESS_SPACE {
             return Err(bad(at, "slots", h.slots));
         }
-        let table_end = u64::from(h.table).saturating_add(u64::from(h.slots).saturating_mul(PoolSlot::SIZE as u64));
+        let table_end =
+            u64::from(h.table).saturating_add(u64::from(h.slots).saturating_mul(PoolSlot::SIZE as u64));
         if table_end > bytes.len() as u64 {
             return Err(bad(at, "table", h.table));
         }
@@ -480,7 +489,11 @@ impl SharedPool {
         if handle.generation & 1 == 1 && slot.generation == handle.generation.wrapping_add(1) {
             return Err(MemoryError::DoubleFree { offset: Self::slot_offset(&h, handle.index) });
         }
-        Err(MemoryError::StaleHandle { index: handle.index, generation: handle.generation, current: slot.generation })
+        Err(MemoryError::StaleHandle {
+            index: handle.index,
+            generation: handle.generation,
+            current: slot.generation,
+        })
     }
 
     /// Gives a slot back. Errors as [`Pool::free`](super::Pool::free), plus

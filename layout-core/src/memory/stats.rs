@@ -30,7 +30,11 @@ impl MemoryStats {
     /// The statistics of `memory`.
     pub fn of<M: Memory + ?Sized>(memory: &M) -> Self {
         let bytes = memory.bytes().len() as u64;
-        MemoryStats { bytes, pages: bytes.checked_div(PAGE_SIZE as u64).unwrap_or(0), max_pages: memory.max_pages() }
+        MemoryStats {
+            bytes,
+            pages: bytes.checked_div(PAGE_SIZE as u64).unwrap_or(0),
+            max_pages: memory.max_pages(),
+        }
     }
 
     /// The size in MiB.

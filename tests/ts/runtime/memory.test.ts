@@ -1,0 +1,280 @@
+// The TypeScript runtime on a real WebAssembly.Memory: random sequences
+// against a reference model, allocation across memory.grow, and every
+// helper's behaviour and error texts.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  Arena,
+  DoubleBuffer,
+  Guarded,
+  MemoryView,
+  PAGE_SIZE,
+  Pool,
+  RequestBuffer,
+  SharedArena,
+  checkCanaries,
+  ensureCapacity,
+  formatArenaStats,
+  formatMemoryStats,
+  formatPoolStats,
+  hexDump,
+  memoryStats,
+  type PoolHandle,
+} from "../../../layout-core/runtime/wasm-layout-runtime.ts";
+
+/** A small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PointLayout = { size: 16, align: 8 } as const;
+interface Point {
+  x: number;
+  y: number;
+}
+function writePoint(view: DataView, ptr: number, p: Point): void {
+  view.setFloat64(ptr, p.x, true);
+  view.setFloat64(ptr + 8, p.y, true);
+}
+function readPoint(view: DataView, ptr: number): Point {
+  return { x: view.getFloat64(ptr, true), y: view.getFloat64(ptr + 8, true) };
+}
+
+function snapshot(memory: WebAssembly.Memory): Uint8Array {
+  return new Uint8Array(memory.buffer).slice();
+}
+
+function throwsUnchanged(memory: WebAssembly.Memory, state: () => unknown, f: () => unknown, message?: string): void {
+  const bytes = snapshot(memory);
+  const before = JSON.stringify(state());
+  assert.throws(f, (e: unknown) => e instanceof RangeError && (message === undefined || e.message === message));
+  assert.equal(JSON.stringify(state()), before, "an error changed the allocator");
+  assert.deepEqual(snapshot(memory), bytes, "an error changed the memory");
+}
+
+test("arena: random alloc/place/reset against a model, across memory.grow", () => {
+  for (let seed = 1; seed <= 40; seed++) {
+    const random = rng(seed);
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 4 });
+    const base = 1024;
+    const capacity = 3 * PAGE_SIZE - base;
+    const arena = new Arena(base, capacity);
+    let live: [number, number][] = [];
+    let placed: [number, Point][] = [];
+    let high = 0;
+    for (let step = 0; step < 300; step++) {
+      const r = random();
+      const top = live.length === 0 ? base : live[live.length - 1]![0] + live[live.length - 1]![1];
+      if (r < 0.05) {
+        arena.reset();
+        live = [];
+        placed = [];
+      } else if (r < 0.15) {
+        const bad = [
+          () => arena.alloc(0, 8),
+          () => arena.alloc(8, 3),
+          () => arena.alloc(2 ** 33, 8),
+          () => arena.alloc(capacity + 1, 1),
+        ][Math.floor(random() * 4)]!;
+        throwsUnchanged(memory, () => arena.stats(), bad);
+      } else {
+        const size = 1 + Math.floor(random() * (random() < 0.1 ? 20000 : 300));
+        const align = 2 ** Math.floor(random() * 7);
+        const start = Math.ceil(top / align) * align;
+        const point = random() < 0.3;
+        const need = point ? 16 : size;
+        const pstart = point ? Math.ceil(top / 8) * 8 : start;
+        if (pstart + need > base + capacity) {
+          throwsUnchanged(memory, () => arena.stats(), () => (point ? arena.place(memory, PointLayout, writePoint, { x: 1, y: 2 }) : arena.alloc(size, align)));
+          continue;
+        }
+        ensureCapacity(memory, pstart + need, 4); // grows across pages as needed
+        if (point) {
+          const p = { x: random(), y: step };
+          const ptr = arena.place(memory, PointLayout, writePoint, p);
+          assert.equal(ptr, pstart);
+          placed.push([ptr, p]);
+          live.push([ptr, 16]);
+        } else {
+          const ptr = arena.alloc(size, align);
+          assert.equal(ptr, start);
+          assert.equal(ptr % align, 0);
+          for (const [s, n] of live) assert.ok(ptr + size <= s || s + n <= ptr, "overlap");
+          live.push([ptr, size]);
+        }
+      }
+      const used = live.length === 0 ? 0 : live[live.length - 1]![0] + live[live.length - 1]![1] - base;
+      high = Math.max(high, used);
+      assert.deepEqual(arena.stats(), {
+        base,
+        capacity,
+        used,
+        remaining: capacity - used,
+        highWater: high,
+        allocations: live.length,
+      });
+      const view = new DataView(memory.buffer); // fresh: the buffer may have been replaced by grow
+      for (const [ptr, p] of placed) assert.deepEqual(readPoint(view, ptr), p);
+    }
+  }
+});
+
+test("pool: random alloc/free against a model; double free, stale and foreign handles", () => {
+  for (let seed = 1; seed <= 40; seed++) {
+    const random = rng(seed);
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const slots = 10;
+    const pool = new Pool(1001, 12, 8, slots);
+    assert.equal(pool.base, 1008);
+    assert.equal(pool.stride, 16);
+    const live = new Map<number, PoolHandle>();
+    const issued: PoolHandle[] = [];
+    let high = 0;
+    for (let step = 0; step < 300; step++) {
+      const r = random();
+      if (r < 0.45) {
+        if (live.size === slots) {
+          throwsUnchanged(memory, () => pool.stats(), () => pool.alloc(), `pool exhausted: all ${slots} slots are live`);
+        } else {
+          const h = pool.alloc();
+          assert.ok(!live.has(h.index));
+          assert.equal(pool.offset(h) % 8, 0);
+          live.set(h.index, h);
+          issued.push(h);
+        }
+      } else if (r < 0.85 && issued.length > 0) {
+        const h = issued[Math.floor(random() * issued.length)]!;
+        if (live.get(h.index) === h) {
+          pool.free(h);
+          live.delete(h.index);
+        } else {
+          throwsUnchanged(memory, () => pool.stats(), () => pool.free(h));
+        }
+      } else if (r < 0.95) {
+        const offset = 1000 + Math.floor(random() * 200);
+        const index = (offset - 1008) / 16;
+        const h = Number.isInteger(index) ? live.get(index) : undefined;
+        if (h !== undefined) {
+          pool.freePtr(offset);
+          live.delete(index);
+        } else {
+          throwsUnchanged(memory, () => pool.stats(), () => pool.freePtr(offset));
+        }
+      } else {
+        pool.reset();
+        live.clear();
+      }
+      high = Math.max(high, live.size);
+      assert.deepEqual(pool.stats(), { base: 1008, stride: 16, slots, live: live.size, free: slots - live.size, highWater: high });
+    }
+  }
+});
+
+test("pool errors name what happened", () => {
+  const pool = new Pool(64, 8, 8, 2);
+  const a = pool.alloc();
+  pool.free(a);
+  assert.throws(() => pool.free(a), { name: "RangeError", message: "double free of pool slot 0x40" });
+  const b = pool.alloc();
+  assert.equal(b.index, a.index);
+  assert.throws(() => pool.offset(a), { message: "stale handle: slot 0 has generation 3, the handle 1" });
+  assert.throws(() => pool.handleAt(68), { message: "pointer 0x44 is not the start of a pool slot (stride 8)" });
+  assert.throws(() => pool.handleAt(80), { message: "pointer 0x50 is outside the region [0x40, 0x50)" });
+  assert.throws(() => pool.handleAt(72), { message: "pool slot 0x48 is not allocated" });
+});
+
+test("memory view: fresh and cached views survive memory.grow", () => {
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 3 });
+  const mv = new MemoryView(memory);
+  const cached = mv.cachedBytes;
+  assert.equal(mv.cachedBytes, cached, "cached while the buffer is the same");
+  assert.equal(ensureCapacity(memory, PAGE_SIZE + 1, 3), 1);
+  assert.equal(cached.byteLength, 0, "the old view is detached");
+  assert.equal(mv.cachedBytes.byteLength, 2 * PAGE_SIZE, "rebuilt after grow");
+  mv.cachedDataView.setUint32(PAGE_SIZE, 7, true);
+  assert.equal(mv.bytes[PAGE_SIZE], 7);
+  mv.invalidate();
+  assert.notEqual(mv.cachedBytes, cached);
+  assert.equal(ensureCapacity(memory, 100, 3), 0);
+  assert.throws(() => ensureCapacity(memory, 4 * PAGE_SIZE, 3), {
+    message: "cannot grow memory by 2 pages: 2 of at most 3 pages in use",
+  });
+  assert.equal(memory.buffer.byteLength, 2 * PAGE_SIZE);
+});
+
+test("canaries report the side and the place", () => {
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const arena = new Arena(1024, 1024);
+  const g = Guarded.alloc(arena, memory, 10, 8);
+  assert.equal(g.ptr % 8, 0);
+  g.check(memory);
+  new Uint8Array(memory.buffer)[g.ptr + 10] = 0;
+  assert.throws(() => g.check(memory), {
+    message: `canary after allocation 0x${g.ptr.toString(16)} overwritten: 0xdeadbe00 at 0x${(g.ptr + 10).toString(16)}, expected 0xdeadbeef`,
+  });
+  new DataView(memory.buffer).setUint32(g.ptr - 4, 0, true);
+  assert.throws(() => checkCanaries(memory, g.ptr, 10), /^RangeError: canary before/);
+});
+
+test("hex dump, statistics", () => {
+  const memory = new WebAssembly.Memory({ initial: 2 });
+  const bytes = new Uint8Array(memory.buffer);
+  bytes.set([0xde, 0xad, 0xbe, 0xef, 0x68, 0x69], 1024);
+  assert.equal(
+    hexDump(memory, 1024, 20),
+    "00000400  de ad be ef 68 69 00 00 00 00 00 00 00 00 00 00   ....hi..........\n" +
+      "00000410  00 00 00 00" + " ".repeat(39) + "....",
+  );
+  assert.equal(hexDump(memory, 0, 0), "");
+  assert.throws(() => hexDump(memory, 2 * PAGE_SIZE - 4, 8), {
+    message: "out of bounds: 8 bytes needed at offset 131068, but only 131072 bytes are available",
+  });
+  assert.equal(formatMemoryStats(memoryStats(memory), 16), "memory: 131072 bytes, 2 pages (max 16), 0.12 MiB");
+  const arena = new Arena(1024, 4096);
+  arena.alloc(10, 8);
+  assert.equal(formatArenaStats(arena.stats()), "arena at 0x400: 10 of 4096 bytes used, 4086 remaining, high water 10, 1 allocations");
+  const pool = new Pool(4096, 24, 8, 4);
+  pool.alloc();
+  assert.equal(formatPoolStats(pool.stats()), "pool at 0x1000: 4 slots of 24 bytes, 1 live, 3 free, high water 1");
+});
+
+test("request/response and double buffer come from an arena", () => {
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const arena = new Arena(1024, 1024);
+  const rb = new RequestBuffer(arena, 256);
+  const reply = rb.process(memory, new TextEncoder().encode("ping"), (req, len, resp) => {
+    new Uint8Array(memory.buffer).copyWithin(resp, req, req + len);
+    return len;
+  });
+  assert.equal(new TextDecoder().decode(reply), "ping");
+  throwsUnchanged(memory, () => arena.stats(), () => rb.writeRequest(memory, new Uint8Array(300)), "request too large: 300 bytes, at most 256");
+  const db = new DoubleBuffer(arena, 64);
+  const [front, back] = [db.front(), db.back()];
+  assert.equal(arena.used, 512 + 128);
+  db.backBytes(memory)[0] = 9;
+  db.swap();
+  assert.deepEqual([db.front(), db.back()], [back, front]);
+  assert.equal(db.frontBytes(memory)[0], 9);
+  throwsUnchanged(memory, () => arena.stats(), () => new DoubleBuffer(arena, 256));
+});
+
+test("shared arena: header in memory, checked at each call", () => {
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+  const arena = SharedArena.init(memory, 64, 1024, 1024);
+  assert.equal(arena.alloc(memory, 10, 8), 1024);
+  const p = arena.place(memory, PointLayout, writePoint, { x: 1, y: 2 });
+  assert.equal(p, 1040);
+  memory.grow(1); // the header and values survive, nothing cached goes stale
+  assert.deepEqual(readPoint(new DataView(memory.buffer), p), { x: 1, y: 2 });
+  assert.equal(SharedArena.open(memory, 64).stats(memory).used, 32);
+  throwsUnchanged(memory, () => arena.stats(memory), () => arena.alloc(memory, 2000, 8), "arena exhausted: 2000 bytes aligned to 8 requested, 992 bytes remaining");
+  new DataView(memory.buffer).setUint32(64, 0, true);
+  assert.throws(() => arena.alloc(memory, 1, 1), { message: "invalid allocator header at 0x40: magic is 0x0" });
+});
