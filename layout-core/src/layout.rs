@@ -25,6 +25,11 @@ use crate::slice::{SliceMut, SliceRef};
 /// assert!(matches!(u32::read_from(&bytes[..3]), Err(LayoutError::OutOfBounds { .. })));
 /// # Ok::<(), LayoutError>(())
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no wasm32 layout: it does not implement `WasmLayout`",
+    label = "no wasm32 layout",
+    note = "a field shared through linear memory must be an integer (u8…u64, i8…i64), f32, f64, bool, `WasmPtr<T>`, a fixed array `[T; N]` of these, or a struct or fieldless enum with #[derive(WasmLayout)]"
+)]
 pub trait WasmLayout: Sized {
     /// Size in bytes on wasm32.
     const SIZE: usize;

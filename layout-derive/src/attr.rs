@@ -4,7 +4,7 @@
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
-use syn::{Attribute, LitInt, LitStr};
+use syn::{Attribute, LitStr};
 
 use crate::ctxt::Ctxt;
 use crate::symbol::*;
@@ -34,7 +34,11 @@ pub struct Member {
 /// What `#[repr(...)]` says.
 #[derive(Default)]
 pub struct Repr {
-    pub c: bool,
+    /// `C`, with its span.
+    pub c: Option<Span>,
+    /// `packed` or `packed(N)`: fields may be unaligned, so the generated
+    /// code copies them out instead of taking references.
+    pub packed: bool,
     /// An integer repr, spelled as in Rust (`u8`, `i64`, `usize`, …).
     pub int: Option<syn::Ident>,
 }
@@ -66,6 +70,18 @@ fn identifier(cx: &Ctxt, lit: LitStr) -> LitStr {
     lit
 }
 
+/// The `N` of `align = N`: an integer literal.
+fn align_value(cx: &Ctxt, expr: syn::Expr) -> Option<WithSpan<u64>> {
+    let parsed = match &expr {
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(lit), .. }) => lit.base10_parse::<u64>().ok(),
+        _ => None,
+    };
+    if parsed.is_none() {
+        cx.error_spanned_by(&expr, "`align` takes an integer literal, a power of two: `align = 16`");
+    }
+    parsed.map(|value| WithSpan { value, span: expr.span() })
+}
+
 impl Container {
     pub fn from_attrs(cx: &Ctxt, attrs: &[Attribute]) -> Self {
         let mut out = Container::default();
@@ -74,9 +90,9 @@ impl Container {
                 if meta.path.is_ident(PACKED) {
                     set_once(cx, &meta, &mut out.packed, meta.path.span());
                 } else if meta.path.is_ident(ALIGN) {
-                    let lit: LitInt = meta.value()?.parse()?;
-                    let value: u64 = lit.base10_parse()?;
-                    set_once(cx, &meta, &mut out.align, WithSpan { value, span: lit.span() });
+                    if let Some(align) = align_value(cx, meta.value()?.parse()?) {
+                        set_once(cx, &meta, &mut out.align, align);
+                    }
                 } else if meta.path.is_ident(RENAME) {
                     let lit = identifier(cx, meta.value()?.parse()?);
                     set_once(cx, &meta, &mut out.rename, lit);
@@ -167,7 +183,9 @@ impl Repr {
             // rustc itself rejects malformed reprs; read what we understand.
             let _ = attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident("C") {
-                    out.c = true;
+                    out.c = Some(meta.path.span());
+                } else if meta.path.is_ident(PACKED) {
+                    out.packed = true;
                 } else if let Some(ident) = meta.path.get_ident() {
                     let name = ident.to_string();
                     if matches!(name.as_str(), "u8" | "u16" | "u32" | "u64" | "u128" | "usize")

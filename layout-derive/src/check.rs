@@ -11,7 +11,14 @@ const MAX_ALIGN: u64 = 1 << 29;
 
 pub fn check(cx: &Ctxt, input: &Input) {
     let generics = &input.original.generics;
-    if !generics.params.is_empty() {
+    if generics.params.iter().all(|p| matches!(p, syn::GenericParam::Lifetime(_))) {
+        if !generics.params.is_empty() {
+            cx.error_spanned_by(
+                generics,
+                "lifetime parameters are not supported: a value in linear memory cannot borrow from the host; remove them with the references that use them",
+            );
+        }
+    } else {
         cx.error_spanned_by(
             generics,
             "generic types are not supported: a wasm32 layout needs concrete field types; derive on a concrete struct for each instantiation",
@@ -65,22 +72,29 @@ fn check_enum(cx: &Ctxt, input: &Input, variants: &[crate::ast::Variant]) {
     if let Some(rule) = &attrs.rename_all {
         cx.syn_error(syn::Error::new(rule.span, "`rename_all` applies to struct fields; rename variants one by one with #[layout(rename = \"...\")]"));
     }
-    match &input.repr.int {
-        None => cx.error_spanned_by(
-            input.ident,
-            "an enum needs an integer repr to have a wasm32 layout: add #[repr(u8)], #[repr(u16)], #[repr(u32)], #[repr(i8)], #[repr(i16)] or #[repr(i32)]",
-        ),
-        Some(int) if !ENUM_REPRS.iter().any(|(name, _)| int == name) => cx.error_spanned_by(
-            int,
-            format!("#[repr({int})] is not supported for an enum: use u8, u16, u32, i8, i16 or i32"),
-        ),
-        Some(_) => {}
-    }
+    // `enum Never {}`: rustc rejects any integer repr on it, so asking for
+    // one would send the user in a circle.
     if variants.is_empty() {
         cx.error_spanned_by(
             input.ident,
-            "an enum with no variants has no valid value to read: add a variant",
+            "an enum with no variants has no value to read or write: add at least one variant",
         );
+        return;
+    }
+    match (&input.repr.int, input.repr.c) {
+        (None, Some(c)) => cx.syn_error(syn::Error::new(
+            c,
+            "#[repr(C)] is not supported for an enum: its size follows the host's C compiler, not wasm32; use #[repr(i32)] (what C gives an enum on wasm32) or a smaller integer repr such as #[repr(u8)]",
+        )),
+        (None, None) => cx.error_spanned_by(
+            input.ident,
+            "an enum needs an integer repr to have a wasm32 layout: add #[repr(u8)], #[repr(u16)], #[repr(u32)], #[repr(i8)], #[repr(i16)] or #[repr(i32)]",
+        ),
+        (Some(int), _) if !ENUM_REPRS.iter().any(|(name, _)| int == name) => cx.error_spanned_by(
+            int,
+            format!("#[repr({int})] is not supported for an enum: use u8, u16, u32, i8, i16 or i32"),
+        ),
+        (Some(_), _) => {}
     }
     for v in variants {
         if !matches!(v.original.fields, syn::Fields::Unit) {
@@ -143,7 +157,7 @@ fn check_type(cx: &Ctxt, ty: &Type) {
 fn unsupported_path(name: &str) -> Option<&'static str> {
     Some(match name {
         "usize" | "isize" => "`usize`/`isize` are host-sized (8 bytes on x86_64, 4 on wasm32): use `u32`/`i32`, or `WasmPtr<T>` for an offset into linear memory",
-        "u128" | "i128" => "128-bit integers are not supported: wasm32 C has no such type; use `[u64; 2]` or two `u64` fields",
+        "u128" | "i128" => "128-bit integers are not supported: standard C has no such type and TypeScript's DataView cannot read one; use `[u64; 2]` or two `u64` fields",
         "char" => "`char` is not supported: its valid values are not all u32 values and C, Odin and TypeScript disagree on it; use `u32` and convert with `char::from_u32`",
         "String" | "str" => "`String` is not supported: it lives on the host heap; use a fixed `[u8; N]` plus a length field, or a `WasmPtr<u8>` and a length",
         "Vec" => "`Vec` is not supported: it lives on the host heap; use a fixed array `[T; N]`, or a `WasmPtr<T>` and a count",

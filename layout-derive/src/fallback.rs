@@ -4,7 +4,7 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use syn::DeriveInput;
+use syn::{DeriveInput, Type};
 
 pub fn expand(input: &DeriveInput, err: syn::Error) -> TokenStream {
     let errors = err.into_compile_error();
@@ -22,6 +22,12 @@ pub fn expand(input: &DeriveInput, err: syn::Error) -> TokenStream {
         }
         _ => quote!(),
     };
+    // `WasmLayout: Sized`: a stub impl for an unsized struct would only add
+    // rustc's own error about it.
+    if is_unsized(input) {
+        return quote!(#errors #views);
+    }
+    // The stub's lifetimes are named so they cannot shadow the input's own.
     quote! {
         #errors
         #views
@@ -32,13 +38,23 @@ pub fn expand(input: &DeriveInput, err: syn::Error) -> TokenStream {
             const NAME: &'static str = "";
             const LAYOUT: &'static ::wasm_layout::TypeLayout = <[u8; 0] as ::wasm_layout::WasmLayout>::LAYOUT;
             type Bytes = [u8; 0];
-            type Ref<'a> = ();
-            type Mut<'a> = ();
+            type Ref<'__a> = ();
+            type Mut<'__a> = ();
             fn __validate(_: &[u8; 0]) -> ::core::result::Result<(), ::wasm_layout::LayoutError> { unimplemented!() }
             fn __decode(_: &[u8; 0]) -> Self { unimplemented!() }
             fn __encode(&self, _: &mut [u8; 0]) { unimplemented!() }
             fn __get(_: &[u8; 0], _: usize) {}
             fn __get_mut(_: &mut [u8; 0]) {}
         }
+    }
+}
+
+/// Whether the last field is a slice, `str` or trait object.
+fn is_unsized(input: &DeriveInput) -> bool {
+    let syn::Data::Struct(s) = &input.data else { return false };
+    match s.fields.iter().last().map(|f| &f.ty) {
+        Some(Type::Slice(_) | Type::TraitObject(_)) => true,
+        Some(Type::Path(p)) => p.path.is_ident("str"),
+        _ => false,
     }
 }

@@ -13,6 +13,8 @@ mod check;
 mod ctxt;
 mod expand;
 mod fallback;
+#[cfg(test)]
+mod snapshot;
 mod symbol;
 
 use proc_macro::TokenStream;

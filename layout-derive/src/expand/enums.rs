@@ -10,7 +10,8 @@ use crate::symbol::ENUM_REPRS;
 pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> TokenStream {
     let ident = input.ident;
     let name = ident.to_string();
-    let wl = quote!(#krate::__private);
+    // Inside the generated `const _` block, `__wl` is the runtime.
+    let wl = quote!(__wl);
     let repr = input.repr.int.as_ref().expect("checked: an integer repr");
     let scalar = ENUM_REPRS
         .iter()
@@ -32,6 +33,8 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
         #[doc(hidden)]
         #[allow(non_upper_case_globals, clippy::all)]
         const _: () = {
+            use #krate::__private as __wl;
+
             #(const #discs: #repr = #ident::#vidents as #repr;)*
 
             #[automatically_derived]

@@ -1,13 +1,16 @@
 //! Emission for structs: the layout constants, the `WasmLayout` impl, the
 //! `<Name>Ref` / `<Name>Mut` views and, for `#[repr(C)]`, the host check.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use proc_macro2::{Group, Literal, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::Type;
 
 use super::opt_str;
 use crate::ast::{Field, Input};
+
+/// The types with a built-in `WasmLayout` impl that a path names.
+const SCALARS: [&str; 11] = ["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "f32", "f64", "bool"];
 
 pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStream {
     let ident = input.ident;
@@ -15,8 +18,10 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     let name = ident.to_string();
     let ref_ident = format_ident!("{}Ref", ident);
     let mut_ident = format_ident!("{}Mut", ident);
-    let wl = quote!(#krate::__private);
+    // Inside the generated `const _` block, `__wl` is the runtime (see below).
+    let wl = quote!(__wl);
     let count = fields.len();
+    let n_fields = Literal::usize_unsuffixed(count);
 
     let repr = match (&input.attrs.packed, &input.attrs.align) {
         (Some(_), _) => quote!(#wl::StructRepr::Packed),
@@ -28,7 +33,11 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     };
     let tys: Vec<&Type> = fields.iter().map(|f| &f.ty).collect();
     let idx: Vec<usize> = (0..count).collect();
-    let off = |i: usize| quote!({ __SHAPE.offsets[#i] });
+    let lit = Literal::usize_unsuffixed;
+    let off = |i: usize| {
+        let i = lit(i);
+        quote!({ __SHAPE.offsets[#i] })
+    };
     let size = quote!({ __SHAPE.size });
 
     // Layout constants.
@@ -36,10 +45,12 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         let c = format_ident!("OFFSET_{}", f.name.to_uppercase());
         let fvis = f.vis;
         let doc = format!("Offset of `{}` in bytes, in the wasm32 layout.", f.name);
+        let i = lit(*i);
         quote!(#[doc = #doc] #fvis const #c: usize = __SHAPE.offsets[#i];)
     });
     let field_layouts = fields.iter().zip(&idx).map(|(f, i)| {
         let (fname, ty, rename) = (&f.name, &f.ty, opt_str(f.attrs.rename.as_ref()));
+        let i = lit(*i);
         quote! {
             #wl::FieldLayout {
                 name: #fname,
@@ -72,18 +83,20 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         let pad_start = if i == 0 {
             quote!(0)
         } else {
-            let p = i - 1;
+            let p = lit(i - 1);
             quote!({ __SHAPE.ends[#p] })
         };
+        // A `#[repr(packed)]` field may be unaligned: copy it, never borrow it.
+        let value = if input.repr.packed { quote!(&{ self.#fi }) } else { quote!(&self.#fi) };
         quote! {
             #wl::zero::<#pad_start, #o, #size>(bytes);
-            #wl::encode::<#ty, #o, #size>(&self.#fi, bytes);
+            #wl::encode::<#ty, #o, #size>(#value, bytes);
         }
     });
     let tail_start = match count {
         0 => quote!(0),
         n => {
-            let last = n - 1;
+            let last = lit(n - 1);
             quote!({ __SHAPE.ends[#last] })
         }
     };
@@ -91,7 +104,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     // View methods.
     let ref_getters = fields.iter().zip(&idx).map(|(f, &i)| {
         let (fi, fvis, ty, o) = (f.ident, f.vis, &f.ty, off(i));
-        let ret = getter_type(ty, quote!('a), krate);
+        let ret = getter_type(ty, quote!('a));
         let doc = getter_doc(&f.name);
         quote_spanned! {f.original.span()=>
             #[doc = #doc]
@@ -101,7 +114,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     });
     let mut_methods = fields.iter().zip(&idx).map(|(f, &i)| {
         let (fi, fvis, ty, o) = (f.ident, f.vis, &f.ty, off(i));
-        let ret = getter_type(ty, quote!('_), krate);
+        let ret = getter_type(ty, quote!('_));
         let unraw = &f.name;
         let getter_mut = format_ident!("{}_mut", unraw);
         let setter = format_ident!("set_{}", unraw);
@@ -123,34 +136,38 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         }
     });
 
-    let host_check = input.repr.c.then(|| host_check(input, fields, krate));
+    let guard = field_bounds(fields, krate);
+    // An empty struct reads and writes no field.
+    let unused_bytes = (count == 0).then(|| quote!(let _ = bytes;));
+    let host_check = input.repr.c.map(|_| host_check(input, fields, &guard));
     let ref_doc = format!("A read-only view of a [`{name}`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.");
     let mut_doc = format!("A mutable view of a [`{name}`] in its wasm32 layout: getters, `<field>_mut` views and `set_<field>` setters.");
-    let bytes_ty = quote!([u8; <#ident as #krate::WasmLayout>::SIZE]);
+    let bytes_ty = quote!(<#ident as #krate::WasmLayout>::Bytes);
 
     quote! {
         #[doc = #ref_doc]
-        #[derive(Clone, Copy)]
         #[allow(dead_code)]
-        #vis struct #ref_ident<'a> { bytes: &'a #bytes_ty }
+        #vis struct #ref_ident<'a> #guard { bytes: &'a #bytes_ty }
 
         #[doc = #mut_doc]
         #[allow(dead_code)]
-        #vis struct #mut_ident<'a> { bytes: &'a mut #bytes_ty }
+        #vis struct #mut_ident<'a> #guard { bytes: &'a mut #bytes_ty }
 
         #[doc(hidden)]
         #[allow(non_upper_case_globals, dead_code, clippy::all)]
         const _: () = {
-            const __SHAPE: #wl::StructShape<#count> =
+            use #krate::__private as __wl;
+
+            const __SHAPE: #wl::StructShape<#n_fields> =
                 #wl::StructShape::new([#(#wl::shape::<#tys>()),*], #repr);
 
             #[automatically_derived]
-            impl #ident {
+            impl #ident #guard {
                 #(#offset_consts)*
             }
 
             #[automatically_derived]
-            impl #wl::WasmLayout for #ident {
+            impl #wl::WasmLayout for #ident #guard {
                 const SIZE: usize = __SHAPE.size;
                 const ALIGN: usize = __SHAPE.align;
                 const NAME: &'static str = #name;
@@ -172,12 +189,12 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
                 #[inline]
                 fn __validate(bytes: &Self::Bytes) -> ::core::result::Result<(), #wl::LayoutError> {
                     #(#validates)*
-                    let _ = bytes;
+                    #unused_bytes
                     ::core::result::Result::Ok(())
                 }
                 #[inline]
                 fn __decode(bytes: &Self::Bytes) -> Self {
-                    let _ = bytes;
+                    #unused_bytes
                     #ident { #(#decodes),* }
                 }
                 #[inline]
@@ -196,24 +213,33 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
             }
 
             #[automatically_derived]
-            impl<'a> #ref_ident<'a> {
+            impl<'a> #ref_ident<'a> #guard {
                 #(#ref_getters)*
             }
 
             #[automatically_derived]
-            impl<'a> #wl::ViewRef<'a> for #ref_ident<'a> {
+            impl<'a> ::core::clone::Clone for #ref_ident<'a> #guard {
+                #[inline(always)]
+                fn clone(&self) -> Self { *self }
+            }
+
+            #[automatically_derived]
+            impl<'a> ::core::marker::Copy for #ref_ident<'a> #guard {}
+
+            #[automatically_derived]
+            impl<'a> #wl::ViewRef<'a> for #ref_ident<'a> #guard {
                 type Target = #ident;
                 #[inline(always)]
                 fn as_bytes(&self) -> &'a [u8] { self.bytes }
             }
 
             #[automatically_derived]
-            impl<'a> #mut_ident<'a> {
+            impl<'a> #mut_ident<'a> #guard {
                 #(#mut_methods)*
             }
 
             #[automatically_derived]
-            impl<'a> #wl::ViewMut<'a> for #mut_ident<'a> {
+            impl<'a> #wl::ViewMut<'a> for #mut_ident<'a> #guard {
                 type Target = #ident;
                 #[inline(always)]
                 fn as_bytes(&self) -> &[u8] { self.bytes }
@@ -236,52 +262,114 @@ fn getter_doc(name: &str) -> String {
 
 /// What a getter returns, spelled concretely for scalars so the docs read
 /// `f64`, not `<f64 as WasmLayout>::Ref<'a>`.
-fn getter_type(ty: &Type, lifetime: TokenStream, krate: &TokenStream) -> TokenStream {
+fn getter_type(ty: &Type, lifetime: TokenStream) -> TokenStream {
     if let Type::Path(p) = ty {
         if p.qself.is_none() {
             if let Some(ident) = p.path.get_ident() {
                 let s = ident.to_string();
-                if matches!(
-                    s.as_str(),
-                    "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "f32" | "f64"
-                ) {
+                if SCALARS.contains(&s.as_str()) && s != "bool" {
                     return quote!(#ident);
                 }
                 if s == "bool" {
-                    return quote!(::core::result::Result<bool, #krate::LayoutError>);
+                    return quote!(::core::result::Result<bool, __wl::LayoutError>);
                 }
             }
         }
     }
-    quote!(<#ty as #krate::__private::WasmLayout>::Ref<#lifetime>)
+    quote!(<#ty as __wl::WasmLayout>::Ref<#lifetime>)
 }
 
 /// For `#[repr(C)]`: compile-time proof that the host's layout is the
 /// wasm32 layout, and the `HostLayout` marker that the zero-copy path needs.
-fn host_check(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStream {
+/// Each assertion is spanned on what it checks, so a failure points at the
+/// field (or the struct) whose host layout differs.
+fn host_check(input: &Input, fields: &[Field], guard: &TokenStream) -> TokenStream {
     let ident = input.ident;
-    let wl = quote!(#krate::__private);
+    let fix = "give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]";
     let size_msg = format!(
-        "wasm-layout: `{ident}` is #[repr(C)] but its size on this host differs from its wasm32 size"
+        "wasm-layout: `{ident}` is #[repr(C)] but its size on this host is not its wasm32 size; {fix}"
     );
-    let align_msg = format!(
-        "wasm-layout: `{ident}` is #[repr(C)] but its alignment on this host differs from its wasm32 alignment (match #[layout(packed)] with #[repr(C, packed)] and #[layout(align = N)] with #[repr(C, align(N))])"
-    );
+    let align_msg =
+        format!("wasm-layout: `{ident}` is #[repr(C)] but its alignment on this host is not its wasm32 alignment; {fix}");
     let offsets = fields.iter().enumerate().map(|(i, f)| {
-        let fi = f.ident;
+        let (fi, i) = (f.ident, Literal::usize_unsuffixed(i));
         let msg = format!(
-            "wasm-layout: `{ident}` is #[repr(C)] but field `{}` has a different offset on this host than on wasm32",
+            "wasm-layout: `{ident}` is #[repr(C)] but field `{}` is at a different offset on this host than on wasm32; {fix}",
             f.name
         );
-        quote!(::core::assert!(::core::mem::offset_of!(#ident, #fi) == __SHAPE.offsets[#i], #msg);)
+        quote_spanned! {fi.span()=>
+            ::core::assert!(::core::mem::offset_of!(#ident, #fi) == __SHAPE.offsets[#i], #msg);
+        }
     });
-    quote! {
+    quote_spanned! {ident.span()=>
         const _: () = {
             #(#offsets)*
             ::core::assert!(::core::mem::size_of::<#ident>() == __SHAPE.size, #size_msg);
             ::core::assert!(::core::mem::align_of::<#ident>() == __SHAPE.align, #align_msg);
         };
         #[automatically_derived]
-        impl #wl::HostLayout for #ident {}
+        impl __wl::HostLayout for #ident #guard {}
     }
+}
+
+/// `where Color: WasmLayout, …` for the field types the derive cannot see
+/// are `WasmLayout` (not scalars, not `WasmPtr`), spanned on the field type.
+///
+/// Every generated item repeats it, so a type that lacks the impl is one
+/// error at the field (rustc reports identical errors once) instead of one
+/// per generated use of the type. `WasmPtr<T>` is left out: `T` may be the
+/// struct itself or point back to it, and the bound would be a cycle.
+fn field_bounds(fields: &[Field], krate: &TokenStream) -> TokenStream {
+    let mut seen = Vec::new();
+    let mut bounds = Vec::new();
+    for f in fields {
+        for leaf in leaf_types(&f.ty) {
+            let key = leaf.to_token_stream().to_string();
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            let bound = quote!(#leaf: #krate::__private::WasmLayout);
+            bounds.push(respan(bound, leaf.span()));
+        }
+    }
+    if bounds.is_empty() {
+        return TokenStream::new();
+    }
+    quote!(where #(for<'__w> #bounds),*)
+}
+
+/// The named types inside `ty` whose `WasmLayout` impl is not built in.
+fn leaf_types(ty: &Type) -> Vec<&Type> {
+    match ty {
+        Type::Array(a) => leaf_types(&a.elem),
+        Type::Paren(p) => leaf_types(&p.elem),
+        Type::Group(g) => leaf_types(&g.elem),
+        Type::Path(p) if p.qself.is_none() => {
+            let builtin = p.path.get_ident().is_some_and(|i| SCALARS.iter().any(|s| i == s));
+            let pointer = p.path.segments.last().is_some_and(|s| s.ident == "WasmPtr");
+            if builtin || pointer {
+                Vec::new()
+            } else {
+                vec![ty]
+            }
+        }
+        _ => vec![ty],
+    }
+}
+
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tt| {
+            if let TokenTree::Group(g) = &tt {
+                let mut group = Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                tt = TokenTree::Group(group);
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
 }

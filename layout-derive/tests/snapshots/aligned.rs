@@ -1,0 +1,157 @@
+// What #[derive(WasmLayout)] emits for:
+//
+//     #[derive(WasmLayout)]
+//     #[layout(align = 16, rename_all = "camelCase")]
+//     pub struct Block {
+//         pub byte_len: u32,
+//     }
+
+///A read-only view of a [`Block`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.
+#[allow(dead_code)]
+pub struct BlockRef<'a> {
+    bytes: &'a <Block as ::wasm_layout::WasmLayout>::Bytes,
+}
+///A mutable view of a [`Block`] in its wasm32 layout: getters, `<field>_mut` views and `set_<field>` setters.
+#[allow(dead_code)]
+pub struct BlockMut<'a> {
+    bytes: &'a mut <Block as ::wasm_layout::WasmLayout>::Bytes,
+}
+#[doc(hidden)]
+#[allow(non_upper_case_globals, dead_code, clippy::all)]
+const _: () = {
+    use ::wasm_layout::__private as __wl;
+    const __SHAPE: __wl::StructShape<1> = __wl::StructShape::new(
+        [__wl::shape::<u32>()],
+        __wl::StructRepr::Aligned(16usize),
+    );
+    #[automatically_derived]
+    impl Block {
+        ///Offset of `byte_len` in bytes, in the wasm32 layout.
+        pub const OFFSET_BYTE_LEN: usize = __SHAPE.offsets[0];
+    }
+    #[automatically_derived]
+    impl __wl::WasmLayout for Block {
+        const SIZE: usize = __SHAPE.size;
+        const ALIGN: usize = __SHAPE.align;
+        const NAME: &'static str = "Block";
+        const LAYOUT: &'static __wl::TypeLayout = &__wl::TypeLayout {
+            name: "Block",
+            size: __SHAPE.size,
+            align: __SHAPE.align,
+            kind: __wl::TypeKind::Struct(__wl::StructLayout {
+                fields: &[
+                    __wl::FieldLayout {
+                        name: "byte_len",
+                        offset: __SHAPE.offsets[0],
+                        ty: <u32 as __wl::WasmLayout>::LAYOUT,
+                        rename: ::core::option::Option::None,
+                    },
+                ],
+                repr: __wl::StructRepr::Aligned(16usize),
+                rename: ::core::option::Option::None,
+                rename_all: ::core::option::Option::Some(__wl::RenameRule::Camel),
+            }),
+        };
+        type Bytes = [u8; __SHAPE.size];
+        type Ref<'a> = BlockRef<'a>;
+        type Mut<'a> = BlockMut<'a>;
+        #[inline]
+        fn __validate(
+            bytes: &Self::Bytes,
+        ) -> ::core::result::Result<(), __wl::LayoutError> {
+            __wl::validate::<u32, { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes)?;
+            ::core::result::Result::Ok(())
+        }
+        #[inline]
+        fn __decode(bytes: &Self::Bytes) -> Self {
+            Block {
+                byte_len: __wl::decode::<
+                    u32,
+                    { __SHAPE.offsets[0] },
+                    { __SHAPE.size },
+                >(bytes),
+            }
+        }
+        #[inline]
+        fn __encode(&self, bytes: &mut Self::Bytes) {
+            __wl::zero::<0, { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes);
+            __wl::encode::<
+                u32,
+                { __SHAPE.offsets[0] },
+                { __SHAPE.size },
+            >(&self.byte_len, bytes);
+            __wl::zero::<{ __SHAPE.ends[0] }, { __SHAPE.size }, { __SHAPE.size }>(bytes);
+        }
+        #[inline(always)]
+        fn __get(bytes: &Self::Bytes, _: usize) -> BlockRef<'_> {
+            BlockRef { bytes }
+        }
+        #[inline(always)]
+        fn __get_mut(bytes: &mut Self::Bytes) -> BlockMut<'_> {
+            BlockMut { bytes }
+        }
+    }
+    #[automatically_derived]
+    impl<'a> BlockRef<'a> {
+        ///`byte_len`, read from its wasm32 offset.
+        #[inline(always)]
+        pub fn byte_len(&self) -> u32 {
+            __wl::get::<u32, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+        }
+    }
+    #[automatically_derived]
+    impl<'a> ::core::clone::Clone for BlockRef<'a> {
+        #[inline(always)]
+        fn clone(&self) -> Self {
+            *self
+        }
+    }
+    #[automatically_derived]
+    impl<'a> ::core::marker::Copy for BlockRef<'a> {}
+    #[automatically_derived]
+    impl<'a> __wl::ViewRef<'a> for BlockRef<'a> {
+        type Target = Block;
+        #[inline(always)]
+        fn as_bytes(&self) -> &'a [u8] {
+            self.bytes
+        }
+    }
+    #[automatically_derived]
+    impl<'a> BlockMut<'a> {
+        ///`byte_len`, read from its wasm32 offset.
+        #[inline(always)]
+        pub fn byte_len(&self) -> u32 {
+            __wl::get::<u32, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+        }
+        ///A mutable view of `byte_len`.
+        #[inline(always)]
+        pub fn byte_len_mut(&mut self) -> <u32 as __wl::WasmLayout>::Mut<'_> {
+            __wl::get_mut::<u32, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+        }
+        ///Overwrites `byte_len`.
+        #[inline(always)]
+        pub fn set_byte_len(&mut self, value: u32) {
+            __wl::encode::<
+                u32,
+                { __SHAPE.offsets[0] },
+                { __SHAPE.size },
+            >(&value, self.bytes)
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __wl::ViewMut<'a> for BlockMut<'a> {
+        type Target = Block;
+        #[inline(always)]
+        fn as_bytes(&self) -> &[u8] {
+            self.bytes
+        }
+        #[inline(always)]
+        fn as_view(&self) -> BlockRef<'_> {
+            BlockRef { bytes: self.bytes }
+        }
+        #[inline]
+        fn write(&mut self, value: &Block) {
+            <Block as __wl::WasmLayout>::__encode(value, self.bytes)
+        }
+    }
+};

@@ -1,0 +1,202 @@
+// What #[derive(WasmLayout)] emits for:
+//
+//     #[derive(WasmLayout)]
+//     #[layout(packed)]
+//     struct Packet {
+//         kind: u8,
+//         len: u32,
+//     }
+
+///A read-only view of a [`Packet`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.
+#[allow(dead_code)]
+struct PacketRef<'a> {
+    bytes: &'a <Packet as ::wasm_layout::WasmLayout>::Bytes,
+}
+///A mutable view of a [`Packet`] in its wasm32 layout: getters, `<field>_mut` views and `set_<field>` setters.
+#[allow(dead_code)]
+struct PacketMut<'a> {
+    bytes: &'a mut <Packet as ::wasm_layout::WasmLayout>::Bytes,
+}
+#[doc(hidden)]
+#[allow(non_upper_case_globals, dead_code, clippy::all)]
+const _: () = {
+    use ::wasm_layout::__private as __wl;
+    const __SHAPE: __wl::StructShape<2> = __wl::StructShape::new(
+        [__wl::shape::<u8>(), __wl::shape::<u32>()],
+        __wl::StructRepr::Packed,
+    );
+    #[automatically_derived]
+    impl Packet {
+        ///Offset of `kind` in bytes, in the wasm32 layout.
+        const OFFSET_KIND: usize = __SHAPE.offsets[0];
+        ///Offset of `len` in bytes, in the wasm32 layout.
+        const OFFSET_LEN: usize = __SHAPE.offsets[1];
+    }
+    #[automatically_derived]
+    impl __wl::WasmLayout for Packet {
+        const SIZE: usize = __SHAPE.size;
+        const ALIGN: usize = __SHAPE.align;
+        const NAME: &'static str = "Packet";
+        const LAYOUT: &'static __wl::TypeLayout = &__wl::TypeLayout {
+            name: "Packet",
+            size: __SHAPE.size,
+            align: __SHAPE.align,
+            kind: __wl::TypeKind::Struct(__wl::StructLayout {
+                fields: &[
+                    __wl::FieldLayout {
+                        name: "kind",
+                        offset: __SHAPE.offsets[0],
+                        ty: <u8 as __wl::WasmLayout>::LAYOUT,
+                        rename: ::core::option::Option::None,
+                    },
+                    __wl::FieldLayout {
+                        name: "len",
+                        offset: __SHAPE.offsets[1],
+                        ty: <u32 as __wl::WasmLayout>::LAYOUT,
+                        rename: ::core::option::Option::None,
+                    },
+                ],
+                repr: __wl::StructRepr::Packed,
+                rename: ::core::option::Option::None,
+                rename_all: ::core::option::Option::None,
+            }),
+        };
+        type Bytes = [u8; __SHAPE.size];
+        type Ref<'a> = PacketRef<'a>;
+        type Mut<'a> = PacketMut<'a>;
+        #[inline]
+        fn __validate(
+            bytes: &Self::Bytes,
+        ) -> ::core::result::Result<(), __wl::LayoutError> {
+            __wl::validate::<u8, { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes)?;
+            __wl::validate::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(bytes)?;
+            ::core::result::Result::Ok(())
+        }
+        #[inline]
+        fn __decode(bytes: &Self::Bytes) -> Self {
+            Packet {
+                kind: __wl::decode::<
+                    u8,
+                    { __SHAPE.offsets[0] },
+                    { __SHAPE.size },
+                >(bytes),
+                len: __wl::decode::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(bytes),
+            }
+        }
+        #[inline]
+        fn __encode(&self, bytes: &mut Self::Bytes) {
+            __wl::zero::<0, { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes);
+            __wl::encode::<
+                u8,
+                { __SHAPE.offsets[0] },
+                { __SHAPE.size },
+            >(&self.kind, bytes);
+            __wl::zero::<
+                { __SHAPE.ends[0] },
+                { __SHAPE.offsets[1] },
+                { __SHAPE.size },
+            >(bytes);
+            __wl::encode::<
+                u32,
+                { __SHAPE.offsets[1] },
+                { __SHAPE.size },
+            >(&self.len, bytes);
+            __wl::zero::<{ __SHAPE.ends[1] }, { __SHAPE.size }, { __SHAPE.size }>(bytes);
+        }
+        #[inline(always)]
+        fn __get(bytes: &Self::Bytes, _: usize) -> PacketRef<'_> {
+            PacketRef { bytes }
+        }
+        #[inline(always)]
+        fn __get_mut(bytes: &mut Self::Bytes) -> PacketMut<'_> {
+            PacketMut { bytes }
+        }
+    }
+    #[automatically_derived]
+    impl<'a> PacketRef<'a> {
+        ///`kind`, read from its wasm32 offset.
+        #[inline(always)]
+        fn kind(&self) -> u8 {
+            __wl::get::<u8, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+        }
+        ///`len`, read from its wasm32 offset.
+        #[inline(always)]
+        fn len(&self) -> u32 {
+            __wl::get::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(self.bytes)
+        }
+    }
+    #[automatically_derived]
+    impl<'a> ::core::clone::Clone for PacketRef<'a> {
+        #[inline(always)]
+        fn clone(&self) -> Self {
+            *self
+        }
+    }
+    #[automatically_derived]
+    impl<'a> ::core::marker::Copy for PacketRef<'a> {}
+    #[automatically_derived]
+    impl<'a> __wl::ViewRef<'a> for PacketRef<'a> {
+        type Target = Packet;
+        #[inline(always)]
+        fn as_bytes(&self) -> &'a [u8] {
+            self.bytes
+        }
+    }
+    #[automatically_derived]
+    impl<'a> PacketMut<'a> {
+        ///`kind`, read from its wasm32 offset.
+        #[inline(always)]
+        fn kind(&self) -> u8 {
+            __wl::get::<u8, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+        }
+        ///A mutable view of `kind`.
+        #[inline(always)]
+        fn kind_mut(&mut self) -> <u8 as __wl::WasmLayout>::Mut<'_> {
+            __wl::get_mut::<u8, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+        }
+        ///Overwrites `kind`.
+        #[inline(always)]
+        fn set_kind(&mut self, value: u8) {
+            __wl::encode::<
+                u8,
+                { __SHAPE.offsets[0] },
+                { __SHAPE.size },
+            >(&value, self.bytes)
+        }
+        ///`len`, read from its wasm32 offset.
+        #[inline(always)]
+        fn len(&self) -> u32 {
+            __wl::get::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(self.bytes)
+        }
+        ///A mutable view of `len`.
+        #[inline(always)]
+        fn len_mut(&mut self) -> <u32 as __wl::WasmLayout>::Mut<'_> {
+            __wl::get_mut::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(self.bytes)
+        }
+        ///Overwrites `len`.
+        #[inline(always)]
+        fn set_len(&mut self, value: u32) {
+            __wl::encode::<
+                u32,
+                { __SHAPE.offsets[1] },
+                { __SHAPE.size },
+            >(&value, self.bytes)
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __wl::ViewMut<'a> for PacketMut<'a> {
+        type Target = Packet;
+        #[inline(always)]
+        fn as_bytes(&self) -> &[u8] {
+            self.bytes
+        }
+        #[inline(always)]
+        fn as_view(&self) -> PacketRef<'_> {
+            PacketRef { bytes: self.bytes }
+        }
+        #[inline]
+        fn write(&mut self, value: &Packet) {
+            <Packet as __wl::WasmLayout>::__encode(value, self.bytes)
+        }
+    }
+};

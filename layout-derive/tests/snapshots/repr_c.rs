@@ -1,0 +1,230 @@
+// What #[derive(WasmLayout)] emits for:
+//
+//     #[derive(WasmLayout)]
+//     #[repr(C)]
+//     pub struct Vertex {
+//         pub position: [f32; 3],
+//         pub color: u32,
+//     }
+
+///A read-only view of a [`Vertex`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.
+#[allow(dead_code)]
+pub struct VertexRef<'a> {
+    bytes: &'a <Vertex as ::wasm_layout::WasmLayout>::Bytes,
+}
+///A mutable view of a [`Vertex`] in its wasm32 layout: getters, `<field>_mut` views and `set_<field>` setters.
+#[allow(dead_code)]
+pub struct VertexMut<'a> {
+    bytes: &'a mut <Vertex as ::wasm_layout::WasmLayout>::Bytes,
+}
+#[doc(hidden)]
+#[allow(non_upper_case_globals, dead_code, clippy::all)]
+const _: () = {
+    use ::wasm_layout::__private as __wl;
+    const __SHAPE: __wl::StructShape<2> = __wl::StructShape::new(
+        [__wl::shape::<[f32; 3]>(), __wl::shape::<u32>()],
+        __wl::StructRepr::Natural,
+    );
+    #[automatically_derived]
+    impl Vertex {
+        ///Offset of `position` in bytes, in the wasm32 layout.
+        pub const OFFSET_POSITION: usize = __SHAPE.offsets[0];
+        ///Offset of `color` in bytes, in the wasm32 layout.
+        pub const OFFSET_COLOR: usize = __SHAPE.offsets[1];
+    }
+    #[automatically_derived]
+    impl __wl::WasmLayout for Vertex {
+        const SIZE: usize = __SHAPE.size;
+        const ALIGN: usize = __SHAPE.align;
+        const NAME: &'static str = "Vertex";
+        const LAYOUT: &'static __wl::TypeLayout = &__wl::TypeLayout {
+            name: "Vertex",
+            size: __SHAPE.size,
+            align: __SHAPE.align,
+            kind: __wl::TypeKind::Struct(__wl::StructLayout {
+                fields: &[
+                    __wl::FieldLayout {
+                        name: "position",
+                        offset: __SHAPE.offsets[0],
+                        ty: <[f32; 3] as __wl::WasmLayout>::LAYOUT,
+                        rename: ::core::option::Option::None,
+                    },
+                    __wl::FieldLayout {
+                        name: "color",
+                        offset: __SHAPE.offsets[1],
+                        ty: <u32 as __wl::WasmLayout>::LAYOUT,
+                        rename: ::core::option::Option::None,
+                    },
+                ],
+                repr: __wl::StructRepr::Natural,
+                rename: ::core::option::Option::None,
+                rename_all: ::core::option::Option::None,
+            }),
+        };
+        type Bytes = [u8; __SHAPE.size];
+        type Ref<'a> = VertexRef<'a>;
+        type Mut<'a> = VertexMut<'a>;
+        #[inline]
+        fn __validate(
+            bytes: &Self::Bytes,
+        ) -> ::core::result::Result<(), __wl::LayoutError> {
+            __wl::validate::<[f32; 3], { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes)?;
+            __wl::validate::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(bytes)?;
+            ::core::result::Result::Ok(())
+        }
+        #[inline]
+        fn __decode(bytes: &Self::Bytes) -> Self {
+            Vertex {
+                position: __wl::decode::<
+                    [f32; 3],
+                    { __SHAPE.offsets[0] },
+                    { __SHAPE.size },
+                >(bytes),
+                color: __wl::decode::<
+                    u32,
+                    { __SHAPE.offsets[1] },
+                    { __SHAPE.size },
+                >(bytes),
+            }
+        }
+        #[inline]
+        fn __encode(&self, bytes: &mut Self::Bytes) {
+            __wl::zero::<0, { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes);
+            __wl::encode::<
+                [f32; 3],
+                { __SHAPE.offsets[0] },
+                { __SHAPE.size },
+            >(&self.position, bytes);
+            __wl::zero::<
+                { __SHAPE.ends[0] },
+                { __SHAPE.offsets[1] },
+                { __SHAPE.size },
+            >(bytes);
+            __wl::encode::<
+                u32,
+                { __SHAPE.offsets[1] },
+                { __SHAPE.size },
+            >(&self.color, bytes);
+            __wl::zero::<{ __SHAPE.ends[1] }, { __SHAPE.size }, { __SHAPE.size }>(bytes);
+        }
+        #[inline(always)]
+        fn __get(bytes: &Self::Bytes, _: usize) -> VertexRef<'_> {
+            VertexRef { bytes }
+        }
+        #[inline(always)]
+        fn __get_mut(bytes: &mut Self::Bytes) -> VertexMut<'_> {
+            VertexMut { bytes }
+        }
+    }
+    #[automatically_derived]
+    impl<'a> VertexRef<'a> {
+        ///`position`, read from its wasm32 offset.
+        #[inline(always)]
+        pub fn position(&self) -> <[f32; 3] as __wl::WasmLayout>::Ref<'a> {
+            __wl::get::<[f32; 3], { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+        }
+        ///`color`, read from its wasm32 offset.
+        #[inline(always)]
+        pub fn color(&self) -> u32 {
+            __wl::get::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(self.bytes)
+        }
+    }
+    #[automatically_derived]
+    impl<'a> ::core::clone::Clone for VertexRef<'a> {
+        #[inline(always)]
+        fn clone(&self) -> Self {
+            *self
+        }
+    }
+    #[automatically_derived]
+    impl<'a> ::core::marker::Copy for VertexRef<'a> {}
+    #[automatically_derived]
+    impl<'a> __wl::ViewRef<'a> for VertexRef<'a> {
+        type Target = Vertex;
+        #[inline(always)]
+        fn as_bytes(&self) -> &'a [u8] {
+            self.bytes
+        }
+    }
+    #[automatically_derived]
+    impl<'a> VertexMut<'a> {
+        ///`position`, read from its wasm32 offset.
+        #[inline(always)]
+        pub fn position(&self) -> <[f32; 3] as __wl::WasmLayout>::Ref<'_> {
+            __wl::get::<[f32; 3], { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+        }
+        ///A mutable view of `position`.
+        #[inline(always)]
+        pub fn position_mut(&mut self) -> <[f32; 3] as __wl::WasmLayout>::Mut<'_> {
+            __wl::get_mut::<
+                [f32; 3],
+                { __SHAPE.offsets[0] },
+                { __SHAPE.size },
+            >(self.bytes)
+        }
+        ///Overwrites `position`.
+        #[inline(always)]
+        pub fn set_position(&mut self, value: [f32; 3]) {
+            __wl::encode::<
+                [f32; 3],
+                { __SHAPE.offsets[0] },
+                { __SHAPE.size },
+            >(&value, self.bytes)
+        }
+        ///`color`, read from its wasm32 offset.
+        #[inline(always)]
+        pub fn color(&self) -> u32 {
+            __wl::get::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(self.bytes)
+        }
+        ///A mutable view of `color`.
+        #[inline(always)]
+        pub fn color_mut(&mut self) -> <u32 as __wl::WasmLayout>::Mut<'_> {
+            __wl::get_mut::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(self.bytes)
+        }
+        ///Overwrites `color`.
+        #[inline(always)]
+        pub fn set_color(&mut self, value: u32) {
+            __wl::encode::<
+                u32,
+                { __SHAPE.offsets[1] },
+                { __SHAPE.size },
+            >(&value, self.bytes)
+        }
+    }
+    #[automatically_derived]
+    impl<'a> __wl::ViewMut<'a> for VertexMut<'a> {
+        type Target = Vertex;
+        #[inline(always)]
+        fn as_bytes(&self) -> &[u8] {
+            self.bytes
+        }
+        #[inline(always)]
+        fn as_view(&self) -> VertexRef<'_> {
+            VertexRef { bytes: self.bytes }
+        }
+        #[inline]
+        fn write(&mut self, value: &Vertex) {
+            <Vertex as __wl::WasmLayout>::__encode(value, self.bytes)
+        }
+    }
+    const _: () = {
+        ::core::assert!(
+            ::core::mem::offset_of!(Vertex, position) == __SHAPE.offsets[0],
+            "wasm-layout: `Vertex` is #[repr(C)] but field `position` is at a different offset on this host than on wasm32; give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]"
+        );
+        ::core::assert!(
+            ::core::mem::offset_of!(Vertex, color) == __SHAPE.offsets[1],
+            "wasm-layout: `Vertex` is #[repr(C)] but field `color` is at a different offset on this host than on wasm32; give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]"
+        );
+        ::core::assert!(
+            ::core::mem::size_of:: < Vertex > () == __SHAPE.size,
+            "wasm-layout: `Vertex` is #[repr(C)] but its size on this host is not its wasm32 size; give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]"
+        );
+        ::core::assert!(
+            ::core::mem::align_of:: < Vertex > () == __SHAPE.align,
+            "wasm-layout: `Vertex` is #[repr(C)] but its alignment on this host is not its wasm32 alignment; give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]"
+        );
+    };
+    #[automatically_derived]
+    impl __wl::HostLayout for Vertex {}
+};

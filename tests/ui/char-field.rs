@@ -1,0 +1,9 @@
+use wasm_layout::WasmLayout;
+
+#[derive(WasmLayout)]
+struct Key {
+    code: u16,
+    glyph: char,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use wasm_layout::WasmLayout;
+
+#[derive(WasmLayout)]
+enum Never {}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use wasm_layout::WasmLayout;
+
+#[derive(WasmLayout)]
+#[repr(C)]
+enum Flag {
+    Off,
+    On,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use wasm_layout::WasmLayout;
+
+#[derive(WasmLayout)]
+#[repr(u64)]
+enum Flag {
+    Off,
+    On,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use wasm_layout::WasmLayout;
+
+#[derive(WasmLayout)]
+enum Direction {
+    North,
+    East,
+    South,
+    West,
+}
+
+fn main() {}

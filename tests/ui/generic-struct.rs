@@ -1,0 +1,9 @@
+use wasm_layout::WasmLayout;
+
+#[derive(WasmLayout)]
+struct Pair<T> {
+    a: T,
+    b: T,
+}
+
+fn main() {}

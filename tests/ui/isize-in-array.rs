@@ -1,0 +1,8 @@
+use wasm_layout::WasmLayout;
+
+#[derive(WasmLayout)]
+struct Deltas {
+    values: [isize; 4],
+}
+
+fn main() {}

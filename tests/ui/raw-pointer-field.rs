@@ -1,0 +1,9 @@
+use wasm_layout::WasmLayout;
+
+#[derive(WasmLayout)]
+struct Node {
+    value: u32,
+    next: *const Node,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use wasm_layout::WasmLayout;
+
+#[derive(WasmLayout)]
+struct Account {
+    #[layout(rename = "account-id")]
+    id: u32,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use wasm_layout::WasmLayout;
+
+#[derive(WasmLayout)]
+struct User {
+    id: u32,
+    name: String,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use wasm_layout::WasmLayout;
+
+#[derive(WasmLayout)]
+struct Id {
+    uuid: u128,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use wasm_layout::WasmLayout;
+
+#[derive(WasmLayout)]
+struct Marker {
+    id: u32,
+    nothing: (),
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use wasm_layout::WasmLayout;
+
+#[derive(WasmLayout)]
+struct Buffer {
+    ptr: u32,
+    len: usize,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use wasm_layout::WasmLayout;
+
+#[derive(WasmLayout)]
+struct Polygon {
+    points: Vec<[f32; 2]>,
+}
+
+fn main() {}
