@@ -430,7 +430,16 @@ pub fn write_bytemuck(bytes: &mut [u8]) {
 }
 
 /// Every kernel that takes a byte buffer, by name, for the callgrind binary.
-pub const SCANS: &[(&str, fn(&[u8]) -> f64)] = &[
+/// A named scan kernel.
+pub type Scan = (&'static str, fn(&[u8]) -> f64);
+/// A named write kernel.
+pub type Write = (&'static str, fn(&mut [u8]));
+/// A named random-access kernel.
+pub type Random = (&'static str, fn(&[u8], &[u32]) -> f32);
+/// A named allocation kernel: `n` operations.
+pub type Alloc = (&'static str, fn(usize) -> u64);
+
+pub const SCANS: &[Scan] = &[
     ("mass/view", |b| mass_view(b) as f64),
     ("mass/view_x4", |b| mass_view_x4(b) as f64),
     ("mass/read_from", |b| mass_read_from(b) as f64),
@@ -450,7 +459,7 @@ pub const SCANS: &[(&str, fn(&[u8]) -> f64)] = &[
 ];
 
 /// Every write kernel, by name.
-pub const WRITES: &[(&str, fn(&mut [u8]))] = &[
+pub const WRITES: &[Write] = &[
     ("write/view_setters", write_view_setters),
     ("write/view_whole", write_view_whole),
     ("write/write_to", write_write_to),
@@ -461,7 +470,7 @@ pub const WRITES: &[(&str, fn(&mut [u8]))] = &[
 ];
 
 /// Every random-access kernel, by name.
-pub const RANDOM: &[(&str, fn(&[u8], &[u32]) -> f32)] = &[
+pub const RANDOM: &[Random] = &[
     ("random/view", random_view),
     ("random/hand", random_hand),
     ("random/zerocopy", random_zerocopy),
@@ -504,3 +513,114 @@ mod tests {
         super::agree();
     }
 }
+
+// ---------------------------------------------------------------- allocation
+
+/// `n` allocations of `size` bytes aligned to 8 from wasm-layout's bump
+/// allocator, then a reset; returns a checksum of the addresses.
+#[inline(never)]
+pub fn bump_ours(bump: &mut wasm_layout::memory::Bump, n: usize, size: usize) -> u64 {
+    let mut sum = 0u64;
+    for _ in 0..n {
+        sum = sum.wrapping_add(u64::from(bump.alloc(size, 8).unwrap_or(0)));
+    }
+    bump.reset();
+    sum
+}
+
+/// The same from wasm-layout's arena.
+#[inline(never)]
+pub fn arena_ours(arena: &mut wasm_layout::memory::Arena, n: usize, size: usize) -> u64 {
+    let mut sum = 0u64;
+    for _ in 0..n {
+        sum = sum.wrapping_add(u64::from(arena.alloc(size, 8).unwrap_or(0)));
+    }
+    arena.reset();
+    sum
+}
+
+/// The same from bumpalo (which also hands out host memory).
+#[inline(never)]
+pub fn bumpalo(bump: &mut bumpalo::Bump, n: usize, size: usize) -> u64 {
+    let layout = std::alloc::Layout::from_size_align(size, 8).expect("valid layout");
+    let mut sum = 0u64;
+    for _ in 0..n {
+        sum = sum.wrapping_add(bump.alloc_layout(layout).as_ptr() as u64);
+    }
+    bump.reset();
+    sum
+}
+
+/// A pool with `live` objects allocated, the oldest first in `ring`.
+pub fn pool_ours_setup(
+    live: usize,
+) -> (wasm_layout::memory::Pool, std::collections::VecDeque<wasm_layout::memory::PoolHandle>) {
+    let mut pool = wasm_layout::memory::Pool::new(1024, 40, 8, 2 * live as u32).expect("pool fits");
+    let ring = (0..live).map(|_| pool.alloc().expect("room")).collect();
+    (pool, ring)
+}
+
+/// `n` pairs of alloc + free (of the oldest live object), generation checked.
+#[inline(never)]
+pub fn pool_ours(
+    pool: &mut wasm_layout::memory::Pool,
+    ring: &mut std::collections::VecDeque<wasm_layout::memory::PoolHandle>,
+    n: usize,
+) -> u64 {
+    let mut sum = 0u64;
+    for _ in 0..n {
+        if let Ok(h) = pool.alloc() {
+            ring.push_back(h);
+        }
+        if let Some(old) = ring.pop_front() {
+            sum = sum.wrapping_add(u64::from(pool.free(old).is_ok()));
+        }
+    }
+    sum
+}
+
+/// A slab with `live` objects inserted, the oldest first in `ring`.
+pub fn slab_setup(live: usize) -> (slab::Slab<[u64; 5]>, std::collections::VecDeque<usize>) {
+    let mut slab = slab::Slab::with_capacity(2 * live);
+    let ring = (0..live).map(|_| slab.insert([0u64; 5])).collect();
+    (slab, ring)
+}
+
+/// `n` pairs of insert + remove (of the oldest) in a slab of 40-byte values.
+#[inline(never)]
+pub fn slab_pairs(
+    slab: &mut slab::Slab<[u64; 5]>,
+    ring: &mut std::collections::VecDeque<usize>,
+    n: usize,
+) -> u64 {
+    let mut sum = 0u64;
+    for _ in 0..n {
+        ring.push_back(slab.insert([0u64; 5]));
+        if let Some(old) = ring.pop_front() {
+            sum = sum.wrapping_add(slab.try_remove(old).map_or(0, |v| v[0] + 1));
+        }
+    }
+    sum
+}
+
+/// Every allocation kernel for the callgrind binary: `n` operations.
+pub const ALLOCS: &[Alloc] = &[
+    ("alloc/bump_16", |n| bump_ours(&mut wasm_layout::memory::Bump::new(0), n, 16)),
+    ("alloc/bump_40", |n| bump_ours(&mut wasm_layout::memory::Bump::new(0), n, 40)),
+    ("alloc/arena_16", |n| {
+        arena_ours(&mut wasm_layout::memory::Arena::new(0, u32::MAX as usize).expect("fits"), n, 16)
+    }),
+    ("alloc/arena_40", |n| {
+        arena_ours(&mut wasm_layout::memory::Arena::new(0, u32::MAX as usize).expect("fits"), n, 40)
+    }),
+    ("alloc/bumpalo_16", |n| bumpalo(&mut bumpalo::Bump::new(), n, 16)),
+    ("alloc/bumpalo_40", |n| bumpalo(&mut bumpalo::Bump::new(), n, 40)),
+    ("alloc/pool_pair", |n| {
+        let (mut p, mut r) = pool_ours_setup(4096);
+        pool_ours(&mut p, &mut r, n)
+    }),
+    ("alloc/slab_pair", |n| {
+        let (mut s, mut r) = slab_setup(4096);
+        slab_pairs(&mut s, &mut r, n)
+    }),
+];

@@ -7,7 +7,7 @@
 
 use std::hint::black_box;
 
-use wasm_layout_bench::{buffer, indices, RANDOM, SCANS, WRITES};
+use wasm_layout_bench::{buffer, indices, ALLOCS, RANDOM, SCANS, WRITES};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,12 +21,20 @@ fn main() {
         for (name, _) in RANDOM {
             println!("{name}");
         }
+        for (name, _) in ALLOCS {
+            println!("{name}");
+        }
         return;
     }
     let (Some(kernel), Some(size)) = (args.first(), args.get(1).and_then(|s| s.parse::<usize>().ok())) else {
         eprintln!("usage: callgrind <kernel> <bytes> | --list");
         std::process::exit(2);
     };
+    if let Some((_, f)) = ALLOCS.iter().find(|(n, _)| n == kernel) {
+        // `size` is the number of operations.
+        black_box(f(black_box(size)));
+        return;
+    }
     let mut words = buffer(size);
     if let Some((_, f)) = SCANS.iter().find(|(n, _)| n == kernel) {
         black_box(f(black_box(bytemuck::cast_slice(&words))));

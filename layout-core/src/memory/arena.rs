@@ -13,17 +13,22 @@ use super::storage::Memory;
 /// and [`SharedArena`](super::SharedArena), and of the TypeScript runtime's.
 #[inline(always)]
 pub(crate) fn fit(top: u64, end: u64, size: usize, align: usize) -> Result<(u32, u64), MemoryError> {
+    // One branch on the fast path. `top` is below 2^33 and `mask` below
+    // 2^63 for any power-of-two `align`, so `top + mask` cannot wrap. The
+    // size test (1 ≤ size ≤ 4 GiB) depends on `size` alone, so in a loop
+    // with a fixed size the compiler hoists it; it also keeps `start + size`
+    // from wrapping. With `end` capped at 4 GiB, `new_top <= end` then makes
+    // `start` fit in a u32.
     let mask = (align as u64).wrapping_sub(1);
-    let start = top.checked_add(mask).map(|v| v & !mask);
-    let new_top = start.and_then(|s| s.checked_add(size as u64));
-    match (start, new_top) {
-        (Some(start), Some(new_top)) if new_top <= end && size != 0 && align.is_power_of_two() => {
-            match u32::try_from(start) {
-                Ok(start) => Ok((start, new_top)),
-                Err(_) => Err(fit_error(top, end, size, align)),
-            }
-        }
-        _ => Err(fit_error(top, end, size, align)),
+    let start = top.wrapping_add(mask) & !mask;
+    let new_top = start.wrapping_add(size as u64);
+    if align.is_power_of_two()
+        && (size as u64).wrapping_sub(1) < ADDRESS_SPACE
+        && new_top <= end.min(ADDRESS_SPACE)
+    {
+        Ok((start as u32, new_top))
+    } else {
+        Err(fit_error(top, end, size, align))
     }
 }
 
@@ -144,8 +149,9 @@ impl Arena {
     #[inline(always)]
     fn commit(&mut self, top: u64) {
         self.top = top;
-        self.high = self.high.max(top);
-        self.count = self.count.saturating_add(1);
+        // The high-water mark is folded in lazily (`top` only grows between
+        // resets), which keeps the allocation path to two stores.
+        self.count = self.count.wrapping_add(1);
     }
 
     /// Room for `count` values of `T`, uninitialised (whatever bytes were there).
@@ -186,6 +192,7 @@ impl Arena {
     /// Frees every block at once; the high-water mark stays.
     #[inline]
     pub fn reset(&mut self) {
+        self.high = self.high.max(self.top);
         self.top = self.base;
         self.count = 0;
     }
@@ -223,7 +230,7 @@ impl Arena {
     /// The most bytes ever in use at once.
     #[inline]
     pub fn high_water(&self) -> u64 {
-        self.high.saturating_sub(self.base)
+        self.high.max(self.top).saturating_sub(self.base)
     }
 
     /// Blocks handed out since the last reset.

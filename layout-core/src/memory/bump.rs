@@ -79,8 +79,8 @@ impl Bump {
     #[inline(always)]
     fn commit(&mut self, top: u64) {
         self.top = top;
-        self.high = self.high.max(top);
-        self.count = self.count.saturating_add(1);
+        // As in `Arena`: the high-water mark is folded in lazily.
+        self.count = self.count.wrapping_add(1);
     }
 
     /// Allocates room for `value` (growing `memory` if needed) and writes it.
@@ -113,6 +113,7 @@ impl Bump {
     /// Forgets every block: the next one goes at the start again.
     #[inline]
     pub fn reset(&mut self) {
+        self.high = self.high.max(self.top);
         self.top = self.start;
         self.count = 0;
     }
@@ -142,7 +143,7 @@ impl Bump {
             capacity: self.limit.saturating_sub(self.start),
             used: self.used(),
             remaining: self.remaining(),
-            high_water: self.high.saturating_sub(self.start),
+            high_water: self.high.max(self.top).saturating_sub(self.start),
             allocations: self.count,
         }
     }
