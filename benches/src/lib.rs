@@ -506,14 +506,6 @@ pub fn agree() {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn kernels_agree() {
-        super::agree();
-    }
-}
-
 // ---------------------------------------------------------------- allocation
 
 /// `n` allocations of `size` bytes aligned to 8 from wasm-layout's bump
@@ -624,3 +616,11 @@ pub const ALLOCS: &[Alloc] = &[
         slab_pairs(&mut s, &mut r, n)
     }),
 ];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn kernels_agree() {
+        super::agree();
+    }
+}
