@@ -1,12 +1,17 @@
-//! The tour: a schema, its wasm32 layout, and safe access to it in bytes.
+//! The tour: a schema, its wasm32 layout, safe access to it in bytes, the
+//! same layout as TypeScript, C and Odin, and values placed in a linear
+//! memory through an arena.
 //!
 //! Run with `cargo run --example quickstart`.
 
 #[path = "shared/schema.rs"]
 mod schema;
 
+use std::path::PathBuf;
+
 use schema::{Kind, Particle, StepRequest, StepResponse, Vec3};
-use wasm_layout::{TypeKind, TypeLayout, WasmLayout, WasmPtr};
+use wasm_layout::memory::{hex_dump, Arena, LinearMemory, Memory, MemoryStats, TS_RUNTIME, TS_RUNTIME_FILE};
+use wasm_layout::{Bindings, Export, TypeKind, TypeLayout, WasmLayout, WasmPtr};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("== wasm32 layout of the schema ==\n");
@@ -28,11 +33,55 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let at = 64;
     spark.write_at(&mut memory, at)?;
     let view = WasmPtr::<Particle>::new(at as u32).view(&memory)?;
-    println!("wrote a particle at {at}; through its view: id {:#x}, pos.y {}, kind {:?}", view.id(), view.pos().y(), view.kind()?);
+    println!(
+        "wrote a particle at {at}; through its view: id {:#x}, pos.y {}, kind {:?}",
+        view.id(),
+        view.pos().y(),
+        view.kind()?
+    );
 
     memory[at + Particle::OFFSET_KIND] = 9; // what an untrusted guest might do
     println!("after a guest writes 9 into `kind`: {}", Particle::read_at(&memory, at).unwrap_err());
     println!("and reading past the end: {}", Particle::read_at(&memory, 240).unwrap_err());
+
+    println!("\n== the same layout in TypeScript, C and Odin ==\n");
+    let bindings = Bindings::new().add::<Particle>().add::<StepRequest>().add::<StepResponse>();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target/quickstart");
+    let written =
+        Export::new(&dir).bindings("schema", &bindings)?.file(TS_RUNTIME_FILE, TS_RUNTIME).write()?;
+    for file in &written {
+        let state = if file.changed { "written" } else { "unchanged" };
+        println!("{state:>9}  {}", file.path.strip_prefix(&root).unwrap_or(&file.path).display());
+    }
+    println!(
+        "Particle's layout fingerprint: {:#018x} (the same constant is in each file)",
+        Particle::FINGERPRINT
+    );
+
+    println!("\n== values in a linear memory, placed by an arena ==\n");
+    let mut memory = LinearMemory::new(1, 16)?;
+    let mut arena = Arena::new(1024, 16 * 1024)?;
+    let sparks: Vec<Particle> = (0..3u64)
+        .map(|i| Particle { pos: Vec3 { x: i as f32, y: 10.0, z: 0.0 }, id: 0xC0DE_0000 + i, ..spark })
+        .collect();
+    let particles = arena.place_slice(&mut memory, &sparks)?;
+    let gravity = Vec3 { x: 0.0, y: -9.81, z: 0.0 };
+    let request = StepRequest { particles, count: 3, dt: 0.016, gravity };
+    let request_ptr = arena.place(&mut memory, &request)?;
+    let back = request_ptr.read(memory.bytes())?;
+    let third = back.particles.view_slice(memory.bytes(), back.count as usize)?.get(2).map(|p| p.id());
+    println!(
+        "a StepRequest at {:#x} points to 3 particles at {:#x}; the third has id {:#x}",
+        request_ptr.offset(),
+        particles.offset(),
+        third.unwrap_or(0)
+    );
+    println!();
+    println!("{}", hex_dump(memory.bytes(), arena.base() as usize, arena.used() as usize)?);
+    println!();
+    println!("{}", MemoryStats::of(&memory));
+    println!("{}", arena.stats());
     Ok(())
 }
 
