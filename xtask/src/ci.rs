@@ -16,6 +16,7 @@ pub fn run() -> Result<(), String> {
         ("clippy", clippy),
         ("tests (unit, integration, trybuild, clang layout, conformance)", test),
         ("docs", doc),
+        ("differential layout: 1,000 random shapes, derive vs C rules vs clang", difftest),
     ];
     for (name, step) in steps {
         eprintln!("\n==> {name}");
@@ -56,6 +57,10 @@ fn test() -> Result<(), String> {
     let mut c = cmd("cargo", &["test", "--workspace", "--all-features"]);
     c.env(REQUIRE_TOOLS, "1");
     exec(c)
+}
+
+fn difftest() -> Result<(), String> {
+    crate::difftest::check(crate::difftest::Options::default())
 }
 
 fn doc() -> Result<(), String> {

@@ -1,8 +1,14 @@
 //! Project chores: `cargo xtask <command>`.
 //!
 //! - `ci`: every check CI runs (format, clippy, tests, conformance, docs).
+//! - `difftest`: random struct shapes laid out by the derive, by the C rules
+//!   and by clang for wasm32, compared.
+//! - `fuzz`: runs every cargo-fuzz target for a given time.
+#![forbid(unsafe_code)]
 
 mod ci;
+mod difftest;
+mod fuzz;
 mod run;
 
 use std::process::ExitCode;
@@ -11,8 +17,15 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("ci") => ci::run(),
+        Some("difftest") => difftest::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <command>\n\ncommands:\n  ci    format, clippy, tests, conformance against clang and Node, docs");
+            eprintln!(
+                "usage: cargo xtask <command>\n\ncommands:\n  \
+                 ci        format, clippy, tests, conformance against clang and Node, docs\n  \
+                 difftest  [--shapes N | --long] [--seed S] [--only K]: random layouts vs clang\n  \
+                 fuzz      [--seconds N] [target...]: every cargo-fuzz target, one at a time"
+            );
             return ExitCode::from(2);
         }
     };
