@@ -47,3 +47,15 @@ pub struct StepResponse {
     pub alive: u32,
     pub energy: f64,
 }
+
+/// A double-buffered step: read `count` particles at `src`, write them,
+/// stepped by `dt` seconds, to `dst` (the two arrays must not overlap).
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct StepFrame {
+    pub src: WasmPtr<Particle>,
+    pub dst: WasmPtr<Particle>,
+    pub count: u32,
+    pub dt: f32,
+    pub gravity: Vec3,
+    pub frame: u32,
+}

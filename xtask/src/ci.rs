@@ -14,6 +14,7 @@ pub fn run() -> Result<(), String> {
     let steps: &[Step] = &[
         ("format", fmt),
         ("clippy", clippy),
+        ("guest.wasm is built from its sources", crate::guest::check),
         ("tests (unit, integration, trybuild, clang layout, conformance)", test),
         ("docs", doc),
         ("differential layout: 1,000 random shapes, derive vs C rules vs clang", difftest),

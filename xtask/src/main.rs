@@ -9,6 +9,7 @@
 mod ci;
 mod difftest;
 mod fuzz;
+mod guest;
 mod run;
 
 use std::process::ExitCode;
@@ -19,6 +20,7 @@ fn main() -> ExitCode {
         Some("ci") => ci::run(),
         Some("difftest") => difftest::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
+        Some("guest") => guest::run(),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\ncommands:\n  \

@@ -1,0 +1,185 @@
+/*
+ * The end-to-end guest: a particle simulation over structs that hosts place
+ * in this module's linear memory. Its struct definitions come only from the
+ * generated schema.h (the Rust types in examples/shared/schema.rs).
+ *
+ * Build: cargo xtask guest (clang --target=wasm32, no libc); it also appends
+ * the custom section "wasm_layout_source" holding a hash of this file and
+ * schema.h, so a stale guest.wasm is caught without a C compiler.
+ *
+ * Pointers from the host are untrusted here too: each export checks that what
+ * it reads and writes lies inside memory and returns a status.
+ */
+#include "schema.h"
+
+#define EXPORT(name) __attribute__((export_name(name)))
+
+/* Statuses the step functions return. */
+enum {
+    STATUS_OK = 0,
+    STATUS_OUT_OF_BOUNDS = 1,
+    STATUS_MISALIGNED = 2,
+    STATUS_OVERLAP = 3,
+};
+
+/* Particle.flags: bit 0 set when it bounced, bit 1 when it died, the high
+ * byte counts the frames it has lived (saturating at 255). */
+#define FLAG_BOUNCED 0x0001u
+#define FLAG_DIED 0x0002u
+#define AGE_SHIFT 8u
+/* A spark cools into smoke at this age. */
+#define SPARK_LIFETIME 16u
+
+extern unsigned char __heap_base;
+
+/* Guest state in its data section, so hosts' memory dumps cover it. */
+static uint32_t frames;
+static uint64_t particles_stepped;
+
+static uint64_t memory_bytes(void) {
+    return (uint64_t)__builtin_wasm_memory_size(0) * 65536u;
+}
+
+/* Whether [ptr, ptr + size) lies inside memory and ptr is not null. */
+static bool in_bounds(uint32_t ptr, uint64_t size) {
+    return ptr != 0 && (uint64_t)ptr + size <= memory_bytes();
+}
+
+static uint32_t check_block(uint32_t ptr, uint64_t size, uint32_t align) {
+    if (!in_bounds(ptr, size)) return STATUS_OUT_OF_BOUNDS;
+    if (ptr % align != 0) return STATUS_MISALIGNED;
+    return STATUS_OK;
+}
+
+static uint32_t check_array(uint32_t ptr, uint32_t count) {
+    if (count == 0) return STATUS_OK;
+    return check_block(ptr, (uint64_t)count * sizeof(Particle), _Alignof(Particle));
+}
+
+/* Steps one particle; returns whether it is alive afterwards. */
+static bool advance(Particle *p, float dt, Vec3 gravity) {
+    if (!p->alive) return false;
+    /* Smoke rises: a quarter of gravity, upwards. */
+    float pull = p->kind == Kind_Smoke ? -0.25f : 1.0f;
+    p->vel.x += gravity.x * pull * dt;
+    p->vel.y += gravity.y * pull * dt;
+    p->vel.z += gravity.z * pull * dt;
+    p->pos.x += p->vel.x * dt;
+    p->pos.y += p->vel.y * dt;
+    p->pos.z += p->vel.z * dt;
+
+    uint32_t age = ((uint32_t)p->flags >> AGE_SHIFT) + 1u;
+    if (age > 255u) age = 255u;
+    uint32_t flags = (age << AGE_SHIFT) | (p->flags & 0xffu);
+
+    if (p->pos.y < 0.0f) {
+        if (p->kind == Kind_Dust) {
+            p->pos.y = -p->pos.y;
+            p->vel.y = -p->vel.y * 0.5f;
+            flags |= FLAG_BOUNCED;
+        } else {
+            p->alive = false;
+            flags |= FLAG_DIED;
+        }
+    }
+    if (p->kind == Kind_Spark && age >= SPARK_LIFETIME) p->kind = Kind_Smoke;
+    p->flags = (uint16_t)flags;
+    return p->alive;
+}
+
+/* Kinetic plus potential energy of a live particle, in double. */
+static double energy_of(const Particle *p, Vec3 gravity) {
+    double vx = p->vel.x, vy = p->vel.y, vz = p->vel.z;
+    double kinetic = 0.5 * (double)p->mass * (vx * vx + vy * vy + vz * vz);
+    double potential = (double)p->mass * -(double)gravity.y * (double)p->pos.y;
+    return kinetic + potential;
+}
+
+/* Steps src[0..count) into dst[0..count) (which may be the same array) and
+ * reports the live particles and their energy. */
+static void step_all(const Particle *src, Particle *dst, uint32_t count, float dt, Vec3 gravity,
+                     StepResponse *response) {
+    uint32_t alive = 0;
+    double energy = 0.0;
+    for (uint32_t i = 0; i < count; i++) {
+        Particle p = src[i];
+        if (advance(&p, dt, gravity)) {
+            alive++;
+            energy += energy_of(&p, gravity);
+        }
+        dst[i] = p;
+    }
+    frames++;
+    particles_stepped += count;
+    response->alive = alive;
+    response->energy = energy;
+}
+
+static void *at(uint32_t ptr) {
+    return (void *)(uintptr_t)ptr;
+}
+
+/* The layout fingerprint this guest was compiled against, by type:
+ * 0 Particle, 1 StepRequest, 2 StepResponse, 3 StepFrame; 0 for others. */
+EXPORT("layout_fingerprint")
+uint64_t layout_fingerprint(uint32_t type) {
+    switch (type) {
+    case 0: return Particle_FINGERPRINT;
+    case 1: return StepRequest_FINGERPRINT;
+    case 2: return StepResponse_FINGERPRINT;
+    case 3: return StepFrame_FINGERPRINT;
+    default: return 0;
+    }
+}
+
+/* The first byte after the guest's data and stack: hosts allocate above it. */
+EXPORT("heap_base")
+uint32_t heap_base(void) {
+    return (uint32_t)(uintptr_t)&__heap_base;
+}
+
+/* Request/response: steps the particles a StepRequest points to in place
+ * and writes a StepResponse. */
+EXPORT("step")
+uint32_t step(uint32_t request_ptr, uint32_t response_ptr) {
+    uint32_t status = check_block(request_ptr, sizeof(StepRequest), _Alignof(StepRequest));
+    if (status == STATUS_OK) status = check_block(response_ptr, sizeof(StepResponse), _Alignof(StepResponse));
+    if (status != STATUS_OK) return status;
+    const StepRequest *request = at(request_ptr);
+    status = check_array(request->particles, request->count);
+    if (status != STATUS_OK) return status;
+    Particle *particles = at(request->particles);
+    step_all(particles, particles, request->count, request->dt, request->gravity, at(response_ptr));
+    return STATUS_OK;
+}
+
+/* Double buffering: steps StepFrame.src into StepFrame.dst, which must not
+ * overlap, and writes a StepResponse. */
+EXPORT("step_frame")
+uint32_t step_frame(uint32_t frame_ptr, uint32_t response_ptr) {
+    uint32_t status = check_block(frame_ptr, sizeof(StepFrame), _Alignof(StepFrame));
+    if (status == STATUS_OK) status = check_block(response_ptr, sizeof(StepResponse), _Alignof(StepResponse));
+    if (status != STATUS_OK) return status;
+    const StepFrame *frame = at(frame_ptr);
+    status = check_array(frame->src, frame->count);
+    if (status == STATUS_OK) status = check_array(frame->dst, frame->count);
+    if (status != STATUS_OK) return status;
+    uint64_t bytes = (uint64_t)frame->count * sizeof(Particle);
+    if (frame->count != 0 && frame->src < frame->dst + bytes && frame->dst < frame->src + bytes) {
+        return STATUS_OVERLAP;
+    }
+    step_all(at(frame->src), at(frame->dst), frame->count, frame->dt, frame->gravity, at(response_ptr));
+    return STATUS_OK;
+}
+
+/* Frames stepped since instantiation, by either function. */
+EXPORT("frames")
+uint32_t frames_stepped(void) {
+    return frames;
+}
+
+/* Particles stepped since instantiation. */
+EXPORT("particles_stepped")
+uint64_t total_particles_stepped(void) {
+    return particles_stepped;
+}
