@@ -4,6 +4,17 @@
 //! Each helper takes the containing value's bytes as `&[u8; N]` and a field
 //! offset as a const parameter, and checks at compile time that the field
 //! lies inside; the access itself then needs no runtime check.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::arithmetic_side_effects
+    )
+)]
 
 pub use core;
 
@@ -22,25 +33,46 @@ pub const fn shape<T: WasmLayout>() -> FieldShape {
     FieldShape { size: T::SIZE, align: T::ALIGN }
 }
 
+/// `OFF + F::SIZE`, the end of a field of type `F` at `OFF` in `N` bytes,
+/// checked at compile time: the field lies inside, and `F::Bytes` is exactly
+/// `F::SIZE` bytes with alignment 1 (what `WasmLayout::Bytes` promises, so a
+/// wrong hand-written impl fails to build instead of reaching the
+/// `unreachable!` below).
+macro_rules! field_end {
+    ($f:ty, $off:expr, $n:expr) => {
+        const {
+            assert!($off + <$f>::SIZE <= $n, "wasm-layout: a field lies outside its struct");
+            assert!(
+                core::mem::size_of::<<$f as WasmLayout>::Bytes>() == <$f>::SIZE
+                    && core::mem::align_of::<<$f as WasmLayout>::Bytes>() == 1,
+                "wasm-layout: `WasmLayout::Bytes` must be exactly `SIZE` bytes with alignment 1"
+            );
+            $off + <$f>::SIZE
+        }
+    };
+}
+
 /// The bytes of a field of type `F` at `OFF` in `bytes`.
 #[inline(always)]
+#[allow(
+    clippy::unreachable,
+    reason = "the range and the cast were checked at compile time by `field_end!`; the branch compiles away"
+)]
 pub fn field<F: WasmLayout, const OFF: usize, const N: usize>(bytes: &[u8; N]) -> &F::Bytes {
-    const { assert!(OFF + F::SIZE <= N, "wasm-layout: a field lies outside its struct") };
-    match bytes.get(OFF..OFF + F::SIZE).map(bytemuck::try_from_bytes) {
+    let end = field_end!(F, OFF, N);
+    match bytes.get(OFF..end).map(bytemuck::try_from_bytes) {
         Some(Ok(b)) => b,
-        // `F::Bytes` is exactly `F::SIZE` bytes with alignment 1, and the
-        // range was checked at compile time just above.
         _ => unreachable!(),
     }
 }
 
 /// The bytes of a field of type `F` at `OFF` in `bytes`, mutable.
 #[inline(always)]
+#[allow(clippy::unreachable, reason = "as in `field`")]
 pub fn field_mut<F: WasmLayout, const OFF: usize, const N: usize>(bytes: &mut [u8; N]) -> &mut F::Bytes {
-    const { assert!(OFF + F::SIZE <= N, "wasm-layout: a field lies outside its struct") };
-    match bytes.get_mut(OFF..OFF + F::SIZE).map(bytemuck::try_from_bytes_mut) {
+    let end = field_end!(F, OFF, N);
+    match bytes.get_mut(OFF..end).map(bytemuck::try_from_bytes_mut) {
         Some(Ok(b)) => b,
-        // As in `field`.
         _ => unreachable!(),
     }
 }

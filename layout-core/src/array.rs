@@ -1,4 +1,15 @@
 //! `WasmLayout` for `[T; N]`, and the array views [`ArrayRef`] and [`ArrayMut`].
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::arithmetic_side_effects
+    )
+)]
 
 use core::fmt;
 

@@ -1,5 +1,16 @@
 //! The language-neutral description of a type's layout: what the derive
 //! emits as data and what the code generators read.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::arithmetic_side_effects
+    )
+)]
 
 use crate::rules::StructRepr;
 
@@ -233,13 +244,17 @@ impl TypeLayout {
     pub fn padding_after(&self, index: usize) -> usize {
         let fields = self.fields();
         let Some(f) = fields.get(index) else { return 0 };
-        let next = fields.get(index + 1).map_or(self.size, |n| n.offset);
+        let next = fields.get(index.saturating_add(1)).map_or(self.size, |n| n.offset);
         next.saturating_sub(f.offset.saturating_add(f.ty.size))
     }
 
-    /// Total padding bytes of a struct (not counting padding inside its fields).
+    /// Total padding bytes of a struct (not counting padding inside its
+    /// fields); 0 for anything but a struct.
     pub fn padding(&self) -> usize {
+        if !matches!(self.kind, TypeKind::Struct(_)) {
+            return 0;
+        }
         let first = self.fields().first().map_or(self.size, |f| f.offset);
-        (0..self.fields().len()).map(|i| self.padding_after(i)).sum::<usize>() + first
+        (0..self.fields().len()).fold(first, |sum, i| sum.saturating_add(self.padding_after(i)))
     }
 }

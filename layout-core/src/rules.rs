@@ -3,6 +3,17 @@
 //! Every size, alignment and offset the derive produces is computed here, from
 //! the field types' own [`WasmLayout`](crate::WasmLayout) constants, so the
 //! numbers are the same whatever the host compiling them.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::arithmetic_side_effects
+    )
+)]
 
 /// The largest size a wasm32 address space can hold: 4 GiB.
 pub const WASM32_ADDRESS_SPACE: u64 = 1 << 32;
@@ -24,7 +35,8 @@ pub const fn align_up(value: usize, align: usize) -> Option<usize> {
     if !align.is_power_of_two() {
         return None;
     }
-    let mask = align - 1;
+    // `align` is a power of two, so at least 1.
+    let mask = align.wrapping_sub(1);
     match value.checked_add(mask) {
         Some(v) => Some(v & !mask),
         None => None,
@@ -71,6 +83,12 @@ impl<const N: usize> StructShape<N> {
     /// Panics (at compile time, where it is used in a `const`) when `repr` asks
     /// for an alignment that is not a power of two or when the struct would not
     /// fit in the 4 GiB wasm32 address space.
+    #[allow(
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects,
+        reason = "evaluated in a `const` by the derive: a panic here is a compile error, and `i < N` indexes arrays of length N"
+    )]
     pub const fn new(fields: [FieldShape; N], repr: StructRepr) -> Self {
         let mut offsets = [0usize; N];
         let mut ends = [0usize; N];
@@ -118,6 +136,7 @@ impl<const N: usize> StructShape<N> {
 }
 
 /// Size of `[T; len]` given `size(T)`; panics at compile time past 4 GiB.
+#[allow(clippy::panic, reason = "evaluated in `<[T; N]>::SIZE`: a panic here is a compile error")]
 pub const fn array_size(elem_size: usize, len: usize) -> usize {
     match elem_size.checked_mul(len) {
         Some(s) if (s as u64) < WASM32_ADDRESS_SPACE => s,
