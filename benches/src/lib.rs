@@ -3,6 +3,7 @@
 //! (`src/bin/callgrind.rs`) measure exactly the same code.
 //!
 //! Every kernel is `#[inline(never)]` so profiles attribute it by name.
+#![forbid(unsafe_code)]
 
 use binary_layout::prelude::*;
 use bytemuck::{Pod, Zeroable};

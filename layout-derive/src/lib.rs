@@ -6,6 +6,7 @@
 //! the rules that span several attributes or types, [`expand`] emits the
 //! code, and on any error [`fallback`] emits the errors plus stubs, so the
 //! user sees each mistake once instead of a cascade.
+#![forbid(unsafe_code)]
 
 mod ast;
 mod attr;

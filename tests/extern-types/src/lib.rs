@@ -1,5 +1,6 @@
 //! Types deriving `WasmLayout` in a crate of their own, so tests can nest
 //! them in structs of another crate.
+#![forbid(unsafe_code)]
 
 use wasm_layout::WasmLayout;
 
