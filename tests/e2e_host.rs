@@ -116,6 +116,13 @@ fn rust_host_runs_the_plan() {
     assert!(run.first.flags >> 8 == calls as u16, "age counts every frame: {:#x}", run.first.flags);
 }
 
+#[test]
+fn quick_start_tour_runs_and_grows_memory() {
+    let tour = host::tour().unwrap();
+    assert!(tour.starts_with("guest.wasm: 7 calls, memory grew from 2 to 3 pages"), "{tour}");
+    assert_eq!(tour.lines().count(), 3, "{tour}");
+}
+
 fn has_node() -> bool {
     common::tool("node", "install Node.js 20 or later, then `cd tests/ts && npm ci`")
 }
@@ -160,6 +167,18 @@ fn first_difference(a: &[u8], b: &[u8]) -> Option<String> {
         around(a),
         around(b)
     ))
+}
+
+#[test]
+fn a_difference_is_shown_as_hex_dump_lines() {
+    let a = vec![0u8; 64];
+    let mut b = a.clone();
+    b[0x25] = 0xab;
+    let diff = first_difference(&a, &b).unwrap();
+    assert!(diff.starts_with("first difference at 0x25 (lengths 64 and 64)"), "{diff}");
+    assert!(diff.contains("00000020  00 00 00 00 00 ab 00"), "{diff}");
+    assert_eq!(first_difference(&a, &a), None);
+    assert!(first_difference(&a, &a[..60]).unwrap().starts_with("first difference at 0x3c"));
 }
 
 #[test]

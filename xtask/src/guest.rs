@@ -24,14 +24,22 @@ const DIR: &str = "tests/guest";
 const SOURCE_SECTION: &str = "wasm_layout_source";
 
 /// `cargo xtask guest`: regenerates `schema.h` (through the test that keeps
-/// it current, in bless mode), then builds `guest.wasm`.
-pub fn run() -> Result<(), String> {
+/// it current, in bless mode), then builds `guest.wasm`. With `--check`, only
+/// [`check`]s the committed module.
+pub fn run(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        None => {}
+        Some("--check") => return check(),
+        Some(other) => {
+            return Err(format!("guest: unknown argument `{other}` (expected nothing or --check)"))
+        }
+    }
     let mut bless = cmd("cargo", &["test", "--quiet", "--test", "e2e_host", "--", "bindings_are_current"]);
     bless.env("WASM_LAYOUT_BLESS", "1");
     exec(bless)?;
-    let out = root().join(DIR).join("guest.wasm");
+    let out = Path::new(DIR).join("guest.wasm");
     let bytes = build(&scratch()?)?;
-    std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    std::fs::write(root().join(&out), &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!("wrote {} ({} bytes, source hash {})", out.display(), bytes.len(), source_hash()?);
     Ok(())
 }
@@ -39,8 +47,8 @@ pub fn run() -> Result<(), String> {
 /// The ci step: rebuilds into a temporary file and compares (see the module
 /// documentation).
 pub fn check() -> Result<(), String> {
-    let path = root().join(DIR).join("guest.wasm");
-    let committed = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let path = Path::new(DIR).join("guest.wasm");
+    let committed = std::fs::read(root().join(&path)).map_err(|e| format!("{}: {e}", path.display()))?;
     let fresh = build(&scratch()?)?;
     if committed == fresh {
         eprintln!("{} is current", path.display());
@@ -57,7 +65,7 @@ pub fn check() -> Result<(), String> {
     let (theirs, ours) = (section(&committed_sections, "producers"), section(&fresh_sections, "producers"));
     if theirs != ours {
         eprintln!(
-            "note: {} was built from the current sources by another clang ({} here: {}); its code was not compared",
+            "note: {} was built from the current sources by another clang ({}; here {}): its code was not compared",
             path.display(),
             printable(theirs.as_deref()),
             printable(ours.as_deref())
@@ -180,5 +188,5 @@ fn printable(data: Option<&[u8]>) -> String {
     let Some(data) = data else { return "unknown".into() };
     let text: String =
         data.iter().map(|&b| if b.is_ascii_graphic() || b == b' ' { b as char } else { ' ' }).collect();
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split_whitespace().filter(|w| *w != "processed-by").collect::<Vec<_>>().join(" ")
 }

@@ -20,7 +20,7 @@ fn main() -> ExitCode {
         Some("ci") => ci::run(),
         Some("difftest") => difftest::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
-        Some("guest") => guest::run(),
+        Some("guest") => guest::run(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\ncommands:\n  \
