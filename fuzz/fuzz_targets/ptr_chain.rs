@@ -2,6 +2,7 @@
 //! (possibly cyclic), pointers to pointers and pointer arithmetic, each
 //! checked against a reference that decodes the bytes by hand.
 #![no_main]
+#![forbid(unsafe_code)]
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;

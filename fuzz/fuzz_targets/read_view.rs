@@ -1,6 +1,7 @@
 //! `read_from`, `read_at`, `write_at`, views and slice views of every corpus
 //! type over arbitrary bytes, offsets and counts.
 #![no_main]
+#![forbid(unsafe_code)]
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
