@@ -216,8 +216,12 @@ fn setters_write_a_fields_whole_footprint() {
     let mut v = Particle::view_mut_at(&mut m, 1024).unwrap();
     v.set_pos([1.0; 3]);
     v.pos_mut().set(2, 0.5).unwrap();
-    v.alive_mut().set(true);
+    v.set_alive(true);
     assert_clean::<[f32; 3]>(&m, 1024, "ParticleMut::set_pos");
+    assert_clean::<bool>(&m, 1024 + Particle::OFFSET_ALIVE, "ParticleMut::set_alive");
+
+    let mut m = secret_memory();
+    bool::view_mut_at(&mut m, 1024 + Particle::OFFSET_ALIVE).unwrap().set(true);
     assert_clean::<bool>(&m, 1024 + Particle::OFFSET_ALIVE, "ValueMut::set");
 }
 
