@@ -123,3 +123,80 @@ pub fn zero<const START: usize, const END: usize, const N: usize>(bytes: &mut [u
 pub const fn invalid_discriminant(type_name: &'static str, value: i64) -> LayoutError {
     LayoutError::InvalidDiscriminant { type_name, offset: 0, value }
 }
+
+// Scalar fields. The derive recognises scalar field types by name and calls
+// these non-generic helpers instead of the generic ones above: rustc
+// type-checks a plain call much faster than a generic one with const
+// arguments, which matters in crates with hundreds of structs. The offset is
+// a runtime argument, but the helpers are inlined into code where it and the
+// array length are constants, so the range check folds away; the
+// out-of-range arm (never taken: offsets come from `StructShape`) returns 0
+// rather than panic.
+
+macro_rules! scalar_helpers {
+    ($($ty:ty => $read:ident, $write:ident;)*) => {$(
+        #[doc = concat!("Reads the `", stringify!($ty), "` at `at`.")]
+        #[inline(always)]
+        pub fn $read(bytes: &[u8], at: usize) -> $ty {
+            match bytes.get(at..).and_then(<[u8]>::first_chunk) {
+                Some(b) => <$ty>::from_le_bytes(*b),
+                None => 0 as $ty,
+            }
+        }
+        #[doc = concat!("Writes the `", stringify!($ty), "` at `at`.")]
+        #[inline(always)]
+        pub fn $write(bytes: &mut [u8], at: usize, value: $ty) {
+            if let Some(b) = bytes.get_mut(at..).and_then(<[u8]>::first_chunk_mut) {
+                *b = value.to_le_bytes();
+            }
+        }
+    )*};
+}
+
+scalar_helpers! {
+    u8 => read_u8, write_u8;
+    u16 => read_u16, write_u16;
+    u32 => read_u32, write_u32;
+    u64 => read_u64, write_u64;
+    i8 => read_i8, write_i8;
+    i16 => read_i16, write_i16;
+    i32 => read_i32, write_i32;
+    i64 => read_i64, write_i64;
+    f32 => read_f32, write_f32;
+    f64 => read_f64, write_f64;
+}
+
+/// Checks the bool at `at` (0 or 1); the error names `at`.
+#[inline(always)]
+pub fn validate_bool(bytes: &[u8], at: usize) -> Result<(), LayoutError> {
+    match read_u8(bytes, at) {
+        0 | 1 => Ok(()),
+        byte => Err(LayoutError::InvalidBool { offset: at, byte }),
+    }
+}
+
+/// Reads the (validated) bool at `at`.
+#[inline(always)]
+pub fn read_bool(bytes: &[u8], at: usize) -> bool {
+    read_u8(bytes, at) != 0
+}
+
+/// The getter of a bool field: the value, or why the byte is not a bool.
+#[inline(always)]
+pub fn get_bool(bytes: &[u8], at: usize) -> Result<bool, LayoutError> {
+    validate_bool(bytes, at).map(|()| read_bool(bytes, at))
+}
+
+/// Writes the bool at `at`.
+#[inline(always)]
+pub fn write_bool(bytes: &mut [u8], at: usize, value: bool) {
+    write_u8(bytes, at, u8::from(value));
+}
+
+/// Zeroes the padding bytes `[start, end)`.
+#[inline(always)]
+pub fn zero_range(bytes: &mut [u8], start: usize, end: usize) {
+    if let Some(pad) = bytes.get_mut(start..end) {
+        pad.fill(0);
+    }
+}

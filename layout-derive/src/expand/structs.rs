@@ -12,6 +12,20 @@ use crate::ast::{Field, Input};
 /// The types with a built-in `WasmLayout` impl that a path names.
 const SCALARS: [&str; 11] = ["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "f32", "f64", "bool"];
 
+/// The scalar a field type names (`u32`, `bool`, …), if it is one. Scalar
+/// fields are read and written through non-generic helpers, which rustc
+/// checks much faster than the generic path every other type takes.
+fn scalar_name(ty: &Type) -> Option<&'static str> {
+    let Type::Path(p) = ty else { return None };
+    let ident = p.path.get_ident().filter(|_| p.qself.is_none())?;
+    SCALARS.iter().copied().find(|s| ident == s)
+}
+
+/// `read_u32`, `write_f64`, … for a scalar.
+fn scalar_fn(prefix: &str, scalar: &str) -> proc_macro2::Ident {
+    format_ident!("{}_{}", prefix, scalar)
+}
+
 pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStream {
     let ident = input.ident;
     let vis = input.vis;
@@ -34,11 +48,29 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     let tys: Vec<&Type> = fields.iter().map(|f| &f.ty).collect();
     let idx: Vec<usize> = (0..count).collect();
     let lit = Literal::usize_unsuffixed;
-    let off = |i: usize| {
+    // Const arguments are paths to named consts, never `{ expr }`: each
+    // braced argument is a body of its own for rustc to type-check and
+    // evaluate, thousands in a crate of many structs.
+    let off = |i: usize| format_ident!("__O{}", i).into_token_stream();
+    let size = quote!(__N);
+    // Only fields that take the generic path need their offset as a named
+    // const; scalar fields pass `Name::OFFSET_<FIELD>` as a plain argument.
+    let named_consts =
+        fields.iter().zip(&idx).filter(|(f, _)| scalar_name(&f.ty).is_none()).map(|(_, &i)| {
+            let (o, i) = (off(i), lit(i));
+            quote!(const #o: usize = __SHAPE.offsets[#i];)
+        });
+    let size_const = fields.iter().any(|f| scalar_name(&f.ty).is_none()).then(|| {
+        quote!(
+            const __N: usize = __SHAPE.size;
+        )
+    });
+    // The public offset constant of field `i`, as a runtime value.
+    let offset_const = |f: &Field| format_ident!("OFFSET_{}", f.name.to_uppercase()).into_token_stream();
+    let end = |i: usize| {
         let i = lit(i);
-        quote!({ __SHAPE.offsets[#i] })
+        quote!(__SHAPE.ends[#i])
     };
-    let size = quote!({ __SHAPE.size });
 
     // Layout constants.
     let offset_consts = fields.iter().zip(&idx).map(|(f, i)| {
@@ -70,69 +102,111 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     };
 
     // Accessors.
-    let validates = idx.iter().map(|&i| {
-        let (ty, o) = (tys[i], off(i));
-        quote!(#wl::validate::<#ty, #o, #size>(bytes)?;)
+    let validates = fields.iter().zip(&idx).map(|(f, &i)| {
+        let (ty, o) = (&f.ty, off(i));
+        let at = offset_const(f);
+        match scalar_name(ty) {
+            Some("bool") => quote!(#wl::validate_bool(bytes, #ident::#at)?;),
+            Some(_) => quote!(),
+            None => quote!(#wl::validate::<#ty, #o, #size>(bytes)?;),
+        }
     });
     let decodes = fields.iter().zip(&idx).map(|(f, &i)| {
         let (fi, ty, o) = (f.ident, &f.ty, off(i));
-        quote!(#fi: #wl::decode::<#ty, #o, #size>(bytes))
+        let at = offset_const(f);
+        match scalar_name(ty) {
+            Some(sc) => {
+                let read = scalar_fn("read", sc);
+                quote!(#fi: #wl::#read(bytes, #ident::#at))
+            }
+            None => quote!(#fi: #wl::decode::<#ty, #o, #size>(bytes)),
+        }
     });
     let encodes = fields.iter().zip(&idx).map(|(f, &i)| {
         let (fi, ty, o) = (f.ident, &f.ty, off(i));
-        let pad_start = if i == 0 {
-            quote!(0)
-        } else {
-            let p = lit(i - 1);
-            quote!({ __SHAPE.ends[#p] })
+        let at = offset_const(f);
+        let pad_start = if i == 0 { quote!(0) } else { end(i - 1) };
+        let write = match scalar_name(ty) {
+            Some(sc) => {
+                let write = scalar_fn("write", sc);
+                quote!(#wl::#write(bytes, #ident::#at, self.#fi);)
+            }
+            None => {
+                // A `#[repr(packed)]` field may be unaligned: copy it, never borrow it.
+                let value = if input.repr.packed { quote!(&{ self.#fi }) } else { quote!(&self.#fi) };
+                quote!(#wl::encode::<#ty, #o, #size>(#value, bytes);)
+            }
         };
-        // A `#[repr(packed)]` field may be unaligned: copy it, never borrow it.
-        let value = if input.repr.packed { quote!(&{ self.#fi }) } else { quote!(&self.#fi) };
         quote! {
-            #wl::zero::<#pad_start, #o, #size>(bytes);
-            #wl::encode::<#ty, #o, #size>(#value, bytes);
+            #wl::zero_range(bytes, #pad_start, #ident::#at);
+            #write
         }
     });
     let tail_start = match count {
         0 => quote!(0),
-        n => {
-            let last = lit(n - 1);
-            quote!({ __SHAPE.ends[#last] })
-        }
+        n => end(n - 1),
     };
 
     // View methods.
+    // The body of a getter, for a view whose bytes are `self.bytes`.
+    let get_body = |f: &Field, o: &TokenStream| {
+        let (ty, at) = (&f.ty, offset_const(f));
+        match scalar_name(ty) {
+            Some("bool") => quote!(#wl::get_bool(self.bytes, #ident::#at)),
+            Some(sc) => {
+                let read = scalar_fn("read", sc);
+                quote!(#wl::#read(self.bytes, #ident::#at))
+            }
+            None => quote!(#wl::get::<#ty, #o, #size>(self.bytes)),
+        }
+    };
     let ref_getters = fields.iter().zip(&idx).map(|(f, &i)| {
         let (fi, fvis, ty, o) = (f.ident, f.vis, &f.ty, off(i));
         let ret = getter_type(ty, quote!('a));
         let doc = getter_doc(&f.name);
+        let body = get_body(f, &o);
         quote_spanned! {f.original.span()=>
             #[doc = #doc]
             #[inline(always)]
-            #fvis fn #fi(&self) -> #ret { #wl::get::<#ty, #o, #size>(self.bytes) }
+            #fvis fn #fi(&self) -> #ret { #body }
         }
     });
     let mut_methods = fields.iter().zip(&idx).map(|(f, &i)| {
         let (fi, fvis, ty, o) = (f.ident, f.vis, &f.ty, off(i));
         let ret = getter_type(ty, quote!('_));
         let unraw = &f.name;
-        let getter_mut = format_ident!("{}_mut", unraw);
         let setter = format_ident!("set_{}", unraw);
         let doc = getter_doc(&f.name);
-        let doc_mut = format!("A mutable view of `{unraw}`.");
         let doc_set = format!("Overwrites `{unraw}`.");
+        let body = get_body(f, &o);
+        // Scalars need no mutable view: `set_<field>` is all there is to do.
+        let (set_body, view_mut) = match scalar_name(ty) {
+            Some(sc) => {
+                let write = scalar_fn("write", sc);
+                let at = offset_const(f);
+                (quote!(#wl::#write(self.bytes, #ident::#at, value)), quote!())
+            }
+            None => {
+                let getter_mut = format_ident!("{}_mut", unraw);
+                let doc_mut = format!("A mutable view of `{unraw}`.");
+                let view_mut = quote! {
+                    #[doc = #doc_mut]
+                    #[inline(always)]
+                    #fvis fn #getter_mut(&mut self) -> <#ty as #wl::WasmLayout>::Mut<'_> {
+                        #wl::get_mut::<#ty, #o, #size>(self.bytes)
+                    }
+                };
+                (quote!(#wl::encode::<#ty, #o, #size>(&value, self.bytes)), view_mut)
+            }
+        };
         quote_spanned! {f.original.span()=>
             #[doc = #doc]
             #[inline(always)]
-            #fvis fn #fi(&self) -> #ret { #wl::get::<#ty, #o, #size>(self.bytes) }
-            #[doc = #doc_mut]
-            #[inline(always)]
-            #fvis fn #getter_mut(&mut self) -> <#ty as #wl::WasmLayout>::Mut<'_> {
-                #wl::get_mut::<#ty, #o, #size>(self.bytes)
-            }
+            #fvis fn #fi(&self) -> #ret { #body }
+            #view_mut
             #[doc = #doc_set]
             #[inline(always)]
-            #fvis fn #setter(&mut self, value: #ty) { #wl::encode::<#ty, #o, #size>(&value, self.bytes) }
+            #fvis fn #setter(&mut self, value: #ty) { #set_body }
         }
     });
 
@@ -141,7 +215,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     let unused_bytes = (count == 0).then(|| quote!(let _ = bytes;));
     let host_check = input.repr.c.map(|_| host_check(input, fields, &guard));
     let ref_doc = format!("A read-only view of a [`{name}`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.");
-    let mut_doc = format!("A mutable view of a [`{name}`] in its wasm32 layout: getters, `<field>_mut` views and `set_<field>` setters.");
+    let mut_doc = format!("A mutable view of a [`{name}`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars.");
     let bytes_ty = quote!(<#ident as #krate::WasmLayout>::Bytes);
 
     quote! {
@@ -160,6 +234,8 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
 
             const __SHAPE: #wl::StructShape<#n_fields> =
                 #wl::StructShape::new([#(#wl::shape::<#tys>()),*], #repr);
+            #size_const
+            #(#named_consts)*
 
             #[automatically_derived]
             impl #ident #guard {
@@ -200,7 +276,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
                 #[inline]
                 fn __encode(&self, bytes: &mut Self::Bytes) {
                     #(#encodes)*
-                    #wl::zero::<#tail_start, #size, #size>(bytes);
+                    #wl::zero_range(bytes, #tail_start, __SHAPE.size);
                 }
                 #[inline(always)]
                 fn __get(bytes: &Self::Bytes, _: usize) -> #ref_ident<'_> {

@@ -11,7 +11,7 @@
 pub struct BlockRef<'a> {
     bytes: &'a <Block as ::wasm_layout::WasmLayout>::Bytes,
 }
-///A mutable view of a [`Block`] in its wasm32 layout: getters, `<field>_mut` views and `set_<field>` setters.
+///A mutable view of a [`Block`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars.
 #[allow(dead_code)]
 pub struct BlockMut<'a> {
     bytes: &'a mut <Block as ::wasm_layout::WasmLayout>::Bytes,
@@ -59,28 +59,19 @@ const _: () = {
         fn __validate(
             bytes: &Self::Bytes,
         ) -> ::core::result::Result<(), __wl::LayoutError> {
-            __wl::validate::<u32, { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes)?;
             ::core::result::Result::Ok(())
         }
         #[inline]
         fn __decode(bytes: &Self::Bytes) -> Self {
             Block {
-                byte_len: __wl::decode::<
-                    u32,
-                    { __SHAPE.offsets[0] },
-                    { __SHAPE.size },
-                >(bytes),
+                byte_len: __wl::read_u32(bytes, Block::OFFSET_BYTE_LEN),
             }
         }
         #[inline]
         fn __encode(&self, bytes: &mut Self::Bytes) {
-            __wl::zero::<0, { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes);
-            __wl::encode::<
-                u32,
-                { __SHAPE.offsets[0] },
-                { __SHAPE.size },
-            >(&self.byte_len, bytes);
-            __wl::zero::<{ __SHAPE.ends[0] }, { __SHAPE.size }, { __SHAPE.size }>(bytes);
+            __wl::zero_range(bytes, 0, Block::OFFSET_BYTE_LEN);
+            __wl::write_u32(bytes, Block::OFFSET_BYTE_LEN, self.byte_len);
+            __wl::zero_range(bytes, __SHAPE.ends[0], __SHAPE.size);
         }
         #[inline(always)]
         fn __get(bytes: &Self::Bytes, _: usize) -> BlockRef<'_> {
@@ -96,7 +87,7 @@ const _: () = {
         ///`byte_len`, read from its wasm32 offset.
         #[inline(always)]
         pub fn byte_len(&self) -> u32 {
-            __wl::get::<u32, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+            __wl::read_u32(self.bytes, Block::OFFSET_BYTE_LEN)
         }
     }
     #[automatically_derived]
@@ -121,21 +112,12 @@ const _: () = {
         ///`byte_len`, read from its wasm32 offset.
         #[inline(always)]
         pub fn byte_len(&self) -> u32 {
-            __wl::get::<u32, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
-        }
-        ///A mutable view of `byte_len`.
-        #[inline(always)]
-        pub fn byte_len_mut(&mut self) -> <u32 as __wl::WasmLayout>::Mut<'_> {
-            __wl::get_mut::<u32, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+            __wl::read_u32(self.bytes, Block::OFFSET_BYTE_LEN)
         }
         ///Overwrites `byte_len`.
         #[inline(always)]
         pub fn set_byte_len(&mut self, value: u32) {
-            __wl::encode::<
-                u32,
-                { __SHAPE.offsets[0] },
-                { __SHAPE.size },
-            >(&value, self.bytes)
+            __wl::write_u32(self.bytes, Block::OFFSET_BYTE_LEN, value)
         }
     }
     #[automatically_derived]

@@ -16,7 +16,7 @@ where
 {
     bytes: &'a <Node as ::wasm_layout::WasmLayout>::Bytes,
 }
-///A mutable view of a [`Node`] in its wasm32 layout: getters, `<field>_mut` views and `set_<field>` setters.
+///A mutable view of a [`Node`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars.
 #[allow(dead_code)]
 pub struct NodeMut<'a>
 where
@@ -37,6 +37,10 @@ const _: () = {
         ],
         __wl::StructRepr::Natural,
     );
+    const __N: usize = __SHAPE.size;
+    const __O0: usize = __SHAPE.offsets[0];
+    const __O1: usize = __SHAPE.offsets[1];
+    const __O3: usize = __SHAPE.offsets[3];
     #[automatically_derived]
     impl Node
     where
@@ -102,84 +106,32 @@ const _: () = {
         fn __validate(
             bytes: &Self::Bytes,
         ) -> ::core::result::Result<(), __wl::LayoutError> {
-            __wl::validate::<Point, { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes)?;
-            __wl::validate::<
-                [[f32; 2]; 4],
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(bytes)?;
-            __wl::validate::<bool, { __SHAPE.offsets[2] }, { __SHAPE.size }>(bytes)?;
-            __wl::validate::<
-                WasmPtr<Node>,
-                { __SHAPE.offsets[3] },
-                { __SHAPE.size },
-            >(bytes)?;
+            __wl::validate::<Point, __O0, __N>(bytes)?;
+            __wl::validate::<[[f32; 2]; 4], __O1, __N>(bytes)?;
+            __wl::validate_bool(bytes, Node::OFFSET_VISIBLE)?;
+            __wl::validate::<WasmPtr<Node>, __O3, __N>(bytes)?;
             ::core::result::Result::Ok(())
         }
         #[inline]
         fn __decode(bytes: &Self::Bytes) -> Self {
             Node {
-                origin: __wl::decode::<
-                    Point,
-                    { __SHAPE.offsets[0] },
-                    { __SHAPE.size },
-                >(bytes),
-                corners: __wl::decode::<
-                    [[f32; 2]; 4],
-                    { __SHAPE.offsets[1] },
-                    { __SHAPE.size },
-                >(bytes),
-                visible: __wl::decode::<
-                    bool,
-                    { __SHAPE.offsets[2] },
-                    { __SHAPE.size },
-                >(bytes),
-                next: __wl::decode::<
-                    WasmPtr<Node>,
-                    { __SHAPE.offsets[3] },
-                    { __SHAPE.size },
-                >(bytes),
+                origin: __wl::decode::<Point, __O0, __N>(bytes),
+                corners: __wl::decode::<[[f32; 2]; 4], __O1, __N>(bytes),
+                visible: __wl::read_bool(bytes, Node::OFFSET_VISIBLE),
+                next: __wl::decode::<WasmPtr<Node>, __O3, __N>(bytes),
             }
         }
         #[inline]
         fn __encode(&self, bytes: &mut Self::Bytes) {
-            __wl::zero::<0, { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes);
-            __wl::encode::<
-                Point,
-                { __SHAPE.offsets[0] },
-                { __SHAPE.size },
-            >(&self.origin, bytes);
-            __wl::zero::<
-                { __SHAPE.ends[0] },
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(bytes);
-            __wl::encode::<
-                [[f32; 2]; 4],
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(&self.corners, bytes);
-            __wl::zero::<
-                { __SHAPE.ends[1] },
-                { __SHAPE.offsets[2] },
-                { __SHAPE.size },
-            >(bytes);
-            __wl::encode::<
-                bool,
-                { __SHAPE.offsets[2] },
-                { __SHAPE.size },
-            >(&self.visible, bytes);
-            __wl::zero::<
-                { __SHAPE.ends[2] },
-                { __SHAPE.offsets[3] },
-                { __SHAPE.size },
-            >(bytes);
-            __wl::encode::<
-                WasmPtr<Node>,
-                { __SHAPE.offsets[3] },
-                { __SHAPE.size },
-            >(&self.next, bytes);
-            __wl::zero::<{ __SHAPE.ends[3] }, { __SHAPE.size }, { __SHAPE.size }>(bytes);
+            __wl::zero_range(bytes, 0, Node::OFFSET_ORIGIN);
+            __wl::encode::<Point, __O0, __N>(&self.origin, bytes);
+            __wl::zero_range(bytes, __SHAPE.ends[0], Node::OFFSET_CORNERS);
+            __wl::encode::<[[f32; 2]; 4], __O1, __N>(&self.corners, bytes);
+            __wl::zero_range(bytes, __SHAPE.ends[1], Node::OFFSET_VISIBLE);
+            __wl::write_bool(bytes, Node::OFFSET_VISIBLE, self.visible);
+            __wl::zero_range(bytes, __SHAPE.ends[2], Node::OFFSET_NEXT);
+            __wl::encode::<WasmPtr<Node>, __O3, __N>(&self.next, bytes);
+            __wl::zero_range(bytes, __SHAPE.ends[3], __SHAPE.size);
         }
         #[inline(always)]
         fn __get(bytes: &Self::Bytes, _: usize) -> NodeRef<'_> {
@@ -198,30 +150,22 @@ const _: () = {
         ///`origin`, read from its wasm32 offset.
         #[inline(always)]
         pub fn origin(&self) -> <Point as __wl::WasmLayout>::Ref<'a> {
-            __wl::get::<Point, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+            __wl::get::<Point, __O0, __N>(self.bytes)
         }
         ///`corners`, read from its wasm32 offset.
         #[inline(always)]
         pub fn corners(&self) -> <[[f32; 2]; 4] as __wl::WasmLayout>::Ref<'a> {
-            __wl::get::<
-                [[f32; 2]; 4],
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(self.bytes)
+            __wl::get::<[[f32; 2]; 4], __O1, __N>(self.bytes)
         }
         ///`visible`, read from its wasm32 offset.
         #[inline(always)]
         pub fn visible(&self) -> ::core::result::Result<bool, __wl::LayoutError> {
-            __wl::get::<bool, { __SHAPE.offsets[2] }, { __SHAPE.size }>(self.bytes)
+            __wl::get_bool(self.bytes, Node::OFFSET_VISIBLE)
         }
         ///`next`, read from its wasm32 offset.
         #[inline(always)]
         pub fn next(&self) -> <WasmPtr<Node> as __wl::WasmLayout>::Ref<'a> {
-            __wl::get::<
-                WasmPtr<Node>,
-                { __SHAPE.offsets[3] },
-                { __SHAPE.size },
-            >(self.bytes)
+            __wl::get::<WasmPtr<Node>, __O3, __N>(self.bytes)
         }
     }
     #[automatically_derived]
@@ -258,94 +202,57 @@ const _: () = {
         ///`origin`, read from its wasm32 offset.
         #[inline(always)]
         pub fn origin(&self) -> <Point as __wl::WasmLayout>::Ref<'_> {
-            __wl::get::<Point, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+            __wl::get::<Point, __O0, __N>(self.bytes)
         }
         ///A mutable view of `origin`.
         #[inline(always)]
         pub fn origin_mut(&mut self) -> <Point as __wl::WasmLayout>::Mut<'_> {
-            __wl::get_mut::<Point, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+            __wl::get_mut::<Point, __O0, __N>(self.bytes)
         }
         ///Overwrites `origin`.
         #[inline(always)]
         pub fn set_origin(&mut self, value: Point) {
-            __wl::encode::<
-                Point,
-                { __SHAPE.offsets[0] },
-                { __SHAPE.size },
-            >(&value, self.bytes)
+            __wl::encode::<Point, __O0, __N>(&value, self.bytes)
         }
         ///`corners`, read from its wasm32 offset.
         #[inline(always)]
         pub fn corners(&self) -> <[[f32; 2]; 4] as __wl::WasmLayout>::Ref<'_> {
-            __wl::get::<
-                [[f32; 2]; 4],
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(self.bytes)
+            __wl::get::<[[f32; 2]; 4], __O1, __N>(self.bytes)
         }
         ///A mutable view of `corners`.
         #[inline(always)]
         pub fn corners_mut(&mut self) -> <[[f32; 2]; 4] as __wl::WasmLayout>::Mut<'_> {
-            __wl::get_mut::<
-                [[f32; 2]; 4],
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(self.bytes)
+            __wl::get_mut::<[[f32; 2]; 4], __O1, __N>(self.bytes)
         }
         ///Overwrites `corners`.
         #[inline(always)]
         pub fn set_corners(&mut self, value: [[f32; 2]; 4]) {
-            __wl::encode::<
-                [[f32; 2]; 4],
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(&value, self.bytes)
+            __wl::encode::<[[f32; 2]; 4], __O1, __N>(&value, self.bytes)
         }
         ///`visible`, read from its wasm32 offset.
         #[inline(always)]
         pub fn visible(&self) -> ::core::result::Result<bool, __wl::LayoutError> {
-            __wl::get::<bool, { __SHAPE.offsets[2] }, { __SHAPE.size }>(self.bytes)
-        }
-        ///A mutable view of `visible`.
-        #[inline(always)]
-        pub fn visible_mut(&mut self) -> <bool as __wl::WasmLayout>::Mut<'_> {
-            __wl::get_mut::<bool, { __SHAPE.offsets[2] }, { __SHAPE.size }>(self.bytes)
+            __wl::get_bool(self.bytes, Node::OFFSET_VISIBLE)
         }
         ///Overwrites `visible`.
         #[inline(always)]
         pub fn set_visible(&mut self, value: bool) {
-            __wl::encode::<
-                bool,
-                { __SHAPE.offsets[2] },
-                { __SHAPE.size },
-            >(&value, self.bytes)
+            __wl::write_bool(self.bytes, Node::OFFSET_VISIBLE, value)
         }
         ///`next`, read from its wasm32 offset.
         #[inline(always)]
         pub fn next(&self) -> <WasmPtr<Node> as __wl::WasmLayout>::Ref<'_> {
-            __wl::get::<
-                WasmPtr<Node>,
-                { __SHAPE.offsets[3] },
-                { __SHAPE.size },
-            >(self.bytes)
+            __wl::get::<WasmPtr<Node>, __O3, __N>(self.bytes)
         }
         ///A mutable view of `next`.
         #[inline(always)]
         pub fn next_mut(&mut self) -> <WasmPtr<Node> as __wl::WasmLayout>::Mut<'_> {
-            __wl::get_mut::<
-                WasmPtr<Node>,
-                { __SHAPE.offsets[3] },
-                { __SHAPE.size },
-            >(self.bytes)
+            __wl::get_mut::<WasmPtr<Node>, __O3, __N>(self.bytes)
         }
         ///Overwrites `next`.
         #[inline(always)]
         pub fn set_next(&mut self, value: WasmPtr<Node>) {
-            __wl::encode::<
-                WasmPtr<Node>,
-                { __SHAPE.offsets[3] },
-                { __SHAPE.size },
-            >(&value, self.bytes)
+            __wl::encode::<WasmPtr<Node>, __O3, __N>(&value, self.bytes)
         }
     }
     #[automatically_derived]

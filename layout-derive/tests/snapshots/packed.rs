@@ -12,7 +12,7 @@
 struct PacketRef<'a> {
     bytes: &'a <Packet as ::wasm_layout::WasmLayout>::Bytes,
 }
-///A mutable view of a [`Packet`] in its wasm32 layout: getters, `<field>_mut` views and `set_<field>` setters.
+///A mutable view of a [`Packet`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars.
 #[allow(dead_code)]
 struct PacketMut<'a> {
     bytes: &'a mut <Packet as ::wasm_layout::WasmLayout>::Bytes,
@@ -68,40 +68,22 @@ const _: () = {
         fn __validate(
             bytes: &Self::Bytes,
         ) -> ::core::result::Result<(), __wl::LayoutError> {
-            __wl::validate::<u8, { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes)?;
-            __wl::validate::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(bytes)?;
             ::core::result::Result::Ok(())
         }
         #[inline]
         fn __decode(bytes: &Self::Bytes) -> Self {
             Packet {
-                kind: __wl::decode::<
-                    u8,
-                    { __SHAPE.offsets[0] },
-                    { __SHAPE.size },
-                >(bytes),
-                len: __wl::decode::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(bytes),
+                kind: __wl::read_u8(bytes, Packet::OFFSET_KIND),
+                len: __wl::read_u32(bytes, Packet::OFFSET_LEN),
             }
         }
         #[inline]
         fn __encode(&self, bytes: &mut Self::Bytes) {
-            __wl::zero::<0, { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes);
-            __wl::encode::<
-                u8,
-                { __SHAPE.offsets[0] },
-                { __SHAPE.size },
-            >(&self.kind, bytes);
-            __wl::zero::<
-                { __SHAPE.ends[0] },
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(bytes);
-            __wl::encode::<
-                u32,
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(&self.len, bytes);
-            __wl::zero::<{ __SHAPE.ends[1] }, { __SHAPE.size }, { __SHAPE.size }>(bytes);
+            __wl::zero_range(bytes, 0, Packet::OFFSET_KIND);
+            __wl::write_u8(bytes, Packet::OFFSET_KIND, self.kind);
+            __wl::zero_range(bytes, __SHAPE.ends[0], Packet::OFFSET_LEN);
+            __wl::write_u32(bytes, Packet::OFFSET_LEN, self.len);
+            __wl::zero_range(bytes, __SHAPE.ends[1], __SHAPE.size);
         }
         #[inline(always)]
         fn __get(bytes: &Self::Bytes, _: usize) -> PacketRef<'_> {
@@ -117,12 +99,12 @@ const _: () = {
         ///`kind`, read from its wasm32 offset.
         #[inline(always)]
         fn kind(&self) -> u8 {
-            __wl::get::<u8, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+            __wl::read_u8(self.bytes, Packet::OFFSET_KIND)
         }
         ///`len`, read from its wasm32 offset.
         #[inline(always)]
         fn len(&self) -> u32 {
-            __wl::get::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(self.bytes)
+            __wl::read_u32(self.bytes, Packet::OFFSET_LEN)
         }
     }
     #[automatically_derived]
@@ -147,40 +129,22 @@ const _: () = {
         ///`kind`, read from its wasm32 offset.
         #[inline(always)]
         fn kind(&self) -> u8 {
-            __wl::get::<u8, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
-        }
-        ///A mutable view of `kind`.
-        #[inline(always)]
-        fn kind_mut(&mut self) -> <u8 as __wl::WasmLayout>::Mut<'_> {
-            __wl::get_mut::<u8, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+            __wl::read_u8(self.bytes, Packet::OFFSET_KIND)
         }
         ///Overwrites `kind`.
         #[inline(always)]
         fn set_kind(&mut self, value: u8) {
-            __wl::encode::<
-                u8,
-                { __SHAPE.offsets[0] },
-                { __SHAPE.size },
-            >(&value, self.bytes)
+            __wl::write_u8(self.bytes, Packet::OFFSET_KIND, value)
         }
         ///`len`, read from its wasm32 offset.
         #[inline(always)]
         fn len(&self) -> u32 {
-            __wl::get::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(self.bytes)
-        }
-        ///A mutable view of `len`.
-        #[inline(always)]
-        fn len_mut(&mut self) -> <u32 as __wl::WasmLayout>::Mut<'_> {
-            __wl::get_mut::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(self.bytes)
+            __wl::read_u32(self.bytes, Packet::OFFSET_LEN)
         }
         ///Overwrites `len`.
         #[inline(always)]
         fn set_len(&mut self, value: u32) {
-            __wl::encode::<
-                u32,
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(&value, self.bytes)
+            __wl::write_u32(self.bytes, Packet::OFFSET_LEN, value)
         }
     }
     #[automatically_derived]

@@ -12,7 +12,7 @@
 pub struct HeaderRef<'a> {
     bytes: &'a <Header as ::wasm_layout::WasmLayout>::Bytes,
 }
-///A mutable view of a [`Header`] in its wasm32 layout: getters, `<field>_mut` views and `set_<field>` setters.
+///A mutable view of a [`Header`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars.
 #[allow(dead_code)]
 pub struct HeaderMut<'a> {
     bytes: &'a mut <Header as ::wasm_layout::WasmLayout>::Bytes,
@@ -76,56 +76,25 @@ const _: () = {
         fn __validate(
             bytes: &Self::Bytes,
         ) -> ::core::result::Result<(), __wl::LayoutError> {
-            __wl::validate::<u8, { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes)?;
-            __wl::validate::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(bytes)?;
-            __wl::validate::<u16, { __SHAPE.offsets[2] }, { __SHAPE.size }>(bytes)?;
             ::core::result::Result::Ok(())
         }
         #[inline]
         fn __decode(bytes: &Self::Bytes) -> Self {
             Header {
-                tag: __wl::decode::<u8, { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes),
-                len: __wl::decode::<
-                    u32,
-                    { __SHAPE.offsets[1] },
-                    { __SHAPE.size },
-                >(bytes),
-                flags: __wl::decode::<
-                    u16,
-                    { __SHAPE.offsets[2] },
-                    { __SHAPE.size },
-                >(bytes),
+                tag: __wl::read_u8(bytes, Header::OFFSET_TAG),
+                len: __wl::read_u32(bytes, Header::OFFSET_LEN),
+                flags: __wl::read_u16(bytes, Header::OFFSET_FLAGS),
             }
         }
         #[inline]
         fn __encode(&self, bytes: &mut Self::Bytes) {
-            __wl::zero::<0, { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes);
-            __wl::encode::<
-                u8,
-                { __SHAPE.offsets[0] },
-                { __SHAPE.size },
-            >(&self.tag, bytes);
-            __wl::zero::<
-                { __SHAPE.ends[0] },
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(bytes);
-            __wl::encode::<
-                u32,
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(&self.len, bytes);
-            __wl::zero::<
-                { __SHAPE.ends[1] },
-                { __SHAPE.offsets[2] },
-                { __SHAPE.size },
-            >(bytes);
-            __wl::encode::<
-                u16,
-                { __SHAPE.offsets[2] },
-                { __SHAPE.size },
-            >(&self.flags, bytes);
-            __wl::zero::<{ __SHAPE.ends[2] }, { __SHAPE.size }, { __SHAPE.size }>(bytes);
+            __wl::zero_range(bytes, 0, Header::OFFSET_TAG);
+            __wl::write_u8(bytes, Header::OFFSET_TAG, self.tag);
+            __wl::zero_range(bytes, __SHAPE.ends[0], Header::OFFSET_LEN);
+            __wl::write_u32(bytes, Header::OFFSET_LEN, self.len);
+            __wl::zero_range(bytes, __SHAPE.ends[1], Header::OFFSET_FLAGS);
+            __wl::write_u16(bytes, Header::OFFSET_FLAGS, self.flags);
+            __wl::zero_range(bytes, __SHAPE.ends[2], __SHAPE.size);
         }
         #[inline(always)]
         fn __get(bytes: &Self::Bytes, _: usize) -> HeaderRef<'_> {
@@ -141,17 +110,17 @@ const _: () = {
         ///`tag`, read from its wasm32 offset.
         #[inline(always)]
         pub fn tag(&self) -> u8 {
-            __wl::get::<u8, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+            __wl::read_u8(self.bytes, Header::OFFSET_TAG)
         }
         ///`len`, read from its wasm32 offset.
         #[inline(always)]
         pub fn len(&self) -> u32 {
-            __wl::get::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(self.bytes)
+            __wl::read_u32(self.bytes, Header::OFFSET_LEN)
         }
         ///`flags`, read from its wasm32 offset.
         #[inline(always)]
         pub fn flags(&self) -> u16 {
-            __wl::get::<u16, { __SHAPE.offsets[2] }, { __SHAPE.size }>(self.bytes)
+            __wl::read_u16(self.bytes, Header::OFFSET_FLAGS)
         }
     }
     #[automatically_derived]
@@ -176,59 +145,32 @@ const _: () = {
         ///`tag`, read from its wasm32 offset.
         #[inline(always)]
         pub fn tag(&self) -> u8 {
-            __wl::get::<u8, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
-        }
-        ///A mutable view of `tag`.
-        #[inline(always)]
-        pub fn tag_mut(&mut self) -> <u8 as __wl::WasmLayout>::Mut<'_> {
-            __wl::get_mut::<u8, { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+            __wl::read_u8(self.bytes, Header::OFFSET_TAG)
         }
         ///Overwrites `tag`.
         #[inline(always)]
         pub fn set_tag(&mut self, value: u8) {
-            __wl::encode::<
-                u8,
-                { __SHAPE.offsets[0] },
-                { __SHAPE.size },
-            >(&value, self.bytes)
+            __wl::write_u8(self.bytes, Header::OFFSET_TAG, value)
         }
         ///`len`, read from its wasm32 offset.
         #[inline(always)]
         pub fn len(&self) -> u32 {
-            __wl::get::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(self.bytes)
-        }
-        ///A mutable view of `len`.
-        #[inline(always)]
-        pub fn len_mut(&mut self) -> <u32 as __wl::WasmLayout>::Mut<'_> {
-            __wl::get_mut::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(self.bytes)
+            __wl::read_u32(self.bytes, Header::OFFSET_LEN)
         }
         ///Overwrites `len`.
         #[inline(always)]
         pub fn set_len(&mut self, value: u32) {
-            __wl::encode::<
-                u32,
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(&value, self.bytes)
+            __wl::write_u32(self.bytes, Header::OFFSET_LEN, value)
         }
         ///`flags`, read from its wasm32 offset.
         #[inline(always)]
         pub fn flags(&self) -> u16 {
-            __wl::get::<u16, { __SHAPE.offsets[2] }, { __SHAPE.size }>(self.bytes)
-        }
-        ///A mutable view of `flags`.
-        #[inline(always)]
-        pub fn flags_mut(&mut self) -> <u16 as __wl::WasmLayout>::Mut<'_> {
-            __wl::get_mut::<u16, { __SHAPE.offsets[2] }, { __SHAPE.size }>(self.bytes)
+            __wl::read_u16(self.bytes, Header::OFFSET_FLAGS)
         }
         ///Overwrites `flags`.
         #[inline(always)]
         pub fn set_flags(&mut self, value: u16) {
-            __wl::encode::<
-                u16,
-                { __SHAPE.offsets[2] },
-                { __SHAPE.size },
-            >(&value, self.bytes)
+            __wl::write_u16(self.bytes, Header::OFFSET_FLAGS, value)
         }
     }
     #[automatically_derived]

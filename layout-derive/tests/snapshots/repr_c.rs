@@ -12,7 +12,7 @@
 pub struct VertexRef<'a> {
     bytes: &'a <Vertex as ::wasm_layout::WasmLayout>::Bytes,
 }
-///A mutable view of a [`Vertex`] in its wasm32 layout: getters, `<field>_mut` views and `set_<field>` setters.
+///A mutable view of a [`Vertex`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars.
 #[allow(dead_code)]
 pub struct VertexMut<'a> {
     bytes: &'a mut <Vertex as ::wasm_layout::WasmLayout>::Bytes,
@@ -25,6 +25,8 @@ const _: () = {
         [__wl::shape::<[f32; 3]>(), __wl::shape::<u32>()],
         __wl::StructRepr::Natural,
     );
+    const __N: usize = __SHAPE.size;
+    const __O0: usize = __SHAPE.offsets[0];
     #[automatically_derived]
     impl Vertex {
         ///Offset of `position` in bytes, in the wasm32 layout.
@@ -68,44 +70,23 @@ const _: () = {
         fn __validate(
             bytes: &Self::Bytes,
         ) -> ::core::result::Result<(), __wl::LayoutError> {
-            __wl::validate::<[f32; 3], { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes)?;
-            __wl::validate::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(bytes)?;
+            __wl::validate::<[f32; 3], __O0, __N>(bytes)?;
             ::core::result::Result::Ok(())
         }
         #[inline]
         fn __decode(bytes: &Self::Bytes) -> Self {
             Vertex {
-                position: __wl::decode::<
-                    [f32; 3],
-                    { __SHAPE.offsets[0] },
-                    { __SHAPE.size },
-                >(bytes),
-                color: __wl::decode::<
-                    u32,
-                    { __SHAPE.offsets[1] },
-                    { __SHAPE.size },
-                >(bytes),
+                position: __wl::decode::<[f32; 3], __O0, __N>(bytes),
+                color: __wl::read_u32(bytes, Vertex::OFFSET_COLOR),
             }
         }
         #[inline]
         fn __encode(&self, bytes: &mut Self::Bytes) {
-            __wl::zero::<0, { __SHAPE.offsets[0] }, { __SHAPE.size }>(bytes);
-            __wl::encode::<
-                [f32; 3],
-                { __SHAPE.offsets[0] },
-                { __SHAPE.size },
-            >(&self.position, bytes);
-            __wl::zero::<
-                { __SHAPE.ends[0] },
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(bytes);
-            __wl::encode::<
-                u32,
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(&self.color, bytes);
-            __wl::zero::<{ __SHAPE.ends[1] }, { __SHAPE.size }, { __SHAPE.size }>(bytes);
+            __wl::zero_range(bytes, 0, Vertex::OFFSET_POSITION);
+            __wl::encode::<[f32; 3], __O0, __N>(&self.position, bytes);
+            __wl::zero_range(bytes, __SHAPE.ends[0], Vertex::OFFSET_COLOR);
+            __wl::write_u32(bytes, Vertex::OFFSET_COLOR, self.color);
+            __wl::zero_range(bytes, __SHAPE.ends[1], __SHAPE.size);
         }
         #[inline(always)]
         fn __get(bytes: &Self::Bytes, _: usize) -> VertexRef<'_> {
@@ -121,12 +102,12 @@ const _: () = {
         ///`position`, read from its wasm32 offset.
         #[inline(always)]
         pub fn position(&self) -> <[f32; 3] as __wl::WasmLayout>::Ref<'a> {
-            __wl::get::<[f32; 3], { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+            __wl::get::<[f32; 3], __O0, __N>(self.bytes)
         }
         ///`color`, read from its wasm32 offset.
         #[inline(always)]
         pub fn color(&self) -> u32 {
-            __wl::get::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(self.bytes)
+            __wl::read_u32(self.bytes, Vertex::OFFSET_COLOR)
         }
     }
     #[automatically_derived]
@@ -151,44 +132,27 @@ const _: () = {
         ///`position`, read from its wasm32 offset.
         #[inline(always)]
         pub fn position(&self) -> <[f32; 3] as __wl::WasmLayout>::Ref<'_> {
-            __wl::get::<[f32; 3], { __SHAPE.offsets[0] }, { __SHAPE.size }>(self.bytes)
+            __wl::get::<[f32; 3], __O0, __N>(self.bytes)
         }
         ///A mutable view of `position`.
         #[inline(always)]
         pub fn position_mut(&mut self) -> <[f32; 3] as __wl::WasmLayout>::Mut<'_> {
-            __wl::get_mut::<
-                [f32; 3],
-                { __SHAPE.offsets[0] },
-                { __SHAPE.size },
-            >(self.bytes)
+            __wl::get_mut::<[f32; 3], __O0, __N>(self.bytes)
         }
         ///Overwrites `position`.
         #[inline(always)]
         pub fn set_position(&mut self, value: [f32; 3]) {
-            __wl::encode::<
-                [f32; 3],
-                { __SHAPE.offsets[0] },
-                { __SHAPE.size },
-            >(&value, self.bytes)
+            __wl::encode::<[f32; 3], __O0, __N>(&value, self.bytes)
         }
         ///`color`, read from its wasm32 offset.
         #[inline(always)]
         pub fn color(&self) -> u32 {
-            __wl::get::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(self.bytes)
-        }
-        ///A mutable view of `color`.
-        #[inline(always)]
-        pub fn color_mut(&mut self) -> <u32 as __wl::WasmLayout>::Mut<'_> {
-            __wl::get_mut::<u32, { __SHAPE.offsets[1] }, { __SHAPE.size }>(self.bytes)
+            __wl::read_u32(self.bytes, Vertex::OFFSET_COLOR)
         }
         ///Overwrites `color`.
         #[inline(always)]
         pub fn set_color(&mut self, value: u32) {
-            __wl::encode::<
-                u32,
-                { __SHAPE.offsets[1] },
-                { __SHAPE.size },
-            >(&value, self.bytes)
+            __wl::write_u32(self.bytes, Vertex::OFFSET_COLOR, value)
         }
     }
     #[automatically_derived]
