@@ -1,9 +1,12 @@
 //! The tour: a schema, its wasm32 layout, safe access to it in bytes, the
-//! same layout as TypeScript, C and Odin, and values placed in a linear
-//! memory through an arena.
+//! same layout as TypeScript, C and Odin, values placed in a linear memory
+//! through an arena, and a real C guest (compiled from the generated header,
+//! committed as `tests/guest/guest.wasm`) run through wasmi.
 //!
 //! Run with `cargo run --example quickstart`.
 
+#[path = "shared/host.rs"]
+mod host;
 #[path = "shared/schema.rs"]
 mod schema;
 
@@ -82,6 +85,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!();
     println!("{}", MemoryStats::of(&memory));
     println!("{}", arena.stats());
+
+    println!("\n== a C guest sharing the schema, run by wasmi ==\n");
+    let run = host::run(host::GUEST_WASM, &host::Plan::QUICK)?;
+    print!("{}", run.summary());
+    let response = run.last_response.read(&run.memory)?;
+    println!("last StepResponse, read back from guest memory: {response:?}");
+    println!("\nthe first bytes the host placed in the guest's memory:");
+    for line in run.region_dump().lines().take(6) {
+        println!("{line}");
+    }
+    println!("\n{}", host::memory_stats(&run.memory));
+    println!("{}", run.arena);
     Ok(())
 }
 
