@@ -38,13 +38,13 @@ mod view;
 pub mod __private;
 
 pub use array::{ArrayMut, ArrayRef};
+pub use codegen::{Bindings, BindingsError};
+#[cfg(feature = "std")]
+pub use codegen::{Export, ExportError};
 pub use descriptor::{
     ArrayLayout, EnumLayout, FieldLayout, PointerLayout, RenameRule, Scalar, StructLayout, TypeKind,
     TypeLayout, VariantLayout,
 };
-pub use codegen::{Bindings, BindingsError};
-#[cfg(feature = "std")]
-pub use codegen::{Export, ExportError};
 pub use error::LayoutError;
 pub use fingerprint::fingerprint;
 pub use layout::WasmLayout;

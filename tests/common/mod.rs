@@ -32,7 +32,16 @@ pub fn clang_wasm32_check(source: &str) -> Result<(), String> {
     let path = dir.join("check.c");
     std::fs::write(&path, source).map_err(|e| e.to_string())?;
     let out = Command::new("clang")
-        .args(["--target=wasm32", "-ffreestanding", "-nostdlib", "-std=c11", "-Wall", "-Wextra", "-Werror", "-fsyntax-only"])
+        .args([
+            "--target=wasm32",
+            "-ffreestanding",
+            "-nostdlib",
+            "-std=c11",
+            "-Wall",
+            "-Wextra",
+            "-Werror",
+            "-fsyntax-only",
+        ])
         .arg(&path)
         .output()
         .map_err(|e| e.to_string())?;

@@ -68,107 +68,226 @@ export function writeAllScalars(view: DataView, ptr: number, value: AllScalars):
 /** A live view of one `AllScalars` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AllScalarsView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `AllScalars` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get a_u8(): number {
-    const view = this.#data();
-    return view.getUint8(this.#ptr);
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr);
+    }
   }
   set a_u8(value: number) {
-    const view = this.#data();
-    view.setUint8(this.#ptr, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr, value);
+    }
   }
   get a_u16(): number {
-    const view = this.#data();
-    return view.getUint16(this.#ptr + 2, true);
+    let view = this.#view;
+    try {
+      return view.getUint16(this.#ptr + 2, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint16(this.#ptr + 2, true);
+    }
   }
   set a_u16(value: number) {
-    const view = this.#data();
-    view.setUint16(this.#ptr + 2, value, true);
+    let view = this.#view;
+    try {
+      view.setUint16(this.#ptr + 2, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint16(this.#ptr + 2, value, true);
+    }
   }
   get a_u32(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr + 4, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr + 4, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr + 4, true);
+    }
   }
   set a_u32(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr + 4, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr + 4, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr + 4, value, true);
+    }
   }
   get a_u64(): bigint {
-    const view = this.#data();
-    return view.getBigUint64(this.#ptr + 8, true);
+    let view = this.#view;
+    try {
+      return view.getBigUint64(this.#ptr + 8, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getBigUint64(this.#ptr + 8, true);
+    }
   }
   set a_u64(value: bigint) {
-    const view = this.#data();
-    view.setBigUint64(this.#ptr + 8, value, true);
+    let view = this.#view;
+    try {
+      view.setBigUint64(this.#ptr + 8, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setBigUint64(this.#ptr + 8, value, true);
+    }
   }
   get a_i8(): number {
-    const view = this.#data();
-    return view.getInt8(this.#ptr + 16);
+    let view = this.#view;
+    try {
+      return view.getInt8(this.#ptr + 16);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getInt8(this.#ptr + 16);
+    }
   }
   set a_i8(value: number) {
-    const view = this.#data();
-    view.setInt8(this.#ptr + 16, value);
+    let view = this.#view;
+    try {
+      view.setInt8(this.#ptr + 16, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setInt8(this.#ptr + 16, value);
+    }
   }
   get a_i16(): number {
-    const view = this.#data();
-    return view.getInt16(this.#ptr + 18, true);
+    let view = this.#view;
+    try {
+      return view.getInt16(this.#ptr + 18, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getInt16(this.#ptr + 18, true);
+    }
   }
   set a_i16(value: number) {
-    const view = this.#data();
-    view.setInt16(this.#ptr + 18, value, true);
+    let view = this.#view;
+    try {
+      view.setInt16(this.#ptr + 18, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setInt16(this.#ptr + 18, value, true);
+    }
   }
   get a_i32(): number {
-    const view = this.#data();
-    return view.getInt32(this.#ptr + 20, true);
+    let view = this.#view;
+    try {
+      return view.getInt32(this.#ptr + 20, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getInt32(this.#ptr + 20, true);
+    }
   }
   set a_i32(value: number) {
-    const view = this.#data();
-    view.setInt32(this.#ptr + 20, value, true);
+    let view = this.#view;
+    try {
+      view.setInt32(this.#ptr + 20, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setInt32(this.#ptr + 20, value, true);
+    }
   }
   get a_i64(): bigint {
-    const view = this.#data();
-    return view.getBigInt64(this.#ptr + 24, true);
+    let view = this.#view;
+    try {
+      return view.getBigInt64(this.#ptr + 24, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getBigInt64(this.#ptr + 24, true);
+    }
   }
   set a_i64(value: bigint) {
-    const view = this.#data();
-    view.setBigInt64(this.#ptr + 24, value, true);
+    let view = this.#view;
+    try {
+      view.setBigInt64(this.#ptr + 24, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setBigInt64(this.#ptr + 24, value, true);
+    }
   }
   get a_f32(): number {
-    const view = this.#data();
-    return view.getFloat32(this.#ptr + 32, true);
+    let view = this.#view;
+    try {
+      return view.getFloat32(this.#ptr + 32, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getFloat32(this.#ptr + 32, true);
+    }
   }
   set a_f32(value: number) {
-    const view = this.#data();
-    view.setFloat32(this.#ptr + 32, value, true);
+    let view = this.#view;
+    try {
+      view.setFloat32(this.#ptr + 32, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setFloat32(this.#ptr + 32, value, true);
+    }
   }
   get a_f64(): number {
-    const view = this.#data();
-    return view.getFloat64(this.#ptr + 40, true);
+    let view = this.#view;
+    try {
+      return view.getFloat64(this.#ptr + 40, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getFloat64(this.#ptr + 40, true);
+    }
   }
   set a_f64(value: number) {
-    const view = this.#data();
-    view.setFloat64(this.#ptr + 40, value, true);
+    let view = this.#view;
+    try {
+      view.setFloat64(this.#ptr + 40, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setFloat64(this.#ptr + 40, value, true);
+    }
   }
   get a_bool(): boolean {
-    const view = this.#data();
-    return readBoolAt(view, this.#ptr + 48, "AllScalars.a_bool");
+    let view = this.#view;
+    try {
+      return readBoolAt(view, this.#ptr + 48, "AllScalars.a_bool");
+    } catch (error) {
+      view = this.#fresh(error);
+      return readBoolAt(view, this.#ptr + 48, "AllScalars.a_bool");
+    }
   }
   set a_bool(value: boolean) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 48, value ? 1 : 0);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 48, value ? 1 : 0);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 48, value ? 1 : 0);
+    }
   }
 }
 
@@ -199,35 +318,64 @@ export function writePoint(view: DataView, ptr: number, value: Point): void {
 /** A live view of one `Point` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PointView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Point` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get x(): number {
-    const view = this.#data();
-    return view.getFloat64(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getFloat64(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getFloat64(this.#ptr, true);
+    }
   }
   set x(value: number) {
-    const view = this.#data();
-    view.setFloat64(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setFloat64(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setFloat64(this.#ptr, value, true);
+    }
   }
   get y(): number {
-    const view = this.#data();
-    return view.getFloat64(this.#ptr + 8, true);
+    let view = this.#view;
+    try {
+      return view.getFloat64(this.#ptr + 8, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getFloat64(this.#ptr + 8, true);
+    }
   }
   set y(value: number) {
-    const view = this.#data();
-    view.setFloat64(this.#ptr + 8, value, true);
+    let view = this.#view;
+    try {
+      view.setFloat64(this.#ptr + 8, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setFloat64(this.#ptr + 8, value, true);
+    }
   }
 }
 
@@ -278,7 +426,7 @@ export function readRect(view: DataView, ptr: number): Rect {
     max: readPoint(view, ptr + 16),
     kind: readKind(view, ptr + 32, "Rect.kind"),
     alive: readBoolAt(view, ptr + 33, "Rect.alive"),
-    tags: Array.from({ length: 3 }, (_, i0) => view.getUint16(ptr + 34 + i0 * 2, true)),
+    tags: [view.getUint16(ptr + 34, true), view.getUint16(ptr + 34 + 2, true), view.getUint16(ptr + 34 + 4, true)],
     next: view.getUint32(ptr + 40, true),
   };
 }
@@ -289,77 +437,139 @@ export function writeRect(view: DataView, ptr: number, value: Rect): void {
   view.setUint8(ptr + 32, value.kind);
   view.setUint8(ptr + 33, value.alive ? 1 : 0);
   checkLength(value.tags, 3, "Rect.tags");
-  value.tags.forEach((x0, i0) => {
-    view.setUint16(ptr + 34 + i0 * 2, x0, true);
-  });
+  for (let i0 = 0; i0 < 3; i0++) {
+    view.setUint16(ptr + 34 + i0 * 2, value.tags[i0]!, true);
+  }
   view.setUint32(ptr + 40, value.next, true);
   zeroBytes(view, ptr + 44, 4); // padding
 }
 /** A live view of one `Rect` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class RectView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Rect` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get min(): PointView {
     return new PointView(this.#memory, this.#ptr);
   }
   set min(value: Point) {
-    const view = this.#data();
-    writePoint(view, this.#ptr, value);
+    let view = this.#view;
+    try {
+      writePoint(view, this.#ptr, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      writePoint(view, this.#ptr, value);
+    }
   }
   get max(): PointView {
     return new PointView(this.#memory, this.#ptr + 16);
   }
   set max(value: Point) {
-    const view = this.#data();
-    writePoint(view, this.#ptr + 16, value);
+    let view = this.#view;
+    try {
+      writePoint(view, this.#ptr + 16, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      writePoint(view, this.#ptr + 16, value);
+    }
   }
   get kind(): Kind {
-    const view = this.#data();
-    return readKind(view, this.#ptr + 32, "Rect.kind");
+    let view = this.#view;
+    try {
+      return readKind(view, this.#ptr + 32, "Rect.kind");
+    } catch (error) {
+      view = this.#fresh(error);
+      return readKind(view, this.#ptr + 32, "Rect.kind");
+    }
   }
   set kind(value: Kind) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 32, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 32, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 32, value);
+    }
   }
   get alive(): boolean {
-    const view = this.#data();
-    return readBoolAt(view, this.#ptr + 33, "Rect.alive");
+    let view = this.#view;
+    try {
+      return readBoolAt(view, this.#ptr + 33, "Rect.alive");
+    } catch (error) {
+      view = this.#fresh(error);
+      return readBoolAt(view, this.#ptr + 33, "Rect.alive");
+    }
   }
   set alive(value: boolean) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 33, value ? 1 : 0);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 33, value ? 1 : 0);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 33, value ? 1 : 0);
+    }
   }
   get tags(): number[] {
-    const view = this.#data();
-    return Array.from({ length: 3 }, (_, i0) => view.getUint16(this.#ptr + 34 + i0 * 2, true));
+    let view = this.#view;
+    try {
+      return [view.getUint16(this.#ptr + 34, true), view.getUint16(this.#ptr + 34 + 2, true), view.getUint16(this.#ptr + 34 + 4, true)];
+    } catch (error) {
+      view = this.#fresh(error);
+      return [view.getUint16(this.#ptr + 34, true), view.getUint16(this.#ptr + 34 + 2, true), view.getUint16(this.#ptr + 34 + 4, true)];
+    }
   }
   set tags(value: number[]) {
-    const view = this.#data();
-    checkLength(value, 3, "Rect.tags");
-    value.forEach((x0, i0) => {
-      view.setUint16(this.#ptr + 34 + i0 * 2, x0, true);
-    });
+    let view = this.#view;
+    try {
+      checkLength(value, 3, "Rect.tags");
+      for (let i0 = 0; i0 < 3; i0++) {
+        view.setUint16(this.#ptr + 34 + i0 * 2, value[i0]!, true);
+      }
+    } catch (error) {
+      view = this.#fresh(error);
+      checkLength(value, 3, "Rect.tags");
+      for (let i0 = 0; i0 < 3; i0++) {
+        view.setUint16(this.#ptr + 34 + i0 * 2, value[i0]!, true);
+      }
+    }
   }
   get next(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr + 40, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr + 40, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr + 40, true);
+    }
   }
   set next(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr + 40, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr + 40, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr + 40, value, true);
+    }
   }
 }
 
@@ -394,43 +604,82 @@ export function writeNode(view: DataView, ptr: number, value: Node): void {
 /** A live view of one `Node` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class NodeView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Node` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get value(): number {
-    const view = this.#data();
-    return view.getInt32(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getInt32(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getInt32(this.#ptr, true);
+    }
   }
   set value(value: number) {
-    const view = this.#data();
-    view.setInt32(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setInt32(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setInt32(this.#ptr, value, true);
+    }
   }
   get next(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr + 4, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr + 4, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr + 4, true);
+    }
   }
   set next(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr + 4, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr + 4, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr + 4, value, true);
+    }
   }
   get prev(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr + 8, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr + 8, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr + 8, true);
+    }
   }
   set prev(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr + 8, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr + 8, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr + 8, value, true);
+    }
   }
 }
 
@@ -469,51 +718,100 @@ export function writePacked(view: DataView, ptr: number, value: Packed): void {
 /** A live view of one `Packed` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PackedView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Packed` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get a(): number {
-    const view = this.#data();
-    return view.getUint8(this.#ptr);
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr);
+    }
   }
   set a(value: number) {
-    const view = this.#data();
-    view.setUint8(this.#ptr, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr, value);
+    }
   }
   get b(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr + 1, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr + 1, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr + 1, true);
+    }
   }
   set b(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr + 1, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr + 1, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr + 1, value, true);
+    }
   }
   get c(): number {
-    const view = this.#data();
-    return view.getUint16(this.#ptr + 5, true);
+    let view = this.#view;
+    try {
+      return view.getUint16(this.#ptr + 5, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint16(this.#ptr + 5, true);
+    }
   }
   set c(value: number) {
-    const view = this.#data();
-    view.setUint16(this.#ptr + 5, value, true);
+    let view = this.#view;
+    try {
+      view.setUint16(this.#ptr + 5, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint16(this.#ptr + 5, value, true);
+    }
   }
   get d(): bigint {
-    const view = this.#data();
-    return view.getBigUint64(this.#ptr + 7, true);
+    let view = this.#view;
+    try {
+      return view.getBigUint64(this.#ptr + 7, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getBigUint64(this.#ptr + 7, true);
+    }
   }
   set d(value: bigint) {
-    const view = this.#data();
-    view.setBigUint64(this.#ptr + 7, value, true);
+    let view = this.#view;
+    try {
+      view.setBigUint64(this.#ptr + 7, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setBigUint64(this.#ptr + 7, value, true);
+    }
   }
 }
 
@@ -552,50 +850,94 @@ export function writePackedNested(view: DataView, ptr: number, value: PackedNest
 /** A live view of one `PackedNested` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PackedNestedView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `PackedNested` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get tag(): number {
-    const view = this.#data();
-    return view.getUint8(this.#ptr);
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr);
+    }
   }
   set tag(value: number) {
-    const view = this.#data();
-    view.setUint8(this.#ptr, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr, value);
+    }
   }
   get point(): PointView {
     return new PointView(this.#memory, this.#ptr + 1);
   }
   set point(value: Point) {
-    const view = this.#data();
-    writePoint(view, this.#ptr + 1, value);
+    let view = this.#view;
+    try {
+      writePoint(view, this.#ptr + 1, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      writePoint(view, this.#ptr + 1, value);
+    }
   }
   get kind(): Kind {
-    const view = this.#data();
-    return readKind(view, this.#ptr + 17, "PackedNested.kind");
+    let view = this.#view;
+    try {
+      return readKind(view, this.#ptr + 17, "PackedNested.kind");
+    } catch (error) {
+      view = this.#fresh(error);
+      return readKind(view, this.#ptr + 17, "PackedNested.kind");
+    }
   }
   set kind(value: Kind) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 17, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 17, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 17, value);
+    }
   }
   get flag(): boolean {
-    const view = this.#data();
-    return readBoolAt(view, this.#ptr + 18, "PackedNested.flag");
+    let view = this.#view;
+    try {
+      return readBoolAt(view, this.#ptr + 18, "PackedNested.flag");
+    } catch (error) {
+      view = this.#fresh(error);
+      return readBoolAt(view, this.#ptr + 18, "PackedNested.flag");
+    }
   }
   set flag(value: boolean) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 18, value ? 1 : 0);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 18, value ? 1 : 0);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 18, value ? 1 : 0);
+    }
   }
 }
 
@@ -623,27 +965,46 @@ export function writeAligned16(view: DataView, ptr: number, value: Aligned16): v
 /** A live view of one `Aligned16` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Aligned16View {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Aligned16` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get x(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr, true);
+    }
   }
   set x(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr, value, true);
+    }
   }
 }
 
@@ -670,27 +1031,46 @@ export function writeAlignedLow(view: DataView, ptr: number, value: AlignedLow):
 /** A live view of one `AlignedLow` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AlignedLowView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `AlignedLow` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get x(): bigint {
-    const view = this.#data();
-    return view.getBigUint64(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getBigUint64(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getBigUint64(this.#ptr, true);
+    }
   }
   set x(value: bigint) {
-    const view = this.#data();
-    view.setBigUint64(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setBigUint64(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setBigUint64(this.#ptr, value, true);
+    }
   }
 }
 
@@ -727,42 +1107,76 @@ export function writeAlignedOuter(view: DataView, ptr: number, value: AlignedOut
 /** A live view of one `AlignedOuter` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AlignedOuterView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `AlignedOuter` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get a(): number {
-    const view = this.#data();
-    return view.getUint8(this.#ptr);
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr);
+    }
   }
   set a(value: number) {
-    const view = this.#data();
-    view.setUint8(this.#ptr, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr, value);
+    }
   }
   get inner(): Aligned16View {
     return new Aligned16View(this.#memory, this.#ptr + 16);
   }
   set inner(value: Aligned16) {
-    const view = this.#data();
-    writeAligned16(view, this.#ptr + 16, value);
+    let view = this.#view;
+    try {
+      writeAligned16(view, this.#ptr + 16, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      writeAligned16(view, this.#ptr + 16, value);
+    }
   }
   get b(): number {
-    const view = this.#data();
-    return view.getUint8(this.#ptr + 32);
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr + 32);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr + 32);
+    }
   }
   set b(value: number) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 32, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 32, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 32, value);
+    }
   }
 }
 
@@ -794,35 +1208,64 @@ export function writeTailPad(view: DataView, ptr: number, value: TailPad): void 
 /** A live view of one `TailPad` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class TailPadView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `TailPad` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get a(): bigint {
-    const view = this.#data();
-    return view.getBigUint64(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getBigUint64(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getBigUint64(this.#ptr, true);
+    }
   }
   set a(value: bigint) {
-    const view = this.#data();
-    view.setBigUint64(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setBigUint64(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setBigUint64(this.#ptr, value, true);
+    }
   }
   get b(): number {
-    const view = this.#data();
-    return view.getUint8(this.#ptr + 8);
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr + 8);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr + 8);
+    }
   }
   set b(value: number) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 8, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 8, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 8, value);
+    }
   }
 }
 
@@ -859,43 +1302,82 @@ export function writeMixed16(view: DataView, ptr: number, value: Mixed16): void 
 /** A live view of one `Mixed16` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Mixed16View {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Mixed16` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get a(): number {
-    const view = this.#data();
-    return view.getUint8(this.#ptr);
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr);
+    }
   }
   set a(value: number) {
-    const view = this.#data();
-    view.setUint8(this.#ptr, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr, value);
+    }
   }
   get b(): number {
-    const view = this.#data();
-    return view.getUint16(this.#ptr + 2, true);
+    let view = this.#view;
+    try {
+      return view.getUint16(this.#ptr + 2, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint16(this.#ptr + 2, true);
+    }
   }
   set b(value: number) {
-    const view = this.#data();
-    view.setUint16(this.#ptr + 2, value, true);
+    let view = this.#view;
+    try {
+      view.setUint16(this.#ptr + 2, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint16(this.#ptr + 2, value, true);
+    }
   }
   get c(): number {
-    const view = this.#data();
-    return view.getUint8(this.#ptr + 4);
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr + 4);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr + 4);
+    }
   }
   set c(value: number) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 4, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 4, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 4, value);
+    }
   }
 }
 
@@ -945,35 +1427,64 @@ export function writeInner(view: DataView, ptr: number, value: Inner): void {
 /** A live view of one `Inner` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class InnerView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Inner` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get a(): number {
-    const view = this.#data();
-    return view.getUint8(this.#ptr);
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr);
+    }
   }
   set a(value: number) {
-    const view = this.#data();
-    view.setUint8(this.#ptr, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr, value);
+    }
   }
   get b(): number {
-    const view = this.#data();
-    return view.getUint16(this.#ptr + 2, true);
+    let view = this.#view;
+    try {
+      return view.getUint16(this.#ptr + 2, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint16(this.#ptr + 2, true);
+    }
   }
   set b(value: number) {
-    const view = this.#data();
-    view.setUint16(this.#ptr + 2, value, true);
+    let view = this.#view;
+    try {
+      view.setUint16(this.#ptr + 2, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint16(this.#ptr + 2, value, true);
+    }
   }
 }
 
@@ -1019,57 +1530,106 @@ export function writeOuter(view: DataView, ptr: number, value: Outer): void {
 /** A live view of one `Outer` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class OuterView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Outer` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get x(): number {
-    const view = this.#data();
-    return view.getUint8(this.#ptr);
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr);
+    }
   }
   set x(value: number) {
-    const view = this.#data();
-    view.setUint8(this.#ptr, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr, value);
+    }
   }
   get inner(): InnerView {
     return new InnerView(this.#memory, this.#ptr + 2);
   }
   set inner(value: Inner) {
-    const view = this.#data();
-    writeInner(view, this.#ptr + 2, value);
+    let view = this.#view;
+    try {
+      writeInner(view, this.#ptr + 2, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      writeInner(view, this.#ptr + 2, value);
+    }
   }
   get y(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr + 8, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr + 8, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr + 8, true);
+    }
   }
   set y(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr + 8, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr + 8, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr + 8, value, true);
+    }
   }
   get empty(): EmptyView {
     return new EmptyView(this.#memory, this.#ptr + 12);
   }
   set empty(value: Empty) {
-    const view = this.#data();
-    writeEmpty(view, this.#ptr + 12, value);
+    let view = this.#view;
+    try {
+      writeEmpty(view, this.#ptr + 12, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      writeEmpty(view, this.#ptr + 12, value);
+    }
   }
   get z(): number {
-    const view = this.#data();
-    return view.getUint8(this.#ptr + 12);
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr + 12);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr + 12);
+    }
   }
   set z(value: number) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 12, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 12, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 12, value);
+    }
   }
 }
 
@@ -1086,49 +1646,74 @@ export const MatrixLayout = {
 export const MatrixFingerprint = 0x74440e308a31a96en;
 export function readMatrix(view: DataView, ptr: number): Matrix {
   return {
-    m: Array.from({ length: 4 }, (_, i0) => Array.from({ length: 4 }, (_, i1) => view.getFloat32(ptr + i0 * 16 + i1 * 4, true))),
+    m: [[view.getFloat32(ptr, true), view.getFloat32(ptr + 4, true), view.getFloat32(ptr + 8, true), view.getFloat32(ptr + 12, true)], [view.getFloat32(ptr + 16, true), view.getFloat32(ptr + 16 + 4, true), view.getFloat32(ptr + 16 + 8, true), view.getFloat32(ptr + 16 + 12, true)], [view.getFloat32(ptr + 32, true), view.getFloat32(ptr + 32 + 4, true), view.getFloat32(ptr + 32 + 8, true), view.getFloat32(ptr + 32 + 12, true)], [view.getFloat32(ptr + 48, true), view.getFloat32(ptr + 48 + 4, true), view.getFloat32(ptr + 48 + 8, true), view.getFloat32(ptr + 48 + 12, true)]],
   };
 }
 /** Writes every field of `value` and zeroes the padding. */
 export function writeMatrix(view: DataView, ptr: number, value: Matrix): void {
   checkLength(value.m, 4, "Matrix.m");
-  value.m.forEach((x0, i0) => {
-    checkLength(x0, 4, "Matrix.m");
-    x0.forEach((x1, i1) => {
-      view.setFloat32(ptr + i0 * 16 + i1 * 4, x1, true);
-    });
-  });
+  for (let i0 = 0; i0 < 4; i0++) {
+    checkLength(value.m[i0]!, 4, "Matrix.m");
+    for (let i1 = 0; i1 < 4; i1++) {
+      view.setFloat32(ptr + i0 * 16 + i1 * 4, value.m[i0]![i1]!, true);
+    }
+  }
 }
 /** A live view of one `Matrix` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class MatrixView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Matrix` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get m(): number[][] {
-    const view = this.#data();
-    return Array.from({ length: 4 }, (_, i0) => Array.from({ length: 4 }, (_, i1) => view.getFloat32(this.#ptr + i0 * 16 + i1 * 4, true)));
+    let view = this.#view;
+    try {
+      return [[view.getFloat32(this.#ptr, true), view.getFloat32(this.#ptr + 4, true), view.getFloat32(this.#ptr + 8, true), view.getFloat32(this.#ptr + 12, true)], [view.getFloat32(this.#ptr + 16, true), view.getFloat32(this.#ptr + 16 + 4, true), view.getFloat32(this.#ptr + 16 + 8, true), view.getFloat32(this.#ptr + 16 + 12, true)], [view.getFloat32(this.#ptr + 32, true), view.getFloat32(this.#ptr + 32 + 4, true), view.getFloat32(this.#ptr + 32 + 8, true), view.getFloat32(this.#ptr + 32 + 12, true)], [view.getFloat32(this.#ptr + 48, true), view.getFloat32(this.#ptr + 48 + 4, true), view.getFloat32(this.#ptr + 48 + 8, true), view.getFloat32(this.#ptr + 48 + 12, true)]];
+    } catch (error) {
+      view = this.#fresh(error);
+      return [[view.getFloat32(this.#ptr, true), view.getFloat32(this.#ptr + 4, true), view.getFloat32(this.#ptr + 8, true), view.getFloat32(this.#ptr + 12, true)], [view.getFloat32(this.#ptr + 16, true), view.getFloat32(this.#ptr + 16 + 4, true), view.getFloat32(this.#ptr + 16 + 8, true), view.getFloat32(this.#ptr + 16 + 12, true)], [view.getFloat32(this.#ptr + 32, true), view.getFloat32(this.#ptr + 32 + 4, true), view.getFloat32(this.#ptr + 32 + 8, true), view.getFloat32(this.#ptr + 32 + 12, true)], [view.getFloat32(this.#ptr + 48, true), view.getFloat32(this.#ptr + 48 + 4, true), view.getFloat32(this.#ptr + 48 + 8, true), view.getFloat32(this.#ptr + 48 + 12, true)]];
+    }
   }
   set m(value: number[][]) {
-    const view = this.#data();
-    checkLength(value, 4, "Matrix.m");
-    value.forEach((x0, i0) => {
-      checkLength(x0, 4, "Matrix.m");
-      x0.forEach((x1, i1) => {
-        view.setFloat32(this.#ptr + i0 * 16 + i1 * 4, x1, true);
-      });
-    });
+    let view = this.#view;
+    try {
+      checkLength(value, 4, "Matrix.m");
+      for (let i0 = 0; i0 < 4; i0++) {
+        checkLength(value[i0]!, 4, "Matrix.m");
+        for (let i1 = 0; i1 < 4; i1++) {
+          view.setFloat32(this.#ptr + i0 * 16 + i1 * 4, value[i0]![i1]!, true);
+        }
+      }
+    } catch (error) {
+      view = this.#fresh(error);
+      checkLength(value, 4, "Matrix.m");
+      for (let i0 = 0; i0 < 4; i0++) {
+        checkLength(value[i0]!, 4, "Matrix.m");
+        for (let i1 = 0; i1 < 4; i1++) {
+          view.setFloat32(this.#ptr + i0 * 16 + i1 * 4, value[i0]![i1]!, true);
+        }
+      }
+    }
   }
 }
 
@@ -1148,7 +1733,7 @@ export const PolygonFingerprint = 0xbc19b25178c79d27n;
 export function readPolygon(view: DataView, ptr: number): Polygon {
   return {
     count: view.getUint8(ptr),
-    points: Array.from({ length: 3 }, (_, i0) => readPoint(view, ptr + 8 + i0 * 16)),
+    points: [readPoint(view, ptr + 8), readPoint(view, ptr + 8 + 16), readPoint(view, ptr + 8 + 32)],
   };
 }
 /** Writes every field of `value` and zeroes the padding. */
@@ -1156,45 +1741,77 @@ export function writePolygon(view: DataView, ptr: number, value: Polygon): void 
   view.setUint8(ptr, value.count);
   zeroBytes(view, ptr + 1, 7); // padding
   checkLength(value.points, 3, "Polygon.points");
-  value.points.forEach((x0, i0) => {
-    writePoint(view, ptr + 8 + i0 * 16, x0);
-  });
+  for (let i0 = 0; i0 < 3; i0++) {
+    writePoint(view, ptr + 8 + i0 * 16, value.points[i0]!);
+  }
 }
 /** A live view of one `Polygon` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PolygonView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Polygon` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get count(): number {
-    const view = this.#data();
-    return view.getUint8(this.#ptr);
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr);
+    }
   }
   set count(value: number) {
-    const view = this.#data();
-    view.setUint8(this.#ptr, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr, value);
+    }
   }
   get points(): Point[] {
-    const view = this.#data();
-    return Array.from({ length: 3 }, (_, i0) => readPoint(view, this.#ptr + 8 + i0 * 16));
+    let view = this.#view;
+    try {
+      return [readPoint(view, this.#ptr + 8), readPoint(view, this.#ptr + 8 + 16), readPoint(view, this.#ptr + 8 + 32)];
+    } catch (error) {
+      view = this.#fresh(error);
+      return [readPoint(view, this.#ptr + 8), readPoint(view, this.#ptr + 8 + 16), readPoint(view, this.#ptr + 8 + 32)];
+    }
   }
   set points(value: Point[]) {
-    const view = this.#data();
-    checkLength(value, 3, "Polygon.points");
-    value.forEach((x0, i0) => {
-      writePoint(view, this.#ptr + 8 + i0 * 16, x0);
-    });
+    let view = this.#view;
+    try {
+      checkLength(value, 3, "Polygon.points");
+      for (let i0 = 0; i0 < 3; i0++) {
+        writePoint(view, this.#ptr + 8 + i0 * 16, value[i0]!);
+      }
+    } catch (error) {
+      view = this.#fresh(error);
+      checkLength(value, 3, "Polygon.points");
+      for (let i0 = 0; i0 < 3; i0++) {
+        writePoint(view, this.#ptr + 8 + i0 * 16, value[i0]!);
+      }
+    }
   }
 }
 
@@ -1233,54 +1850,86 @@ export const FlagsLayout = {
 export const FlagsFingerprint = 0xdfbceab19f6724a0n;
 export function readFlags(view: DataView, ptr: number): Flags {
   return {
-    bits: Array.from({ length: 5 }, (_, i0) => readBoolAt(view, ptr + i0 * 1, "Flags.bits")),
+    bits: [readBoolAt(view, ptr, "Flags.bits"), readBoolAt(view, ptr + 1, "Flags.bits"), readBoolAt(view, ptr + 2, "Flags.bits"), readBoolAt(view, ptr + 3, "Flags.bits"), readBoolAt(view, ptr + 4, "Flags.bits")],
     mode: readMode16(view, ptr + 6, "Flags.mode"),
   };
 }
 /** Writes every field of `value` and zeroes the padding. */
 export function writeFlags(view: DataView, ptr: number, value: Flags): void {
   checkLength(value.bits, 5, "Flags.bits");
-  value.bits.forEach((x0, i0) => {
-    view.setUint8(ptr + i0 * 1, x0 ? 1 : 0);
-  });
+  for (let i0 = 0; i0 < 5; i0++) {
+    view.setUint8(ptr + i0 * 1, value.bits[i0]! ? 1 : 0);
+  }
   zeroBytes(view, ptr + 5, 1); // padding
   view.setUint16(ptr + 6, value.mode, true);
 }
 /** A live view of one `Flags` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class FlagsView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Flags` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get bits(): boolean[] {
-    const view = this.#data();
-    return Array.from({ length: 5 }, (_, i0) => readBoolAt(view, this.#ptr + i0 * 1, "Flags.bits"));
+    let view = this.#view;
+    try {
+      return [readBoolAt(view, this.#ptr, "Flags.bits"), readBoolAt(view, this.#ptr + 1, "Flags.bits"), readBoolAt(view, this.#ptr + 2, "Flags.bits"), readBoolAt(view, this.#ptr + 3, "Flags.bits"), readBoolAt(view, this.#ptr + 4, "Flags.bits")];
+    } catch (error) {
+      view = this.#fresh(error);
+      return [readBoolAt(view, this.#ptr, "Flags.bits"), readBoolAt(view, this.#ptr + 1, "Flags.bits"), readBoolAt(view, this.#ptr + 2, "Flags.bits"), readBoolAt(view, this.#ptr + 3, "Flags.bits"), readBoolAt(view, this.#ptr + 4, "Flags.bits")];
+    }
   }
   set bits(value: boolean[]) {
-    const view = this.#data();
-    checkLength(value, 5, "Flags.bits");
-    value.forEach((x0, i0) => {
-      view.setUint8(this.#ptr + i0 * 1, x0 ? 1 : 0);
-    });
+    let view = this.#view;
+    try {
+      checkLength(value, 5, "Flags.bits");
+      for (let i0 = 0; i0 < 5; i0++) {
+        view.setUint8(this.#ptr + i0 * 1, value[i0]! ? 1 : 0);
+      }
+    } catch (error) {
+      view = this.#fresh(error);
+      checkLength(value, 5, "Flags.bits");
+      for (let i0 = 0; i0 < 5; i0++) {
+        view.setUint8(this.#ptr + i0 * 1, value[i0]! ? 1 : 0);
+      }
+    }
   }
   get mode(): Mode16 {
-    const view = this.#data();
-    return readMode16(view, this.#ptr + 6, "Flags.mode");
+    let view = this.#view;
+    try {
+      return readMode16(view, this.#ptr + 6, "Flags.mode");
+    } catch (error) {
+      view = this.#fresh(error);
+      return readMode16(view, this.#ptr + 6, "Flags.mode");
+    }
   }
   set mode(value: Mode16) {
-    const view = this.#data();
-    view.setUint16(this.#ptr + 6, value, true);
+    let view = this.#view;
+    try {
+      view.setUint16(this.#ptr + 6, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint16(this.#ptr + 6, value, true);
+    }
   }
 }
 
@@ -1401,7 +2050,7 @@ export const ModesLayout = {
 export const ModesFingerprint = 0xf7e13cbb4cccd346n;
 export function readModes(view: DataView, ptr: number): Modes {
   return {
-    kinds: Array.from({ length: 3 }, (_, i0) => readKind(view, ptr + i0 * 1, "Modes.kinds")),
+    kinds: [readKind(view, ptr, "Modes.kinds"), readKind(view, ptr + 1, "Modes.kinds"), readKind(view, ptr + 2, "Modes.kinds")],
     d8: readDelta8(view, ptr + 3, "Modes.d8"),
     d16: readDelta16(view, ptr + 4, "Modes.d16"),
     m32: readMode32(view, ptr + 8, "Modes.m32"),
@@ -1412,9 +2061,9 @@ export function readModes(view: DataView, ptr: number): Modes {
 /** Writes every field of `value` and zeroes the padding. */
 export function writeModes(view: DataView, ptr: number, value: Modes): void {
   checkLength(value.kinds, 3, "Modes.kinds");
-  value.kinds.forEach((x0, i0) => {
-    view.setUint8(ptr + i0 * 1, x0);
-  });
+  for (let i0 = 0; i0 < 3; i0++) {
+    view.setUint8(ptr + i0 * 1, value.kinds[i0]!);
+  }
   view.setInt8(ptr + 3, value.d8);
   view.setInt16(ptr + 4, value.d16, true);
   zeroBytes(view, ptr + 6, 2); // padding
@@ -1426,70 +2075,142 @@ export function writeModes(view: DataView, ptr: number, value: Modes): void {
 /** A live view of one `Modes` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ModesView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Modes` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get kinds(): Kind[] {
-    const view = this.#data();
-    return Array.from({ length: 3 }, (_, i0) => readKind(view, this.#ptr + i0 * 1, "Modes.kinds"));
+    let view = this.#view;
+    try {
+      return [readKind(view, this.#ptr, "Modes.kinds"), readKind(view, this.#ptr + 1, "Modes.kinds"), readKind(view, this.#ptr + 2, "Modes.kinds")];
+    } catch (error) {
+      view = this.#fresh(error);
+      return [readKind(view, this.#ptr, "Modes.kinds"), readKind(view, this.#ptr + 1, "Modes.kinds"), readKind(view, this.#ptr + 2, "Modes.kinds")];
+    }
   }
   set kinds(value: Kind[]) {
-    const view = this.#data();
-    checkLength(value, 3, "Modes.kinds");
-    value.forEach((x0, i0) => {
-      view.setUint8(this.#ptr + i0 * 1, x0);
-    });
+    let view = this.#view;
+    try {
+      checkLength(value, 3, "Modes.kinds");
+      for (let i0 = 0; i0 < 3; i0++) {
+        view.setUint8(this.#ptr + i0 * 1, value[i0]!);
+      }
+    } catch (error) {
+      view = this.#fresh(error);
+      checkLength(value, 3, "Modes.kinds");
+      for (let i0 = 0; i0 < 3; i0++) {
+        view.setUint8(this.#ptr + i0 * 1, value[i0]!);
+      }
+    }
   }
   get d8(): Delta8 {
-    const view = this.#data();
-    return readDelta8(view, this.#ptr + 3, "Modes.d8");
+    let view = this.#view;
+    try {
+      return readDelta8(view, this.#ptr + 3, "Modes.d8");
+    } catch (error) {
+      view = this.#fresh(error);
+      return readDelta8(view, this.#ptr + 3, "Modes.d8");
+    }
   }
   set d8(value: Delta8) {
-    const view = this.#data();
-    view.setInt8(this.#ptr + 3, value);
+    let view = this.#view;
+    try {
+      view.setInt8(this.#ptr + 3, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setInt8(this.#ptr + 3, value);
+    }
   }
   get d16(): Delta16 {
-    const view = this.#data();
-    return readDelta16(view, this.#ptr + 4, "Modes.d16");
+    let view = this.#view;
+    try {
+      return readDelta16(view, this.#ptr + 4, "Modes.d16");
+    } catch (error) {
+      view = this.#fresh(error);
+      return readDelta16(view, this.#ptr + 4, "Modes.d16");
+    }
   }
   set d16(value: Delta16) {
-    const view = this.#data();
-    view.setInt16(this.#ptr + 4, value, true);
+    let view = this.#view;
+    try {
+      view.setInt16(this.#ptr + 4, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setInt16(this.#ptr + 4, value, true);
+    }
   }
   get m32(): Mode32 {
-    const view = this.#data();
-    return readMode32(view, this.#ptr + 8, "Modes.m32");
+    let view = this.#view;
+    try {
+      return readMode32(view, this.#ptr + 8, "Modes.m32");
+    } catch (error) {
+      view = this.#fresh(error);
+      return readMode32(view, this.#ptr + 8, "Modes.m32");
+    }
   }
   set m32(value: Mode32) {
-    const view = this.#data();
-    view.setUint32(this.#ptr + 8, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr + 8, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr + 8, value, true);
+    }
   }
   get s32(): Signed32 {
-    const view = this.#data();
-    return readSigned32(view, this.#ptr + 12, "Modes.s32");
+    let view = this.#view;
+    try {
+      return readSigned32(view, this.#ptr + 12, "Modes.s32");
+    } catch (error) {
+      view = this.#fresh(error);
+      return readSigned32(view, this.#ptr + 12, "Modes.s32");
+    }
   }
   set s32(value: Signed32) {
-    const view = this.#data();
-    view.setInt32(this.#ptr + 12, value, true);
+    let view = this.#view;
+    try {
+      view.setInt32(this.#ptr + 12, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setInt32(this.#ptr + 12, value, true);
+    }
   }
   get color(): Color {
-    const view = this.#data();
-    return readColor(view, this.#ptr + 16, "Modes.color");
+    let view = this.#view;
+    try {
+      return readColor(view, this.#ptr + 16, "Modes.color");
+    } catch (error) {
+      view = this.#fresh(error);
+      return readColor(view, this.#ptr + 16, "Modes.color");
+    }
   }
   set color(value: Color) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 16, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 16, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 16, value);
+    }
   }
 }
 
@@ -1521,35 +2242,64 @@ export function writeRenamed(view: DataView, ptr: number, value: Renamed): void 
 /** A live view of one `Renamed` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class RenamedView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Renamed` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get renamedField(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr, true);
+    }
   }
   set renamedField(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr, value, true);
+    }
   }
   get other(): number {
-    const view = this.#data();
-    return view.getUint8(this.#ptr + 4);
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr + 4);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr + 4);
+    }
   }
   set other(value: number) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 4, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 4, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 4, value);
+    }
   }
 }
 
@@ -1588,51 +2338,100 @@ export function writeCamel(view: DataView, ptr: number, value: Camel): void {
 /** A live view of one `Camel` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class CamelView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Camel` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get frameCount(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr, true);
+    }
   }
   set frameCount(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr, value, true);
+    }
   }
   get maxHpValue(): number {
-    const view = this.#data();
-    return view.getUint16(this.#ptr + 4, true);
+    let view = this.#view;
+    try {
+      return view.getUint16(this.#ptr + 4, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint16(this.#ptr + 4, true);
+    }
   }
   set maxHpValue(value: number) {
-    const view = this.#data();
-    view.setUint16(this.#ptr + 4, value, true);
+    let view = this.#view;
+    try {
+      view.setUint16(this.#ptr + 4, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint16(this.#ptr + 4, value, true);
+    }
   }
   get isAlive(): boolean {
-    const view = this.#data();
-    return readBoolAt(view, this.#ptr + 6, "Camel.isAlive");
+    let view = this.#view;
+    try {
+      return readBoolAt(view, this.#ptr + 6, "Camel.isAlive");
+    } catch (error) {
+      view = this.#fresh(error);
+      return readBoolAt(view, this.#ptr + 6, "Camel.isAlive");
+    }
   }
   set isAlive(value: boolean) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 6, value ? 1 : 0);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 6, value ? 1 : 0);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 6, value ? 1 : 0);
+    }
   }
   get explicit(): number {
-    const view = this.#data();
-    return view.getUint8(this.#ptr + 7);
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr + 7);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr + 7);
+    }
   }
   set explicit(value: number) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 7, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 7, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 7, value);
+    }
   }
 }
 
@@ -1671,51 +2470,100 @@ export function writePointers(view: DataView, ptr: number, value: Pointers): voi
 /** A live view of one `Pointers` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PointersView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Pointers` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get to_u8(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr, true);
+    }
   }
   set to_u8(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr, value, true);
+    }
   }
   get to_point(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr + 4, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr + 4, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr + 4, true);
+    }
   }
   set to_point(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr + 4, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr + 4, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr + 4, value, true);
+    }
   }
   get to_array(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr + 8, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr + 8, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr + 8, true);
+    }
   }
   set to_array(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr + 8, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr + 8, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr + 8, value, true);
+    }
   }
   get to_leaf(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr + 12, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr + 12, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr + 12, true);
+    }
   }
   set to_leaf(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr + 12, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr + 12, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr + 12, value, true);
+    }
   }
 }
 
@@ -1734,54 +2582,86 @@ export const BytesLayout = {
 export const BytesFingerprint = 0xfee15d06d6af89c5n;
 export function readBytes(view: DataView, ptr: number): Bytes {
   return {
-    data: Array.from({ length: 13 }, (_, i0) => view.getUint8(ptr + i0 * 1)),
+    data: [view.getUint8(ptr), view.getUint8(ptr + 1), view.getUint8(ptr + 2), view.getUint8(ptr + 3), view.getUint8(ptr + 4), view.getUint8(ptr + 5), view.getUint8(ptr + 6), view.getUint8(ptr + 7), view.getUint8(ptr + 8), view.getUint8(ptr + 9), view.getUint8(ptr + 10), view.getUint8(ptr + 11), view.getUint8(ptr + 12)],
     len: view.getUint32(ptr + 16, true),
   };
 }
 /** Writes every field of `value` and zeroes the padding. */
 export function writeBytes(view: DataView, ptr: number, value: Bytes): void {
   checkLength(value.data, 13, "Bytes.data");
-  value.data.forEach((x0, i0) => {
-    view.setUint8(ptr + i0 * 1, x0);
-  });
+  for (let i0 = 0; i0 < 13; i0++) {
+    view.setUint8(ptr + i0 * 1, value.data[i0]!);
+  }
   zeroBytes(view, ptr + 13, 3); // padding
   view.setUint32(ptr + 16, value.len, true);
 }
 /** A live view of one `Bytes` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class BytesView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Bytes` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get data(): number[] {
-    const view = this.#data();
-    return Array.from({ length: 13 }, (_, i0) => view.getUint8(this.#ptr + i0 * 1));
+    let view = this.#view;
+    try {
+      return [view.getUint8(this.#ptr), view.getUint8(this.#ptr + 1), view.getUint8(this.#ptr + 2), view.getUint8(this.#ptr + 3), view.getUint8(this.#ptr + 4), view.getUint8(this.#ptr + 5), view.getUint8(this.#ptr + 6), view.getUint8(this.#ptr + 7), view.getUint8(this.#ptr + 8), view.getUint8(this.#ptr + 9), view.getUint8(this.#ptr + 10), view.getUint8(this.#ptr + 11), view.getUint8(this.#ptr + 12)];
+    } catch (error) {
+      view = this.#fresh(error);
+      return [view.getUint8(this.#ptr), view.getUint8(this.#ptr + 1), view.getUint8(this.#ptr + 2), view.getUint8(this.#ptr + 3), view.getUint8(this.#ptr + 4), view.getUint8(this.#ptr + 5), view.getUint8(this.#ptr + 6), view.getUint8(this.#ptr + 7), view.getUint8(this.#ptr + 8), view.getUint8(this.#ptr + 9), view.getUint8(this.#ptr + 10), view.getUint8(this.#ptr + 11), view.getUint8(this.#ptr + 12)];
+    }
   }
   set data(value: number[]) {
-    const view = this.#data();
-    checkLength(value, 13, "Bytes.data");
-    value.forEach((x0, i0) => {
-      view.setUint8(this.#ptr + i0 * 1, x0);
-    });
+    let view = this.#view;
+    try {
+      checkLength(value, 13, "Bytes.data");
+      for (let i0 = 0; i0 < 13; i0++) {
+        view.setUint8(this.#ptr + i0 * 1, value[i0]!);
+      }
+    } catch (error) {
+      view = this.#fresh(error);
+      checkLength(value, 13, "Bytes.data");
+      for (let i0 = 0; i0 < 13; i0++) {
+        view.setUint8(this.#ptr + i0 * 1, value[i0]!);
+      }
+    }
   }
   get len(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr + 16, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr + 16, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr + 16, true);
+    }
   }
   set len(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr + 16, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr + 16, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr + 16, value, true);
+    }
   }
 }
 
@@ -1803,7 +2683,7 @@ export const ZeroLenFingerprint = 0x52ae78f71c826f12n;
 export function readZeroLen(view: DataView, ptr: number): ZeroLen {
   return {
     before: view.getUint32(ptr, true),
-    nothing: Array.from({ length: 0 }, (_, i0) => view.getBigUint64(ptr + 8 + i0 * 8, true)),
+    nothing: [],
     after: view.getUint8(ptr + 8),
   };
 }
@@ -1812,55 +2692,91 @@ export function writeZeroLen(view: DataView, ptr: number, value: ZeroLen): void 
   view.setUint32(ptr, value.before, true);
   zeroBytes(view, ptr + 4, 4); // padding
   checkLength(value.nothing, 0, "ZeroLen.nothing");
-  value.nothing.forEach((x0, i0) => {
-    view.setBigUint64(ptr + 8 + i0 * 8, x0, true);
-  });
+  for (let i0 = 0; i0 < 0; i0++) {
+    view.setBigUint64(ptr + 8 + i0 * 8, value.nothing[i0]!, true);
+  }
   view.setUint8(ptr + 8, value.after);
   zeroBytes(view, ptr + 9, 7); // padding
 }
 /** A live view of one `ZeroLen` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ZeroLenView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `ZeroLen` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get before(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr, true);
+    }
   }
   set before(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr, value, true);
+    }
   }
   get nothing(): bigint[] {
-    const view = this.#data();
-    return Array.from({ length: 0 }, (_, i0) => view.getBigUint64(this.#ptr + 8 + i0 * 8, true));
+    return [];
   }
   set nothing(value: bigint[]) {
-    const view = this.#data();
-    checkLength(value, 0, "ZeroLen.nothing");
-    value.forEach((x0, i0) => {
-      view.setBigUint64(this.#ptr + 8 + i0 * 8, x0, true);
-    });
+    let view = this.#view;
+    try {
+      checkLength(value, 0, "ZeroLen.nothing");
+      for (let i0 = 0; i0 < 0; i0++) {
+        view.setBigUint64(this.#ptr + 8 + i0 * 8, value[i0]!, true);
+      }
+    } catch (error) {
+      view = this.#fresh(error);
+      checkLength(value, 0, "ZeroLen.nothing");
+      for (let i0 = 0; i0 < 0; i0++) {
+        view.setBigUint64(this.#ptr + 8 + i0 * 8, value[i0]!, true);
+      }
+    }
   }
   get after(): number {
-    const view = this.#data();
-    return view.getUint8(this.#ptr + 8);
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr + 8);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr + 8);
+    }
   }
   set after(value: number) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 8, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 8, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 8, value);
+    }
   }
 }
 
@@ -1885,8 +2801,8 @@ export function readWide(view: DataView, ptr: number): Wide {
   return {
     a: view.getBigUint64(ptr, true),
     b: view.getBigInt64(ptr + 8, true),
-    c: Array.from({ length: 2 }, (_, i0) => view.getBigUint64(ptr + 16 + i0 * 8, true)),
-    d: Array.from({ length: 2 }, (_, i0) => view.getBigInt64(ptr + 32 + i0 * 8, true)),
+    c: [view.getBigUint64(ptr + 16, true), view.getBigUint64(ptr + 16 + 8, true)],
+    d: [view.getBigInt64(ptr + 32, true), view.getBigInt64(ptr + 32 + 8, true)],
   };
 }
 /** Writes every field of `value` and zeroes the padding. */
@@ -1894,68 +2810,123 @@ export function writeWide(view: DataView, ptr: number, value: Wide): void {
   view.setBigUint64(ptr, value.a, true);
   view.setBigInt64(ptr + 8, value.b, true);
   checkLength(value.c, 2, "Wide.c");
-  value.c.forEach((x0, i0) => {
-    view.setBigUint64(ptr + 16 + i0 * 8, x0, true);
-  });
+  for (let i0 = 0; i0 < 2; i0++) {
+    view.setBigUint64(ptr + 16 + i0 * 8, value.c[i0]!, true);
+  }
   checkLength(value.d, 2, "Wide.d");
-  value.d.forEach((x0, i0) => {
-    view.setBigInt64(ptr + 32 + i0 * 8, x0, true);
-  });
+  for (let i0 = 0; i0 < 2; i0++) {
+    view.setBigInt64(ptr + 32 + i0 * 8, value.d[i0]!, true);
+  }
 }
 /** A live view of one `Wide` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class WideView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Wide` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get a(): bigint {
-    const view = this.#data();
-    return view.getBigUint64(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getBigUint64(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getBigUint64(this.#ptr, true);
+    }
   }
   set a(value: bigint) {
-    const view = this.#data();
-    view.setBigUint64(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setBigUint64(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setBigUint64(this.#ptr, value, true);
+    }
   }
   get b(): bigint {
-    const view = this.#data();
-    return view.getBigInt64(this.#ptr + 8, true);
+    let view = this.#view;
+    try {
+      return view.getBigInt64(this.#ptr + 8, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getBigInt64(this.#ptr + 8, true);
+    }
   }
   set b(value: bigint) {
-    const view = this.#data();
-    view.setBigInt64(this.#ptr + 8, value, true);
+    let view = this.#view;
+    try {
+      view.setBigInt64(this.#ptr + 8, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setBigInt64(this.#ptr + 8, value, true);
+    }
   }
   get c(): bigint[] {
-    const view = this.#data();
-    return Array.from({ length: 2 }, (_, i0) => view.getBigUint64(this.#ptr + 16 + i0 * 8, true));
+    let view = this.#view;
+    try {
+      return [view.getBigUint64(this.#ptr + 16, true), view.getBigUint64(this.#ptr + 16 + 8, true)];
+    } catch (error) {
+      view = this.#fresh(error);
+      return [view.getBigUint64(this.#ptr + 16, true), view.getBigUint64(this.#ptr + 16 + 8, true)];
+    }
   }
   set c(value: bigint[]) {
-    const view = this.#data();
-    checkLength(value, 2, "Wide.c");
-    value.forEach((x0, i0) => {
-      view.setBigUint64(this.#ptr + 16 + i0 * 8, x0, true);
-    });
+    let view = this.#view;
+    try {
+      checkLength(value, 2, "Wide.c");
+      for (let i0 = 0; i0 < 2; i0++) {
+        view.setBigUint64(this.#ptr + 16 + i0 * 8, value[i0]!, true);
+      }
+    } catch (error) {
+      view = this.#fresh(error);
+      checkLength(value, 2, "Wide.c");
+      for (let i0 = 0; i0 < 2; i0++) {
+        view.setBigUint64(this.#ptr + 16 + i0 * 8, value[i0]!, true);
+      }
+    }
   }
   get d(): bigint[] {
-    const view = this.#data();
-    return Array.from({ length: 2 }, (_, i0) => view.getBigInt64(this.#ptr + 32 + i0 * 8, true));
+    let view = this.#view;
+    try {
+      return [view.getBigInt64(this.#ptr + 32, true), view.getBigInt64(this.#ptr + 32 + 8, true)];
+    } catch (error) {
+      view = this.#fresh(error);
+      return [view.getBigInt64(this.#ptr + 32, true), view.getBigInt64(this.#ptr + 32 + 8, true)];
+    }
   }
   set d(value: bigint[]) {
-    const view = this.#data();
-    checkLength(value, 2, "Wide.d");
-    value.forEach((x0, i0) => {
-      view.setBigInt64(this.#ptr + 32 + i0 * 8, x0, true);
-    });
+    let view = this.#view;
+    try {
+      checkLength(value, 2, "Wide.d");
+      for (let i0 = 0; i0 < 2; i0++) {
+        view.setBigInt64(this.#ptr + 32 + i0 * 8, value[i0]!, true);
+      }
+    } catch (error) {
+      view = this.#fresh(error);
+      checkLength(value, 2, "Wide.d");
+      for (let i0 = 0; i0 < 2; i0++) {
+        view.setBigInt64(this.#ptr + 32 + i0 * 8, value[i0]!, true);
+      }
+    }
   }
 }
 
@@ -1978,7 +2949,7 @@ export function readFloats(view: DataView, ptr: number): Floats {
   return {
     f: view.getFloat32(ptr, true),
     d: view.getFloat64(ptr + 8, true),
-    fs: Array.from({ length: 3 }, (_, i0) => view.getFloat32(ptr + 16 + i0 * 4, true)),
+    fs: [view.getFloat32(ptr + 16, true), view.getFloat32(ptr + 16 + 4, true), view.getFloat32(ptr + 16 + 8, true)],
   };
 }
 /** Writes every field of `value` and zeroes the padding. */
@@ -1987,54 +2958,96 @@ export function writeFloats(view: DataView, ptr: number, value: Floats): void {
   zeroBytes(view, ptr + 4, 4); // padding
   view.setFloat64(ptr + 8, value.d, true);
   checkLength(value.fs, 3, "Floats.fs");
-  value.fs.forEach((x0, i0) => {
-    view.setFloat32(ptr + 16 + i0 * 4, x0, true);
-  });
+  for (let i0 = 0; i0 < 3; i0++) {
+    view.setFloat32(ptr + 16 + i0 * 4, value.fs[i0]!, true);
+  }
   zeroBytes(view, ptr + 28, 4); // padding
 }
 /** A live view of one `Floats` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class FloatsView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Floats` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get f(): number {
-    const view = this.#data();
-    return view.getFloat32(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getFloat32(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getFloat32(this.#ptr, true);
+    }
   }
   set f(value: number) {
-    const view = this.#data();
-    view.setFloat32(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setFloat32(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setFloat32(this.#ptr, value, true);
+    }
   }
   get d(): number {
-    const view = this.#data();
-    return view.getFloat64(this.#ptr + 8, true);
+    let view = this.#view;
+    try {
+      return view.getFloat64(this.#ptr + 8, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getFloat64(this.#ptr + 8, true);
+    }
   }
   set d(value: number) {
-    const view = this.#data();
-    view.setFloat64(this.#ptr + 8, value, true);
+    let view = this.#view;
+    try {
+      view.setFloat64(this.#ptr + 8, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setFloat64(this.#ptr + 8, value, true);
+    }
   }
   get fs(): number[] {
-    const view = this.#data();
-    return Array.from({ length: 3 }, (_, i0) => view.getFloat32(this.#ptr + 16 + i0 * 4, true));
+    let view = this.#view;
+    try {
+      return [view.getFloat32(this.#ptr + 16, true), view.getFloat32(this.#ptr + 16 + 4, true), view.getFloat32(this.#ptr + 16 + 8, true)];
+    } catch (error) {
+      view = this.#fresh(error);
+      return [view.getFloat32(this.#ptr + 16, true), view.getFloat32(this.#ptr + 16 + 4, true), view.getFloat32(this.#ptr + 16 + 8, true)];
+    }
   }
   set fs(value: number[]) {
-    const view = this.#data();
-    checkLength(value, 3, "Floats.fs");
-    value.forEach((x0, i0) => {
-      view.setFloat32(this.#ptr + 16 + i0 * 4, x0, true);
-    });
+    let view = this.#view;
+    try {
+      checkLength(value, 3, "Floats.fs");
+      for (let i0 = 0; i0 < 3; i0++) {
+        view.setFloat32(this.#ptr + 16 + i0 * 4, value[i0]!, true);
+      }
+    } catch (error) {
+      view = this.#fresh(error);
+      checkLength(value, 3, "Floats.fs");
+      for (let i0 = 0; i0 < 3; i0++) {
+        view.setFloat32(this.#ptr + 16 + i0 * 4, value[i0]!, true);
+      }
+    }
   }
 }
 
@@ -2056,73 +3069,116 @@ export const DeepFingerprint = 0x5ab0117208b914bcn;
 export function readDeep(view: DataView, ptr: number): Deep {
   return {
     outer: readOuter(view, ptr),
-    rects: Array.from({ length: 2 }, (_, i0) => readRect(view, ptr + 16 + i0 * 48)),
-    grid: Array.from({ length: 2 }, (_, i0) => Array.from({ length: 2 }, (_, i1) => readInner(view, ptr + 112 + i0 * 8 + i1 * 4))),
+    rects: [readRect(view, ptr + 16), readRect(view, ptr + 16 + 48)],
+    grid: [[readInner(view, ptr + 112), readInner(view, ptr + 112 + 4)], [readInner(view, ptr + 112 + 8), readInner(view, ptr + 112 + 8 + 4)]],
   };
 }
 /** Writes every field of `value` and zeroes the padding. */
 export function writeDeep(view: DataView, ptr: number, value: Deep): void {
   writeOuter(view, ptr, value.outer);
   checkLength(value.rects, 2, "Deep.rects");
-  value.rects.forEach((x0, i0) => {
-    writeRect(view, ptr + 16 + i0 * 48, x0);
-  });
+  for (let i0 = 0; i0 < 2; i0++) {
+    writeRect(view, ptr + 16 + i0 * 48, value.rects[i0]!);
+  }
   checkLength(value.grid, 2, "Deep.grid");
-  value.grid.forEach((x0, i0) => {
-    checkLength(x0, 2, "Deep.grid");
-    x0.forEach((x1, i1) => {
-      writeInner(view, ptr + 112 + i0 * 8 + i1 * 4, x1);
-    });
-  });
+  for (let i0 = 0; i0 < 2; i0++) {
+    checkLength(value.grid[i0]!, 2, "Deep.grid");
+    for (let i1 = 0; i1 < 2; i1++) {
+      writeInner(view, ptr + 112 + i0 * 8 + i1 * 4, value.grid[i0]![i1]!);
+    }
+  }
 }
 /** A live view of one `Deep` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class DeepView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Deep` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get outer(): OuterView {
     return new OuterView(this.#memory, this.#ptr);
   }
   set outer(value: Outer) {
-    const view = this.#data();
-    writeOuter(view, this.#ptr, value);
+    let view = this.#view;
+    try {
+      writeOuter(view, this.#ptr, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      writeOuter(view, this.#ptr, value);
+    }
   }
   get rects(): Rect[] {
-    const view = this.#data();
-    return Array.from({ length: 2 }, (_, i0) => readRect(view, this.#ptr + 16 + i0 * 48));
+    let view = this.#view;
+    try {
+      return [readRect(view, this.#ptr + 16), readRect(view, this.#ptr + 16 + 48)];
+    } catch (error) {
+      view = this.#fresh(error);
+      return [readRect(view, this.#ptr + 16), readRect(view, this.#ptr + 16 + 48)];
+    }
   }
   set rects(value: Rect[]) {
-    const view = this.#data();
-    checkLength(value, 2, "Deep.rects");
-    value.forEach((x0, i0) => {
-      writeRect(view, this.#ptr + 16 + i0 * 48, x0);
-    });
+    let view = this.#view;
+    try {
+      checkLength(value, 2, "Deep.rects");
+      for (let i0 = 0; i0 < 2; i0++) {
+        writeRect(view, this.#ptr + 16 + i0 * 48, value[i0]!);
+      }
+    } catch (error) {
+      view = this.#fresh(error);
+      checkLength(value, 2, "Deep.rects");
+      for (let i0 = 0; i0 < 2; i0++) {
+        writeRect(view, this.#ptr + 16 + i0 * 48, value[i0]!);
+      }
+    }
   }
   get grid(): Inner[][] {
-    const view = this.#data();
-    return Array.from({ length: 2 }, (_, i0) => Array.from({ length: 2 }, (_, i1) => readInner(view, this.#ptr + 112 + i0 * 8 + i1 * 4)));
+    let view = this.#view;
+    try {
+      return [[readInner(view, this.#ptr + 112), readInner(view, this.#ptr + 112 + 4)], [readInner(view, this.#ptr + 112 + 8), readInner(view, this.#ptr + 112 + 8 + 4)]];
+    } catch (error) {
+      view = this.#fresh(error);
+      return [[readInner(view, this.#ptr + 112), readInner(view, this.#ptr + 112 + 4)], [readInner(view, this.#ptr + 112 + 8), readInner(view, this.#ptr + 112 + 8 + 4)]];
+    }
   }
   set grid(value: Inner[][]) {
-    const view = this.#data();
-    checkLength(value, 2, "Deep.grid");
-    value.forEach((x0, i0) => {
-      checkLength(x0, 2, "Deep.grid");
-      x0.forEach((x1, i1) => {
-        writeInner(view, this.#ptr + 112 + i0 * 8 + i1 * 4, x1);
-      });
-    });
+    let view = this.#view;
+    try {
+      checkLength(value, 2, "Deep.grid");
+      for (let i0 = 0; i0 < 2; i0++) {
+        checkLength(value[i0]!, 2, "Deep.grid");
+        for (let i1 = 0; i1 < 2; i1++) {
+          writeInner(view, this.#ptr + 112 + i0 * 8 + i1 * 4, value[i0]![i1]!);
+        }
+      }
+    } catch (error) {
+      view = this.#fresh(error);
+      checkLength(value, 2, "Deep.grid");
+      for (let i0 = 0; i0 < 2; i0++) {
+        checkLength(value[i0]!, 2, "Deep.grid");
+        for (let i1 = 0; i1 < 2; i1++) {
+          writeInner(view, this.#ptr + 112 + i0 * 8 + i1 * 4, value[i0]![i1]!);
+        }
+      }
+    }
   }
 }
 
@@ -2149,42 +3205,73 @@ export function writeLeaf(view: DataView, ptr: number, value: Leaf): void {
 /** A live view of one `Leaf` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class LeafView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Leaf` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get id(): bigint {
-    const view = this.#data();
-    return view.getBigUint64(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getBigUint64(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getBigUint64(this.#ptr, true);
+    }
   }
   set id(value: bigint) {
-    const view = this.#data();
-    view.setBigUint64(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setBigUint64(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setBigUint64(this.#ptr, value, true);
+    }
   }
 }
 
 function readBoolAt(view: DataView, at: number, field: string): boolean {
   const byte = view.getUint8(at);
-  if (byte > 1) {
-    throw new RangeError(`invalid bool ${byte} in ${field} at offset ${at}`);
-  }
-  return byte === 1;
+  return byte === 1 || (byte !== 0 && invalidBool(byte, at, field));
+}
+function invalidBool(byte: number, at: number, field: string): never {
+  throw new RangeError(`invalid bool ${byte} in ${field} at offset ${at}`);
 }
 
 function zeroBytes(view: DataView, at: number, length: number): void {
   for (let i = 0; i < length; i++) {
     view.setUint8(at + i, 0);
   }
+}
+
+let cachedBuffer: ArrayBufferLike | undefined;
+let cachedView: DataView | undefined;
+/** One DataView per buffer, shared by every view of it. */
+function dataViewOf(memory: WebAssembly.Memory): DataView {
+  const buffer = memory.buffer;
+  if (cachedView === undefined || cachedBuffer !== buffer) {
+    cachedBuffer = buffer;
+    cachedView = new DataView(buffer);
+  }
+  return cachedView;
 }
 
 function checkLength(value: readonly unknown[], length: number, field: string): void {

@@ -1,11 +1,13 @@
 //! Project chores: `cargo xtask <command>`.
 //!
 //! - `ci`: every check CI runs (format, clippy, tests, conformance, docs).
+//! - `bench`: every benchmark beside its anchor crates; writes BENCHMARKS.md.
 //! - `difftest`: random struct shapes laid out by the derive, by the C rules
 //!   and by clang for wasm32, compared.
 //! - `fuzz`: runs every cargo-fuzz target for a given time.
 #![forbid(unsafe_code)]
 
+mod bench;
 mod ci;
 mod difftest;
 mod fuzz;
@@ -18,6 +20,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("ci") => ci::run(),
+        Some("bench") => bench::run(&args[1..]),
         Some("difftest") => difftest::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("guest") => guest::run(&args[1..]),
@@ -25,6 +28,7 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: cargo xtask <command>\n\ncommands:\n  \
                  ci        format, clippy, tests, conformance against clang and Node, docs\n  \
+                 bench     [--quick]: benchmarks beside bytemuck, zerocopy, bumpalo, slab; writes BENCHMARKS.md\n  \
                  difftest  [--shapes N | --long] [--seed S] [--only K]: random layouts vs clang\n  \
                  fuzz      [--seconds N] [target...]: every cargo-fuzz target, one at a time"
             );

@@ -9,6 +9,7 @@
 use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 
 use super::names::{field_name, variant_name};
 use super::writer::Writer;
@@ -101,14 +102,21 @@ const RESERVED_TYPES: &[&str] = &[
 const RESERVED_MEMBERS: &[&str] = &["constructor", "__proto__", "prototype"];
 
 const READ_BOOL: &str = "readBoolAt";
+const BAD_BOOL: &str = "invalidBool";
 const ZERO: &str = "zeroBytes";
 const CHECK_LENGTH: &str = "checkLength";
+const DATA_VIEW: &str = "dataViewOf";
+
+/// Arrays up to this length are read as one array literal (fastest in V8);
+/// longer ones fill an array in a loop.
+const LITERAL_ARRAY_MAX: usize = 16;
 
 /// Emits TypeScript; remembers which helpers the file needs.
 pub(crate) struct TypeScript {
     read_bool: bool,
     zero: bool,
     check_length: bool,
+    data_view: bool,
     declared: BTreeSet<String>,
 }
 
@@ -116,8 +124,9 @@ impl TypeScript {
     pub(crate) fn new() -> Self {
         // The helpers' names are taken even when a file does not need them,
         // so whether a type may be declared does not depend on other types.
-        let declared = [READ_BOOL, ZERO, CHECK_LENGTH].into_iter().map(String::from).collect();
-        TypeScript { read_bool: false, zero: false, check_length: false, declared }
+        let declared =
+            [READ_BOOL, BAD_BOOL, ZERO, CHECK_LENGTH, DATA_VIEW].into_iter().map(String::from).collect();
+        TypeScript { read_bool: false, zero: false, check_length: false, data_view: false, declared }
     }
 
     fn declare(&mut self, name: String) -> Result<(), BindingsError> {
@@ -154,10 +163,20 @@ impl TypeScript {
             }
             TypeKind::Scalar(s) => get(s, at),
             TypeKind::Pointer(_) => get(Scalar::U32, at),
+            TypeKind::Array(a) if a.len <= LITERAL_ARRAY_MAX => {
+                let elems: Vec<String> = (0..a.len)
+                    .map(|i| self.read(a.elem, &offset_expr(at, i * a.elem.size), ctx, depth + 1))
+                    .collect();
+                format!("[{}]", elems.join(", "))
+            }
             TypeKind::Array(a) => {
                 let elem_at = format!("{at} + i{depth} * {}", a.elem.size);
                 let elem = self.read(a.elem, &elem_at, ctx, depth + 1);
-                format!("Array.from({{ length: {} }}, (_, i{depth}) => {elem})", a.len)
+                let ty = ts_type(a.elem);
+                format!(
+                    "((): {ty}[] => {{ const out{depth}: {ty}[] = []; for (let i{depth} = 0; i{depth} < {len}; i{depth}++) out{depth}.push({elem}); return out{depth}; }})()",
+                    len = a.len
+                )
             }
             TypeKind::Struct(_) => format!("read{}(view, {at})", t.export_name()),
             TypeKind::Enum(_) => format!("read{}(view, {at}, \"{ctx}\")", t.export_name()),
@@ -175,10 +194,12 @@ impl TypeScript {
             TypeKind::Array(a) => {
                 self.check_length = true;
                 w.line(format_args!("{CHECK_LENGTH}({value}, {}, \"{ctx}\");", a.len));
-                w.open(format_args!("{value}.forEach((x{depth}, i{depth}) => {{"));
+                w.open(format_args!("for (let i{depth} = 0; i{depth} < {}; i{depth}++) {{", a.len));
                 let elem_at = format!("{at} + i{depth} * {}", a.elem.size);
-                self.write(w, a.elem, &elem_at, &format!("x{depth}"), ctx, depth + 1);
-                w.close(format_args!("}});"));
+                // `!`: the length was just checked (and keeps the code valid
+                // under `noUncheckedIndexedAccess`).
+                self.write(w, a.elem, &elem_at, &format!("{value}[i{depth}]!"), ctx, depth + 1);
+                w.close(format_args!("}}"));
             }
         }
     }
@@ -194,39 +215,73 @@ impl TypeScript {
             w.close(format_args!("}}"));
             return;
         }
+        self.data_view = true;
         w.line(format_args!("readonly #memory: WebAssembly.Memory;"));
-        w.line(format_args!("readonly #ptr: number;"));
+        w.line(format_args!("#ptr: number;"));
         w.line(format_args!("#view: DataView;"));
         w.open(format_args!("constructor(memory: WebAssembly.Memory, ptr: number) {{"));
         w.line(format_args!("this.#memory = memory;"));
         w.line(format_args!("this.#ptr = ptr;"));
-        w.line(format_args!("this.#view = new DataView(memory.buffer);"));
+        w.line(format_args!("this.#view = {DATA_VIEW}(memory);"));
         w.close(format_args!("}}"));
-        w.line(format_args!("/** The current buffer: `memory.grow` detaches the old one. */"));
-        w.open(format_args!("#data(): DataView {{"));
-        w.open(format_args!("if (this.#view.buffer !== this.#memory.buffer) {{"));
-        w.line(format_args!("this.#view = new DataView(this.#memory.buffer);"));
+        w.line(format_args!(
+            "/** Where the viewed `{name}` starts; set it to move the view (e.g. along an array). */"
+        ));
+        w.open(format_args!("get ptr(): number {{"));
+        w.line(format_args!("return this.#ptr;"));
         w.close(format_args!("}}"));
-        w.line(format_args!("return this.#view;"));
+        w.open(format_args!("set ptr(value: number) {{"));
+        w.line(format_args!("this.#ptr = value;"));
+        w.close(format_args!("}}"));
+        w.line(format_args!(
+            "/** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */"
+        ));
+        w.open(format_args!("#fresh(error: unknown): DataView {{"));
+        w.line(format_args!("const view = {DATA_VIEW}(this.#memory);"));
+        w.open(format_args!("if (view === this.#view) {{"));
+        w.line(format_args!("throw error;"));
+        w.close(format_args!("}}"));
+        w.line(format_args!("this.#view = view;"));
+        w.line(format_args!("return view;"));
         w.close(format_args!("}}"));
         for f in s.fields {
             let field = field_name(s, f);
             let ctx = format!("{name}.{field}");
             let at = offset_expr("this.#ptr", f.offset);
-            if let TypeKind::Struct(_) = f.ty.kind {
-                let inner = f.ty.export_name();
-                w.open(format_args!("get {field}(): {inner}View {{"));
-                w.line(format_args!("return new {inner}View(this.#memory, {at});"));
-            } else {
-                w.open(format_args!("get {field}(): {} {{", ts_type(f.ty)));
-                w.line(format_args!("const view = this.#data();"));
-                let read = self.read(f.ty, &at, &ctx, 0);
-                w.line(format_args!("return {read};"));
+            match f.ty.kind {
+                TypeKind::Struct(_) => {
+                    let inner = f.ty.export_name();
+                    w.open(format_args!("get {field}(): {inner}View {{"));
+                    w.line(format_args!("return new {inner}View(this.#memory, {at});"));
+                }
+                // A zero-length array: nothing to read, no buffer involved.
+                _ if f.ty.size == 0 => {
+                    w.open(format_args!("get {field}(): {} {{", ts_type(f.ty)));
+                    w.line(format_args!("return {};", self.read(f.ty, &at, &ctx, 0)));
+                }
+                _ => {
+                    let read = self.read(f.ty, &at, &ctx, 0);
+                    w.open(format_args!("get {field}(): {} {{", ts_type(f.ty)));
+                    // The fast path reads the cached view; only an exception
+                    // (detached or outgrown buffer, or a real error) costs more.
+                    w.line(format_args!("let view = this.#view;"));
+                    w.open(format_args!("try {{"));
+                    w.line(format_args!("return {read};"));
+                    w.close_open(format_args!("}} catch (error) {{"));
+                    w.line(format_args!("view = this.#fresh(error);"));
+                    w.line(format_args!("return {read};"));
+                    w.close(format_args!("}}"));
+                }
             }
             w.close(format_args!("}}"));
             w.open(format_args!("set {field}(value: {}) {{", ts_type(f.ty)));
-            w.line(format_args!("const view = this.#data();"));
+            w.line(format_args!("let view = this.#view;"));
+            w.open(format_args!("try {{"));
             self.write(w, f.ty, &at, "value", &ctx, 0);
+            w.close_open(format_args!("}} catch (error) {{"));
+            w.line(format_args!("view = this.#fresh(error);"));
+            self.write(w, f.ty, &at, "value", &ctx, 0);
+            w.close(format_args!("}}"));
             w.close(format_args!("}}"));
         }
         w.close(format_args!("}}"));
@@ -234,17 +289,18 @@ impl TypeScript {
 
     fn helpers(&self, w: &mut Writer) {
         if self.read_bool {
+            // The check stays small so V8 inlines it; the throw lives apart.
             w.blank();
             w.open(format_args!(
                 "function {READ_BOOL}(view: DataView, at: number, field: string): boolean {{"
             ));
             w.line(format_args!("const byte = view.getUint8(at);"));
-            w.open(format_args!("if (byte > 1) {{"));
+            w.line(format_args!("return byte === 1 || (byte !== 0 && {BAD_BOOL}(byte, at, field));"));
+            w.close(format_args!("}}"));
+            w.open(format_args!("function {BAD_BOOL}(byte: number, at: number, field: string): never {{"));
             w.line(format_args!(
                 "throw new RangeError(`invalid bool ${{byte}} in ${{field}} at offset ${{at}}`);"
             ));
-            w.close(format_args!("}}"));
-            w.line(format_args!("return byte === 1;"));
             w.close(format_args!("}}"));
         }
         if self.zero {
@@ -253,6 +309,20 @@ impl TypeScript {
             w.open(format_args!("for (let i = 0; i < length; i++) {{"));
             w.line(format_args!("view.setUint8(at + i, 0);"));
             w.close(format_args!("}}"));
+            w.close(format_args!("}}"));
+        }
+        if self.data_view {
+            w.blank();
+            w.line(format_args!("let cachedBuffer: ArrayBufferLike | undefined;"));
+            w.line(format_args!("let cachedView: DataView | undefined;"));
+            w.line(format_args!("/** One DataView per buffer, shared by every view of it. */"));
+            w.open(format_args!("function {DATA_VIEW}(memory: WebAssembly.Memory): DataView {{"));
+            w.line(format_args!("const buffer = memory.buffer;"));
+            w.open(format_args!("if (cachedView === undefined || cachedBuffer !== buffer) {{"));
+            w.line(format_args!("cachedBuffer = buffer;"));
+            w.line(format_args!("cachedView = new DataView(buffer);"));
+            w.close(format_args!("}}"));
+            w.line(format_args!("return cachedView;"));
             w.close(format_args!("}}"));
         }
         if self.check_length {

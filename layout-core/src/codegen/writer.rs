@@ -48,6 +48,13 @@ impl Writer {
         self.line(args);
     }
 
+    /// A line that closes one block and opens the next (`} else {`).
+    pub(crate) fn close_open(&mut self, args: fmt::Arguments<'_>) {
+        self.depth = self.depth.saturating_sub(1);
+        self.line(args);
+        self.depth += 1;
+    }
+
     /// The text written so far.
     pub(crate) fn finish(self) -> String {
         self.out

@@ -32,43 +32,82 @@ export function writeVec3(view: DataView, ptr: number, value: Vec3): void {
 /** A live view of one `Vec3` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Vec3View {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Vec3` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get x(): number {
-    const view = this.#data();
-    return view.getFloat32(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getFloat32(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getFloat32(this.#ptr, true);
+    }
   }
   set x(value: number) {
-    const view = this.#data();
-    view.setFloat32(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setFloat32(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setFloat32(this.#ptr, value, true);
+    }
   }
   get y(): number {
-    const view = this.#data();
-    return view.getFloat32(this.#ptr + 4, true);
+    let view = this.#view;
+    try {
+      return view.getFloat32(this.#ptr + 4, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getFloat32(this.#ptr + 4, true);
+    }
   }
   set y(value: number) {
-    const view = this.#data();
-    view.setFloat32(this.#ptr + 4, value, true);
+    let view = this.#view;
+    try {
+      view.setFloat32(this.#ptr + 4, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setFloat32(this.#ptr + 4, value, true);
+    }
   }
   get z(): number {
-    const view = this.#data();
-    return view.getFloat32(this.#ptr + 8, true);
+    let view = this.#view;
+    try {
+      return view.getFloat32(this.#ptr + 8, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getFloat32(this.#ptr + 8, true);
+    }
   }
   set z(value: number) {
-    const view = this.#data();
-    view.setFloat32(this.#ptr + 8, value, true);
+    let view = this.#view;
+    try {
+      view.setFloat32(this.#ptr + 8, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setFloat32(this.#ptr + 8, value, true);
+    }
   }
 }
 
@@ -139,73 +178,142 @@ export function writeParticle(view: DataView, ptr: number, value: Particle): voi
 /** A live view of one `Particle` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ParticleView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `Particle` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get pos(): Vec3View {
     return new Vec3View(this.#memory, this.#ptr);
   }
   set pos(value: Vec3) {
-    const view = this.#data();
-    writeVec3(view, this.#ptr, value);
+    let view = this.#view;
+    try {
+      writeVec3(view, this.#ptr, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      writeVec3(view, this.#ptr, value);
+    }
   }
   get vel(): Vec3View {
     return new Vec3View(this.#memory, this.#ptr + 12);
   }
   set vel(value: Vec3) {
-    const view = this.#data();
-    writeVec3(view, this.#ptr + 12, value);
+    let view = this.#view;
+    try {
+      writeVec3(view, this.#ptr + 12, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      writeVec3(view, this.#ptr + 12, value);
+    }
   }
   get mass(): number {
-    const view = this.#data();
-    return view.getFloat32(this.#ptr + 24, true);
+    let view = this.#view;
+    try {
+      return view.getFloat32(this.#ptr + 24, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getFloat32(this.#ptr + 24, true);
+    }
   }
   set mass(value: number) {
-    const view = this.#data();
-    view.setFloat32(this.#ptr + 24, value, true);
+    let view = this.#view;
+    try {
+      view.setFloat32(this.#ptr + 24, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setFloat32(this.#ptr + 24, value, true);
+    }
   }
   get kind(): Kind {
-    const view = this.#data();
-    return readKind(view, this.#ptr + 28, "Particle.kind");
+    let view = this.#view;
+    try {
+      return readKind(view, this.#ptr + 28, "Particle.kind");
+    } catch (error) {
+      view = this.#fresh(error);
+      return readKind(view, this.#ptr + 28, "Particle.kind");
+    }
   }
   set kind(value: Kind) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 28, value);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 28, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 28, value);
+    }
   }
   get alive(): boolean {
-    const view = this.#data();
-    return readBoolAt(view, this.#ptr + 29, "Particle.alive");
+    let view = this.#view;
+    try {
+      return readBoolAt(view, this.#ptr + 29, "Particle.alive");
+    } catch (error) {
+      view = this.#fresh(error);
+      return readBoolAt(view, this.#ptr + 29, "Particle.alive");
+    }
   }
   set alive(value: boolean) {
-    const view = this.#data();
-    view.setUint8(this.#ptr + 29, value ? 1 : 0);
+    let view = this.#view;
+    try {
+      view.setUint8(this.#ptr + 29, value ? 1 : 0);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint8(this.#ptr + 29, value ? 1 : 0);
+    }
   }
   get flags(): number {
-    const view = this.#data();
-    return view.getUint16(this.#ptr + 30, true);
+    let view = this.#view;
+    try {
+      return view.getUint16(this.#ptr + 30, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint16(this.#ptr + 30, true);
+    }
   }
   set flags(value: number) {
-    const view = this.#data();
-    view.setUint16(this.#ptr + 30, value, true);
+    let view = this.#view;
+    try {
+      view.setUint16(this.#ptr + 30, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint16(this.#ptr + 30, value, true);
+    }
   }
   get id(): bigint {
-    const view = this.#data();
-    return view.getBigUint64(this.#ptr + 32, true);
+    let view = this.#view;
+    try {
+      return view.getBigUint64(this.#ptr + 32, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getBigUint64(this.#ptr + 32, true);
+    }
   }
   set id(value: bigint) {
-    const view = this.#data();
-    view.setBigUint64(this.#ptr + 32, value, true);
+    let view = this.#view;
+    try {
+      view.setBigUint64(this.#ptr + 32, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setBigUint64(this.#ptr + 32, value, true);
+    }
   }
 }
 
@@ -244,50 +352,94 @@ export function writeStepRequest(view: DataView, ptr: number, value: StepRequest
 /** A live view of one `StepRequest` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class StepRequestView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `StepRequest` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get particles(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr, true);
+    }
   }
   set particles(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr, value, true);
+    }
   }
   get count(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr + 4, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr + 4, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr + 4, true);
+    }
   }
   set count(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr + 4, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr + 4, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr + 4, value, true);
+    }
   }
   get dt(): number {
-    const view = this.#data();
-    return view.getFloat32(this.#ptr + 8, true);
+    let view = this.#view;
+    try {
+      return view.getFloat32(this.#ptr + 8, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getFloat32(this.#ptr + 8, true);
+    }
   }
   set dt(value: number) {
-    const view = this.#data();
-    view.setFloat32(this.#ptr + 8, value, true);
+    let view = this.#view;
+    try {
+      view.setFloat32(this.#ptr + 8, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setFloat32(this.#ptr + 8, value, true);
+    }
   }
   get gravity(): Vec3View {
     return new Vec3View(this.#memory, this.#ptr + 12);
   }
   set gravity(value: Vec3) {
-    const view = this.#data();
-    writeVec3(view, this.#ptr + 12, value);
+    let view = this.#view;
+    try {
+      writeVec3(view, this.#ptr + 12, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      writeVec3(view, this.#ptr + 12, value);
+    }
   }
 }
 
@@ -319,35 +471,64 @@ export function writeStepResponse(view: DataView, ptr: number, value: StepRespon
 /** A live view of one `StepResponse` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class StepResponseView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `StepResponse` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get alive(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr, true);
+    }
   }
   set alive(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr, value, true);
+    }
   }
   get energy(): number {
-    const view = this.#data();
-    return view.getFloat64(this.#ptr + 8, true);
+    let view = this.#view;
+    try {
+      return view.getFloat64(this.#ptr + 8, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getFloat64(this.#ptr + 8, true);
+    }
   }
   set energy(value: number) {
-    const view = this.#data();
-    view.setFloat64(this.#ptr + 8, value, true);
+    let view = this.#view;
+    try {
+      view.setFloat64(this.#ptr + 8, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setFloat64(this.#ptr + 8, value, true);
+    }
   }
 }
 
@@ -394,79 +575,155 @@ export function writeStepFrame(view: DataView, ptr: number, value: StepFrame): v
 /** A live view of one `StepFrame` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class StepFrameView {
   readonly #memory: WebAssembly.Memory;
-  readonly #ptr: number;
+  #ptr: number;
   #view: DataView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
-    this.#view = new DataView(memory.buffer);
+    this.#view = dataViewOf(memory);
   }
-  /** The current buffer: `memory.grow` detaches the old one. */
-  #data(): DataView {
-    if (this.#view.buffer !== this.#memory.buffer) {
-      this.#view = new DataView(this.#memory.buffer);
+  /** Where the viewed `StepFrame` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    this.#ptr = value;
+  }
+  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (view === this.#view) {
+      throw error;
     }
-    return this.#view;
+    this.#view = view;
+    return view;
   }
   get src(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr, true);
+    }
   }
   set src(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr, value, true);
+    }
   }
   get dst(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr + 4, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr + 4, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr + 4, true);
+    }
   }
   set dst(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr + 4, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr + 4, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr + 4, value, true);
+    }
   }
   get count(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr + 8, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr + 8, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr + 8, true);
+    }
   }
   set count(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr + 8, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr + 8, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr + 8, value, true);
+    }
   }
   get dt(): number {
-    const view = this.#data();
-    return view.getFloat32(this.#ptr + 12, true);
+    let view = this.#view;
+    try {
+      return view.getFloat32(this.#ptr + 12, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getFloat32(this.#ptr + 12, true);
+    }
   }
   set dt(value: number) {
-    const view = this.#data();
-    view.setFloat32(this.#ptr + 12, value, true);
+    let view = this.#view;
+    try {
+      view.setFloat32(this.#ptr + 12, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setFloat32(this.#ptr + 12, value, true);
+    }
   }
   get gravity(): Vec3View {
     return new Vec3View(this.#memory, this.#ptr + 16);
   }
   set gravity(value: Vec3) {
-    const view = this.#data();
-    writeVec3(view, this.#ptr + 16, value);
+    let view = this.#view;
+    try {
+      writeVec3(view, this.#ptr + 16, value);
+    } catch (error) {
+      view = this.#fresh(error);
+      writeVec3(view, this.#ptr + 16, value);
+    }
   }
   get frame(): number {
-    const view = this.#data();
-    return view.getUint32(this.#ptr + 28, true);
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr + 28, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr + 28, true);
+    }
   }
   set frame(value: number) {
-    const view = this.#data();
-    view.setUint32(this.#ptr + 28, value, true);
+    let view = this.#view;
+    try {
+      view.setUint32(this.#ptr + 28, value, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      view.setUint32(this.#ptr + 28, value, true);
+    }
   }
 }
 
 function readBoolAt(view: DataView, at: number, field: string): boolean {
   const byte = view.getUint8(at);
-  if (byte > 1) {
-    throw new RangeError(`invalid bool ${byte} in ${field} at offset ${at}`);
-  }
-  return byte === 1;
+  return byte === 1 || (byte !== 0 && invalidBool(byte, at, field));
+}
+function invalidBool(byte: number, at: number, field: string): never {
+  throw new RangeError(`invalid bool ${byte} in ${field} at offset ${at}`);
 }
 
 function zeroBytes(view: DataView, at: number, length: number): void {
   for (let i = 0; i < length; i++) {
     view.setUint8(at + i, 0);
   }
+}
+
+let cachedBuffer: ArrayBufferLike | undefined;
+let cachedView: DataView | undefined;
+/** One DataView per buffer, shared by every view of it. */
+function dataViewOf(memory: WebAssembly.Memory): DataView {
+  const buffer = memory.buffer;
+  if (cachedView === undefined || cachedBuffer !== buffer) {
+    cachedBuffer = buffer;
+    cachedView = new DataView(buffer);
+  }
+  return cachedView;
 }

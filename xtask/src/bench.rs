@@ -1,0 +1,251 @@
+//! `cargo xtask bench`: runs every benchmark side by side with its anchor
+//! crates and writes `BENCHMARKS.md`.
+//!
+//! - instruction counts per element with callgrind (`--toggle-collect` on the
+//!   one measured call, at two sizes, so set-up cancels out);
+//! - criterion throughput (median, min and max over samples);
+//! - compile time of a generated crate of 200 structs with 8 fields;
+//! - the generated TypeScript against a hand-written DataView loop in Node.
+//!
+//! `--quick` shortens criterion and the compile-time runs (for trying the
+//! command; the committed file comes from a full run).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use crate::run::{cmd, exec, root};
+
+mod compile;
+mod criterion;
+mod ts;
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let quick = args.iter().any(|a| a == "--quick");
+    let mut report = Report::default();
+    report.instructions = instructions()?;
+    report.criterion = criterion::run(quick)?;
+    report.compile = compile::run(if quick { 1 } else { 3 })?;
+    report.ts = ts::run(quick)?;
+    let text = report.render(quick);
+    let path = root().join("BENCHMARKS.md");
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    eprintln!("wrote {}", path.display());
+    Ok(())
+}
+
+#[derive(Default)]
+struct Report {
+    /// kernel name → instructions per element (or per operation).
+    instructions: BTreeMap<String, f64>,
+    criterion: Vec<criterion::Figure>,
+    compile: Vec<compile::Timing>,
+    ts: Vec<ts::Figure>,
+}
+
+/// Kernels, their two sizes, and what one unit of work is.
+fn callgrind_plan(kernel: &str) -> (usize, usize, usize) {
+    match kernel.split_once('/').map_or(kernel, |(g, _)| g) {
+        "mass" | "write" => (36 * 20_000, 36 * 40_000, 36),
+        "x" => (16 * 20_000, 16 * 40_000, 16),
+        "random" => (100_000, 200_000, 1),
+        _ => (100_000, 200_000, 1),
+    }
+}
+
+fn instructions() -> Result<BTreeMap<String, f64>, String> {
+    exec(cmd("cargo", &["build", "--release", "-p", "wasm-layout-bench", "--bin", "callgrind"]))?;
+    let bin = root().join("target/release/callgrind");
+    let list = Command::new(&bin).arg("--list").output().map_err(|e| e.to_string())?;
+    let mut out = BTreeMap::new();
+    for kernel in String::from_utf8_lossy(&list.stdout).lines() {
+        let (small, large, unit) = callgrind_plan(kernel);
+        let a = callgrind(&bin, kernel, small)?;
+        let b = callgrind(&bin, kernel, large)?;
+        let per = (b.saturating_sub(a)) as f64 / ((large - small) / unit) as f64;
+        eprintln!("callgrind {kernel}: {per:.2} instructions per unit");
+        out.insert(kernel.to_string(), per);
+    }
+    Ok(out)
+}
+
+fn callgrind(bin: &Path, kernel: &str, n: usize) -> Result<u64, String> {
+    let out = Command::new("valgrind")
+        .args(["--tool=callgrind", "--callgrind-out-file=/dev/null", "--toggle-collect=*measured*"])
+        .arg(bin)
+        .args([kernel, &n.to_string()])
+        .output()
+        .map_err(|e| format!("valgrind: {e} (apt-get install valgrind)"))?;
+    let text = String::from_utf8_lossy(&out.stderr);
+    text.lines()
+        .find_map(|l| l.split("Collected : ").nth(1))
+        .and_then(|n| n.trim().parse().ok())
+        .ok_or_else(|| format!("no instruction count from callgrind for {kernel}:\n{text}"))
+}
+
+/// `median [min, max]` with a unit.
+fn spread(median: f64, min: f64, max: f64, unit: &str) -> String {
+    format!("{median:.3} [{min:.3}, {max:.3}] {unit}")
+}
+
+fn version_of(program: &str, arg: &str) -> String {
+    Command::new(program)
+        .arg(arg)
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).lines().next().unwrap_or("").trim().to_string())
+        .unwrap_or_else(|| "not found".into())
+}
+
+/// Versions of the anchor crates, from Cargo.lock.
+fn locked_versions(names: &[&str]) -> Vec<(String, String)> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).unwrap_or_default();
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    for line in lock.lines() {
+        if let Some(n) = line.strip_prefix("name = ") {
+            current = Some(n.trim_matches('"').to_string());
+        } else if let (Some(v), Some(n)) = (line.strip_prefix("version = "), &current) {
+            if names.contains(&n.as_str()) {
+                out.push((n.clone(), v.trim_matches('"').to_string()));
+            }
+        }
+    }
+    out
+}
+
+fn cpu_model() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into())
+}
+
+impl Report {
+    fn render(&self, quick: bool) -> String {
+        let mut s = String::new();
+        let _ = writeln!(s, "# Benchmarks\n");
+        let _ = writeln!(
+            s,
+            "Generated by `cargo xtask bench`{}. Every figure comes from one run on one machine, so read the **ratios**, not the absolute times; each crate is measured in the same run as wasm-layout.\n",
+            if quick { " --quick (short runs: indicative only)" } else { "" }
+        );
+        self.render_machine(&mut s);
+        self.render_instructions(&mut s);
+        criterion::render(&mut s, &self.criterion);
+        compile::render(&mut s, &self.compile);
+        ts::render(&mut s, &self.ts);
+        let _ = writeln!(s, "## Reproduce\n");
+        let _ = writeln!(s, "```sh");
+        let _ = writeln!(s, "cargo xtask bench                      # everything below, rewrites this file");
+        let _ = writeln!(s, "cargo bench -p wasm-layout-bench        # criterion only (access, alloc)");
+        let _ = writeln!(s, "cargo build --release -p wasm-layout-bench --bin callgrind");
+        let _ = writeln!(s, "valgrind --tool=callgrind --toggle-collect='*measured*' target/release/callgrind mass/view 720000");
+        let _ = writeln!(s, "```");
+        s
+    }
+
+    fn render_machine(&self, s: &mut String) {
+        let _ = writeln!(s, "## Machine and versions\n");
+        let _ = writeln!(s, "| | |\n|---|---|");
+        let _ = writeln!(
+            s,
+            "| CPU | {} ({} logical cores) |",
+            cpu_model(),
+            std::thread::available_parallelism().map_or(0, |n| n.get())
+        );
+        let _ = writeln!(s, "| OS | {} |", version_of("uname", "-sr"));
+        let _ = writeln!(s, "| rustc | {} |", version_of("rustc", "--version"));
+        let _ = writeln!(s, "| valgrind | {} |", version_of("valgrind", "--version"));
+        let _ = writeln!(s, "| node | {} |", version_of("node", "--version"));
+        for (name, v) in
+            locked_versions(&["bytemuck", "zerocopy", "binary-layout", "bumpalo", "slab", "criterion"])
+        {
+            let _ = writeln!(s, "| {name} | {v} |");
+        }
+        let _ = writeln!(s);
+    }
+
+    fn render_instructions(&self, s: &mut String) {
+        let _ = writeln!(s, "## Instructions per element (callgrind)\n");
+        let _ = writeln!(
+            s,
+            "Counted inside the measured call only, at two sizes; the difference divided by the extra elements (lookups, allocations) cancels set-up. Deterministic: the same binary gives the same counts.\n"
+        );
+        let groups: [(&str, &str, &str); 6] = [
+            ("mass", "Particle.mass scan (36-byte structs)", "bytemuck"),
+            ("x", "Point.x scan (16-byte structs)", "bytemuck"),
+            ("random", "random Particle.mass lookups", "bytemuck"),
+            ("write", "write every field of every Particle", "bytemuck"),
+            ("alloc", "allocation (per operation)", ""),
+            ("", "", ""),
+        ];
+        for (group, title, anchor) in groups.iter().filter(|g| !g.0.is_empty()) {
+            let rows: Vec<(&String, &f64)> =
+                self.instructions.iter().filter(|(k, _)| k.split('/').next() == Some(group)).collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let _ = writeln!(s, "### {title}\n");
+            let base = self.instructions.get(&format!("{group}/{anchor}")).copied();
+            let _ = writeln!(
+                s,
+                "| variant | instructions | vs {} |\n|---|---:|---:|",
+                if anchor.is_empty() { "anchor" } else { anchor }
+            );
+            for (k, v) in rows {
+                let variant = k.split_once('/').map_or(k.as_str(), |(_, v)| v);
+                let ratio = match (group, base) {
+                    (&"alloc", _) => alloc_ratio(&self.instructions, variant, *v),
+                    (_, Some(b)) if b > 0.0 => format!("{:.2}x", v / b),
+                    _ => String::new(),
+                };
+                let _ = writeln!(s, "| {variant} | {v:.2} | {ratio} |");
+            }
+            let _ = writeln!(s);
+        }
+    }
+}
+
+/// Our allocators against theirs: bump and arena vs bumpalo of the same
+/// size, pool vs slab.
+fn alloc_ratio(all: &BTreeMap<String, f64>, variant: &str, v: f64) -> String {
+    let anchor = match variant {
+        "bump_16" | "arena_16" => "alloc/bumpalo_16",
+        "bump_40" | "arena_40" => "alloc/bumpalo_40",
+        "pool_pair" => "alloc/slab_pair",
+        _ => return String::new(),
+    };
+    all.get(anchor)
+        .map_or(String::new(), |b| format!("{:.2}x {}", v / b, anchor.trim_start_matches("alloc/")))
+}
+
+/// Median, min and max of `xs` (not empty).
+fn stats(xs: &mut [f64]) -> (f64, f64, f64) {
+    xs.sort_by(|a, b| a.total_cmp(b));
+    let n = xs.len();
+    let median = if n % 2 == 1 { xs[n / 2] } else { (xs[n / 2 - 1] + xs[n / 2]) / 2.0 };
+    (median, xs[0], xs[n - 1])
+}
+
+/// Wall time of a command, failing if it fails.
+fn timed(mut c: Command) -> Result<f64, String> {
+    let start = Instant::now();
+    let status = c.status().map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!("{c:?} failed with {status}"));
+    }
+    Ok(start.elapsed().as_secs_f64())
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = root().join("target").join(name);
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
