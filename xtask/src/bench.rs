@@ -24,11 +24,12 @@ mod ts;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let quick = args.iter().any(|a| a == "--quick");
-    let mut report = Report::default();
-    report.instructions = instructions()?;
-    report.criterion = criterion::run(quick)?;
-    report.compile = compile::run(if quick { 1 } else { 3 })?;
-    report.ts = ts::run(quick)?;
+    let report = Report {
+        instructions: instructions()?,
+        criterion: criterion::run(quick)?,
+        compile: compile::run(if quick { 1 } else { 3 })?,
+        ts: ts::run(quick)?,
+    };
     let text = report.render(quick);
     let path = root().join("BENCHMARKS.md");
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -36,7 +37,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-#[derive(Default)]
 struct Report {
     /// kernel name → instructions per element (or per operation).
     instructions: BTreeMap<String, f64>,
