@@ -143,6 +143,42 @@ test("a view keeps reading and writing across memory.grow", () => {
   assert.equal(far.next, 1234);
 });
 
+test("one view moves along an array, also across memory.grow", () => {
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 3 });
+  const size = bindings.PointLayout.size;
+  const count = 10;
+  const base = 65536 - count * size;
+  for (let i = 0; i < count; i++) {
+    bindings.writePoint(new DataView(memory.buffer), base + i * size, { x: i, y: -i });
+  }
+  const view = new bindings.PointView(memory, base);
+  let sum = 0;
+  for (let i = 0; i < count; i++) {
+    view.ptr = base + i * size;
+    if (i === 5) memory.grow(1); // the cached buffer is detached mid-way
+    sum += view.x;
+    view.y = 2 * i;
+  }
+  assert.equal(view.ptr, base + (count - 1) * size);
+  assert.equal(sum, 45);
+  assert.equal(bindings.readPoint(new DataView(memory.buffer), base + 3 * size).y, 6);
+
+  // Past the end is still an error after a fresh look at the buffer.
+  view.ptr = memory.buffer.byteLength - 4;
+  assert.throws(() => view.y, RangeError);
+  assert.throws(() => {
+    view.x = 1;
+  }, RangeError);
+});
+
+test("a real error is rethrown, not retried into another one", () => {
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const view = new bindings.RectView(memory, 0);
+  view.ptr = 200;
+  new Uint8Array(memory.buffer)[200 + bindings.RectLayout.offsets.alive] = 7;
+  assert.throws(() => view.alive, /invalid bool 7 in Rect\.alive at offset 233/);
+});
+
 test("view getters throw on invalid bytes too", () => {
   const memory = new WebAssembly.Memory({ initial: 1 });
   const offset = bindings.RectLayout.offsets.kind;
