@@ -1,10 +1,10 @@
 //! `#[derive(WasmLayout)]`: see the `wasm-layout` crate for the rules and
 //! the generated API.
 //!
-//! The pipeline is one file per step: [`ast`] reads the input (with
-//! [`attr`] parsing `#[layout(...)]` and `#[repr(...)]`), [`check`] applies
-//! the rules that span several attributes or types, [`expand`] emits the
-//! code, and on any error [`fallback`] emits the errors plus stubs, so the
+//! The pipeline is one file per step: `ast` reads the input (with
+//! `attr` parsing `#[layout(...)]` and `#[repr(...)]`), `check` applies
+//! the rules that span several attributes or types, `expand` emits the
+//! code, and on any error `fallback` emits the errors plus stubs, so the
 //! user sees each mistake once instead of a cascade.
 #![forbid(unsafe_code)]
 

@@ -8,7 +8,7 @@
 //! 1. by `#[derive(WasmLayout)]`: a scratch crate under `target/difftest/`
 //!    prints every type's `SIZE`, `ALIGN` and `OFFSET_*` constants (and checks
 //!    them against its `LAYOUT` descriptor);
-//! 2. by [`reference`], a small independent implementation of the wasm32 C
+//! 2. by [`reference()`], a small independent implementation of the wasm32 C
 //!    rules written here;
 //! 3. by clang for wasm32, through `_Static_assert`s of the numbers Rust printed.
 //!
