@@ -276,6 +276,43 @@ pub fn x_bytemuck(bytes: &[u8]) -> f64 {
     s.iter().map(|p| p.x).sum()
 }
 
+#[inline(never)]
+pub fn x_zerocopy_x4(bytes: &[u8]) -> f64 {
+    let n = bytes.len() / 16;
+    let s = <[ZPoint]>::ref_from_bytes(&bytes[..n * 16]).expect("fits");
+    let mut acc = [0f64; 4];
+    let chunks = s.chunks_exact(4);
+    let rest = chunks.remainder();
+    for c in chunks {
+        acc[0] += c[0].x.get();
+        acc[1] += c[1].x.get();
+        acc[2] += c[2].x.get();
+        acc[3] += c[3].x.get();
+    }
+    for p in rest {
+        acc[0] += p.x.get();
+    }
+    acc.iter().sum()
+}
+
+#[inline(never)]
+pub fn x_bytemuck_x4(bytes: &[u8]) -> f64 {
+    let s: &[PodPoint] = bytemuck::cast_slice(&bytes[..bytes.len() / 16 * 16]);
+    let mut acc = [0f64; 4];
+    let chunks = s.chunks_exact(4);
+    let rest = chunks.remainder();
+    for c in chunks {
+        acc[0] += c[0].x;
+        acc[1] += c[1].x;
+        acc[2] += c[2].x;
+        acc[3] += c[3].x;
+    }
+    for p in rest {
+        acc[0] += p.x;
+    }
+    acc.iter().sum()
+}
+
 // ---------------------------------------------------------------- random access
 
 #[inline(never)]
@@ -455,8 +492,10 @@ pub const SCANS: &[Scan] = &[
     ("x/read_from", x_read_from),
     ("x/hand", x_hand),
     ("x/zerocopy", x_zerocopy),
+    ("x/zerocopy_x4", x_zerocopy_x4),
     ("x/binary_layout", x_binary_layout),
     ("x/bytemuck", x_bytemuck),
+    ("x/bytemuck_x4", x_bytemuck_x4),
 ];
 
 /// Every write kernel, by name.

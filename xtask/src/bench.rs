@@ -50,8 +50,9 @@ fn callgrind_plan(kernel: &str) -> (usize, usize, usize) {
     match kernel.split_once('/').map_or(kernel, |(g, _)| g) {
         "mass" | "write" => (36 * 20_000, 36 * 40_000, 36),
         "x" => (16 * 20_000, 16 * 40_000, 16),
-        "random" => (100_000, 200_000, 1),
-        _ => (100_000, 200_000, 1),
+        "random" => (500_000, 1_000_000, 1),
+        // The 10 million operations, and half as many to subtract.
+        _ => (5_000_000, 10_000_000, 1),
     }
 }
 
