@@ -30,8 +30,25 @@ pub fn check(cx: &Ctxt, input: &Input) {
             for field in fields {
                 check_type(cx, &field.ty);
             }
+            check_offset_names(cx, fields);
         }
         Data::Enum(variants) => check_enum(cx, input, variants),
+    }
+}
+
+/// `struct S { ab: u8, AB: u8 }`: both fields would define `S::OFFSET_AB`.
+fn check_offset_names(cx: &Ctxt, fields: &[crate::ast::Field]) {
+    for (i, field) in fields.iter().enumerate() {
+        let constant = field.name.to_uppercase();
+        if let Some(first) = fields.iter().take(i).find(|f| f.name.to_uppercase() == constant) {
+            cx.error_spanned_by(
+                field.ident,
+                format!(
+                    "fields `{}` and `{}` would both define the constant `OFFSET_{constant}`: rename one of them",
+                    first.name, field.name
+                ),
+            );
+        }
     }
 }
 
