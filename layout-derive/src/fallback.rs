@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::{DeriveInput, Type};
 
-pub fn expand(input: &DeriveInput, err: syn::Error) -> TokenStream {
+pub fn expand(input: &DeriveInput, err: syn::Error, krate: &TokenStream) -> TokenStream {
     let errors = err.into_compile_error();
     let ident = &input.ident;
     let vis = &input.vis;
@@ -32,15 +32,15 @@ pub fn expand(input: &DeriveInput, err: syn::Error) -> TokenStream {
         #errors
         #views
         #[automatically_derived]
-        impl #impl_generics ::wasm_layout::WasmLayout for #ident #ty_generics #where_clause {
+        impl #impl_generics #krate::WasmLayout for #ident #ty_generics #where_clause {
             const SIZE: usize = 0;
             const ALIGN: usize = 1;
             const NAME: &'static str = "";
-            const LAYOUT: &'static ::wasm_layout::TypeLayout = <[u8; 0] as ::wasm_layout::WasmLayout>::LAYOUT;
+            const LAYOUT: &'static #krate::TypeLayout = <[u8; 0] as #krate::WasmLayout>::LAYOUT;
             type Bytes = [u8; 0];
             type Ref<'__a> = ();
             type Mut<'__a> = ();
-            fn __validate(_: &[u8; 0]) -> ::core::result::Result<(), ::wasm_layout::LayoutError> { unimplemented!() }
+            fn __validate(_: &[u8; 0]) -> ::core::result::Result<(), #krate::LayoutError> { unimplemented!() }
             fn __decode(_: &[u8; 0]) -> Self { unimplemented!() }
             fn __encode(&self, _: &mut [u8; 0]) { unimplemented!() }
             fn __get(_: &[u8; 0], _: usize) {}

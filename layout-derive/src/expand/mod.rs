@@ -17,15 +17,13 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     if let Some(parsed) = &parsed {
         check::check(&cx, parsed);
     }
+    let krate = parsed.as_ref().map_or_else(|| quote!(::wasm_layout), krate);
     match (cx.check(), parsed) {
-        (Ok(()), Some(parsed)) => {
-            let krate = krate(&parsed);
-            match &parsed.data {
-                Data::Struct(fields) => structs::expand(&parsed, fields, &krate),
-                Data::Enum(variants) => enums::expand(&parsed, variants, &krate),
-            }
-        }
-        (Err(err), _) => fallback::expand(input, err),
+        (Ok(()), Some(parsed)) => match &parsed.data {
+            Data::Struct(fields) => structs::expand(&parsed, fields, &krate),
+            Data::Enum(variants) => enums::expand(&parsed, variants, &krate),
+        },
+        (Err(err), _) => fallback::expand(input, err, &krate),
         (Ok(()), None) => unreachable!("the input was rejected without an error"),
     }
 }
