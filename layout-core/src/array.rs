@@ -1,15 +1,4 @@
 //! `WasmLayout` for `[T; N]`, and the array views [`ArrayRef`] and [`ArrayMut`].
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::unreachable,
-        clippy::arithmetic_side_effects
-    )
-)]
 
 use core::fmt;
 

@@ -1,15 +1,4 @@
 //! Turning untrusted byte slices into fixed-size byte arrays, with one check.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::unreachable,
-        clippy::arithmetic_side_effects
-    )
-)]
 
 use crate::error::{out_of_bounds, LayoutError};
 use crate::WasmLayout;

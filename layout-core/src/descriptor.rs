@@ -1,16 +1,5 @@
 //! The language-neutral description of a type's layout: what the derive
 //! emits as data and what the code generators read.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::unreachable,
-        clippy::arithmetic_side_effects
-    )
-)]
 
 use crate::rules::StructRepr;
 

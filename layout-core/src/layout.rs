@@ -1,15 +1,4 @@
 //! The [`WasmLayout`] trait: a type with a fixed wasm32 layout.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::unreachable,
-        clippy::arithmetic_side_effects
-    )
-)]
 
 use crate::bytes::{prefix, prefix_mut, range, range_mut};
 use crate::descriptor::TypeLayout;

@@ -13,6 +13,20 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// The no-panic guarantee, enforced: accessor and allocator code may not index,
+// unwrap, panic or overflow (tests may). `codegen` and `fingerprint` read
+// descriptors the derive produced, not guest bytes, and are allowed below.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::arithmetic_side_effects
+    )
+)]
 
 extern crate alloc;
 #[cfg(feature = "std")]
@@ -20,9 +34,14 @@ extern crate std;
 
 mod array;
 mod bytes;
+#[cfg_attr(
+    not(test),
+    allow(clippy::indexing_slicing, clippy::panic, clippy::arithmetic_side_effects, clippy::unwrap_used)
+)]
 pub mod codegen;
 pub mod descriptor;
 mod error;
+#[cfg_attr(not(test), allow(clippy::indexing_slicing, clippy::arithmetic_side_effects))]
 pub mod fingerprint;
 mod layout;
 pub mod memory;

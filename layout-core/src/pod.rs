@@ -1,16 +1,5 @@
 //! The zero-copy fast path for `#[repr(C)]` structs whose host layout is
 //! their wasm32 layout.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::unreachable,
-        clippy::arithmetic_side_effects
-    )
-)]
 
 use crate::WasmLayout;
 

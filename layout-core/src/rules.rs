@@ -3,17 +3,6 @@
 //! Every size, alignment and offset the derive produces is computed here, from
 //! the field types' own [`WasmLayout`](crate::WasmLayout) constants, so the
 //! numbers are the same whatever the host compiling them.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::unreachable,
-        clippy::arithmetic_side_effects
-    )
-)]
 
 /// The largest size a wasm32 address space can hold: 4 GiB.
 pub const WASM32_ADDRESS_SPACE: u64 = 1 << 32;

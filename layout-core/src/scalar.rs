@@ -1,15 +1,4 @@
 //! `WasmLayout` for the integer and float types and `bool`.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::unreachable,
-        clippy::arithmetic_side_effects
-    )
-)]
 
 use crate::descriptor::{Scalar, TypeKind, TypeLayout};
 use crate::error::LayoutError;

@@ -2,17 +2,6 @@
 //!
 //! The bytes are checked once, when the view is made; after that each element
 //! is a fixed-size array reference, so getters compile to plain loads.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::unreachable,
-        clippy::arithmetic_side_effects
-    )
-)]
 
 use core::fmt;
 

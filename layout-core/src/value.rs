@@ -1,15 +1,4 @@
 //! [`ValueMut`]: the mutable view of a scalar, bool, enum or pointer.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::unreachable,
-        clippy::arithmetic_side_effects
-    )
-)]
 
 use core::fmt;
 

@@ -1,15 +1,4 @@
 //! Traits every generated struct view implements.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::unreachable,
-        clippy::arithmetic_side_effects
-    )
-)]
 
 use crate::error::LayoutError;
 use crate::WasmLayout;

@@ -32,14 +32,6 @@
 //! assert_eq!(arena.stats().used, 8);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
-#![deny(
-    clippy::indexing_slicing,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::arithmetic_side_effects
-)]
-
 mod arena;
 mod buffers;
 mod bump;
