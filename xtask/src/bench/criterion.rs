@@ -48,7 +48,11 @@ fn figure(dir: &Path) -> Result<Figure, String> {
     let bench = read("benchmark.json")?;
     let sample = read("sample.json")?;
     let group = string_field(&bench, "group_id").ok_or("no group_id")?;
-    let variant = string_field(&bench, "function_id").unwrap_or_default();
+    // `BenchmarkId::from_parameter` leaves `function_id` null and puts the
+    // name in `value_str`.
+    let variant = string_field(&bench, "function_id")
+        .or_else(|| string_field(&bench, "value_str"))
+        .unwrap_or_default();
     let elements = bench
         .split("\"Elements\":")
         .nth(1)
