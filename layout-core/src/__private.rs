@@ -96,17 +96,6 @@ pub fn get_mut<F: WasmLayout, const OFF: usize, const N: usize>(bytes: &mut [u8;
     F::__get_mut(field_mut::<F, OFF, N>(bytes))
 }
 
-/// Zeroes the padding bytes `[START, END)`.
-#[inline(always)]
-pub fn zero<const START: usize, const END: usize, const N: usize>(bytes: &mut [u8; N]) {
-    const { assert!(START <= END && END <= N, "wasm-layout: padding lies outside its struct") };
-    if START < END {
-        if let Some(pad) = bytes.get_mut(START..END) {
-            pad.fill(0);
-        }
-    }
-}
-
 /// The error for an enum discriminant that names no variant.
 #[cold]
 pub const fn invalid_discriminant(type_name: &'static str, value: i64) -> LayoutError {

@@ -50,9 +50,8 @@ fn figure(dir: &Path) -> Result<Figure, String> {
     let group = string_field(&bench, "group_id").ok_or("no group_id")?;
     // `BenchmarkId::from_parameter` leaves `function_id` null and puts the
     // name in `value_str`.
-    let variant = string_field(&bench, "function_id")
-        .or_else(|| string_field(&bench, "value_str"))
-        .unwrap_or_default();
+    let variant =
+        string_field(&bench, "function_id").or_else(|| string_field(&bench, "value_str")).unwrap_or_default();
     let elements = bench
         .split("\"Elements\":")
         .nth(1)
