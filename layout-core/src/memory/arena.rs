@@ -115,7 +115,7 @@ pub(crate) fn write_all<T: WasmLayout, M: Memory + ?Sized>(
 /// assert_eq!(xs.view_slice(memory.bytes(), 2)?.iter().sum::<f64>(), 4.0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub struct Arena {
     base: u64,
     end: u64,
@@ -169,10 +169,7 @@ impl Arena {
         memory: &mut M,
         value: &T,
     ) -> Result<WasmPtr<T>, MemoryError> {
-        let (start, top) = fit(self.top, self.end, T::SIZE, T::ALIGN)?;
-        value.write_at(memory.bytes_mut(), start as usize)?;
-        self.commit(top);
-        Ok(WasmPtr::new(start))
+        self.place_slice(memory, core::slice::from_ref(value))
     }
 
     /// Allocates room for `values` side by side and writes them; returns a
@@ -267,4 +264,48 @@ pub(crate) fn region_end(base: u64, capacity: usize) -> Result<u64, MemoryError>
     base.checked_add(capacity as u64)
         .filter(|&end| end <= ADDRESS_SPACE)
         .ok_or(MemoryError::AddressSpace { offset: base, size: capacity as u64 })
+}
+
+/// Equality and hashing see the state the accessors report: the high-water
+/// mark is kept lazily (folded in at `reset`), so the stored field alone
+/// would make two arenas with the same history of `used` compare unequal.
+impl Arena {
+    fn observable(&self) -> (u64, u64, u64, u64, u64) {
+        (self.base, self.end, self.top, self.high.max(self.top), self.count)
+    }
+}
+
+impl PartialEq for Arena {
+    fn eq(&self, other: &Self) -> bool {
+        self.observable() == other.observable()
+    }
+}
+
+impl Eq for Arena {}
+
+impl core::hash::Hash for Arena {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.observable().hash(state);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Arena;
+
+    #[test]
+    fn equality_sees_the_reported_high_water_mark() {
+        let mut once = Arena::new(1024, 4096).unwrap();
+        once.alloc(100, 4).unwrap();
+        let mut twice = Arena::new(1024, 4096).unwrap();
+        twice.alloc(100, 4).unwrap();
+        twice.reset();
+        assert_ne!(once, twice, "used differs");
+        twice.alloc(100, 4).unwrap();
+        // Same used, high water and allocation count, reached differently.
+        assert_eq!((once.used(), once.high_water()), (twice.used(), twice.high_water()));
+        assert_eq!(once, twice);
+        twice.alloc(8, 8).unwrap();
+        assert_ne!(once, twice);
+    }
 }

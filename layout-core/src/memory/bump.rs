@@ -25,7 +25,7 @@ use super::storage::Memory;
 /// assert_eq!(p.read(memory.bytes())?, 7);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub struct Bump {
     start: u64,
     limit: u64,
@@ -146,5 +146,28 @@ impl Bump {
             high_water: self.high.max(self.top).saturating_sub(self.start),
             allocations: self.count,
         }
+    }
+}
+
+/// Equality and hashing see the state the accessors report: the high-water
+/// mark is kept lazily (folded in at `reset`), so the stored field alone
+/// would make two bumps with the same history of `used` compare unequal.
+impl Bump {
+    fn observable(&self) -> (u64, u64, u64, u64, u64) {
+        (self.start, self.limit, self.top, self.high.max(self.top), self.count)
+    }
+}
+
+impl PartialEq for Bump {
+    fn eq(&self, other: &Self) -> bool {
+        self.observable() == other.observable()
+    }
+}
+
+impl Eq for Bump {}
+
+impl core::hash::Hash for Bump {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.observable().hash(state);
     }
 }
