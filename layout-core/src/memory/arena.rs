@@ -13,12 +13,35 @@ use super::storage::Memory;
 /// and [`SharedArena`](super::SharedArena), and of the TypeScript runtime's.
 #[inline(always)]
 pub(crate) fn fit(top: u64, end: u64, size: usize, align: usize) -> Result<(u32, u64), MemoryError> {
-    // One branch on the fast path. `top` is below 2^33 and `mask` below
-    // 2^63 for any power-of-two `align`, so `top + mask` cannot wrap. The
-    // size test (1 ≤ size ≤ 4 GiB) depends on `size` alone, so in a loop
-    // with a fixed size the compiler hoists it; it also keeps `start + size`
-    // from wrapping. With `end` capped at 4 GiB, `new_top <= end` then makes
-    // `start` fit in a u32.
+    // The fast path is for a `top` that is already aligned, as it is after
+    // any run of allocations whose sizes are multiples of their alignment:
+    // then the new top is `top + size`, one addition on the chain from one
+    // allocation to the next (the alignment test is a predicted branch off
+    // that chain). Everything else goes through `fit_aligning`, which is not
+    // inlined so that the compiler cannot fold both paths into a select
+    // that puts the alignment back on the chain. `top` is below 2^33, so
+    // `top + size` cannot wrap; the size test (1 ≤ size ≤ 4 GiB) depends on
+    // `size` alone, so in a loop with a fixed size the compiler hoists it.
+    // With `end` capped at 4 GiB, `new_top <= end` makes `top` fit in a u32.
+    let mask = (align as u64).wrapping_sub(1);
+    let new_top = top.wrapping_add(size as u64);
+    if top & mask == 0
+        && align.is_power_of_two()
+        && (size as u64).wrapping_sub(1) < ADDRESS_SPACE
+        && new_top <= end.min(ADDRESS_SPACE)
+    {
+        Ok((top as u32, new_top))
+    } else {
+        fit_aligning(top, end, size, align)
+    }
+}
+
+/// [`fit`] for any `top`: rounds it up to `align` first.
+#[inline(never)]
+fn fit_aligning(top: u64, end: u64, size: usize, align: usize) -> Result<(u32, u64), MemoryError> {
+    // `top` is below 2^33 and `mask` below 2^63 for any power-of-two
+    // `align`, so `top + mask` cannot wrap; the size test keeps
+    // `start + size` from wrapping.
     let mask = (align as u64).wrapping_sub(1);
     let start = top.wrapping_add(mask) & !mask;
     let new_top = start.wrapping_add(size as u64);
@@ -291,7 +314,51 @@ impl core::hash::Hash for Arena {
 
 #[cfg(test)]
 mod tests {
-    use super::Arena;
+    use super::{fit, Arena, MemoryError, ADDRESS_SPACE};
+
+    /// The placement rule as documented, written plainly.
+    fn reference(top: u64, end: u64, size: usize, align: usize) -> Result<(u32, u64), MemoryError> {
+        if size == 0 {
+            return Err(MemoryError::ZeroSize);
+        }
+        if !align.is_power_of_two() {
+            return Err(MemoryError::BadAlign { align });
+        }
+        let start = top.div_ceil(align as u64) * align as u64;
+        let Some(new_top) = start.checked_add(size as u64).filter(|&e| e <= ADDRESS_SPACE) else {
+            return Err(MemoryError::AddressSpace { offset: start, size: size as u64 });
+        };
+        if new_top > end {
+            return Err(MemoryError::Exhausted {
+                requested: size,
+                align,
+                remaining: end.saturating_sub(top),
+            });
+        }
+        Ok((start as u32, new_top))
+    }
+
+    #[test]
+    fn both_paths_of_fit_follow_the_rule() {
+        let tops =
+            [0, 1, 3, 7, 8, 9, 15, 16, 1000, 1024, ADDRESS_SPACE - 9, ADDRESS_SPACE - 8, ADDRESS_SPACE];
+        let ends = [0, 8, 16, 1024, 1040, ADDRESS_SPACE - 1, ADDRESS_SPACE, ADDRESS_SPACE + 1, u64::MAX];
+        let sizes = [0, 1, 2, 7, 8, 16, 40, 1 << 32, (1 << 32) + 1, usize::MAX];
+        let aligns = [0, 1, 2, 3, 4, 8, 16, 4096, 1 << 32, 1 << 63];
+        for &top in &tops {
+            for &end in ends.iter().filter(|&&e| e >= top) {
+                for &size in &sizes {
+                    for &align in &aligns {
+                        assert_eq!(
+                            fit(top, end, size, align),
+                            reference(top, end, size, align),
+                            "fit(top {top}, end {end}, size {size}, align {align})"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn equality_sees_the_reported_high_water_mark() {
