@@ -1,6 +1,7 @@
 //! Code emission: `derive` reads, checks, then emits or falls back.
 
 mod enums;
+mod predict;
 mod structs;
 
 use proc_macro2::TokenStream;

@@ -7,6 +7,7 @@ use syn::spanned::Spanned;
 use syn::Type;
 
 use super::opt_str;
+use super::predict::{predict, Placement, Predicted};
 use crate::ast::{Field, Input};
 
 /// The types with a built-in `WasmLayout` impl that a path names.
@@ -48,28 +49,79 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     let tys: Vec<&Type> = fields.iter().map(|f| &f.ty).collect();
     let idx: Vec<usize> = (0..count).collect();
     let lit = Literal::usize_unsuffixed;
-    // Const arguments are paths to named consts, never `{ expr }`: each
-    // braced argument is a body of its own for rustc to type-check and
-    // evaluate, thousands in a crate of many structs.
-    let off = |i: usize| format_ident!("__O{}", i).into_token_stream();
-    let size = quote!(__N);
-    // Only fields that take the generic path need their offset as a named
-    // const; scalar fields pass `Name::OFFSET_<FIELD>` as a plain argument.
+    let placement = match (&input.attrs.packed, &input.attrs.align) {
+        (Some(_), _) => Placement::Packed,
+        (None, Some(a)) => Placement::Aligned(a.value as usize),
+        (None, None) => Placement::Natural,
+    };
+    // With every field type known by name, the layout is written as
+    // literals (checked against the rules at compile time, see `predict`);
+    // otherwise as paths into `__SHAPE`, which the rules compute.
+    let predicted = predict(&tys, placement);
+    let p = predicted.as_ref();
+    // Const arguments are literals or paths to named consts, never
+    // `{ expr }`: each braced argument is a body of its own for rustc to
+    // type-check and evaluate, thousands in a crate of many structs.
+    let off = |i: usize| match p {
+        Some(p) => lit(p.offsets[i]).into_token_stream(),
+        None => format_ident!("__O{}", i).into_token_stream(),
+    };
+    let size = p.map_or_else(|| quote!(__N), |p| lit(p.size).into_token_stream());
+    let shape_size = p.map_or_else(|| quote!(__SHAPE.size), |p| lit(p.size).into_token_stream());
+    let shape_align = p.map_or_else(|| quote!(__SHAPE.align), |p| lit(p.align).into_token_stream());
+    let shape_offset = |i: usize| match p {
+        Some(p) => lit(p.offsets[i]).into_token_stream(),
+        None => {
+            let i = lit(i);
+            quote!(__SHAPE.offsets[#i])
+        }
+    };
+    // On the general path, only fields that take the generic path need their
+    // offset as a named const; scalar fields pass `Name::OFFSET_<FIELD>` as a
+    // plain argument.
+    let general = p.is_none();
     let named_consts =
-        fields.iter().zip(&idx).filter(|(f, _)| scalar_name(&f.ty).is_none()).map(|(_, &i)| {
+        fields.iter().zip(&idx).filter(|(f, _)| general && scalar_name(&f.ty).is_none()).map(|(_, &i)| {
             let (o, i) = (off(i), lit(i));
             quote!(const #o: usize = __SHAPE.offsets[#i];)
         });
-    let size_const = fields.iter().any(|f| scalar_name(&f.ty).is_none()).then(|| {
+    let size_const = (general && fields.iter().any(|f| scalar_name(&f.ty).is_none())).then(|| {
         quote!(
             const __N: usize = __SHAPE.size;
         )
     });
-    // The public offset constant of field `i`, as a runtime value.
-    let offset_const = |f: &Field| format_ident!("OFFSET_{}", f.name.to_uppercase()).into_token_stream();
-    let end = |i: usize| {
-        let i = lit(i);
-        quote!(__SHAPE.ends[#i])
+    // Field `i`'s offset as a runtime value: a literal, or the public
+    // offset constant.
+    let offset_at = |i: usize, f: &Field| match p {
+        Some(p) => lit(p.offsets[i]).into_token_stream(),
+        None => {
+            let c = format_ident!("OFFSET_{}", f.name.to_uppercase());
+            quote!(#ident::#c)
+        }
+    };
+    // Zeroes the padding between `start` (where the previous field ends, 0
+    // before the first) and `end` (the next offset, or the size). Known
+    // layouts emit it only where there is padding.
+    let zero_padding = |prev: Option<usize>, next: Option<usize>| match p {
+        Some(p) => {
+            let start = prev.map_or(0, |i| p.ends[i]);
+            let end = next.map_or(p.size, |i| p.offsets[i]);
+            (start < end).then(|| {
+                let (start, end) = (lit(start), lit(end));
+                quote!(#wl::zero_range(bytes, #start, #end);)
+            })
+        }
+        None => {
+            let start = prev.map_or_else(
+                || quote!(0),
+                |i| {
+                    let i = lit(i);
+                    quote!(__SHAPE.ends[#i])
+                },
+            );
+            let end = next.map_or_else(|| quote!(__SHAPE.size), |i| offset_at(i, &fields[i]));
+            Some(quote!(#wl::zero_range(bytes, #start, #end);))
+        }
     };
 
     // Layout constants.
@@ -77,16 +129,16 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         let c = format_ident!("OFFSET_{}", f.name.to_uppercase());
         let fvis = f.vis;
         let doc = format!("Offset of `{}` in bytes, in the wasm32 layout.", f.name);
-        let i = lit(*i);
-        quote!(#[doc = #doc] #fvis const #c: usize = __SHAPE.offsets[#i];)
+        let at = shape_offset(*i);
+        quote!(#[doc = #doc] #fvis const #c: usize = #at;)
     });
     let field_layouts = fields.iter().zip(&idx).map(|(f, i)| {
         let (fname, ty, rename) = (&f.name, &f.ty, opt_str(f.attrs.rename.as_ref()));
-        let i = lit(*i);
+        let at = shape_offset(*i);
         quote! {
             #wl::FieldLayout {
                 name: #fname,
-                offset: __SHAPE.offsets[#i],
+                offset: #at,
                 ty: <#ty as #wl::WasmLayout>::LAYOUT,
                 rename: #rename,
             }
@@ -104,32 +156,32 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     // Accessors.
     let validates = fields.iter().zip(&idx).map(|(f, &i)| {
         let (ty, o) = (&f.ty, off(i));
-        let at = offset_const(f);
+        let at = offset_at(i, f);
         match scalar_name(ty) {
-            Some("bool") => quote!(#wl::validate_bool(bytes, #ident::#at)?;),
+            Some("bool") => quote!(#wl::validate_bool(bytes, #at)?;),
             Some(_) => quote!(),
             None => quote!(#wl::validate::<#ty, #o, #size>(bytes)?;),
         }
     });
     let decodes = fields.iter().zip(&idx).map(|(f, &i)| {
         let (fi, ty, o) = (f.ident, &f.ty, off(i));
-        let at = offset_const(f);
+        let at = offset_at(i, f);
         match scalar_name(ty) {
             Some(sc) => {
                 let read = scalar_fn("read", sc);
-                quote!(#fi: #wl::#read(bytes, #ident::#at))
+                quote!(#fi: #wl::#read(bytes, #at))
             }
             None => quote!(#fi: #wl::decode::<#ty, #o, #size>(bytes)),
         }
     });
     let encodes = fields.iter().zip(&idx).map(|(f, &i)| {
         let (fi, ty, o) = (f.ident, &f.ty, off(i));
-        let at = offset_const(f);
-        let pad_start = if i == 0 { quote!(0) } else { end(i - 1) };
+        let at = offset_at(i, f);
+        let padding = zero_padding(i.checked_sub(1), Some(i));
         let write = match scalar_name(ty) {
             Some(sc) => {
                 let write = scalar_fn("write", sc);
-                quote!(#wl::#write(bytes, #ident::#at, self.#fi);)
+                quote!(#wl::#write(bytes, #at, self.#fi);)
             }
             None => {
                 // A `#[repr(packed)]` field may be unaligned: copy it, never borrow it.
@@ -138,24 +190,21 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
             }
         };
         quote! {
-            #wl::zero_range(bytes, #pad_start, #ident::#at);
+            #padding
             #write
         }
     });
-    let tail_start = match count {
-        0 => quote!(0),
-        n => end(n - 1),
-    };
+    let tail_padding = zero_padding(count.checked_sub(1), None);
 
     // View methods.
     // The body of a getter, for a view whose bytes are `self.bytes`.
-    let get_body = |f: &Field, o: &TokenStream| {
-        let (ty, at) = (&f.ty, offset_const(f));
+    let get_body = |i: usize, f: &Field, o: &TokenStream| {
+        let (ty, at) = (&f.ty, offset_at(i, f));
         match scalar_name(ty) {
-            Some("bool") => quote!(#wl::get_bool(self.bytes, #ident::#at)),
+            Some("bool") => quote!(#wl::get_bool(self.bytes, #at)),
             Some(sc) => {
                 let read = scalar_fn("read", sc);
-                quote!(#wl::#read(self.bytes, #ident::#at))
+                quote!(#wl::#read(self.bytes, #at))
             }
             None => quote!(#wl::get::<#ty, #o, #size>(self.bytes)),
         }
@@ -164,7 +213,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         let (fi, fvis, ty, o) = (f.ident, f.vis, &f.ty, off(i));
         let ret = getter_type(ty, quote!('a));
         let doc = getter_doc(&f.name);
-        let body = get_body(f, &o);
+        let body = get_body(i, f, &o);
         quote_spanned! {f.original.span()=>
             #[doc = #doc]
             #[inline(always)]
@@ -178,13 +227,13 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         let setter = format_ident!("set_{}", unraw);
         let doc = getter_doc(&f.name);
         let doc_set = format!("Overwrites `{unraw}`.");
-        let body = get_body(f, &o);
+        let body = get_body(i, f, &o);
         // Scalars need no mutable view: `set_<field>` is all there is to do.
         let (set_body, view_mut) = match scalar_name(ty) {
             Some(sc) => {
                 let write = scalar_fn("write", sc);
-                let at = offset_const(f);
-                (quote!(#wl::#write(self.bytes, #ident::#at, value)), quote!())
+                let at = offset_at(i, f);
+                (quote!(#wl::#write(self.bytes, #at, value)), quote!())
             }
             None => {
                 let getter_mut = format_ident!("{}_mut", unraw);
@@ -213,10 +262,25 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     let guard = field_bounds(fields, krate);
     // An empty struct reads and writes no field.
     let unused_bytes = (count == 0).then(|| quote!(let _ = bytes;));
-    let host_check = input.repr.c.map(|_| host_check(input, fields, &guard));
+    let host_check = input.repr.c.map(|_| host_check(input, fields, &guard, p));
     let ref_doc = format!("A read-only view of a [`{name}`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.");
     let mut_doc = format!("A mutable view of a [`{name}`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars.");
-    let bytes_ty = quote!(<#ident as #krate::WasmLayout>::Bytes);
+    let bytes_ty = match p {
+        Some(p) => {
+            let n = lit(p.size);
+            quote!([u8; #n])
+        }
+        None => quote!(<#ident as #krate::WasmLayout>::Bytes),
+    };
+    let shapes = quote!(#wl::StructShape::<#n_fields>::new([#(#wl::shape::<#tys>()),*], #repr));
+    let shape = match p {
+        // The rules' layout, compared with the literals at compile time.
+        Some(p) => {
+            let (offsets, size, align) = (p.offsets.iter().map(|&o| lit(o)), lit(p.size), lit(p.align));
+            quote!(const _: () = #shapes.check_literals([#(#offsets),*], #size, #align);)
+        }
+        None => quote!(const __SHAPE: #wl::StructShape<#n_fields> = #shapes;),
+    };
 
     quote! {
         #[doc = #ref_doc]
@@ -232,25 +296,23 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         const _: () = {
             use #krate::__private as __wl;
 
-            const __SHAPE: #wl::StructShape<#n_fields> =
-                #wl::StructShape::new([#(#wl::shape::<#tys>()),*], #repr);
+            #shape
             #size_const
             #(#named_consts)*
 
-            #[automatically_derived]
             impl #ident #guard {
                 #(#offset_consts)*
             }
 
             #[automatically_derived]
             impl #wl::WasmLayout for #ident #guard {
-                const SIZE: usize = __SHAPE.size;
-                const ALIGN: usize = __SHAPE.align;
+                const SIZE: usize = #shape_size;
+                const ALIGN: usize = #shape_align;
                 const NAME: &'static str = #name;
                 const LAYOUT: &'static #wl::TypeLayout = &#wl::TypeLayout {
                     name: #name,
-                    size: __SHAPE.size,
-                    align: __SHAPE.align,
+                    size: #shape_size,
+                    align: #shape_align,
                     kind: #wl::TypeKind::Struct(#wl::StructLayout {
                         fields: &[#(#field_layouts),*],
                         repr: #repr,
@@ -258,7 +320,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
                         rename_all: #rename_all,
                     }),
                 };
-                type Bytes = [u8; __SHAPE.size];
+                type Bytes = [u8; #shape_size];
                 type Ref<'a> = #ref_ident<'a>;
                 type Mut<'a> = #mut_ident<'a>;
 
@@ -275,8 +337,9 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
                 }
                 #[inline]
                 fn __encode(&self, bytes: &mut Self::Bytes) {
+                    #unused_bytes
                     #(#encodes)*
-                    #wl::zero_range(bytes, #tail_start, __SHAPE.size);
+                    #tail_padding
                 }
                 #[inline(always)]
                 fn __get(bytes: &Self::Bytes, _: usize) -> #ref_ident<'_> {
@@ -288,7 +351,6 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
                 }
             }
 
-            #[automatically_derived]
             impl<'a> #ref_ident<'a> #guard {
                 #(#ref_getters)*
             }
@@ -309,7 +371,6 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
                 fn as_bytes(&self) -> &'a [u8] { self.bytes }
             }
 
-            #[automatically_derived]
             impl<'a> #mut_ident<'a> #guard {
                 #(#mut_methods)*
             }
@@ -359,7 +420,7 @@ fn getter_type(ty: &Type, lifetime: TokenStream) -> TokenStream {
 /// wasm32 layout, and the `HostLayout` marker that the zero-copy path needs.
 /// Each assertion is spanned on what it checks, so a failure points at the
 /// field (or the struct) whose host layout differs.
-fn host_check(input: &Input, fields: &[Field], guard: &TokenStream) -> TokenStream {
+fn host_check(input: &Input, fields: &[Field], guard: &TokenStream, p: Option<&Predicted>) -> TokenStream {
     let ident = input.ident;
     let fix = "give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]";
     let size_msg = format!(
@@ -368,20 +429,30 @@ fn host_check(input: &Input, fields: &[Field], guard: &TokenStream) -> TokenStre
     let align_msg =
         format!("wasm-layout: `{ident}` is #[repr(C)] but its alignment on this host is not its wasm32 alignment; {fix}");
     let offsets = fields.iter().enumerate().map(|(i, f)| {
-        let (fi, i) = (f.ident, Literal::usize_unsuffixed(i));
+        let fi = f.ident;
+        let at = match p {
+            Some(p) => Literal::usize_unsuffixed(p.offsets[i]).into_token_stream(),
+            None => {
+                let i = Literal::usize_unsuffixed(i);
+                quote!(__SHAPE.offsets[#i])
+            }
+        };
         let msg = format!(
             "wasm-layout: `{ident}` is #[repr(C)] but field `{}` is at a different offset on this host than on wasm32; {fix}",
             f.name
         );
         quote_spanned! {fi.span()=>
-            ::core::assert!(::core::mem::offset_of!(#ident, #fi) == __SHAPE.offsets[#i], #msg);
+            ::core::assert!(::core::mem::offset_of!(#ident, #fi) == #at, #msg);
         }
     });
+    let lit = |n: usize| Literal::usize_unsuffixed(n).into_token_stream();
+    let (size, align) =
+        p.map_or_else(|| (quote!(__SHAPE.size), quote!(__SHAPE.align)), |p| (lit(p.size), lit(p.align)));
     quote_spanned! {ident.span()=>
         const _: () = {
             #(#offsets)*
-            ::core::assert!(::core::mem::size_of::<#ident>() == __SHAPE.size, #size_msg);
-            ::core::assert!(::core::mem::align_of::<#ident>() == __SHAPE.align, #align_msg);
+            ::core::assert!(::core::mem::size_of::<#ident>() == #size, #size_msg);
+            ::core::assert!(::core::mem::align_of::<#ident>() == #align, #align_msg);
         };
         #[automatically_derived]
         impl __wl::HostLayout for #ident #guard {}

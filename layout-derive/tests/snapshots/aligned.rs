@@ -9,40 +9,39 @@
 ///A read-only view of a [`Block`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.
 #[allow(dead_code)]
 pub struct BlockRef<'a> {
-    bytes: &'a <Block as ::wasm_layout::WasmLayout>::Bytes,
+    bytes: &'a [u8; 16],
 }
 ///A mutable view of a [`Block`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars.
 #[allow(dead_code)]
 pub struct BlockMut<'a> {
-    bytes: &'a mut <Block as ::wasm_layout::WasmLayout>::Bytes,
+    bytes: &'a mut [u8; 16],
 }
 #[doc(hidden)]
 #[allow(non_upper_case_globals, dead_code, clippy::all)]
 const _: () = {
     use ::wasm_layout::__private as __wl;
-    const __SHAPE: __wl::StructShape<1> = __wl::StructShape::new(
-        [__wl::shape::<u32>()],
-        __wl::StructRepr::Aligned(16usize),
-    );
-    #[automatically_derived]
+    const _: () = __wl::StructShape::<
+        1,
+    >::new([__wl::shape::<u32>()], __wl::StructRepr::Aligned(16usize))
+        .check_literals([0], 16, 16);
     impl Block {
         ///Offset of `byte_len` in bytes, in the wasm32 layout.
-        pub const OFFSET_BYTE_LEN: usize = __SHAPE.offsets[0];
+        pub const OFFSET_BYTE_LEN: usize = 0;
     }
     #[automatically_derived]
     impl __wl::WasmLayout for Block {
-        const SIZE: usize = __SHAPE.size;
-        const ALIGN: usize = __SHAPE.align;
+        const SIZE: usize = 16;
+        const ALIGN: usize = 16;
         const NAME: &'static str = "Block";
         const LAYOUT: &'static __wl::TypeLayout = &__wl::TypeLayout {
             name: "Block",
-            size: __SHAPE.size,
-            align: __SHAPE.align,
+            size: 16,
+            align: 16,
             kind: __wl::TypeKind::Struct(__wl::StructLayout {
                 fields: &[
                     __wl::FieldLayout {
                         name: "byte_len",
-                        offset: __SHAPE.offsets[0],
+                        offset: 0,
                         ty: <u32 as __wl::WasmLayout>::LAYOUT,
                         rename: ::core::option::Option::None,
                     },
@@ -52,7 +51,7 @@ const _: () = {
                 rename_all: ::core::option::Option::Some(__wl::RenameRule::Camel),
             }),
         };
-        type Bytes = [u8; __SHAPE.size];
+        type Bytes = [u8; 16];
         type Ref<'a> = BlockRef<'a>;
         type Mut<'a> = BlockMut<'a>;
         #[inline]
@@ -64,14 +63,13 @@ const _: () = {
         #[inline]
         fn __decode(bytes: &Self::Bytes) -> Self {
             Block {
-                byte_len: __wl::read_u32(bytes, Block::OFFSET_BYTE_LEN),
+                byte_len: __wl::read_u32(bytes, 0),
             }
         }
         #[inline]
         fn __encode(&self, bytes: &mut Self::Bytes) {
-            __wl::zero_range(bytes, 0, Block::OFFSET_BYTE_LEN);
-            __wl::write_u32(bytes, Block::OFFSET_BYTE_LEN, self.byte_len);
-            __wl::zero_range(bytes, __SHAPE.ends[0], __SHAPE.size);
+            __wl::write_u32(bytes, 0, self.byte_len);
+            __wl::zero_range(bytes, 4, 16);
         }
         #[inline(always)]
         fn __get(bytes: &Self::Bytes, _: usize) -> BlockRef<'_> {
@@ -82,12 +80,11 @@ const _: () = {
             BlockMut { bytes }
         }
     }
-    #[automatically_derived]
     impl<'a> BlockRef<'a> {
         ///`byte_len`, read from its wasm32 offset.
         #[inline(always)]
         pub fn byte_len(&self) -> u32 {
-            __wl::read_u32(self.bytes, Block::OFFSET_BYTE_LEN)
+            __wl::read_u32(self.bytes, 0)
         }
     }
     #[automatically_derived]
@@ -107,17 +104,16 @@ const _: () = {
             self.bytes
         }
     }
-    #[automatically_derived]
     impl<'a> BlockMut<'a> {
         ///`byte_len`, read from its wasm32 offset.
         #[inline(always)]
         pub fn byte_len(&self) -> u32 {
-            __wl::read_u32(self.bytes, Block::OFFSET_BYTE_LEN)
+            __wl::read_u32(self.bytes, 0)
         }
         ///Overwrites `byte_len`.
         #[inline(always)]
         pub fn set_byte_len(&mut self, value: u32) {
-            __wl::write_u32(self.bytes, Block::OFFSET_BYTE_LEN, value)
+            __wl::write_u32(self.bytes, 0, value)
         }
     }
     #[automatically_derived]

@@ -28,7 +28,9 @@ where
 #[allow(non_upper_case_globals, dead_code, clippy::all)]
 const _: () = {
     use ::wasm_layout::__private as __wl;
-    const __SHAPE: __wl::StructShape<4> = __wl::StructShape::new(
+    const __SHAPE: __wl::StructShape<4> = __wl::StructShape::<
+        4,
+    >::new(
         [
             __wl::shape::<Point>(),
             __wl::shape::<[[f32; 2]; 4]>(),
@@ -41,7 +43,6 @@ const _: () = {
     const __O0: usize = __SHAPE.offsets[0];
     const __O1: usize = __SHAPE.offsets[1];
     const __O3: usize = __SHAPE.offsets[3];
-    #[automatically_derived]
     impl Node
     where
         for<'__w> Point: ::wasm_layout::__private::WasmLayout,
@@ -142,7 +143,6 @@ const _: () = {
             NodeMut { bytes }
         }
     }
-    #[automatically_derived]
     impl<'a> NodeRef<'a>
     where
         for<'__w> Point: ::wasm_layout::__private::WasmLayout,
@@ -194,7 +194,6 @@ const _: () = {
             self.bytes
         }
     }
-    #[automatically_derived]
     impl<'a> NodeMut<'a>
     where
         for<'__w> Point: ::wasm_layout::__private::WasmLayout,

@@ -10,48 +10,47 @@
 ///A read-only view of a [`Packet`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.
 #[allow(dead_code)]
 struct PacketRef<'a> {
-    bytes: &'a <Packet as ::wasm_layout::WasmLayout>::Bytes,
+    bytes: &'a [u8; 5],
 }
 ///A mutable view of a [`Packet`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars.
 #[allow(dead_code)]
 struct PacketMut<'a> {
-    bytes: &'a mut <Packet as ::wasm_layout::WasmLayout>::Bytes,
+    bytes: &'a mut [u8; 5],
 }
 #[doc(hidden)]
 #[allow(non_upper_case_globals, dead_code, clippy::all)]
 const _: () = {
     use ::wasm_layout::__private as __wl;
-    const __SHAPE: __wl::StructShape<2> = __wl::StructShape::new(
-        [__wl::shape::<u8>(), __wl::shape::<u32>()],
-        __wl::StructRepr::Packed,
-    );
-    #[automatically_derived]
+    const _: () = __wl::StructShape::<
+        2,
+    >::new([__wl::shape::<u8>(), __wl::shape::<u32>()], __wl::StructRepr::Packed)
+        .check_literals([0, 1], 5, 1);
     impl Packet {
         ///Offset of `kind` in bytes, in the wasm32 layout.
-        const OFFSET_KIND: usize = __SHAPE.offsets[0];
+        const OFFSET_KIND: usize = 0;
         ///Offset of `len` in bytes, in the wasm32 layout.
-        const OFFSET_LEN: usize = __SHAPE.offsets[1];
+        const OFFSET_LEN: usize = 1;
     }
     #[automatically_derived]
     impl __wl::WasmLayout for Packet {
-        const SIZE: usize = __SHAPE.size;
-        const ALIGN: usize = __SHAPE.align;
+        const SIZE: usize = 5;
+        const ALIGN: usize = 1;
         const NAME: &'static str = "Packet";
         const LAYOUT: &'static __wl::TypeLayout = &__wl::TypeLayout {
             name: "Packet",
-            size: __SHAPE.size,
-            align: __SHAPE.align,
+            size: 5,
+            align: 1,
             kind: __wl::TypeKind::Struct(__wl::StructLayout {
                 fields: &[
                     __wl::FieldLayout {
                         name: "kind",
-                        offset: __SHAPE.offsets[0],
+                        offset: 0,
                         ty: <u8 as __wl::WasmLayout>::LAYOUT,
                         rename: ::core::option::Option::None,
                     },
                     __wl::FieldLayout {
                         name: "len",
-                        offset: __SHAPE.offsets[1],
+                        offset: 1,
                         ty: <u32 as __wl::WasmLayout>::LAYOUT,
                         rename: ::core::option::Option::None,
                     },
@@ -61,7 +60,7 @@ const _: () = {
                 rename_all: ::core::option::Option::None,
             }),
         };
-        type Bytes = [u8; __SHAPE.size];
+        type Bytes = [u8; 5];
         type Ref<'a> = PacketRef<'a>;
         type Mut<'a> = PacketMut<'a>;
         #[inline]
@@ -73,17 +72,14 @@ const _: () = {
         #[inline]
         fn __decode(bytes: &Self::Bytes) -> Self {
             Packet {
-                kind: __wl::read_u8(bytes, Packet::OFFSET_KIND),
-                len: __wl::read_u32(bytes, Packet::OFFSET_LEN),
+                kind: __wl::read_u8(bytes, 0),
+                len: __wl::read_u32(bytes, 1),
             }
         }
         #[inline]
         fn __encode(&self, bytes: &mut Self::Bytes) {
-            __wl::zero_range(bytes, 0, Packet::OFFSET_KIND);
-            __wl::write_u8(bytes, Packet::OFFSET_KIND, self.kind);
-            __wl::zero_range(bytes, __SHAPE.ends[0], Packet::OFFSET_LEN);
-            __wl::write_u32(bytes, Packet::OFFSET_LEN, self.len);
-            __wl::zero_range(bytes, __SHAPE.ends[1], __SHAPE.size);
+            __wl::write_u8(bytes, 0, self.kind);
+            __wl::write_u32(bytes, 1, self.len);
         }
         #[inline(always)]
         fn __get(bytes: &Self::Bytes, _: usize) -> PacketRef<'_> {
@@ -94,17 +90,16 @@ const _: () = {
             PacketMut { bytes }
         }
     }
-    #[automatically_derived]
     impl<'a> PacketRef<'a> {
         ///`kind`, read from its wasm32 offset.
         #[inline(always)]
         fn kind(&self) -> u8 {
-            __wl::read_u8(self.bytes, Packet::OFFSET_KIND)
+            __wl::read_u8(self.bytes, 0)
         }
         ///`len`, read from its wasm32 offset.
         #[inline(always)]
         fn len(&self) -> u32 {
-            __wl::read_u32(self.bytes, Packet::OFFSET_LEN)
+            __wl::read_u32(self.bytes, 1)
         }
     }
     #[automatically_derived]
@@ -124,27 +119,26 @@ const _: () = {
             self.bytes
         }
     }
-    #[automatically_derived]
     impl<'a> PacketMut<'a> {
         ///`kind`, read from its wasm32 offset.
         #[inline(always)]
         fn kind(&self) -> u8 {
-            __wl::read_u8(self.bytes, Packet::OFFSET_KIND)
+            __wl::read_u8(self.bytes, 0)
         }
         ///Overwrites `kind`.
         #[inline(always)]
         fn set_kind(&mut self, value: u8) {
-            __wl::write_u8(self.bytes, Packet::OFFSET_KIND, value)
+            __wl::write_u8(self.bytes, 0, value)
         }
         ///`len`, read from its wasm32 offset.
         #[inline(always)]
         fn len(&self) -> u32 {
-            __wl::read_u32(self.bytes, Packet::OFFSET_LEN)
+            __wl::read_u32(self.bytes, 1)
         }
         ///Overwrites `len`.
         #[inline(always)]
         fn set_len(&mut self, value: u32) {
-            __wl::write_u32(self.bytes, Packet::OFFSET_LEN, value)
+            __wl::write_u32(self.bytes, 1, value)
         }
     }
     #[automatically_derived]

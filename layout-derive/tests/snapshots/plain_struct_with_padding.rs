@@ -10,56 +10,58 @@
 ///A read-only view of a [`Header`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.
 #[allow(dead_code)]
 pub struct HeaderRef<'a> {
-    bytes: &'a <Header as ::wasm_layout::WasmLayout>::Bytes,
+    bytes: &'a [u8; 12],
 }
 ///A mutable view of a [`Header`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars.
 #[allow(dead_code)]
 pub struct HeaderMut<'a> {
-    bytes: &'a mut <Header as ::wasm_layout::WasmLayout>::Bytes,
+    bytes: &'a mut [u8; 12],
 }
 #[doc(hidden)]
 #[allow(non_upper_case_globals, dead_code, clippy::all)]
 const _: () = {
     use ::wasm_layout::__private as __wl;
-    const __SHAPE: __wl::StructShape<3> = __wl::StructShape::new(
-        [__wl::shape::<u8>(), __wl::shape::<u32>(), __wl::shape::<u16>()],
-        __wl::StructRepr::Natural,
-    );
-    #[automatically_derived]
+    const _: () = __wl::StructShape::<
+        3,
+    >::new(
+            [__wl::shape::<u8>(), __wl::shape::<u32>(), __wl::shape::<u16>()],
+            __wl::StructRepr::Natural,
+        )
+        .check_literals([0, 4, 8], 12, 4);
     impl Header {
         ///Offset of `tag` in bytes, in the wasm32 layout.
-        pub const OFFSET_TAG: usize = __SHAPE.offsets[0];
+        pub const OFFSET_TAG: usize = 0;
         ///Offset of `len` in bytes, in the wasm32 layout.
-        pub const OFFSET_LEN: usize = __SHAPE.offsets[1];
+        pub const OFFSET_LEN: usize = 4;
         ///Offset of `flags` in bytes, in the wasm32 layout.
-        pub const OFFSET_FLAGS: usize = __SHAPE.offsets[2];
+        pub const OFFSET_FLAGS: usize = 8;
     }
     #[automatically_derived]
     impl __wl::WasmLayout for Header {
-        const SIZE: usize = __SHAPE.size;
-        const ALIGN: usize = __SHAPE.align;
+        const SIZE: usize = 12;
+        const ALIGN: usize = 4;
         const NAME: &'static str = "Header";
         const LAYOUT: &'static __wl::TypeLayout = &__wl::TypeLayout {
             name: "Header",
-            size: __SHAPE.size,
-            align: __SHAPE.align,
+            size: 12,
+            align: 4,
             kind: __wl::TypeKind::Struct(__wl::StructLayout {
                 fields: &[
                     __wl::FieldLayout {
                         name: "tag",
-                        offset: __SHAPE.offsets[0],
+                        offset: 0,
                         ty: <u8 as __wl::WasmLayout>::LAYOUT,
                         rename: ::core::option::Option::None,
                     },
                     __wl::FieldLayout {
                         name: "len",
-                        offset: __SHAPE.offsets[1],
+                        offset: 4,
                         ty: <u32 as __wl::WasmLayout>::LAYOUT,
                         rename: ::core::option::Option::None,
                     },
                     __wl::FieldLayout {
                         name: "flags",
-                        offset: __SHAPE.offsets[2],
+                        offset: 8,
                         ty: <u16 as __wl::WasmLayout>::LAYOUT,
                         rename: ::core::option::Option::None,
                     },
@@ -69,7 +71,7 @@ const _: () = {
                 rename_all: ::core::option::Option::None,
             }),
         };
-        type Bytes = [u8; __SHAPE.size];
+        type Bytes = [u8; 12];
         type Ref<'a> = HeaderRef<'a>;
         type Mut<'a> = HeaderMut<'a>;
         #[inline]
@@ -81,20 +83,18 @@ const _: () = {
         #[inline]
         fn __decode(bytes: &Self::Bytes) -> Self {
             Header {
-                tag: __wl::read_u8(bytes, Header::OFFSET_TAG),
-                len: __wl::read_u32(bytes, Header::OFFSET_LEN),
-                flags: __wl::read_u16(bytes, Header::OFFSET_FLAGS),
+                tag: __wl::read_u8(bytes, 0),
+                len: __wl::read_u32(bytes, 4),
+                flags: __wl::read_u16(bytes, 8),
             }
         }
         #[inline]
         fn __encode(&self, bytes: &mut Self::Bytes) {
-            __wl::zero_range(bytes, 0, Header::OFFSET_TAG);
-            __wl::write_u8(bytes, Header::OFFSET_TAG, self.tag);
-            __wl::zero_range(bytes, __SHAPE.ends[0], Header::OFFSET_LEN);
-            __wl::write_u32(bytes, Header::OFFSET_LEN, self.len);
-            __wl::zero_range(bytes, __SHAPE.ends[1], Header::OFFSET_FLAGS);
-            __wl::write_u16(bytes, Header::OFFSET_FLAGS, self.flags);
-            __wl::zero_range(bytes, __SHAPE.ends[2], __SHAPE.size);
+            __wl::write_u8(bytes, 0, self.tag);
+            __wl::zero_range(bytes, 1, 4);
+            __wl::write_u32(bytes, 4, self.len);
+            __wl::write_u16(bytes, 8, self.flags);
+            __wl::zero_range(bytes, 10, 12);
         }
         #[inline(always)]
         fn __get(bytes: &Self::Bytes, _: usize) -> HeaderRef<'_> {
@@ -105,22 +105,21 @@ const _: () = {
             HeaderMut { bytes }
         }
     }
-    #[automatically_derived]
     impl<'a> HeaderRef<'a> {
         ///`tag`, read from its wasm32 offset.
         #[inline(always)]
         pub fn tag(&self) -> u8 {
-            __wl::read_u8(self.bytes, Header::OFFSET_TAG)
+            __wl::read_u8(self.bytes, 0)
         }
         ///`len`, read from its wasm32 offset.
         #[inline(always)]
         pub fn len(&self) -> u32 {
-            __wl::read_u32(self.bytes, Header::OFFSET_LEN)
+            __wl::read_u32(self.bytes, 4)
         }
         ///`flags`, read from its wasm32 offset.
         #[inline(always)]
         pub fn flags(&self) -> u16 {
-            __wl::read_u16(self.bytes, Header::OFFSET_FLAGS)
+            __wl::read_u16(self.bytes, 8)
         }
     }
     #[automatically_derived]
@@ -140,37 +139,36 @@ const _: () = {
             self.bytes
         }
     }
-    #[automatically_derived]
     impl<'a> HeaderMut<'a> {
         ///`tag`, read from its wasm32 offset.
         #[inline(always)]
         pub fn tag(&self) -> u8 {
-            __wl::read_u8(self.bytes, Header::OFFSET_TAG)
+            __wl::read_u8(self.bytes, 0)
         }
         ///Overwrites `tag`.
         #[inline(always)]
         pub fn set_tag(&mut self, value: u8) {
-            __wl::write_u8(self.bytes, Header::OFFSET_TAG, value)
+            __wl::write_u8(self.bytes, 0, value)
         }
         ///`len`, read from its wasm32 offset.
         #[inline(always)]
         pub fn len(&self) -> u32 {
-            __wl::read_u32(self.bytes, Header::OFFSET_LEN)
+            __wl::read_u32(self.bytes, 4)
         }
         ///Overwrites `len`.
         #[inline(always)]
         pub fn set_len(&mut self, value: u32) {
-            __wl::write_u32(self.bytes, Header::OFFSET_LEN, value)
+            __wl::write_u32(self.bytes, 4, value)
         }
         ///`flags`, read from its wasm32 offset.
         #[inline(always)]
         pub fn flags(&self) -> u16 {
-            __wl::read_u16(self.bytes, Header::OFFSET_FLAGS)
+            __wl::read_u16(self.bytes, 8)
         }
         ///Overwrites `flags`.
         #[inline(always)]
         pub fn set_flags(&mut self, value: u16) {
-            __wl::write_u16(self.bytes, Header::OFFSET_FLAGS, value)
+            __wl::write_u16(self.bytes, 8, value)
         }
     }
     #[automatically_derived]

@@ -10,50 +10,47 @@
 ///A read-only view of a [`Vertex`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.
 #[allow(dead_code)]
 pub struct VertexRef<'a> {
-    bytes: &'a <Vertex as ::wasm_layout::WasmLayout>::Bytes,
+    bytes: &'a [u8; 16],
 }
 ///A mutable view of a [`Vertex`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars.
 #[allow(dead_code)]
 pub struct VertexMut<'a> {
-    bytes: &'a mut <Vertex as ::wasm_layout::WasmLayout>::Bytes,
+    bytes: &'a mut [u8; 16],
 }
 #[doc(hidden)]
 #[allow(non_upper_case_globals, dead_code, clippy::all)]
 const _: () = {
     use ::wasm_layout::__private as __wl;
-    const __SHAPE: __wl::StructShape<2> = __wl::StructShape::new(
-        [__wl::shape::<[f32; 3]>(), __wl::shape::<u32>()],
-        __wl::StructRepr::Natural,
-    );
-    const __N: usize = __SHAPE.size;
-    const __O0: usize = __SHAPE.offsets[0];
-    #[automatically_derived]
+    const _: () = __wl::StructShape::<
+        2,
+    >::new([__wl::shape::<[f32; 3]>(), __wl::shape::<u32>()], __wl::StructRepr::Natural)
+        .check_literals([0, 12], 16, 4);
     impl Vertex {
         ///Offset of `position` in bytes, in the wasm32 layout.
-        pub const OFFSET_POSITION: usize = __SHAPE.offsets[0];
+        pub const OFFSET_POSITION: usize = 0;
         ///Offset of `color` in bytes, in the wasm32 layout.
-        pub const OFFSET_COLOR: usize = __SHAPE.offsets[1];
+        pub const OFFSET_COLOR: usize = 12;
     }
     #[automatically_derived]
     impl __wl::WasmLayout for Vertex {
-        const SIZE: usize = __SHAPE.size;
-        const ALIGN: usize = __SHAPE.align;
+        const SIZE: usize = 16;
+        const ALIGN: usize = 4;
         const NAME: &'static str = "Vertex";
         const LAYOUT: &'static __wl::TypeLayout = &__wl::TypeLayout {
             name: "Vertex",
-            size: __SHAPE.size,
-            align: __SHAPE.align,
+            size: 16,
+            align: 4,
             kind: __wl::TypeKind::Struct(__wl::StructLayout {
                 fields: &[
                     __wl::FieldLayout {
                         name: "position",
-                        offset: __SHAPE.offsets[0],
+                        offset: 0,
                         ty: <[f32; 3] as __wl::WasmLayout>::LAYOUT,
                         rename: ::core::option::Option::None,
                     },
                     __wl::FieldLayout {
                         name: "color",
-                        offset: __SHAPE.offsets[1],
+                        offset: 12,
                         ty: <u32 as __wl::WasmLayout>::LAYOUT,
                         rename: ::core::option::Option::None,
                     },
@@ -63,30 +60,27 @@ const _: () = {
                 rename_all: ::core::option::Option::None,
             }),
         };
-        type Bytes = [u8; __SHAPE.size];
+        type Bytes = [u8; 16];
         type Ref<'a> = VertexRef<'a>;
         type Mut<'a> = VertexMut<'a>;
         #[inline]
         fn __validate(
             bytes: &Self::Bytes,
         ) -> ::core::result::Result<(), __wl::LayoutError> {
-            __wl::validate::<[f32; 3], __O0, __N>(bytes)?;
+            __wl::validate::<[f32; 3], 0, 16>(bytes)?;
             ::core::result::Result::Ok(())
         }
         #[inline]
         fn __decode(bytes: &Self::Bytes) -> Self {
             Vertex {
-                position: __wl::decode::<[f32; 3], __O0, __N>(bytes),
-                color: __wl::read_u32(bytes, Vertex::OFFSET_COLOR),
+                position: __wl::decode::<[f32; 3], 0, 16>(bytes),
+                color: __wl::read_u32(bytes, 12),
             }
         }
         #[inline]
         fn __encode(&self, bytes: &mut Self::Bytes) {
-            __wl::zero_range(bytes, 0, Vertex::OFFSET_POSITION);
-            __wl::encode::<[f32; 3], __O0, __N>(&self.position, bytes);
-            __wl::zero_range(bytes, __SHAPE.ends[0], Vertex::OFFSET_COLOR);
-            __wl::write_u32(bytes, Vertex::OFFSET_COLOR, self.color);
-            __wl::zero_range(bytes, __SHAPE.ends[1], __SHAPE.size);
+            __wl::encode::<[f32; 3], 0, 16>(&self.position, bytes);
+            __wl::write_u32(bytes, 12, self.color);
         }
         #[inline(always)]
         fn __get(bytes: &Self::Bytes, _: usize) -> VertexRef<'_> {
@@ -97,17 +91,16 @@ const _: () = {
             VertexMut { bytes }
         }
     }
-    #[automatically_derived]
     impl<'a> VertexRef<'a> {
         ///`position`, read from its wasm32 offset.
         #[inline(always)]
         pub fn position(&self) -> <[f32; 3] as __wl::WasmLayout>::Ref<'a> {
-            __wl::get::<[f32; 3], __O0, __N>(self.bytes)
+            __wl::get::<[f32; 3], 0, 16>(self.bytes)
         }
         ///`color`, read from its wasm32 offset.
         #[inline(always)]
         pub fn color(&self) -> u32 {
-            __wl::read_u32(self.bytes, Vertex::OFFSET_COLOR)
+            __wl::read_u32(self.bytes, 12)
         }
     }
     #[automatically_derived]
@@ -127,32 +120,31 @@ const _: () = {
             self.bytes
         }
     }
-    #[automatically_derived]
     impl<'a> VertexMut<'a> {
         ///`position`, read from its wasm32 offset.
         #[inline(always)]
         pub fn position(&self) -> <[f32; 3] as __wl::WasmLayout>::Ref<'_> {
-            __wl::get::<[f32; 3], __O0, __N>(self.bytes)
+            __wl::get::<[f32; 3], 0, 16>(self.bytes)
         }
         ///A mutable view of `position`.
         #[inline(always)]
         pub fn position_mut(&mut self) -> <[f32; 3] as __wl::WasmLayout>::Mut<'_> {
-            __wl::get_mut::<[f32; 3], __O0, __N>(self.bytes)
+            __wl::get_mut::<[f32; 3], 0, 16>(self.bytes)
         }
         ///Overwrites `position`.
         #[inline(always)]
         pub fn set_position(&mut self, value: [f32; 3]) {
-            __wl::encode::<[f32; 3], __O0, __N>(&value, self.bytes)
+            __wl::encode::<[f32; 3], 0, 16>(&value, self.bytes)
         }
         ///`color`, read from its wasm32 offset.
         #[inline(always)]
         pub fn color(&self) -> u32 {
-            __wl::read_u32(self.bytes, Vertex::OFFSET_COLOR)
+            __wl::read_u32(self.bytes, 12)
         }
         ///Overwrites `color`.
         #[inline(always)]
         pub fn set_color(&mut self, value: u32) {
-            __wl::write_u32(self.bytes, Vertex::OFFSET_COLOR, value)
+            __wl::write_u32(self.bytes, 12, value)
         }
     }
     #[automatically_derived]
@@ -173,19 +165,19 @@ const _: () = {
     }
     const _: () = {
         ::core::assert!(
-            ::core::mem::offset_of!(Vertex, position) == __SHAPE.offsets[0],
+            ::core::mem::offset_of!(Vertex, position) == 0,
             "wasm-layout: `Vertex` is #[repr(C)] but field `position` is at a different offset on this host than on wasm32; give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]"
         );
         ::core::assert!(
-            ::core::mem::offset_of!(Vertex, color) == __SHAPE.offsets[1],
+            ::core::mem::offset_of!(Vertex, color) == 12,
             "wasm-layout: `Vertex` is #[repr(C)] but field `color` is at a different offset on this host than on wasm32; give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]"
         );
         ::core::assert!(
-            ::core::mem::size_of:: < Vertex > () == __SHAPE.size,
+            ::core::mem::size_of:: < Vertex > () == 16,
             "wasm-layout: `Vertex` is #[repr(C)] but its size on this host is not its wasm32 size; give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]"
         );
         ::core::assert!(
-            ::core::mem::align_of:: < Vertex > () == __SHAPE.align,
+            ::core::mem::align_of:: < Vertex > () == 4,
             "wasm-layout: `Vertex` is #[repr(C)] but its alignment on this host is not its wasm32 alignment; give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]"
         );
     };
