@@ -6,6 +6,14 @@
 //! the rules that span several attributes or types, `expand` emits the
 //! code, and on any error `fallback` emits the errors plus stubs, so the
 //! user sees each mistake once instead of a cascade.
+//!
+//! Numbers: the rules live in `wasm-layout-core` (`StructShape::new`, a
+//! const fn over the field types' own `SIZE` and `ALIGN`). When every field
+//! type is one the derive can name (scalars, `WasmPtr<T>`, arrays of them
+//! with literal lengths), `expand::predict` writes the layout as literals,
+//! which rustc checks much faster, and the expansion asserts at compile time
+//! that they equal what the rules give; otherwise the expansion refers to the
+//! rules' result directly.
 #![forbid(unsafe_code)]
 
 mod ast;
