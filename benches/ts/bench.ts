@@ -1,16 +1,23 @@
 // The generated TypeScript against hand-written DataView code, over one
 // million Particles in a WebAssembly.Memory. Run by `cargo xtask bench`,
-// which generates ./generated/bench.ts first and runs each variant in a
-// process of its own (`node --import tsx bench.ts <variant>`): in one
-// process, what V8 learns from one variant's objects changes another's
-// code. Prints one JSON line: nanoseconds per element, median/min/max over
-// the repetitions. `--list` prints the variants.
+// which generates ./generated/bench.ts first and runs each variant in
+// processes of its own (`node --allow-natives-syntax --import tsx bench.ts
+// <variant>`), several processes per variant, interleaved with the other
+// variants': in one process, what V8 learns from one variant's objects
+// changes another's code, and the machine's speed drifts between
+// processes. Warms the variant up, has V8 optimize it, then prints one JSON
+// line: the nanoseconds per element of every repetition, and whether the
+// variant was still optimized after them. `--list` prints the variants.
 
 import { readParticle, ParticleView, ParticleLayout } from "./generated/bench.ts";
 
 const quick = process.argv.includes("--quick");
 const N = quick ? 100_000 : 1_000_000;
-const REPS = quick ? 5 : 15;
+// Warm-up: at least this many runs and this many milliseconds, for V8's
+// feedback and the heap's sizes to settle, before the variant is compiled.
+const WARM_RUNS = quick ? 5 : 20;
+const WARM_MS = quick ? 20 : 200;
+const REPS = quick ? 5 : 30;
 const SIZE = ParticleLayout.size;
 const MASS = ParticleLayout.offsets.mass;
 
@@ -47,6 +54,9 @@ function handRead(view: DataView, p: number): HandParticle {
   };
 }
 
+// `--list` keeps this order, which `cargo xtask bench` runs forwards and
+// backwards in turns: each generated variant always runs right next to its
+// hand-written anchor.
 const variants: Record<string, () => number> = {
   "read/generated": () => {
     let sum = 0;
@@ -56,6 +66,12 @@ const variants: Record<string, () => number> = {
   "read/hand": () => {
     let sum = 0;
     for (let i = 0; i < N; i++) sum += handRead(dv, i * SIZE).mass;
+    return sum;
+  },
+  "view/hand": () => {
+    let sum = 0;
+    const view = new DataView(memory.buffer);
+    for (let i = 0; i < N; i++) sum += view.getFloat32(i * SIZE + MASS, true);
     return sum;
   },
   "view/generated": () => {
@@ -72,13 +88,29 @@ const variants: Record<string, () => number> = {
     for (let i = 0; i < N; i++) sum += new ParticleView(memory, i * SIZE).mass;
     return sum;
   },
-  "view/hand": () => {
-    let sum = 0;
-    const view = new DataView(memory.buffer);
-    for (let i = 0; i < N; i++) sum += view.getFloat32(i * SIZE + MASS, true);
-    return sum;
-  },
 };
+
+/** V8's own functions, with `--allow-natives-syntax` (which `cargo xtask bench` passes). */
+interface Natives {
+  prepare(f: () => number): void;
+  optimize(f: () => number): void;
+  status(f: () => number): number;
+}
+
+function natives(): Natives | undefined {
+  try {
+    return {
+      prepare: new Function("f", "%PrepareFunctionForOptimization(f)") as Natives["prepare"],
+      optimize: new Function("f", "%OptimizeFunctionOnNextCall(f)") as Natives["optimize"],
+      status: new Function("f", "return %GetOptimizationStatus(f)") as Natives["status"],
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `%GetOptimizationStatus`: the function has optimized code of its own. */
+const OPTIMIZED = 1 << 4;
 
 if (process.argv.includes("--list")) {
   console.log(Object.keys(variants).join("\n"));
@@ -86,14 +118,28 @@ if (process.argv.includes("--list")) {
   const name = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "";
   const run = variants[name];
   if (run === undefined) throw new Error(`unknown variant ${name}; try --list`);
-  for (let w = 0; w < 3; w++) run();
+  // A variant is one long loop: V8 compiles the loop while it runs (on-stack
+  // replacement) and then, for a long while or for good, enters that code
+  // from the unoptimized function on every call, never compiling the whole
+  // function. Left to chance, some processes would time the on-stack code
+  // and others the function's own, up to 1.5 times faster. So the
+  // variant is compiled as a whole after its warm-up, as V8 would in the end.
+  const v8 = natives();
+  if (v8 === undefined) console.error("bench.ts: run node with --allow-natives-syntax to time optimized code");
+  v8?.prepare(run);
+  let sink = 0;
+  const warmStart = performance.now();
+  for (let w = 0; w < WARM_RUNS || performance.now() - warmStart < WARM_MS; w++) sink += run();
+  v8?.optimize(run);
+  for (let w = 0; w < 3; w++) sink += run();
   const times: number[] = [];
   for (let r = 0; r < REPS; r++) {
     const start = process.hrtime.bigint();
-    run();
+    sink += run();
     times.push(Number(process.hrtime.bigint() - start) / N);
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
-  console.log(JSON.stringify({ name, median, min: times[0], max: times[times.length - 1] }));
+  // The sums are used, so no run is dead code.
+  if (Number.isNaN(sink)) throw new Error("no sum");
+  const optimized = v8 === undefined ? null : (v8.status(run) & OPTIMIZED) !== 0;
+  console.log(JSON.stringify({ name, optimized, times }));
 }

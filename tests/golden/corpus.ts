@@ -68,8 +68,8 @@ export function writeAllScalars(view: DataView, ptr: number, value: AllScalars):
 /** A live view of one `AllScalars` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AllScalarsView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -318,8 +318,8 @@ export function writePoint(view: DataView, ptr: number, value: Point): void {
 /** A live view of one `Point` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PointView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -446,8 +446,8 @@ export function writeRect(view: DataView, ptr: number, value: Rect): void {
 /** A live view of one `Rect` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class RectView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -604,8 +604,8 @@ export function writeNode(view: DataView, ptr: number, value: Node): void {
 /** A live view of one `Node` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class NodeView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -718,8 +718,8 @@ export function writePacked(view: DataView, ptr: number, value: Packed): void {
 /** A live view of one `Packed` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PackedView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -850,8 +850,8 @@ export function writePackedNested(view: DataView, ptr: number, value: PackedNest
 /** A live view of one `PackedNested` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PackedNestedView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -965,8 +965,8 @@ export function writeAligned16(view: DataView, ptr: number, value: Aligned16): v
 /** A live view of one `Aligned16` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Aligned16View {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -1031,8 +1031,8 @@ export function writeAlignedLow(view: DataView, ptr: number, value: AlignedLow):
 /** A live view of one `AlignedLow` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AlignedLowView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -1107,8 +1107,8 @@ export function writeAlignedOuter(view: DataView, ptr: number, value: AlignedOut
 /** A live view of one `AlignedOuter` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AlignedOuterView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -1208,8 +1208,8 @@ export function writeTailPad(view: DataView, ptr: number, value: TailPad): void 
 /** A live view of one `TailPad` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class TailPadView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -1302,8 +1302,8 @@ export function writeMixed16(view: DataView, ptr: number, value: Mixed16): void 
 /** A live view of one `Mixed16` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Mixed16View {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -1427,8 +1427,8 @@ export function writeInner(view: DataView, ptr: number, value: Inner): void {
 /** A live view of one `Inner` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class InnerView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -1530,8 +1530,8 @@ export function writeOuter(view: DataView, ptr: number, value: Outer): void {
 /** A live view of one `Outer` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class OuterView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -1662,8 +1662,8 @@ export function writeMatrix(view: DataView, ptr: number, value: Matrix): void {
 /** A live view of one `Matrix` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class MatrixView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -1748,8 +1748,8 @@ export function writePolygon(view: DataView, ptr: number, value: Polygon): void 
 /** A live view of one `Polygon` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PolygonView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -1866,8 +1866,8 @@ export function writeFlags(view: DataView, ptr: number, value: Flags): void {
 /** A live view of one `Flags` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class FlagsView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -2075,8 +2075,8 @@ export function writeModes(view: DataView, ptr: number, value: Modes): void {
 /** A live view of one `Modes` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ModesView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -2242,8 +2242,8 @@ export function writeRenamed(view: DataView, ptr: number, value: Renamed): void 
 /** A live view of one `Renamed` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class RenamedView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -2338,8 +2338,8 @@ export function writeCamel(view: DataView, ptr: number, value: Camel): void {
 /** A live view of one `Camel` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class CamelView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -2470,8 +2470,8 @@ export function writePointers(view: DataView, ptr: number, value: Pointers): voi
 /** A live view of one `Pointers` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PointersView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -2598,8 +2598,8 @@ export function writeBytes(view: DataView, ptr: number, value: Bytes): void {
 /** A live view of one `Bytes` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class BytesView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -2701,8 +2701,8 @@ export function writeZeroLen(view: DataView, ptr: number, value: ZeroLen): void 
 /** A live view of one `ZeroLen` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ZeroLenView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -2821,8 +2821,8 @@ export function writeWide(view: DataView, ptr: number, value: Wide): void {
 /** A live view of one `Wide` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class WideView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -2966,8 +2966,8 @@ export function writeFloats(view: DataView, ptr: number, value: Floats): void {
 /** A live view of one `Floats` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class FloatsView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -3091,8 +3091,8 @@ export function writeDeep(view: DataView, ptr: number, value: Deep): void {
 /** A live view of one `Deep` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class DeepView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -3205,8 +3205,8 @@ export function writeLeaf(view: DataView, ptr: number, value: Leaf): void {
 /** A live view of one `Leaf` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class LeafView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -3262,12 +3262,14 @@ function zeroBytes(view: DataView, at: number, length: number): void {
   }
 }
 
+/** Every view's DataView before its first: the field never holds anything but a DataView. */
+const emptyView: DataView = new DataView(new ArrayBuffer(0));
 let cachedBuffer: ArrayBufferLike | undefined;
-let cachedView: DataView | undefined;
+let cachedView: DataView = emptyView;
 /** One DataView per buffer, shared by every view of it. */
 function dataViewOf(memory: WebAssembly.Memory): DataView {
   const buffer = memory.buffer;
-  if (cachedView === undefined || cachedBuffer !== buffer) {
+  if (cachedBuffer !== buffer) {
     cachedBuffer = buffer;
     cachedView = new DataView(buffer);
   }

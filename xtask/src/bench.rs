@@ -7,8 +7,10 @@
 //! - compile time of a generated crate of 200 structs with 8 fields;
 //! - the generated TypeScript against a hand-written DataView loop in Node.
 //!
-//! `--quick` shortens criterion and the compile-time runs (for trying the
-//! command; the committed file comes from a full run).
+//! `--quick` shortens criterion, the compile-time runs and the Node runs (for
+//! trying the command; the committed file comes from a full run). `--only
+//! ts` runs the Node benchmark alone and rewrites only its section of
+//! `BENCHMARKS.md`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -23,18 +25,49 @@ mod criterion;
 mod ts;
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let quick = args.iter().any(|a| a == "--quick");
-    let report = Report {
-        instructions: instructions()?,
-        criterion: criterion::run(quick)?,
-        compile: compile::run(if quick { 1 } else { 3 })?,
-        ts: ts::run(quick)?,
-    };
-    let text = report.render(quick);
+    let mut quick = false;
+    let mut only_ts = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--quick" => quick = true,
+            "--only" => match it.next().map(String::as_str) {
+                Some("ts") => only_ts = true,
+                other => return Err(format!("--only takes `ts`, not {other:?}")),
+            },
+            other => return Err(format!("unknown bench argument {other:?}; try --quick, --only ts")),
+        }
+    }
     let path = root().join("BENCHMARKS.md");
+    let text = if only_ts {
+        let mut section = String::new();
+        ts::render(&mut section, &ts::run(quick)?, quick);
+        let old = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        replace_section(&old, TS_HEADING, &section)
+            .ok_or_else(|| format!("{}: no `{TS_HEADING}` section to replace", path.display()))?
+    } else {
+        let report = Report {
+            instructions: instructions()?,
+            criterion: criterion::run(quick)?,
+            compile: compile::run(if quick { 1 } else { 3 })?,
+            ts: ts::run(quick)?,
+        };
+        report.render(quick)
+    };
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     eprintln!("wrote {}", path.display());
     Ok(())
+}
+
+const TS_HEADING: &str = "## TypeScript in Node\n";
+
+/// `doc` with the section that starts with the line `heading` (up to the
+/// next `## ` heading or the end) replaced by `section`.
+fn replace_section(doc: &str, heading: &str, section: &str) -> Option<String> {
+    let start = if doc.starts_with(heading) { 0 } else { doc.find(&format!("\n{heading}"))? + 1 };
+    let rest = &doc[start + heading.len()..];
+    let end = rest.find("\n## ").map_or(doc.len(), |i| start + heading.len() + i + 1);
+    Some(format!("{}{section}{}", &doc[..start], &doc[end..]))
 }
 
 struct Report {
@@ -141,11 +174,12 @@ impl Report {
         self.render_instructions(&mut s);
         criterion::render(&mut s, &self.criterion);
         compile::render(&mut s, &self.compile);
-        ts::render(&mut s, &self.ts);
+        ts::render(&mut s, &self.ts, quick);
         let _ = writeln!(s, "## Reproduce\n");
         let _ = writeln!(s, "```sh");
         let _ = writeln!(s, "cargo xtask bench                      # everything below, rewrites this file");
         let _ = writeln!(s, "cargo bench -p wasm-layout-bench        # criterion only (access, alloc)");
+        let _ = writeln!(s, "cargo xtask bench --only ts             # the TypeScript section only");
         let _ = writeln!(s, "cargo build --release -p wasm-layout-bench --bin callgrind");
         let _ = writeln!(s, "valgrind --tool=callgrind --toggle-collect='*measured*' target/release/callgrind mass/view 720000");
         let _ = writeln!(s, "```");
@@ -249,4 +283,20 @@ fn scratch(name: &str) -> PathBuf {
     let dir = root().join("target").join(name);
     let _ = std::fs::create_dir_all(&dir);
     dir
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_section;
+
+    #[test]
+    fn replaces_one_section_only() {
+        let doc = "# B\n\n## A\n\na\n\n## TS\n\nold\n\n## R\n\nr\n";
+        assert_eq!(
+            replace_section(doc, "## TS\n", "## TS\n\nnew\n\n").unwrap(),
+            "# B\n\n## A\n\na\n\n## TS\n\nnew\n\n## R\n\nr\n"
+        );
+        assert_eq!(replace_section("## TS\n\nold\n", "## TS\n", "## TS\n\nnew\n").unwrap(), "## TS\n\nnew\n");
+        assert_eq!(replace_section(doc, "## X\n", ""), None);
+    }
 }

@@ -32,8 +32,8 @@ export function writeVec3(view: DataView, ptr: number, value: Vec3): void {
 /** A live view of one `Vec3` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Vec3View {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -178,8 +178,8 @@ export function writeParticle(view: DataView, ptr: number, value: Particle): voi
 /** A live view of one `Particle` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ParticleView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -352,8 +352,8 @@ export function writeStepRequest(view: DataView, ptr: number, value: StepRequest
 /** A live view of one `StepRequest` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class StepRequestView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -471,8 +471,8 @@ export function writeStepResponse(view: DataView, ptr: number, value: StepRespon
 /** A live view of one `StepResponse` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class StepResponseView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -575,8 +575,8 @@ export function writeStepFrame(view: DataView, ptr: number, value: StepFrame): v
 /** A live view of one `StepFrame` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class StepFrameView {
   readonly #memory: WebAssembly.Memory;
-  #ptr: number;
-  #view: DataView;
+  #ptr = 0;
+  #view: DataView = emptyView;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     this.#memory = memory;
     this.#ptr = ptr;
@@ -716,12 +716,14 @@ function zeroBytes(view: DataView, at: number, length: number): void {
   }
 }
 
+/** Every view's DataView before its first: the field never holds anything but a DataView. */
+const emptyView: DataView = new DataView(new ArrayBuffer(0));
 let cachedBuffer: ArrayBufferLike | undefined;
-let cachedView: DataView | undefined;
+let cachedView: DataView = emptyView;
 /** One DataView per buffer, shared by every view of it. */
 function dataViewOf(memory: WebAssembly.Memory): DataView {
   const buffer = memory.buffer;
-  if (cachedView === undefined || cachedBuffer !== buffer) {
+  if (cachedBuffer !== buffer) {
     cachedBuffer = buffer;
     cachedView = new DataView(buffer);
   }

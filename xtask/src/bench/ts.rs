@@ -2,14 +2,37 @@
 
 use std::fmt::Write as _;
 
-use super::spread;
+use super::{spread, stats};
 use crate::run::{cmd, exec, root};
 
 pub struct Figure {
     pub name: String,
+    /// Nanoseconds per element over every repetition of every process.
     pub median: f64,
     pub min: f64,
     pub max: f64,
+    /// Repetitions over all processes.
+    pub samples: usize,
+    /// The anchor's median over this variant's, one per round (both
+    /// processes of a round ran side by side): median, min and max.
+    pub vs_hand: Option<(f64, f64, f64)>,
+}
+
+/// Rounds, each running every variant in a Node process of its own. Speed
+/// differs from one process to the next by up to a third, even on a quiet
+/// machine (where the memory's pages land), and drifts with whatever else
+/// runs, so one process per variant is not a measurement: the median of ten
+/// paired rounds is steady to a few hundredths.
+const ROUNDS: usize = 10;
+const QUICK_ROUNDS: usize = 2;
+
+/// Node processes, per variant, behind one figure.
+pub fn processes(quick: bool) -> usize {
+    if quick {
+        QUICK_ROUNDS
+    } else {
+        ROUNDS
+    }
 }
 
 pub fn run(quick: bool) -> Result<Vec<Figure>, String> {
@@ -32,10 +55,11 @@ pub fn run(quick: bool) -> Result<Vec<Figure>, String> {
         ],
     ))?;
     // tsx comes from the conformance project's node_modules. Each variant
-    // runs in a process of its own: in one process, what V8 learns from one
-    // variant's objects changes another's code.
+    // runs in processes of its own: in one process, what V8 learns from one
+    // variant's objects changes another's code. bench.ts uses V8's natives
+    // to have each warmed-up variant optimized before timing it.
     let node = |args: &[&str]| {
-        let mut c = cmd("node", &["--import", "tsx"]);
+        let mut c = cmd("node", &["--allow-natives-syntax", "--import", "tsx"]);
         c.arg(dir.join("bench.ts")).args(args).current_dir(root().join("tests/ts"));
         if quick {
             c.arg("--quick");
@@ -43,37 +67,101 @@ pub fn run(quick: bool) -> Result<Vec<Figure>, String> {
         c.output().map_err(|e| format!("node: {e}"))
     };
     let list = node(&["--list"])?;
-    let mut figures = Vec::new();
-    for variant in String::from_utf8_lossy(&list.stdout).lines() {
-        let output = node(&[variant])?;
-        if !output.status.success() {
-            return Err(format!("node bench {variant} failed:\n{}", String::from_utf8_lossy(&output.stderr)));
+    if !list.status.success() {
+        return Err(format!("node bench --list failed:\n{}", String::from_utf8_lossy(&list.stderr)));
+    }
+    let variants: Vec<String> = String::from_utf8_lossy(&list.stdout).lines().map(String::from).collect();
+    let rounds = processes(quick);
+    // times[variant]: every repetition; medians[variant][round]: per process.
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); variants.len()];
+    let mut medians: Vec<Vec<f64>> = vec![Vec::new(); variants.len()];
+    // The list's order forwards, then backwards, and so on (A B, B A, …):
+    // never all of one variant in a row, and bench.ts lists each generated
+    // variant next to its anchor, so the two always run side by side.
+    for round in 0..rounds {
+        let mut order: Vec<usize> = (0..variants.len()).collect();
+        if round % 2 == 1 {
+            order.reverse();
         }
-        let text = String::from_utf8_lossy(&output.stdout);
-        let line = text.lines().last().unwrap_or("");
-        let field = |key: &str| -> Option<f64> {
-            line.split(&format!("\"{key}\":")).nth(1)?.split([',', '}']).next()?.trim().parse().ok()
-        };
-        if let (Some(median), Some(min), Some(max)) = (field("median"), field("min"), field("max")) {
-            eprintln!("node {variant}: {median:.2} ns");
-            figures.push(Figure { name: variant.to_string(), median, min, max });
+        for i in order {
+            let variant = &variants[i];
+            let output = node(&[variant])?;
+            if !output.status.success() {
+                return Err(format!(
+                    "node bench {variant} failed:\n{}",
+                    String::from_utf8_lossy(&output.stderr)
+                ));
+            }
+            let text = String::from_utf8_lossy(&output.stdout);
+            let line = text.lines().last().unwrap_or("");
+            let parsed =
+                parse_times(line).ok_or_else(|| format!("node bench {variant}: no times in {line:?}"))?;
+            let (median, _, _) = stats(&mut parsed.clone());
+            eprintln!("node {variant} (round {}/{rounds}): {median:.3} ns", round + 1);
+            if !line.contains("\"optimized\":true") {
+                eprintln!("warning: node {variant}: not optimized when timed");
+            }
+            times[i].extend(parsed);
+            medians[i].push(median);
         }
     }
+    let mut figures: Vec<Figure> = Vec::new();
+    for (i, name) in variants.iter().enumerate() {
+        let (median, min, max) = stats(&mut times[i].clone());
+        let anchor = name.split_once('/').map(|(group, _)| format!("{group}/hand"));
+        let vs_hand = variants.iter().position(|v| Some(v) == anchor.as_ref()).map(|h| {
+            let mut ratios: Vec<f64> = medians[h].iter().zip(&medians[i]).map(|(h, v)| h / v).collect();
+            stats(&mut ratios)
+        });
+        figures.push(Figure { name: name.clone(), median, min, max, samples: times[i].len(), vs_hand });
+    }
+    figures.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(figures)
 }
 
-pub fn render(s: &mut String, figures: &[Figure]) {
+/// The `times` array of the line `{"name":…,"times":[…]}`.
+fn parse_times(line: &str) -> Option<Vec<f64>> {
+    let list = line.split("\"times\":[").nth(1)?.split(']').next()?;
+    let xs: Vec<f64> = list.split(',').map(|x| x.trim().parse().ok()).collect::<Option<_>>()?;
+    (!xs.is_empty()).then_some(xs)
+}
+
+pub fn render(s: &mut String, figures: &[Figure], quick: bool) {
     let _ = writeln!(s, "## TypeScript in Node\n");
     let _ = writeln!(
         s,
-        "One million 36-byte Particles in a `WebAssembly.Memory`, summing `mass`. `read/*` decodes whole structs (generated `readParticle` vs a hand-written object literal of DataView reads); `view/*` reads one field: `view/generated` moves one `ParticleView` along the array (`view.ptr = …; view.mass`), which also survives `memory.grow`, vs a hoisted DataView; `view/generated_new_each` makes a new view per element (shown for scale, not a target). Each variant runs in a Node process of its own. \"vs hand\" is the hand loop's median over the generated code's.\n"
+        "One million 36-byte Particles in a `WebAssembly.Memory`, summing `mass`. `read/*` decodes whole structs (generated `readParticle` vs a hand-written object literal of DataView reads); `view/*` reads one field: `view/generated` moves one `ParticleView` along the array (`view.ptr = …; view.mass`), which also survives `memory.grow`, vs a hoisted DataView; `view/generated_new_each` makes a new view per element (shown for scale, not a target).\n"
+    );
+    let _ = writeln!(
+        s,
+        "{} rounds each run every variant in a Node process of its own, the order reversed every other round, so that a generated variant always runs right next to its hand-written anchor and no variant runs twice in a row. Each process warms its variant up, has V8 compile it as a whole (a long loop otherwise often runs in the code V8 compiled for it mid-loop, which is slower) and times {} repetitions. Nanoseconds per element: median [min, max] over all repetitions of all processes. \"vs hand\": the hand loop's median over the generated code's, from the two processes of each round, median [min, max] over the rounds; pairing the processes that ran side by side keeps out most of the machine's drift. `cargo xtask bench --only ts` refreshes this section alone{}.\n",
+        processes(quick),
+        figures.first().map_or(0, |f| f.samples / processes(quick)),
+        if quick { " (these figures come from `--quick`: a tenth of the Particles, short runs, indicative only)" } else { "" }
     );
     let _ = writeln!(s, "| variant | ns per element | vs hand |\n|---|---:|---:|");
     for f in figures {
-        let hand = f.name.split_once('/').map(|(g, _)| format!("{g}/hand"));
-        let base = figures.iter().find(|b| Some(&b.name) == hand.as_ref()).map(|b| b.median);
-        let ratio = base.map_or(String::new(), |b| format!("{:.2}x", b / f.median));
-        let _ = writeln!(s, "| {} | {} | {ratio} |", f.name, spread(f.median, f.min, f.max, ""));
+        let ratio = match f.vs_hand {
+            Some(_) if f.name.ends_with("/hand") => "1.00x".to_string(),
+            Some((m, lo, hi)) => format!("{m:.2}x [{lo:.2}, {hi:.2}]"),
+            None => String::new(),
+        };
+        let _ = writeln!(s, "| {} | {} | {ratio} |", f.name, spread(f.median, f.min, f.max, "").trim_end());
     }
     let _ = writeln!(s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_times;
+
+    #[test]
+    fn times_from_a_json_line() {
+        assert_eq!(
+            parse_times(r#"{"name":"view/hand","optimized":true,"times":[2.5,3,4.25]}"#),
+            Some(vec![2.5, 3.0, 4.25])
+        );
+        assert_eq!(parse_times(r#"{"name":"view/hand","times":[]}"#), None);
+        assert_eq!(parse_times(r#"{"name":"view/hand"}"#), None);
+    }
 }
