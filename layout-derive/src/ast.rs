@@ -30,7 +30,6 @@ pub struct Field<'a> {
     /// the same inside the generated view impls.
     pub ty: Type,
     pub attrs: Member,
-    pub original: &'a syn::Field,
 }
 
 pub struct Variant<'a> {
@@ -92,7 +91,6 @@ impl<'a> Field<'a> {
             vis: &field.vis,
             ty,
             attrs: Member::from_attrs(cx, &field.attrs, "field"),
-            original: field,
         }
     }
 }

@@ -196,68 +196,13 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     });
     let tail_padding = zero_padding(count.checked_sub(1), None);
 
-    // View methods.
-    // The body of a getter, for a view whose bytes are `self.bytes`.
-    let get_body = |i: usize, f: &Field, o: &TokenStream| {
-        let (ty, at) = (&f.ty, offset_at(i, f));
-        match scalar_name(ty) {
-            Some("bool") => quote!(#wl::get_bool(self.bytes, #at)),
-            Some(sc) => {
-                let read = scalar_fn("read", sc);
-                quote!(#wl::#read(self.bytes, #at))
-            }
-            None => quote!(#wl::get::<#ty, #o, #size>(self.bytes)),
-        }
-    };
-    let ref_getters = fields.iter().zip(&idx).map(|(f, &i)| {
-        let (fi, fvis, ty, o) = (f.ident, f.vis, &f.ty, off(i));
-        let ret = getter_type(ty, quote!('a));
-        let doc = getter_doc(&f.name);
-        let body = get_body(i, f, &o);
-        quote_spanned! {f.original.span()=>
-            #[doc = #doc]
-            #[inline(always)]
-            #fvis fn #fi(&self) -> #ret { #body }
-        }
-    });
-    let mut_methods = fields.iter().zip(&idx).map(|(f, &i)| {
-        let (fi, fvis, ty, o) = (f.ident, f.vis, &f.ty, off(i));
-        let ret = getter_type(ty, quote!('_));
-        let unraw = &f.name;
-        let setter = format_ident!("set_{}", unraw);
-        let doc = getter_doc(&f.name);
-        let doc_set = format!("Overwrites `{unraw}`.");
-        let body = get_body(i, f, &o);
-        // Scalars need no mutable view: `set_<field>` is all there is to do.
-        let (set_body, view_mut) = match scalar_name(ty) {
-            Some(sc) => {
-                let write = scalar_fn("write", sc);
-                let at = offset_at(i, f);
-                (quote!(#wl::#write(self.bytes, #at, value)), quote!())
-            }
-            None => {
-                let getter_mut = format_ident!("{}_mut", unraw);
-                let doc_mut = format!("A mutable view of `{unraw}`.");
-                let view_mut = quote! {
-                    #[doc = #doc_mut]
-                    #[inline(always)]
-                    #fvis fn #getter_mut(&mut self) -> <#ty as #wl::WasmLayout>::Mut<'_> {
-                        #wl::get_mut::<#ty, #o, #size>(self.bytes)
-                    }
-                };
-                (quote!(#wl::encode::<#ty, #o, #size>(&value, self.bytes)), view_mut)
-            }
-        };
-        quote_spanned! {f.original.span()=>
-            #[doc = #doc]
-            #[inline(always)]
-            #fvis fn #fi(&self) -> #ret { #body }
-            #view_mut
-            #[doc = #doc_set]
-            #[inline(always)]
-            #fvis fn #setter(&mut self, value: #ty) { #set_body }
-        }
-    });
+    // View methods: most of the expansion's tokens. They are written as one
+    // source string per view and parsed once, which costs rustc a fraction
+    // of building the same tokens one by one through the proc-macro bridge.
+    // They need no spans of their own: a field type without `WasmLayout` is
+    // reported at the field by the impls' `where` clauses (`field_bounds`).
+    let views = Views { struct_ident: ident.to_string(), offsets: p.map(|p| (p.offsets.clone(), p.size)) };
+    let (ref_methods, mut_methods) = views.methods(fields);
 
     let guard = field_bounds(fields, krate);
     // An empty struct reads and writes no field.
@@ -352,7 +297,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
             }
 
             impl<'a> #ref_ident<'a> #guard {
-                #(#ref_getters)*
+                #ref_methods
             }
 
             #[automatically_derived]
@@ -372,7 +317,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
             }
 
             impl<'a> #mut_ident<'a> #guard {
-                #(#mut_methods)*
+                #mut_methods
             }
 
             #[automatically_derived]
@@ -393,27 +338,87 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     }
 }
 
-fn getter_doc(name: &str) -> String {
-    format!("`{name}`, read from its wasm32 offset.")
-}
-
-/// What a getter returns, spelled concretely for scalars so the docs read
-/// `f64`, not `<f64 as WasmLayout>::Ref<'a>`.
-fn getter_type(ty: &Type, lifetime: TokenStream) -> TokenStream {
-    if let Type::Path(p) = ty {
-        if p.qself.is_none() {
-            if let Some(ident) = p.path.get_ident() {
-                let s = ident.to_string();
-                if SCALARS.contains(&s.as_str()) && s != "bool" {
-                    return quote!(#ident);
-                }
-                if s == "bool" {
-                    return quote!(::core::result::Result<bool, __wl::LayoutError>);
-                }
-            }
+/// Parses generated source. Inside the compiler, with the compiler's own
+/// lexer: `proc_macro2`'s `FromStr` first runs its own (slower) lexer over
+/// the text to validate it. Outside (the expansion snapshots), with
+/// `proc_macro2`'s.
+fn parse_source(src: &str) -> TokenStream {
+    if proc_macro::is_available() {
+        if let Ok(ts) = src.parse::<proc_macro::TokenStream>() {
+            return ts.into();
         }
     }
-    quote!(<#ty as __wl::WasmLayout>::Ref<#lifetime>)
+    src.parse::<TokenStream>().expect("generated view methods parse")
+}
+
+/// Writes the view methods as Rust source.
+struct Views {
+    /// The struct's name, for `Name::OFFSET_<FIELD>` on the general path.
+    struct_ident: String,
+    /// Offsets and size as literals, when the layout is known.
+    offsets: Option<(Vec<usize>, usize)>,
+}
+
+impl Views {
+    /// The methods of `<Name>Ref` and of `<Name>Mut`, parsed.
+    fn methods(&self, fields: &[Field]) -> (TokenStream, TokenStream) {
+        let (mut r, mut m) = (String::new(), String::new());
+        for (i, f) in fields.iter().enumerate() {
+            self.field_methods(&mut r, &mut m, i, f);
+        }
+        let parse = |src: String| parse_source(&src);
+        (parse(r), parse(m))
+    }
+
+    fn field_methods(&self, r: &mut String, m: &mut String, i: usize, f: &Field) {
+        use std::fmt::Write as _;
+        let (fi, name) = (f.ident.to_string(), &f.name);
+        let vis = f.vis.to_token_stream().to_string();
+        let ty = f.ty.to_token_stream().to_string();
+        let scalar = scalar_name(&f.ty);
+        // The offset as a runtime value, and as a const argument.
+        let (at, off, size) = match &self.offsets {
+            Some((offsets, size)) => (offsets[i].to_string(), offsets[i].to_string(), size.to_string()),
+            None => (
+                format!("{}::OFFSET_{}", self.struct_ident, name.to_uppercase()),
+                format!("__O{i}"),
+                "__N".to_string(),
+            ),
+        };
+        let getter = |lifetime: &str| {
+            let (ret, body) = match scalar {
+                Some("bool") => (
+                    "::core::result::Result<bool, __wl::LayoutError>".to_string(),
+                    format!("__wl::get_bool(self.bytes, {at})"),
+                ),
+                Some(sc) => (sc.to_string(), format!("__wl::read_{sc}(self.bytes, {at})")),
+                None => (
+                    format!("<{ty} as __wl::WasmLayout>::Ref<{lifetime}>"),
+                    format!("__wl::get::<{ty}, {off}, {size}>(self.bytes)"),
+                ),
+            };
+            format!(
+                "#[doc = \"`{name}`, read from its wasm32 offset.\"] #[inline(always)] {vis} fn {fi}(&self) -> {ret} {{ {body} }}\n"
+            )
+        };
+        r.push_str(&getter("'a"));
+        m.push_str(&getter("'_"));
+        // Scalars need no mutable view: `set_<field>` is all there is to do.
+        let set_body = match scalar {
+            Some(sc) => format!("__wl::write_{sc}(self.bytes, {at}, value)"),
+            None => {
+                let _ = writeln!(
+                    m,
+                    "#[doc = \"A mutable view of `{name}`.\"] #[inline(always)] {vis} fn {name}_mut(&mut self) -> <{ty} as __wl::WasmLayout>::Mut<'_> {{ __wl::get_mut::<{ty}, {off}, {size}>(self.bytes) }}"
+                );
+                format!("__wl::encode::<{ty}, {off}, {size}>(&value, self.bytes)")
+            }
+        };
+        let _ = writeln!(
+            m,
+            "#[doc = \"Overwrites `{name}`.\"] #[inline(always)] {vis} fn set_{name}(&mut self, value: {ty}) {{ {set_body} }}"
+        );
+    }
 }
 
 /// For `#[repr(C)]`: compile-time proof that the host's layout is the
