@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::{spread, stats};
-use crate::run::{cmd, exec, root};
+use crate::run::{exec, root};
 
 /// One benchmark: nanoseconds per element over criterion's samples.
 pub struct Figure {
@@ -16,13 +16,13 @@ pub struct Figure {
 }
 
 pub fn run(quick: bool) -> Result<Vec<Figure>, String> {
-    let dir = root().join("target/criterion");
+    let dir = root().join(super::BENCH_TARGET).join("criterion");
     let _ = std::fs::remove_dir_all(&dir);
     let mut args = vec!["bench", "-p", "wasm-layout-bench", "--bench", "access", "--bench", "alloc", "--"];
     if quick {
         args.extend(["--warm-up-time", "0.2", "--measurement-time", "0.4", "--sample-size", "10"]);
     }
-    exec(cmd("cargo", &args))?;
+    exec(super::bench_cargo(&args))?;
     let mut out = Vec::new();
     collect(&dir, &mut out)?;
     out.sort_by(|a, b| (&a.group, &a.variant).cmp(&(&b.group, &b.variant)));
