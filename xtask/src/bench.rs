@@ -9,8 +9,8 @@
 //!
 //! `--quick` shortens criterion, the compile-time runs and the Node runs (for
 //! trying the command; the committed file comes from a full run). `--only
-//! ts` runs the Node benchmark alone and rewrites only its section of
-//! `BENCHMARKS.md`.
+//! ts` (or `--only criterion`) runs that benchmark alone and rewrites only
+//! its section of `BENCHMARKS.md`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -27,19 +27,29 @@ mod ts;
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut quick = false;
     let mut only_ts = false;
+    let mut only_criterion = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--quick" => quick = true,
             "--only" => match it.next().map(String::as_str) {
                 Some("ts") => only_ts = true,
-                other => return Err(format!("--only takes `ts`, not {other:?}")),
+                Some("criterion") => only_criterion = true,
+                other => return Err(format!("--only takes `ts` or `criterion`, not {other:?}")),
             },
-            other => return Err(format!("unknown bench argument {other:?}; try --quick, --only ts")),
+            other => {
+                return Err(format!("unknown bench argument {other:?}; try --quick, --only ts|criterion"))
+            }
         }
     }
     let path = root().join("BENCHMARKS.md");
-    let text = if only_ts {
+    let text = if only_criterion {
+        let mut section = String::new();
+        criterion::render(&mut section, &criterion::run(quick)?);
+        let old = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        replace_section(&old, CRITERION_HEADING, &section)
+            .ok_or_else(|| format!("{}: no `{CRITERION_HEADING}` section to replace", path.display()))?
+    } else if only_ts {
         let mut section = String::new();
         ts::render(&mut section, &ts::run(quick)?, quick);
         let old = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -60,6 +70,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 const TS_HEADING: &str = "## TypeScript in Node\n";
+const CRITERION_HEADING: &str = "## Throughput (criterion)\n";
 
 /// `doc` with the section that starts with the line `heading` (up to the
 /// next `## ` heading or the end) replaced by `section`.
@@ -203,6 +214,7 @@ impl Report {
         let _ = writeln!(s, "export RUSTFLAGS=\"{BENCH_RUSTFLAGS}\" CARGO_TARGET_DIR={BENCH_TARGET}");
         let _ = writeln!(s, "cargo bench -p wasm-layout-bench        # criterion only (access, alloc)");
         let _ = writeln!(s, "cargo xtask bench --only ts             # the TypeScript section only");
+        let _ = writeln!(s, "cargo xtask bench --only criterion      # the criterion section only");
         let _ = writeln!(s, "cargo build --release -p wasm-layout-bench --bin callgrind");
         let _ = writeln!(s, "valgrind --tool=callgrind --toggle-collect='*measured*' {BENCH_TARGET}/release/callgrind mass/view 720000");
         let _ = writeln!(s, "```");
