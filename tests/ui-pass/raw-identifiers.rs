@@ -16,7 +16,22 @@ struct Token {
     r#match: u32,
 }
 
+// The same with only field types the derive lays out itself (literal
+// offsets).
+#[derive(WasmLayout, Clone, Copy, PartialEq, Debug)]
+struct Pair {
+    r#loop: u16,
+    r#ref: [u8; 2],
+}
+
 fn main() {
+    let mut pair = [0u8; 4];
+    let mut p = Pair::view_mut(&mut pair).unwrap();
+    p.set_loop(513);
+    p.ref_mut().set(1, 9).unwrap();
+    assert_eq!((p.r#loop(), Pair::OFFSET_REF), (513, 2));
+    assert_eq!(Pair::read_from(&pair).unwrap(), Pair { r#loop: 513, r#ref: [0, 9] });
+
     let mut bytes = [0u8; 8];
     let mut view = Token::view_mut(&mut bytes).unwrap();
     view.set_type(Kind::A);
