@@ -22,11 +22,6 @@ fn scalar_name(ty: &Type) -> Option<&'static str> {
     SCALARS.iter().copied().find(|s| ident == s)
 }
 
-/// `read_u32`, `write_f64`, … for a scalar.
-fn scalar_fn(prefix: &str, scalar: &str) -> proc_macro2::Ident {
-    format_ident!("{}_{}", prefix, scalar)
-}
-
 pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStream {
     let ident = input.ident;
     let vis = input.vis;
@@ -59,30 +54,15 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     // otherwise as paths into `__SHAPE`, which the rules compute.
     let predicted = predict(&tys, placement);
     let p = predicted.as_ref();
-    // Const arguments are literals or paths to named consts, never
-    // `{ expr }`: each braced argument is a body of its own for rustc to
-    // type-check and evaluate, thousands in a crate of many structs.
-    let off = |i: usize| match p {
-        Some(p) => lit(p.offsets[i]).into_token_stream(),
-        None => format_ident!("__O{}", i).into_token_stream(),
-    };
-    let size = p.map_or_else(|| quote!(__N), |p| lit(p.size).into_token_stream());
     let shape_size = p.map_or_else(|| quote!(__SHAPE.size), |p| lit(p.size).into_token_stream());
     let shape_align = p.map_or_else(|| quote!(__SHAPE.align), |p| lit(p.align).into_token_stream());
-    let shape_offset = |i: usize| match p {
-        Some(p) => lit(p.offsets[i]).into_token_stream(),
-        None => {
-            let i = lit(i);
-            quote!(__SHAPE.offsets[#i])
-        }
-    };
-    // On the general path, only fields that take the generic path need their
-    // offset as a named const; scalar fields pass `Name::OFFSET_<FIELD>` as a
-    // plain argument.
+    // On the general path, fields that take the generic path need their
+    // offset (and the size) as named consts for const arguments; scalar
+    // fields pass `Name::OFFSET_<FIELD>` as a plain argument.
     let general = p.is_none();
     let named_consts =
         fields.iter().zip(&idx).filter(|(f, _)| general && scalar_name(&f.ty).is_none()).map(|(_, &i)| {
-            let (o, i) = (off(i), lit(i));
+            let (o, i) = (format_ident!("__O{}", i), lit(i));
             quote!(const #o: usize = __SHAPE.offsets[#i];)
         });
     let size_const = (general && fields.iter().any(|f| scalar_name(&f.ty).is_none())).then(|| {
@@ -90,60 +70,8 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
             const __N: usize = __SHAPE.size;
         )
     });
-    // Field `i`'s offset as a runtime value: a literal, or the public
-    // offset constant.
-    let offset_at = |i: usize, f: &Field| match p {
-        Some(p) => lit(p.offsets[i]).into_token_stream(),
-        None => {
-            let c = format_ident!("OFFSET_{}", f.name.to_uppercase());
-            quote!(#ident::#c)
-        }
-    };
-    // Zeroes the padding between `start` (where the previous field ends, 0
-    // before the first) and `end` (the next offset, or the size). Known
-    // layouts emit it only where there is padding.
-    let zero_padding = |prev: Option<usize>, next: Option<usize>| match p {
-        Some(p) => {
-            let start = prev.map_or(0, |i| p.ends[i]);
-            let end = next.map_or(p.size, |i| p.offsets[i]);
-            (start < end).then(|| {
-                let (start, end) = (lit(start), lit(end));
-                quote!(#wl::zero_range(bytes, #start, #end);)
-            })
-        }
-        None => {
-            let start = prev.map_or_else(
-                || quote!(0),
-                |i| {
-                    let i = lit(i);
-                    quote!(__SHAPE.ends[#i])
-                },
-            );
-            let end = next.map_or_else(|| quote!(__SHAPE.size), |i| offset_at(i, &fields[i]));
-            Some(quote!(#wl::zero_range(bytes, #start, #end);))
-        }
-    };
 
     // Layout constants.
-    let offset_consts = fields.iter().zip(&idx).map(|(f, i)| {
-        let c = format_ident!("OFFSET_{}", f.name.to_uppercase());
-        let fvis = f.vis;
-        let doc = format!("Offset of `{}` in bytes, in the wasm32 layout.", f.name);
-        let at = shape_offset(*i);
-        quote!(#[doc = #doc] #fvis const #c: usize = #at;)
-    });
-    let field_layouts = fields.iter().zip(&idx).map(|(f, i)| {
-        let (fname, ty, rename) = (&f.name, &f.ty, opt_str(f.attrs.rename.as_ref()));
-        let at = shape_offset(*i);
-        quote! {
-            #wl::FieldLayout {
-                name: #fname,
-                offset: #at,
-                ty: <#ty as #wl::WasmLayout>::LAYOUT,
-                rename: #rename,
-            }
-        }
-    });
     let rename = opt_str(input.attrs.rename.as_ref());
     let rename_all = match &input.attrs.rename_all {
         Some(rule) => {
@@ -153,56 +81,13 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         None => quote!(::core::option::Option::None),
     };
 
-    // Accessors.
-    let validates = fields.iter().zip(&idx).map(|(f, &i)| {
-        let (ty, o) = (&f.ty, off(i));
-        let at = offset_at(i, f);
-        match scalar_name(ty) {
-            Some("bool") => quote!(#wl::validate_bool(bytes, #at)?;),
-            Some(_) => quote!(),
-            None => quote!(#wl::validate::<#ty, #o, #size>(bytes)?;),
-        }
-    });
-    let decodes = fields.iter().zip(&idx).map(|(f, &i)| {
-        let (fi, ty, o) = (f.ident, &f.ty, off(i));
-        let at = offset_at(i, f);
-        match scalar_name(ty) {
-            Some(sc) => {
-                let read = scalar_fn("read", sc);
-                quote!(#fi: #wl::#read(bytes, #at))
-            }
-            None => quote!(#fi: #wl::decode::<#ty, #o, #size>(bytes)),
-        }
-    });
-    let encodes = fields.iter().zip(&idx).map(|(f, &i)| {
-        let (fi, ty, o) = (f.ident, &f.ty, off(i));
-        let at = offset_at(i, f);
-        let padding = zero_padding(i.checked_sub(1), Some(i));
-        let write = match scalar_name(ty) {
-            Some(sc) => {
-                let write = scalar_fn("write", sc);
-                quote!(#wl::#write(bytes, #at, self.#fi);)
-            }
-            None => {
-                // A `#[repr(packed)]` field may be unaligned: copy it, never borrow it.
-                let value = if input.repr.packed { quote!(&{ self.#fi }) } else { quote!(&self.#fi) };
-                quote!(#wl::encode::<#ty, #o, #size>(#value, bytes);)
-            }
-        };
-        quote! {
-            #padding
-            #write
-        }
-    });
-    let tail_padding = zero_padding(count.checked_sub(1), None);
-
-    // View methods: most of the expansion's tokens. They are written as one
-    // source string per view and parsed once, which costs rustc a fraction
-    // of building the same tokens one by one through the proc-macro bridge.
+    // The per-field parts: most of the expansion's tokens. They are written
+    // as source and parsed once per part, which costs rustc a fraction of
+    // building the same tokens one by one through the proc-macro bridge.
     // They need no spans of their own: a field type without `WasmLayout` is
     // reported at the field by the impls' `where` clauses (`field_bounds`).
-    let views = Views { struct_ident: ident.to_string(), offsets: p.map(|p| (p.offsets.clone(), p.size)) };
-    let (ref_methods, mut_methods) = views.methods(fields);
+    let Parts { offset_consts, field_layouts, validates, decodes, encodes, ref_methods, mut_methods } =
+        Source { struct_ident: ident.to_string(), predicted: p, packed: input.repr.packed }.parts(fields);
 
     let guard = field_bounds(fields, krate);
     // An empty struct reads and writes no field.
@@ -246,7 +131,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
             #(#named_consts)*
 
             impl #ident #guard {
-                #(#offset_consts)*
+                #offset_consts
             }
 
             #[automatically_derived]
@@ -259,7 +144,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
                     size: #shape_size,
                     align: #shape_align,
                     kind: #wl::TypeKind::Struct(#wl::StructLayout {
-                        fields: &[#(#field_layouts),*],
+                        fields: &[#field_layouts],
                         repr: #repr,
                         rename: #rename,
                         rename_all: #rename_all,
@@ -271,20 +156,19 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
 
                 #[inline]
                 fn __validate(bytes: &Self::Bytes) -> ::core::result::Result<(), #wl::LayoutError> {
-                    #(#validates)*
+                    #validates
                     #unused_bytes
                     ::core::result::Result::Ok(())
                 }
                 #[inline]
                 fn __decode(bytes: &Self::Bytes) -> Self {
                     #unused_bytes
-                    #ident { #(#decodes),* }
+                    #ident { #decodes }
                 }
                 #[inline]
                 fn __encode(&self, bytes: &mut Self::Bytes) {
                     #unused_bytes
-                    #(#encodes)*
-                    #tail_padding
+                    #encodes
                 }
                 #[inline(always)]
                 fn __get(bytes: &Self::Bytes, _: usize) -> #ref_ident<'_> {
@@ -348,43 +232,153 @@ fn parse_source(src: &str) -> TokenStream {
             return ts.into();
         }
     }
-    src.parse::<TokenStream>().expect("generated view methods parse")
+    src.parse::<TokenStream>().expect("generated source parses")
 }
 
-/// Writes the view methods as Rust source.
-struct Views {
+/// The per-field parts of the expansion, parsed.
+struct Parts {
+    offset_consts: TokenStream,
+    field_layouts: TokenStream,
+    validates: TokenStream,
+    decodes: TokenStream,
+    encodes: TokenStream,
+    ref_methods: TokenStream,
+    mut_methods: TokenStream,
+}
+
+/// Writes the per-field parts of the expansion as Rust source.
+struct Source<'p> {
     /// The struct's name, for `Name::OFFSET_<FIELD>` on the general path.
     struct_ident: String,
-    /// Offsets and size as literals, when the layout is known.
-    offsets: Option<(Vec<usize>, usize)>,
+    /// The layout as literals, when the derive knows it.
+    predicted: Option<&'p Predicted>,
+    /// `#[repr(packed)]`: a field may be unaligned, so it is copied, never borrowed.
+    packed: bool,
 }
 
-impl Views {
-    /// The methods of `<Name>Ref` and of `<Name>Mut`, parsed.
-    fn methods(&self, fields: &[Field]) -> (TokenStream, TokenStream) {
-        let (mut r, mut m) = (String::new(), String::new());
+impl Source<'_> {
+    fn parts(&self, fields: &[Field]) -> Parts {
+        use std::fmt::Write as _;
+        let mut s = [(); 7].map(|()| String::new());
+        let [offset_consts, layouts, validates, decodes, encodes, r, m] = &mut s;
         for (i, f) in fields.iter().enumerate() {
-            self.field_methods(&mut r, &mut m, i, f);
+            let (fi, name) = (f.ident.to_string(), &f.name);
+            let vis = f.vis.to_token_stream().to_string();
+            let ty = f.ty.to_token_stream().to_string();
+            let scalar = scalar_name(&f.ty);
+            let (at, off, size) = (self.at(i, name), self.off(i), self.size());
+            let shape_offset = self.shape_offset(i);
+            let _ = write!(
+                offset_consts,
+                "#[doc = \"Offset of `{name}` in bytes, in the wasm32 layout.\"] {vis} const OFFSET_{}: usize = {shape_offset};",
+                name.to_uppercase()
+            );
+            let rename = match &f.attrs.rename {
+                Some(lit) => format!("::core::option::Option::Some({})", lit.to_token_stream()),
+                None => "::core::option::Option::None".to_string(),
+            };
+            let _ = write!(
+                layouts,
+                "__wl::FieldLayout {{ name: \"{name}\", offset: {shape_offset}, ty: <{ty} as __wl::WasmLayout>::LAYOUT, rename: {rename} }},"
+            );
+            match scalar {
+                Some("bool") => {
+                    let _ = write!(validates, "__wl::validate_bool(bytes, {at})?;");
+                }
+                Some(_) => {}
+                None => {
+                    let _ = write!(validates, "__wl::validate::<{ty}, {off}, {size}>(bytes)?;");
+                }
+            }
+            match scalar {
+                Some(sc) => {
+                    let _ = write!(decodes, "{fi}: __wl::read_{sc}(bytes, {at}),");
+                    let _ = write!(
+                        encodes,
+                        "{}__wl::write_{sc}(bytes, {at}, self.{fi});",
+                        self.padding(fields, i)
+                    );
+                }
+                None => {
+                    let _ = write!(decodes, "{fi}: __wl::decode::<{ty}, {off}, {size}>(bytes),");
+                    let value = if self.packed { format!("&{{ self.{fi} }}") } else { format!("&self.{fi}") };
+                    let _ = write!(
+                        encodes,
+                        "{}__wl::encode::<{ty}, {off}, {size}>({value}, bytes);",
+                        self.padding(fields, i)
+                    );
+                }
+            }
+            self.view_methods(r, m, f, [&fi, &vis, &ty, &at, &off, &size]);
         }
-        let parse = |src: String| parse_source(&src);
-        (parse(r), parse(m))
+        encodes.push_str(&self.padding(fields, fields.len()));
+        let [offset_consts, field_layouts, validates, decodes, encodes, ref_methods, mut_methods] =
+            s.map(|src| parse_source(&src));
+        Parts { offset_consts, field_layouts, validates, decodes, encodes, ref_methods, mut_methods }
     }
 
-    fn field_methods(&self, r: &mut String, m: &mut String, i: usize, f: &Field) {
+    /// Field `i`'s offset as a runtime value: a literal, or the public
+    /// offset constant.
+    fn at(&self, i: usize, name: &str) -> String {
+        match self.predicted {
+            Some(p) => p.offsets[i].to_string(),
+            None => format!("{}::OFFSET_{}", self.struct_ident, name.to_uppercase()),
+        }
+    }
+
+    /// Field `i`'s offset as a const argument: a literal or a named const,
+    /// never `{ expr }` (each braced argument is a body of its own for
+    /// rustc to check and evaluate).
+    fn off(&self, i: usize) -> String {
+        self.predicted.map_or_else(|| format!("__O{i}"), |p| p.offsets[i].to_string())
+    }
+
+    /// The struct's size as a const argument.
+    fn size(&self) -> String {
+        self.predicted.map_or_else(|| "__N".to_string(), |p| p.size.to_string())
+    }
+
+    /// Field `i`'s offset in a constant.
+    fn shape_offset(&self, i: usize) -> String {
+        self.predicted.map_or_else(|| format!("__SHAPE.offsets[{i}]"), |p| p.offsets[i].to_string())
+    }
+
+    /// Zeroes the padding before field `next` (or, past the last field, the
+    /// tail): from where the previous field ends to `next`'s offset. Known
+    /// layouts write it only where there is padding.
+    fn padding(&self, fields: &[Field], next: usize) -> String {
+        match self.predicted {
+            Some(p) => {
+                let start = next.checked_sub(1).map_or(0, |i| p.ends[i]);
+                let end = p.offsets.get(next).copied().unwrap_or(p.size);
+                if start < end {
+                    format!("__wl::zero_range(bytes, {start}, {end});")
+                } else {
+                    String::new()
+                }
+            }
+            None => {
+                let start =
+                    next.checked_sub(1).map_or_else(|| "0".to_string(), |i| format!("__SHAPE.ends[{i}]"));
+                let end =
+                    fields.get(next).map_or_else(|| "__SHAPE.size".to_string(), |f| self.at(next, &f.name));
+                format!("__wl::zero_range(bytes, {start}, {end});")
+            }
+        }
+    }
+
+    /// The getter of `<Name>Ref`; the getter, setter and (for fields that
+    /// are not scalars) `<field>_mut` of `<Name>Mut`.
+    fn view_methods(
+        &self,
+        r: &mut String,
+        m: &mut String,
+        f: &Field,
+        [fi, vis, ty, at, off, size]: [&str; 6],
+    ) {
         use std::fmt::Write as _;
-        let (fi, name) = (f.ident.to_string(), &f.name);
-        let vis = f.vis.to_token_stream().to_string();
-        let ty = f.ty.to_token_stream().to_string();
+        let name = &f.name;
         let scalar = scalar_name(&f.ty);
-        // The offset as a runtime value, and as a const argument.
-        let (at, off, size) = match &self.offsets {
-            Some((offsets, size)) => (offsets[i].to_string(), offsets[i].to_string(), size.to_string()),
-            None => (
-                format!("{}::OFFSET_{}", self.struct_ident, name.to_uppercase()),
-                format!("__O{i}"),
-                "__N".to_string(),
-            ),
-        };
         let getter = |lifetime: &str| {
             let (ret, body) = match scalar {
                 Some("bool") => (
