@@ -9,8 +9,8 @@
 //!
 //! `--quick` shortens criterion, the compile-time runs and the Node runs (for
 //! trying the command; the committed file comes from a full run). `--only
-//! ts` (or `--only criterion`) runs that benchmark alone and rewrites only
-//! its section of `BENCHMARKS.md`.
+//! ts` (or `criterion`, or `compile`) runs that benchmark alone and rewrites
+//! only its section of `BENCHMARKS.md`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -26,43 +26,53 @@ mod ts;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut quick = false;
-    let mut only_ts = false;
-    let mut only_criterion = false;
+    let mut only = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--quick" => quick = true,
             "--only" => match it.next().map(String::as_str) {
-                Some("ts") => only_ts = true,
-                Some("criterion") => only_criterion = true,
-                other => return Err(format!("--only takes `ts` or `criterion`, not {other:?}")),
+                Some(part @ ("ts" | "criterion" | "compile")) => only = Some(part),
+                other => return Err(format!("--only takes `ts`, `criterion` or `compile`, not {other:?}")),
             },
             other => {
-                return Err(format!("unknown bench argument {other:?}; try --quick, --only ts|criterion"))
+                return Err(format!(
+                    "unknown bench argument {other:?}; try --quick, --only ts|criterion|compile"
+                ))
             }
         }
     }
     let path = root().join("BENCHMARKS.md");
-    let text = if only_criterion {
-        let mut section = String::new();
-        criterion::render(&mut section, &criterion::run(quick)?);
-        let old = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        replace_section(&old, CRITERION_HEADING, &section)
-            .ok_or_else(|| format!("{}: no `{CRITERION_HEADING}` section to replace", path.display()))?
-    } else if only_ts {
-        let mut section = String::new();
-        ts::render(&mut section, &ts::run(quick)?, quick);
-        let old = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        replace_section(&old, TS_HEADING, &section)
-            .ok_or_else(|| format!("{}: no `{TS_HEADING}` section to replace", path.display()))?
-    } else {
-        let report = Report {
-            instructions: instructions()?,
-            criterion: criterion::run(quick)?,
-            compile: compile::run(if quick { 1 } else { 3 })?,
-            ts: ts::run(quick)?,
-        };
-        report.render(quick)
+    let text = match only {
+        Some(part) => {
+            let mut section = String::new();
+            let heading = match part {
+                "ts" => {
+                    ts::render(&mut section, &ts::run(quick)?, quick);
+                    TS_HEADING
+                }
+                "criterion" => {
+                    criterion::render(&mut section, &criterion::run(quick)?);
+                    CRITERION_HEADING
+                }
+                _ => {
+                    compile::render(&mut section, &compile::run(if quick { 1 } else { 3 })?);
+                    COMPILE_HEADING
+                }
+            };
+            let old = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            replace_section(&old, heading, &section)
+                .ok_or_else(|| format!("{}: no `{heading}` section to replace", path.display()))?
+        }
+        None => {
+            let report = Report {
+                instructions: instructions()?,
+                criterion: criterion::run(quick)?,
+                compile: compile::run(if quick { 1 } else { 3 })?,
+                ts: ts::run(quick)?,
+            };
+            report.render(quick)
+        }
     };
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     eprintln!("wrote {}", path.display());
@@ -71,6 +81,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 const TS_HEADING: &str = "## TypeScript in Node\n";
 const CRITERION_HEADING: &str = "## Throughput (criterion)\n";
+const COMPILE_HEADING: &str = "## Compile time\n";
 
 /// `doc` with the section that starts with the line `heading` (up to the
 /// next `## ` heading or the end) replaced by `section`.
@@ -85,7 +96,7 @@ struct Report {
     /// kernel name → instructions per element (or per operation).
     instructions: BTreeMap<String, f64>,
     criterion: Vec<criterion::Figure>,
-    compile: Vec<compile::Timing>,
+    compile: (Vec<compile::Timing>, Vec<compile::Instructions>),
     ts: Vec<ts::Figure>,
 }
 
@@ -215,6 +226,7 @@ impl Report {
         let _ = writeln!(s, "cargo bench -p wasm-layout-bench        # criterion only (access, alloc)");
         let _ = writeln!(s, "cargo xtask bench --only ts             # the TypeScript section only");
         let _ = writeln!(s, "cargo xtask bench --only criterion      # the criterion section only");
+        let _ = writeln!(s, "cargo xtask bench --only compile        # the compile-time section only");
         let _ = writeln!(s, "cargo build --release -p wasm-layout-bench --bin callgrind");
         let _ = writeln!(s, "valgrind --tool=callgrind --toggle-collect='*measured*' {BENCH_TARGET}/release/callgrind mass/view 720000");
         let _ = writeln!(s, "```");

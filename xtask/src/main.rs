@@ -28,7 +28,7 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: cargo xtask <command>\n\ncommands:\n  \
                  ci        format, clippy, tests, conformance against clang and Node, docs\n  \
-                 bench     [--quick] [--only ts|criterion]: benchmarks beside bytemuck, zerocopy, bumpalo, slab; writes BENCHMARKS.md\n  \
+                 bench     [--quick] [--only ts|criterion|compile]: benchmarks beside bytemuck, zerocopy, bumpalo, slab; writes BENCHMARKS.md\n  \
                  difftest  [--shapes N | --long] [--seed S] [--only K]: random layouts vs clang\n  \
                  fuzz      [--seconds N] [target...]: every cargo-fuzz target, one at a time"
             );

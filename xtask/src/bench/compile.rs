@@ -15,6 +15,17 @@ pub struct Timing {
     pub max: f64,
 }
 
+/// rustc's instruction count for one variant's debug build (callgrind):
+/// deterministic, where wall time on a shared machine is not.
+pub struct Instructions {
+    pub variant: &'static str,
+    pub count: u64,
+}
+
+/// The variants counted under callgrind (zerocopy's build would take a
+/// quarter of an hour there).
+const COUNTED: [&str; 2] = ["wasm-layout", "bytemuck"];
+
 const STRUCTS: usize = 200;
 
 /// The variants: crate name, `use` line, attributes on each struct.
@@ -77,7 +88,7 @@ fn write(path: &std::path::Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-pub fn run(repeats: usize) -> Result<Vec<Timing>, String> {
+pub fn run(repeats: usize) -> Result<(Vec<Timing>, Vec<Instructions>), String> {
     let ws = generate()?;
     let manifest = ws.join("Cargo.toml");
     let cargo = |args: &[&str]| {
@@ -107,10 +118,59 @@ pub fn run(repeats: usize) -> Result<Vec<Timing>, String> {
             out.push(Timing { variant, profile, median, min, max });
         }
     }
-    Ok(out)
+    let mut counts = Vec::new();
+    for variant in COUNTED {
+        let count = rustc_instructions(&ws, &cargo, variant)?;
+        eprintln!("compile {variant}: rustc ran {count} instructions");
+        counts.push(Instructions { variant, count });
+    }
+    Ok((out, counts))
 }
 
-pub fn render(s: &mut String, timings: &[Timing]) {
+/// Cleans `variant`'s crate and builds it (debug) with rustc under
+/// callgrind, through `RUSTC_WORKSPACE_WRAPPER` (so dependencies are not
+/// rebuilt); the count is that of the largest process, the compilation
+/// (the wrapper also sees cargo's small `rustc -vV` queries).
+fn rustc_instructions(
+    ws: &std::path::Path,
+    cargo: &dyn Fn(&[&str]) -> std::process::Command,
+    variant: &str,
+) -> Result<u64, String> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let name = crate_dir(variant);
+    let logs = ws.join("callgrind-logs");
+    let _ = std::fs::remove_dir_all(&logs);
+    std::fs::create_dir_all(&logs).map_err(|e| e.to_string())?;
+    let wrapper = ws.join("callgrind-rustc.sh");
+    write(
+        &wrapper,
+        &format!(
+            "#!/bin/sh\nexec valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null --log-file={}/%p.log \"$@\"\n",
+            logs.display()
+        ),
+    )?;
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).map_err(|e| e.to_string())?;
+    timed(cargo(&["clean", "-p", &name]))?;
+    let mut build = cargo(&["build", "-p", &name]);
+    build.env("RUSTC_WORKSPACE_WRAPPER", &wrapper);
+    timed(build)?;
+    let mut most = 0;
+    for entry in std::fs::read_dir(&logs).map_err(|e| e.to_string())?.flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let count = text
+            .lines()
+            .find_map(|l| l.split("Collected : ").nth(1))
+            .and_then(|n| n.trim().replace(',', "").parse::<u64>().ok())
+            .unwrap_or(0);
+        most = most.max(count);
+    }
+    if most == 0 {
+        return Err(format!("no callgrind count for {variant} (is valgrind installed?)"));
+    }
+    Ok(most)
+}
+
+pub fn render(s: &mut String, (timings, counts): &(Vec<Timing>, Vec<Instructions>)) {
     let _ = writeln!(s, "## Compile time\n");
     let _ = writeln!(
         s,
@@ -126,6 +186,20 @@ pub fn render(s: &mut String, timings: &[Timing]) {
             "| {} | {} | {:.2} [{:.2}, {:.2}] | {ratio} |",
             t.variant, t.profile, t.median, t.min, t.max
         );
+    }
+    let _ = writeln!(s);
+    if counts.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "Instructions rustc executes for the debug build of the crate (callgrind, derive expansion included; the same count on every run of the same toolchain, where the wall times above move with the machine's load):\n"
+    );
+    let _ = writeln!(s, "| derive | instructions | vs bytemuck |\n|---|---:|---:|");
+    let base = counts.iter().find(|c| c.variant == "bytemuck").map(|c| c.count as f64);
+    for c in counts {
+        let ratio = base.map_or(String::new(), |b| format!("{:.2}x", b / c.count as f64));
+        let _ = writeln!(s, "| {} | {:.2} G | {ratio} |", c.variant, c.count as f64 / 1e9);
     }
     let _ = writeln!(s);
 }
