@@ -153,10 +153,12 @@ fn callgrind(bin: &Path, kernel: &str, n: usize) -> Result<u64, String> {
         .output()
         .map_err(|e| format!("valgrind: {e} (apt-get install valgrind)"))?;
     let text = String::from_utf8_lossy(&out.stderr);
-    text.lines()
-        .find_map(|l| l.split("Collected : ").nth(1))
-        .and_then(|n| n.trim().parse().ok())
-        .ok_or_else(|| format!("no instruction count from callgrind for {kernel}:\n{text}"))
+    collected(&text).ok_or_else(|| format!("no instruction count from callgrind for {kernel}:\n{text}"))
+}
+
+/// The instruction count in callgrind's report (`==pid== Collected : N`).
+fn collected(report: &str) -> Option<u64> {
+    report.lines().find_map(|l| l.split("Collected : ").nth(1)).and_then(|n| n.trim().parse().ok())
 }
 
 /// `median [min, max]` with a unit.

@@ -17,42 +17,41 @@ pub(crate) fn fit(top: u64, end: u64, size: usize, align: usize) -> Result<(u32,
     // any run of allocations whose sizes are multiples of their alignment:
     // then the new top is `top + size`, one addition on the chain from one
     // allocation to the next (the alignment test is a predicted branch off
-    // that chain). Everything else goes through `fit_aligning`, which is not
+    // that chain). Any other `top` goes through `fit_aligning`, which is not
     // inlined so that the compiler cannot fold both paths into a select
-    // that puts the alignment back on the chain. `top` is below 2^33, so
-    // `top + size` cannot wrap; the size test (1 ≤ size ≤ 4 GiB) depends on
-    // `size` alone, so in a loop with a fixed size the compiler hoists it.
-    // With `end` capped at 4 GiB, `new_top <= end` makes `top` fit in a u32.
+    // that puts the rounding back on the chain.
     let mask = (align as u64).wrapping_sub(1);
-    let new_top = top.wrapping_add(size as u64);
-    if top & mask == 0
-        && align.is_power_of_two()
-        && (size as u64).wrapping_sub(1) < ADDRESS_SPACE
-        && new_top <= end.min(ADDRESS_SPACE)
-    {
-        Ok((top as u32, new_top))
-    } else {
-        fit_aligning(top, end, size, align)
+    match room(top, end, size, align) {
+        Some(new_top) if top & mask == 0 => Ok((top as u32, new_top)),
+        _ => fit_aligning(top, end, size, align),
     }
 }
 
-/// [`fit`] for any `top`: rounds it up to `align` first.
+/// [`fit`] for any `top`: rounds it up to `align` first. `top` is below
+/// 2^33 and `mask` below 2^63 for any power-of-two `align`, so `top + mask`
+/// cannot wrap (any other `align` fails in `room`).
 #[inline(never)]
 fn fit_aligning(top: u64, end: u64, size: usize, align: usize) -> Result<(u32, u64), MemoryError> {
-    // `top` is below 2^33 and `mask` below 2^63 for any power-of-two
-    // `align`, so `top + mask` cannot wrap; the size test keeps
-    // `start + size` from wrapping.
     let mask = (align as u64).wrapping_sub(1);
     let start = top.wrapping_add(mask) & !mask;
-    let new_top = start.wrapping_add(size as u64);
-    if align.is_power_of_two()
-        && (size as u64).wrapping_sub(1) < ADDRESS_SPACE
-        && new_top <= end.min(ADDRESS_SPACE)
-    {
-        Ok((start as u32, new_top))
-    } else {
-        Err(fit_error(top, end, size, align))
+    match room(start, end, size, align) {
+        Some(new_top) => Ok((start as u32, new_top)),
+        None => Err(fit_error(top, end, size, align)),
     }
+}
+
+/// The new top for a block at `start`, if the checks pass. `start` is below
+/// 2^34, so `start + size` cannot wrap once the size test (1 ≤ size ≤ 4 GiB)
+/// holds; that test depends on `size` alone, so in a loop with a fixed size
+/// the compiler hoists it. With `end` capped at 4 GiB, `new_top <= end`
+/// makes `start` fit in a u32.
+#[inline(always)]
+fn room(start: u64, end: u64, size: usize, align: usize) -> Option<u64> {
+    let new_top = start.wrapping_add(size as u64);
+    (align.is_power_of_two()
+        && (size as u64).wrapping_sub(1) < ADDRESS_SPACE
+        && new_top <= end.min(ADDRESS_SPACE))
+    .then_some(new_top)
 }
 
 /// The error [`fit`] reports, in the order the checks are documented.

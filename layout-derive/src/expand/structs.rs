@@ -42,7 +42,6 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         (None, None) => quote!(#wl::StructRepr::Natural),
     };
     let tys: Vec<&Type> = fields.iter().map(|f| &f.ty).collect();
-    let idx: Vec<usize> = (0..count).collect();
     let lit = Literal::usize_unsuffixed;
     let placement = match (&input.attrs.packed, &input.attrs.align) {
         (Some(_), _) => Placement::Packed,
@@ -56,20 +55,6 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     let p = predicted.as_ref();
     let shape_size = p.map_or_else(|| quote!(__SHAPE.size), |p| lit(p.size).into_token_stream());
     let shape_align = p.map_or_else(|| quote!(__SHAPE.align), |p| lit(p.align).into_token_stream());
-    // On the general path, fields that take the generic path need their
-    // offset (and the size) as named consts for const arguments; scalar
-    // fields pass `Name::OFFSET_<FIELD>` as a plain argument.
-    let general = p.is_none();
-    let named_consts =
-        fields.iter().zip(&idx).filter(|(f, _)| general && scalar_name(&f.ty).is_none()).map(|(_, &i)| {
-            let (o, i) = (format_ident!("__O{}", i), lit(i));
-            quote!(const #o: usize = __SHAPE.offsets[#i];)
-        });
-    let size_const = (general && fields.iter().any(|f| scalar_name(&f.ty).is_none())).then(|| {
-        quote!(
-            const __N: usize = __SHAPE.size;
-        )
-    });
 
     // Layout constants.
     let rename = opt_str(input.attrs.rename.as_ref());
@@ -86,8 +71,16 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     // building the same tokens one by one through the proc-macro bridge.
     // They need no spans of their own: a field type without `WasmLayout` is
     // reported at the field by the impls' `where` clauses (`field_bounds`).
-    let Parts { offset_consts, field_layouts, validates, decodes, encodes, ref_methods, mut_methods } =
-        Source { struct_ident: ident.to_string(), predicted: p, packed: input.repr.packed }.parts(fields);
+    let Parts {
+        const_args,
+        offset_consts,
+        field_layouts,
+        validates,
+        decodes,
+        encodes,
+        ref_methods,
+        mut_methods,
+    } = Source { struct_ident: ident.to_string(), predicted: p, packed: input.repr.packed }.parts(fields);
 
     let guard = field_bounds(fields, krate);
     // An empty struct reads and writes no field.
@@ -127,8 +120,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
             use #krate::__private as __wl;
 
             #shape
-            #size_const
-            #(#named_consts)*
+            #const_args
 
             impl #ident #guard {
                 #offset_consts
@@ -237,6 +229,9 @@ fn parse_source(src: &str) -> TokenStream {
 
 /// The per-field parts of the expansion, parsed.
 struct Parts {
+    /// On the general path, the named consts that fields taking the generic
+    /// path use as const arguments (their offsets, the size).
+    const_args: TokenStream,
     offset_consts: TokenStream,
     field_layouts: TokenStream,
     validates: TokenStream,
@@ -259,8 +254,8 @@ struct Source<'p> {
 impl Source<'_> {
     fn parts(&self, fields: &[Field]) -> Parts {
         use std::fmt::Write as _;
-        let mut s = [(); 7].map(|()| String::new());
-        let [offset_consts, layouts, validates, decodes, encodes, r, m] = &mut s;
+        let mut s = [(); 8].map(|()| String::new());
+        let [const_args, offset_consts, layouts, validates, decodes, encodes, r, m] = &mut s;
         for (i, f) in fields.iter().enumerate() {
             let (fi, name) = (f.ident.to_string(), &f.name);
             let vis = f.vis.to_token_stream().to_string();
@@ -300,6 +295,12 @@ impl Source<'_> {
                     );
                 }
                 None => {
+                    if self.predicted.is_none() {
+                        if const_args.is_empty() {
+                            const_args.push_str("const __N: usize = __SHAPE.size;");
+                        }
+                        let _ = write!(const_args, "const {off}: usize = __SHAPE.offsets[{i}];");
+                    }
                     let _ = write!(decodes, "{fi}: __wl::decode::<{ty}, {off}, {size}>(bytes),");
                     let value = if self.packed { format!("&{{ self.{fi} }}") } else { format!("&self.{fi}") };
                     let _ = write!(
@@ -312,9 +313,18 @@ impl Source<'_> {
             self.view_methods(r, m, f, [&fi, &vis, &ty, &at, &off, &size]);
         }
         encodes.push_str(&self.padding(fields, fields.len()));
-        let [offset_consts, field_layouts, validates, decodes, encodes, ref_methods, mut_methods] =
+        let [const_args, offset_consts, field_layouts, validates, decodes, encodes, ref_methods, mut_methods] =
             s.map(|src| parse_source(&src));
-        Parts { offset_consts, field_layouts, validates, decodes, encodes, ref_methods, mut_methods }
+        Parts {
+            const_args,
+            offset_consts,
+            field_layouts,
+            validates,
+            decodes,
+            encodes,
+            ref_methods,
+            mut_methods,
+        }
     }
 
     /// Field `i`'s offset as a runtime value: a literal, or the public

@@ -156,13 +156,8 @@ fn rustc_instructions(
     timed(build)?;
     let mut most = 0;
     for entry in std::fs::read_dir(&logs).map_err(|e| e.to_string())?.flatten() {
-        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-        let count = text
-            .lines()
-            .find_map(|l| l.split("Collected : ").nth(1))
-            .and_then(|n| n.trim().replace(',', "").parse::<u64>().ok())
-            .unwrap_or(0);
-        most = most.max(count);
+        let report = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        most = most.max(super::collected(&report).unwrap_or(0));
     }
     if most == 0 {
         return Err(format!("no callgrind count for {variant} (is valgrind installed?)"));
