@@ -22,6 +22,39 @@ pub const fn shape<T: WasmLayout>() -> FieldShape {
     FieldShape { size: T::SIZE, align: T::ALIGN }
 }
 
+/// Checks at compile time that `T` has the size and alignment the derive
+/// read off its name, and, when the derive left its check out of
+/// `__validate` (`unchecked`), that every bit pattern is a valid `T`. A type
+/// whose name shadows a built-in one (`u16`, `WasmPtr`) fails here instead
+/// of getting a layout meant for another type.
+#[allow(clippy::panic, reason = "evaluated in a `const` by the derive: a panic here is a compile error")]
+pub const fn expect_shape<T: WasmLayout>(size: usize, align: usize, unchecked: bool) {
+    if T::SIZE != size || T::ALIGN != align || (unchecked && !T::__ANY_BYTES_VALID) {
+        panic!(
+            "wasm-layout: a field type is not the built-in type its name says (its size, alignment or valid \
+             values differ), so the layout the derive read off the names is wrong; does a name such as `u32`, \
+             `bool` or `WasmPtr` refer to another type here?"
+        );
+    }
+}
+
+/// `Option::None` for a descriptor's `rename`, by a path the user's scope
+/// cannot shadow.
+pub const NONE: Option<&'static str> = None;
+
+macro_rules! scalar_layouts {
+    ($($name:ident = $ty:ty;)*) => {$(
+        #[doc = concat!("`", stringify!($ty), "`'s descriptor, for a field the derive knows is one.")]
+        pub const $name: &TypeLayout = <$ty as WasmLayout>::LAYOUT;
+    )*};
+}
+
+scalar_layouts! {
+    LAYOUT_U8 = u8; LAYOUT_U16 = u16; LAYOUT_U32 = u32; LAYOUT_U64 = u64;
+    LAYOUT_I8 = i8; LAYOUT_I16 = i16; LAYOUT_I32 = i32; LAYOUT_I64 = i64;
+    LAYOUT_F32 = f32; LAYOUT_F64 = f64; LAYOUT_BOOL = bool;
+}
+
 /// `OFF + F::SIZE`, the end of a field of type `F` at `OFF` in `N` bytes,
 /// checked at compile time: the field lies inside, and `F::Bytes` is exactly
 /// `F::SIZE` bytes with alignment 1 (what `WasmLayout::Bytes` promises, so a

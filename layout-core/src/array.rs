@@ -20,6 +20,7 @@ impl<T: WasmLayout, const N: usize> WasmLayout for [T; N] {
     type Bytes = [T::Bytes; N];
     type Ref<'a> = ArrayRef<'a, T, N>;
     type Mut<'a> = ArrayMut<'a, T, N>;
+    const __ANY_BYTES_VALID: bool = T::__ANY_BYTES_VALID;
 
     #[inline]
     fn __validate(bytes: &Self::Bytes) -> Result<(), LayoutError> {

@@ -56,11 +56,22 @@ pub trait WasmLayout: Sized {
     /// A mutable view of one value of this type.
     type Mut<'a>;
 
+    /// Whether every `SIZE` bytes are a valid value, so that
+    /// [`Self::__validate`] always accepts (integers, floats, pointers and
+    /// arrays of them). The derive relies on it when it leaves a field's
+    /// check out, and checks that at compile time.
+    #[doc(hidden)]
+    const __ANY_BYTES_VALID: bool = false;
+
     /// Checks that `bytes` hold a valid value (bools are 0 or 1, enum
     /// discriminants name a variant). Offsets in the error are relative to
-    /// `bytes`.
+    /// `bytes`. Types whose every bit pattern is valid keep the default.
     #[doc(hidden)]
-    fn __validate(bytes: &Self::Bytes) -> Result<(), LayoutError>;
+    #[inline(always)]
+    fn __validate(bytes: &Self::Bytes) -> Result<(), LayoutError> {
+        let _ = bytes;
+        Ok(())
+    }
     /// Decodes `bytes`, which [`Self::__validate`] accepted. Given bytes it
     /// rejected, it returns some value without panicking.
     #[doc(hidden)]

@@ -143,11 +143,8 @@ impl<T: WasmLayout> WasmLayout for WasmPtr<T> {
     type Bytes = [u8; 4];
     type Ref<'a> = WasmPtr<T>;
     type Mut<'a> = ValueMut<'a, WasmPtr<T>>;
+    const __ANY_BYTES_VALID: bool = true;
 
-    #[inline(always)]
-    fn __validate(_: &[u8; 4]) -> Result<(), LayoutError> {
-        Ok(())
-    }
     #[inline(always)]
     fn __decode(bytes: &[u8; 4]) -> Self {
         Self::new(u32::from_le_bytes(*bytes))

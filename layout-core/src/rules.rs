@@ -124,39 +124,6 @@ impl<const N: usize> StructShape<N> {
     }
 }
 
-impl<const N: usize> StructShape<N> {
-    /// Checks, at compile time, the layout the derive wrote as literals
-    /// against this one, computed by the rules from the field types' own
-    /// constants.
-    ///
-    /// The derive writes offsets, size and alignment as literals when it can
-    /// name every field type's layout itself (scalars, `WasmPtr`, arrays of
-    /// them): rustc checks literals much faster than paths to constants. This
-    /// check keeps the rules the only authority: if the two ever differ (a
-    /// field type named `u32` that is not the built-in one, say), the crate
-    /// does not compile.
-    #[allow(
-        clippy::panic,
-        clippy::indexing_slicing,
-        clippy::arithmetic_side_effects,
-        reason = "evaluated in a `const` by the derive: a panic here is a compile error, and `i < N` indexes arrays of length N"
-    )]
-    pub const fn check_literals(&self, offsets: [usize; N], size: usize, align: usize) {
-        let mut same = self.size == size && self.align == align;
-        let mut i = 0;
-        while i < N {
-            same = same && self.offsets[i] == offsets[i];
-            i += 1;
-        }
-        if !same {
-            panic!(
-                "wasm-layout: this struct's layout differs from the one the derive read off its field types' names; \
-                 does a field type's name (a scalar such as `u32`, `bool` or `WasmPtr`) refer to another type here?"
-            );
-        }
-    }
-}
-
 /// Size of `[T; len]` given `size(T)`; panics at compile time past 4 GiB.
 #[allow(clippy::panic, reason = "evaluated in `<[T; N]>::SIZE`: a panic here is a compile error")]
 pub const fn array_size(elem_size: usize, len: usize) -> usize {
@@ -185,18 +152,6 @@ mod tests {
         assert_eq!((a.offsets, a.size, a.align), ([0, 4, 8], 16, 16));
         let low = StructShape::new(fields, StructRepr::Aligned(2));
         assert_eq!(low.align, 4, "align = N never lowers the natural alignment");
-    }
-
-    #[test]
-    fn literals_that_match_pass_and_any_difference_panics() {
-        let s = StructShape::new([f(1, 1), f(4, 4), f(2, 2)], StructRepr::Natural);
-        s.check_literals([0, 4, 8], 12, 4);
-        for (offsets, size, align) in
-            [([0, 4, 9], 12, 4), ([0, 4, 8], 10, 4), ([0, 4, 8], 12, 2), ([1, 4, 8], 12, 4)]
-        {
-            let result = std::panic::catch_unwind(|| s.check_literals(offsets, size, align));
-            assert!(result.is_err(), "{offsets:?} {size} {align} must not pass");
-        }
     }
 
     #[test]

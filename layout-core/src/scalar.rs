@@ -20,11 +20,8 @@ macro_rules! numeric {
             type Bytes = [u8; core::mem::size_of::<$ty>()];
             type Ref<'a> = $ty;
             type Mut<'a> = ValueMut<'a, $ty>;
+            const __ANY_BYTES_VALID: bool = true;
 
-            #[inline(always)]
-            fn __validate(_: &Self::Bytes) -> Result<(), LayoutError> {
-                Ok(())
-            }
             #[inline(always)]
             fn __decode(bytes: &Self::Bytes) -> Self {
                 <$ty>::from_le_bytes(*bytes)

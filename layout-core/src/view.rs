@@ -22,12 +22,27 @@ pub trait ViewRef<'a>: Copy {
 pub trait ViewMut<'a> {
     /// The type viewed.
     type Target: WasmLayout;
+    /// The bytes viewed.
+    #[doc(hidden)]
+    fn __bytes(&self) -> &<Self::Target as WasmLayout>::Bytes;
+    /// The bytes viewed, mutable.
+    #[doc(hidden)]
+    fn __bytes_mut(&mut self) -> &mut <Self::Target as WasmLayout>::Bytes;
     /// The `SIZE` bytes viewed.
-    fn as_bytes(&self) -> &[u8];
+    #[inline(always)]
+    fn as_bytes(&self) -> &[u8] {
+        bytemuck::bytes_of(self.__bytes())
+    }
     /// A read-only view of the same bytes.
-    fn as_view(&self) -> <Self::Target as WasmLayout>::Ref<'_>;
+    #[inline(always)]
+    fn as_view(&self) -> <Self::Target as WasmLayout>::Ref<'_> {
+        Self::Target::__get(self.__bytes(), 0)
+    }
     /// Overwrites the whole value, padding included.
-    fn write(&mut self, value: &Self::Target);
+    #[inline]
+    fn write(&mut self, value: &Self::Target) {
+        value.__encode(self.__bytes_mut());
+    }
     /// Reads the whole value, validating it.
     #[inline]
     fn read(&self) -> Result<Self::Target, LayoutError> {

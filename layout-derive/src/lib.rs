@@ -10,10 +10,14 @@
 //! Numbers: the rules live in `wasm-layout-core` (`StructShape::new`, a
 //! const fn over the field types' own `SIZE` and `ALIGN`). When every field
 //! type is one the derive can name (scalars, `WasmPtr<T>`, arrays of them
-//! with literal lengths), `expand::predict` writes the layout as literals,
-//! which rustc checks much faster, and the expansion asserts at compile time
-//! that they equal what the rules give; otherwise the expansion refers to the
-//! rules' result directly.
+//! with literal lengths), `expand::predict` places the fields by the same
+//! rules and writes the layout as literals, which rustc checks much faster;
+//! otherwise the expansion refers to the rules' result directly. The names
+//! are checked at compile time: a scalar field is read and written as the
+//! built-in type, so a type that only shares its name fails to type-check,
+//! and every other field type's size, alignment and validity are asserted
+//! to be the ones its name stands for. `cargo xtask difftest` checks both
+//! paths against an independent implementation of the rules and clang.
 #![forbid(unsafe_code)]
 
 mod ast;

@@ -4,13 +4,13 @@
 //! For such a struct the expansion writes offsets, size and alignment as
 //! integer literals instead of paths to constants: rustc type-checks and
 //! evaluates a literal far faster, which is most of what a crate of many
-//! structs pays for this derive. The rules stay in one place: the expansion
-//! also asks `StructShape::new` (the rules in layout-core, applied to the
-//! field types' own `SIZE` and `ALIGN`) for the same layout at compile time
-//! and fails to build if the two differ, so this module only ever saves
-//! the compiler work, never decides a layout. Whatever it cannot name (a
-//! derived struct, an enum, an array whose length is a constant) makes the
-//! whole struct take the general path.
+//! structs pays for this derive. The placement below is the wasm32 C rule
+//! of `StructShape::new` in layout-core (which this crate cannot call: the
+//! core crate re-exports the derive). The names are checked at compile time
+//! (see `expected_shapes` in `structs`), and `cargo xtask difftest` compares
+//! the result with an independent implementation and with clang. Whatever
+//! it cannot name (a derived struct, an enum, an array whose length is a
+//! constant) makes the whole struct take the general path.
 
 use syn::{Expr, ExprLit, Lit, Type};
 

@@ -7,7 +7,7 @@ use syn::spanned::Spanned;
 use syn::Type;
 
 use super::opt_str;
-use super::predict::{predict, Placement, Predicted};
+use super::predict::{known, predict, Placement, Predicted};
 use crate::ast::{Field, Input};
 
 /// The types with a built-in `WasmLayout` impl that a path names.
@@ -83,6 +83,17 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     } = Source { struct_ident: ident.to_string(), predicted: p, packed: input.repr.packed }.parts(fields);
 
     let guard = field_bounds(fields, krate);
+    // Fields whose every bit pattern is valid need no check: without any
+    // other, the trait's default `__validate` accepts all bytes.
+    let validate = (!validates.is_empty()).then(|| {
+        quote! {
+            #[inline]
+            fn __validate(bytes: &Self::Bytes) -> ::core::result::Result<(), #wl::LayoutError> {
+                #validates
+                ::core::result::Result::Ok(())
+            }
+        }
+    });
     // An empty struct reads and writes no field.
     let unused_bytes = (count == 0).then(|| quote!(let _ = bytes;));
     let host_check = input.repr.c.map(|_| host_check(input, fields, &guard, p));
@@ -97,11 +108,9 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     };
     let shapes = quote!(#wl::StructShape::<#n_fields>::new([#(#wl::shape::<#tys>()),*], #repr));
     let shape = match p {
-        // The rules' layout, compared with the literals at compile time.
-        Some(p) => {
-            let (offsets, size, align) = (p.offsets.iter().map(|&o| lit(o)), lit(p.size), lit(p.align));
-            quote!(const _: () = #shapes.check_literals([#(#offsets),*], #size, #align);)
-        }
+        // The sizes and alignments the literals assume, checked against the
+        // types' own at compile time.
+        Some(_) => expected_shapes(fields),
         None => quote!(const __SHAPE: #wl::StructShape<#n_fields> = #shapes;),
     };
 
@@ -146,12 +155,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
                 type Ref<'a> = #ref_ident<'a>;
                 type Mut<'a> = #mut_ident<'a>;
 
-                #[inline]
-                fn __validate(bytes: &Self::Bytes) -> ::core::result::Result<(), #wl::LayoutError> {
-                    #validates
-                    #unused_bytes
-                    ::core::result::Result::Ok(())
-                }
+                #validate
                 #[inline]
                 fn __decode(bytes: &Self::Bytes) -> Self {
                     #unused_bytes
@@ -200,13 +204,9 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
             impl<'a> #wl::ViewMut<'a> for #mut_ident<'a> #guard {
                 type Target = #ident;
                 #[inline(always)]
-                fn as_bytes(&self) -> &[u8] { self.bytes }
+                fn __bytes(&self) -> &#bytes_ty { self.bytes }
                 #[inline(always)]
-                fn as_view(&self) -> #ref_ident<'_> { #ref_ident { bytes: self.bytes } }
-                #[inline]
-                fn write(&mut self, value: &#ident) {
-                    <#ident as #wl::WasmLayout>::__encode(value, self.bytes)
-                }
+                fn __bytes_mut(&mut self) -> &mut #bytes_ty { self.bytes }
             }
 
             #host_check
@@ -270,17 +270,24 @@ impl Source<'_> {
             );
             let rename = match &f.attrs.rename {
                 Some(lit) => format!("::core::option::Option::Some({})", lit.to_token_stream()),
-                None => "::core::option::Option::None".to_string(),
+                None => "__wl::NONE".to_string(),
+            };
+            // A scalar's descriptor by a plain path: rustc resolves it faster
+            // than the trait's constant.
+            let layout = match scalar {
+                Some(sc) => format!("__wl::LAYOUT_{}", sc.to_uppercase()),
+                None => format!("<{ty} as __wl::WasmLayout>::LAYOUT"),
             };
             let _ = write!(
                 layouts,
-                "__wl::FieldLayout {{ name: \"{name}\", offset: {shape_offset}, ty: <{ty} as __wl::WasmLayout>::LAYOUT, rename: {rename} }},"
+                "__wl::FieldLayout {{ name: \"{name}\", offset: {shape_offset}, ty: {layout}, rename: {rename} }},"
             );
             match scalar {
                 Some("bool") => {
                     let _ = write!(validates, "__wl::validate_bool(bytes, {at})?;");
                 }
                 Some(_) => {}
+                None if self.predicted.is_some() && !may_be_invalid(&f.ty) => {}
                 None => {
                     let _ = write!(validates, "__wl::validate::<{ty}, {off}, {size}>(bytes)?;");
                 }
@@ -389,7 +396,7 @@ impl Source<'_> {
         use std::fmt::Write as _;
         let name = &f.name;
         let scalar = scalar_name(&f.ty);
-        let getter = |lifetime: &str| {
+        let getter = |lifetime: &str, receiver: &str| {
             let (ret, body) = match scalar {
                 Some("bool") => (
                     "::core::result::Result<bool, __wl::LayoutError>".to_string(),
@@ -402,11 +409,13 @@ impl Source<'_> {
                 ),
             };
             format!(
-                "#[doc = \"`{name}`, read from its wasm32 offset.\"] #[inline(always)] {vis} fn {fi}(&self) -> {ret} {{ {body} }}\n"
+                "#[doc = \"`{name}`, read from its wasm32 offset.\"] #[inline(always)] {vis} fn {fi}({receiver}) -> {ret} {{ {body} }}\n"
             )
         };
-        r.push_str(&getter("'a"));
-        m.push_str(&getter("'_"));
+        // The read-only view is `Copy`: its getters take it by value, which
+        // leaves rustc one lifetime fewer to check per getter.
+        r.push_str(&getter("'a", "self"));
+        m.push_str(&getter("'_", "&self"));
         // Scalars need no mutable view: `set_<field>` is all there is to do.
         let set_body = match scalar {
             Some(sc) => format!("__wl::write_{sc}(self.bytes, {at}, value)"),
@@ -423,6 +432,41 @@ impl Source<'_> {
             "#[doc = \"Overwrites `{name}`.\"] #[inline(always)] {vis} fn set_{name}(&mut self, value: {ty}) {{ {set_body} }}"
         );
     }
+}
+
+/// Whether a field of this type the derive knows by name can hold invalid
+/// bytes: a `bool`, or an array of them.
+fn may_be_invalid(ty: &Type) -> bool {
+    match ty {
+        Type::Array(a) => may_be_invalid(&a.elem),
+        Type::Paren(p) => may_be_invalid(&p.elem),
+        Type::Group(g) => may_be_invalid(&g.elem),
+        _ => scalar_name(ty) == Some("bool"),
+    }
+}
+
+/// For a struct laid out with literals: one compile-time check per field
+/// type that is not a scalar (arrays, `WasmPtr`) that its size and alignment
+/// are the ones the literals assume, and that it needs no check of its bytes
+/// where `__validate` leaves it out. Scalar fields need none: they are read
+/// and written as the built-in types, so a field type that only shares a
+/// scalar's name fails to type-check.
+fn expected_shapes(fields: &[Field]) -> TokenStream {
+    let mut seen = Vec::new();
+    let mut src = String::new();
+    for f in fields {
+        let ty = f.ty.to_token_stream().to_string();
+        if scalar_name(&f.ty).is_some() || seen.contains(&ty) {
+            continue;
+        }
+        let Some((size, align)) = known(&f.ty) else { continue };
+        src.push_str(&format!("__wl::expect_shape::<{ty}>({size}, {align}, {});", !may_be_invalid(&f.ty)));
+        seen.push(ty);
+    }
+    if src.is_empty() {
+        return TokenStream::new();
+    }
+    parse_source(&format!("const _: () = {{ {src} }};"))
 }
 
 /// For `#[repr(C)]`: compile-time proof that the host's layout is the

@@ -20,10 +20,6 @@ pub struct BlockMut<'a> {
 #[allow(non_upper_case_globals, dead_code, clippy::all)]
 const _: () = {
     use ::wasm_layout::__private as __wl;
-    const _: () = __wl::StructShape::<
-        1,
-    >::new([__wl::shape::<u32>()], __wl::StructRepr::Aligned(16usize))
-        .check_literals([0], 16, 16);
     impl Block {
         ///Offset of `byte_len` in bytes, in the wasm32 layout.
         pub const OFFSET_BYTE_LEN: usize = 0;
@@ -42,8 +38,8 @@ const _: () = {
                     __wl::FieldLayout {
                         name: "byte_len",
                         offset: 0,
-                        ty: <u32 as __wl::WasmLayout>::LAYOUT,
-                        rename: ::core::option::Option::None,
+                        ty: __wl::LAYOUT_U32,
+                        rename: __wl::NONE,
                     },
                 ],
                 repr: __wl::StructRepr::Aligned(16usize),
@@ -54,12 +50,6 @@ const _: () = {
         type Bytes = [u8; 16];
         type Ref<'a> = BlockRef<'a>;
         type Mut<'a> = BlockMut<'a>;
-        #[inline]
-        fn __validate(
-            bytes: &Self::Bytes,
-        ) -> ::core::result::Result<(), __wl::LayoutError> {
-            ::core::result::Result::Ok(())
-        }
         #[inline]
         fn __decode(bytes: &Self::Bytes) -> Self {
             Block {
@@ -83,7 +73,7 @@ const _: () = {
     impl<'a> BlockRef<'a> {
         ///`byte_len`, read from its wasm32 offset.
         #[inline(always)]
-        pub fn byte_len(&self) -> u32 {
+        pub fn byte_len(self) -> u32 {
             __wl::read_u32(self.bytes, 0)
         }
     }
@@ -120,16 +110,12 @@ const _: () = {
     impl<'a> __wl::ViewMut<'a> for BlockMut<'a> {
         type Target = Block;
         #[inline(always)]
-        fn as_bytes(&self) -> &[u8] {
+        fn __bytes(&self) -> &[u8; 16] {
             self.bytes
         }
         #[inline(always)]
-        fn as_view(&self) -> BlockRef<'_> {
-            BlockRef { bytes: self.bytes }
-        }
-        #[inline]
-        fn write(&mut self, value: &Block) {
-            <Block as __wl::WasmLayout>::__encode(value, self.bytes)
+        fn __bytes_mut(&mut self) -> &mut [u8; 16] {
+            self.bytes
         }
     }
 };

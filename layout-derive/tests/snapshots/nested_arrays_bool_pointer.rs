@@ -74,25 +74,25 @@ const _: () = {
                         name: "origin",
                         offset: __SHAPE.offsets[0],
                         ty: <Point as __wl::WasmLayout>::LAYOUT,
-                        rename: ::core::option::Option::None,
+                        rename: __wl::NONE,
                     },
                     __wl::FieldLayout {
                         name: "corners",
                         offset: __SHAPE.offsets[1],
                         ty: <[[f32; 2]; 4] as __wl::WasmLayout>::LAYOUT,
-                        rename: ::core::option::Option::None,
+                        rename: __wl::NONE,
                     },
                     __wl::FieldLayout {
                         name: "visible",
                         offset: __SHAPE.offsets[2],
-                        ty: <bool as __wl::WasmLayout>::LAYOUT,
-                        rename: ::core::option::Option::None,
+                        ty: __wl::LAYOUT_BOOL,
+                        rename: __wl::NONE,
                     },
                     __wl::FieldLayout {
                         name: "next",
                         offset: __SHAPE.offsets[3],
                         ty: <WasmPtr<Node> as __wl::WasmLayout>::LAYOUT,
-                        rename: ::core::option::Option::None,
+                        rename: __wl::NONE,
                     },
                 ],
                 repr: __wl::StructRepr::Natural,
@@ -149,22 +149,22 @@ const _: () = {
     {
         ///`origin`, read from its wasm32 offset.
         #[inline(always)]
-        pub fn origin(&self) -> <Point as __wl::WasmLayout>::Ref<'a> {
+        pub fn origin(self) -> <Point as __wl::WasmLayout>::Ref<'a> {
             __wl::get::<Point, __O0, __N>(self.bytes)
         }
         ///`corners`, read from its wasm32 offset.
         #[inline(always)]
-        pub fn corners(&self) -> <[[f32; 2]; 4] as __wl::WasmLayout>::Ref<'a> {
+        pub fn corners(self) -> <[[f32; 2]; 4] as __wl::WasmLayout>::Ref<'a> {
             __wl::get::<[[f32; 2]; 4], __O1, __N>(self.bytes)
         }
         ///`visible`, read from its wasm32 offset.
         #[inline(always)]
-        pub fn visible(&self) -> ::core::result::Result<bool, __wl::LayoutError> {
+        pub fn visible(self) -> ::core::result::Result<bool, __wl::LayoutError> {
             __wl::get_bool(self.bytes, Node::OFFSET_VISIBLE)
         }
         ///`next`, read from its wasm32 offset.
         #[inline(always)]
-        pub fn next(&self) -> <WasmPtr<Node> as __wl::WasmLayout>::Ref<'a> {
+        pub fn next(self) -> <WasmPtr<Node> as __wl::WasmLayout>::Ref<'a> {
             __wl::get::<WasmPtr<Node>, __O3, __N>(self.bytes)
         }
     }
@@ -261,16 +261,12 @@ const _: () = {
     {
         type Target = Node;
         #[inline(always)]
-        fn as_bytes(&self) -> &[u8] {
+        fn __bytes(&self) -> &<Node as ::wasm_layout::WasmLayout>::Bytes {
             self.bytes
         }
         #[inline(always)]
-        fn as_view(&self) -> NodeRef<'_> {
-            NodeRef { bytes: self.bytes }
-        }
-        #[inline]
-        fn write(&mut self, value: &Node) {
-            <Node as __wl::WasmLayout>::__encode(value, self.bytes)
+        fn __bytes_mut(&mut self) -> &mut <Node as ::wasm_layout::WasmLayout>::Bytes {
+            self.bytes
         }
     }
 };

@@ -21,10 +21,6 @@ struct PacketMut<'a> {
 #[allow(non_upper_case_globals, dead_code, clippy::all)]
 const _: () = {
     use ::wasm_layout::__private as __wl;
-    const _: () = __wl::StructShape::<
-        2,
-    >::new([__wl::shape::<u8>(), __wl::shape::<u32>()], __wl::StructRepr::Packed)
-        .check_literals([0, 1], 5, 1);
     impl Packet {
         ///Offset of `kind` in bytes, in the wasm32 layout.
         const OFFSET_KIND: usize = 0;
@@ -45,14 +41,14 @@ const _: () = {
                     __wl::FieldLayout {
                         name: "kind",
                         offset: 0,
-                        ty: <u8 as __wl::WasmLayout>::LAYOUT,
-                        rename: ::core::option::Option::None,
+                        ty: __wl::LAYOUT_U8,
+                        rename: __wl::NONE,
                     },
                     __wl::FieldLayout {
                         name: "len",
                         offset: 1,
-                        ty: <u32 as __wl::WasmLayout>::LAYOUT,
-                        rename: ::core::option::Option::None,
+                        ty: __wl::LAYOUT_U32,
+                        rename: __wl::NONE,
                     },
                 ],
                 repr: __wl::StructRepr::Packed,
@@ -63,12 +59,6 @@ const _: () = {
         type Bytes = [u8; 5];
         type Ref<'a> = PacketRef<'a>;
         type Mut<'a> = PacketMut<'a>;
-        #[inline]
-        fn __validate(
-            bytes: &Self::Bytes,
-        ) -> ::core::result::Result<(), __wl::LayoutError> {
-            ::core::result::Result::Ok(())
-        }
         #[inline]
         fn __decode(bytes: &Self::Bytes) -> Self {
             Packet {
@@ -93,12 +83,12 @@ const _: () = {
     impl<'a> PacketRef<'a> {
         ///`kind`, read from its wasm32 offset.
         #[inline(always)]
-        fn kind(&self) -> u8 {
+        fn kind(self) -> u8 {
             __wl::read_u8(self.bytes, 0)
         }
         ///`len`, read from its wasm32 offset.
         #[inline(always)]
-        fn len(&self) -> u32 {
+        fn len(self) -> u32 {
             __wl::read_u32(self.bytes, 1)
         }
     }
@@ -145,16 +135,12 @@ const _: () = {
     impl<'a> __wl::ViewMut<'a> for PacketMut<'a> {
         type Target = Packet;
         #[inline(always)]
-        fn as_bytes(&self) -> &[u8] {
+        fn __bytes(&self) -> &[u8; 5] {
             self.bytes
         }
         #[inline(always)]
-        fn as_view(&self) -> PacketRef<'_> {
-            PacketRef { bytes: self.bytes }
-        }
-        #[inline]
-        fn write(&mut self, value: &Packet) {
-            <Packet as __wl::WasmLayout>::__encode(value, self.bytes)
+        fn __bytes_mut(&mut self) -> &mut [u8; 5] {
+            self.bytes
         }
     }
 };

@@ -21,13 +21,6 @@ pub struct HeaderMut<'a> {
 #[allow(non_upper_case_globals, dead_code, clippy::all)]
 const _: () = {
     use ::wasm_layout::__private as __wl;
-    const _: () = __wl::StructShape::<
-        3,
-    >::new(
-            [__wl::shape::<u8>(), __wl::shape::<u32>(), __wl::shape::<u16>()],
-            __wl::StructRepr::Natural,
-        )
-        .check_literals([0, 4, 8], 12, 4);
     impl Header {
         ///Offset of `tag` in bytes, in the wasm32 layout.
         pub const OFFSET_TAG: usize = 0;
@@ -50,20 +43,20 @@ const _: () = {
                     __wl::FieldLayout {
                         name: "tag",
                         offset: 0,
-                        ty: <u8 as __wl::WasmLayout>::LAYOUT,
-                        rename: ::core::option::Option::None,
+                        ty: __wl::LAYOUT_U8,
+                        rename: __wl::NONE,
                     },
                     __wl::FieldLayout {
                         name: "len",
                         offset: 4,
-                        ty: <u32 as __wl::WasmLayout>::LAYOUT,
-                        rename: ::core::option::Option::None,
+                        ty: __wl::LAYOUT_U32,
+                        rename: __wl::NONE,
                     },
                     __wl::FieldLayout {
                         name: "flags",
                         offset: 8,
-                        ty: <u16 as __wl::WasmLayout>::LAYOUT,
-                        rename: ::core::option::Option::None,
+                        ty: __wl::LAYOUT_U16,
+                        rename: __wl::NONE,
                     },
                 ],
                 repr: __wl::StructRepr::Natural,
@@ -74,12 +67,6 @@ const _: () = {
         type Bytes = [u8; 12];
         type Ref<'a> = HeaderRef<'a>;
         type Mut<'a> = HeaderMut<'a>;
-        #[inline]
-        fn __validate(
-            bytes: &Self::Bytes,
-        ) -> ::core::result::Result<(), __wl::LayoutError> {
-            ::core::result::Result::Ok(())
-        }
         #[inline]
         fn __decode(bytes: &Self::Bytes) -> Self {
             Header {
@@ -108,17 +95,17 @@ const _: () = {
     impl<'a> HeaderRef<'a> {
         ///`tag`, read from its wasm32 offset.
         #[inline(always)]
-        pub fn tag(&self) -> u8 {
+        pub fn tag(self) -> u8 {
             __wl::read_u8(self.bytes, 0)
         }
         ///`len`, read from its wasm32 offset.
         #[inline(always)]
-        pub fn len(&self) -> u32 {
+        pub fn len(self) -> u32 {
             __wl::read_u32(self.bytes, 4)
         }
         ///`flags`, read from its wasm32 offset.
         #[inline(always)]
-        pub fn flags(&self) -> u16 {
+        pub fn flags(self) -> u16 {
             __wl::read_u16(self.bytes, 8)
         }
     }
@@ -175,16 +162,12 @@ const _: () = {
     impl<'a> __wl::ViewMut<'a> for HeaderMut<'a> {
         type Target = Header;
         #[inline(always)]
-        fn as_bytes(&self) -> &[u8] {
+        fn __bytes(&self) -> &[u8; 12] {
             self.bytes
         }
         #[inline(always)]
-        fn as_view(&self) -> HeaderRef<'_> {
-            HeaderRef { bytes: self.bytes }
-        }
-        #[inline]
-        fn write(&mut self, value: &Header) {
-            <Header as __wl::WasmLayout>::__encode(value, self.bytes)
+        fn __bytes_mut(&mut self) -> &mut [u8; 12] {
+            self.bytes
         }
     }
 };

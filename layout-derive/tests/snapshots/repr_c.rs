@@ -21,10 +21,9 @@ pub struct VertexMut<'a> {
 #[allow(non_upper_case_globals, dead_code, clippy::all)]
 const _: () = {
     use ::wasm_layout::__private as __wl;
-    const _: () = __wl::StructShape::<
-        2,
-    >::new([__wl::shape::<[f32; 3]>(), __wl::shape::<u32>()], __wl::StructRepr::Natural)
-        .check_literals([0, 12], 16, 4);
+    const _: () = {
+        __wl::expect_shape::<[f32; 3]>(12, 4, true);
+    };
     impl Vertex {
         ///Offset of `position` in bytes, in the wasm32 layout.
         pub const OFFSET_POSITION: usize = 0;
@@ -46,13 +45,13 @@ const _: () = {
                         name: "position",
                         offset: 0,
                         ty: <[f32; 3] as __wl::WasmLayout>::LAYOUT,
-                        rename: ::core::option::Option::None,
+                        rename: __wl::NONE,
                     },
                     __wl::FieldLayout {
                         name: "color",
                         offset: 12,
-                        ty: <u32 as __wl::WasmLayout>::LAYOUT,
-                        rename: ::core::option::Option::None,
+                        ty: __wl::LAYOUT_U32,
+                        rename: __wl::NONE,
                     },
                 ],
                 repr: __wl::StructRepr::Natural,
@@ -63,13 +62,6 @@ const _: () = {
         type Bytes = [u8; 16];
         type Ref<'a> = VertexRef<'a>;
         type Mut<'a> = VertexMut<'a>;
-        #[inline]
-        fn __validate(
-            bytes: &Self::Bytes,
-        ) -> ::core::result::Result<(), __wl::LayoutError> {
-            __wl::validate::<[f32; 3], 0, 16>(bytes)?;
-            ::core::result::Result::Ok(())
-        }
         #[inline]
         fn __decode(bytes: &Self::Bytes) -> Self {
             Vertex {
@@ -94,12 +86,12 @@ const _: () = {
     impl<'a> VertexRef<'a> {
         ///`position`, read from its wasm32 offset.
         #[inline(always)]
-        pub fn position(&self) -> <[f32; 3] as __wl::WasmLayout>::Ref<'a> {
+        pub fn position(self) -> <[f32; 3] as __wl::WasmLayout>::Ref<'a> {
             __wl::get::<[f32; 3], 0, 16>(self.bytes)
         }
         ///`color`, read from its wasm32 offset.
         #[inline(always)]
-        pub fn color(&self) -> u32 {
+        pub fn color(self) -> u32 {
             __wl::read_u32(self.bytes, 12)
         }
     }
@@ -151,16 +143,12 @@ const _: () = {
     impl<'a> __wl::ViewMut<'a> for VertexMut<'a> {
         type Target = Vertex;
         #[inline(always)]
-        fn as_bytes(&self) -> &[u8] {
+        fn __bytes(&self) -> &[u8; 16] {
             self.bytes
         }
         #[inline(always)]
-        fn as_view(&self) -> VertexRef<'_> {
-            VertexRef { bytes: self.bytes }
-        }
-        #[inline]
-        fn write(&mut self, value: &Vertex) {
-            <Vertex as __wl::WasmLayout>::__encode(value, self.bytes)
+        fn __bytes_mut(&mut self) -> &mut [u8; 16] {
+            self.bytes
         }
     }
     const _: () = {
