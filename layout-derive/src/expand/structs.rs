@@ -23,54 +23,45 @@ fn scalar_name(ty: &Type) -> Option<&'static str> {
 }
 
 pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStream {
+    use std::fmt::Write as _;
     let ident = input.ident;
-    let vis = input.vis;
+    let vis = input.vis.to_token_stream().to_string();
     let name = ident.to_string();
-    let ref_ident = format_ident!("{}Ref", ident);
-    let mut_ident = format_ident!("{}Mut", ident);
-    // Inside the generated `const _` block, `__wl` is the runtime (see below).
-    let wl = quote!(__wl);
+    let ref_ident = format_ident!("{}Ref", ident).to_string();
+    let mut_ident = format_ident!("{}Mut", ident).to_string();
     let count = fields.len();
-    let n_fields = Literal::usize_unsuffixed(count);
 
     let repr = match (&input.attrs.packed, &input.attrs.align) {
-        (Some(_), _) => quote!(#wl::StructRepr::Packed),
-        (None, Some(a)) => {
-            let n = a.value as usize;
-            quote!(#wl::StructRepr::Aligned(#n))
-        }
-        (None, None) => quote!(#wl::StructRepr::Natural),
+        (Some(_), _) => "__wl::StructRepr::Packed".to_string(),
+        (None, Some(a)) => format!("__wl::StructRepr::Aligned({})", a.value),
+        (None, None) => "__wl::StructRepr::Natural".to_string(),
     };
     let tys: Vec<&Type> = fields.iter().map(|f| &f.ty).collect();
-    let lit = Literal::usize_unsuffixed;
     let placement = match (&input.attrs.packed, &input.attrs.align) {
         (Some(_), _) => Placement::Packed,
         (None, Some(a)) => Placement::Aligned(a.value as usize),
         (None, None) => Placement::Natural,
     };
     // With every field type known by name, the layout is written as
-    // literals (checked against the rules at compile time, see `predict`);
-    // otherwise as paths into `__SHAPE`, which the rules compute.
+    // literals (see `predict`); otherwise as paths into `__SHAPE`, which the
+    // rules compute.
     let predicted = predict(&tys, placement);
     let p = predicted.as_ref();
-    let shape_size = p.map_or_else(|| quote!(__SHAPE.size), |p| lit(p.size).into_token_stream());
-    let shape_align = p.map_or_else(|| quote!(__SHAPE.align), |p| lit(p.align).into_token_stream());
+    let shape_size = p.map_or_else(|| "__SHAPE.size".to_string(), |p| p.size.to_string());
+    let shape_align = p.map_or_else(|| "__SHAPE.align".to_string(), |p| p.align.to_string());
 
     // Layout constants.
     let rename = opt_str(input.attrs.rename.as_ref());
     let rename_all = match &input.attrs.rename_all {
-        Some(rule) => {
-            let rule = format_ident!("{}", rule.value);
-            quote!(::core::option::Option::Some(#wl::RenameRule::#rule))
-        }
-        None => quote!(::core::option::Option::None),
+        Some(rule) => format!("::core::option::Option::Some(__wl::RenameRule::{})", rule.value),
+        None => "::core::option::Option::None".to_string(),
     };
 
-    // The per-field parts: most of the expansion's tokens. They are written
-    // as source and parsed once per part, which costs rustc a fraction of
-    // building the same tokens one by one through the proc-macro bridge.
-    // They need no spans of their own: a field type without `WasmLayout` is
-    // reported at the field by the impls' `where` clauses (`field_bounds`).
+    // The whole expansion is written as source and parsed once: rustc's
+    // lexer builds the tokens far faster than the proc-macro bridge does
+    // one by one. What needs a span of its own is spliced in afterwards at
+    // a marker: the field bounds (an error about a field type belongs at
+    // the field, see `field_bounds`) and the `#[repr(C)]` host check.
     let Parts {
         const_args,
         offset_consts,
@@ -80,137 +71,157 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         encodes,
         ref_methods,
         mut_methods,
-    } = Source { struct_ident: ident.to_string(), predicted: p, packed: input.repr.packed }.parts(fields);
+    } = Source { struct_ident: name.clone(), predicted: p, packed: input.repr.packed }.parts(fields);
 
-    let guard = field_bounds(fields, krate);
+    let bounds = field_bounds(fields, krate);
+    let guard = if bounds.is_empty() { "" } else { GUARD };
+    let host_check = input.repr.c.map(|_| host_check(input, fields, &bounds, p));
+    let host_marker = if host_check.is_some() { HOST_CHECK } else { "" };
+    let krate_src = krate.to_string();
+    // An empty struct reads and writes no field.
+    let unused_bytes = if count == 0 { "let _ = bytes;" } else { "" };
+    let bytes_ty = match p {
+        Some(p) => format!("[u8; {}]", p.size),
+        None => format!("<{name} as {krate_src}::WasmLayout>::Bytes"),
+    };
+    // The sizes and alignments the literals assume, checked against the
+    // types' own at compile time; or the rules' layout, with each field type
+    // spanned so that a type without `WasmLayout` is reported at its field.
+    let (shape, rules) = match p {
+        Some(_) => (expected_shapes(fields), None),
+        None => {
+            let n = Literal::usize_unsuffixed(count);
+            let repr = parse_source(&repr);
+            let rules = quote!(const __SHAPE: __wl::StructShape<#n> = __wl::StructShape::<#n>::new([#(__wl::shape::<#tys>()),*], #repr););
+            (SHAPE.to_string(), Some(rules))
+        }
+    };
     // Fields whose every bit pattern is valid need no check: without any
     // other, the trait's default `__validate` accepts all bytes.
-    let validate = (!validates.is_empty()).then(|| {
-        quote! {
-            #[inline]
-            fn __validate(bytes: &Self::Bytes) -> ::core::result::Result<(), #wl::LayoutError> {
-                #validates
-                ::core::result::Result::Ok(())
-            }
-        }
-    });
-    // An empty struct reads and writes no field.
-    let unused_bytes = (count == 0).then(|| quote!(let _ = bytes;));
-    let host_check = input.repr.c.map(|_| host_check(input, fields, &guard, p));
-    let ref_doc = format!("A read-only view of a [`{name}`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.");
-    let mut_doc = format!("A mutable view of a [`{name}`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars.");
-    let bytes_ty = match p {
-        Some(p) => {
-            let n = lit(p.size);
-            quote!([u8; #n])
-        }
-        None => quote!(<#ident as #krate::WasmLayout>::Bytes),
-    };
-    let shapes = quote!(#wl::StructShape::<#n_fields>::new([#(#wl::shape::<#tys>()),*], #repr));
-    let shape = match p {
-        // The sizes and alignments the literals assume, checked against the
-        // types' own at compile time.
-        Some(_) => expected_shapes(fields),
-        None => quote!(const __SHAPE: #wl::StructShape<#n_fields> = #shapes;),
+    let validate = if validates.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "#[inline] fn __validate(bytes: &Self::Bytes) -> ::core::result::Result<(), __wl::LayoutError> {{ {validates} ::core::result::Result::Ok(()) }}"
+        )
     };
 
-    quote! {
-        #[doc = #ref_doc]
-        #[allow(dead_code)]
-        #vis struct #ref_ident<'a> #guard { bytes: &'a #bytes_ty }
+    let mut src = String::with_capacity(4096);
+    let _ = write!(
+        src,
+        r#"#[doc = "A read-only view of a [`{name}`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it."]
+#[allow(dead_code)]
+{vis} struct {ref_ident}<'a> {guard} {{ bytes: &'a {bytes_ty} }}
+#[doc = "A mutable view of a [`{name}`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars."]
+#[allow(dead_code)]
+{vis} struct {mut_ident}<'a> {guard} {{ bytes: &'a mut {bytes_ty} }}
+#[doc(hidden)]
+#[allow(non_upper_case_globals, dead_code, clippy::all)]
+const _: () = {{
+    use {krate_src}::__private as __wl;
+    {shape}
+    {const_args}
+    impl {name} {guard} {{ {offset_consts} }}
+    #[automatically_derived]
+    impl __wl::WasmLayout for {name} {guard} {{
+        const SIZE: usize = {shape_size};
+        const ALIGN: usize = {shape_align};
+        const NAME: &'static str = "{name}";
+        const LAYOUT: &'static __wl::TypeLayout = &__wl::TypeLayout {{
+            name: "{name}",
+            size: {shape_size},
+            align: {shape_align},
+            kind: __wl::TypeKind::Struct(__wl::StructLayout {{
+                fields: &[{field_layouts}],
+                repr: {repr},
+                rename: {rename},
+                rename_all: {rename_all},
+            }}),
+        }};
+        type Bytes = [u8; {shape_size}];
+        type Ref<'a> = {ref_ident}<'a>;
+        type Mut<'a> = {mut_ident}<'a>;
+        {validate}
+        #[inline]
+        fn __decode(bytes: &Self::Bytes) -> Self {{ {unused_bytes} {name} {{ {decodes} }} }}
+        #[inline]
+        fn __encode(&self, bytes: &mut Self::Bytes) {{ {unused_bytes} {encodes} }}
+        #[inline(always)]
+        fn __get(bytes: &Self::Bytes, _: usize) -> {ref_ident}<'_> {{ {ref_ident} {{ bytes }} }}
+        #[inline(always)]
+        fn __get_mut(bytes: &mut Self::Bytes) -> {mut_ident}<'_> {{ {mut_ident} {{ bytes }} }}
+    }}
+    impl<'a> {ref_ident}<'a> {guard} {{ {ref_methods} }}
+    #[automatically_derived]
+    impl<'a> ::core::clone::Clone for {ref_ident}<'a> {guard} {{
+        #[inline(always)]
+        fn clone(&self) -> Self {{ *self }}
+    }}
+    #[automatically_derived]
+    impl<'a> ::core::marker::Copy for {ref_ident}<'a> {guard} {{}}
+    #[automatically_derived]
+    impl<'a> __wl::ViewRef<'a> for {ref_ident}<'a> {guard} {{
+        type Target = {name};
+        #[inline(always)]
+        fn as_bytes(&self) -> &'a [u8] {{ self.bytes }}
+    }}
+    impl<'a> {mut_ident}<'a> {guard} {{ {mut_methods} }}
+    #[automatically_derived]
+    impl<'a> __wl::ViewMut<'a> for {mut_ident}<'a> {guard} {{
+        type Target = {name};
+        #[inline(always)]
+        fn __bytes(&self) -> &{bytes_ty} {{ self.bytes }}
+        #[inline(always)]
+        fn __bytes_mut(&mut self) -> &mut {bytes_ty} {{ self.bytes }}
+    }}
+    {host_marker}
+}};
+"#
+    );
+    let tokens = parse_source(&src);
+    if guard.is_empty() && host_check.is_none() && rules.is_none() {
+        return tokens;
+    }
+    let spliced =
+        Spliced { bounds, host_check: host_check.unwrap_or_default(), rules: rules.unwrap_or_default() };
+    spliced.apply(tokens, 1)
+}
 
-        #[doc = #mut_doc]
-        #[allow(dead_code)]
-        #vis struct #mut_ident<'a> #guard { bytes: &'a mut #bytes_ty }
+/// Where `field_bounds` go in the expansion's source.
+const GUARD: &str = "__wl_field_bounds";
+/// Where the `#[repr(C)]` host check goes.
+const HOST_CHECK: &str = "__wl_host_check";
+/// Where `__SHAPE`, the rules' layout on the general path, goes.
+const SHAPE: &str = "__wl_shape";
 
-        #[doc(hidden)]
-        #[allow(non_upper_case_globals, dead_code, clippy::all)]
-        const _: () = {
-            use #krate::__private as __wl;
+/// The parts of the expansion that carry spans of the input, each spliced
+/// in at its marker.
+struct Spliced {
+    bounds: TokenStream,
+    host_check: TokenStream,
+    rules: TokenStream,
+}
 
-            #shape
-            #const_args
-
-            impl #ident #guard {
-                #offset_consts
-            }
-
-            #[automatically_derived]
-            impl #wl::WasmLayout for #ident #guard {
-                const SIZE: usize = #shape_size;
-                const ALIGN: usize = #shape_align;
-                const NAME: &'static str = #name;
-                const LAYOUT: &'static #wl::TypeLayout = &#wl::TypeLayout {
-                    name: #name,
-                    size: #shape_size,
-                    align: #shape_align,
-                    kind: #wl::TypeKind::Struct(#wl::StructLayout {
-                        fields: &[#field_layouts],
-                        repr: #repr,
-                        rename: #rename,
-                        rename_all: #rename_all,
-                    }),
-                };
-                type Bytes = [u8; #shape_size];
-                type Ref<'a> = #ref_ident<'a>;
-                type Mut<'a> = #mut_ident<'a>;
-
-                #validate
-                #[inline]
-                fn __decode(bytes: &Self::Bytes) -> Self {
-                    #unused_bytes
-                    #ident { #decodes }
+impl Spliced {
+    /// Replaces the markers in `tokens`, looking `depth` groups deep (the
+    /// markers sit at the top level and in the `const _` block, never in a
+    /// function body).
+    fn apply(&self, tokens: TokenStream, depth: usize) -> TokenStream {
+        let mut out = TokenStream::new();
+        for tt in tokens {
+            match tt {
+                TokenTree::Ident(i) if i == GUARD => out.extend(self.bounds.clone()),
+                TokenTree::Ident(i) if i == HOST_CHECK => out.extend(self.host_check.clone()),
+                TokenTree::Ident(i) if i == SHAPE => out.extend(self.rules.clone()),
+                TokenTree::Group(g) if depth > 0 => {
+                    let mut group = Group::new(g.delimiter(), self.apply(g.stream(), depth - 1));
+                    group.set_span(g.span());
+                    out.extend([TokenTree::Group(group)]);
                 }
-                #[inline]
-                fn __encode(&self, bytes: &mut Self::Bytes) {
-                    #unused_bytes
-                    #encodes
-                }
-                #[inline(always)]
-                fn __get(bytes: &Self::Bytes, _: usize) -> #ref_ident<'_> {
-                    #ref_ident { bytes }
-                }
-                #[inline(always)]
-                fn __get_mut(bytes: &mut Self::Bytes) -> #mut_ident<'_> {
-                    #mut_ident { bytes }
-                }
+                other => out.extend([other]),
             }
-
-            impl<'a> #ref_ident<'a> #guard {
-                #ref_methods
-            }
-
-            #[automatically_derived]
-            impl<'a> ::core::clone::Clone for #ref_ident<'a> #guard {
-                #[inline(always)]
-                fn clone(&self) -> Self { *self }
-            }
-
-            #[automatically_derived]
-            impl<'a> ::core::marker::Copy for #ref_ident<'a> #guard {}
-
-            #[automatically_derived]
-            impl<'a> #wl::ViewRef<'a> for #ref_ident<'a> #guard {
-                type Target = #ident;
-                #[inline(always)]
-                fn as_bytes(&self) -> &'a [u8] { self.bytes }
-            }
-
-            impl<'a> #mut_ident<'a> #guard {
-                #mut_methods
-            }
-
-            #[automatically_derived]
-            impl<'a> #wl::ViewMut<'a> for #mut_ident<'a> #guard {
-                type Target = #ident;
-                #[inline(always)]
-                fn __bytes(&self) -> &#bytes_ty { self.bytes }
-                #[inline(always)]
-                fn __bytes_mut(&mut self) -> &mut #bytes_ty { self.bytes }
-            }
-
-            #host_check
-        };
+        }
+        out
     }
 }
 
@@ -227,18 +238,18 @@ fn parse_source(src: &str) -> TokenStream {
     src.parse::<TokenStream>().expect("generated source parses")
 }
 
-/// The per-field parts of the expansion, parsed.
+/// The per-field parts of the expansion, as source.
 struct Parts {
     /// On the general path, the named consts that fields taking the generic
     /// path use as const arguments (their offsets, the size).
-    const_args: TokenStream,
-    offset_consts: TokenStream,
-    field_layouts: TokenStream,
-    validates: TokenStream,
-    decodes: TokenStream,
-    encodes: TokenStream,
-    ref_methods: TokenStream,
-    mut_methods: TokenStream,
+    const_args: String,
+    offset_consts: String,
+    field_layouts: String,
+    validates: String,
+    decodes: String,
+    encodes: String,
+    ref_methods: String,
+    mut_methods: String,
 }
 
 /// Writes the per-field parts of the expansion as Rust source.
@@ -321,7 +332,7 @@ impl Source<'_> {
         }
         encodes.push_str(&self.padding(fields, fields.len()));
         let [const_args, offset_consts, field_layouts, validates, decodes, encodes, ref_methods, mut_methods] =
-            s.map(|src| parse_source(&src));
+            s;
         Parts {
             const_args,
             offset_consts,
@@ -451,7 +462,7 @@ fn may_be_invalid(ty: &Type) -> bool {
 /// where `__validate` leaves it out. Scalar fields need none: they are read
 /// and written as the built-in types, so a field type that only shares a
 /// scalar's name fails to type-check.
-fn expected_shapes(fields: &[Field]) -> TokenStream {
+fn expected_shapes(fields: &[Field]) -> String {
     let mut seen = Vec::new();
     let mut src = String::new();
     for f in fields {
@@ -464,9 +475,9 @@ fn expected_shapes(fields: &[Field]) -> TokenStream {
         seen.push(ty);
     }
     if src.is_empty() {
-        return TokenStream::new();
+        return src;
     }
-    parse_source(&format!("const _: () = {{ {src} }};"))
+    format!("const _: () = {{ {src} }};")
 }
 
 /// For `#[repr(C)]`: compile-time proof that the host's layout is the

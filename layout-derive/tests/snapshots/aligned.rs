@@ -42,7 +42,7 @@ const _: () = {
                         rename: __wl::NONE,
                     },
                 ],
-                repr: __wl::StructRepr::Aligned(16usize),
+                repr: __wl::StructRepr::Aligned(16),
                 rename: ::core::option::Option::None,
                 rename_all: ::core::option::Option::Some(__wl::RenameRule::Camel),
             }),
