@@ -68,8 +68,7 @@ pub trait WasmLayout: Sized {
     /// `bytes`. Types whose every bit pattern is valid keep the default.
     #[doc(hidden)]
     #[inline(always)]
-    fn __validate(bytes: &Self::Bytes) -> Result<(), LayoutError> {
-        let _ = bytes;
+    fn __validate(_: &Self::Bytes) -> Result<(), LayoutError> {
         Ok(())
     }
     /// Decodes `bytes`, which [`Self::__validate`] accepted. Given bytes it

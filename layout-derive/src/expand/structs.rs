@@ -23,7 +23,6 @@ fn scalar_name(ty: &Type) -> Option<&'static str> {
 }
 
 pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStream {
-    use std::fmt::Write as _;
     let ident = input.ident;
     let vis = input.vis.to_token_stream().to_string();
     let name = ident.to_string();
@@ -31,17 +30,17 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     let mut_ident = format_ident!("{}Mut", ident).to_string();
     let count = fields.len();
 
-    let repr = match (&input.attrs.packed, &input.attrs.align) {
-        (Some(_), _) => "__wl::StructRepr::Packed".to_string(),
-        (None, Some(a)) => format!("__wl::StructRepr::Aligned({})", a.value),
-        (None, None) => "__wl::StructRepr::Natural".to_string(),
-    };
-    let tys: Vec<&Type> = fields.iter().map(|f| &f.ty).collect();
     let placement = match (&input.attrs.packed, &input.attrs.align) {
         (Some(_), _) => Placement::Packed,
         (None, Some(a)) => Placement::Aligned(a.value as usize),
         (None, None) => Placement::Natural,
     };
+    let repr = match placement {
+        Placement::Packed => "__wl::StructRepr::Packed".to_string(),
+        Placement::Aligned(n) => format!("__wl::StructRepr::Aligned({n})"),
+        Placement::Natural => "__wl::StructRepr::Natural".to_string(),
+    };
+    let tys: Vec<&Type> = fields.iter().map(|f| &f.ty).collect();
     // With every field type known by name, the layout is written as
     // literals (see `predict`); otherwise as paths into `__SHAPE`, which the
     // rules compute.
@@ -59,10 +58,12 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
 
     // The whole expansion is written as source and parsed once: rustc's
     // lexer builds the tokens far faster than the proc-macro bridge does
-    // one by one. What needs a span of its own is spliced in afterwards at
-    // a marker: the field bounds (an error about a field type belongs at
-    // the field, see `field_bounds`) and the `#[repr(C)]` host check.
+    // one by one. What needs spans of the input is spliced in afterwards at
+    // a marker (see `Spliced`): the field bounds (an error about a field
+    // type belongs at the field, see `field_bounds`), the general path's
+    // `__SHAPE` and the `#[repr(C)]` host check.
     let Parts {
+        expected_shapes,
         const_args,
         offset_consts,
         field_layouts,
@@ -84,11 +85,11 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         Some(p) => format!("[u8; {}]", p.size),
         None => format!("<{name} as {krate_src}::WasmLayout>::Bytes"),
     };
-    // The sizes and alignments the literals assume, checked against the
-    // types' own at compile time; or the rules' layout, with each field type
-    // spanned so that a type without `WasmLayout` is reported at its field.
+    // The checks of the names the literals were read off (see `Parts`); or
+    // the rules' layout, with each field type spanned so that a type
+    // without `WasmLayout` is reported at its field.
     let (shape, rules) = match p {
-        Some(_) => (expected_shapes(fields), None),
+        Some(_) => (expected_shapes, None),
         None => {
             let n = Literal::usize_unsuffixed(count);
             let repr = parse_source(&repr);
@@ -106,9 +107,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         )
     };
 
-    let mut src = String::with_capacity(4096);
-    let _ = write!(
-        src,
+    let src = format!(
         r#"#[doc = "A read-only view of a [`{name}`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it."]
 #[allow(dead_code)]
 {vis} struct {ref_ident}<'a> {guard} {{ bytes: &'a {bytes_ty} }}
@@ -239,7 +238,15 @@ fn parse_source(src: &str) -> TokenStream {
 }
 
 /// The per-field parts of the expansion, as source.
+#[derive(Default)]
 struct Parts {
+    /// On the literal path, one compile-time check per field type that is
+    /// not a scalar (arrays, `WasmPtr`): that its size and alignment are the
+    /// ones the literals assume, and that it needs no check of its bytes
+    /// where `__validate` leaves it out. Scalar fields need none: they are
+    /// read and written as the built-in types, so a field type that only
+    /// shares a scalar's name fails to type-check.
+    expected_shapes: String,
     /// On the general path, the named consts that fields taking the generic
     /// path use as const arguments (their offsets, the size).
     const_args: String,
@@ -265,8 +272,8 @@ struct Source<'p> {
 impl Source<'_> {
     fn parts(&self, fields: &[Field]) -> Parts {
         use std::fmt::Write as _;
-        let mut s = [(); 8].map(|()| String::new());
-        let [const_args, offset_consts, layouts, validates, decodes, encodes, r, m] = &mut s;
+        let mut parts = Parts::default();
+        let mut checked_types = Vec::new();
         for (i, f) in fields.iter().enumerate() {
             let (fi, name) = (f.ident.to_string(), &f.name);
             let vis = f.vis.to_token_stream().to_string();
@@ -274,8 +281,20 @@ impl Source<'_> {
             let scalar = scalar_name(&f.ty);
             let (at, off, size) = (self.at(i, name), self.off(i), self.size());
             let shape_offset = self.shape_offset(i);
+            // On the literal path, a field type whose every byte is valid by
+            // its name needs no check of its bytes, only of its name.
+            let unchecked = scalar.is_none() && self.predicted.is_some() && !may_be_invalid(&f.ty);
+            if let (None, Some((size, align)), Some(_)) = (scalar, known(&f.ty), self.predicted) {
+                if !checked_types.contains(&ty) {
+                    let _ = write!(
+                        parts.expected_shapes,
+                        "__wl::expect_shape::<{ty}>({size}, {align}, {unchecked});"
+                    );
+                    checked_types.push(ty.clone());
+                }
+            }
             let _ = write!(
-                offset_consts,
+                parts.offset_consts,
                 "#[doc = \"Offset of `{name}` in bytes, in the wasm32 layout.\"] {vis} const OFFSET_{}: usize = {shape_offset};",
                 name.to_uppercase()
             );
@@ -290,59 +309,56 @@ impl Source<'_> {
                 None => format!("<{ty} as __wl::WasmLayout>::LAYOUT"),
             };
             let _ = write!(
-                layouts,
+                parts.field_layouts,
                 "__wl::FieldLayout {{ name: \"{name}\", offset: {shape_offset}, ty: {layout}, rename: {rename} }},"
             );
             match scalar {
                 Some("bool") => {
-                    let _ = write!(validates, "__wl::validate_bool(bytes, {at})?;");
+                    let _ = write!(parts.validates, "__wl::validate_bool(bytes, {at})?;");
                 }
                 Some(_) => {}
-                None if self.predicted.is_some() && !may_be_invalid(&f.ty) => {}
+                None if unchecked => {}
                 None => {
-                    let _ = write!(validates, "__wl::validate::<{ty}, {off}, {size}>(bytes)?;");
+                    let _ = write!(parts.validates, "__wl::validate::<{ty}, {off}, {size}>(bytes)?;");
                 }
             }
             match scalar {
                 Some(sc) => {
-                    let _ = write!(decodes, "{fi}: __wl::read_{sc}(bytes, {at}),");
+                    let _ = write!(parts.decodes, "{fi}: __wl::read_{sc}(bytes, {at}),");
                     let _ = write!(
-                        encodes,
+                        parts.encodes,
                         "{}__wl::write_{sc}(bytes, {at}, self.{fi});",
                         self.padding(fields, i)
                     );
                 }
                 None => {
                     if self.predicted.is_none() {
-                        if const_args.is_empty() {
-                            const_args.push_str("const __N: usize = __SHAPE.size;");
+                        if parts.const_args.is_empty() {
+                            parts.const_args.push_str("const __N: usize = __SHAPE.size;");
                         }
-                        let _ = write!(const_args, "const {off}: usize = __SHAPE.offsets[{i}];");
+                        let _ = write!(parts.const_args, "const {off}: usize = __SHAPE.offsets[{i}];");
                     }
-                    let _ = write!(decodes, "{fi}: __wl::decode::<{ty}, {off}, {size}>(bytes),");
+                    let _ = write!(parts.decodes, "{fi}: __wl::decode::<{ty}, {off}, {size}>(bytes),");
                     let value = if self.packed { format!("&{{ self.{fi} }}") } else { format!("&self.{fi}") };
                     let _ = write!(
-                        encodes,
+                        parts.encodes,
                         "{}__wl::encode::<{ty}, {off}, {size}>({value}, bytes);",
                         self.padding(fields, i)
                     );
                 }
             }
-            self.view_methods(r, m, f, [&fi, &vis, &ty, &at, &off, &size]);
+            self.view_methods(
+                &mut parts.ref_methods,
+                &mut parts.mut_methods,
+                f,
+                [&fi, &vis, &ty, &at, &off, &size],
+            );
         }
-        encodes.push_str(&self.padding(fields, fields.len()));
-        let [const_args, offset_consts, field_layouts, validates, decodes, encodes, ref_methods, mut_methods] =
-            s;
-        Parts {
-            const_args,
-            offset_consts,
-            field_layouts,
-            validates,
-            decodes,
-            encodes,
-            ref_methods,
-            mut_methods,
+        parts.encodes.push_str(&self.padding(fields, fields.len()));
+        if !parts.expected_shapes.is_empty() {
+            parts.expected_shapes = format!("const _: () = {{ {} }};", parts.expected_shapes);
         }
+        parts
     }
 
     /// Field `i`'s offset as a runtime value: a literal, or the public
@@ -454,30 +470,6 @@ fn may_be_invalid(ty: &Type) -> bool {
         Type::Group(g) => may_be_invalid(&g.elem),
         _ => scalar_name(ty) == Some("bool"),
     }
-}
-
-/// For a struct laid out with literals: one compile-time check per field
-/// type that is not a scalar (arrays, `WasmPtr`) that its size and alignment
-/// are the ones the literals assume, and that it needs no check of its bytes
-/// where `__validate` leaves it out. Scalar fields need none: they are read
-/// and written as the built-in types, so a field type that only shares a
-/// scalar's name fails to type-check.
-fn expected_shapes(fields: &[Field]) -> String {
-    let mut seen = Vec::new();
-    let mut src = String::new();
-    for f in fields {
-        let ty = f.ty.to_token_stream().to_string();
-        if scalar_name(&f.ty).is_some() || seen.contains(&ty) {
-            continue;
-        }
-        let Some((size, align)) = known(&f.ty) else { continue };
-        src.push_str(&format!("__wl::expect_shape::<{ty}>({size}, {align}, {});", !may_be_invalid(&f.ty)));
-        seen.push(ty);
-    }
-    if src.is_empty() {
-        return src;
-    }
-    format!("const _: () = {{ {src} }};")
 }
 
 /// For `#[repr(C)]`: compile-time proof that the host's layout is the
