@@ -28,12 +28,16 @@
     )
 )]
 
+// Without the `alloc` feature nothing here links `alloc`, so a `no_std`
+// guest needs no global allocator.
+#[cfg(any(feature = "alloc", test))]
 extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
 mod array;
 mod bytes;
+#[cfg(feature = "alloc")]
 #[cfg_attr(
     not(test),
     allow(clippy::indexing_slicing, clippy::panic, clippy::arithmetic_side_effects, clippy::unwrap_used)
@@ -44,6 +48,7 @@ mod error;
 #[cfg_attr(not(test), allow(clippy::indexing_slicing, clippy::arithmetic_side_effects))]
 pub mod fingerprint;
 mod layout;
+#[cfg(feature = "alloc")]
 pub mod memory;
 mod pod;
 mod ptr;
@@ -57,6 +62,7 @@ mod view;
 pub mod __private;
 
 pub use array::{ArrayMut, ArrayRef};
+#[cfg(feature = "alloc")]
 pub use codegen::{Bindings, BindingsError};
 #[cfg(feature = "std")]
 pub use codegen::{Export, ExportError};

@@ -14,7 +14,7 @@ fn elems<T: WasmLayout>(bytes: &[u8], count: usize) -> Result<&[T::Bytes], Layou
     let needed = count.checked_mul(T::SIZE).ok_or(out_of_bounds(0, usize::MAX, bytes.len()))?;
     let head = bytes.get(..needed).ok_or(out_of_bounds(0, needed, bytes.len()))?;
     if T::SIZE == 0 {
-        return Ok(zero_sized::<T>(count));
+        return Ok(zero_sized_ref::<T>(count));
     }
     bytemuck::try_cast_slice(head).map_err(|_| out_of_bounds(0, needed, bytes.len()))
 }
@@ -25,15 +25,32 @@ fn elems_mut<T: WasmLayout>(bytes: &mut [u8], count: usize) -> Result<&mut [T::B
     let needed = count.checked_mul(T::SIZE).ok_or(out_of_bounds(0, usize::MAX, available))?;
     let head = bytes.get_mut(..needed).ok_or(out_of_bounds(0, needed, available))?;
     if T::SIZE == 0 {
-        return Ok(zero_sized::<T>(count));
+        return zero_sized::<T>(count).ok_or(out_of_bounds(0, count, available));
     }
     bytemuck::try_cast_slice_mut(head).map_err(|_| out_of_bounds(0, needed, available))
 }
 
-/// `count` zero-sized elements. A `Vec` of a zero-sized type never
+/// As many units as any slice can hold: they take no memory.
+static UNITS: [(); usize::MAX] = [(); usize::MAX];
+
+/// `count` zero-sized elements, read-only: cut from [`UNITS`] (a cast
+/// between zero-sized types keeps the length).
+fn zero_sized_ref<'a, T: WasmLayout>(count: usize) -> &'a [T::Bytes] {
+    UNITS.get(..count).and_then(|units| bytemuck::try_cast_slice(units).ok()).unwrap_or(&[])
+}
+
+/// `count` zero-sized elements, mutable. A `Vec` of a zero-sized type never
 /// allocates, so leaking it costs nothing.
-fn zero_sized<'a, T: WasmLayout>(count: usize) -> &'a mut [T::Bytes] {
-    alloc::vec![<T::Bytes as bytemuck::Zeroable>::zeroed(); count].leak()
+#[cfg(feature = "alloc")]
+fn zero_sized<'a, T: WasmLayout>(count: usize) -> Option<&'a mut [T::Bytes]> {
+    Some(alloc::vec![<T::Bytes as bytemuck::Zeroable>::zeroed(); count].leak())
+}
+
+/// Without `alloc` there is nothing to leak: a mutable view of zero-sized
+/// values exists only for a count of 0.
+#[cfg(not(feature = "alloc"))]
+fn zero_sized<'a, T: WasmLayout>(count: usize) -> Option<&'a mut [T::Bytes]> {
+    (count == 0).then_some(&mut [])
 }
 
 /// A view of `count` consecutive `T`s in a byte slice.

@@ -21,6 +21,7 @@ use crate::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout};
 use crate::WasmLayout;
 
 mod c;
+#[cfg(feature = "std")]
 mod diff;
 #[cfg(feature = "std")]
 mod export;
