@@ -1,73 +1,54 @@
-//! The Odin file, checked by the real compiler on the wasm32 targets when
-//! `odin` is installed. Never required: without it, these tests say so and
-//! pass, and the golden file (written against shared facts about Odin's
-//! layout rules) is what stands.
-
-use std::path::Path;
-use std::process::Command;
+//! The Odin file, checked by the real compiler on both wasm32 targets with
+//! `-vet -strict-style`. Required under `cargo xtask ci`; elsewhere, without
+//! Odin, these tests say so and pass.
 
 use wasm_layout::WasmLayout;
 
-use crate::common::scratch_dir;
+use crate::common::{odin, odin_check_source, scratch_dir, ODIN_TARGETS};
 use crate::corpus::{self, Rect};
-
-const TARGETS: [&str; 2] = ["js_wasm32", "freestanding_wasm32"];
-
-fn has_odin() -> bool {
-    let ok = Command::new("odin").arg("version").output().is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!(
-            "note: `odin` not found, skipping the Odin compiler checks (https://odin-lang.org/docs/install/)"
-        );
-    }
-    ok
-}
-
-/// `odin check` on a package holding `source`; `Err` carries the output.
-fn odin_check(dir: &Path, source: &str, target: &str) -> Result<(), String> {
-    let package = dir.join(target).join("layout");
-    std::fs::create_dir_all(&package).map_err(|e| e.to_string())?;
-    std::fs::write(package.join("layout.odin"), source).map_err(|e| e.to_string())?;
-    let out = Command::new("odin")
-        .arg("check")
-        .arg(&package)
-        .args([&format!("-target:{target}"), "-no-entry-point"])
-        .output()
-        .map_err(|e| e.to_string())?;
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
-    }
-}
 
 #[test]
 fn odin_accepts_the_corpus_on_wasm32() {
-    if !has_odin() {
-        return;
-    }
+    let Some(odin) = odin() else { return };
     let source = corpus::bindings().odin();
     let dir = scratch_dir("bindings-odin-ok");
-    for target in TARGETS {
-        if let Err(e) = odin_check(&dir, &source, target) {
+    for target in ODIN_TARGETS {
+        if let Err(e) = odin_check_source(&odin, &dir, &source, target) {
             panic!("odin check -target:{target} rejected the generated file:\n{e}");
         }
     }
 }
 
 #[test]
-fn odin_rejects_a_wrong_offset() {
-    if !has_odin() {
-        return;
+fn odin_accepts_the_committed_golden_file_and_other_packages() {
+    let Some(odin) = odin() else { return };
+    let golden = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/corpus.odin"))
+        .expect("tests/golden/corpus.odin");
+    let shared = corpus::bindings().odin_package("shared").odin();
+    for (name, source) in [("golden", golden), ("shared", shared)] {
+        let dir = scratch_dir(&format!("bindings-odin-{name}"));
+        for target in ODIN_TARGETS {
+            if let Err(e) = odin_check_source(&odin, &dir, &source, target) {
+                panic!("odin check -target:{target} rejected the {name} file:\n{e}");
+            }
+        }
     }
+}
+
+#[test]
+fn odin_rejects_a_wrong_offset() {
+    let Some(odin) = odin() else { return };
     let source = corpus::bindings().odin();
     let offset = Rect::LAYOUT.field("alive").expect("alive").offset;
     let right = format!("#assert(offset_of(Rect, alive) == {offset})");
     assert!(source.contains(&right));
     let wrong = source.replacen(&right, &format!("#assert(offset_of(Rect, alive) == {})", offset + 1), 1);
     let dir = scratch_dir("bindings-odin-wrong");
-    for target in TARGETS {
-        assert!(odin_check(&dir, &wrong, target).is_err(), "odin accepted a wrong offset on {target}");
+    for target in ODIN_TARGETS {
+        assert!(
+            odin_check_source(&odin, &dir, &wrong, target).is_err(),
+            "odin accepted a wrong offset on {target}"
+        );
     }
 }
 

@@ -1,25 +1,10 @@
 //! Helpers shared by the integration tests that drive external tools.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Set by `cargo xtask ci`: a missing tool is then a failure, not a skip.
-pub const REQUIRE_TOOLS: &str = "WASM_LAYOUT_REQUIRE_TOOLS";
-
-/// Whether `program --version` runs. When it does not and `cargo xtask ci`
-/// is running, this panics with how to install it; otherwise the caller
-/// skips, printing why.
-pub fn tool(program: &str, install: &str) -> bool {
-    let ok = Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success());
-    if !ok {
-        if std::env::var_os(REQUIRE_TOOLS).is_some() {
-            panic!("`{program}` is needed: {install}");
-        }
-        eprintln!("note: `{program}` not found, skipping ({install}); `cargo xtask ci` requires it");
-    }
-    ok
-}
+pub use wasm_layout_tools::{odin, tool, REQUIRE_TOOLS};
 
 /// Whether clang is available (see [`tool`]).
 pub fn has_clang() -> bool {
@@ -50,6 +35,41 @@ pub fn clang_wasm32_check(source: &str) -> Result<(), String> {
     } else {
         Err(String::from_utf8_lossy(&out.stderr).into_owned())
     }
+}
+
+/// The Odin targets every generated Odin file is checked on.
+pub const ODIN_TARGETS: [&str; 2] = ["js_wasm32", "freestanding_wasm32"];
+
+/// `odin check` of the package directory `package` on `target`, with
+/// `-vet -strict-style`; `Err` carries Odin's output. Odin's output is
+/// printed either way, so that a test log shows the check ran.
+pub fn odin_check(odin: &Path, package: &Path, target: &str) -> Result<(), String> {
+    let out = Command::new(odin)
+        .arg("check")
+        .arg(package)
+        .args([&format!("-target:{target}"), "-no-entry-point", "-vet", "-strict-style"])
+        .output()
+        .map_err(|e| e.to_string())?;
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    eprintln!(
+        "odin check {} -target:{target} -vet -strict-style: {}{text}",
+        package.display(),
+        if out.status.success() { "ok" } else { "rejected\n" }
+    );
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(text)
+    }
+}
+
+/// Writes `source` as the only file of an Odin package `layout` under
+/// `dir/target` and [`odin_check`]s it.
+pub fn odin_check_source(odin: &Path, dir: &Path, source: &str, target: &str) -> Result<(), String> {
+    let package = dir.join(target).join("layout");
+    std::fs::create_dir_all(&package).map_err(|e| e.to_string())?;
+    std::fs::write(package.join("layout.odin"), source).map_err(|e| e.to_string())?;
+    odin_check(odin, &package, target)
 }
 
 /// A fresh directory under `target/` for one test's files.

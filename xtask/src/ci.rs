@@ -1,21 +1,23 @@
 //! `cargo xtask ci`: every check, in the order that fails fastest.
 
-use crate::run::{available, cmd, exec, root};
+use wasm_layout_tools::{ODIN_VAR, REQUIRE_TOOLS};
 
-/// Tests that need an external tool (clang, node) fail instead of skipping
-/// when this is set; `ci` sets it.
-const REQUIRE_TOOLS: &str = "WASM_LAYOUT_REQUIRE_TOOLS";
+use crate::run::{cmd, exec};
+use crate::setup::WASM_TARGET;
 
 /// One named check.
 type Step = (&'static str, fn() -> Result<(), String>);
 
 pub fn run() -> Result<(), String> {
-    preflight()?;
+    eprintln!("==> setup: system packages, Rust target, npm packages, Odin");
+    crate::setup::run()?;
     let steps: &[Step] = &[
         ("format", fmt),
         ("clippy", clippy),
         ("guest.wasm is built from its sources", crate::guest::check),
         ("tests (unit, integration, trybuild, clang layout, conformance)", test),
+        ("Odin: every generated Odin file, js_wasm32 and freestanding_wasm32, -vet -strict-style", odin),
+        ("a no_std guest without an allocator, for wasm32", no_std_guest),
         ("docs", doc),
         ("differential layout: 1,000 random shapes, derive vs C rules vs clang", difftest),
     ];
@@ -25,25 +27,6 @@ pub fn run() -> Result<(), String> {
     }
     eprintln!("\nci: all checks passed");
     Ok(())
-}
-
-/// Every external tool the checks need, with how to install it.
-fn preflight() -> Result<(), String> {
-    let mut missing = Vec::new();
-    if !available("clang") {
-        missing.push("clang (apt-get install -y --no-install-recommends clang lld)");
-    }
-    if !available("node") {
-        missing.push("node (Node.js 20 or later)");
-    }
-    if !root().join("tests/ts/node_modules").is_dir() {
-        missing.push("the npm packages of tests/ts (cd tests/ts && npm ci)");
-    }
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("missing: {}", missing.join("; ")))
-    }
 }
 
 fn fmt() -> Result<(), String> {
@@ -57,6 +40,26 @@ fn clippy() -> Result<(), String> {
 fn test() -> Result<(), String> {
     let mut c = cmd("cargo", &["test", "--workspace", "--all-features"]);
     c.env(REQUIRE_TOOLS, "1");
+    exec(c)
+}
+
+/// The Odin checks again, with their output shown: the log proves they ran.
+fn odin() -> Result<(), String> {
+    let odin = std::env::var(ODIN_VAR).map_err(|_| "ODIN is not set".to_string())?;
+    exec(cmd(&odin, &["version"]))?;
+    let mut c = cmd("cargo", &["test", "--all-features", "--test", "bindings", "odin", "--", "--nocapture"]);
+    c.env(REQUIRE_TOOLS, "1");
+    exec(c)
+}
+
+/// `tests/no-std-guest`: `wasm-layout` with `default-features = false` in a
+/// `no_std` cdylib with no global allocator, built for wasm32 with warnings
+/// denied (in its own target directory), and formatted.
+fn no_std_guest() -> Result<(), String> {
+    let manifest = "tests/no-std-guest/Cargo.toml";
+    exec(cmd("cargo", &["fmt", "--manifest-path", manifest, "--", "--check"]))?;
+    let mut c = cmd("cargo", &["build", "--release", "--manifest-path", manifest, "--target", WASM_TARGET]);
+    c.env("CARGO_TARGET_DIR", crate::run::root().join("target/no-std-guest")).env("RUSTFLAGS", "-D warnings");
     exec(c)
 }
 

@@ -1,6 +1,7 @@
 //! Project chores: `cargo xtask <command>`.
 //!
-//! - `ci`: every check CI runs (format, clippy, tests, conformance, docs).
+//! - `ci`: sets up what a fresh clone lacks, then runs every check CI runs
+//!   (format, clippy, tests, Odin, the no_std guest, conformance, docs).
 //! - `bench`: every benchmark beside its anchor crates; writes BENCHMARKS.md.
 //! - `difftest`: random struct shapes laid out by the derive, by the C rules
 //!   and by clang for wasm32, compared.
@@ -13,6 +14,7 @@ mod difftest;
 mod fuzz;
 mod guest;
 mod run;
+mod setup;
 
 use std::process::ExitCode;
 
@@ -24,10 +26,12 @@ fn main() -> ExitCode {
         Some("difftest") => difftest::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("guest") => guest::run(&args[1..]),
+        Some("setup") => setup::run(),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\ncommands:\n  \
-                 ci        format, clippy, tests, conformance against clang and Node, docs\n  \
+                 ci        setup, then format, clippy, tests, conformance against clang, Node and Odin, docs\n  \
+                 setup     install what a fresh clone lacks (npm packages, wasm32 target; system packages as root)\n  \
                  bench     [--quick] [--only ts|criterion|compile]: benchmarks beside bytemuck, zerocopy, bumpalo, slab; writes BENCHMARKS.md\n  \
                  difftest  [--shapes N | --long] [--seed S] [--only K]: random layouts vs clang\n  \
                  fuzz      [--seconds N] [target...]: every cargo-fuzz target, one at a time"

@@ -1,0 +1,96 @@
+//! Where the external tools the tests drive are, and what happens when one
+//! is missing: under `cargo xtask ci` (which sets [`REQUIRE_TOOLS`]) a
+//! missing tool is a failure; elsewhere the test says it skips and passes.
+//!
+//! Used by the integration tests (through `tests/common`) and by `xtask`,
+//! so that both find the same Odin compiler.
+#![forbid(unsafe_code)]
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Set by `cargo xtask ci`: a missing tool is then a failure, not a skip.
+pub const REQUIRE_TOOLS: &str = "WASM_LAYOUT_REQUIRE_TOOLS";
+
+/// The variable naming the Odin compiler to use.
+pub const ODIN_VAR: &str = "ODIN";
+
+/// Where the project keeps an Odin compiler beside its checkout, relative
+/// to the workspace root.
+pub const ODIN_BESIDE: &str = "../shared/tools/odin/odin";
+
+/// How to get Odin, for messages.
+pub const ODIN_INSTALL: &str = "set ODIN to the compiler, put `odin` on PATH, or keep it at \
+     ../shared/tools/odin/odin (https://odin-lang.org/docs/install/; it needs libllvm19: \
+     apt-get install -y --no-install-recommends libllvm19)";
+
+/// Whether `cargo xtask ci` is running (tools are required).
+pub fn required() -> bool {
+    std::env::var_os(REQUIRE_TOOLS).is_some()
+}
+
+/// The workspace root: the parent of this crate's `tests/`.
+pub fn root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.ancestors().nth(2).map_or_else(|| manifest.to_path_buf(), Path::to_path_buf)
+}
+
+/// The Odin compiler: `$ODIN` if set, else `odin` on `PATH`, else
+/// [`ODIN_BESIDE`] from the workspace root; `None` if none exists. Whether
+/// it runs is [`runs`]'s question.
+pub fn odin_path() -> Option<PathBuf> {
+    if let Some(odin) = std::env::var_os(ODIN_VAR).filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(odin));
+    }
+    if let Some(found) = on_path("odin") {
+        return Some(found);
+    }
+    let beside = root().join(ODIN_BESIDE);
+    beside.is_file().then_some(beside)
+}
+
+/// `program` in one of `PATH`'s directories.
+pub fn on_path(program: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|dir| dir.join(program)).find(|p| p.is_file())
+}
+
+/// Whether `program arg` starts and exits successfully.
+pub fn runs(program: impl AsRef<OsStr>, arg: &str) -> bool {
+    Command::new(program).arg(arg).output().is_ok_and(|o| o.status.success())
+}
+
+/// What to do about a tool that is not usable: under `cargo xtask ci`,
+/// panic with `why`; otherwise print that the caller skips.
+pub fn missing(program: &str, why: &str) {
+    if required() {
+        panic!("`{program}` is needed: {why}");
+    }
+    eprintln!("note: `{program}` is not usable, skipping ({why}); `cargo xtask ci` requires it");
+}
+
+/// Whether `program --version` runs; if not, see [`missing`].
+pub fn tool(program: &str, install: &str) -> bool {
+    let ok = runs(program, "--version");
+    if !ok {
+        missing(program, install);
+    }
+    ok
+}
+
+/// The Odin compiler, if it is found and `odin version` runs; if not, see
+/// [`missing`].
+pub fn odin() -> Option<PathBuf> {
+    match odin_path() {
+        Some(odin) if runs(&odin, "version") => Some(odin),
+        Some(odin) => {
+            missing("odin", &format!("{} does not run; {ODIN_INSTALL}", odin.display()));
+            None
+        }
+        None => {
+            missing("odin", ODIN_INSTALL);
+            None
+        }
+    }
+}
