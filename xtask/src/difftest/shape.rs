@@ -1,0 +1,283 @@
+//! The generator: random struct shapes, seeded so that shape `k` of seed
+//! `s` depends only on `(s, k)`.
+
+/// A splitmix64 stream: small, seedable, the same on every host.
+struct Rng(u64);
+
+impl Rng {
+    pub(super) fn new(seed: u64, index: usize) -> Self {
+        let mut r = Rng(seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        r.next();
+        r
+    }
+    pub(super) fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    pub(super) fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    pub(super) fn percent(&mut self, p: usize) -> bool {
+        self.below(100) < p
+    }
+}
+
+/// A scalar field type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Sc {
+    U8,
+    U16,
+    U32,
+    U64,
+    I8,
+    I16,
+    I32,
+    I64,
+    F32,
+    F64,
+    Bool,
+}
+
+pub(super) const SCALARS: [Sc; 11] =
+    [Sc::U8, Sc::U16, Sc::U32, Sc::U64, Sc::I8, Sc::I16, Sc::I32, Sc::I64, Sc::F32, Sc::F64, Sc::Bool];
+pub(super) const ENUM_REPRS: [Sc; 6] = [Sc::U8, Sc::U16, Sc::U32, Sc::I8, Sc::I16, Sc::I32];
+
+impl Sc {
+    pub(super) fn rust(self) -> &'static str {
+        match self {
+            Sc::U8 => "u8",
+            Sc::U16 => "u16",
+            Sc::U32 => "u32",
+            Sc::U64 => "u64",
+            Sc::I8 => "i8",
+            Sc::I16 => "i16",
+            Sc::I32 => "i32",
+            Sc::I64 => "i64",
+            Sc::F32 => "f32",
+            Sc::F64 => "f64",
+            Sc::Bool => "bool",
+        }
+    }
+    pub(super) fn c(self) -> &'static str {
+        match self {
+            Sc::U8 => "uint8_t",
+            Sc::U16 => "uint16_t",
+            Sc::U32 => "uint32_t",
+            Sc::U64 => "uint64_t",
+            Sc::I8 => "int8_t",
+            Sc::I16 => "int16_t",
+            Sc::I32 => "int32_t",
+            Sc::I64 => "int64_t",
+            Sc::F32 => "float",
+            Sc::F64 => "double",
+            Sc::Bool => "bool",
+        }
+    }
+    pub(super) fn size(self) -> usize {
+        match self {
+            Sc::U8 | Sc::I8 | Sc::Bool => 1,
+            Sc::U16 | Sc::I16 => 2,
+            Sc::U32 | Sc::I32 | Sc::F32 => 4,
+            Sc::U64 | Sc::I64 | Sc::F64 => 8,
+        }
+    }
+    /// The discriminant range of an enum with this repr.
+    pub(super) fn range(self) -> (i64, i64) {
+        match self {
+            Sc::U8 => (0, u8::MAX.into()),
+            Sc::U16 => (0, u16::MAX.into()),
+            Sc::U32 => (0, u32::MAX.into()),
+            Sc::I8 => (i8::MIN.into(), i8::MAX.into()),
+            Sc::I16 => (i16::MIN.into(), i16::MAX.into()),
+            _ => (i32::MIN.into(), i32::MAX.into()),
+        }
+    }
+}
+
+/// What a `WasmPtr` points to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Target {
+    Scalar(Sc),
+    /// A struct or enum of the same shape (possibly the struct being defined).
+    Named {
+        name: String,
+        is_enum: bool,
+    },
+}
+
+/// A field type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Ty {
+    Scalar(Sc),
+    Ptr(Target),
+    Array(Box<Ty>, usize),
+    /// Index into [`Shape::structs`].
+    Struct(usize),
+    /// Index into [`Shape::enums`].
+    Enum(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Repr {
+    Natural,
+    Packed,
+    Aligned(usize),
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct StructDef {
+    pub(super) name: String,
+    pub(super) fields: Vec<Ty>,
+    pub(super) repr: Repr,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct EnumDef {
+    pub(super) name: String,
+    pub(super) repr: Sc,
+    pub(super) values: Vec<i64>,
+}
+
+/// One generated shape: a top-level struct and every type it uses,
+/// dependencies first (the top-level struct is the last).
+#[derive(Debug, Clone)]
+pub(super) struct Shape {
+    pub(super) index: usize,
+    pub(super) structs: Vec<StructDef>,
+    pub(super) enums: Vec<EnumDef>,
+}
+
+struct Gen {
+    pub(super) rng: Rng,
+    pub(super) shape: Shape,
+    pub(super) names: usize,
+}
+
+impl Shape {
+    pub(super) fn generate(seed: u64, index: usize) -> Shape {
+        let mut g = Gen {
+            rng: Rng::new(seed, index),
+            shape: Shape { index, structs: vec![], enums: vec![] },
+            names: 0,
+        };
+        g.structure(1);
+        g.shape
+    }
+}
+
+impl Gen {
+    pub(super) fn name(&mut self, prefix: char) -> String {
+        self.names += 1;
+        format!("{prefix}{}_{}", self.shape.index, self.names)
+    }
+
+    /// A struct at nesting `depth` (1 is the top); returns its index.
+    pub(super) fn structure(&mut self, depth: usize) -> usize {
+        let name = self.name('S');
+        let n = match self.rng.below(20) {
+            0 => 0,
+            1..=14 => 1 + self.rng.below(5),
+            _ => 1 + self.rng.below(10),
+        };
+        let fields = (0..n).map(|_| self.field(depth, &name)).collect();
+        let repr = match self.rng.below(10) {
+            0 | 1 => Repr::Packed,
+            2 | 3 => Repr::Aligned(1 << self.rng.below(8)),
+            _ => Repr::Natural,
+        };
+        self.shape.structs.push(StructDef { name, fields, repr });
+        self.shape.structs.len() - 1
+    }
+
+    pub(super) fn field(&mut self, depth: usize, own: &str) -> Ty {
+        match self.rng.below(100) {
+            0..=44 => Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]),
+            45..=54 => Ty::Ptr(self.target(own)),
+            55..=69 => self.array(depth, 1),
+            70..=84 if depth < 4 => Ty::Struct(self.structure(depth + 1)),
+            70..=84 => Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]),
+            _ => Ty::Enum(self.enumeration()),
+        }
+    }
+
+    pub(super) fn target(&mut self, own: &str) -> Target {
+        let structs = self.shape.structs.len();
+        let enums = self.shape.enums.len();
+        match self.rng.below(4) {
+            0 => Target::Named { name: own.to_string(), is_enum: false },
+            1 if structs > 0 => Target::Named {
+                name: self.shape.structs[self.rng.below(structs)].name.clone(),
+                is_enum: false,
+            },
+            2 if enums > 0 => {
+                Target::Named { name: self.shape.enums[self.rng.below(enums)].name.clone(), is_enum: true }
+            }
+            _ => Target::Scalar(SCALARS[self.rng.below(SCALARS.len())]),
+        }
+    }
+
+    /// An array whose element may itself be an array (`level` counts them).
+    pub(super) fn array(&mut self, depth: usize, level: usize) -> Ty {
+        let len = if self.rng.percent(5) { 0 } else { 1 + self.rng.below(5) };
+        let elem = match self.rng.below(10) {
+            0..=2 if level < 3 => self.array(depth, level + 1),
+            3 if depth < 4 => Ty::Struct(self.structure(depth + 1)),
+            4 => Ty::Enum(self.enumeration()),
+            5 => Ty::Ptr(Target::Scalar(SCALARS[self.rng.below(SCALARS.len())])),
+            _ => Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]),
+        };
+        Ty::Array(Box::new(elem), len)
+    }
+
+    pub(super) fn enumeration(&mut self) -> usize {
+        let name = self.name('E');
+        let repr = ENUM_REPRS[self.rng.below(ENUM_REPRS.len())];
+        let (lo, hi) = repr.range();
+        let span = (hi - lo) as u64 + 1;
+        let mut values = Vec::new();
+        for _ in 0..1 + self.rng.below(4) {
+            let v = lo + (self.rng.next() % span) as i64;
+            if !values.contains(&v) {
+                values.push(v);
+            }
+        }
+        self.shape.enums.push(EnumDef { name, repr, values });
+        self.shape.enums.len() - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::difftest::DEFAULT_SEED;
+
+    #[test]
+    fn shapes_depend_only_on_seed_and_index() {
+        let a = Shape::generate(7, 42);
+        let b = Shape::generate(7, 42);
+        assert_eq!(a.rust(), b.rust());
+        assert_eq!(a.c_decls(), b.c_decls());
+        assert_ne!(a.rust(), Shape::generate(8, 42).rust());
+    }
+
+    #[test]
+    fn the_generator_covers_every_kind() {
+        let shapes: Vec<Shape> = (0..500).map(|k| Shape::generate(DEFAULT_SEED, k)).collect();
+        let all: String = shapes.iter().map(Shape::rust).collect();
+        for needle in ["#[layout(packed)]", "#[layout(align = ", "WasmPtr<", "; 0]", "[[", "[[["] {
+            assert!(all.contains(needle), "no shape has `{needle}`");
+        }
+        for repr in ENUM_REPRS {
+            assert!(all.contains(&format!("#[repr({})]", repr.rust())), "no enum with repr {}", repr.rust());
+        }
+        for s in SCALARS {
+            assert!(all.contains(&format!(": {},", s.rust())), "no field of type {}", s.rust());
+        }
+        let deepest = shapes.iter().map(|s| s.structs.len()).max().unwrap_or(0);
+        assert!(deepest >= 4);
+        assert!(all.contains("_4 {"), "no struct four deep");
+    }
+}
