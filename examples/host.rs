@@ -4,10 +4,7 @@
 //!
 //! Run with `cargo run --example host`.
 
-#[path = "shared/host.rs"]
-mod host;
-#[path = "shared/schema.rs"]
-mod schema;
+use wasm_layout_e2e::{self as host, schema};
 
 use wasm_layout::memory::hex_dump;
 use wasm_layout::WasmLayout;

@@ -5,10 +5,7 @@
 //!
 //! Run with `cargo run --example quickstart`.
 
-#[path = "shared/host.rs"]
-mod host;
-#[path = "shared/schema.rs"]
-mod schema;
+use wasm_layout_e2e::{self as host, schema};
 
 use std::path::PathBuf;
 
@@ -49,7 +46,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     println!("\n== the same layout in TypeScript, C and Odin ==\n");
     let bindings = Bindings::new().add::<Particle>().add::<StepRequest>().add::<StepResponse>();
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    let root = root.canonicalize().unwrap_or(root);
     let dir = root.join("target/quickstart");
     let written =
         Export::new(&dir).bindings("schema", &bindings)?.file(TS_RUNTIME_FILE, TS_RUNTIME).write()?;

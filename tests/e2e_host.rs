@@ -8,10 +8,8 @@
 //! (`cargo xtask guest` rebuilds it).
 
 mod common;
-#[path = "../examples/shared/host.rs"]
-mod host;
-#[path = "../examples/shared/schema.rs"]
-mod schema;
+
+use wasm_layout_e2e::{self as host, schema};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

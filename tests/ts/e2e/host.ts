@@ -1,7 +1,7 @@
 // The Node host of the end-to-end guest (tests/guest/guest.wasm, C built by
 // clang from the generated schema.h). It uses only the generated bindings
 // (schema.ts) and the wasm-layout runtime, both generated next to it, and
-// plays the same plan as the Rust host (examples/shared/host.rs), so the
+// plays the same plan as the Rust host (tests/e2e-support), so the
 // guest's memory ends up byte for byte the same.
 //
 // Usage: node --import tsx e2e/host.ts OUT_DIR FIRST FIRST_FRAMES SPAWNED SECOND_FRAMES
@@ -49,7 +49,7 @@ interface GuestExports {
   frames(): number;
 }
 
-// The constants of examples/shared/host.rs.
+// The constants of tests/e2e-support/src/lib.rs.
 const DT = 1 / 16;
 const GRAVITY: Vec3 = { x: 0, y: -9.75, z: 0 };
 const ARENA_CAPACITY = 1 << 20;

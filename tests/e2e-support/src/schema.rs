@@ -1,13 +1,15 @@
-//! The schema the examples share: a small particle simulation.
-#![allow(dead_code)]
+//! The schema the hosts and the guest share: a small particle simulation.
 
 use wasm_layout::{WasmLayout, WasmPtr};
 
 /// A 3-D vector of `f32`.
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq, Default)]
 pub struct Vec3 {
+    /// Along x.
     pub x: f32,
+    /// Along y (up).
     pub y: f32,
+    /// Along z.
     pub z: f32,
 }
 
@@ -15,36 +17,52 @@ pub struct Vec3 {
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Kind {
+    /// Drifts.
     Dust = 0,
+    /// Burns out.
     Spark = 1,
+    /// Rises.
     Smoke = 2,
 }
 
 /// One particle: 40 bytes, alignment 8.
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
 pub struct Particle {
+    /// Position.
     pub pos: Vec3,
+    /// Velocity.
     pub vel: Vec3,
+    /// Mass.
     pub mass: f32,
+    /// What it is.
     pub kind: Kind,
+    /// Whether it still takes part.
     pub alive: bool,
+    /// Bits the guest may set.
     pub flags: u16,
+    /// Unique identity.
     pub id: u64,
 }
 
 /// A request to step `count` particles at `particles` by `dt` seconds.
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
 pub struct StepRequest {
+    /// The first particle.
     pub particles: WasmPtr<Particle>,
+    /// How many particles.
     pub count: u32,
+    /// The time step in seconds.
     pub dt: f32,
+    /// The acceleration applied.
     pub gravity: Vec3,
 }
 
 /// What a step reports back.
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
 pub struct StepResponse {
+    /// Live particles after the step.
     pub alive: u32,
+    /// Their kinetic plus potential energy.
     pub energy: f64,
 }
 
@@ -52,10 +70,16 @@ pub struct StepResponse {
 /// stepped by `dt` seconds, to `dst` (the two arrays must not overlap).
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
 pub struct StepFrame {
+    /// The particles read.
     pub src: WasmPtr<Particle>,
+    /// Where the stepped particles are written.
     pub dst: WasmPtr<Particle>,
+    /// How many particles.
     pub count: u32,
+    /// The time step in seconds.
     pub dt: f32,
+    /// The acceleration applied.
     pub gravity: Vec3,
+    /// The frame number.
     pub frame: u32,
 }

@@ -1,0 +1,132 @@
+//! [`Guest`]: the instantiated guest module and its exports, through wasmi.
+
+use wasm_layout::memory::pages_for;
+use wasm_layout::WasmPtr;
+use wasmi::{Engine, Linker, Module, Store, TypedFunc};
+
+use crate::schema::{StepFrame, StepRequest, StepResponse};
+use crate::{HostError, FINGERPRINTS, SOURCE_SECTION};
+
+/// An instantiated guest and its exports.
+pub struct Guest {
+    store: Store<()>,
+    memory: wasmi::Memory,
+    layout_fingerprint: TypedFunc<u32, i64>,
+    heap_base: TypedFunc<(), u32>,
+    step: TypedFunc<(u32, u32), u32>,
+    step_frame: TypedFunc<(u32, u32), u32>,
+    frames: TypedFunc<(), u32>,
+    /// The source hash the module carries, if any.
+    pub source_hash: Option<String>,
+}
+
+fn export<P: wasmi::WasmParams, R: wasmi::WasmResults>(
+    store: &Store<()>,
+    instance: &wasmi::Instance,
+    name: &'static str,
+) -> Result<TypedFunc<P, R>, HostError> {
+    instance.get_typed_func::<P, R>(store, name).map_err(|error| HostError::Export { name, error })
+}
+
+impl Guest {
+    /// Compiles and instantiates `wasm` (no imports).
+    pub fn new(wasm: &[u8]) -> Result<Self, HostError> {
+        let engine = Engine::default();
+        let module = Module::new(&engine, wasm)?;
+        let source_hash = module
+            .custom_sections()
+            .find(|s| s.name() == SOURCE_SECTION)
+            .map(|s| String::from_utf8_lossy(s.data()).into_owned());
+        let mut store = Store::new(&engine, ());
+        let instance = Linker::<()>::new(&engine).instantiate_and_start(&mut store, &module)?;
+        let memory = instance.get_memory(&store, "memory").ok_or_else(|| HostError::Export {
+            name: "memory",
+            error: wasmi::Error::new("the guest exports no memory"),
+        })?;
+        Ok(Guest {
+            layout_fingerprint: export(&store, &instance, "layout_fingerprint")?,
+            heap_base: export(&store, &instance, "heap_base")?,
+            step: export(&store, &instance, "step")?,
+            step_frame: export(&store, &instance, "step_frame")?,
+            frames: export(&store, &instance, "frames")?,
+            store,
+            memory,
+            source_hash,
+        })
+    }
+
+    /// Checks every fingerprint in [`FINGERPRINTS`] against the guest's.
+    pub fn check_fingerprints(&mut self) -> Result<(), HostError> {
+        for (index, (ty, host)) in (0u32..).zip(FINGERPRINTS) {
+            let guest = self.layout_fingerprint.call(&mut self.store, index)? as u64;
+            if guest != host {
+                return Err(HostError::Fingerprint { ty, guest, host });
+            }
+        }
+        Ok(())
+    }
+
+    /// The first byte above the guest's data and stack.
+    pub fn heap_base(&mut self) -> Result<u32, HostError> {
+        Ok(self.heap_base.call(&mut self.store, ())?)
+    }
+
+    /// Frames the guest has stepped.
+    pub fn frames(&mut self) -> Result<u32, HostError> {
+        Ok(self.frames.call(&mut self.store, ())?)
+    }
+
+    /// Calls `step(request, response)`.
+    pub fn step(
+        &mut self,
+        request: WasmPtr<StepRequest>,
+        response: WasmPtr<StepResponse>,
+    ) -> Result<(), HostError> {
+        let status = self.step.call(&mut self.store, (request.offset(), response.offset()))?;
+        status_ok("step", status)
+    }
+
+    /// Calls `step_frame(frame, response)`.
+    pub fn step_frame(
+        &mut self,
+        frame: WasmPtr<StepFrame>,
+        response: WasmPtr<StepResponse>,
+    ) -> Result<(), HostError> {
+        let status = self.step_frame.call(&mut self.store, (frame.offset(), response.offset()))?;
+        status_ok("step_frame", status)
+    }
+
+    /// The size of the guest's memory in 64 KiB pages.
+    pub fn pages(&self) -> u64 {
+        self.memory.size(&self.store)
+    }
+
+    /// The guest's memory.
+    pub fn bytes(&self) -> &[u8] {
+        self.memory.data(&self.store)
+    }
+
+    /// The guest's memory, mutable.
+    pub fn bytes_mut(&mut self) -> &mut [u8] {
+        self.memory.data_mut(&mut self.store)
+    }
+
+    /// Grows the memory (`memory.grow`) until `len` bytes are addressable;
+    /// returns the pages added.
+    pub fn grow_to(&mut self, len: u64) -> Result<u64, HostError> {
+        let pages = self.memory.size(&self.store);
+        let delta = pages_for(len).saturating_sub(pages);
+        if delta > 0 {
+            self.memory.grow(&mut self.store, delta).map_err(|e| HostError::Wasm(e.into()))?;
+        }
+        Ok(delta)
+    }
+}
+
+fn status_ok(export: &'static str, status: u32) -> Result<(), HostError> {
+    if status == 0 {
+        Ok(())
+    } else {
+        Err(HostError::Status { export, status })
+    }
+}
