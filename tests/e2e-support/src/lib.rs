@@ -3,8 +3,8 @@
 //! `schema.h`), run by wasmi.
 //!
 //! [`run`] plays one [`Plan`]: it checks the guest's layout fingerprints,
-//! allocates in the guest's memory with an [`Arena`] (two double buffers of
-//! particles, a request) and two [`Pool`]s (frame requests, responses),
+//! allocates in the guest's memory with an [`Arena`](wasm_layout::memory::Arena) (two double buffers of
+//! particles, a request) and two [`Pool`](wasm_layout::memory::Pool)s (frame requests, responses),
 //! writes through the derived accessors, calls `step_frame` with double
 //! buffering, grows the guest's memory in the middle of the run, and ends
 //! with one in-place `step`. The TypeScript host `tests/ts/e2e/host.ts` plays
