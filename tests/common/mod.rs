@@ -1,5 +1,5 @@
 //! Helpers shared by the integration tests that drive external tools.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
