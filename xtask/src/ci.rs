@@ -47,7 +47,10 @@ fn test() -> Result<(), String> {
 fn odin() -> Result<(), String> {
     let odin = std::env::var(ODIN_VAR).map_err(|_| "ODIN is not set".to_string())?;
     exec(cmd(&odin, &["version"]))?;
-    let mut c = cmd("cargo", &["test", "--all-features", "--test", "bindings", "odin", "--", "--nocapture"]);
+    let mut c = cmd(
+        "cargo",
+        &["test", "--workspace", "--all-features", "--test", "bindings", "odin", "--", "--nocapture"],
+    );
     c.env(REQUIRE_TOOLS, "1");
     exec(c)
 }
