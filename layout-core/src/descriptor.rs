@@ -2,6 +2,7 @@
 //! emits as data and what the code generators read.
 
 use crate::rules::StructRepr;
+pub use wasm_layout_rules::{RenameRule, Scalar};
 
 /// The layout of one type: its name, size, alignment and what it is made of.
 ///
@@ -38,67 +39,6 @@ pub enum TypeKind {
     Struct(StructLayout),
     /// A fieldless enum with an integer repr deriving `WasmLayout`.
     Enum(EnumLayout),
-}
-
-/// The scalar types, each with its wasm32 size and alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Scalar {
-    /// `u8`
-    U8,
-    /// `u16`
-    U16,
-    /// `u32`
-    U32,
-    /// `u64`
-    U64,
-    /// `i8`
-    I8,
-    /// `i16`
-    I16,
-    /// `i32`
-    I32,
-    /// `i64`
-    I64,
-    /// `f32`
-    F32,
-    /// `f64`
-    F64,
-    /// `bool`: one byte, 0 or 1.
-    Bool,
-}
-
-impl Scalar {
-    /// Size (and alignment) in bytes.
-    pub const fn size(self) -> usize {
-        match self {
-            Scalar::U8 | Scalar::I8 | Scalar::Bool => 1,
-            Scalar::U16 | Scalar::I16 => 2,
-            Scalar::U32 | Scalar::I32 | Scalar::F32 => 4,
-            Scalar::U64 | Scalar::I64 | Scalar::F64 => 8,
-        }
-    }
-
-    /// The Rust spelling: `"u8"`, `"f64"`, `"bool"`, …
-    pub const fn rust_name(self) -> &'static str {
-        match self {
-            Scalar::U8 => "u8",
-            Scalar::U16 => "u16",
-            Scalar::U32 => "u32",
-            Scalar::U64 => "u64",
-            Scalar::I8 => "i8",
-            Scalar::I16 => "i16",
-            Scalar::I32 => "i32",
-            Scalar::I64 => "i64",
-            Scalar::F32 => "f32",
-            Scalar::F64 => "f64",
-            Scalar::Bool => "bool",
-        }
-    }
-
-    /// Whether the type is a signed integer.
-    pub const fn is_signed(self) -> bool {
-        matches!(self, Scalar::I8 | Scalar::I16 | Scalar::I32 | Scalar::I64)
-    }
 }
 
 /// The target of a [`WasmPtr<T>`](crate::WasmPtr).
@@ -169,35 +109,6 @@ pub struct VariantLayout {
     pub value: i64,
     /// `#[layout(rename = "…")]`: the name in generated code.
     pub rename: Option<&'static str>,
-}
-
-/// How `#[layout(rename_all = "…")]` respells field names in generated code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RenameRule {
-    /// `"lowercase"`
-    Lower,
-    /// `"UPPERCASE"`
-    Upper,
-    /// `"PascalCase"`
-    Pascal,
-    /// `"camelCase"`
-    Camel,
-    /// `"snake_case"`
-    Snake,
-    /// `"SCREAMING_SNAKE_CASE"`
-    ScreamingSnake,
-}
-
-impl RenameRule {
-    /// Every rule with the spelling `rename_all` accepts.
-    pub const ALL: [(&'static str, RenameRule); 6] = [
-        ("lowercase", RenameRule::Lower),
-        ("UPPERCASE", RenameRule::Upper),
-        ("PascalCase", RenameRule::Pascal),
-        ("camelCase", RenameRule::Camel),
-        ("snake_case", RenameRule::Snake),
-        ("SCREAMING_SNAKE_CASE", RenameRule::ScreamingSnake),
-    ];
 }
 
 impl TypeLayout {

@@ -42,8 +42,7 @@
 use crate::descriptor::{RenameRule, Scalar, TypeKind, TypeLayout};
 use crate::rules::StructRepr;
 
-const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-const PRIME: u64 = 0x0000_0100_0000_01b3;
+use wasm_layout_rules::fnv::{byte, bytes, OFFSET_BASIS};
 
 /// The layout fingerprint of `layout`; see the [module documentation](self)
 /// for the exact definition. Every [`WasmLayout`](crate::WasmLayout) type has
@@ -57,19 +56,6 @@ const PRIME: u64 = 0x0000_0100_0000_01b3;
 /// ```
 pub const fn fingerprint(layout: &TypeLayout) -> u64 {
     hash_layout(OFFSET_BASIS, layout)
-}
-
-const fn byte(h: u64, b: u8) -> u64 {
-    (h ^ b as u64).wrapping_mul(PRIME)
-}
-
-const fn bytes(mut h: u64, b: &[u8]) -> u64 {
-    let mut i = 0;
-    while i < b.len() {
-        h = byte(h, b[i]);
-        i += 1;
-    }
-    h
 }
 
 const fn num(h: u64, n: u64) -> u64 {

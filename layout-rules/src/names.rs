@@ -1,0 +1,488 @@
+//! Every identifier an output emits, declared before it is written.
+//!
+//! Each output (the derive's Rust, and the TypeScript, C and Odin bindings)
+//! declares the names it is about to emit in a [`Scope`]: the members of a
+//! view, the items at a file's top level. A scope refuses a name that is a
+//! reserved word of its [`Lang`] where such a name cannot stand, and a name
+//! that an earlier declaration took, naming both items, so two generated
+//! items never share a name and no output is a file its compiler rejects.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+/// An output language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// The derive's expansion.
+    Rust,
+    /// The TypeScript bindings.
+    TypeScript,
+    /// The C header (also compiled as C++).
+    C,
+    /// The Odin package.
+    Odin,
+}
+
+impl Lang {
+    /// The language's name, as messages print it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Lang::Rust => "Rust",
+            Lang::TypeScript => "TypeScript",
+            Lang::C => "C",
+            Lang::Odin => "Odin",
+        }
+    }
+
+    /// The words that cannot name a declared item (type, function, constant,
+    /// variable) in this language.
+    pub const fn reserved(self) -> &'static [&'static str] {
+        match self {
+            Lang::Rust => RUST,
+            Lang::TypeScript => TYPESCRIPT,
+            Lang::C => C,
+            Lang::Odin => ODIN,
+        }
+    }
+
+    /// Whether `name` is one of [`reserved`](Lang::reserved).
+    pub fn is_reserved(self, name: &str) -> bool {
+        self.reserved().contains(&name)
+    }
+}
+
+/// What kind of names a scope holds, which decides which words are refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScopeKind {
+    /// Declared items (types, functions, constants): reserved words refused.
+    Items,
+    /// Members reached through a value (`view.x`, `p->x`): only the words
+    /// the language refuses there, and clashes.
+    Members,
+}
+
+/// Why a name cannot be emitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameError {
+    /// Two items would have the same name.
+    Clash {
+        /// The language of the output.
+        lang: Lang,
+        /// The name both would have.
+        name: String,
+        /// The item declared first.
+        first: String,
+        /// The item declared second.
+        second: String,
+    },
+    /// The name is reserved in the output's language.
+    Reserved {
+        /// The language of the output.
+        lang: Lang,
+        /// The name.
+        name: String,
+        /// The item that would have it.
+        item: String,
+    },
+}
+
+impl fmt::Display for NameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NameError::Clash { lang, name, first, second } => write!(
+                f,
+                "{first} and {second} would both be named `{name}` in {}; rename one with #[layout(rename = \"...\")]",
+                lang.name()
+            ),
+            NameError::Reserved { lang, name, item } => write!(
+                f,
+                "{item} would be named `{name}`, a reserved word in {}; rename it with #[layout(rename = \"...\")]",
+                lang.name()
+            ),
+        }
+    }
+}
+
+/// The names declared so far in one scope of one output.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    lang: Lang,
+    kind: ScopeKind,
+    taken: Vec<(String, String)>,
+}
+
+impl Scope {
+    /// An empty scope.
+    pub fn new(lang: Lang, kind: ScopeKind) -> Self {
+        Scope { lang, kind, taken: Vec::new() }
+    }
+
+    /// A scope that already holds the names the output itself uses there
+    /// (a view's `ptr`, a runtime helper), each described by `item`.
+    pub fn with_fixed(lang: Lang, kind: ScopeKind, fixed: &[&str], item: &str) -> Self {
+        let mut scope = Scope::new(lang, kind);
+        for name in fixed {
+            scope.taken.push((String::from(*name), String::from(item)));
+        }
+        scope
+    }
+
+    /// Declares `name` for `item` (a description such as "field `x` of
+    /// `Point`"), or says why it cannot be emitted.
+    ///
+    /// ```
+    /// use wasm_layout_rules::names::{Lang, Scope, ScopeKind};
+    /// let mut s = Scope::new(Lang::Rust, ScopeKind::Members);
+    /// s.declare("set_x", "the setter of field `x`").unwrap();
+    /// let err = s.declare("set_x", "the getter of field `set_x`").unwrap_err();
+    /// assert!(err.to_string().contains("the setter of field `x` and the getter of field `set_x`"));
+    /// let mut items = Scope::new(Lang::C, ScopeKind::Items);
+    /// assert!(items.declare("int", "struct `int`").is_err());
+    /// ```
+    pub fn declare(&mut self, name: &str, item: &str) -> Result<(), NameError> {
+        if let Some((_, first)) = self.taken.iter().find(|(n, _)| n == name) {
+            return Err(NameError::Clash {
+                lang: self.lang,
+                name: String::from(name),
+                first: first.clone(),
+                second: String::from(item),
+            });
+        }
+        let refused = match self.kind {
+            ScopeKind::Items => self.lang.is_reserved(name),
+            ScopeKind::Members => member_refused(self.lang, name),
+        };
+        if refused {
+            return Err(NameError::Reserved {
+                lang: self.lang,
+                name: String::from(name),
+                item: String::from(item),
+            });
+        }
+        self.taken.push((String::from(name), String::from(item)));
+        Ok(())
+    }
+
+    /// Whether `name` is declared.
+    pub fn contains(&self, name: &str) -> bool {
+        self.taken.iter().any(|(n, _)| n == name)
+    }
+}
+
+/// Member names a language refuses even behind a `.`: a class may not
+/// have an accessor named `constructor`, and in C and C++ a keyword cannot
+/// name a struct member.
+fn member_refused(lang: Lang, name: &str) -> bool {
+    match lang {
+        Lang::TypeScript => matches!(name, "constructor" | "prototype" | "__proto__"),
+        Lang::C | Lang::Odin => lang.is_reserved(name),
+        Lang::Rust => false,
+    }
+}
+
+/// Rust's strict and reserved keywords (raw identifiers aside, a field
+/// already spelled in Rust is never one of them).
+const RUST: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false",
+    "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
+    "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while",
+    "abstract", "become", "box", "do", "final", "gen", "macro", "override", "priv", "try", "typeof",
+    "unsized", "virtual", "yield",
+];
+
+/// JavaScript's reserved words (strict mode), TypeScript's type keywords that
+/// cannot name a type, and the global names generated code relies on.
+const TYPESCRIPT: &[&str] = &[
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "import",
+    "in",
+    "instanceof",
+    "new",
+    "null",
+    "return",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "implements",
+    "interface",
+    "let",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "static",
+    "yield",
+    "await",
+    "arguments",
+    "eval",
+    "any",
+    "boolean",
+    "never",
+    "number",
+    "object",
+    "string",
+    "symbol",
+    "unknown",
+    "bigint",
+    "undefined",
+    "Array",
+    "BigInt",
+    "DataView",
+    "Error",
+    "Math",
+    "Number",
+    "Object",
+    "RangeError",
+    "TypeError",
+    "WebAssembly",
+];
+
+/// C11 and C++17 keywords, and the names the header's includes define.
+const C: &[&str] = &[
+    "auto",
+    "break",
+    "case",
+    "char",
+    "const",
+    "continue",
+    "default",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "extern",
+    "float",
+    "for",
+    "goto",
+    "if",
+    "inline",
+    "int",
+    "long",
+    "register",
+    "restrict",
+    "return",
+    "short",
+    "signed",
+    "sizeof",
+    "static",
+    "struct",
+    "switch",
+    "typedef",
+    "union",
+    "unsigned",
+    "void",
+    "volatile",
+    "while",
+    "_Alignas",
+    "_Alignof",
+    "_Atomic",
+    "_Bool",
+    "_Complex",
+    "_Generic",
+    "_Imaginary",
+    "_Noreturn",
+    "_Static_assert",
+    "_Thread_local",
+    "alignas",
+    "alignof",
+    "and",
+    "and_eq",
+    "asm",
+    "bitand",
+    "bitor",
+    "catch",
+    "char16_t",
+    "char32_t",
+    "class",
+    "compl",
+    "concept",
+    "const_cast",
+    "constexpr",
+    "decltype",
+    "delete",
+    "dynamic_cast",
+    "explicit",
+    "export",
+    "friend",
+    "mutable",
+    "namespace",
+    "new",
+    "noexcept",
+    "not",
+    "not_eq",
+    "nullptr",
+    "operator",
+    "or",
+    "or_eq",
+    "private",
+    "protected",
+    "public",
+    "reinterpret_cast",
+    "requires",
+    "static_assert",
+    "static_cast",
+    "template",
+    "this",
+    "thread_local",
+    "throw",
+    "try",
+    "typeid",
+    "typename",
+    "using",
+    "virtual",
+    "wchar_t",
+    "xor",
+    "xor_eq",
+    "bool",
+    "true",
+    "false",
+    "NULL",
+    "offsetof",
+    "size_t",
+    "ptrdiff_t",
+    "wchar_t",
+    "max_align_t",
+    "int8_t",
+    "int16_t",
+    "int32_t",
+    "int64_t",
+    "uint8_t",
+    "uint16_t",
+    "uint32_t",
+    "uint64_t",
+    "intptr_t",
+    "uintptr_t",
+    "intmax_t",
+    "uintmax_t",
+    "UINT64_C",
+    "INT64_C",
+    "UINT32_C",
+    "INT32_C",
+];
+
+/// Odin's keywords and the built-in names generated code uses.
+const ODIN: &[&str] = &[
+    "asm",
+    "auto_cast",
+    "bit_field",
+    "bit_set",
+    "break",
+    "case",
+    "cast",
+    "context",
+    "continue",
+    "defer",
+    "distinct",
+    "do",
+    "dynamic",
+    "else",
+    "enum",
+    "fallthrough",
+    "for",
+    "foreign",
+    "if",
+    "import",
+    "in",
+    "map",
+    "matrix",
+    "not_in",
+    "or_break",
+    "or_continue",
+    "or_else",
+    "or_return",
+    "package",
+    "proc",
+    "return",
+    "struct",
+    "switch",
+    "transmute",
+    "typeid",
+    "union",
+    "using",
+    "when",
+    "where",
+    "nil",
+    "true",
+    "false",
+    "u8",
+    "u16",
+    "u32",
+    "u64",
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+    "f32",
+    "f64",
+    "bool",
+    "int",
+    "uint",
+    "uintptr",
+    "rawptr",
+    "string",
+    "cstring",
+    "rune",
+    "any",
+    "size_of",
+    "align_of",
+    "offset_of",
+    "type_of",
+];
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clashes_name_both_items() {
+        let mut s = Scope::with_fixed(Lang::TypeScript, ScopeKind::Members, &["ptr"], "the view's own `ptr`");
+        let err = s.declare("ptr", "field `ptr` of `Node`").unwrap_err();
+        assert_eq!(
+            err,
+            NameError::Clash {
+                lang: Lang::TypeScript,
+                name: "ptr".into(),
+                first: "the view's own `ptr`".into(),
+                second: "field `ptr` of `Node`".into(),
+            }
+        );
+        assert!(s.declare("constructor", "field `constructor`").is_err());
+        assert!(s.declare("class", "field `class`").is_ok(), "keywords are fine as TS members");
+    }
+
+    #[test]
+    fn case_matters() {
+        let mut s = Scope::new(Lang::C, ScopeKind::Items);
+        s.declare("Point", "struct `Point`").unwrap();
+        s.declare("point", "struct `point`").unwrap();
+        assert!(s.declare("Point", "enum `Point`").is_err());
+    }
+}
