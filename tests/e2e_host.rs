@@ -39,25 +39,12 @@ fn bindings_are_current() {
     }
 }
 
-/// FNV-1a 64 of `guest.c` then `schema.h`, carriage returns skipped: what
-/// `cargo xtask guest` stores in the module.
-fn source_hash() -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for name in ["guest.c", "schema.h"] {
-        let bytes = std::fs::read(root().join("tests/guest").join(name)).unwrap();
-        for &b in bytes.iter().filter(|&&b| b != b'\r') {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    format!("{h:016x}")
-}
-
 #[test]
 fn committed_guest_is_built_from_its_sources() {
     let guest = Guest::new(GUEST_WASM).unwrap();
     assert_eq!(
         guest.source_hash.as_deref(),
-        Some(source_hash().as_str()),
+        Some(wasm_layout_tools::guest_source_hash().unwrap().as_str()),
         "tests/guest/guest.wasm was not built from the current guest.c and schema.h: run `cargo xtask guest`"
     );
 }

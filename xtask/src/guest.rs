@@ -16,6 +16,8 @@
 
 use std::path::{Path, PathBuf};
 
+use wasm_layout_tools::guest_source_hash;
+
 use crate::run::{cmd, exec, root};
 
 /// Where the guest lives, from the workspace root.
@@ -40,7 +42,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let out = Path::new(DIR).join("guest.wasm");
     let bytes = build(&scratch()?)?;
     std::fs::write(root().join(&out), &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
-    eprintln!("wrote {} ({} bytes, source hash {})", out.display(), bytes.len(), source_hash()?);
+    eprintln!("wrote {} ({} bytes, source hash {})", out.display(), bytes.len(), guest_source_hash()?);
     Ok(())
 }
 
@@ -109,21 +111,8 @@ fn build(scratch: &Path) -> Result<Vec<u8>, String> {
     exec(clang)?;
     let mut wasm = std::fs::read(&raw).map_err(|e| format!("{}: {e}", raw.display()))?;
     let _ = std::fs::remove_dir_all(scratch);
-    append_custom_section(&mut wasm, SOURCE_SECTION, source_hash()?.as_bytes());
+    append_custom_section(&mut wasm, SOURCE_SECTION, guest_source_hash()?.as_bytes());
     Ok(wasm)
-}
-
-/// The hash of the sources, as the module carries it.
-fn source_hash() -> Result<String, String> {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for name in ["guest.c", "schema.h"] {
-        let path = root().join(DIR).join(name);
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        for &b in bytes.iter().filter(|&&b| b != b'\r') {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    Ok(format!("{h:016x}"))
 }
 
 fn leb128(mut n: usize, out: &mut Vec<u8>) {

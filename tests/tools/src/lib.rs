@@ -3,7 +3,8 @@
 //! missing tool is a failure; elsewhere the test says it skips and passes.
 //!
 //! Used by the integration tests (through `tests/common`) and by `xtask`,
-//! so that both find the same Odin compiler.
+//! so that both find the same Odin compiler and hash the guest's sources
+//! the same way.
 #![forbid(unsafe_code)]
 
 use std::ffi::OsStr;
@@ -24,6 +25,24 @@ pub const ODIN_BESIDE: &str = "../shared/tools/odin/odin";
 pub const ODIN_INSTALL: &str = "set ODIN to the compiler, put `odin` on PATH, or keep it at \
      ../shared/tools/odin/odin (https://odin-lang.org/docs/install/; it needs libllvm19: \
      apt-get install -y --no-install-recommends libllvm19)";
+
+/// The C guest's sources, from the workspace root, in the order they are
+/// hashed.
+pub const GUEST_SOURCES: [&str; 2] = ["tests/guest/guest.c", "tests/guest/schema.h"];
+
+/// The hash `cargo xtask guest` stores in `guest.wasm`: FNV-1a 64 of
+/// [`GUEST_SOURCES`] one after the other, carriage returns skipped (so a
+/// checkout with CRLF line ends hashes the same), as 16 lowercase hex
+/// digits.
+pub fn guest_source_hash() -> Result<String, String> {
+    let mut all = Vec::new();
+    for name in GUEST_SOURCES {
+        let path = root().join(name);
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        all.extend(bytes.into_iter().filter(|&b| b != b'\r'));
+    }
+    Ok(format!("{:016x}", wasm_layout_rules::fnv1a(&all)))
+}
 
 /// Whether `cargo xtask ci` is running (tools are required).
 pub fn required() -> bool {
