@@ -16,9 +16,9 @@ fn bump_and_arena(c: &mut Criterion) {
     for size in [16usize, 40] {
         let mut g = c.benchmark_group(format!("alloc_{size}B"));
         g.throughput(Throughput::Elements(BATCH as u64));
-        let mut bump = Bump::new(0);
+        let mut bump = Bump::new(8).expect("not null");
         g.bench_function("bump", |b| b.iter(|| bump_ours(black_box(&mut bump), BATCH, black_box(size))));
-        let mut arena = Arena::new(0, u32::MAX as usize).expect("fits");
+        let mut arena = Arena::new(8, u32::MAX as usize - 8).expect("fits");
         g.bench_function("arena", |b| b.iter(|| arena_ours(black_box(&mut arena), BATCH, black_box(size))));
         let mut host = bumpalo::Bump::new();
         g.bench_function("bumpalo", |b| b.iter(|| bumpalo(black_box(&mut host), BATCH, black_box(size))));

@@ -637,13 +637,13 @@ pub fn slab_pairs(
 
 /// Every allocation kernel for the callgrind binary: `n` operations.
 pub const ALLOCS: &[Alloc] = &[
-    ("alloc/bump_16", |n| bump_ours(&mut wasm_layout::memory::Bump::new(0), n, 16)),
-    ("alloc/bump_40", |n| bump_ours(&mut wasm_layout::memory::Bump::new(0), n, 40)),
+    ("alloc/bump_16", |n| bump_ours(&mut wasm_layout::memory::Bump::new(8).expect("not null"), n, 16)),
+    ("alloc/bump_40", |n| bump_ours(&mut wasm_layout::memory::Bump::new(8).expect("not null"), n, 40)),
     ("alloc/arena_16", |n| {
-        arena_ours(&mut wasm_layout::memory::Arena::new(0, u32::MAX as usize).expect("fits"), n, 16)
+        arena_ours(&mut wasm_layout::memory::Arena::new(8, u32::MAX as usize - 8).expect("fits"), n, 16)
     }),
     ("alloc/arena_40", |n| {
-        arena_ours(&mut wasm_layout::memory::Arena::new(0, u32::MAX as usize).expect("fits"), n, 40)
+        arena_ours(&mut wasm_layout::memory::Arena::new(8, u32::MAX as usize - 8).expect("fits"), n, 40)
     }),
     ("alloc/bumpalo_16", |n| bumpalo(&mut bumpalo::Bump::new(), n, 16)),
     ("alloc/bumpalo_40", |n| bumpalo(&mut bumpalo::Bump::new(), n, 40)),

@@ -278,14 +278,20 @@ impl Arena {
     }
 }
 
-/// `base + capacity` if the region is not empty and ends within 4 GiB.
+/// `base + capacity` if the region is not empty, ends within 4 GiB and
+/// does not contain address 0.
 pub(crate) fn region_end(base: u64, capacity: usize) -> Result<u64, MemoryError> {
     if capacity == 0 {
         return Err(MemoryError::ZeroSize);
     }
-    base.checked_add(capacity as u64)
+    let end = base
+        .checked_add(capacity as u64)
         .filter(|&end| end <= ADDRESS_SPACE)
-        .ok_or(MemoryError::AddressSpace { offset: base, size: capacity as u64 })
+        .ok_or(MemoryError::AddressSpace { offset: base, size: capacity as u64 })?;
+    if base == 0 {
+        return Err(MemoryError::NullRegion { end });
+    }
+    Ok(end)
 }
 
 /// Equality and hashing see the state the accessors report: the high-water

@@ -17,7 +17,7 @@ use super::storage::Memory;
 /// use wasm_layout_core::memory::{Bump, LinearMemory, Memory, PAGE_SIZE};
 ///
 /// let mut memory = LinearMemory::new(1, 4)?;
-/// let mut bump = Bump::new(1024);
+/// let mut bump = Bump::new(1024)?;
 /// let big = bump.alloc_in(&mut memory, 100_000, 8)?; // grows the memory to 2 pages
 /// assert_eq!(big, 1024);
 /// assert_eq!(memory.pages(), 2);
@@ -37,17 +37,23 @@ pub struct Bump {
 impl Bump {
     /// A bump allocator whose first block goes at `start` or after, and
     /// whose last may end at 4 GiB.
+    ///
+    /// Errors: `NullRegion` for a `start` of 0 (address 0 is never handed
+    /// out).
     #[inline]
-    pub fn new(start: u32) -> Self {
+    pub fn new(start: u32) -> Result<Self, MemoryError> {
         let start = u64::from(start);
-        Bump { start, limit: ADDRESS_SPACE, top: start, high: start, count: 0 }
+        if start == 0 {
+            return Err(MemoryError::NullRegion { end: ADDRESS_SPACE });
+        }
+        Ok(Bump { start, limit: ADDRESS_SPACE, top: start, high: start, count: 0 })
     }
 
     /// A bump allocator over `[start, start + capacity)` only.
     pub fn with_capacity(start: u32, capacity: usize) -> Result<Self, MemoryError> {
         let start64 = u64::from(start);
         let limit = super::arena::region_end(start64, capacity)?;
-        Ok(Bump { limit, ..Bump::new(start) })
+        Ok(Bump { start: start64, limit, top: start64, high: start64, count: 0 })
     }
 
     /// A block of `size` bytes aligned to `align`, without looking at the

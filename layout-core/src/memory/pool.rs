@@ -4,7 +4,6 @@ use alloc::vec::Vec;
 
 use crate::{align_up, WasmLayout, WasmPtr};
 
-use super::arena::region_end;
 use super::error::MemoryError;
 use super::stats::PoolStats;
 use super::storage::Memory;
@@ -12,13 +11,25 @@ use super::storage::Memory;
 /// The end of a free list.
 pub(crate) const NIL: u32 = u32::MAX;
 
-/// A live pool slot: its index and the generation it was allocated in.
+/// A live pool slot: its pool, its index and the generation it was
+/// allocated in.
+///
+/// `pool` is the address of the pool's first slot, which no other pool in
+/// the same memory can share without overlapping it: a pool refuses a
+/// handle of another pool with
+/// [`ForeignHandle`](super::MemoryError::ForeignHandle).
 ///
 /// A slot's generation is odd while it is live and even while it is free,
 /// and moves on at each allocation and each free, so a handle kept after
-/// its slot was freed (and perhaps handed out again) is recognised.
+/// its slot was freed (and perhaps handed out again) is recognised. The
+/// generation is a u32 that wraps: a handle kept while its slot is freed and
+/// allocated again 2^31 times names the slot again. The pool identity does
+/// not change that (it tells pools apart, not the uses of one slot); a pool
+/// that must rule it out retires its handles well before that many reuses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PoolHandle {
+    /// The address of the first slot of the pool the handle belongs to.
+    pub pool: u32,
     /// The slot's index, from 0.
     pub index: u32,
     /// The slot's generation when it was allocated (odd).
@@ -80,12 +91,19 @@ pub(crate) fn pool_geometry(
     if !slot_align.is_power_of_two() {
         return Err(MemoryError::BadAlign { align: slot_align });
     }
-    let too_big = MemoryError::AddressSpace { offset: u64::from(base), size: u64::MAX };
+    // A slot or a first slot past 4 GiB: the slot's own size, at `base`.
+    let too_big = MemoryError::AddressSpace { offset: u64::from(base), size: slot_size as u64 };
     let stride = align_up(slot_size, slot_align).and_then(|s| u32::try_from(s).ok()).ok_or(too_big)?;
     let first = align_up(base as usize, slot_align).and_then(|f| u32::try_from(f).ok()).ok_or(too_big)?;
-    let bytes = u64::from(stride).saturating_mul(u64::from(count));
-    let end = region_end(u64::from(first), usize::try_from(bytes).map_err(|_| too_big)?)
-        .map_err(|_| MemoryError::AddressSpace { offset: u64::from(first), size: bytes })?;
+    // stride and count are u32s: their product is exact in a u64.
+    let bytes = u64::from(stride).wrapping_mul(u64::from(count));
+    let end = u64::from(first).wrapping_add(bytes); // (2^32 - 1)^2 + 2^32 < 2^64: exact
+    if end > super::linear::ADDRESS_SPACE {
+        return Err(MemoryError::AddressSpace { offset: u64::from(first), size: bytes });
+    }
+    if first == 0 {
+        return Err(MemoryError::NullRegion { end });
+    }
     Ok((stride, first, end))
 }
 
@@ -122,7 +140,7 @@ impl Pool {
                 self.head = slot.next;
                 self.live = self.live.wrapping_add(1);
                 self.high = self.high.max(self.live);
-                Ok(PoolHandle { index, generation: slot.generation })
+                Ok(PoolHandle { pool: self.base, index, generation: slot.generation })
             }
             None => Err(self.exhausted()),
         }
@@ -140,7 +158,11 @@ impl Pool {
     pub fn free(&mut self, handle: PoolHandle) -> Result<(), MemoryError> {
         let head = self.head;
         match self.slots.get_mut(handle.index as usize) {
-            Some(slot) if slot.generation == handle.generation && handle.generation & 1 == 1 => {
+            Some(slot)
+                if handle.pool == self.base
+                    && slot.generation == handle.generation
+                    && handle.generation & 1 == 1 =>
+            {
                 slot.generation = slot.generation.wrapping_add(1);
                 slot.next = head;
                 self.head = handle.index;
@@ -155,6 +177,9 @@ impl Pool {
     #[cold]
     #[inline(never)]
     fn handle_error(&self, handle: PoolHandle) -> MemoryError {
+        if handle.pool != self.base {
+            return MemoryError::ForeignHandle { expected: self.base, found: handle.pool };
+        }
         let offset = self.slot_offset(handle.index);
         match self.slots.get(handle.index as usize) {
             None => MemoryError::OutsideRegion { offset, base: u64::from(self.base), end: self.end() },
@@ -184,11 +209,7 @@ impl Pool {
             return Err(self.exhausted());
         };
         if T::SIZE > self.stride as usize {
-            return Err(MemoryError::Layout(crate::LayoutError::OutOfBounds {
-                offset: offset as usize,
-                needed: T::SIZE,
-                available: self.stride as usize,
-            }));
+            return Err(MemoryError::SlotTooSmall { size: T::SIZE as u64, stride: self.stride });
         }
         value.write_at(memory.bytes_mut(), offset as usize)?;
         self.alloc()
@@ -198,7 +219,11 @@ impl Pool {
     #[inline]
     pub fn offset(&self, handle: PoolHandle) -> Result<u32, MemoryError> {
         match self.slots.get(handle.index as usize) {
-            Some(slot) if slot.generation == handle.generation && handle.generation & 1 == 1 => {
+            Some(slot)
+                if handle.pool == self.base
+                    && slot.generation == handle.generation
+                    && handle.generation & 1 == 1 =>
+            {
                 Ok(handle.index.wrapping_mul(self.stride).wrapping_add(self.base))
             }
             _ => Err(self.handle_error(handle)),
@@ -229,7 +254,9 @@ impl Pool {
             });
         }
         match self.slots.get(index as usize) {
-            Some(slot) if slot.generation & 1 == 1 => Ok(PoolHandle { index, generation: slot.generation }),
+            Some(slot) if slot.generation & 1 == 1 => {
+                Ok(PoolHandle { pool: self.base, index, generation: slot.generation })
+            }
             Some(_) => Err(MemoryError::NotAllocated { offset }),
             None => Err(outside),
         }

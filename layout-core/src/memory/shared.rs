@@ -175,6 +175,9 @@ impl SharedArena {
         if end > ADDRESS_SPACE {
             return Err(MemoryError::AddressSpace { offset: u64::from(base), size: u64::from(capacity) });
         }
+        if base == 0 {
+            return Err(MemoryError::NullRegion { end });
+        }
         let header_end = u64::from(at).saturating_add(ArenaHeader::SIZE as u64);
         if u64::from(base) < header_end && u64::from(at) < end {
             return Err(bad(at, "base", base));
@@ -461,7 +464,7 @@ impl SharedPool {
         h.high_water = h.high_water.max(h.live);
         slot.write_at(memory.bytes_mut(), entry_at)?;
         h.write_at(memory.bytes_mut(), self.at as usize)?;
-        Ok(PoolHandle { index, generation: slot.generation })
+        Ok(PoolHandle { pool: h.base, index, generation: slot.generation })
     }
 
     /// Checks `handle` against the table: the header, the entry's address
@@ -472,6 +475,9 @@ impl SharedPool {
         handle: PoolHandle,
     ) -> Result<(PoolHeader, usize, PoolSlot), MemoryError> {
         let h = self.header(memory)?;
+        if handle.pool != h.base {
+            return Err(MemoryError::ForeignHandle { expected: h.base, found: handle.pool });
+        }
         if handle.index >= h.slots {
             let region = u64::from(h.stride).saturating_mul(u64::from(h.slots));
             return Err(MemoryError::OutsideRegion {
@@ -528,7 +534,7 @@ impl SharedPool {
         let index = rel.checked_div(h.stride).ok_or(outside)?;
         let slot = PoolSlot::read_at(memory.bytes(), Self::entry_at(&h, index))?;
         if slot.generation & 1 == 1 {
-            Ok(PoolHandle { index, generation: slot.generation })
+            Ok(PoolHandle { pool: h.base, index, generation: slot.generation })
         } else {
             Err(MemoryError::NotAllocated { offset })
         }
@@ -546,11 +552,7 @@ impl SharedPool {
         }
         let offset = Self::slot_offset(&h, h.free_head);
         if T::SIZE > h.stride as usize {
-            return Err(MemoryError::Layout(crate::LayoutError::OutOfBounds {
-                offset: offset as usize,
-                needed: T::SIZE,
-                available: h.stride as usize,
-            }));
+            return Err(MemoryError::SlotTooSmall { size: T::SIZE as u64, stride: h.stride });
         }
         // Check the free list before writing the value, so a failing
         // allocation writes nothing.
