@@ -5,11 +5,9 @@ use alloc::vec::Vec;
 use crate::{align_up, WasmLayout, WasmPtr};
 
 use super::error::MemoryError;
+use super::freelist::{self, Slot, SlotTable, SlotTableMut};
 use super::stats::PoolStats;
 use super::storage::Memory;
-
-/// The end of a free list.
-pub(crate) const NIL: u32 = u32::MAX;
 
 /// A live pool slot: its pool, its index and the generation it was
 /// allocated in.
@@ -34,12 +32,6 @@ pub struct PoolHandle {
     pub index: u32,
     /// The slot's generation when it was allocated (odd).
     pub generation: u32,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct Slot {
-    generation: u32,
-    next: u32,
 }
 
 /// A pool of `count` slots of one size in linear memory, each aligned,
@@ -68,7 +60,7 @@ struct Slot {
 /// # let _ = c;
 /// # Ok::<(), MemoryError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub struct Pool {
     base: u32,
     stride: u32,
@@ -118,9 +110,8 @@ impl Pool {
         slots.try_reserve_exact(n).map_err(|_| MemoryError::HostAllocation {
             bytes: (n as u64).saturating_mul(core::mem::size_of::<Slot>() as u64),
         })?;
-        slots.extend(
-            (1..=count).map(|next| Slot { generation: 0, next: if next == count { NIL } else { next } }),
-        );
+        let fresh = Slot { generation: 0, next: 0 };
+        slots.extend((0..count).map(|i| freelist::reset_slot(i, count, fresh)));
         Ok(Pool { base: first, stride, slots, head: 0, live: 0, high: 0 })
     }
 
@@ -133,101 +124,41 @@ impl Pool {
     /// the most recently freed.
     #[inline]
     pub fn alloc(&mut self) -> Result<PoolHandle, MemoryError> {
-        let index = self.head;
-        match self.slots.get_mut(index as usize) {
-            Some(slot) => {
-                slot.generation = slot.generation.wrapping_add(1);
-                self.head = slot.next;
-                self.live = self.live.wrapping_add(1);
-                self.high = self.high.max(self.live);
-                Ok(PoolHandle { pool: self.base, index, generation: slot.generation })
-            }
-            None => Err(self.exhausted()),
-        }
+        let take = freelist::take(self)?;
+        Ok(freelist::commit_take(self, take))
     }
 
-    #[cold]
-    fn exhausted(&self) -> MemoryError {
-        MemoryError::PoolExhausted { slots: self.slot_count() }
-    }
-
-    /// Gives a slot back. Errors: `OutsideRegion` for a handle of no slot
-    /// here, `DoubleFree` when this handle's slot is already free,
-    /// `StaleHandle` when the slot was handed out again since.
+    /// Gives a slot back. Errors: `ForeignHandle` for a handle of another
+    /// pool, `OutsideRegion` for a handle of no slot here, `DoubleFree`
+    /// when this handle's slot is already free, `StaleHandle` when the slot
+    /// was handed out again since.
     #[inline]
     pub fn free(&mut self, handle: PoolHandle) -> Result<(), MemoryError> {
-        let head = self.head;
-        match self.slots.get_mut(handle.index as usize) {
-            Some(slot)
-                if handle.pool == self.base
-                    && slot.generation == handle.generation
-                    && handle.generation & 1 == 1 =>
-            {
-                slot.generation = slot.generation.wrapping_add(1);
-                slot.next = head;
-                self.head = handle.index;
-                self.live = self.live.wrapping_sub(1);
-                Ok(())
-            }
-            _ => Err(self.handle_error(handle)),
-        }
-    }
-
-    /// Why `handle` does not name a live slot.
-    #[cold]
-    #[inline(never)]
-    fn handle_error(&self, handle: PoolHandle) -> MemoryError {
-        if handle.pool != self.base {
-            return MemoryError::ForeignHandle { expected: self.base, found: handle.pool };
-        }
-        let offset = self.slot_offset(handle.index);
-        match self.slots.get(handle.index as usize) {
-            None => MemoryError::OutsideRegion { offset, base: u64::from(self.base), end: self.end() },
-            Some(slot) => {
-                let offset = u32::try_from(offset).unwrap_or(u32::MAX);
-                if handle.generation & 1 == 1 && slot.generation == handle.generation.wrapping_add(1) {
-                    MemoryError::DoubleFree { offset }
-                } else {
-                    MemoryError::StaleHandle {
-                        index: handle.index,
-                        generation: handle.generation,
-                        current: slot.generation,
-                    }
-                }
-            }
-        }
+        let slot = freelist::live_slot(self, handle)?;
+        freelist::commit_free(self, handle.index, slot);
+        Ok(())
     }
 
     /// Allocates a slot and writes `value` in it. When `memory` is too small
-    /// for the slot nothing is allocated.
+    /// for the slot, or the value wider than a slot, nothing changes.
     pub fn place<T: WasmLayout, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         value: &T,
     ) -> Result<PoolHandle, MemoryError> {
-        let Some(offset) = self.slots.get(self.head as usize).map(|_| self.slot_offset(self.head)) else {
-            return Err(self.exhausted());
-        };
+        let take = freelist::take(self)?;
         if T::SIZE > self.stride as usize {
             return Err(MemoryError::SlotTooSmall { size: T::SIZE as u64, stride: self.stride });
         }
-        value.write_at(memory.bytes_mut(), offset as usize)?;
-        self.alloc()
+        value.write_at(memory.bytes_mut(), freelist::slot_address(self, take.index) as usize)?;
+        Ok(freelist::commit_take(self, take))
     }
 
     /// The address of a live slot.
     #[inline]
     pub fn offset(&self, handle: PoolHandle) -> Result<u32, MemoryError> {
-        match self.slots.get(handle.index as usize) {
-            Some(slot)
-                if handle.pool == self.base
-                    && slot.generation == handle.generation
-                    && handle.generation & 1 == 1 =>
-            {
-                Ok(handle.index.wrapping_mul(self.stride).wrapping_add(self.base))
-            }
-            _ => Err(self.handle_error(handle)),
-        }
+        freelist::live_slot(self, handle)?;
+        Ok(freelist::slot_address(self, handle.index))
     }
 
     /// A typed pointer to a live slot.
@@ -239,27 +170,7 @@ impl Pool {
     /// The handle of the live slot at `offset`, for pointers that come back
     /// from the guest. Errors: `OutsideRegion`, `NotSlotStart`, `NotAllocated`.
     pub fn handle_at(&self, offset: u32) -> Result<PoolHandle, MemoryError> {
-        let outside = MemoryError::OutsideRegion {
-            offset: u64::from(offset),
-            base: u64::from(self.base),
-            end: self.end(),
-        };
-        let rel = offset.checked_sub(self.base).ok_or(outside)?;
-        let index = rel.checked_div(self.stride).ok_or(outside)?;
-        if rel.checked_rem(self.stride) != Some(0) {
-            return Err(if u64::from(offset) < self.end() {
-                MemoryError::NotSlotStart { offset, stride: self.stride }
-            } else {
-                outside
-            });
-        }
-        match self.slots.get(index as usize) {
-            Some(slot) if slot.generation & 1 == 1 => {
-                Ok(PoolHandle { pool: self.base, index, generation: slot.generation })
-            }
-            Some(_) => Err(MemoryError::NotAllocated { offset }),
-            None => Err(outside),
-        }
+        freelist::handle_at(self, offset)
     }
 
     /// Frees the live slot at `offset` (see [`handle_at`](Pool::handle_at)).
@@ -271,15 +182,15 @@ impl Pool {
     /// Whether `handle` names a live slot.
     #[inline]
     pub fn is_live(&self, handle: PoolHandle) -> bool {
-        self.offset(handle).is_ok()
+        freelist::live_slot(self, handle).is_ok()
     }
 
     /// Frees every slot at once; every handle becomes stale.
     pub fn reset(&mut self) {
+        self.high = self.high.max(self.live);
         let count = self.slot_count();
-        for (i, slot) in (1..=count).zip(self.slots.iter_mut()) {
-            slot.generation = slot.generation.wrapping_add(slot.generation & 1);
-            slot.next = if i == count { NIL } else { i };
+        for (i, slot) in (0..count).zip(self.slots.iter_mut()) {
+            *slot = freelist::reset_slot(i, count, *slot);
         }
         self.head = 0;
         self.live = 0;
@@ -334,7 +245,80 @@ impl Pool {
             slots: self.slot_count(),
             live: self.live,
             free: self.free_slots(),
-            high_water: self.high,
+            high_water: self.high.max(self.live),
         }
+    }
+}
+
+/// The host pool's state for the one pool algorithm.
+impl SlotTable for Pool {
+    const UNTRUSTED: bool = false;
+    #[inline(always)]
+    fn first(&self) -> u32 {
+        self.base
+    }
+    #[inline(always)]
+    fn stride(&self) -> u32 {
+        self.stride
+    }
+    #[inline(always)]
+    fn count(&self) -> u32 {
+        self.slot_count()
+    }
+    #[inline(always)]
+    fn head(&self) -> u32 {
+        self.head
+    }
+    #[inline(always)]
+    fn live(&self) -> u32 {
+        self.live
+    }
+    #[inline(always)]
+    fn slot(&self, index: u32) -> Option<Slot> {
+        self.slots.get(index as usize).copied()
+    }
+    fn bad_entry(&self, _: &'static str, _: u32) -> MemoryError {
+        // Unreachable: the host table keeps the rules.
+        MemoryError::PoolExhausted { slots: self.slot_count() }
+    }
+}
+
+impl SlotTableMut for Pool {
+    #[inline(always)]
+    fn set_slot(&mut self, index: u32, slot: Slot) {
+        if let Some(s) = self.slots.get_mut(index as usize) {
+            *s = slot;
+        }
+    }
+    #[inline(always)]
+    fn set_head(&mut self, head: u32, live: u32) {
+        // The high-water mark is folded in when the count goes down (and
+        // at reset and in `stats`), not at each allocation.
+        self.high = self.high.max(self.live);
+        self.head = head;
+        self.live = live;
+    }
+}
+
+/// Equality and hashing see the state the accessors report: the high-water
+/// mark is kept lazily, so the stored field alone would make two pools with
+/// the same history of `live` compare unequal.
+impl Pool {
+    fn observable(&self) -> (u32, u32, &[Slot], u32, u32, u32) {
+        (self.base, self.stride, &self.slots, self.head, self.live, self.high.max(self.live))
+    }
+}
+
+impl PartialEq for Pool {
+    fn eq(&self, other: &Self) -> bool {
+        self.observable() == other.observable()
+    }
+}
+
+impl Eq for Pool {}
+
+impl core::hash::Hash for Pool {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.observable().hash(state);
     }
 }
