@@ -58,6 +58,9 @@ pub(crate) trait SlotTableMut: SlotTable {
     fn set_slot(&mut self, index: u32, slot: Slot);
     /// Sets the free list's head and the live count.
     fn set_head(&mut self, head: u32, live: u32);
+    /// Called after an allocation with the new live count: a table whose
+    /// high-water mark is not kept by `set_head` raises it here.
+    fn raise_high_water(&mut self, live: u32);
 }
 
 /// A slot the free list will hand out: [`take`] decided it, [`commit_take`]
@@ -69,9 +72,15 @@ pub(crate) struct Take {
     next: u32,
 }
 
-/// The free list's head, checked, or why there is none.
+/// The free list's head, checked; when `None`, [`take_error`] says why.
+///
+/// This and [`live_slot`] return an `Option`, and the caller makes the
+/// error in a separate branch that returns at once: a `Result` built here
+/// from an out-of-line error call would make the compiler test the call's
+/// result for `Ok` (the error enum's spare tag values encode it) and
+/// reload the pool's fields and the slot after it, on the fast path too.
 #[inline(always)]
-pub(crate) fn take<T: SlotTable>(t: &T) -> Result<Take, MemoryError> {
+pub(crate) fn take<T: SlotTable>(t: &T) -> Option<Take> {
     let index = t.head();
     match t.slot(index) {
         Some(slot)
@@ -80,15 +89,27 @@ pub(crate) fn take<T: SlotTable>(t: &T) -> Result<Take, MemoryError> {
                     && (slot.next == NIL || slot.next < t.count())
                     && t.live() < t.count()) =>
         {
-            Ok(Take { index, generation: slot.generation.wrapping_add(1), next: slot.next })
+            Some(Take { index, generation: slot.generation.wrapping_add(1), next: slot.next })
         }
-        _ => Err(take_error(t)),
+        _ => None,
     }
+}
+
+/// Why [`take`] found no slot: `PoolExhausted`, or a broken table.
+///
+/// Made here, inline, when the table is trusted: a variant the compiler
+/// sees built cannot be `Ok`, so the caller's `Ok` path stays apart.
+#[inline(always)]
+pub(crate) fn take_error<T: SlotTable>(t: &T) -> MemoryError {
+    if !T::UNTRUSTED || t.head() == NIL {
+        return MemoryError::PoolExhausted { slots: t.count() };
+    }
+    broken_take(t)
 }
 
 #[cold]
 #[inline(never)]
-fn take_error<T: SlotTable>(t: &T) -> MemoryError {
+fn broken_take<T: SlotTable>(t: &T) -> MemoryError {
     let index = t.head();
     match t.slot(index) {
         None if index == NIL => MemoryError::PoolExhausted { slots: t.count() },
@@ -102,23 +123,19 @@ fn take_error<T: SlotTable>(t: &T) -> MemoryError {
 #[inline(always)]
 pub(crate) fn commit_take<T: SlotTableMut>(t: &mut T, take: Take) -> PoolHandle {
     t.set_slot(take.index, Slot { generation: take.generation, next: take.next });
-    t.set_head(take.next, t.live().wrapping_add(1));
+    let live = t.live().wrapping_add(1);
+    t.set_head(take.next, live);
+    t.raise_high_water(live);
     PoolHandle { pool: t.first(), index: take.index, generation: take.generation }
 }
 
-/// The entry of the live slot `handle` names, or why it names none.
+/// The entry of the live slot `handle` names; when `None`,
+/// [`handle_error`] says why.
 #[inline(always)]
-pub(crate) fn live_slot<T: SlotTable>(t: &T, handle: PoolHandle) -> Result<Slot, MemoryError> {
-    match t.slot(handle.index) {
-        Some(slot)
-            if handle.pool == t.first()
-                && slot.generation == handle.generation
-                && handle.generation & 1 == 1 =>
-        {
-            Ok(slot)
-        }
-        _ => Err(handle_error(t, handle)),
-    }
+pub(crate) fn live_slot<T: SlotTable>(t: &T, handle: PoolHandle) -> Option<Slot> {
+    t.slot(handle.index).filter(|slot| {
+        handle.pool == t.first() && slot.generation == handle.generation && handle.generation & 1 == 1
+    })
 }
 
 /// The address of slot `index` (below the count, so it does not wrap).
@@ -133,28 +150,51 @@ pub(crate) fn end<T: SlotTable>(t: &T) -> u64 {
 }
 
 /// Why `handle` does not name a live slot.
-#[cold]
-#[inline(never)]
+///
+/// The reason is found out of line ([`fault`]) and the error built here,
+/// inline, for the reason given in [`take_error`]. `fault` takes numbers,
+/// not the table: a pointer to the pool passed to a call would let the
+/// compiler assume the slot stores may write the pool's own fields, and
+/// reload them after each.
+#[inline(always)]
 pub(crate) fn handle_error<T: SlotTable>(t: &T, handle: PoolHandle) -> MemoryError {
-    if handle.pool != t.first() {
-        return MemoryError::ForeignHandle { expected: t.first(), found: handle.pool };
-    }
-    match t.slot(handle.index) {
-        None => MemoryError::OutsideRegion {
+    match fault(t.first(), t.slot(handle.index), handle) {
+        Fault::Foreign => MemoryError::ForeignHandle { expected: t.first(), found: handle.pool },
+        Fault::Outside => MemoryError::OutsideRegion {
             offset: u64::from(handle.index)
                 .saturating_mul(u64::from(t.stride()))
                 .saturating_add(u64::from(t.first())),
             base: u64::from(t.first()),
             end: end(t),
         },
-        Some(slot) if handle.generation & 1 == 1 && slot.generation == handle.generation.wrapping_add(1) => {
-            MemoryError::DoubleFree { offset: slot_address(t, handle.index) }
+        Fault::DoubleFree => MemoryError::DoubleFree { offset: slot_address(t, handle.index) },
+        Fault::Stale { current } => {
+            MemoryError::StaleHandle { index: handle.index, generation: handle.generation, current }
         }
-        Some(slot) => MemoryError::StaleHandle {
-            index: handle.index,
-            generation: handle.generation,
-            current: slot.generation,
-        },
+    }
+}
+
+/// What is wrong with a handle.
+#[derive(Debug, Clone, Copy)]
+enum Fault {
+    Foreign,
+    Outside,
+    DoubleFree,
+    Stale { current: u32 },
+}
+
+#[cold]
+#[inline(never)]
+fn fault(first: u32, slot: Option<Slot>, handle: PoolHandle) -> Fault {
+    if handle.pool != first {
+        return Fault::Foreign;
+    }
+    match slot {
+        None => Fault::Outside,
+        Some(slot) if handle.generation & 1 == 1 && slot.generation == handle.generation.wrapping_add(1) => {
+            Fault::DoubleFree
+        }
+        Some(slot) => Fault::Stale { current: slot.generation },
     }
 }
 
@@ -188,12 +228,18 @@ pub(crate) fn handle_at<T: SlotTable>(t: &T, offset: u32) -> Result<PoolHandle, 
     }
 }
 
-/// The entries after a reset: every slot free (a live one's generation
-/// moves on, so its handles become stale), linked in address order.
-pub(crate) fn reset_slot(index: u32, count: u32, old: Slot) -> Slot {
+/// The generation every slot gets at a reset: the smallest even number
+/// that no slot's generation passes (wrapping), so that every handle of
+/// before the reset is stale and a slot still has it exactly when it has not
+/// been handed out since (which is how `Pool` counts its high-water mark).
+pub(crate) fn reset_generation(generations: impl Iterator<Item = u32>) -> u32 {
+    let max = generations.max().unwrap_or(0);
+    max.wrapping_add(max & 1)
+}
+
+/// Entry `index` of `count` after a reset: free, with the reset
+/// generation, linked to the next in address order.
+pub(crate) fn reset_slot(index: u32, count: u32, generation: u32) -> Slot {
     let next = index.wrapping_add(1);
-    Slot {
-        generation: old.generation.wrapping_add(old.generation & 1),
-        next: if next >= count { NIL } else { next },
-    }
+    Slot { generation, next: if next >= count { NIL } else { next } }
 }

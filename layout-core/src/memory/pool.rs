@@ -67,7 +67,10 @@ pub struct Pool {
     slots: Vec<Slot>,
     head: u32,
     live: u32,
+    /// The high-water mark before the last reset.
     high: u32,
+    /// The generation every slot got at the last reset.
+    epoch: u32,
 }
 
 /// The slot stride, first slot and region end of a pool, checked.
@@ -110,9 +113,8 @@ impl Pool {
         slots.try_reserve_exact(n).map_err(|_| MemoryError::HostAllocation {
             bytes: (n as u64).saturating_mul(core::mem::size_of::<Slot>() as u64),
         })?;
-        let fresh = Slot { generation: 0, next: 0 };
-        slots.extend((0..count).map(|i| freelist::reset_slot(i, count, fresh)));
-        Ok(Pool { base: first, stride, slots, head: 0, live: 0, high: 0 })
+        slots.extend((0..count).map(|i| freelist::reset_slot(i, count, 0)));
+        Ok(Pool { base: first, stride, slots, head: 0, live: 0, high: 0, epoch: 0 })
     }
 
     /// A pool of `count` slots for values of `T`.
@@ -124,8 +126,10 @@ impl Pool {
     /// the most recently freed.
     #[inline]
     pub fn alloc(&mut self) -> Result<PoolHandle, MemoryError> {
-        let take = freelist::take(self)?;
-        Ok(freelist::commit_take(self, take))
+        match freelist::take(self) {
+            Some(take) => Ok(freelist::commit_take(self, take)),
+            None => Err(freelist::take_error(self)),
+        }
     }
 
     /// Gives a slot back. Errors: `ForeignHandle` for a handle of another
@@ -134,9 +138,13 @@ impl Pool {
     /// was handed out again since.
     #[inline]
     pub fn free(&mut self, handle: PoolHandle) -> Result<(), MemoryError> {
-        let slot = freelist::live_slot(self, handle)?;
-        freelist::commit_free(self, handle.index, slot);
-        Ok(())
+        match freelist::live_slot(self, handle) {
+            Some(slot) => {
+                freelist::commit_free(self, handle.index, slot);
+                Ok(())
+            }
+            None => Err(freelist::handle_error(self, handle)),
+        }
     }
 
     /// Allocates a slot and writes `value` in it. When `memory` is too small
@@ -146,7 +154,7 @@ impl Pool {
         memory: &mut M,
         value: &T,
     ) -> Result<PoolHandle, MemoryError> {
-        let take = freelist::take(self)?;
+        let take = freelist::take(self).ok_or_else(|| freelist::take_error(self))?;
         if T::SIZE > self.stride as usize {
             return Err(MemoryError::SlotTooSmall { size: T::SIZE as u64, stride: self.stride });
         }
@@ -157,8 +165,10 @@ impl Pool {
     /// The address of a live slot.
     #[inline]
     pub fn offset(&self, handle: PoolHandle) -> Result<u32, MemoryError> {
-        freelist::live_slot(self, handle)?;
-        Ok(freelist::slot_address(self, handle.index))
+        match freelist::live_slot(self, handle) {
+            Some(_) => Ok(freelist::slot_address(self, handle.index)),
+            None => Err(freelist::handle_error(self, handle)),
+        }
     }
 
     /// A typed pointer to a live slot.
@@ -182,18 +192,32 @@ impl Pool {
     /// Whether `handle` names a live slot.
     #[inline]
     pub fn is_live(&self, handle: PoolHandle) -> bool {
-        freelist::live_slot(self, handle).is_ok()
+        freelist::live_slot(self, handle).is_some()
     }
 
     /// Frees every slot at once; every handle becomes stale.
     pub fn reset(&mut self) {
-        self.high = self.high.max(self.live);
+        self.high = self.high_water();
         let count = self.slot_count();
+        self.epoch = freelist::reset_generation(self.slots.iter().map(|s| s.generation));
         for (i, slot) in (0..count).zip(self.slots.iter_mut()) {
-            *slot = freelist::reset_slot(i, count, *slot);
+            *slot = freelist::reset_slot(i, count, self.epoch);
         }
         self.head = 0;
         self.live = 0;
+    }
+
+    /// The most slots ever live at once.
+    ///
+    /// Kept lazily, without a step on the allocation path: since the free
+    /// list starts in address order and hands out the slot freed last, a
+    /// slot never handed out since the last reset is taken only when every
+    /// slot handed out before it is live. So the most slots live at once
+    /// since the reset is the number of slots handed out since, the slots
+    /// whose generation moved on from the reset's; this counts them.
+    fn high_water(&self) -> u32 {
+        let since = self.slots.iter().filter(|s| s.generation != self.epoch).count();
+        self.high.max(u32::try_from(since).unwrap_or(u32::MAX))
     }
 
     fn slot_offset(&self, index: u32) -> u64 {
@@ -245,7 +269,7 @@ impl Pool {
             slots: self.slot_count(),
             live: self.live,
             free: self.free_slots(),
-            high_water: self.high.max(self.live),
+            high_water: self.high_water(),
         }
     }
 }
@@ -292,20 +316,21 @@ impl SlotTableMut for Pool {
     }
     #[inline(always)]
     fn set_head(&mut self, head: u32, live: u32) {
-        // The high-water mark is folded in when the count goes down (and
-        // at reset and in `stats`), not at each allocation.
-        self.high = self.high.max(self.live);
         self.head = head;
         self.live = live;
+    }
+    #[inline(always)]
+    fn raise_high_water(&mut self, _: u32) {
+        // Counted when asked for: see `high_water`.
     }
 }
 
 /// Equality and hashing see the state the accessors report: the high-water
-/// mark is kept lazily, so the stored field alone would make two pools with
+/// mark is kept lazily, so the stored fields alone would make two pools with
 /// the same history of `live` compare unequal.
 impl Pool {
     fn observable(&self) -> (u32, u32, &[Slot], u32, u32, u32) {
-        (self.base, self.stride, &self.slots, self.head, self.live, self.high.max(self.live))
+        (self.base, self.stride, &self.slots, self.head, self.live, self.high_water())
     }
 }
 

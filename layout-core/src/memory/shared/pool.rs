@@ -89,6 +89,9 @@ impl<B: DerefMut<Target = [u8]>> SlotTableMut for Table<B> {
         // The header was read from here: cannot fail.
         let _ = self.h.write_at(&mut self.bytes, self.at as usize);
     }
+    fn raise_high_water(&mut self, _: u32) {
+        // Kept by `set_head` in the header, which other parties read.
+    }
 }
 
 impl SharedPool {
@@ -137,7 +140,7 @@ impl SharedPool {
         };
         let mut t = Table { at, h: header, bytes: memory.bytes_mut() };
         for i in 0..count {
-            t.set_slot(i, freelist::reset_slot(i, count, Slot { generation: 0, next: 0 }));
+            t.set_slot(i, freelist::reset_slot(i, count, 0));
         }
         header.write_at(memory.bytes_mut(), at as usize)?;
         Ok(SharedPool { at })
@@ -227,7 +230,7 @@ impl SharedPool {
     /// Takes a free slot. Errors: `PoolExhausted`, `BadHeader`.
     pub fn alloc<M: Memory + ?Sized>(&self, memory: &mut M) -> Result<PoolHandle, MemoryError> {
         let mut t = self.table_mut(memory)?;
-        let take = freelist::take(&t)?;
+        let take = freelist::take(&t).ok_or_else(|| freelist::take_error(&t))?;
         Ok(freelist::commit_take(&mut t, take))
     }
 
@@ -235,7 +238,7 @@ impl SharedPool {
     /// plus `BadHeader`.
     pub fn free<M: Memory + ?Sized>(&self, memory: &mut M, handle: PoolHandle) -> Result<(), MemoryError> {
         let mut t = self.table_mut(memory)?;
-        let slot = freelist::live_slot(&t, handle)?;
+        let slot = freelist::live_slot(&t, handle).ok_or_else(|| freelist::handle_error(&t, handle))?;
         freelist::commit_free(&mut t, handle.index, slot);
         Ok(())
     }
@@ -243,7 +246,7 @@ impl SharedPool {
     /// The address of a live slot.
     pub fn offset<M: Memory + ?Sized>(&self, memory: &M, handle: PoolHandle) -> Result<u32, MemoryError> {
         let t = self.table(memory)?;
-        freelist::live_slot(&t, handle)?;
+        freelist::live_slot(&t, handle).ok_or_else(|| freelist::handle_error(&t, handle))?;
         Ok(freelist::slot_address(&t, handle.index))
     }
 
@@ -262,7 +265,7 @@ impl SharedPool {
         value: &T,
     ) -> Result<PoolHandle, MemoryError> {
         let mut t = self.table_mut(memory)?;
-        let take = freelist::take(&t)?;
+        let take = freelist::take(&t).ok_or_else(|| freelist::take_error(&t))?;
         if T::SIZE > t.h.stride as usize {
             return Err(MemoryError::SlotTooSmall { size: T::SIZE as u64, stride: t.h.stride });
         }
@@ -276,9 +279,10 @@ impl SharedPool {
     pub fn reset<M: Memory + ?Sized>(&self, memory: &mut M) -> Result<(), MemoryError> {
         let mut t = self.table_mut(memory)?;
         let count = t.h.slots;
+        let generation =
+            freelist::reset_generation((0..count).filter_map(|i| t.slot(i)).map(|s| s.generation));
         for i in 0..count {
-            let old = t.slot(i).unwrap_or(Slot { generation: 0, next: 0 });
-            t.set_slot(i, freelist::reset_slot(i, count, old));
+            t.set_slot(i, freelist::reset_slot(i, count, generation));
         }
         t.set_head(0, 0);
         Ok(())
