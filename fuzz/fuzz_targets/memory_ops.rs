@@ -68,9 +68,13 @@ struct PoolModel {
 }
 
 impl PoolModel {
+    /// Every slot free, with one generation: the smallest even number no
+    /// slot's generation passes.
     fn reset(&mut self) {
+        let max = self.generations.iter().copied().max().unwrap_or(0);
+        let epoch = max + (max & 1);
         for g in &mut self.generations {
-            *g += *g & 1;
+            *g = epoch;
         }
         self.free = (0..self.generations.len() as u32).rev().collect();
     }
@@ -123,6 +127,7 @@ fuzz_target!(|input: Input| {
         free: (0..count).rev().collect(),
     };
     let mut handles: Vec<PoolHandle> = Vec::new();
+    let mut high = 0u32;
 
     for op in input.ops.iter().take(256) {
         match *op {
@@ -278,6 +283,8 @@ fuzz_target!(|input: Input| {
         }
         if let Some(p) = &pool {
             assert_eq!(p.live() as usize, model.generations.iter().filter(|&&g| g & 1 == 1).count());
+            high = high.max(p.live());
+            assert_eq!(p.stats().high_water, high, "the high-water mark");
         }
     }
     let _ = memory.bytes();

@@ -150,7 +150,7 @@ impl Arena {
     /// An empty arena over `[base, base + capacity)`.
     ///
     /// Errors: `ZeroSize` for no capacity, `AddressSpace` when the region
-    /// would pass 4 GiB.
+    /// would pass 4 GiB, `NullRegion` when it starts at address 0.
     pub fn new(base: u32, capacity: usize) -> Result<Self, MemoryError> {
         let base = u64::from(base);
         let end = region_end(base, capacity)?;

@@ -106,6 +106,10 @@ impl Pool {
     /// A pool of `count` slots of `slot_size` bytes, each aligned to
     /// `slot_align`; the first slot is at `base` rounded up to `slot_align`.
     /// Its bookkeeping (8 bytes a slot) is allocated here, once.
+    ///
+    /// Errors, in this order: `ZeroSize` (no slot, or slots of 0 bytes),
+    /// `BadAlign`, `AddressSpace` (a slot, or the slots, past 4 GiB),
+    /// `NullRegion` (a first slot at address 0), `HostAllocation`.
     pub fn new(base: u32, slot_size: usize, slot_align: usize, count: u32) -> Result<Self, MemoryError> {
         let (stride, first, _) = pool_geometry(base, slot_size, slot_align, count)?;
         let n = count as usize;
