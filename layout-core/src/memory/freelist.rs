@@ -56,11 +56,9 @@ pub(crate) trait SlotTable {
 pub(crate) trait SlotTableMut: SlotTable {
     /// Sets entry `index`.
     fn set_slot(&mut self, index: u32, slot: Slot);
-    /// Sets the free list's head and the live count.
+    /// Sets the free list's head and the live count (and the high-water
+    /// mark, if the table keeps it: the host pool counts it when asked).
     fn set_head(&mut self, head: u32, live: u32);
-    /// Called after an allocation with the new live count: a table whose
-    /// high-water mark is not kept by `set_head` raises it here.
-    fn raise_high_water(&mut self, live: u32);
 }
 
 /// A slot the free list will hand out: [`take`] decided it, [`commit_take`]
@@ -123,9 +121,7 @@ fn broken_take<T: SlotTable>(t: &T) -> MemoryError {
 #[inline(always)]
 pub(crate) fn commit_take<T: SlotTableMut>(t: &mut T, take: Take) -> PoolHandle {
     t.set_slot(take.index, Slot { generation: take.generation, next: take.next });
-    let live = t.live().wrapping_add(1);
-    t.set_head(take.next, live);
-    t.raise_high_water(live);
+    t.set_head(take.next, t.live().wrapping_add(1));
     PoolHandle { pool: t.first(), index: take.index, generation: take.generation }
 }
 

@@ -323,10 +323,6 @@ impl SlotTableMut for Pool {
         self.head = head;
         self.live = live;
     }
-    #[inline(always)]
-    fn raise_high_water(&mut self, _: u32) {
-        // Counted when asked for: see `high_water`.
-    }
 }
 
 /// Equality and hashing see the state the accessors report: the high-water

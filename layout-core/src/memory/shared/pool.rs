@@ -89,9 +89,6 @@ impl<B: DerefMut<Target = [u8]>> SlotTableMut for Table<B> {
         // The header was read from here: cannot fail.
         let _ = self.h.write_at(&mut self.bytes, self.at as usize);
     }
-    fn raise_high_water(&mut self, _: u32) {
-        // Kept by `set_head` in the header, which other parties read.
-    }
 }
 
 impl SharedPool {
