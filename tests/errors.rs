@@ -212,7 +212,7 @@ fn null_and_out_of_range_pointers() {
 #[test]
 fn errors_read_clearly() {
     let cases = [
-        (oob(4, 8, 10), "out of bounds: 8 bytes needed at offset 4, but only 10 bytes are available"),
+        (oob(4, 8, 10), "out of bounds: bytes 4..12 needed, the memory is 10 bytes long"),
         (
             LayoutError::InvalidBool { offset: 48, byte: 7 },
             "invalid bool at offset 48: byte 0x07 is neither 0 nor 1",

@@ -187,7 +187,7 @@ proptest! {
     #[test]
     fn bump_grows_memory_and_matches_model(ops in prop::collection::vec(op(), 1..80)) {
         let mut memory = LinearMemory::new(1, 3).unwrap();
-        let mut bump = Bump::new(BASE);
+        let mut bump = Bump::new(BASE).unwrap();
         let base = u64::from(BASE);
         let max = 3 * PAGE_SIZE as u64;
         let mut model = RegionModel::default();

@@ -57,7 +57,7 @@ fn host_places_values_in_guest_memory() -> Result<(), Box<dyn std::error::Error>
 
     // The engine's memory is a fixed slice to the host: a bump allocator
     // refuses to pass its end (and changes nothing) until the guest grows.
-    let mut bump = Bump::new(PAGE_SIZE as u32 - 8);
+    let mut bump = Bump::new(PAGE_SIZE as u32 - 8).unwrap();
     let before = bump.clone();
     let err = bump.place(memory.data_mut(&mut store), &Point { x: 0.0, y: 7.0 }).map(|_| ()).unwrap_err();
     assert!(matches!(err, MemoryError::CannotGrow { .. }), "{err}");

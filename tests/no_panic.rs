@@ -248,7 +248,7 @@ fn memory_toolkit_on_the_worst_inputs() {
     assert!(arena.place(&mut small, &1u64).is_err());
     assert!(arena.place_slice(&mut small, &[1u8; 8]).is_err());
 
-    let mut bump = Bump::new(u32::MAX - 4);
+    let mut bump = Bump::new(u32::MAX - 4).unwrap();
     assert!(bump.alloc(usize::MAX, 8).is_err());
     assert!(bump.alloc(8, 8).is_err());
     assert!(bump.place(&mut small, &1u64).is_err());
@@ -259,9 +259,9 @@ fn memory_toolkit_on_the_worst_inputs() {
     assert!(Pool::new(0, 0, 8, 4).is_err());
     let mut pool = Pool::new(1024, 8, 8, 2).unwrap();
     for h in [
-        PoolHandle { index: u32::MAX, generation: 1 },
-        PoolHandle { index: 0, generation: u32::MAX },
-        PoolHandle { index: 1, generation: 0 },
+        PoolHandle { pool: 0, index: u32::MAX, generation: 1 },
+        PoolHandle { pool: 0, index: 0, generation: u32::MAX },
+        PoolHandle { pool: 0, index: 1, generation: 0 },
     ] {
         assert!(pool.free(h).is_err());
         assert!(pool.offset(h).is_err());

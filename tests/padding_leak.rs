@@ -77,7 +77,7 @@ fn every_whole_value_api<T: WasmLayout>(value: &T) {
     let p = arena.place_slice(&mut m, &[copy(value), copy(value)]).unwrap();
     assert_clean::<[T; 2]>(m.bytes(), p.offset() as usize, "Arena::place_slice");
 
-    let mut bump = Bump::new(2048);
+    let mut bump = Bump::new(2048).unwrap();
     let p = bump.place(&mut m, value).unwrap();
     assert_clean::<T>(m.bytes(), p.offset() as usize, "Bump::place");
     let p = bump.place_slice(&mut m, &[copy(value), copy(value)]).unwrap();

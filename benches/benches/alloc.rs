@@ -1,5 +1,6 @@
 //! Allocation: wasm-layout's bump and arena against bumpalo, its pool
-//! (generation check on) against slab, in one run.
+//! (generation check on) against slab (alloc + free of the oldest, and
+//! free + alloc reusing the slot at once), in one run.
 //! `cargo bench -p wasm-layout-bench --bench alloc`.
 
 use std::hint::black_box;
@@ -16,9 +17,9 @@ fn bump_and_arena(c: &mut Criterion) {
     for size in [16usize, 40] {
         let mut g = c.benchmark_group(format!("alloc_{size}B"));
         g.throughput(Throughput::Elements(BATCH as u64));
-        let mut bump = Bump::new(0);
+        let mut bump = Bump::new(8).expect("not null");
         g.bench_function("bump", |b| b.iter(|| bump_ours(black_box(&mut bump), BATCH, black_box(size))));
-        let mut arena = Arena::new(0, u32::MAX as usize).expect("fits");
+        let mut arena = Arena::new(8, u32::MAX as usize - 8).expect("fits");
         g.bench_function("arena", |b| b.iter(|| arena_ours(black_box(&mut arena), BATCH, black_box(size))));
         let mut host = bumpalo::Bump::new();
         g.bench_function("bumpalo", |b| b.iter(|| bumpalo(black_box(&mut host), BATCH, black_box(size))));
@@ -33,6 +34,15 @@ fn pool_and_slab(c: &mut Criterion) {
     g.bench_function("pool", |b| b.iter(|| pool_ours(black_box(&mut pool), &mut ring, BATCH)));
     let (mut slab, mut ring) = slab_setup(4096);
     g.bench_function("slab", |b| b.iter(|| slab_pairs(black_box(&mut slab), &mut ring, BATCH)));
+    g.finish();
+    let mut g = c.benchmark_group("pool_reuse_4096_live");
+    g.throughput(Throughput::Elements(BATCH as u64));
+    let (mut pool, ring) = pool_ours_setup(4096);
+    let mut h = ring.back().copied().expect("live");
+    g.bench_function("pool", |b| b.iter(|| pool_reuse(black_box(&mut pool), &mut h, BATCH)));
+    let (mut slab, ring) = slab_setup(4096);
+    let mut key = ring.back().copied().expect("live");
+    g.bench_function("slab", |b| b.iter(|| slab_reuse(black_box(&mut slab), &mut key, BATCH)));
     g.finish();
 }
 

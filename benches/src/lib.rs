@@ -635,15 +635,45 @@ pub fn slab_pairs(
     sum
 }
 
+/// `n` pairs of free + alloc in a pool with 4,096 live slots: the slot just
+/// freed is handed out again at once (the free list's head), generation
+/// checked at each free.
+#[inline(never)]
+pub fn pool_reuse(
+    pool: &mut wasm_layout::memory::Pool,
+    h: &mut wasm_layout::memory::PoolHandle,
+    n: usize,
+) -> u64 {
+    let mut sum = 0u64;
+    for _ in 0..n {
+        sum = sum.wrapping_add(u64::from(pool.free(*h).is_ok()));
+        if let Ok(next) = pool.alloc() {
+            *h = next;
+        }
+    }
+    sum.wrapping_add(u64::from(h.index))
+}
+
+/// The same in a slab: remove a key, insert again (it gets the same key).
+#[inline(never)]
+pub fn slab_reuse(slab: &mut slab::Slab<[u64; 5]>, key: &mut usize, n: usize) -> u64 {
+    let mut sum = 0u64;
+    for _ in 0..n {
+        sum = sum.wrapping_add(slab.try_remove(*key).map_or(0, |v| v[0] + 1));
+        *key = slab.insert([0u64; 5]);
+    }
+    sum.wrapping_add(*key as u64)
+}
+
 /// Every allocation kernel for the callgrind binary: `n` operations.
 pub const ALLOCS: &[Alloc] = &[
-    ("alloc/bump_16", |n| bump_ours(&mut wasm_layout::memory::Bump::new(0), n, 16)),
-    ("alloc/bump_40", |n| bump_ours(&mut wasm_layout::memory::Bump::new(0), n, 40)),
+    ("alloc/bump_16", |n| bump_ours(&mut wasm_layout::memory::Bump::new(8).expect("not null"), n, 16)),
+    ("alloc/bump_40", |n| bump_ours(&mut wasm_layout::memory::Bump::new(8).expect("not null"), n, 40)),
     ("alloc/arena_16", |n| {
-        arena_ours(&mut wasm_layout::memory::Arena::new(0, u32::MAX as usize).expect("fits"), n, 16)
+        arena_ours(&mut wasm_layout::memory::Arena::new(8, u32::MAX as usize - 8).expect("fits"), n, 16)
     }),
     ("alloc/arena_40", |n| {
-        arena_ours(&mut wasm_layout::memory::Arena::new(0, u32::MAX as usize).expect("fits"), n, 40)
+        arena_ours(&mut wasm_layout::memory::Arena::new(8, u32::MAX as usize - 8).expect("fits"), n, 40)
     }),
     ("alloc/bumpalo_16", |n| bumpalo(&mut bumpalo::Bump::new(), n, 16)),
     ("alloc/bumpalo_40", |n| bumpalo(&mut bumpalo::Bump::new(), n, 40)),
@@ -654,6 +684,14 @@ pub const ALLOCS: &[Alloc] = &[
     ("alloc/slab_pair", |n| {
         let (mut s, mut r) = slab_setup(4096);
         slab_pairs(&mut s, &mut r, n)
+    }),
+    ("alloc/pool_reuse", |n| {
+        let (mut p, r) = pool_ours_setup(4096);
+        pool_reuse(&mut p, &mut r.back().copied().expect("live"), n)
+    }),
+    ("alloc/slab_reuse", |n| {
+        let (mut s, r) = slab_setup(4096);
+        slab_reuse(&mut s, &mut r.back().copied().expect("live"), n)
     }),
 ];
 

@@ -68,9 +68,13 @@ struct PoolModel {
 }
 
 impl PoolModel {
+    /// Every slot free, with one generation: the smallest even number no
+    /// slot's generation passes.
     fn reset(&mut self) {
+        let max = self.generations.iter().copied().max().unwrap_or(0);
+        let epoch = max + (max & 1);
         for g in &mut self.generations {
-            *g += *g & 1;
+            *g = epoch;
         }
         self.free = (0..self.generations.len() as u32).rev().collect();
     }
@@ -94,20 +98,26 @@ fuzz_target!(|input: Input| {
     // Arena.
     let arena_end = u64::from(input.arena_base) + u64::from(input.arena_capacity);
     let arena = Arena::new(input.arena_base, input.arena_capacity as usize);
-    let arena_ok = input.arena_capacity > 0 && arena_end <= GIB4;
+    let arena_ok = input.arena_capacity > 0 && arena_end <= GIB4 && input.arena_base != 0;
     assert_eq!(arena.is_ok(), arena_ok, "Arena::new({}, {})", input.arena_base, input.arena_capacity);
     let mut arena = arena.ok();
     let mut arena_top = u64::from(input.arena_base);
 
     // Bump.
-    let mut bump = Bump::new(input.bump_start);
+    // Address 0 is never handed out: a bump starting there is refused.
+    let bump = Bump::new(input.bump_start);
+    assert_eq!(bump.is_ok(), input.bump_start != 0);
+    let mut bump = bump.ok();
     let mut bump_top = u64::from(input.bump_start);
 
     // Pool.
     let (size, align, count) =
         (usize::from(input.slot_size), align_of(input.slot_align), u32::from(input.slot_count));
     let pool = Pool::new(u32::from(input.pool_base), size, align, count);
-    let pool_ok = size > 0 && count > 0 && align.is_power_of_two();
+    let pool_ok = size > 0
+        && count > 0
+        && align.is_power_of_two()
+        && u64::from(input.pool_base).next_multiple_of(align as u64) != 0;
     assert_eq!(pool.is_ok(), pool_ok, "Pool::new({}, {size}, {align}, {count})", input.pool_base);
     let mut pool = pool.ok();
     let mut model = PoolModel {
@@ -117,6 +127,7 @@ fuzz_target!(|input: Input| {
         free: (0..count).rev().collect(),
     };
     let mut handles: Vec<PoolHandle> = Vec::new();
+    let mut high = 0u32;
 
     for op in input.ops.iter().take(256) {
         match *op {
@@ -155,6 +166,7 @@ fuzz_target!(|input: Input| {
                 }
             }
             Op::BumpAlloc { size, align } => {
+                let Some(bump) = bump.as_mut() else { continue };
                 let want = fit(bump_top, GIB4, size as usize, align_of(align));
                 let got = bump.alloc(size as usize, align_of(align));
                 assert_eq!(got.ok().map(u64::from), want.map(|w| w.0));
@@ -163,6 +175,7 @@ fuzz_target!(|input: Input| {
                 }
             }
             Op::BumpPlace { value } => {
+                let Some(bump) = bump.as_mut() else { continue };
                 // A slice cannot grow: past its end the place fails.
                 let want = fit(bump_top, GIB4, 4, 4).filter(|&(_, top)| top <= memory_len as u64);
                 let before = memory.clone();
@@ -177,8 +190,10 @@ fuzz_target!(|input: Input| {
                 }
             }
             Op::BumpReset => {
-                bump.reset();
-                bump_top = u64::from(input.bump_start);
+                if let Some(bump) = bump.as_mut() {
+                    bump.reset();
+                    bump_top = u64::from(input.bump_start);
+                }
             }
             Op::PoolAlloc => {
                 let Some(p) = pool.as_mut() else { continue };
@@ -187,7 +202,14 @@ fuzz_target!(|input: Input| {
                     Some(index) => {
                         model.generations[index as usize] += 1;
                         let h = got.expect("a free slot");
-                        assert_eq!(h, PoolHandle { index, generation: model.generations[index as usize] });
+                        assert_eq!(
+                            h,
+                            PoolHandle {
+                                pool: model.first as u32,
+                                index,
+                                generation: model.generations[index as usize]
+                            }
+                        );
                         assert_eq!(p.offset(h).map(u64::from), Ok(model.offset(index)));
                         handles.push(h);
                     }
@@ -201,7 +223,11 @@ fuzz_target!(|input: Input| {
                         generation: h.generation.wrapping_add(u32::from(generation_delta % 4)),
                         ..h
                     },
-                    None => PoolHandle { index: u32::from(pick), generation: u32::from(generation_delta) },
+                    None => PoolHandle {
+                        pool: model.first as u32,
+                        index: u32::from(pick),
+                        generation: u32::from(generation_delta),
+                    },
                 };
                 let live = model.live(h);
                 assert_eq!(p.free(h).is_ok(), live, "free({h:?})");
@@ -252,9 +278,13 @@ fuzz_target!(|input: Input| {
         if let Some(a) = &arena {
             assert_eq!(a.used(), arena_top - u64::from(input.arena_base));
         }
-        assert_eq!(bump.top(), bump_top);
+        if let Some(bump) = &bump {
+            assert_eq!(bump.top(), bump_top);
+        }
         if let Some(p) = &pool {
             assert_eq!(p.live() as usize, model.generations.iter().filter(|&&g| g & 1 == 1).count());
+            high = high.max(p.live());
+            assert_eq!(p.stats().high_water, high, "the high-water mark");
         }
     }
     let _ = memory.bytes();

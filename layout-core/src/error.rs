@@ -71,9 +71,13 @@ impl LayoutError {
 impl fmt::Display for LayoutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
+            // `bytes 240..280 needed, the memory is 256 bytes long`: the
+            // range is `offset..offset + needed` (the sum is exact: it is
+            // taken in u128), the length is the whole slice's.
             LayoutError::OutOfBounds { offset, needed, available } => write!(
                 f,
-                "out of bounds: {needed} bytes needed at offset {offset}, but only {available} bytes are available"
+                "out of bounds: bytes {offset}..{end} needed, the memory is {available} bytes long",
+                end = (offset as u128).wrapping_add(needed as u128)
             ),
             LayoutError::InvalidBool { offset, byte } => {
                 write!(f, "invalid bool at offset {offset}: byte {byte:#04x} is neither 0 nor 1")

@@ -150,7 +150,7 @@ impl Arena {
     /// An empty arena over `[base, base + capacity)`.
     ///
     /// Errors: `ZeroSize` for no capacity, `AddressSpace` when the region
-    /// would pass 4 GiB.
+    /// would pass 4 GiB, `NullRegion` when it starts at address 0.
     pub fn new(base: u32, capacity: usize) -> Result<Self, MemoryError> {
         let base = u64::from(base);
         let end = region_end(base, capacity)?;
@@ -163,13 +163,20 @@ impl Arena {
     /// block would pass 4 GiB), `Exhausted`.
     #[inline]
     pub fn alloc(&mut self, size: usize, align: usize) -> Result<u32, MemoryError> {
-        let (start, top) = fit(self.top, self.end, size, align)?;
+        let (start, top) = self.plan(size, align)?;
         self.commit(top);
         Ok(start)
     }
 
+    /// Where a block goes and the top after it, without allocating.
     #[inline(always)]
-    fn commit(&mut self, top: u64) {
+    pub(crate) fn plan(&self, size: usize, align: usize) -> Result<(u32, u64), MemoryError> {
+        fit(self.top, self.end, size, align)
+    }
+
+    /// Takes the block [`plan`](Arena::plan) decided on.
+    #[inline(always)]
+    pub(crate) fn commit(&mut self, top: u64) {
         self.top = top;
         // The high-water mark is folded in lazily (`top` only grows between
         // resets), which keeps the allocation path to two stores.
@@ -201,11 +208,32 @@ impl Arena {
         memory: &mut M,
         values: &[T],
     ) -> Result<WasmPtr<T>, MemoryError> {
+        self.place_in(memory, values, false)
+    }
+
+    /// [`place_slice`](Arena::place_slice), growing `memory` first when
+    /// `grow` is set and the block passes its end (the growth policy of
+    /// [`Bump`](super::Bump)).
+    pub(crate) fn place_in<T: WasmLayout, M: Memory + ?Sized>(
+        &mut self,
+        memory: &mut M,
+        values: &[T],
+        grow: bool,
+    ) -> Result<WasmPtr<T>, MemoryError> {
         let size = array_bytes::<T>(values.len(), self.top)?;
-        let (start, top) = fit(self.top, self.end, size, T::ALIGN)?;
+        let (start, top) = self.plan(size, T::ALIGN)?;
+        if grow && top > memory.bytes().len() as u64 {
+            memory.grow_to(top)?;
+        }
         write_all(memory, start, values)?;
         self.commit(top);
         Ok(WasmPtr::new(start))
+    }
+
+    /// Where the next block would start before aligning.
+    #[inline]
+    pub(crate) fn top(&self) -> u64 {
+        self.top
     }
 
     /// Frees every block at once; the high-water mark stays.
@@ -278,14 +306,20 @@ impl Arena {
     }
 }
 
-/// `base + capacity` if the region is not empty and ends within 4 GiB.
+/// `base + capacity` if the region is not empty, ends within 4 GiB and
+/// does not contain address 0.
 pub(crate) fn region_end(base: u64, capacity: usize) -> Result<u64, MemoryError> {
     if capacity == 0 {
         return Err(MemoryError::ZeroSize);
     }
-    base.checked_add(capacity as u64)
+    let end = base
+        .checked_add(capacity as u64)
         .filter(|&end| end <= ADDRESS_SPACE)
-        .ok_or(MemoryError::AddressSpace { offset: base, size: capacity as u64 })
+        .ok_or(MemoryError::AddressSpace { offset: base, size: capacity as u64 })?;
+    if base == 0 {
+        return Err(MemoryError::NullRegion { end });
+    }
+    Ok(end)
 }
 
 /// Equality and hashing see the state the accessors report: the high-water

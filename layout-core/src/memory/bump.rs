@@ -2,7 +2,7 @@
 
 use crate::{WasmLayout, WasmPtr};
 
-use super::arena::{array_bytes, fit, write_all};
+use super::arena::Arena;
 use super::error::MemoryError;
 use super::linear::ADDRESS_SPACE;
 use super::stats::ArenaStats;
@@ -13,11 +13,15 @@ use super::storage::Memory;
 /// [`reset`](Bump::reset), and, through [`alloc_in`](Bump::alloc_in) and
 /// [`place`](Bump::place), grows the memory when it runs out.
 ///
+/// It is an [`Arena`] (the same algorithm, the same state) over
+/// `[start, 4 GiB)` or `[start, start + capacity)`, plus a growth policy:
+/// the calls that take the memory make it large enough first.
+///
 /// ```
 /// use wasm_layout_core::memory::{Bump, LinearMemory, Memory, PAGE_SIZE};
 ///
 /// let mut memory = LinearMemory::new(1, 4)?;
-/// let mut bump = Bump::new(1024);
+/// let mut bump = Bump::new(1024)?;
 /// let big = bump.alloc_in(&mut memory, 100_000, 8)?; // grows the memory to 2 pages
 /// assert_eq!(big, 1024);
 /// assert_eq!(memory.pages(), 2);
@@ -25,38 +29,35 @@ use super::storage::Memory;
 /// assert_eq!(p.read(memory.bytes())?, 7);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Bump {
-    start: u64,
-    limit: u64,
-    top: u64,
-    high: u64,
-    count: u64,
+    arena: Arena,
 }
 
 impl Bump {
     /// A bump allocator whose first block goes at `start` or after, and
     /// whose last may end at 4 GiB.
+    ///
+    /// Errors: `NullRegion` for a `start` of 0 (address 0 is never handed
+    /// out).
     #[inline]
-    pub fn new(start: u32) -> Self {
-        let start = u64::from(start);
-        Bump { start, limit: ADDRESS_SPACE, top: start, high: start, count: 0 }
+    pub fn new(start: u32) -> Result<Self, MemoryError> {
+        let capacity = ADDRESS_SPACE.saturating_sub(u64::from(start));
+        let capacity = usize::try_from(capacity).unwrap_or(usize::MAX);
+        Self::with_capacity(start, capacity)
     }
 
-    /// A bump allocator over `[start, start + capacity)` only.
+    /// A bump allocator over `[start, start + capacity)` only. Errors as
+    /// [`Arena::new`].
     pub fn with_capacity(start: u32, capacity: usize) -> Result<Self, MemoryError> {
-        let start64 = u64::from(start);
-        let limit = super::arena::region_end(start64, capacity)?;
-        Ok(Bump { limit, ..Bump::new(start) })
+        Ok(Bump { arena: Arena::new(start, capacity)? })
     }
 
     /// A block of `size` bytes aligned to `align`, without looking at the
-    /// memory. Errors as [`Arena::alloc`](super::Arena::alloc).
+    /// memory. Errors as [`Arena::alloc`].
     #[inline]
     pub fn alloc(&mut self, size: usize, align: usize) -> Result<u32, MemoryError> {
-        let (start, top) = fit(self.top, self.limit, size, align)?;
-        self.commit(top);
-        Ok(start)
+        self.arena.alloc(size, align)
     }
 
     /// A block that `memory` holds, growing `memory` first when the block
@@ -68,19 +69,12 @@ impl Bump {
         size: usize,
         align: usize,
     ) -> Result<u32, MemoryError> {
-        let (start, top) = fit(self.top, self.limit, size, align)?;
+        let (start, top) = self.arena.plan(size, align)?;
         if top > memory.bytes().len() as u64 {
             memory.grow_to(top)?;
         }
-        self.commit(top);
+        self.arena.commit(top);
         Ok(start)
-    }
-
-    #[inline(always)]
-    fn commit(&mut self, top: u64) {
-        self.top = top;
-        // As in `Arena`: the high-water mark is folded in lazily.
-        self.count = self.count.wrapping_add(1);
     }
 
     /// Allocates room for `value` (growing `memory` if needed) and writes it.
@@ -90,7 +84,7 @@ impl Bump {
         memory: &mut M,
         value: &T,
     ) -> Result<WasmPtr<T>, MemoryError> {
-        self.place_slice(memory, core::slice::from_ref(value))
+        self.arena.place_in(memory, core::slice::from_ref(value), true)
     }
 
     /// Allocates room for `values` side by side (growing `memory` if
@@ -100,74 +94,35 @@ impl Bump {
         memory: &mut M,
         values: &[T],
     ) -> Result<WasmPtr<T>, MemoryError> {
-        let size = array_bytes::<T>(values.len(), self.top)?;
-        let (start, top) = fit(self.top, self.limit, size, T::ALIGN)?;
-        if top > memory.bytes().len() as u64 {
-            memory.grow_to(top)?;
-        }
-        write_all(memory, start, values)?;
-        self.commit(top);
-        Ok(WasmPtr::new(start))
+        self.arena.place_in(memory, values, true)
     }
 
     /// Forgets every block: the next one goes at the start again.
     #[inline]
     pub fn reset(&mut self) {
-        self.high = self.high.max(self.top);
-        self.top = self.start;
-        self.count = 0;
+        self.arena.reset();
     }
 
     /// Where the next block would start before aligning.
     #[inline]
     pub fn top(&self) -> u64 {
-        self.top
+        self.arena.top()
     }
 
     /// Bytes handed out since the last reset, alignment padding included.
     #[inline]
     pub fn used(&self) -> u64 {
-        self.top.saturating_sub(self.start)
+        self.arena.used()
     }
 
     /// Bytes left before the limit.
     #[inline]
     pub fn remaining(&self) -> u64 {
-        self.limit.saturating_sub(self.top)
+        self.arena.remaining()
     }
 
     /// Used, remaining, high-water mark and block count.
     pub fn stats(&self) -> ArenaStats {
-        ArenaStats {
-            base: u32::try_from(self.start).unwrap_or(u32::MAX),
-            capacity: self.limit.saturating_sub(self.start),
-            used: self.used(),
-            remaining: self.remaining(),
-            high_water: self.high.max(self.top).saturating_sub(self.start),
-            allocations: self.count,
-        }
-    }
-}
-
-/// Equality and hashing see the state the accessors report: the high-water
-/// mark is kept lazily (folded in at `reset`), so the stored field alone
-/// would make two bumps with the same history of `used` compare unequal.
-impl Bump {
-    fn observable(&self) -> (u64, u64, u64, u64, u64) {
-        (self.start, self.limit, self.top, self.high.max(self.top), self.count)
-    }
-}
-
-impl PartialEq for Bump {
-    fn eq(&self, other: &Self) -> bool {
-        self.observable() == other.observable()
-    }
-}
-
-impl Eq for Bump {}
-
-impl core::hash::Hash for Bump {
-    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
-        self.observable().hash(state);
+        self.arena.stats()
     }
 }

@@ -29,6 +29,28 @@ impl fmt::Display for CanarySide {
 /// and the memory exactly as they were. Addresses are byte offsets in linear
 /// memory; the texts of [`Display`](fmt::Display) are the same, word for
 /// word, as the messages of the `RangeError`s the TypeScript runtime throws.
+/// Addresses print as `0x` and lowercase hex digits, counts in decimal:
+/// nothing else, so the texts are simple to produce in any language.
+///
+/// Three rules every allocator follows, and the variant each one reports:
+///
+/// - **Address 0 is never handed out**: it is the null
+///   [`WasmPtr`](crate::WasmPtr). An allocator refuses, when it is made, a
+///   region that contains it ([`NullRegion`](MemoryError::NullRegion)), and
+///   a shared header whose region starts at 0 is a
+///   [`BadHeader`](MemoryError::BadHeader).
+/// - **A pool handle names its pool**: [`PoolHandle`](super::PoolHandle)
+///   carries the address of its pool's first slot, and a pool refuses a
+///   handle of another pool ([`ForeignHandle`](MemoryError::ForeignHandle))
+///   before looking at its slots.
+/// - **Shared headers are untrusted**: every operation of
+///   [`SharedArena`](super::SharedArena) and [`SharedPool`](super::SharedPool)
+///   checks the header it reads (and, for a pool, the slot table entries it
+///   uses) before it writes anything: the managed region, the slot table and
+///   the slots must lie inside the memory, must not contain address 0, and
+///   must overlap neither the header nor each other. Any other header is a
+///   [`BadHeader`](MemoryError::BadHeader) naming the first field found
+///   wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MemoryError {
@@ -55,6 +77,12 @@ pub enum MemoryError {
         /// Bytes left in the region before aligning.
         remaining: u64,
     },
+    /// A region that contains address 0, the null pointer, asked of an
+    /// allocator when it is made: `[0, end)`.
+    NullRegion {
+        /// One past the region's last byte.
+        end: u64,
+    },
     /// A pool whose slots are all live.
     PoolExhausted {
         /// How many slots the pool has.
@@ -68,6 +96,21 @@ pub enum MemoryError {
         base: u64,
         /// One past the last byte of the region.
         end: u64,
+    },
+    /// A pool handle given to a pool it does not belong to (pools are told
+    /// apart by the address of their first slot). Nothing is looked up.
+    ForeignHandle {
+        /// The first slot of the pool the handle was given to.
+        expected: u32,
+        /// The first slot of the pool the handle came from.
+        found: u32,
+    },
+    /// A value larger than the slots of the pool asked to hold it.
+    SlotTooSmall {
+        /// The value's size in bytes.
+        size: u64,
+        /// The pool's slot stride in bytes.
+        stride: u32,
     },
     /// A pointer inside a pool's region that is not the start of a slot.
     NotSlotStart {
@@ -148,7 +191,13 @@ pub enum MemoryError {
         /// The word found there.
         found: u32,
     },
-    /// An allocator header in linear memory that is not valid.
+    /// An allocator header in linear memory that is not valid: a wrong magic,
+    /// version or flags; a region, slot table or slot that is empty, starts
+    /// at address 0, passes the end of the memory, or overlaps the header or
+    /// the table (`base` for the region or slots, `table` for the table,
+    /// `capacity` or `slots` when it passes the end); a count, free-list link
+    /// or slot generation that cannot be (`used`, `high_water`, `live`,
+    /// `free_head`). Reported before anything is written.
     BadHeader {
         /// Where the header is.
         at: u32,
@@ -181,9 +230,19 @@ impl fmt::Display for MemoryError {
                 f,
                 "arena exhausted: {requested} bytes aligned to {align} requested, {remaining} bytes remaining"
             ),
+            MemoryError::NullRegion { end } => {
+                write!(f, "the region [0x0, {end:#x}) contains address 0, the null pointer")
+            }
             MemoryError::PoolExhausted { slots } => write!(f, "pool exhausted: all {slots} slots are live"),
             MemoryError::OutsideRegion { offset, base, end } => {
                 write!(f, "pointer {offset:#x} is outside the region [{base:#x}, {end:#x})")
+            }
+            MemoryError::ForeignHandle { expected, found } => write!(
+                f,
+                "foreign handle: it belongs to the pool at {found:#x}, not to the pool at {expected:#x}"
+            ),
+            MemoryError::SlotTooSmall { size, stride } => {
+                write!(f, "a value of {size} bytes does not fit in a pool slot of {stride} bytes")
             }
             MemoryError::NotSlotStart { offset, stride } => {
                 write!(f, "pointer {offset:#x} is not the start of a pool slot (stride {stride})")

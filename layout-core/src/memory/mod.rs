@@ -38,6 +38,7 @@ mod bump;
 mod canary;
 mod dump;
 mod error;
+mod freelist;
 mod linear;
 mod pool;
 pub mod shared;

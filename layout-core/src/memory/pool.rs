@@ -4,31 +4,34 @@ use alloc::vec::Vec;
 
 use crate::{align_up, WasmLayout, WasmPtr};
 
-use super::arena::region_end;
 use super::error::MemoryError;
+use super::freelist::{self, Slot, SlotTable, SlotTableMut};
 use super::stats::PoolStats;
 use super::storage::Memory;
 
-/// The end of a free list.
-pub(crate) const NIL: u32 = u32::MAX;
-
-/// A live pool slot: its index and the generation it was allocated in.
+/// A live pool slot: its pool, its index and the generation it was
+/// allocated in.
+///
+/// `pool` is the address of the pool's first slot, which no other pool in
+/// the same memory can share without overlapping it: a pool refuses a
+/// handle of another pool with
+/// [`ForeignHandle`](super::MemoryError::ForeignHandle).
 ///
 /// A slot's generation is odd while it is live and even while it is free,
 /// and moves on at each allocation and each free, so a handle kept after
-/// its slot was freed (and perhaps handed out again) is recognised.
+/// its slot was freed (and perhaps handed out again) is recognised. The
+/// generation is a u32 that wraps: a handle kept while its slot is freed and
+/// allocated again 2^31 times names the slot again. The pool identity does
+/// not change that (it tells pools apart, not the uses of one slot); a pool
+/// that must rule it out retires its handles well before that many reuses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PoolHandle {
+    /// The address of the first slot of the pool the handle belongs to.
+    pub pool: u32,
     /// The slot's index, from 0.
     pub index: u32,
     /// The slot's generation when it was allocated (odd).
     pub generation: u32,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct Slot {
-    generation: u32,
-    next: u32,
 }
 
 /// A pool of `count` slots of one size in linear memory, each aligned,
@@ -57,14 +60,17 @@ struct Slot {
 /// # let _ = c;
 /// # Ok::<(), MemoryError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub struct Pool {
     base: u32,
     stride: u32,
     slots: Vec<Slot>,
     head: u32,
     live: u32,
+    /// The high-water mark before the last reset.
     high: u32,
+    /// The generation every slot got at the last reset.
+    epoch: u32,
 }
 
 /// The slot stride, first slot and region end of a pool, checked.
@@ -80,12 +86,19 @@ pub(crate) fn pool_geometry(
     if !slot_align.is_power_of_two() {
         return Err(MemoryError::BadAlign { align: slot_align });
     }
-    let too_big = MemoryError::AddressSpace { offset: u64::from(base), size: u64::MAX };
+    // A slot or a first slot past 4 GiB: the slot's own size, at `base`.
+    let too_big = MemoryError::AddressSpace { offset: u64::from(base), size: slot_size as u64 };
     let stride = align_up(slot_size, slot_align).and_then(|s| u32::try_from(s).ok()).ok_or(too_big)?;
     let first = align_up(base as usize, slot_align).and_then(|f| u32::try_from(f).ok()).ok_or(too_big)?;
-    let bytes = u64::from(stride).saturating_mul(u64::from(count));
-    let end = region_end(u64::from(first), usize::try_from(bytes).map_err(|_| too_big)?)
-        .map_err(|_| MemoryError::AddressSpace { offset: u64::from(first), size: bytes })?;
+    // stride and count are u32s: their product is exact in a u64.
+    let bytes = u64::from(stride).wrapping_mul(u64::from(count));
+    let end = u64::from(first).wrapping_add(bytes); // (2^32 - 1)^2 + 2^32 < 2^64: exact
+    if end > super::linear::ADDRESS_SPACE {
+        return Err(MemoryError::AddressSpace { offset: u64::from(first), size: bytes });
+    }
+    if first == 0 {
+        return Err(MemoryError::NullRegion { end });
+    }
     Ok((stride, first, end))
 }
 
@@ -93,6 +106,10 @@ impl Pool {
     /// A pool of `count` slots of `slot_size` bytes, each aligned to
     /// `slot_align`; the first slot is at `base` rounded up to `slot_align`.
     /// Its bookkeeping (8 bytes a slot) is allocated here, once.
+    ///
+    /// Errors, in this order: `ZeroSize` (no slot, or slots of 0 bytes),
+    /// `BadAlign`, `AddressSpace` (a slot, or the slots, past 4 GiB),
+    /// `NullRegion` (a first slot at address 0), `HostAllocation`.
     pub fn new(base: u32, slot_size: usize, slot_align: usize, count: u32) -> Result<Self, MemoryError> {
         let (stride, first, _) = pool_geometry(base, slot_size, slot_align, count)?;
         let n = count as usize;
@@ -100,10 +117,8 @@ impl Pool {
         slots.try_reserve_exact(n).map_err(|_| MemoryError::HostAllocation {
             bytes: (n as u64).saturating_mul(core::mem::size_of::<Slot>() as u64),
         })?;
-        slots.extend(
-            (1..=count).map(|next| Slot { generation: 0, next: if next == count { NIL } else { next } }),
-        );
-        Ok(Pool { base: first, stride, slots, head: 0, live: 0, high: 0 })
+        slots.extend((0..count).map(|i| freelist::reset_slot(i, count, 0)));
+        Ok(Pool { base: first, stride, slots, head: 0, live: 0, high: 0, epoch: 0 })
     }
 
     /// A pool of `count` slots for values of `T`.
@@ -115,93 +130,48 @@ impl Pool {
     /// the most recently freed.
     #[inline]
     pub fn alloc(&mut self) -> Result<PoolHandle, MemoryError> {
-        let index = self.head;
-        match self.slots.get_mut(index as usize) {
-            Some(slot) => {
-                slot.generation = slot.generation.wrapping_add(1);
-                self.head = slot.next;
-                self.live = self.live.wrapping_add(1);
-                self.high = self.high.max(self.live);
-                Ok(PoolHandle { index, generation: slot.generation })
-            }
-            None => Err(self.exhausted()),
+        match freelist::take(self) {
+            Some(take) => Ok(freelist::commit_take(self, take)),
+            None => Err(freelist::take_error(self)),
         }
     }
 
-    #[cold]
-    fn exhausted(&self) -> MemoryError {
-        MemoryError::PoolExhausted { slots: self.slot_count() }
-    }
-
-    /// Gives a slot back. Errors: `OutsideRegion` for a handle of no slot
-    /// here, `DoubleFree` when this handle's slot is already free,
-    /// `StaleHandle` when the slot was handed out again since.
+    /// Gives a slot back. Errors: `ForeignHandle` for a handle of another
+    /// pool, `OutsideRegion` for a handle of no slot here, `DoubleFree`
+    /// when this handle's slot is already free, `StaleHandle` when the slot
+    /// was handed out again since.
     #[inline]
     pub fn free(&mut self, handle: PoolHandle) -> Result<(), MemoryError> {
-        let head = self.head;
-        match self.slots.get_mut(handle.index as usize) {
-            Some(slot) if slot.generation == handle.generation && handle.generation & 1 == 1 => {
-                slot.generation = slot.generation.wrapping_add(1);
-                slot.next = head;
-                self.head = handle.index;
-                self.live = self.live.wrapping_sub(1);
+        match freelist::live_slot(self, handle) {
+            Some(slot) => {
+                freelist::commit_free(self, handle.index, slot);
                 Ok(())
             }
-            _ => Err(self.handle_error(handle)),
-        }
-    }
-
-    /// Why `handle` does not name a live slot.
-    #[cold]
-    #[inline(never)]
-    fn handle_error(&self, handle: PoolHandle) -> MemoryError {
-        let offset = self.slot_offset(handle.index);
-        match self.slots.get(handle.index as usize) {
-            None => MemoryError::OutsideRegion { offset, base: u64::from(self.base), end: self.end() },
-            Some(slot) => {
-                let offset = u32::try_from(offset).unwrap_or(u32::MAX);
-                if handle.generation & 1 == 1 && slot.generation == handle.generation.wrapping_add(1) {
-                    MemoryError::DoubleFree { offset }
-                } else {
-                    MemoryError::StaleHandle {
-                        index: handle.index,
-                        generation: handle.generation,
-                        current: slot.generation,
-                    }
-                }
-            }
+            None => Err(freelist::handle_error(self, handle)),
         }
     }
 
     /// Allocates a slot and writes `value` in it. When `memory` is too small
-    /// for the slot nothing is allocated.
+    /// for the slot, or the value wider than a slot, nothing changes.
     pub fn place<T: WasmLayout, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         value: &T,
     ) -> Result<PoolHandle, MemoryError> {
-        let Some(offset) = self.slots.get(self.head as usize).map(|_| self.slot_offset(self.head)) else {
-            return Err(self.exhausted());
-        };
+        let take = freelist::take(self).ok_or_else(|| freelist::take_error(self))?;
         if T::SIZE > self.stride as usize {
-            return Err(MemoryError::Layout(crate::LayoutError::OutOfBounds {
-                offset: offset as usize,
-                needed: T::SIZE,
-                available: self.stride as usize,
-            }));
+            return Err(MemoryError::SlotTooSmall { size: T::SIZE as u64, stride: self.stride });
         }
-        value.write_at(memory.bytes_mut(), offset as usize)?;
-        self.alloc()
+        value.write_at(memory.bytes_mut(), freelist::slot_address(self, take.index) as usize)?;
+        Ok(freelist::commit_take(self, take))
     }
 
     /// The address of a live slot.
     #[inline]
     pub fn offset(&self, handle: PoolHandle) -> Result<u32, MemoryError> {
-        match self.slots.get(handle.index as usize) {
-            Some(slot) if slot.generation == handle.generation && handle.generation & 1 == 1 => {
-                Ok(handle.index.wrapping_mul(self.stride).wrapping_add(self.base))
-            }
-            _ => Err(self.handle_error(handle)),
+        match freelist::live_slot(self, handle) {
+            Some(_) => Ok(freelist::slot_address(self, handle.index)),
+            None => Err(freelist::handle_error(self, handle)),
         }
     }
 
@@ -214,25 +184,7 @@ impl Pool {
     /// The handle of the live slot at `offset`, for pointers that come back
     /// from the guest. Errors: `OutsideRegion`, `NotSlotStart`, `NotAllocated`.
     pub fn handle_at(&self, offset: u32) -> Result<PoolHandle, MemoryError> {
-        let outside = MemoryError::OutsideRegion {
-            offset: u64::from(offset),
-            base: u64::from(self.base),
-            end: self.end(),
-        };
-        let rel = offset.checked_sub(self.base).ok_or(outside)?;
-        let index = rel.checked_div(self.stride).ok_or(outside)?;
-        if rel.checked_rem(self.stride) != Some(0) {
-            return Err(if u64::from(offset) < self.end() {
-                MemoryError::NotSlotStart { offset, stride: self.stride }
-            } else {
-                outside
-            });
-        }
-        match self.slots.get(index as usize) {
-            Some(slot) if slot.generation & 1 == 1 => Ok(PoolHandle { index, generation: slot.generation }),
-            Some(_) => Err(MemoryError::NotAllocated { offset }),
-            None => Err(outside),
-        }
+        freelist::handle_at(self, offset)
     }
 
     /// Frees the live slot at `offset` (see [`handle_at`](Pool::handle_at)).
@@ -244,18 +196,32 @@ impl Pool {
     /// Whether `handle` names a live slot.
     #[inline]
     pub fn is_live(&self, handle: PoolHandle) -> bool {
-        self.offset(handle).is_ok()
+        freelist::live_slot(self, handle).is_some()
     }
 
     /// Frees every slot at once; every handle becomes stale.
     pub fn reset(&mut self) {
+        self.high = self.high_water();
         let count = self.slot_count();
-        for (i, slot) in (1..=count).zip(self.slots.iter_mut()) {
-            slot.generation = slot.generation.wrapping_add(slot.generation & 1);
-            slot.next = if i == count { NIL } else { i };
+        self.epoch = freelist::reset_generation(self.slots.iter().map(|s| s.generation));
+        for (i, slot) in (0..count).zip(self.slots.iter_mut()) {
+            *slot = freelist::reset_slot(i, count, self.epoch);
         }
         self.head = 0;
         self.live = 0;
+    }
+
+    /// The most slots ever live at once.
+    ///
+    /// Kept lazily, without a step on the allocation path: since the free
+    /// list starts in address order and hands out the slot freed last, a
+    /// slot never handed out since the last reset is taken only when every
+    /// slot handed out before it is live. So the most slots live at once
+    /// since the reset is the number of slots handed out since, the slots
+    /// whose generation moved on from the reset's; this counts them.
+    fn high_water(&self) -> u32 {
+        let since = self.slots.iter().filter(|s| s.generation != self.epoch).count();
+        self.high.max(u32::try_from(since).unwrap_or(u32::MAX))
     }
 
     fn slot_offset(&self, index: u32) -> u64 {
@@ -307,7 +273,77 @@ impl Pool {
             slots: self.slot_count(),
             live: self.live,
             free: self.free_slots(),
-            high_water: self.high,
+            high_water: self.high_water(),
         }
+    }
+}
+
+/// The host pool's state for the one pool algorithm.
+impl SlotTable for Pool {
+    const UNTRUSTED: bool = false;
+    #[inline(always)]
+    fn first(&self) -> u32 {
+        self.base
+    }
+    #[inline(always)]
+    fn stride(&self) -> u32 {
+        self.stride
+    }
+    #[inline(always)]
+    fn count(&self) -> u32 {
+        self.slot_count()
+    }
+    #[inline(always)]
+    fn head(&self) -> u32 {
+        self.head
+    }
+    #[inline(always)]
+    fn live(&self) -> u32 {
+        self.live
+    }
+    #[inline(always)]
+    fn slot(&self, index: u32) -> Option<Slot> {
+        self.slots.get(index as usize).copied()
+    }
+    fn bad_entry(&self, _: &'static str, _: u32) -> MemoryError {
+        // Unreachable: the host table keeps the rules.
+        MemoryError::PoolExhausted { slots: self.slot_count() }
+    }
+}
+
+impl SlotTableMut for Pool {
+    #[inline(always)]
+    fn set_slot(&mut self, index: u32, slot: Slot) {
+        if let Some(s) = self.slots.get_mut(index as usize) {
+            *s = slot;
+        }
+    }
+    #[inline(always)]
+    fn set_head(&mut self, head: u32, live: u32) {
+        self.head = head;
+        self.live = live;
+    }
+}
+
+/// Equality and hashing see the state the accessors report: the high-water
+/// mark is kept lazily, so the stored fields alone would make two pools with
+/// the same history of `live` compare unequal.
+impl Pool {
+    fn observable(&self) -> (u32, u32, &[Slot], u32, u32, u32) {
+        (self.base, self.stride, &self.slots, self.head, self.live, self.high_water())
+    }
+}
+
+impl PartialEq for Pool {
+    fn eq(&self, other: &Self) -> bool {
+        self.observable() == other.observable()
+    }
+}
+
+impl Eq for Pool {}
+
+impl core::hash::Hash for Pool {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.observable().hash(state);
     }
 }
