@@ -234,7 +234,7 @@ test("hex dump, statistics", () => {
   );
   assert.equal(hexDump(memory, 0, 0), "");
   assert.throws(() => hexDump(memory, 2 * PAGE_SIZE - 4, 8), {
-    message: "out of bounds: 8 bytes needed at offset 131068, but only 131072 bytes are available",
+    message: "out of bounds: bytes 131068..131076 needed, the memory is 131072 bytes long",
   });
   assert.equal(formatMemoryStats(memoryStats(memory), 16), "memory: 131072 bytes, 2 pages (max 16), 0.12 MiB");
   const arena = new Arena(1024, 4096);
@@ -258,7 +258,7 @@ test("request/response and double buffer come from an arena", () => {
   const db = new DoubleBuffer(arena, 64);
   const [front, back] = [db.front(), db.back()];
   assert.equal(arena.used, 512 + 128);
-  db.backBytes(memory)[0] = 9;
+  db.backMut(memory)[0] = 9;
   db.swap();
   assert.deepEqual([db.front(), db.back()], [back, front]);
   assert.equal(db.frontBytes(memory)[0], 9);
