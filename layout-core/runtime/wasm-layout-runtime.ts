@@ -548,7 +548,7 @@ interface PoolState {
   generation(index: number): number;
   next(index: number): number;
   set(index: number, generation: number, next: number): void;
-  /** A free-list entry that cannot be (only a table in memory can hold one). */
+  /** A free-list head that cannot be taken (only a header in memory can hold one). */
   corrupt(index: number): never;
 }
 
@@ -567,7 +567,7 @@ function takeSlot(s: PoolState): PoolHandle {
   if (index === NIL) fail(errors.poolExhausted(s.slots));
   const generation = s.generation(index);
   const next = s.next(index);
-  if (generation % 2 === 1 || (next !== NIL && next >= s.slots)) s.corrupt(index);
+  if (generation % 2 === 1 || (next !== NIL && next >= s.slots) || s.live >= s.slots) s.corrupt(index);
   const g = (generation + 1) >>> 0;
   s.set(index, g, next);
   s.head = next;
@@ -618,12 +618,16 @@ function slotAt(s: PoolState, offset: number): PoolHandle {
   return { pool: s.base, index, generation };
 }
 
-/** Frees every slot and links them all in address order; generations move to the next even number. */
+/**
+ * Frees every slot and links them all in address order. Every slot gets
+ * one generation: the smallest even number no slot's generation passes, so
+ * every handle of before is stale.
+ */
 function relink(s: PoolState): void {
-  for (let i = 0; i < s.slots; i++) {
-    const g = s.generation(i);
-    s.set(i, (g + (g % 2)) >>> 0, i + 1 === s.slots ? NIL : i + 1);
-  }
+  let max = 0;
+  for (let i = 0; i < s.slots; i++) max = Math.max(max, s.generation(i));
+  const generation = (max + (max % 2)) >>> 0;
+  for (let i = 0; i < s.slots; i++) s.set(i, generation, i + 1 === s.slots ? NIL : i + 1);
   s.head = 0;
   s.live = 0;
 }
@@ -1005,8 +1009,9 @@ function arenaHeader(memory: MemoryLike, at: number): ArenaHeader {
   if (h.magic !== ARENA_MAGIC) bad(at, "magic", h.magic);
   if (h.version !== HEADER_VERSION) bad(at, "version", h.version);
   if (h.flags !== 0) bad(at, "flags", h.flags);
+  if (h.base === 0) bad(at, "base", h.base);
   if (h.capacity === 0 || h.base + h.capacity > memory.buffer.byteLength) bad(at, "capacity", h.capacity);
-  if (h.base === 0 || overlaps(h.base, h.capacity, at, ArenaHeaderLayout.size)) bad(at, "base", h.base);
+  if (overlaps(h.base, h.capacity, at, ArenaHeaderLayout.size)) bad(at, "base", h.base);
   if (h.used > h.capacity) bad(at, "used", h.used);
   if (h.high_water > h.capacity) bad(at, "high_water", h.high_water);
   return h;
@@ -1030,6 +1035,7 @@ export class SharedArena {
     u32("at", at);
     u32("capacity", capacity);
     const end = regionEnd(base, capacity);
+    checkRange(memory, base, capacity);
     if (overlaps(base, capacity, at, ArenaHeaderLayout.size)) bad(at, "base", base);
     checkRange(memory, at, ArenaHeaderLayout.size);
     writeArenaHeader(new DataView(memory.buffer), at, {
@@ -1117,13 +1123,11 @@ function poolHeader(memory: MemoryLike, at: number): PoolHeader {
   if (h.version !== HEADER_VERSION) bad(at, "version", h.version);
   if (h.flags !== 0) bad(at, "flags", h.flags);
   if (h.stride === 0) bad(at, "stride", h.stride);
-  if (h.slots === 0 || h.base + region > len) bad(at, "slots", h.slots);
-  if (h.table === 0 || h.table + tableBytes > len || overlaps(h.table, tableBytes, at, PoolHeaderLayout.size)) {
-    bad(at, "table", h.table);
-  }
-  if (h.base === 0 || overlaps(h.base, region, at, PoolHeaderLayout.size) || overlaps(h.base, region, h.table, tableBytes)) {
-    bad(at, "base", h.base);
-  }
+  if (h.slots === 0) bad(at, "slots", h.slots);
+  if (h.base === 0) bad(at, "base", h.base);
+  if (h.base + region > len) bad(at, "slots", h.slots);
+  if (h.table + tableBytes > len || overlaps(h.table, tableBytes, at, PoolHeaderLayout.size)) bad(at, "table", h.table);
+  if (overlaps(h.base, region, at, PoolHeaderLayout.size) || overlaps(h.base, region, h.table, tableBytes)) bad(at, "base", h.base);
   if (h.free_head !== NIL && h.free_head >= h.slots) bad(at, "free_head", h.free_head);
   if (h.live > h.slots) bad(at, "live", h.live);
   if (h.high_water > h.slots) bad(at, "high_water", h.high_water);
@@ -1172,7 +1176,7 @@ class SharedSlots implements PoolState {
   }
 
   corrupt(index: number): never {
-    return bad(this.at, "free_head", index);
+    return this.live >= this.slots ? bad(this.at, "live", this.live) : bad(this.at, "free_head", index);
   }
 
   /** Writes the staged entries and the header (every one was checked to lie in the memory). */
@@ -1208,8 +1212,8 @@ export class SharedPool {
     const tableBytes = count * PoolSlotLayout.size;
     const tableEnd = table + tableBytes;
     if (tableEnd > U32_MAX) fail(errors.addressSpace(table, tableBytes));
-    const [base, stride] = poolGeometry(tableEnd, slotSize, slotAlign, count);
-    checkRange(memory, at, tableEnd - at);
+    const [base, stride, end] = poolGeometry(tableEnd, slotSize, slotAlign, count);
+    checkRange(memory, at, end - at);
     const view = new DataView(memory.buffer);
     for (let i = 0; i < count; i++) {
       writePoolSlot(view, table + i * PoolSlotLayout.size, { generation: 0, next: i + 1 === count ? NIL : i + 1 });
@@ -1259,10 +1263,9 @@ export class SharedPool {
   /** Allocates a slot and writes `value` with the generated `write` function. All or nothing. */
   place<T>(memory: MemoryLike, layout: TypeLayoutLike, write: WriteFn<T>, value: T): PoolHandle {
     const s = new SharedSlots(memory, this.at);
-    if (s.head === NIL) fail(errors.poolExhausted(s.slots));
     const { size, align } = layoutOf(layout);
+    const handle = takeSlot(s); // staged: written by flush
     if (size > s.stride) fail(errors.slotTooSmall(size, s.stride));
-    const handle = takeSlot(s);
     copyIn(memory, s.base + handle.index * s.stride, encode({ size, align }, write, [value]));
     s.flush();
     return handle;

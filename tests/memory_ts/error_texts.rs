@@ -84,6 +84,7 @@ pub fn rust_cases() -> Cases {
         ("shared arena base", 8, 0x110),
         ("shared arena base 0", 8, 0),
         ("shared arena capacity past the memory", 12, PAGE),
+        ("shared arena flags", 4, 0x10001),
     ] {
         let mut m = shared_arena();
         put_u32(&mut m, 0x100 + offset, value);
@@ -100,6 +101,11 @@ pub fn rust_cases() -> Cases {
     );
     push(&mut c, "shared arena over its header", SharedArena::init(&mut fresh(), 0x100, 0xf0, 64));
     push(&mut c, "shared arena at 0", SharedArena::init(&mut fresh(), 0x100, 0, 64));
+    push(
+        &mut c,
+        "shared arena region past the memory",
+        SharedArena::init(&mut fresh(), 0x100, PAGE - 32, 64),
+    );
     push(&mut c, "shared arena header past the memory", SharedArena::init(&mut fresh(), PAGE - 8, 0x200, 64));
 
     let shared_pool = || {
@@ -116,6 +122,8 @@ pub fn rust_cases() -> Cases {
         ("shared pool live", 28, 5),
         ("shared pool base", 8, 0x108),
         ("shared pool base 0", 8, 0),
+        ("shared pool high_water", 32, 5),
+        ("shared pool version", 4, 2),
     ] {
         let mut m = shared_pool();
         put_u32(&mut m, 0x100 + offset, value);
@@ -124,6 +132,13 @@ pub fn rust_cases() -> Cases {
     let mut m = shared_pool();
     put_u32(&mut m, 0x100 + 40, 1); // the first free slot's generation: odd, as if live
     push(&mut c, "shared pool free list", SharedPool::open(&m, 0x100).and_then(|p| p.alloc(&mut m)));
+    put_u32(&mut m, 0x100 + 40, 0);
+    put_u32(&mut m, 0x100 + 28, 4); // live: every slot, though the free list has one
+    push(
+        &mut c,
+        "shared pool live when allocating",
+        SharedPool::open(&m, 0x100).and_then(|p| p.alloc(&mut m)),
+    );
     let mut m = shared_pool();
     let p = SharedPool::open(&m, 0x100).unwrap();
     let h = p.alloc(&mut m).unwrap();

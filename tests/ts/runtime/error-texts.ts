@@ -92,6 +92,7 @@ const arenaFields: [string, number, number][] = [
   ["base", 8, 0x110],
   ["base 0", 8, 0],
   ["capacity past the memory", 12, PAGE_SIZE],
+  ["flags", 4, 0x10001],
 ];
 for (const [field, offset, value] of arenaFields) {
   const m = sharedArena();
@@ -109,6 +110,7 @@ expectError("shared arena exhausted", () => {
 });
 expectError("shared arena over its header", () => SharedArena.init(fresh(), 0x100, 0xf0, 64));
 expectError("shared arena at 0", () => SharedArena.init(fresh(), 0x100, 0, 64));
+expectError("shared arena region past the memory", () => SharedArena.init(fresh(), 0x100, PAGE_SIZE - 32, 64));
 expectError("shared arena header past the memory", () => SharedArena.init(fresh(), PAGE_SIZE - 8, 0x200, 64));
 
 // SharedPool: each header field found wrong
@@ -126,6 +128,8 @@ const poolFields: [string, number, number][] = [
   ["live", 28, 5],
   ["base", 8, 0x108],
   ["base 0", 8, 0],
+  ["high_water", 32, 5],
+  ["version", 4, 2],
 ];
 for (const [field, offset, value] of poolFields) {
   const m = sharedPool();
@@ -136,6 +140,9 @@ for (const [field, offset, value] of poolFields) {
   const m = sharedPool();
   u32At(m, 0x100 + PoolHeaderLayout.size, 1); // the first free slot's generation: odd, as if live
   expectError("shared pool free list", () => SharedPool.open(m, 0x100).alloc(m));
+  u32At(m, 0x100 + PoolHeaderLayout.size, 0);
+  u32At(m, 0x100 + 28, 4); // live: every slot, though the free list has one
+  expectError("shared pool live when allocating", () => SharedPool.open(m, 0x100).alloc(m));
 }
 {
   const m = sharedPool();
