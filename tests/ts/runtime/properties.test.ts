@@ -241,7 +241,11 @@ test("shared arena and pool: hostile headers never hand out the header, the tabl
                 handles.push(h);
               },
             );
-          else if (handles.length > 0) ok(() => pool.free(memory, handles.pop()!), () => {});
+          else if (handles.length > 0) {
+            const h = handles.pop()!;
+            const hostile = [h, { ...h, index: a }, { ...h, generation: a }, { ...h, pool: a }][b & 3] ?? h;
+            ok(() => pool.free(memory, hostile), () => {});
+          }
         }
       },
     ),
