@@ -204,6 +204,11 @@ function layoutOf(layout: TypeLayoutLike): TypeLayoutLike {
 
 // ---- growth and views ---------------------------------------------------------
 
+/** Pages needed to hold `bytes` bytes, rounded up. */
+export function pagesFor(bytes: number): number {
+  return Math.ceil(checked("bytes", bytes) / PAGE_SIZE);
+}
+
 /**
  * Grows `memory` by the pages needed to make `bytes` bytes addressable and
  * returns how many pages it added (0 when they already are). `maximum` is
@@ -215,7 +220,7 @@ export function ensureCapacity(memory: GrowableMemory, bytes: number, maximum: n
   const current = memory.buffer.byteLength;
   if (bytes <= current) return 0;
   const pages = current / PAGE_SIZE;
-  const delta = Math.ceil((bytes - current) / PAGE_SIZE);
+  const delta = pagesFor(bytes - current);
   if (pages + delta > maximum) fail(errors.growFailed(pages, delta, maximum));
   try {
     memory.grow(delta);

@@ -21,6 +21,7 @@ import {
   alignUp,
   ensureCapacity,
   hexDump,
+  pagesFor,
   type PoolHandle,
 } from "../../../layout-core/runtime/wasm-layout-runtime.ts";
 
@@ -191,6 +192,7 @@ test("free functions and guards: hostile numbers", () => {
       const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
       outcome(memory, () => 0, () => hexDump(memory, a, b % 64), isInt(a) && isInt(b % 64) && a + (b % 64) <= PAGE_SIZE);
       outcome(memory, () => 0, () => alignUp(a, b), isInt(a) && pow2(b), (r) => assert.equal(r % b, 0));
+      outcome(null, () => 0, () => pagesFor(a), isInt(a), (r) => assert.ok(r * PAGE_SIZE >= a && (r - 1) * PAGE_SIZE < a));
       outcome(memory, () => memory.buffer.byteLength, () => ensureCapacity(memory, a, 2), isInt(a) && a <= 2 * PAGE_SIZE);
       const guardOk = isU32(a) && isU32(c) && a >= 4 && a + c + 4 <= PAGE_SIZE;
       outcome(memory, () => 0, () => Guarded.at(a, c).write(memory), guardOk);
