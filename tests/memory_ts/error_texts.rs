@@ -124,6 +124,8 @@ pub fn rust_cases() -> Cases {
         ("shared pool base 0", 8, 0),
         ("shared pool high_water", 32, 5),
         ("shared pool version", 4, 2),
+        ("shared pool table over its header", 20, 0x110),
+        ("shared pool slots over its table", 8, 0x130),
     ] {
         let mut m = shared_pool();
         put_u32(&mut m, 0x100 + offset, value);

@@ -130,6 +130,8 @@ const poolFields: [string, number, number][] = [
   ["base 0", 8, 0],
   ["high_water", 32, 5],
   ["version", 4, 2],
+  ["table over its header", 20, 0x110],
+  ["slots over its table", 8, 0x130],
 ];
 for (const [field, offset, value] of poolFields) {
   const m = sharedPool();

@@ -202,55 +202,103 @@ test("free functions and guards: hostile numbers", () => {
   );
 });
 
+/** Values a hostile header field takes: addresses near the headers, tables and regions, small counts, anything. */
+const fieldValue = fc.oneof(
+  fc.constantFrom(0, 1, 2, 4, 7, 8, 16, 31, 32, 40, 48, 60, 64, 72, 80, 95, 96, 100, 1000, 1024, 2048, 3072, 3968, 4000, 4064, 4090, 4096, 4100, 4128, 4136, 4160, 4200, 4264, PAGE_SIZE - 8, PAGE_SIZE, 0xffffffff),
+  fc.integer({ min: 0, max: 5000 }),
+  fc.nat(0xffffffff),
+);
+
 test("shared arena and pool: hostile headers never hand out the header, the table or memory outside", () => {
   fc.assert(
     fc.property(
-      fc.array(fc.tuple(fc.nat(80), fc.nat(0xffffffff)), { maxLength: 3 }),
+      // The words that place things (base, capacity, used; base, stride, slots, table, free_head, live) most often.
+      fc.array(fc.tuple(fc.oneof(fc.nat(19), fc.constantFrom(2, 3, 4, 10, 11, 12, 13, 14, 15)), fieldValue), { maxLength: 4 }),
       fc.array(fc.tuple(fc.nat(3), num, num), { maxLength: 20 }),
       (pokes, ops) => {
         const memory = new WebAssembly.Memory({ initial: 1 });
         const view = new DataView(memory.buffer);
         const arena = SharedArena.init(memory, 64, 1024, 2048);
         const pool = SharedPool.init(memory, 4096, 16, 8, 8);
-        const arenaHeader = [64, 64 + ArenaHeaderLayout.size];
-        const poolHeader = [4096, 4096 + PoolHeaderLayout.size + 8 * PoolSlotLayout.size];
-        for (const [at, value] of pokes) {
-          const where = at < 32 ? 64 + (at & ~3) : 4096 + ((at - 32) & ~3);
-          view.setUint32(where, value, true);
+        // Words 0-7: the arena header's; 8-17: the pool header's; 18-19: the pool's first table entry.
+        for (const [word, value] of pokes) {
+          const where = word < 8 ? 64 + 4 * word : 4096 + 4 * (word - 8);
+          if (word === 1 || word === 9) view.setUint16(where + 2, value & 0xff, true); // flags, leaving the version
+          else view.setUint32(where, value, true);
         }
         const handles: PoolHandle[] = [];
-        const outside = (p: number, n: number): void => {
-          assert.ok(p > 0 && p + n <= PAGE_SIZE, `block ${p} outside the memory`);
-          for (const [s, e] of [arenaHeader, poolHeader]) assert.ok(p + n <= s! || p >= e!, `block ${p}+${n} over a header or table`);
+        // What each allocator handed out in this sequence and still holds (the
+        // two may overlap each other: a hostile header can aim one at the other).
+        const arenaBlocks: [number, number][] = [];
+        const poolBlocks: [number, number][] = [];
+        const fresh = (blocks: [number, number][], p: number, n: number): void => {
+          for (const [q, m] of blocks) assert.ok(p + n <= q || q + m <= p, `block ${p}+${n} handed out over live ${q}+${m}`);
+          blocks.push([p, n]);
         };
+        const clear = (p: number, n: number, zones: [number, number][]): void => {
+          assert.ok(p > 0 && p + n <= PAGE_SIZE, `block ${p}+${n} outside the memory`);
+          for (const [s, e] of zones) assert.ok(p + n <= s || p >= e, `block ${p}+${n} over [${s}, ${e})`);
+        };
+        const poolZones = (): [number, number][] => {
+          const table = view.getUint32(4096 + 20, true);
+          const slots = view.getUint32(4096 + 16, true);
+          return [
+            [4096, 4096 + PoolHeaderLayout.size],
+            [table, table + slots * PoolSlotLayout.size],
+          ];
+        };
+        const arenaZones: [number, number][] = [[64, 64 + ArenaHeaderLayout.size]];
         for (const [op, a, b] of ops) {
-          const state = () => 0;
           const ok = <T>(f: () => T, check: (r: T) => void): void => {
             try {
-              outcome(memory, state, f, true, check);
+              outcome(memory, () => 0, f, true, check);
             } catch (e) {
               if (e instanceof assert.AssertionError && e.message.startsWith("unexpected error")) return; // refusing is allowed
               throw e;
             }
           };
-          if (op === 0) ok(() => arena.alloc(memory, a, b), (p: number) => outside(p, a));
-          else if (op === 1) ok(() => arena.place(memory, U32, writeU32, 9), (p: number) => outside(p, 4));
-          else if (op === 2)
+          const zones = poolZones();
+          if (op === 0) {
+            ok(
+              () => arena.alloc(memory, a, b),
+              (p: number) => {
+                clear(p, a, arenaZones);
+                fresh(arenaBlocks, p, a);
+              },
+            );
+          } else if (op === 1) {
+            ok(
+              () => arena.place(memory, U32, writeU32, 9),
+              (p: number) => {
+                clear(p, 4, arenaZones);
+                fresh(arenaBlocks, p, 4);
+              },
+            );
+          } else if (op === 2) {
             ok(
               () => pool.alloc(memory),
               (h: PoolHandle) => {
-                outside(pool.offset(memory, h), pool.stats(memory).stride);
+                const p = pool.offset(memory, h);
+                clear(p, pool.stats(memory).stride, zones);
+                fresh(poolBlocks, p, pool.stats(memory).stride);
                 handles.push(h);
               },
             );
-          else if (handles.length > 0) {
-            const h = handles.pop()!;
+          } else if (handles.length > 0) {
+            const h = handles[handles.length - 1]!;
             const hostile = [h, { ...h, index: a }, { ...h, generation: a }, { ...h, pool: a }][b & 3] ?? h;
-            ok(() => pool.free(memory, hostile), () => {});
+            ok(
+              () => pool.free(memory, hostile),
+              () => {
+                const p = pool.stats(memory).base + hostile.index * pool.stats(memory).stride;
+                poolBlocks.splice(poolBlocks.findIndex(([q]) => q === p), 1);
+                handles.splice(handles.findIndex((k) => k.index === hostile.index), 1);
+              },
+            );
           }
         }
       },
     ),
-    RUNS,
+    { numRuns: 2000 },
   );
 });
