@@ -125,12 +125,14 @@ function checked(name: string, value: number, max: number = SAFE): number {
 
 /** `value` checked as a u32: an address, a count or a handle field. */
 function u32(name: string, value: number): number {
+  if (typeof value === "number" && value >>> 0 === value) return value >>> 0; // the common case, and -0 as 0
   return checked(name, value, U32_MAX);
 }
 
 /** Whether `n` is a power of two (1, 2, 4, …). */
 export function isPowerOfTwo(n: number): boolean {
-  return Number.isSafeInteger(n) && n > 0 && 2 ** Math.round(Math.log2(n)) === n;
+  if (n > 0 && n <= 0x40000000 && (n | 0) === n) return (n & (n - 1)) === 0;
+  return Number.isSafeInteger(n) && n > 0 && Number.isInteger(Math.log2(n));
 }
 
 /** Rounds `value` up to a multiple of `align` (a power of two), or throws. */
@@ -181,21 +183,54 @@ function checkRange(memory: MemoryLike, offset: number, len: number): void {
  * changed (a u64 field given a number is one).
  */
 function encode<T>(layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[]): Uint8Array {
-  const scratch = new DataView(new ArrayBuffer(layout.size * values.length));
+  const len = layout.size * values.length;
+  const [view, bytes] = scratch(len);
+  bytes.fill(0);
   try {
-    values.forEach((value, i) => write(scratch, i * layout.size, value));
+    for (let i = 0; i < values.length; i++) write(view, i * layout.size, values[i]!);
   } catch (e) {
     if (e instanceof RangeError) throw e;
     fail(errors.badValue(e instanceof Error ? e.message : String(e)));
   }
-  return new Uint8Array(scratch.buffer);
+  return bytes;
+}
+
+let scratchBuffer = new ArrayBuffer(64);
+let scratchViews = new Map<number, [DataView, Uint8Array]>();
+
+/**
+ * A DataView and byte array of exactly `len` scratch bytes (so a write past
+ * a value's size throws), reused from call to call: `encode`'s bytes are
+ * copied out at once.
+ */
+function scratch(len: number): [DataView, Uint8Array] {
+  if (scratchBuffer.byteLength < len) {
+    scratchBuffer = new ArrayBuffer(Math.max(len, 2 * scratchBuffer.byteLength));
+    scratchViews = new Map();
+  }
+  let views = scratchViews.get(len);
+  if (views === undefined) {
+    if (scratchViews.size >= 64) scratchViews.clear();
+    views = [new DataView(scratchBuffer, 0, len), new Uint8Array(scratchBuffer, 0, len)];
+    scratchViews.set(len, views);
+  }
+  return views;
 }
 
 /** Copies `bytes` to `start`, after checking they fit in `memory`. */
 function copyIn(memory: MemoryLike, start: number, bytes: Uint8Array): void {
   checkRange(memory, start, bytes.length);
-  new Uint8Array(memory.buffer, start, bytes.length).set(bytes);
+  let target = memoryBytes;
+  if (target.buffer !== memory.buffer) target = memoryBytes = new Uint8Array(memory.buffer);
+  target.set(bytes, start);
 }
+
+/**
+ * A byte array over the buffer of the last memory `copyIn` wrote to, rebuilt
+ * when the buffer changes (memory.grow, another memory): one view made per
+ * buffer, not per call, as the generated views keep one DataView.
+ */
+let memoryBytes: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
 
 /** `layout`'s size and alignment, checked. */
 function layoutOf(layout: TypeLayoutLike): TypeLayoutLike {
