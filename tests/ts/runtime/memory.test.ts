@@ -346,3 +346,43 @@ test("shared pool: the pool algorithm over a header and slot table in memory", (
   throwsUnchanged(memory, () => 0, () => pool.offset(memory, hs[0]!), "stale handle: slot 0 has generation 4, the handle 1");
   assert.equal(readPoolHeader(new DataView(memory.buffer), 256).free_head, 0);
 });
+
+test("every number is checked: NaN, infinities, fractions, negatives, past 2^32", () => {
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const arena = new Arena(1024, 64);
+  const state = () => arena.stats();
+  throwsUnchanged(memory, state, () => arena.plan(8, 8, NaN), "from must be an integer from 0 to 9007199254740991, got NaN");
+  throwsUnchanged(memory, state, () => arena.commit(NaN), "top must be an integer from 0 to 9007199254740991, got NaN");
+  throwsUnchanged(memory, state, () => arena.commit(1030.5), "top must be an integer from 0 to 9007199254740991, got 1030.5");
+  throwsUnchanged(memory, state, () => arena.alloc(Infinity, 8));
+  throwsUnchanged(memory, state, () => arena.alloc(8, -8));
+  throwsUnchanged(memory, state, () => new Arena(2 ** 32 + 8, 8), "base must be an integer from 0 to 4294967295, got 4294967304");
+  const pool = new Pool(4096, 16, 8, 2);
+  const h = pool.alloc();
+  throwsUnchanged(memory, () => pool.stats(), () => pool.free({ ...h, index: -1 }), "handle.index must be an integer from 0 to 4294967295, got -1");
+  throwsUnchanged(memory, () => pool.stats(), () => pool.free({ ...h, generation: 1.5 }));
+  throwsUnchanged(memory, () => pool.stats(), () => pool.handleAt(NaN), "offset must be an integer from 0 to 4294967295, got NaN");
+  throwsUnchanged(memory, () => 0, () => hexDump(memory, -1, 4));
+  throwsUnchanged(memory, () => 0, () => Guarded.at(NaN, 4).check(memory));
+  assert.equal(arena.alloc(8, 8), 1024, "the arena still works");
+});
+
+test("place is all or nothing: a value the write rejects changes nothing", () => {
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const arena = new Arena(1024, 1024);
+  const U64 = { size: 8, align: 8 } as const;
+  const writeU64 = (view: DataView, ptr: number, v: bigint): void => view.setBigUint64(ptr, v, true);
+  throwsUnchanged(
+    memory,
+    () => arena.stats(),
+    () => arena.place(memory, U64, writeU64, 3 as unknown as bigint),
+    "cannot write the value: Cannot convert 3 to a BigInt",
+  );
+  const three = { size: 24, align: 8 } as const;
+  const writeThree = (view: DataView, ptr: number, v: readonly number[]): void => {
+    for (let i = 0; i < 3; i++) view.setFloat64(ptr + 8 * i, v[i]!, true);
+    if (v.length !== 3) throw new RangeError("expected 3 numbers");
+  };
+  throwsUnchanged(memory, () => arena.stats(), () => arena.place(memory, three, writeThree, [1, 2, 3, 4]), "expected 3 numbers");
+  assert.equal(arena.place(memory, three, writeThree, [1, 2, 3]), 1024);
+});
