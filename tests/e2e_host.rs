@@ -3,7 +3,7 @@
 //! generated TypeScript, which must leave the same bytes in its memory.
 //!
 //! The committed files are kept current here: `schema.h` and the TypeScript
-//! (bindings and runtime) by [`Export::sync`] (`WASM_LAYOUT_BLESS=1`
+//! bindings by [`Export::sync`] (`WASM_LAYOUT_BLESS=1`
 //! rewrites them), and `guest.wasm` through the source hash it carries
 //! (`cargo xtask guest` rebuilds it).
 
@@ -16,7 +16,7 @@ use std::process::Command;
 
 use host::{Guest, HostError, Plan, GUEST_WASM};
 use schema::{StepRequest, StepResponse};
-use wasm_layout::memory::{hex_dump, TS_RUNTIME};
+use wasm_layout::memory::hex_dump;
 use wasm_layout::{Export, WasmLayout, WasmPtr};
 
 fn root() -> &'static Path {
@@ -29,7 +29,6 @@ fn exported() -> Export {
     Export::new(root())
         .file("tests/guest/schema.h", bindings.c())
         .file("tests/ts/e2e/schema.ts", bindings.typescript())
-        .file("tests/ts/e2e/wasm-layout-runtime.ts", TS_RUNTIME)
 }
 
 #[test]

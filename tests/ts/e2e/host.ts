@@ -1,7 +1,8 @@
 // The Node host of the end-to-end guest (tests/guest/guest.wasm, C built by
 // clang from the generated schema.h). It uses only the generated bindings
-// (schema.ts) and the wasm-layout runtime, both generated next to it, and
-// plays the same plan as the Rust host (tests/e2e-support), so the
+// (schema.ts, generated next to it) and the wasm-layout runtime (the shipped
+// file itself, not a copy), and plays the same plan as the Rust host
+// (tests/e2e-support), so the
 // guest's memory ends up byte for byte the same.
 //
 // Usage: node --import tsx e2e/host.ts OUT_DIR FIRST FIRST_FRAMES SPAWNED SECOND_FRAMES
@@ -37,7 +38,7 @@ import {
   hexDump,
   memoryStats,
   type PoolHandle,
-} from "./wasm-layout-runtime.ts";
+} from "../../../layout-core/runtime/wasm-layout-runtime.ts";
 
 /** The guest's exports (tests/guest/guest.c). */
 interface GuestExports {

@@ -5,13 +5,16 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   Arena,
+  Bump,
   DoubleBuffer,
   Guarded,
   MemoryView,
   PAGE_SIZE,
   Pool,
+  PoolHeaderLayout,
   RequestBuffer,
   SharedArena,
+  SharedPool,
   checkCanaries,
   ensureCapacity,
   formatArenaStats,
@@ -19,6 +22,7 @@ import {
   formatPoolStats,
   hexDump,
   memoryStats,
+  readPoolHeader,
   type PoolHandle,
 } from "../../../layout-core/runtime/wasm-layout-runtime.ts";
 
@@ -234,7 +238,7 @@ test("hex dump, statistics", () => {
   );
   assert.equal(hexDump(memory, 0, 0), "");
   assert.throws(() => hexDump(memory, 2 * PAGE_SIZE - 4, 8), {
-    message: "out of bounds: 8 bytes needed at offset 131068, but only 131072 bytes are available",
+    message: "out of bounds: bytes 131068..131076 needed, the memory is 131072 bytes long",
   });
   assert.equal(formatMemoryStats(memoryStats(memory), 16), "memory: 131072 bytes, 2 pages (max 16), 0.12 MiB");
   const arena = new Arena(1024, 4096);
@@ -258,7 +262,7 @@ test("request/response and double buffer come from an arena", () => {
   const db = new DoubleBuffer(arena, 64);
   const [front, back] = [db.front(), db.back()];
   assert.equal(arena.used, 512 + 128);
-  db.backBytes(memory)[0] = 9;
+  db.backMut(memory)[0] = 9;
   db.swap();
   assert.deepEqual([db.front(), db.back()], [back, front]);
   assert.equal(db.frontBytes(memory)[0], 9);
@@ -277,4 +281,108 @@ test("shared arena: header in memory, checked at each call", () => {
   throwsUnchanged(memory, () => arena.stats(memory), () => arena.alloc(memory, 2000, 8), "arena exhausted: 2000 bytes aligned to 8 requested, 992 bytes remaining");
   new DataView(memory.buffer).setUint32(64, 0, true);
   assert.throws(() => arena.alloc(memory, 1, 1), { message: "invalid allocator header at 0x40: magic is 0x0" });
+});
+
+test("bump: an arena that grows the memory; a refused growth changes nothing", () => {
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 3 });
+  const bump = new Bump(1024);
+  assert.equal(bump.allocIn(memory, 100_000, 8), 1024);
+  assert.equal(memory.buffer.byteLength, 2 * PAGE_SIZE);
+  const p = bump.place(memory, PointLayout, writePoint, { x: 3, y: 4 });
+  assert.equal(p, 101_024);
+  assert.deepEqual(readPoint(new DataView(memory.buffer), p), { x: 3, y: 4 });
+  assert.equal(bump.top, 101_040);
+  throwsUnchanged(memory, () => [bump.stats(), memory.buffer.byteLength], () => bump.allocIn(memory, 200_000, 8));
+  throwsUnchanged(memory, () => bump.stats(), () => bump.placeSlice(memory, PointLayout, writePoint, [{ x: 1, y: 2 }, null as unknown as Point]));
+  assert.equal(memory.buffer.byteLength, 2 * PAGE_SIZE, "no growth for a value the write rejects");
+  bump.reset();
+  assert.equal(bump.alloc(8, 8), 1024);
+  assert.equal(bump.stats().highWater, 101_040 - 1024);
+});
+
+test("address 0 is never handed out", () => {
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const text = "the region [0x0, 0x40) contains address 0, the null pointer";
+  assert.throws(() => new Arena(0, 64), { name: "RangeError", message: text });
+  assert.throws(() => Bump.withCapacity(0, 64), { message: text });
+  assert.throws(() => new Bump(0), { message: "the region [0x0, 0x100000000) contains address 0, the null pointer" });
+  assert.throws(() => new Pool(0, 16, 8, 4), { message: text });
+  throwsUnchanged(memory, () => 0, () => SharedArena.init(memory, 256, 0, 64), text);
+  assert.equal(new Arena(1, 64).alloc(4, 4), 4);
+});
+
+test("pool: a handle of another pool is refused, and its owner can still free it", () => {
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const a = new Pool(1024, 16, 8, 4);
+  const b = new Pool(2048, 16, 8, 4);
+  const h = a.alloc();
+  b.alloc();
+  throwsUnchanged(memory, () => b.stats(), () => b.free(h), "foreign handle: it belongs to the pool at 0x400, not to the pool at 0x800");
+  assert.equal(b.isLive(h), false);
+  assert.equal(a.isLive(h), true);
+  a.free(h);
+  const shared = SharedPool.init(memory, 64, 16, 8, 4);
+  const s = shared.alloc(memory);
+  throwsUnchanged(memory, () => a.stats(), () => a.free(s), `foreign handle: it belongs to the pool at 0x${s.pool.toString(16)}, not to the pool at 0x400`);
+  throwsUnchanged(memory, () => 0, () => shared.free(memory, a.alloc()));
+  shared.free(memory, s);
+});
+
+test("shared pool: the pool algorithm over a header and slot table in memory", () => {
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const pool = SharedPool.init(memory, 256, 16, 8, 3);
+  const base = 256 + PoolHeaderLayout.size + 3 * 8;
+  const hs = [pool.alloc(memory), pool.alloc(memory), pool.alloc(memory)];
+  assert.deepEqual(hs.map((h) => pool.offset(memory, h)), [base, base + 16, base + 32]);
+  throwsUnchanged(memory, () => 0, () => pool.alloc(memory), "pool exhausted: all 3 slots are live");
+  pool.free(memory, hs[1]!);
+  throwsUnchanged(memory, () => 0, () => pool.free(memory, hs[1]!), `double free of pool slot 0x${(base + 16).toString(16)}`);
+  const again = pool.place(memory, PointLayout, writePoint, { x: 5, y: 6 });
+  assert.equal(again.index, 1);
+  assert.deepEqual(readPoint(new DataView(memory.buffer), base + 16), { x: 5, y: 6 });
+  assert.deepEqual(SharedPool.open(memory, 256).handleAt(memory, base + 16), again);
+  pool.reset(memory);
+  assert.deepEqual(pool.stats(memory), { base, stride: 16, slots: 3, live: 0, free: 3, highWater: 3 });
+  throwsUnchanged(memory, () => 0, () => pool.offset(memory, hs[0]!), "stale handle: slot 0 has generation 4, the handle 1");
+  assert.equal(readPoolHeader(new DataView(memory.buffer), 256).free_head, 0);
+});
+
+test("every number is checked: NaN, infinities, fractions, negatives, past 2^32", () => {
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const arena = new Arena(1024, 64);
+  const state = () => arena.stats();
+  throwsUnchanged(memory, state, () => arena.plan(8, 8, NaN), "from must be an integer from 0 to 9007199254740991, got NaN");
+  throwsUnchanged(memory, state, () => arena.commit(NaN), "top must be an integer from 0 to 9007199254740991, got NaN");
+  throwsUnchanged(memory, state, () => arena.commit(1030.5), "top must be an integer from 0 to 9007199254740991, got 1030.5");
+  throwsUnchanged(memory, state, () => arena.alloc(Infinity, 8));
+  throwsUnchanged(memory, state, () => arena.alloc(8, -8));
+  throwsUnchanged(memory, state, () => new Arena(2 ** 32 + 8, 8), "base must be an integer from 0 to 4294967295, got 4294967304");
+  const pool = new Pool(4096, 16, 8, 2);
+  const h = pool.alloc();
+  throwsUnchanged(memory, () => pool.stats(), () => pool.free({ ...h, index: -1 }), "handle.index must be an integer from 0 to 4294967295, got -1");
+  throwsUnchanged(memory, () => pool.stats(), () => pool.free({ ...h, generation: 1.5 }));
+  throwsUnchanged(memory, () => pool.stats(), () => pool.handleAt(NaN), "offset must be an integer from 0 to 4294967295, got NaN");
+  throwsUnchanged(memory, () => 0, () => hexDump(memory, -1, 4));
+  throwsUnchanged(memory, () => 0, () => Guarded.at(NaN, 4).check(memory));
+  assert.equal(arena.alloc(8, 8), 1024, "the arena still works");
+});
+
+test("place is all or nothing: a value the write rejects changes nothing", () => {
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const arena = new Arena(1024, 1024);
+  const U64 = { size: 8, align: 8 } as const;
+  const writeU64 = (view: DataView, ptr: number, v: bigint): void => view.setBigUint64(ptr, v, true);
+  throwsUnchanged(
+    memory,
+    () => arena.stats(),
+    () => arena.place(memory, U64, writeU64, 3 as unknown as bigint),
+    "cannot write the value: Cannot convert 3 to a BigInt",
+  );
+  const three = { size: 24, align: 8 } as const;
+  const writeThree = (view: DataView, ptr: number, v: readonly number[]): void => {
+    for (let i = 0; i < 3; i++) view.setFloat64(ptr + 8 * i, v[i]!, true);
+    if (v.length !== 3) throw new RangeError("expected 3 numbers");
+  };
+  throwsUnchanged(memory, () => arena.stats(), () => arena.place(memory, three, writeThree, [1, 2, 3, 4]), "expected 3 numbers");
+  assert.equal(arena.place(memory, three, writeThree, [1, 2, 3]), 1024);
 });
