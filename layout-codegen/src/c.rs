@@ -10,12 +10,12 @@ use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::{String, ToString};
 
-use super::names::{field_name, variant_name};
-use super::writer::Writer;
-use super::{Backend, BindingsError, Language, GENERATED_NOTICE};
-use crate::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout};
-use crate::fingerprint::fingerprint;
-use crate::rules::StructRepr;
+use crate::names::{field_name, variant_name};
+use crate::writer::Writer;
+use crate::{Backend, BindingsError, Language, GENERATED_NOTICE};
+use wasm_layout_core::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::fingerprint;
+use wasm_layout_core::StructRepr;
 
 /// C11 keywords and the names the standard headers included here define,
 /// none of which a type, field or variant may take.

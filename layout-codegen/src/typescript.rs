@@ -11,11 +11,11 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::names::{field_name, variant_name};
-use super::writer::Writer;
-use super::{Backend, BindingsError, Language, GENERATED_NOTICE};
-use crate::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout};
-use crate::fingerprint::fingerprint;
+use crate::names::{field_name, variant_name};
+use crate::writer::Writer;
+use crate::{Backend, BindingsError, Language, GENERATED_NOTICE};
+use wasm_layout_core::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::fingerprint;
 
 /// Words a type name cannot be: reserved words, primitive type names and the
 /// globals the generated code uses.
