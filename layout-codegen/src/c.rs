@@ -6,123 +6,53 @@
 //! Every size, alignment and field offset is a `_Static_assert`, so the
 //! compiler proves the header matches the Rust layout.
 
-use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use wasm_layout_rules::names::Scope;
 
 use crate::names::{field_name, variant_name};
 use crate::writer::Writer;
-use crate::{Backend, BindingsError, Language, GENERATED_NOTICE};
+use crate::{Backend, GENERATED_NOTICE};
 use wasm_layout_core::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout};
 use wasm_layout_core::fingerprint;
 use wasm_layout_core::StructRepr;
 
-/// C11 keywords and the names the standard headers included here define,
-/// none of which a type, field or variant may take.
-const RESERVED: &[&str] = &[
-    "_Alignas",
-    "_Alignof",
-    "_Atomic",
-    "_Bool",
-    "_Complex",
-    "_Generic",
-    "_Imaginary",
-    "_Noreturn",
-    "_Static_assert",
-    "_Thread_local",
-    "alignas",
-    "alignof",
-    "auto",
-    "bool",
-    "break",
-    "case",
-    "char",
-    "const",
-    "continue",
-    "default",
-    "do",
-    "double",
-    "else",
-    "enum",
-    "extern",
-    "false",
-    "float",
-    "for",
-    "goto",
-    "if",
-    "inline",
-    "int",
-    "int16_t",
-    "int32_t",
-    "int64_t",
-    "int8_t",
-    "intmax_t",
-    "intptr_t",
-    "long",
-    "NULL",
-    "offsetof",
-    "ptrdiff_t",
-    "register",
-    "restrict",
-    "return",
-    "short",
-    "signed",
-    "size_t",
-    "sizeof",
-    "static",
-    "static_assert",
-    "struct",
-    "switch",
-    "true",
-    "typedef",
-    "uint16_t",
-    "uint32_t",
-    "uint64_t",
-    "uint8_t",
-    "uintmax_t",
-    "uintptr_t",
-    "union",
-    "unsigned",
-    "void",
-    "volatile",
-    "wchar_t",
-    "while",
-];
+/// The macros the header defines besides one per type and variant: static
+/// assertions and `alignof` spelled for C11 and for C++.
+const ASSERT: &str = "WASM_LAYOUT_ASSERT";
+const ALIGNOF: &str = "WASM_LAYOUT_ALIGNOF";
 
-/// Emits C; remembers the file-scope names declared so far.
+/// Takes the header's own file-scope names.
+pub(crate) fn reserve(file: &mut Scope) {
+    file.reserve(ASSERT, "the header's static-assertion macro");
+    file.reserve(ALIGNOF, "the header's alignment macro");
+}
+
+/// The macro naming variant `variant` of enum `name`.
+pub(crate) fn constant(name: &str, variant: &str) -> String {
+    format!("{name}_{variant}")
+}
+
+/// Emits C.
 pub(crate) struct C {
-    declared: BTreeSet<String>,
     guard: String,
 }
 
 impl C {
     pub(crate) fn new() -> Self {
-        C { declared: BTreeSet::new(), guard: String::new() }
-    }
-
-    fn declare(&mut self, name: String, context: &str) -> Result<(), BindingsError> {
-        if RESERVED.contains(&name.as_str()) {
-            return Err(BindingsError::ReservedName {
-                language: Language::C,
-                name,
-                context: context.to_string(),
-            });
-        }
-        if self.declared.insert(name.clone()) {
-            Ok(())
-        } else {
-            Err(BindingsError::DuplicateName { language: Language::C, name })
-        }
+        C { guard: String::new() }
     }
 
     fn sizes(&self, w: &mut Writer, ty: &TypeLayout) {
         let name = ty.export_name();
         w.line(format_args!(
-            "_Static_assert(sizeof({name}) == {}, \"{name}: wasm32 size is {}\");",
+            "{ASSERT}(sizeof({name}) == {}, \"{name}: wasm32 size is {}\");",
             ty.size, ty.size
         ));
         w.line(format_args!(
-            "_Static_assert(_Alignof({name}) == {}, \"{name}: wasm32 alignment is {}\");",
+            "{ASSERT}({ALIGNOF}({name}) == {}, \"{name}: wasm32 alignment is {}\");",
             ty.align, ty.align
         ));
     }
@@ -146,69 +76,73 @@ impl Backend for C {
         w.line(format_args!("#include <stdbool.h>"));
         w.line(format_args!("#include <stddef.h>"));
         w.line(format_args!("#include <stdint.h>"));
+        let cannot: Vec<&str> =
+            types.iter().filter(|t| holds_empty_struct(t)).map(|t| t.export_name()).collect();
+        w.blank();
+        w.line(format_args!("#ifdef __cplusplus"));
+        if !cannot.is_empty() {
+            // C++ gives every object at least one byte; these layouts have
+            // a zero-size struct in them, so their asserts would fail.
+            w.line(format_args!(
+                "#error \"wasm-layout: C++ gives every struct at least one byte, so it cannot lay out the zero-size struct types {}: include this header from C\"",
+                cannot.join(", ")
+            ));
+        }
+        w.line(format_args!("#define {ASSERT}(condition, message) static_assert(condition, message)"));
+        w.line(format_args!("#define {ALIGNOF}(type) alignof(type)"));
+        w.line(format_args!("#else"));
+        w.line(format_args!("#define {ASSERT}(condition, message) _Static_assert(condition, message)"));
+        w.line(format_args!("#define {ALIGNOF}(type) _Alignof(type)"));
+        w.line(format_args!("#endif"));
     }
 
-    fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout) -> Result<(), BindingsError> {
+    fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout) {
         let name = ty.export_name();
-        self.declare(name.to_string(), "type")?;
         w.blank();
         w.line(format_args!("/* enum {name}: stored as {} */", e.repr.rust_name()));
         w.line(format_args!("typedef {} {name};", scalar(e.repr)));
         for v in e.variants {
-            let constant = format!("{name}_{}", variant_name(v));
-            self.declare(constant.clone(), "enum constant")?;
+            let constant = constant(name, variant_name(v));
             w.line(format_args!("#define {constant} (({name}){})", literal(v.value)));
         }
-        self.declare(format!("{name}_FINGERPRINT"), "fingerprint constant")?;
         w.line(format_args!("#define {name}_FINGERPRINT UINT64_C(0x{:016x})", fingerprint(ty)));
         self.sizes(w, ty);
-        Ok(())
     }
 
-    fn structure(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout) -> Result<(), BindingsError> {
+    fn structure(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout) {
         let name = ty.export_name();
-        self.declare(name.to_string(), "type")?;
-        let mut fields = BTreeSet::new();
-        for f in s.fields {
-            let field = field_name(s, f);
-            if RESERVED.contains(&field.as_str()) {
-                let context = format!("field of {name}");
-                return Err(BindingsError::ReservedName { language: Language::C, name: field, context });
-            }
-            if !fields.insert(field.clone()) {
-                return Err(BindingsError::DuplicateName {
-                    language: Language::C,
-                    name: format!("{name}.{field}"),
-                });
-            }
-        }
         let attribute = match s.repr {
             StructRepr::Natural => String::new(),
             StructRepr::Packed => String::from("__attribute__((packed)) "),
             StructRepr::Aligned(_) => format!("__attribute__((aligned({}))) ", ty.align),
         };
+        // An empty struct and a zero-length array are extensions C11 has no
+        // standard spelling for; `__extension__` keeps `-pedantic` quiet.
+        let extension = if has_zero_size_part(ty) { "__extension__ " } else { "" };
         w.blank();
-        w.open(format_args!("typedef struct {attribute}{name} {{"));
-        for f in s.fields {
-            let (base, dims) = declarator(f.ty);
-            let comment = match f.ty.kind {
-                TypeKind::Pointer(p) => format!(" /* WasmPtr<{}> */", p.target_name),
-                _ => String::new(),
-            };
-            w.line(format_args!("{base} {}{dims};{comment}", field_name(s, f)));
+        if s.fields.is_empty() {
+            w.line(format_args!("{extension}typedef struct {attribute}{name} {{}} {name};"));
+        } else {
+            w.open(format_args!("{extension}typedef struct {attribute}{name} {{"));
+            for f in s.fields {
+                let (base, dims) = declarator(f.ty);
+                let comment = match f.ty.kind {
+                    TypeKind::Pointer(p) => format!(" /* WasmPtr<{}> */", p.target_name),
+                    _ => String::new(),
+                };
+                w.line(format_args!("{base} {}{dims};{comment}", field_name(s, f)));
+            }
+            w.close(format_args!("}} {name};"));
         }
-        w.close(format_args!("}} {name};"));
-        self.declare(format!("{name}_FINGERPRINT"), "fingerprint constant")?;
         w.line(format_args!("#define {name}_FINGERPRINT UINT64_C(0x{:016x})", fingerprint(ty)));
         self.sizes(w, ty);
         for f in s.fields {
             let field = field_name(s, f);
             w.line(format_args!(
-                "_Static_assert(offsetof({name}, {field}) == {}, \"{name}.{field}: wasm32 offset is {}\");",
+                "{ASSERT}(offsetof({name}, {field}) == {}, \"{name}.{field}: wasm32 offset is {}\");",
                 f.offset, f.offset
             ));
         }
-        Ok(())
     }
 
     fn end(&mut self, w: &mut Writer) {
@@ -231,6 +165,21 @@ fn scalar(s: Scalar) -> &'static str {
         Scalar::F64 => "double",
         Scalar::Bool => "bool",
     }
+}
+
+/// Whether `ty` is a zero-size struct or holds one (by value, in arrays too):
+/// C++ cannot lay it out.
+fn holds_empty_struct(ty: &TypeLayout) -> bool {
+    match ty.kind {
+        TypeKind::Struct(s) => ty.size == 0 || s.fields.iter().any(|f| holds_empty_struct(f.ty)),
+        TypeKind::Array(a) => holds_empty_struct(a.elem),
+        _ => false,
+    }
+}
+
+/// Whether `ty` is empty or has a zero-size field: a GNU extension in C.
+fn has_zero_size_part(ty: &TypeLayout) -> bool {
+    ty.size == 0 || ty.fields().iter().any(|f| f.ty.size == 0)
 }
 
 /// The element type and the `[N]…` suffix of a declarator for `t`.

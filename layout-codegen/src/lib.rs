@@ -30,12 +30,14 @@ pub mod diff;
 mod export;
 mod names;
 mod odin;
+mod registry;
 mod typescript;
 pub mod walk;
 mod writer;
 
 pub use export::{Export, ExportError, StaleFile, Written, BLESS_VAR};
 pub use names::field_name;
+pub use wasm_layout_rules::names::{Lang, NameError};
 
 use writer::Writer;
 
@@ -106,17 +108,18 @@ impl Bindings {
 
     /// The TypeScript file, or why it cannot be generated.
     pub fn try_typescript(&self) -> Result<String, BindingsError> {
-        generate(&self.types()?, typescript::TypeScript::new())
+        generate(&self.types()?, Lang::TypeScript, "", typescript::TypeScript::new())
     }
 
     /// The C header, or why it cannot be generated.
     pub fn try_c(&self) -> Result<String, BindingsError> {
-        generate(&self.types()?, c::C::new())
+        generate(&self.types()?, Lang::C, "", c::C::new())
     }
 
     /// The Odin file, or why it cannot be generated.
     pub fn try_odin(&self) -> Result<String, BindingsError> {
-        generate(&self.types()?, odin::Odin::new(&self.odin_package)?)
+        let odin = odin::Odin::new(&self.odin_package)?;
+        generate(&self.types()?, Lang::Odin, &self.odin_package, odin)
     }
 
     /// The whole TypeScript file: interfaces, `<Name>Layout`, `read<Name>`,
@@ -167,27 +170,6 @@ fn expect(result: Result<String, BindingsError>) -> String {
     }
 }
 
-/// A target language, as named in errors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Language {
-    /// TypeScript.
-    TypeScript,
-    /// C11.
-    C,
-    /// Odin.
-    Odin,
-}
-
-impl fmt::Display for Language {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Language::TypeScript => "TypeScript",
-            Language::C => "C",
-            Language::Odin => "Odin",
-        })
-    }
-}
-
 /// Why bindings cannot be generated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -201,22 +183,9 @@ pub enum BindingsError {
         /// The Rust name of the other one.
         second: &'static str,
     },
-    /// A type, field or variant name the target language reserves.
-    ReservedName {
-        /// The language.
-        language: Language,
-        /// The name.
-        name: String,
-        /// Where it was found (`"type"`, `"field of Point"`, …).
-        context: String,
-    },
-    /// Two generated items in one file would share a name.
-    DuplicateName {
-        /// The language.
-        language: Language,
-        /// The name.
-        name: String,
-    },
+    /// A name the target language reserves, or two generated items under
+    /// one name; the error names the language and both items.
+    Name(NameError),
     /// An Odin package name that is not an identifier, or is reserved.
     InvalidOdinPackage {
         /// The name given.
@@ -232,15 +201,7 @@ impl fmt::Display for BindingsError {
                 "two different layouts are named `{name}` in generated code (Rust types `{first}` and \
                  `{second}`): give one of them #[layout(rename = \"...\")]"
             ),
-            BindingsError::ReservedName { language, name, context } => write!(
-                f,
-                "`{name}` ({context}) is reserved in {language}: rename it with #[layout(rename = \"...\")]"
-            ),
-            BindingsError::DuplicateName { language, name } => write!(
-                f,
-                "the generated {language} would declare `{name}` twice: rename one of the types with \
-                 #[layout(rename = \"...\")]"
-            ),
+            BindingsError::Name(e) => e.fmt(f),
             BindingsError::InvalidOdinPackage { name } => write!(
                 f,
                 "`{name}` cannot be an Odin package name: use an identifier other than `_`, `runtime`, \
@@ -252,30 +213,42 @@ impl fmt::Display for BindingsError {
 
 impl std::error::Error for BindingsError {}
 
+impl From<NameError> for BindingsError {
+    fn from(e: NameError) -> Self {
+        BindingsError::Name(e)
+    }
+}
+
 /// One language's emitter: called for each named type in walk order.
 ///
 /// An emitter may assume the descriptors are valid (as the derive makes
-/// them); it reports names its language cannot use.
+/// them) and that every name it writes was declared by [`registry`] first.
 trait Backend {
     /// The string one indentation level adds.
     const INDENT: &'static str;
     /// The file's opening lines.
     fn begin(&mut self, w: &mut Writer, types: &[&'static TypeLayout]);
     /// One enum.
-    fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout) -> Result<(), BindingsError>;
+    fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout);
     /// One struct.
-    fn structure(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout) -> Result<(), BindingsError>;
+    fn structure(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout);
     /// The file's closing lines.
     fn end(&mut self, w: &mut Writer);
 }
 
-fn generate<B: Backend>(types: &[&'static TypeLayout], mut backend: B) -> Result<String, BindingsError> {
+fn generate<B: Backend>(
+    types: &[&'static TypeLayout],
+    lang: Lang,
+    odin_package: &str,
+    mut backend: B,
+) -> Result<String, BindingsError> {
+    registry::check(types, lang, odin_package)?;
     let mut w = Writer::new(B::INDENT);
     backend.begin(&mut w, types);
     for ty in types {
         match ty.kind {
-            TypeKind::Struct(s) => backend.structure(&mut w, ty, &s)?,
-            TypeKind::Enum(e) => backend.enumeration(&mut w, ty, &e)?,
+            TypeKind::Struct(s) => backend.structure(&mut w, ty, &s),
+            TypeKind::Enum(e) => backend.enumeration(&mut w, ty, &e),
             _ => {}
         }
     }

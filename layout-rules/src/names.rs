@@ -46,9 +46,12 @@ impl Lang {
         }
     }
 
-    /// Whether `name` is one of [`reserved`](Lang::reserved).
+    /// Whether `name` is one of [`reserved`](Lang::reserved), or, in C, an
+    /// identifier the C standard reserves (`__x`, `_X`) or one of the
+    /// `<stdint.h>` families (`int_least8_t`, `INT8_MAX`, `UINT64_C`, …)
+    /// whose members a list would miss.
     pub fn is_reserved(self, name: &str) -> bool {
-        self.reserved().contains(&name)
+        self.reserved().contains(&name) || (self == Lang::C && c_reserved_family(name))
     }
 }
 
@@ -164,6 +167,18 @@ impl Scope {
         Ok(())
     }
 
+    /// Takes `name` for something the output itself emits (a view's own
+    /// `ptr`, a private helper, a header's include guard), without the
+    /// reserved-word check: later declarations of `name` clash with `item`.
+    pub fn reserve(&mut self, name: &str, item: &str) {
+        self.taken.push((String::from(name), String::from(item)));
+    }
+
+    /// The item `name` was declared for, if it was.
+    pub fn item(&self, name: &str) -> Option<&str> {
+        self.taken.iter().find(|(n, _)| n == name).map(|(_, item)| item.as_str())
+    }
+
     /// Whether `name` is declared.
     pub fn contains(&self, name: &str) -> bool {
         self.taken.iter().any(|(n, _)| n == name)
@@ -171,14 +186,30 @@ impl Scope {
 }
 
 /// Member names a language refuses even behind a `.`: a class may not
-/// have an accessor named `constructor`, and in C and C++ a keyword cannot
-/// name a struct member.
+/// have an accessor named `constructor`, an object literal's `__proto__`
+/// sets its prototype, `prototype` means the class's own; in C and C++ a
+/// keyword or a macro cannot name a struct member, and Odin's keywords
+/// cannot name a field or an enum value.
 fn member_refused(lang: Lang, name: &str) -> bool {
     match lang {
         Lang::TypeScript => matches!(name, "constructor" | "prototype" | "__proto__"),
         Lang::C | Lang::Odin => lang.is_reserved(name),
         Lang::Rust => false,
     }
+}
+
+/// The identifiers C reserves by pattern: any starting with `__` or with `_`
+/// and an upper-case letter, the `<stdint.h>` type families
+/// (`int_least8_t`, `uint_fast32_t`, …) and macro families (`INT8_MAX`,
+/// `UINT_LEAST16_MIN`, `INT64_C`, `SIZE_MAX`, …).
+fn c_reserved_family(name: &str) -> bool {
+    let b = name.as_bytes();
+    let underscore = matches!(b, [b'_', b'_', ..] | [b'_', b'A'..=b'Z', ..]);
+    let int_type = (name.starts_with("int") || name.starts_with("uint")) && name.ends_with("_t");
+    let limit_prefix = ["INT", "UINT", "SIZE_", "PTRDIFF_", "WCHAR_", "WINT_", "SIG_ATOMIC_"];
+    let limit = limit_prefix.iter().any(|p| name.starts_with(p))
+        && (name.ends_with("_MIN") || name.ends_with("_MAX") || name.ends_with("_C"));
+    underscore || int_type || limit
 }
 
 /// Rust's strict and reserved keywords (raw identifiers aside, a field
@@ -252,7 +283,11 @@ const TYPESCRIPT: &[&str] = &[
     "unknown",
     "bigint",
     "undefined",
+    "intrinsic",
+    "globalThis",
     "Array",
+    "ArrayBuffer",
+    "ArrayBufferLike",
     "BigInt",
     "DataView",
     "Error",
@@ -262,6 +297,7 @@ const TYPESCRIPT: &[&str] = &[
     "RangeError",
     "TypeError",
     "WebAssembly",
+    "Uint8Array",
 ];
 
 /// C11 and C++17 keywords, and the names the header's includes define.
@@ -385,6 +421,15 @@ const C: &[&str] = &[
     "INT64_C",
     "UINT32_C",
     "INT32_C",
+    "bool_true_false_are_defined",
+    "char8_t",
+    "co_await",
+    "co_return",
+    "co_yield",
+    "consteval",
+    "constinit",
+    "_Pragma",
+    "defined",
 ];
 
 /// Odin's keywords and the built-in names generated code uses.
@@ -413,6 +458,7 @@ const ODIN: &[&str] = &[
     "map",
     "matrix",
     "not_in",
+    "notin",
     "or_break",
     "or_continue",
     "or_else",
@@ -454,6 +500,20 @@ const ODIN: &[&str] = &[
     "align_of",
     "offset_of",
     "type_of",
+    "b8",
+    "b16",
+    "b32",
+    "b64",
+    "i128",
+    "u128",
+    "f16",
+    "byte",
+    "complex32",
+    "complex64",
+    "complex128",
+    "quaternion64",
+    "quaternion128",
+    "quaternion256",
 ];
 
 #[cfg(test)]

@@ -209,7 +209,7 @@ pub struct Camel {
     pub frame_count: u32,
     pub max_hp_value: u16,
     pub is_alive: bool,
-    #[layout(rename = "explicit")]
+    #[layout(rename = "chosen")]
     pub overridden_name: u8,
 }
 

@@ -1,6 +1,6 @@
 //! What cannot be generated is reported, naming the culprit.
 
-use wasm_layout::codegen::Language;
+use wasm_layout::codegen::{Lang, NameError};
 use wasm_layout::{Bindings, BindingsError, WasmLayout};
 
 mod one {
@@ -34,7 +34,7 @@ struct Holder {
 #[derive(WasmLayout)]
 #[allow(non_camel_case_types)]
 struct CWords {
-    int: u32,
+    register: u32,
     default: u8,
 }
 
@@ -85,15 +85,16 @@ fn reserved_names_fail_only_in_their_language() {
     assert!(b.try_odin().is_ok());
     let err = b.try_c().unwrap_err();
     assert!(
-        matches!(&err, BindingsError::ReservedName { language: Language::C, name, .. } if name == "int"),
+        matches!(&err, BindingsError::Name(NameError::Reserved { lang: Lang::C, name, .. }) if name == "register"),
         "{err}"
     );
+    assert!(err.to_string().contains("field `register` of `CWords`"), "{err}");
 
     let err = Bindings::new().add::<Proto>().try_typescript().unwrap_err();
-    assert!(matches!(&err, BindingsError::ReservedName { language: Language::TypeScript, .. }), "{err}");
+    assert!(matches!(&err, BindingsError::Name(NameError::Reserved { lang: Lang::TypeScript, .. })), "{err}");
 
     let err = Bindings::new().add::<OdinWords>().try_odin().unwrap_err();
-    assert!(matches!(&err, BindingsError::ReservedName { language: Language::Odin, .. }), "{err}");
+    assert!(matches!(&err, BindingsError::Name(NameError::Reserved { lang: Lang::Odin, .. })), "{err}");
     assert!(err.to_string().contains("`context`"), "{err}");
 }
 
@@ -102,7 +103,12 @@ fn generated_names_may_not_collide() {
     let err = Bindings::new().add::<Point>().add::<Clash>().try_typescript().unwrap_err();
     assert_eq!(
         err,
-        BindingsError::DuplicateName { language: Language::TypeScript, name: "PointView".into() }
+        BindingsError::Name(NameError::Clash {
+            lang: Lang::TypeScript,
+            name: "PointView".into(),
+            first: "the View of struct `Point`".into(),
+            second: "struct `Clash`".into(),
+        })
     );
     assert!(Bindings::new().add::<Point>().add::<Clash>().try_c().is_ok());
 }

@@ -7,17 +7,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+#define WASM_LAYOUT_ASSERT(condition, message) static_assert(condition, message)
+#define WASM_LAYOUT_ALIGNOF(type) alignof(type)
+#else
+#define WASM_LAYOUT_ASSERT(condition, message) _Static_assert(condition, message)
+#define WASM_LAYOUT_ALIGNOF(type) _Alignof(type)
+#endif
+
 typedef struct Vec3 {
     float x;
     float y;
     float z;
 } Vec3;
 #define Vec3_FINGERPRINT UINT64_C(0xcc5e764ac9b3be8a)
-_Static_assert(sizeof(Vec3) == 12, "Vec3: wasm32 size is 12");
-_Static_assert(_Alignof(Vec3) == 4, "Vec3: wasm32 alignment is 4");
-_Static_assert(offsetof(Vec3, x) == 0, "Vec3.x: wasm32 offset is 0");
-_Static_assert(offsetof(Vec3, y) == 4, "Vec3.y: wasm32 offset is 4");
-_Static_assert(offsetof(Vec3, z) == 8, "Vec3.z: wasm32 offset is 8");
+WASM_LAYOUT_ASSERT(sizeof(Vec3) == 12, "Vec3: wasm32 size is 12");
+WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Vec3) == 4, "Vec3: wasm32 alignment is 4");
+WASM_LAYOUT_ASSERT(offsetof(Vec3, x) == 0, "Vec3.x: wasm32 offset is 0");
+WASM_LAYOUT_ASSERT(offsetof(Vec3, y) == 4, "Vec3.y: wasm32 offset is 4");
+WASM_LAYOUT_ASSERT(offsetof(Vec3, z) == 8, "Vec3.z: wasm32 offset is 8");
 
 /* enum Kind: stored as u8 */
 typedef uint8_t Kind;
@@ -25,8 +33,8 @@ typedef uint8_t Kind;
 #define Kind_Spark ((Kind)1)
 #define Kind_Smoke ((Kind)2)
 #define Kind_FINGERPRINT UINT64_C(0x8a50f47e29ee0dd7)
-_Static_assert(sizeof(Kind) == 1, "Kind: wasm32 size is 1");
-_Static_assert(_Alignof(Kind) == 1, "Kind: wasm32 alignment is 1");
+WASM_LAYOUT_ASSERT(sizeof(Kind) == 1, "Kind: wasm32 size is 1");
+WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Kind) == 1, "Kind: wasm32 alignment is 1");
 
 typedef struct Particle {
     Vec3 pos;
@@ -38,15 +46,15 @@ typedef struct Particle {
     uint64_t id;
 } Particle;
 #define Particle_FINGERPRINT UINT64_C(0x0407a6493c1c2bda)
-_Static_assert(sizeof(Particle) == 40, "Particle: wasm32 size is 40");
-_Static_assert(_Alignof(Particle) == 8, "Particle: wasm32 alignment is 8");
-_Static_assert(offsetof(Particle, pos) == 0, "Particle.pos: wasm32 offset is 0");
-_Static_assert(offsetof(Particle, vel) == 12, "Particle.vel: wasm32 offset is 12");
-_Static_assert(offsetof(Particle, mass) == 24, "Particle.mass: wasm32 offset is 24");
-_Static_assert(offsetof(Particle, kind) == 28, "Particle.kind: wasm32 offset is 28");
-_Static_assert(offsetof(Particle, alive) == 29, "Particle.alive: wasm32 offset is 29");
-_Static_assert(offsetof(Particle, flags) == 30, "Particle.flags: wasm32 offset is 30");
-_Static_assert(offsetof(Particle, id) == 32, "Particle.id: wasm32 offset is 32");
+WASM_LAYOUT_ASSERT(sizeof(Particle) == 40, "Particle: wasm32 size is 40");
+WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Particle) == 8, "Particle: wasm32 alignment is 8");
+WASM_LAYOUT_ASSERT(offsetof(Particle, pos) == 0, "Particle.pos: wasm32 offset is 0");
+WASM_LAYOUT_ASSERT(offsetof(Particle, vel) == 12, "Particle.vel: wasm32 offset is 12");
+WASM_LAYOUT_ASSERT(offsetof(Particle, mass) == 24, "Particle.mass: wasm32 offset is 24");
+WASM_LAYOUT_ASSERT(offsetof(Particle, kind) == 28, "Particle.kind: wasm32 offset is 28");
+WASM_LAYOUT_ASSERT(offsetof(Particle, alive) == 29, "Particle.alive: wasm32 offset is 29");
+WASM_LAYOUT_ASSERT(offsetof(Particle, flags) == 30, "Particle.flags: wasm32 offset is 30");
+WASM_LAYOUT_ASSERT(offsetof(Particle, id) == 32, "Particle.id: wasm32 offset is 32");
 
 typedef struct StepRequest {
     uint32_t particles; /* WasmPtr<Particle> */
@@ -55,22 +63,22 @@ typedef struct StepRequest {
     Vec3 gravity;
 } StepRequest;
 #define StepRequest_FINGERPRINT UINT64_C(0xff8f6934fd8874cb)
-_Static_assert(sizeof(StepRequest) == 24, "StepRequest: wasm32 size is 24");
-_Static_assert(_Alignof(StepRequest) == 4, "StepRequest: wasm32 alignment is 4");
-_Static_assert(offsetof(StepRequest, particles) == 0, "StepRequest.particles: wasm32 offset is 0");
-_Static_assert(offsetof(StepRequest, count) == 4, "StepRequest.count: wasm32 offset is 4");
-_Static_assert(offsetof(StepRequest, dt) == 8, "StepRequest.dt: wasm32 offset is 8");
-_Static_assert(offsetof(StepRequest, gravity) == 12, "StepRequest.gravity: wasm32 offset is 12");
+WASM_LAYOUT_ASSERT(sizeof(StepRequest) == 24, "StepRequest: wasm32 size is 24");
+WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(StepRequest) == 4, "StepRequest: wasm32 alignment is 4");
+WASM_LAYOUT_ASSERT(offsetof(StepRequest, particles) == 0, "StepRequest.particles: wasm32 offset is 0");
+WASM_LAYOUT_ASSERT(offsetof(StepRequest, count) == 4, "StepRequest.count: wasm32 offset is 4");
+WASM_LAYOUT_ASSERT(offsetof(StepRequest, dt) == 8, "StepRequest.dt: wasm32 offset is 8");
+WASM_LAYOUT_ASSERT(offsetof(StepRequest, gravity) == 12, "StepRequest.gravity: wasm32 offset is 12");
 
 typedef struct StepResponse {
     uint32_t alive;
     double energy;
 } StepResponse;
 #define StepResponse_FINGERPRINT UINT64_C(0xcea20e582c9872c6)
-_Static_assert(sizeof(StepResponse) == 16, "StepResponse: wasm32 size is 16");
-_Static_assert(_Alignof(StepResponse) == 8, "StepResponse: wasm32 alignment is 8");
-_Static_assert(offsetof(StepResponse, alive) == 0, "StepResponse.alive: wasm32 offset is 0");
-_Static_assert(offsetof(StepResponse, energy) == 8, "StepResponse.energy: wasm32 offset is 8");
+WASM_LAYOUT_ASSERT(sizeof(StepResponse) == 16, "StepResponse: wasm32 size is 16");
+WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(StepResponse) == 8, "StepResponse: wasm32 alignment is 8");
+WASM_LAYOUT_ASSERT(offsetof(StepResponse, alive) == 0, "StepResponse.alive: wasm32 offset is 0");
+WASM_LAYOUT_ASSERT(offsetof(StepResponse, energy) == 8, "StepResponse.energy: wasm32 offset is 8");
 
 typedef struct StepFrame {
     uint32_t src; /* WasmPtr<Particle> */
@@ -81,13 +89,13 @@ typedef struct StepFrame {
     uint32_t frame;
 } StepFrame;
 #define StepFrame_FINGERPRINT UINT64_C(0xd50c10689086a847)
-_Static_assert(sizeof(StepFrame) == 32, "StepFrame: wasm32 size is 32");
-_Static_assert(_Alignof(StepFrame) == 4, "StepFrame: wasm32 alignment is 4");
-_Static_assert(offsetof(StepFrame, src) == 0, "StepFrame.src: wasm32 offset is 0");
-_Static_assert(offsetof(StepFrame, dst) == 4, "StepFrame.dst: wasm32 offset is 4");
-_Static_assert(offsetof(StepFrame, count) == 8, "StepFrame.count: wasm32 offset is 8");
-_Static_assert(offsetof(StepFrame, dt) == 12, "StepFrame.dt: wasm32 offset is 12");
-_Static_assert(offsetof(StepFrame, gravity) == 16, "StepFrame.gravity: wasm32 offset is 16");
-_Static_assert(offsetof(StepFrame, frame) == 28, "StepFrame.frame: wasm32 offset is 28");
+WASM_LAYOUT_ASSERT(sizeof(StepFrame) == 32, "StepFrame: wasm32 size is 32");
+WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(StepFrame) == 4, "StepFrame: wasm32 alignment is 4");
+WASM_LAYOUT_ASSERT(offsetof(StepFrame, src) == 0, "StepFrame.src: wasm32 offset is 0");
+WASM_LAYOUT_ASSERT(offsetof(StepFrame, dst) == 4, "StepFrame.dst: wasm32 offset is 4");
+WASM_LAYOUT_ASSERT(offsetof(StepFrame, count) == 8, "StepFrame.count: wasm32 offset is 8");
+WASM_LAYOUT_ASSERT(offsetof(StepFrame, dt) == 12, "StepFrame.dt: wasm32 offset is 12");
+WASM_LAYOUT_ASSERT(offsetof(StepFrame, gravity) == 16, "StepFrame.gravity: wasm32 offset is 16");
+WASM_LAYOUT_ASSERT(offsetof(StepFrame, frame) == 28, "StepFrame.frame: wasm32 offset is 28");
 
 #endif /* WASM_LAYOUT_4310F487B6D350FA_H */
