@@ -294,5 +294,31 @@ pub fn bindings() -> Bindings {
         .add::<Mode16>()
 }
 
+/// The corpus without the types C++ cannot lay out (`Empty` and the
+/// structs holding it).
+pub fn bindings_without_zero_size() -> Bindings {
+    Bindings::new()
+        .add::<AllScalars>()
+        .add::<Rect>()
+        .add::<Node>()
+        .add::<Packed>()
+        .add::<PackedNested>()
+        .add::<AlignedOuter>()
+        .add::<AlignedLow>()
+        .add::<TailPad>()
+        .add::<Mixed16>()
+        .add::<Matrix>()
+        .add::<Polygon>()
+        .add::<Flags>()
+        .add::<Modes>()
+        .add::<RenamedStruct>()
+        .add::<Camel>()
+        .add::<Pointers>()
+        .add::<Bytes>()
+        .add::<ZeroLen>()
+        .add::<Wide>()
+        .add::<Floats>()
+}
+
 /// How many named types the corpus declares.
 pub const TYPE_COUNT: usize = 34;

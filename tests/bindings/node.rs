@@ -14,12 +14,12 @@ use wasm_layout::WasmLayout;
 use crate::common::{scratch_dir, tool, REQUIRE_TOOLS};
 use crate::corpus::{self, AllScalars};
 
-fn ts_dir() -> PathBuf {
+pub(crate) fn ts_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/ts")
 }
 
 /// Whether node and the npm packages of tests/ts are there (see `tool`).
-fn has_node() -> bool {
+pub(crate) fn has_node() -> bool {
     if !tool("node", "install Node.js 20 or later") {
         return false;
     }
@@ -39,7 +39,7 @@ fn run(mut cmd: Command) -> Output {
     cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"))
 }
 
-fn report(what: &str, out: &Output) -> String {
+pub(crate) fn report(what: &str, out: &Output) -> String {
     format!(
         "{what} exited with {}\n--- stdout\n{}\n--- stderr\n{}",
         out.status,
@@ -72,7 +72,7 @@ fn scratch_tree(name: &str, bindings: &str) -> PathBuf {
     root
 }
 
-fn tsc(project: &Path) -> Output {
+pub(crate) fn tsc(project: &Path) -> Output {
     let mut cmd = Command::new("npx");
     cmd.args(["--no-install", "tsc", "-p"]).arg(project);
     run(cmd)

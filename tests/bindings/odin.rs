@@ -11,9 +11,9 @@ use wasm_layout::WasmLayout;
 use crate::common::scratch_dir;
 use crate::corpus::{self, Rect};
 
-const TARGETS: [&str; 2] = ["js_wasm32", "freestanding_wasm32"];
+pub(crate) const TARGETS: [&str; 2] = ["js_wasm32", "freestanding_wasm32"];
 
-fn has_odin() -> bool {
+pub(crate) fn has_odin() -> bool {
     let ok = Command::new("odin").arg("version").output().is_ok_and(|o| o.status.success());
     if !ok {
         eprintln!(
@@ -24,14 +24,14 @@ fn has_odin() -> bool {
 }
 
 /// `odin check` on a package holding `source`; `Err` carries the output.
-fn odin_check(dir: &Path, source: &str, target: &str) -> Result<(), String> {
+pub(crate) fn odin_check(dir: &Path, source: &str, target: &str) -> Result<(), String> {
     let package = dir.join(target).join("layout");
     std::fs::create_dir_all(&package).map_err(|e| e.to_string())?;
     std::fs::write(package.join("layout.odin"), source).map_err(|e| e.to_string())?;
     let out = Command::new("odin")
         .arg("check")
         .arg(&package)
-        .args([&format!("-target:{target}"), "-no-entry-point"])
+        .args([&format!("-target:{target}"), "-no-entry-point", "-vet", "-strict-style"])
         .output()
         .map_err(|e| e.to_string())?;
     if out.status.success() {

@@ -409,6 +409,12 @@ function loadKind(view: DataView, ptr: number, field: string): Kind {
   }
   return invalidDiscriminant("Kind", ptr, value, field);
 }
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeKind(view: DataView, ptr: number, value: Kind): void {
+  checkKind(value, "Kind");
+  checkSpan(view, ptr, 1, "Kind");
+  view.setUint8(ptr, value);
+}
 function checkKind(value: Kind, field: string): void {
   switch (value) {
     case 1:
@@ -2072,6 +2078,12 @@ function loadMode16(view: DataView, ptr: number, field: string): Mode16 {
   }
   return invalidDiscriminant("Mode16", ptr, value, field);
 }
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeMode16(view: DataView, ptr: number, value: Mode16): void {
+  checkMode16(value, "Mode16");
+  checkSpan(view, ptr, 2, "Mode16");
+  view.setUint16(ptr, value, true);
+}
 function checkMode16(value: Mode16, field: string): void {
   switch (value) {
     case 0:
@@ -2221,6 +2233,12 @@ function loadDelta8(view: DataView, ptr: number, field: string): Delta8 {
   }
   return invalidDiscriminant("Delta8", ptr, value, field);
 }
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeDelta8(view: DataView, ptr: number, value: Delta8): void {
+  checkDelta8(value, "Delta8");
+  checkSpan(view, ptr, 1, "Delta8");
+  view.setInt8(ptr, value);
+}
 function checkDelta8(value: Delta8, field: string): void {
   switch (value) {
     case -128:
@@ -2252,6 +2270,12 @@ function loadDelta16(view: DataView, ptr: number, field: string): Delta16 {
   }
   return invalidDiscriminant("Delta16", ptr, value, field);
 }
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeDelta16(view: DataView, ptr: number, value: Delta16): void {
+  checkDelta16(value, "Delta16");
+  checkSpan(view, ptr, 2, "Delta16");
+  view.setInt16(ptr, value, true);
+}
 function checkDelta16(value: Delta16, field: string): void {
   switch (value) {
     case -300:
@@ -2281,6 +2305,12 @@ function loadMode32(view: DataView, ptr: number, field: string): Mode32 {
       return value as Mode32;
   }
   return invalidDiscriminant("Mode32", ptr, value, field);
+}
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeMode32(view: DataView, ptr: number, value: Mode32): void {
+  checkMode32(value, "Mode32");
+  checkSpan(view, ptr, 4, "Mode32");
+  view.setUint32(ptr, value, true);
 }
 function checkMode32(value: Mode32, field: string): void {
   switch (value) {
@@ -2314,6 +2344,12 @@ function loadSigned32(view: DataView, ptr: number, field: string): Signed32 {
   }
   return invalidDiscriminant("Signed32", ptr, value, field);
 }
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeSigned32(view: DataView, ptr: number, value: Signed32): void {
+  checkSigned32(value, "Signed32");
+  checkSpan(view, ptr, 4, "Signed32");
+  view.setInt32(ptr, value, true);
+}
 function checkSigned32(value: Signed32, field: string): void {
   switch (value) {
     case -2147483648:
@@ -2344,6 +2380,12 @@ function loadColor(view: DataView, ptr: number, field: string): Color {
       return value as Color;
   }
   return invalidDiscriminant("Color", ptr, value, field);
+}
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeColor(view: DataView, ptr: number, value: Color): void {
+  checkColor(value, "Color");
+  checkSpan(view, ptr, 1, "Color");
+  view.setUint8(ptr, value);
 }
 function checkColor(value: Color, field: string): void {
   switch (value) {

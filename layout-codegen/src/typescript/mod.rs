@@ -4,7 +4,7 @@
 //! `readName`, `writeName` and `class NameView`, with the file-private
 //! `loadName`, `checkName` and `storeName`. Per enum: an `as const` object
 //! and a union type of the same name, `NameLayout`, `NameFingerprint` and
-//! `readName`, with `loadName` and `checkName`. Helpers are emitted only when
+//! `readName`, `writeName`, with `loadName` and `checkName`. Helpers are emitted only when
 //! used, so the file passes `noUnusedLocals`.
 //!
 //! Every number from JavaScript is checked before a byte is written: a
@@ -44,7 +44,7 @@ pub(crate) fn prefixes(structure: bool) -> &'static [&'static str] {
     if structure {
         &["read", "write", "load", "check", "store"]
     } else {
-        &["read", "load", "check"]
+        &["read", "write", "load", "check"]
     }
 }
 
@@ -97,6 +97,16 @@ impl Backend for TypeScript {
         w.line(format_args!("{}return value as {name};", Self::INDENT));
         w.close(format_args!("}}"));
         w.line(format_args!("return invalidDiscriminant(\"{name}\", ptr, value, field);"));
+        w.close(format_args!("}}"));
+        w.line(format_args!(
+            "/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */"
+        ));
+        w.open(format_args!(
+            "export function write{name}(view: DataView, ptr: number, value: {name}): void {{"
+        ));
+        w.line(format_args!("check{name}(value, \"{name}\");"));
+        w.line(format_args!("checkSpan(view, ptr, {}, \"{name}\");", ty.size));
+        w.line(format_args!("{};", value::set(e.repr, "ptr", "value")));
         w.close(format_args!("}}"));
         let values: Vec<String> = e.variants.iter().map(|v| v.value.to_string()).collect();
         w.open(format_args!("function check{name}(value: {name}, field: string): void {{"));

@@ -184,7 +184,7 @@ pub(super) fn get(s: Scalar, at: &str) -> String {
     format!("view.get{}({at}{endian})", accessor(s))
 }
 
-fn set(s: Scalar, at: &str, value: &str) -> String {
+pub(super) fn set(s: Scalar, at: &str, value: &str) -> String {
     let endian = if s.size() > 1 { ", true" } else { "" };
     format!("view.set{}({at}, {value}{endian})", accessor(s))
 }

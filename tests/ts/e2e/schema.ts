@@ -148,6 +148,12 @@ function loadKind(view: DataView, ptr: number, field: string): Kind {
   }
   return invalidDiscriminant("Kind", ptr, value, field);
 }
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeKind(view: DataView, ptr: number, value: Kind): void {
+  checkKind(value, "Kind");
+  checkSpan(view, ptr, 1, "Kind");
+  view.setUint8(ptr, value);
+}
 function checkKind(value: Kind, field: string): void {
   switch (value) {
     case 0:
