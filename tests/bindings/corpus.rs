@@ -151,6 +151,14 @@ pub struct Mixed16 {
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
 pub struct Empty {}
 
+/// An array of zero-size structs between two bytes.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Empties {
+    pub before: u8,
+    pub units: [Empty; 3],
+    pub after: u8,
+}
+
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
 pub struct Inner {
     pub a: u8,
@@ -278,6 +286,7 @@ pub fn bindings() -> Bindings {
         .add::<TailPad>()
         .add::<Mixed16>()
         .add::<Empty>()
+        .add::<Empties>()
         .add::<Outer>()
         .add::<Matrix>()
         .add::<Polygon>()
@@ -321,4 +330,4 @@ pub fn bindings_without_zero_size() -> Bindings {
 }
 
 /// How many named types the corpus declares.
-pub const TYPE_COUNT: usize = 34;
+pub const TYPE_COUNT: usize = 35;

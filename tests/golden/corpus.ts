@@ -34,8 +34,12 @@ export const AllScalarsLayout = {
 export const AllScalarsFingerprint = 0x271d5f443aaea117n;
 /** Reads a `AllScalars`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readAllScalars(view: DataView, ptr: number): AllScalars {
-  checkSpan(view, ptr, 56, "AllScalars");
-  return loadAllScalars(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AllScalars");
+  try {
+    return loadAllScalars(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 56);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeAllScalars(view: DataView, ptr: number, value: AllScalars): void {
@@ -95,7 +99,7 @@ export class AllScalarsView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "AllScalarsView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AllScalarsView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -105,7 +109,7 @@ export class AllScalarsView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "AllScalarsView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "AllScalarsView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -296,8 +300,12 @@ export const PointLayout = {
 export const PointFingerprint = 0x6d43f8df128199abn;
 /** Reads a `Point`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readPoint(view: DataView, ptr: number): Point {
-  checkSpan(view, ptr, 16, "Point");
-  return loadPoint(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Point");
+  try {
+    return loadPoint(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writePoint(view: DataView, ptr: number, value: Point): void {
@@ -326,7 +334,7 @@ export class PointView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "PointView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PointView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -336,7 +344,7 @@ export class PointView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "PointView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PointView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -396,8 +404,12 @@ export const KindLayout = { size: 1, align: 1 } as const;
 export const KindFingerprint = 0x0fe8b0251b113f26n;
 /** Reads a `Kind`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
 export function readKind(view: DataView, ptr: number): Kind {
-  checkSpan(view, ptr, 1, "Kind");
-  return loadKind(view, ptr, "Kind");
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Kind");
+  try {
+    return loadKind(view, ptr, "Kind");
+  } catch (error) {
+    return readFailed(error, view, ptr, 1);
+  }
 }
 function loadKind(view: DataView, ptr: number, field: string): Kind {
   const value = view.getUint8(ptr);
@@ -448,8 +460,12 @@ export const RectLayout = {
 export const RectFingerprint = 0x1c38d645b7a34c2dn;
 /** Reads a `Rect`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readRect(view: DataView, ptr: number): Rect {
-  checkSpan(view, ptr, 48, "Rect");
-  return loadRect(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Rect");
+  try {
+    return loadRect(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 48);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeRect(view: DataView, ptr: number, value: Rect): void {
@@ -496,7 +512,7 @@ export class RectView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "RectView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "RectView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -506,7 +522,7 @@ export class RectView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "RectView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "RectView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -527,6 +543,7 @@ export class RectView {
     return view;
   }
   get min(): PointView {
+    this.#span();
     return new PointView(this.#memory, this.#ptr);
   }
   set min(value: Point) {
@@ -535,6 +552,7 @@ export class RectView {
     storePoint(view, this.#ptr, value);
   }
   get max(): PointView {
+    this.#span();
     return new PointView(this.#memory, this.#ptr + 16);
   }
   set max(value: Point) {
@@ -622,8 +640,12 @@ export const NodeLayout = {
 export const NodeFingerprint = 0x9c328dbe22515ce6n;
 /** Reads a `Node`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readNode(view: DataView, ptr: number): Node {
-  checkSpan(view, ptr, 12, "Node");
-  return loadNode(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Node");
+  try {
+    return loadNode(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 12);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeNode(view: DataView, ptr: number, value: Node): void {
@@ -655,7 +677,7 @@ export class NodeView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "NodeView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "NodeView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -665,7 +687,7 @@ export class NodeView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "NodeView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "NodeView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -748,8 +770,12 @@ export const PackedLayout = {
 export const PackedFingerprint = 0x55ba1ae20363455an;
 /** Reads a `Packed`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readPacked(view: DataView, ptr: number): Packed {
-  checkSpan(view, ptr, 15, "Packed");
-  return loadPacked(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Packed");
+  try {
+    return loadPacked(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 15);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writePacked(view: DataView, ptr: number, value: Packed): void {
@@ -784,7 +810,7 @@ export class PackedView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "PackedView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PackedView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -794,7 +820,7 @@ export class PackedView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "PackedView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PackedView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -891,8 +917,12 @@ export const PackedNestedLayout = {
 export const PackedNestedFingerprint = 0x7d1ea67d4bdcd96fn;
 /** Reads a `PackedNested`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readPackedNested(view: DataView, ptr: number): PackedNested {
-  checkSpan(view, ptr, 19, "PackedNested");
-  return loadPackedNested(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PackedNested");
+  try {
+    return loadPackedNested(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 19);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writePackedNested(view: DataView, ptr: number, value: PackedNested): void {
@@ -927,7 +957,7 @@ export class PackedNestedView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "PackedNestedView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PackedNestedView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -937,7 +967,7 @@ export class PackedNestedView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "PackedNestedView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PackedNestedView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -972,6 +1002,7 @@ export class PackedNestedView {
     view.setUint8(this.#ptr, value);
   }
   get point(): PointView {
+    this.#span();
     return new PointView(this.#memory, this.#ptr + 1);
   }
   set point(value: Point) {
@@ -1022,8 +1053,12 @@ export const Aligned16Layout = {
 export const Aligned16Fingerprint = 0xf106ce322b302fa7n;
 /** Reads a `Aligned16`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readAligned16(view: DataView, ptr: number): Aligned16 {
-  checkSpan(view, ptr, 16, "Aligned16");
-  return loadAligned16(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Aligned16");
+  try {
+    return loadAligned16(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeAligned16(view: DataView, ptr: number, value: Aligned16): void {
@@ -1050,7 +1085,7 @@ export class Aligned16View {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "Aligned16View");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Aligned16View");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1060,7 +1095,7 @@ export class Aligned16View {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "Aligned16View");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "Aligned16View");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -1109,8 +1144,12 @@ export const AlignedLowLayout = {
 export const AlignedLowFingerprint = 0xf406a8815780f0d0n;
 /** Reads a `AlignedLow`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readAlignedLow(view: DataView, ptr: number): AlignedLow {
-  checkSpan(view, ptr, 8, "AlignedLow");
-  return loadAlignedLow(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AlignedLow");
+  try {
+    return loadAlignedLow(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 8);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeAlignedLow(view: DataView, ptr: number, value: AlignedLow): void {
@@ -1136,7 +1175,7 @@ export class AlignedLowView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "AlignedLowView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AlignedLowView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1146,7 +1185,7 @@ export class AlignedLowView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "AlignedLowView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "AlignedLowView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -1199,8 +1238,12 @@ export const AlignedOuterLayout = {
 export const AlignedOuterFingerprint = 0x0578da7448f88f59n;
 /** Reads a `AlignedOuter`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readAlignedOuter(view: DataView, ptr: number): AlignedOuter {
-  checkSpan(view, ptr, 48, "AlignedOuter");
-  return loadAlignedOuter(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AlignedOuter");
+  try {
+    return loadAlignedOuter(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 48);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeAlignedOuter(view: DataView, ptr: number, value: AlignedOuter): void {
@@ -1234,7 +1277,7 @@ export class AlignedOuterView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "AlignedOuterView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AlignedOuterView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1244,7 +1287,7 @@ export class AlignedOuterView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "AlignedOuterView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "AlignedOuterView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -1279,6 +1322,7 @@ export class AlignedOuterView {
     view.setUint8(this.#ptr, value);
   }
   get inner(): Aligned16View {
+    this.#span();
     return new Aligned16View(this.#memory, this.#ptr + 16);
   }
   set inner(value: Aligned16) {
@@ -1317,8 +1361,12 @@ export const TailPadLayout = {
 export const TailPadFingerprint = 0xcc4fac74325104abn;
 /** Reads a `TailPad`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readTailPad(view: DataView, ptr: number): TailPad {
-  checkSpan(view, ptr, 16, "TailPad");
-  return loadTailPad(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "TailPad");
+  try {
+    return loadTailPad(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeTailPad(view: DataView, ptr: number, value: TailPad): void {
@@ -1348,7 +1396,7 @@ export class TailPadView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "TailPadView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "TailPadView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1358,7 +1406,7 @@ export class TailPadView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "TailPadView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "TailPadView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -1425,8 +1473,12 @@ export const Mixed16Layout = {
 export const Mixed16Fingerprint = 0xb22bac4badc01afan;
 /** Reads a `Mixed16`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readMixed16(view: DataView, ptr: number): Mixed16 {
-  checkSpan(view, ptr, 6, "Mixed16");
-  return loadMixed16(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Mixed16");
+  try {
+    return loadMixed16(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 6);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeMixed16(view: DataView, ptr: number, value: Mixed16): void {
@@ -1460,7 +1512,7 @@ export class Mixed16View {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "Mixed16View");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Mixed16View");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1470,7 +1522,7 @@ export class Mixed16View {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "Mixed16View");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "Mixed16View");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -1543,8 +1595,12 @@ export const EmptyLayout = {
 export const EmptyFingerprint = 0xf0985bccc3b8709en;
 /** Reads a `Empty`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readEmpty(view: DataView, ptr: number): Empty {
-  checkSpan(view, ptr, 0, "Empty");
-  return loadEmpty(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Empty");
+  try {
+    return loadEmpty(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 0);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeEmpty(view: DataView, ptr: number, value: Empty): void {
@@ -1564,7 +1620,7 @@ export class EmptyView {
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(_memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "EmptyView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "EmptyView");
     this.#ptr = ptr;
   }
   /** Where the viewed `Empty` starts; set it to move the view (e.g. along an array). */
@@ -1572,8 +1628,133 @@ export class EmptyView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "EmptyView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "EmptyView");
     this.#ptr = value;
+  }
+}
+
+export interface Empties {
+  before: number;
+  units: Empty[];
+  after: number;
+}
+export const EmptiesLayout = {
+  size: 2,
+  align: 1,
+  offsets: {
+    before: 0,
+    units: 1,
+    after: 1,
+  },
+} as const;
+export const EmptiesFingerprint = 0x2c3bb9babff27b2bn;
+/** Reads a `Empties`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readEmpties(view: DataView, ptr: number): Empties {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Empties");
+  try {
+    return loadEmpties(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 2);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeEmpties(view: DataView, ptr: number, value: Empties): void {
+  checkEmpties(value);
+  checkSpan(view, ptr, 2, "Empties");
+  storeEmpties(view, ptr, value);
+}
+function loadEmpties(view: DataView, ptr: number): Empties {
+  return {
+    before: view.getUint8(ptr),
+    units: [{}, {}, {}],
+    after: view.getUint8(ptr + 1),
+  };
+}
+function checkEmpties(value: Empties): void {
+  checkInt(value.before, 0, 255, "u8", "Empties.before");
+  checkLength(value.units, 3, "Empties.units");
+  for (let i0 = 0; i0 < 3; i0++) {
+    checkEmpty(value.units[i0]!);
+  }
+  checkInt(value.after, 0, 255, "u8", "Empties.after");
+}
+function storeEmpties(view: DataView, ptr: number, value: Empties): void {
+  view.setUint8(ptr, value.before);
+  view.setUint8(ptr + 1, value.after);
+}
+/** A live view of one `Empties` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class EmptiesView {
+  readonly #memory: WebAssembly.Memory;
+  #ptr = 0;
+  #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "EmptiesView");
+    this.#memory = memory;
+    this.#ptr = ptr;
+    this.#view = dataViewOf(memory);
+  }
+  /** Where the viewed `Empties` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "EmptiesView");
+    this.#ptr = value;
+  }
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 2 > view.byteLength) outOfBounds(this.#ptr, 2, view.byteLength);
+    if (view === this.#view) {
+      throw error;
+    }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Empties`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 2 > view.byteLength) outOfBounds(this.#ptr, 2, view.byteLength);
+    this.#view = view;
+    return view;
+  }
+  get before(): number {
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr);
+    }
+  }
+  set before(value: number) {
+    checkInt(value, 0, 255, "u8", "Empties.before");
+    const view = this.#span();
+    view.setUint8(this.#ptr, value);
+  }
+  get units(): Empty[] {
+    return [{}, {}, {}];
+  }
+  set units(value: Empty[]) {
+    checkLength(value, 3, "Empties.units");
+    for (let i0 = 0; i0 < 3; i0++) {
+      checkEmpty(value[i0]!);
+    }
+  }
+  get after(): number {
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr + 1);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr + 1);
+    }
+  }
+  set after(value: number) {
+    checkInt(value, 0, 255, "u8", "Empties.after");
+    const view = this.#span();
+    view.setUint8(this.#ptr + 1, value);
   }
 }
 
@@ -1592,8 +1773,12 @@ export const InnerLayout = {
 export const InnerFingerprint = 0x1b4ad0814f7eab2bn;
 /** Reads a `Inner`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readInner(view: DataView, ptr: number): Inner {
-  checkSpan(view, ptr, 4, "Inner");
-  return loadInner(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Inner");
+  try {
+    return loadInner(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 4);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeInner(view: DataView, ptr: number, value: Inner): void {
@@ -1623,7 +1808,7 @@ export class InnerView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "InnerView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "InnerView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1633,7 +1818,7 @@ export class InnerView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "InnerView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "InnerView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -1704,8 +1889,12 @@ export const OuterLayout = {
 export const OuterFingerprint = 0x8882fd14ec452b02n;
 /** Reads a `Outer`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readOuter(view: DataView, ptr: number): Outer {
-  checkSpan(view, ptr, 16, "Outer");
-  return loadOuter(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Outer");
+  try {
+    return loadOuter(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeOuter(view: DataView, ptr: number, value: Outer): void {
@@ -1745,7 +1934,7 @@ export class OuterView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "OuterView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "OuterView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1755,7 +1944,7 @@ export class OuterView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "OuterView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "OuterView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -1790,6 +1979,7 @@ export class OuterView {
     view.setUint8(this.#ptr, value);
   }
   get inner(): InnerView {
+    this.#span();
     return new InnerView(this.#memory, this.#ptr + 2);
   }
   set inner(value: Inner) {
@@ -1812,6 +2002,7 @@ export class OuterView {
     view.setUint32(this.#ptr + 8, value, true);
   }
   get empty(): EmptyView {
+    this.#span();
     return new EmptyView(this.#memory, this.#ptr + 12);
   }
   set empty(value: Empty) {
@@ -1846,8 +2037,12 @@ export const MatrixLayout = {
 export const MatrixFingerprint = 0x74440e308a31a96en;
 /** Reads a `Matrix`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readMatrix(view: DataView, ptr: number): Matrix {
-  checkSpan(view, ptr, 64, "Matrix");
-  return loadMatrix(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Matrix");
+  try {
+    return loadMatrix(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 64);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeMatrix(view: DataView, ptr: number, value: Matrix): void {
@@ -1883,7 +2078,7 @@ export class MatrixView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "MatrixView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MatrixView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1893,7 +2088,7 @@ export class MatrixView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "MatrixView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "MatrixView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -1954,8 +2149,12 @@ export const PolygonLayout = {
 export const PolygonFingerprint = 0xbc19b25178c79d27n;
 /** Reads a `Polygon`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readPolygon(view: DataView, ptr: number): Polygon {
-  checkSpan(view, ptr, 56, "Polygon");
-  return loadPolygon(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Polygon");
+  try {
+    return loadPolygon(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 56);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writePolygon(view: DataView, ptr: number, value: Polygon): void {
@@ -1990,7 +2189,7 @@ export class PolygonView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "PolygonView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PolygonView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -2000,7 +2199,7 @@ export class PolygonView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "PolygonView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PolygonView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -2065,8 +2264,12 @@ export const Mode16Layout = { size: 2, align: 2 } as const;
 export const Mode16Fingerprint = 0x0e1cc93439c32c6en;
 /** Reads a `Mode16`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
 export function readMode16(view: DataView, ptr: number): Mode16 {
-  checkSpan(view, ptr, 2, "Mode16");
-  return loadMode16(view, ptr, "Mode16");
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Mode16");
+  try {
+    return loadMode16(view, ptr, "Mode16");
+  } catch (error) {
+    return readFailed(error, view, ptr, 2);
+  }
 }
 function loadMode16(view: DataView, ptr: number, field: string): Mode16 {
   const value = view.getUint16(ptr, true);
@@ -2109,8 +2312,12 @@ export const FlagsLayout = {
 export const FlagsFingerprint = 0xdfbceab19f6724a0n;
 /** Reads a `Flags`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readFlags(view: DataView, ptr: number): Flags {
-  checkSpan(view, ptr, 8, "Flags");
-  return loadFlags(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Flags");
+  try {
+    return loadFlags(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 8);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeFlags(view: DataView, ptr: number, value: Flags): void {
@@ -2145,7 +2352,7 @@ export class FlagsView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "FlagsView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "FlagsView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -2155,7 +2362,7 @@ export class FlagsView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "FlagsView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "FlagsView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -2220,8 +2427,12 @@ export const Delta8Layout = { size: 1, align: 1 } as const;
 export const Delta8Fingerprint = 0x3a525cd4e17b5e88n;
 /** Reads a `Delta8`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
 export function readDelta8(view: DataView, ptr: number): Delta8 {
-  checkSpan(view, ptr, 1, "Delta8");
-  return loadDelta8(view, ptr, "Delta8");
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Delta8");
+  try {
+    return loadDelta8(view, ptr, "Delta8");
+  } catch (error) {
+    return readFailed(error, view, ptr, 1);
+  }
 }
 function loadDelta8(view: DataView, ptr: number, field: string): Delta8 {
   const value = view.getInt8(ptr);
@@ -2258,8 +2469,12 @@ export const Delta16Layout = { size: 2, align: 2 } as const;
 export const Delta16Fingerprint = 0xe63cb37bf34b840dn;
 /** Reads a `Delta16`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
 export function readDelta16(view: DataView, ptr: number): Delta16 {
-  checkSpan(view, ptr, 2, "Delta16");
-  return loadDelta16(view, ptr, "Delta16");
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Delta16");
+  try {
+    return loadDelta16(view, ptr, "Delta16");
+  } catch (error) {
+    return readFailed(error, view, ptr, 2);
+  }
 }
 function loadDelta16(view: DataView, ptr: number, field: string): Delta16 {
   const value = view.getInt16(ptr, true);
@@ -2294,8 +2509,12 @@ export const Mode32Layout = { size: 4, align: 4 } as const;
 export const Mode32Fingerprint = 0x3226b87ebf5a8d8cn;
 /** Reads a `Mode32`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
 export function readMode32(view: DataView, ptr: number): Mode32 {
-  checkSpan(view, ptr, 4, "Mode32");
-  return loadMode32(view, ptr, "Mode32");
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Mode32");
+  try {
+    return loadMode32(view, ptr, "Mode32");
+  } catch (error) {
+    return readFailed(error, view, ptr, 4);
+  }
 }
 function loadMode32(view: DataView, ptr: number, field: string): Mode32 {
   const value = view.getUint32(ptr, true);
@@ -2331,8 +2550,12 @@ export const Signed32Layout = { size: 4, align: 4 } as const;
 export const Signed32Fingerprint = 0xdc571bfe931bd52bn;
 /** Reads a `Signed32`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
 export function readSigned32(view: DataView, ptr: number): Signed32 {
-  checkSpan(view, ptr, 4, "Signed32");
-  return loadSigned32(view, ptr, "Signed32");
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Signed32");
+  try {
+    return loadSigned32(view, ptr, "Signed32");
+  } catch (error) {
+    return readFailed(error, view, ptr, 4);
+  }
 }
 function loadSigned32(view: DataView, ptr: number, field: string): Signed32 {
   const value = view.getInt32(ptr, true);
@@ -2369,8 +2592,12 @@ export const ColorLayout = { size: 1, align: 1 } as const;
 export const ColorFingerprint = 0xd60cbbb960355375n;
 /** Reads a `Color`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
 export function readColor(view: DataView, ptr: number): Color {
-  checkSpan(view, ptr, 1, "Color");
-  return loadColor(view, ptr, "Color");
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Color");
+  try {
+    return loadColor(view, ptr, "Color");
+  } catch (error) {
+    return readFailed(error, view, ptr, 1);
+  }
 }
 function loadColor(view: DataView, ptr: number, field: string): Color {
   const value = view.getUint8(ptr);
@@ -2419,8 +2646,12 @@ export const ModesLayout = {
 export const ModesFingerprint = 0xf7e13cbb4cccd346n;
 /** Reads a `Modes`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readModes(view: DataView, ptr: number): Modes {
-  checkSpan(view, ptr, 20, "Modes");
-  return loadModes(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Modes");
+  try {
+    return loadModes(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 20);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeModes(view: DataView, ptr: number, value: Modes): void {
@@ -2468,7 +2699,7 @@ export class ModesView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "ModesView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ModesView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -2478,7 +2709,7 @@ export class ModesView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "ModesView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ModesView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -2604,8 +2835,12 @@ export const RenamedLayout = {
 export const RenamedFingerprint = 0x8549f54813913be2n;
 /** Reads a `Renamed`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readRenamed(view: DataView, ptr: number): Renamed {
-  checkSpan(view, ptr, 8, "Renamed");
-  return loadRenamed(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Renamed");
+  try {
+    return loadRenamed(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 8);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeRenamed(view: DataView, ptr: number, value: Renamed): void {
@@ -2635,7 +2870,7 @@ export class RenamedView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "RenamedView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "RenamedView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -2645,7 +2880,7 @@ export class RenamedView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "RenamedView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "RenamedView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -2714,8 +2949,12 @@ export const CamelLayout = {
 export const CamelFingerprint = 0xf2253ab59f7ff6adn;
 /** Reads a `Camel`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readCamel(view: DataView, ptr: number): Camel {
-  checkSpan(view, ptr, 8, "Camel");
-  return loadCamel(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Camel");
+  try {
+    return loadCamel(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 8);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeCamel(view: DataView, ptr: number, value: Camel): void {
@@ -2750,7 +2989,7 @@ export class CamelView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "CamelView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "CamelView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -2760,7 +2999,7 @@ export class CamelView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "CamelView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "CamelView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -2857,8 +3096,12 @@ export const PointersLayout = {
 export const PointersFingerprint = 0x7778f0a8254e2d81n;
 /** Reads a `Pointers`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readPointers(view: DataView, ptr: number): Pointers {
-  checkSpan(view, ptr, 16, "Pointers");
-  return loadPointers(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Pointers");
+  try {
+    return loadPointers(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writePointers(view: DataView, ptr: number, value: Pointers): void {
@@ -2893,7 +3136,7 @@ export class PointersView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "PointersView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PointersView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -2903,7 +3146,7 @@ export class PointersView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "PointersView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PointersView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -2996,8 +3239,12 @@ export const BytesLayout = {
 export const BytesFingerprint = 0xfee15d06d6af89c5n;
 /** Reads a `Bytes`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readBytes(view: DataView, ptr: number): Bytes {
-  checkSpan(view, ptr, 20, "Bytes");
-  return loadBytes(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Bytes");
+  try {
+    return loadBytes(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 20);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeBytes(view: DataView, ptr: number, value: Bytes): void {
@@ -3032,7 +3279,7 @@ export class BytesView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "BytesView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "BytesView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -3042,7 +3289,7 @@ export class BytesView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "BytesView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "BytesView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -3114,8 +3361,12 @@ export const ZeroLenLayout = {
 export const ZeroLenFingerprint = 0x52ae78f71c826f12n;
 /** Reads a `ZeroLen`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readZeroLen(view: DataView, ptr: number): ZeroLen {
-  checkSpan(view, ptr, 16, "ZeroLen");
-  return loadZeroLen(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ZeroLen");
+  try {
+    return loadZeroLen(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeZeroLen(view: DataView, ptr: number, value: ZeroLen): void {
@@ -3148,7 +3399,7 @@ export class ZeroLenView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "ZeroLenView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ZeroLenView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -3158,7 +3409,7 @@ export class ZeroLenView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "ZeroLenView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ZeroLenView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -3233,8 +3484,12 @@ export const WideLayout = {
 export const WideFingerprint = 0x2d67dcc6eb399510n;
 /** Reads a `Wide`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readWide(view: DataView, ptr: number): Wide {
-  checkSpan(view, ptr, 48, "Wide");
-  return loadWide(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Wide");
+  try {
+    return loadWide(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 48);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeWide(view: DataView, ptr: number, value: Wide): void {
@@ -3279,7 +3534,7 @@ export class WideView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "WideView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -3289,7 +3544,7 @@ export class WideView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "WideView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "WideView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -3394,8 +3649,12 @@ export const FloatsLayout = {
 export const FloatsFingerprint = 0x1ffb4970b5cb7a12n;
 /** Reads a `Floats`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readFloats(view: DataView, ptr: number): Floats {
-  checkSpan(view, ptr, 32, "Floats");
-  return loadFloats(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Floats");
+  try {
+    return loadFloats(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 32);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeFloats(view: DataView, ptr: number, value: Floats): void {
@@ -3434,7 +3693,7 @@ export class FloatsView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "FloatsView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "FloatsView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -3444,7 +3703,7 @@ export class FloatsView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "FloatsView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "FloatsView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -3530,8 +3789,12 @@ export const DeepLayout = {
 export const DeepFingerprint = 0x5ab0117208b914bcn;
 /** Reads a `Deep`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readDeep(view: DataView, ptr: number): Deep {
-  checkSpan(view, ptr, 128, "Deep");
-  return loadDeep(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Deep");
+  try {
+    return loadDeep(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 128);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeDeep(view: DataView, ptr: number, value: Deep): void {
@@ -3578,7 +3841,7 @@ export class DeepView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "DeepView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "DeepView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -3588,7 +3851,7 @@ export class DeepView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "DeepView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "DeepView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -3609,6 +3872,7 @@ export class DeepView {
     return view;
   }
   get outer(): OuterView {
+    this.#span();
     return new OuterView(this.#memory, this.#ptr);
   }
   set outer(value: Outer) {
@@ -3674,8 +3938,12 @@ export const LeafLayout = {
 export const LeafFingerprint = 0xa90778be27e00bccn;
 /** Reads a `Leaf`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readLeaf(view: DataView, ptr: number): Leaf {
-  checkSpan(view, ptr, 8, "Leaf");
-  return loadLeaf(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Leaf");
+  try {
+    return loadLeaf(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 8);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeLeaf(view: DataView, ptr: number, value: Leaf): void {
@@ -3701,7 +3969,7 @@ export class LeafView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "LeafView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "LeafView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -3711,7 +3979,7 @@ export class LeafView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "LeafView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "LeafView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -3749,11 +4017,18 @@ export class LeafView {
 
 /** Throws unless `ptr` is an integer in [0, 2^32) and `size` bytes from it are in `view`. */
 function checkSpan(view: DataView, ptr: number, size: number, type: string): void {
-  if (ptr >>> 0 !== ptr || ptr + size > view.byteLength) badSpan(ptr, size, view.byteLength, type);
+  if (!(typeof ptr === "number" && ptr % 1 === 0 && ptr >= 0 && ptr + size <= view.byteLength)) {
+    badSpan(ptr, size, view.byteLength, type);
+  }
 }
 function badSpan(ptr: unknown, size: number, length: number, type: string): never {
-  if (typeof ptr !== "number" || ptr >>> 0 !== ptr) badPtr(ptr, type);
+  if (typeof ptr !== "number" || ptr % 1 !== 0 || ptr < 0 || ptr > 4294967295) badPtr(ptr, type);
   outOfBounds(ptr, size, length);
+}
+/** After a read threw `error`: out of bounds, or `error` again. */
+function readFailed(error: unknown, view: DataView, ptr: number, size: number): never {
+  if (ptr + size > view.byteLength) outOfBounds(ptr, size, view.byteLength);
+  throw error;
 }
 function badPtr(ptr: unknown, type: string): never {
   throw new RangeError(`${type}: the pointer ${show(ptr)} is not an integer in [0, 2^32)`);
@@ -3793,7 +4068,8 @@ function checkBool(value: boolean, field: string): void {
 }
 function checkLength(value: readonly unknown[], length: number, field: string): void {
   if (!Array.isArray(value) || value.length !== length) {
-    badValue(Array.isArray(value) ? `an array of ${value.length}` : value, `an array of ${length} elements`, field);
+    const got = Array.isArray(value) ? `an array of ${value.length}` : show(value);
+    throw new RangeError(`${field} must be an array of ${length} elements, not ${got}`);
   }
 }
 function badValue(value: unknown, expected: string, field: string): never {

@@ -21,15 +21,26 @@ const HELPERS: &[Helper] = &[
         calls: &["badSpan"],
         text: r#"/** Throws unless `ptr` is an integer in [0, 2^32) and `size` bytes from it are in `view`. */
 function checkSpan(view: DataView, ptr: number, size: number, type: string): void {
-  if (ptr >>> 0 !== ptr || ptr + size > view.byteLength) badSpan(ptr, size, view.byteLength, type);
+  if (!(typeof ptr === "number" && ptr % 1 === 0 && ptr >= 0 && ptr + size <= view.byteLength)) {
+    badSpan(ptr, size, view.byteLength, type);
+  }
 }"#,
     },
     Helper {
         name: "badSpan",
         calls: &["badPtr", "outOfBounds"],
         text: r#"function badSpan(ptr: unknown, size: number, length: number, type: string): never {
-  if (typeof ptr !== "number" || ptr >>> 0 !== ptr) badPtr(ptr, type);
+  if (typeof ptr !== "number" || ptr % 1 !== 0 || ptr < 0 || ptr > 4294967295) badPtr(ptr, type);
   outOfBounds(ptr, size, length);
+}"#,
+    },
+    Helper {
+        name: "readFailed",
+        calls: &["outOfBounds"],
+        text: r#"/** After a read threw `error`: out of bounds, or `error` again. */
+function readFailed(error: unknown, view: DataView, ptr: number, size: number): never {
+  if (ptr + size > view.byteLength) outOfBounds(ptr, size, view.byteLength);
+  throw error;
 }"#,
     },
     Helper {
@@ -107,10 +118,11 @@ function checkBig(value: bigint, signed: boolean, type: string, field: string): 
     },
     Helper {
         name: "checkLength",
-        calls: &["badValue"],
+        calls: &["show"],
         text: r#"function checkLength(value: readonly unknown[], length: number, field: string): void {
   if (!Array.isArray(value) || value.length !== length) {
-    badValue(Array.isArray(value) ? `an array of ${value.length}` : value, `an array of ${length} elements`, field);
+    const got = Array.isArray(value) ? `an array of ${value.length}` : show(value);
+    throw new RangeError(`${field} must be an array of ${length} elements, not ${got}`);
   }
 }"#,
     },

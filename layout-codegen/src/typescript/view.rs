@@ -23,7 +23,8 @@ impl TypeScript {
         let nests = s.fields.iter().any(|f| matches!(f.ty.kind, TypeKind::Struct(_)));
         let memory = stores || nests;
         self.used.insert("badPtr");
-        if stores || reads {
+        let span = stores || nests;
+        if span || reads {
             self.used.insert("dataViewOf");
             self.used.insert("outOfBounds");
         }
@@ -50,7 +51,7 @@ impl TypeScript {
         ));
         let unused = if memory { "" } else { "_" };
         w.open(format_args!("constructor({unused}memory: WebAssembly.Memory, ptr: number) {{"));
-        w.line(format_args!("if (ptr >>> 0 !== ptr) badPtr(ptr, \"{name}View\");"));
+        w.line(format_args!("if ({}) badPtr(ptr, \"{name}View\");", super::bad_ptr("ptr")));
         if memory {
             w.line(format_args!("this.#memory = memory;"));
         }
@@ -66,7 +67,7 @@ impl TypeScript {
         w.line(format_args!("return this.#ptr;"));
         w.close(format_args!("}}"));
         w.open(format_args!("set ptr(value: number) {{"));
-        w.line(format_args!("if (value >>> 0 !== value) badPtr(value, \"{name}View\");"));
+        w.line(format_args!("if ({}) badPtr(value, \"{name}View\");", super::bad_ptr("value")));
         w.line(format_args!("this.#ptr = value;"));
         w.close(format_args!("}}"));
         if reads {
@@ -108,6 +109,8 @@ impl TypeScript {
                 TypeKind::Struct(_) => {
                     let inner = f.ty.export_name();
                     w.open(format_args!("get {field}(): {inner}View {{"));
+                    // Bounds as a view of the whole outer struct has them.
+                    w.line(format_args!("this.#span();"));
                     w.line(format_args!("return new {inner}View(this.#memory, {at});"));
                 }
                 // Zero-size: nothing to read, no buffer involved.

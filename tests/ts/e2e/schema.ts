@@ -18,8 +18,12 @@ export const Vec3Layout = {
 export const Vec3Fingerprint = 0xcc5e764ac9b3be8an;
 /** Reads a `Vec3`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readVec3(view: DataView, ptr: number): Vec3 {
-  checkSpan(view, ptr, 12, "Vec3");
-  return loadVec3(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Vec3");
+  try {
+    return loadVec3(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 12);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeVec3(view: DataView, ptr: number, value: Vec3): void {
@@ -51,7 +55,7 @@ export class Vec3View {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "Vec3View");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Vec3View");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -61,7 +65,7 @@ export class Vec3View {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "Vec3View");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "Vec3View");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -135,8 +139,12 @@ export const KindLayout = { size: 1, align: 1 } as const;
 export const KindFingerprint = 0x8a50f47e29ee0dd7n;
 /** Reads a `Kind`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
 export function readKind(view: DataView, ptr: number): Kind {
-  checkSpan(view, ptr, 1, "Kind");
-  return loadKind(view, ptr, "Kind");
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Kind");
+  try {
+    return loadKind(view, ptr, "Kind");
+  } catch (error) {
+    return readFailed(error, view, ptr, 1);
+  }
 }
 function loadKind(view: DataView, ptr: number, field: string): Kind {
   const value = view.getUint8(ptr);
@@ -189,8 +197,12 @@ export const ParticleLayout = {
 export const ParticleFingerprint = 0x0407a6493c1c2bdan;
 /** Reads a `Particle`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readParticle(view: DataView, ptr: number): Particle {
-  checkSpan(view, ptr, 40, "Particle");
-  return loadParticle(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Particle");
+  try {
+    return loadParticle(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 40);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeParticle(view: DataView, ptr: number, value: Particle): void {
@@ -234,7 +246,7 @@ export class ParticleView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "ParticleView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ParticleView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -244,7 +256,7 @@ export class ParticleView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "ParticleView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ParticleView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -265,6 +277,7 @@ export class ParticleView {
     return view;
   }
   get pos(): Vec3View {
+    this.#span();
     return new Vec3View(this.#memory, this.#ptr);
   }
   set pos(value: Vec3) {
@@ -273,6 +286,7 @@ export class ParticleView {
     storeVec3(view, this.#ptr, value);
   }
   get vel(): Vec3View {
+    this.#span();
     return new Vec3View(this.#memory, this.#ptr + 12);
   }
   set vel(value: Vec3) {
@@ -371,8 +385,12 @@ export const StepRequestLayout = {
 export const StepRequestFingerprint = 0xff8f6934fd8874cbn;
 /** Reads a `StepRequest`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readStepRequest(view: DataView, ptr: number): StepRequest {
-  checkSpan(view, ptr, 24, "StepRequest");
-  return loadStepRequest(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "StepRequest");
+  try {
+    return loadStepRequest(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 24);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeStepRequest(view: DataView, ptr: number, value: StepRequest): void {
@@ -407,7 +425,7 @@ export class StepRequestView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "StepRequestView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "StepRequestView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -417,7 +435,7 @@ export class StepRequestView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "StepRequestView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "StepRequestView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -480,6 +498,7 @@ export class StepRequestView {
     view.setFloat32(this.#ptr + 8, value, true);
   }
   get gravity(): Vec3View {
+    this.#span();
     return new Vec3View(this.#memory, this.#ptr + 12);
   }
   set gravity(value: Vec3) {
@@ -504,8 +523,12 @@ export const StepResponseLayout = {
 export const StepResponseFingerprint = 0xcea20e582c9872c6n;
 /** Reads a `StepResponse`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readStepResponse(view: DataView, ptr: number): StepResponse {
-  checkSpan(view, ptr, 16, "StepResponse");
-  return loadStepResponse(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "StepResponse");
+  try {
+    return loadStepResponse(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeStepResponse(view: DataView, ptr: number, value: StepResponse): void {
@@ -535,7 +558,7 @@ export class StepResponseView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "StepResponseView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "StepResponseView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -545,7 +568,7 @@ export class StepResponseView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "StepResponseView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "StepResponseView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -618,8 +641,12 @@ export const StepFrameLayout = {
 export const StepFrameFingerprint = 0xd50c10689086a847n;
 /** Reads a `StepFrame`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readStepFrame(view: DataView, ptr: number): StepFrame {
-  checkSpan(view, ptr, 32, "StepFrame");
-  return loadStepFrame(view, ptr);
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "StepFrame");
+  try {
+    return loadStepFrame(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 32);
+  }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeStepFrame(view: DataView, ptr: number, value: StepFrame): void {
@@ -660,7 +687,7 @@ export class StepFrameView {
   #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
-    if (ptr >>> 0 !== ptr) badPtr(ptr, "StepFrameView");
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "StepFrameView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -670,7 +697,7 @@ export class StepFrameView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (value >>> 0 !== value) badPtr(value, "StepFrameView");
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "StepFrameView");
     this.#ptr = value;
   }
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
@@ -747,6 +774,7 @@ export class StepFrameView {
     view.setFloat32(this.#ptr + 12, value, true);
   }
   get gravity(): Vec3View {
+    this.#span();
     return new Vec3View(this.#memory, this.#ptr + 16);
   }
   set gravity(value: Vec3) {
@@ -772,11 +800,18 @@ export class StepFrameView {
 
 /** Throws unless `ptr` is an integer in [0, 2^32) and `size` bytes from it are in `view`. */
 function checkSpan(view: DataView, ptr: number, size: number, type: string): void {
-  if (ptr >>> 0 !== ptr || ptr + size > view.byteLength) badSpan(ptr, size, view.byteLength, type);
+  if (!(typeof ptr === "number" && ptr % 1 === 0 && ptr >= 0 && ptr + size <= view.byteLength)) {
+    badSpan(ptr, size, view.byteLength, type);
+  }
 }
 function badSpan(ptr: unknown, size: number, length: number, type: string): never {
-  if (typeof ptr !== "number" || ptr >>> 0 !== ptr) badPtr(ptr, type);
+  if (typeof ptr !== "number" || ptr % 1 !== 0 || ptr < 0 || ptr > 4294967295) badPtr(ptr, type);
   outOfBounds(ptr, size, length);
+}
+/** After a read threw `error`: out of bounds, or `error` again. */
+function readFailed(error: unknown, view: DataView, ptr: number, size: number): never {
+  if (ptr + size > view.byteLength) outOfBounds(ptr, size, view.byteLength);
+  throw error;
 }
 function badPtr(ptr: unknown, type: string): never {
   throw new RangeError(`${type}: the pointer ${show(ptr)} is not an integer in [0, 2^32)`);
