@@ -14,13 +14,16 @@ use wasm_layout::{LayoutError, Scalar, TypeKind, TypeLayout, WasmLayout, WasmPtr
 
 use crate::corpus::*;
 
+/// `T::read_at` with the value dropped.
+type ReadAt = fn(&[u8], usize) -> Result<(), LayoutError>;
+
 /// One value: its type's generated name, its bytes, what they hold.
 struct Fixture {
     ty: &'static TypeLayout,
     fingerprint: u64,
     bytes: Vec<u8>,
     /// Rust's `read_at` for this type.
-    read_at: fn(&[u8], usize) -> Result<(), LayoutError>,
+    read_at: ReadAt,
 }
 
 fn fixture<T: WasmLayout>(value: T) -> Fixture {
@@ -203,7 +206,7 @@ const AT: usize = 100;
 fn bounds() -> Vec<(&'static str, usize, usize, usize)> {
     let memory = vec![0u8; 65536];
     let at = memory.len() - 4;
-    let cases: [(&str, fn(&[u8], usize) -> Result<(), LayoutError>); 4] = [
+    let cases: [(&str, ReadAt); 4] = [
         ("Rect", |m, at| Rect::read_at(m, at).map(|_| ())),
         ("Deep", |m, at| Deep::read_at(m, at).map(|_| ())),
         ("AllScalars", |m, at| AllScalars::read_at(m, at).map(|_| ())),
