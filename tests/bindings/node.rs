@@ -58,6 +58,10 @@ fn scratch_tree(name: &str, bindings: &str) -> PathBuf {
         std::fs::write(path, text).expect("write");
     };
     write("golden/corpus.ts", bindings);
+    // The test files import npm packages (fast-check): resolve them from
+    // tests/ts, for tsc and for Node.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(ts_dir().join("node_modules"), root.join("node_modules")).expect("symlink");
     write("golden/fixtures.json", &crate::fixtures::json());
     for name in test_files() {
         let test = std::fs::read_to_string(ts_dir().join("bindings").join(&name)).expect("read a test file");
