@@ -63,17 +63,17 @@ function loadAllScalars(view: DataView, ptr: number): AllScalars {
   };
 }
 function checkAllScalars(value: AllScalars): void {
-  checkInt(value.a_u8, 0, 255, "u8", "AllScalars.a_u8");
-  checkInt(value.a_u16, 0, 65535, "u16", "AllScalars.a_u16");
-  checkInt(value.a_u32, 0, 4294967295, "u32", "AllScalars.a_u32");
-  checkBig(value.a_u64, false, "u64", "AllScalars.a_u64");
-  checkInt(value.a_i8, -128, 127, "i8", "AllScalars.a_i8");
-  checkInt(value.a_i16, -32768, 32767, "i16", "AllScalars.a_i16");
-  checkInt(value.a_i32, -2147483648, 2147483647, "i32", "AllScalars.a_i32");
-  checkBig(value.a_i64, true, "i64", "AllScalars.a_i64");
-  checkFloat(value.a_f32, "f32", "AllScalars.a_f32");
-  checkFloat(value.a_f64, "f64", "AllScalars.a_f64");
-  checkBool(value.a_bool, "AllScalars.a_bool");
+  checkInt(value.a_u8, 0, 255, "u8", `AllScalars.a_u8`);
+  checkInt(value.a_u16, 0, 65535, "u16", `AllScalars.a_u16`);
+  checkInt(value.a_u32, 0, 4294967295, "u32", `AllScalars.a_u32`);
+  checkBig(value.a_u64, false, "u64", `AllScalars.a_u64`);
+  checkInt(value.a_i8, -128, 127, "i8", `AllScalars.a_i8`);
+  checkInt(value.a_i16, -32768, 32767, "i16", `AllScalars.a_i16`);
+  checkInt(value.a_i32, -2147483648, 2147483647, "i32", `AllScalars.a_i32`);
+  checkBig(value.a_i64, true, "i64", `AllScalars.a_i64`);
+  checkFloat(value.a_f32, "f32", `AllScalars.a_f32`);
+  checkFloat(value.a_f64, "f64", `AllScalars.a_f64`);
+  checkBool(value.a_bool, `AllScalars.a_bool`);
 }
 function storeAllScalars(view: DataView, ptr: number, value: AllScalars): void {
   view.setUint8(ptr, value.a_u8);
@@ -139,7 +139,7 @@ export class AllScalarsView {
     }
   }
   set a_u8(value: number) {
-    checkInt(value, 0, 255, "u8", "AllScalars.a_u8");
+    checkInt(value, 0, 255, "u8", `AllScalars.a_u8`);
     const view = this.#span();
     view.setUint8(this.#ptr, value);
   }
@@ -153,7 +153,7 @@ export class AllScalarsView {
     }
   }
   set a_u16(value: number) {
-    checkInt(value, 0, 65535, "u16", "AllScalars.a_u16");
+    checkInt(value, 0, 65535, "u16", `AllScalars.a_u16`);
     const view = this.#span();
     view.setUint16(this.#ptr + 2, value, true);
   }
@@ -167,7 +167,7 @@ export class AllScalarsView {
     }
   }
   set a_u32(value: number) {
-    checkInt(value, 0, 4294967295, "u32", "AllScalars.a_u32");
+    checkInt(value, 0, 4294967295, "u32", `AllScalars.a_u32`);
     const view = this.#span();
     view.setUint32(this.#ptr + 4, value, true);
   }
@@ -181,7 +181,7 @@ export class AllScalarsView {
     }
   }
   set a_u64(value: bigint) {
-    checkBig(value, false, "u64", "AllScalars.a_u64");
+    checkBig(value, false, "u64", `AllScalars.a_u64`);
     const view = this.#span();
     view.setBigUint64(this.#ptr + 8, value, true);
   }
@@ -195,7 +195,7 @@ export class AllScalarsView {
     }
   }
   set a_i8(value: number) {
-    checkInt(value, -128, 127, "i8", "AllScalars.a_i8");
+    checkInt(value, -128, 127, "i8", `AllScalars.a_i8`);
     const view = this.#span();
     view.setInt8(this.#ptr + 16, value);
   }
@@ -209,7 +209,7 @@ export class AllScalarsView {
     }
   }
   set a_i16(value: number) {
-    checkInt(value, -32768, 32767, "i16", "AllScalars.a_i16");
+    checkInt(value, -32768, 32767, "i16", `AllScalars.a_i16`);
     const view = this.#span();
     view.setInt16(this.#ptr + 18, value, true);
   }
@@ -223,7 +223,7 @@ export class AllScalarsView {
     }
   }
   set a_i32(value: number) {
-    checkInt(value, -2147483648, 2147483647, "i32", "AllScalars.a_i32");
+    checkInt(value, -2147483648, 2147483647, "i32", `AllScalars.a_i32`);
     const view = this.#span();
     view.setInt32(this.#ptr + 20, value, true);
   }
@@ -237,7 +237,7 @@ export class AllScalarsView {
     }
   }
   set a_i64(value: bigint) {
-    checkBig(value, true, "i64", "AllScalars.a_i64");
+    checkBig(value, true, "i64", `AllScalars.a_i64`);
     const view = this.#span();
     view.setBigInt64(this.#ptr + 24, value, true);
   }
@@ -251,7 +251,7 @@ export class AllScalarsView {
     }
   }
   set a_f32(value: number) {
-    checkFloat(value, "f32", "AllScalars.a_f32");
+    checkFloat(value, "f32", `AllScalars.a_f32`);
     const view = this.#span();
     view.setFloat32(this.#ptr + 32, value, true);
   }
@@ -265,7 +265,7 @@ export class AllScalarsView {
     }
   }
   set a_f64(value: number) {
-    checkFloat(value, "f64", "AllScalars.a_f64");
+    checkFloat(value, "f64", `AllScalars.a_f64`);
     const view = this.#span();
     view.setFloat64(this.#ptr + 40, value, true);
   }
@@ -279,7 +279,7 @@ export class AllScalarsView {
     }
   }
   set a_bool(value: boolean) {
-    checkBool(value, "AllScalars.a_bool");
+    checkBool(value, `AllScalars.a_bool`);
     const view = this.#span();
     view.setUint8(this.#ptr + 48, value ? 1 : 0);
   }
@@ -320,8 +320,8 @@ function loadPoint(view: DataView, ptr: number): Point {
   };
 }
 function checkPoint(value: Point): void {
-  checkFloat(value.x, "f64", "Point.x");
-  checkFloat(value.y, "f64", "Point.y");
+  checkFloat(value.x, "f64", `Point.x`);
+  checkFloat(value.y, "f64", `Point.y`);
 }
 function storePoint(view: DataView, ptr: number, value: Point): void {
   view.setFloat64(ptr, value.x, true);
@@ -374,7 +374,7 @@ export class PointView {
     }
   }
   set x(value: number) {
-    checkFloat(value, "f64", "Point.x");
+    checkFloat(value, "f64", `Point.x`);
     const view = this.#span();
     view.setFloat64(this.#ptr, value, true);
   }
@@ -388,7 +388,7 @@ export class PointView {
     }
   }
   set y(value: number) {
-    checkFloat(value, "f64", "Point.y");
+    checkFloat(value, "f64", `Point.y`);
     const view = this.#span();
     view.setFloat64(this.#ptr + 8, value, true);
   }
@@ -486,13 +486,13 @@ function loadRect(view: DataView, ptr: number): Rect {
 function checkRect(value: Rect): void {
   checkPoint(value.min);
   checkPoint(value.max);
-  checkKind(value.kind, "Rect.kind");
-  checkBool(value.alive, "Rect.alive");
-  checkLength(value.tags, 3, "Rect.tags");
+  checkKind(value.kind, `Rect.kind`);
+  checkBool(value.alive, `Rect.alive`);
+  checkLength(value.tags, 3, `Rect.tags`);
   for (let i0 = 0; i0 < 3; i0++) {
-    checkInt(value.tags[i0]!, 0, 65535, "u16", "Rect.tags");
+    checkInt(value.tags[i0]!, 0, 65535, "u16", `Rect.tags[${i0}]`);
   }
-  checkInt(value.next, 0, 4294967295, "WasmPtr<Rect>", "Rect.next");
+  checkInt(value.next, 0, 4294967295, "WasmPtr<Rect>", `Rect.next`);
 }
 function storeRect(view: DataView, ptr: number, value: Rect): void {
   storePoint(view, ptr, value.min);
@@ -570,7 +570,7 @@ export class RectView {
     }
   }
   set kind(value: Kind) {
-    checkKind(value, "Rect.kind");
+    checkKind(value, `Rect.kind`);
     const view = this.#span();
     view.setUint8(this.#ptr + 32, value);
   }
@@ -584,7 +584,7 @@ export class RectView {
     }
   }
   set alive(value: boolean) {
-    checkBool(value, "Rect.alive");
+    checkBool(value, `Rect.alive`);
     const view = this.#span();
     view.setUint8(this.#ptr + 33, value ? 1 : 0);
   }
@@ -598,9 +598,9 @@ export class RectView {
     }
   }
   set tags(value: number[]) {
-    checkLength(value, 3, "Rect.tags");
+    checkLength(value, 3, `Rect.tags`);
     for (let i0 = 0; i0 < 3; i0++) {
-      checkInt(value[i0]!, 0, 65535, "u16", "Rect.tags");
+      checkInt(value[i0]!, 0, 65535, "u16", `Rect.tags[${i0}]`);
     }
     const view = this.#span();
     for (let i0 = 0; i0 < 3; i0++) {
@@ -617,7 +617,7 @@ export class RectView {
     }
   }
   set next(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Rect>", "Rect.next");
+    checkInt(value, 0, 4294967295, "WasmPtr<Rect>", `Rect.next`);
     const view = this.#span();
     view.setUint32(this.#ptr + 40, value, true);
   }
@@ -661,9 +661,9 @@ function loadNode(view: DataView, ptr: number): Node {
   };
 }
 function checkNode(value: Node): void {
-  checkInt(value.value, -2147483648, 2147483647, "i32", "Node.value");
-  checkInt(value.next, 0, 4294967295, "WasmPtr<Node>", "Node.next");
-  checkInt(value.prev, 0, 4294967295, "WasmPtr<Node>", "Node.prev");
+  checkInt(value.value, -2147483648, 2147483647, "i32", `Node.value`);
+  checkInt(value.next, 0, 4294967295, "WasmPtr<Node>", `Node.next`);
+  checkInt(value.prev, 0, 4294967295, "WasmPtr<Node>", `Node.prev`);
 }
 function storeNode(view: DataView, ptr: number, value: Node): void {
   view.setInt32(ptr, value.value, true);
@@ -717,7 +717,7 @@ export class NodeView {
     }
   }
   set value(value: number) {
-    checkInt(value, -2147483648, 2147483647, "i32", "Node.value");
+    checkInt(value, -2147483648, 2147483647, "i32", `Node.value`);
     const view = this.#span();
     view.setInt32(this.#ptr, value, true);
   }
@@ -731,7 +731,7 @@ export class NodeView {
     }
   }
   set next(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Node>", "Node.next");
+    checkInt(value, 0, 4294967295, "WasmPtr<Node>", `Node.next`);
     const view = this.#span();
     view.setUint32(this.#ptr + 4, value, true);
   }
@@ -745,7 +745,7 @@ export class NodeView {
     }
   }
   set prev(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Node>", "Node.prev");
+    checkInt(value, 0, 4294967295, "WasmPtr<Node>", `Node.prev`);
     const view = this.#span();
     view.setUint32(this.#ptr + 8, value, true);
   }
@@ -792,10 +792,10 @@ function loadPacked(view: DataView, ptr: number): Packed {
   };
 }
 function checkPacked(value: Packed): void {
-  checkInt(value.a, 0, 255, "u8", "Packed.a");
-  checkInt(value.b, 0, 4294967295, "u32", "Packed.b");
-  checkInt(value.c, 0, 65535, "u16", "Packed.c");
-  checkBig(value.d, false, "u64", "Packed.d");
+  checkInt(value.a, 0, 255, "u8", `Packed.a`);
+  checkInt(value.b, 0, 4294967295, "u32", `Packed.b`);
+  checkInt(value.c, 0, 65535, "u16", `Packed.c`);
+  checkBig(value.d, false, "u64", `Packed.d`);
 }
 function storePacked(view: DataView, ptr: number, value: Packed): void {
   view.setUint8(ptr, value.a);
@@ -850,7 +850,7 @@ export class PackedView {
     }
   }
   set a(value: number) {
-    checkInt(value, 0, 255, "u8", "Packed.a");
+    checkInt(value, 0, 255, "u8", `Packed.a`);
     const view = this.#span();
     view.setUint8(this.#ptr, value);
   }
@@ -864,7 +864,7 @@ export class PackedView {
     }
   }
   set b(value: number) {
-    checkInt(value, 0, 4294967295, "u32", "Packed.b");
+    checkInt(value, 0, 4294967295, "u32", `Packed.b`);
     const view = this.#span();
     view.setUint32(this.#ptr + 1, value, true);
   }
@@ -878,7 +878,7 @@ export class PackedView {
     }
   }
   set c(value: number) {
-    checkInt(value, 0, 65535, "u16", "Packed.c");
+    checkInt(value, 0, 65535, "u16", `Packed.c`);
     const view = this.#span();
     view.setUint16(this.#ptr + 5, value, true);
   }
@@ -892,7 +892,7 @@ export class PackedView {
     }
   }
   set d(value: bigint) {
-    checkBig(value, false, "u64", "Packed.d");
+    checkBig(value, false, "u64", `Packed.d`);
     const view = this.#span();
     view.setBigUint64(this.#ptr + 7, value, true);
   }
@@ -939,10 +939,10 @@ function loadPackedNested(view: DataView, ptr: number): PackedNested {
   };
 }
 function checkPackedNested(value: PackedNested): void {
-  checkInt(value.tag, 0, 255, "u8", "PackedNested.tag");
+  checkInt(value.tag, 0, 255, "u8", `PackedNested.tag`);
   checkPoint(value.point);
-  checkKind(value.kind, "PackedNested.kind");
-  checkBool(value.flag, "PackedNested.flag");
+  checkKind(value.kind, `PackedNested.kind`);
+  checkBool(value.flag, `PackedNested.flag`);
 }
 function storePackedNested(view: DataView, ptr: number, value: PackedNested): void {
   view.setUint8(ptr, value.tag);
@@ -997,7 +997,7 @@ export class PackedNestedView {
     }
   }
   set tag(value: number) {
-    checkInt(value, 0, 255, "u8", "PackedNested.tag");
+    checkInt(value, 0, 255, "u8", `PackedNested.tag`);
     const view = this.#span();
     view.setUint8(this.#ptr, value);
   }
@@ -1020,7 +1020,7 @@ export class PackedNestedView {
     }
   }
   set kind(value: Kind) {
-    checkKind(value, "PackedNested.kind");
+    checkKind(value, `PackedNested.kind`);
     const view = this.#span();
     view.setUint8(this.#ptr + 17, value);
   }
@@ -1034,7 +1034,7 @@ export class PackedNestedView {
     }
   }
   set flag(value: boolean) {
-    checkBool(value, "PackedNested.flag");
+    checkBool(value, `PackedNested.flag`);
     const view = this.#span();
     view.setUint8(this.#ptr + 18, value ? 1 : 0);
   }
@@ -1072,7 +1072,7 @@ function loadAligned16(view: DataView, ptr: number): Aligned16 {
   };
 }
 function checkAligned16(value: Aligned16): void {
-  checkInt(value.x, 0, 4294967295, "u32", "Aligned16.x");
+  checkInt(value.x, 0, 4294967295, "u32", `Aligned16.x`);
 }
 function storeAligned16(view: DataView, ptr: number, value: Aligned16): void {
   view.setUint32(ptr, value.x, true);
@@ -1125,7 +1125,7 @@ export class Aligned16View {
     }
   }
   set x(value: number) {
-    checkInt(value, 0, 4294967295, "u32", "Aligned16.x");
+    checkInt(value, 0, 4294967295, "u32", `Aligned16.x`);
     const view = this.#span();
     view.setUint32(this.#ptr, value, true);
   }
@@ -1163,7 +1163,7 @@ function loadAlignedLow(view: DataView, ptr: number): AlignedLow {
   };
 }
 function checkAlignedLow(value: AlignedLow): void {
-  checkBig(value.x, false, "u64", "AlignedLow.x");
+  checkBig(value.x, false, "u64", `AlignedLow.x`);
 }
 function storeAlignedLow(view: DataView, ptr: number, value: AlignedLow): void {
   view.setBigUint64(ptr, value.x, true);
@@ -1215,7 +1215,7 @@ export class AlignedLowView {
     }
   }
   set x(value: bigint) {
-    checkBig(value, false, "u64", "AlignedLow.x");
+    checkBig(value, false, "u64", `AlignedLow.x`);
     const view = this.#span();
     view.setBigUint64(this.#ptr, value, true);
   }
@@ -1259,9 +1259,9 @@ function loadAlignedOuter(view: DataView, ptr: number): AlignedOuter {
   };
 }
 function checkAlignedOuter(value: AlignedOuter): void {
-  checkInt(value.a, 0, 255, "u8", "AlignedOuter.a");
+  checkInt(value.a, 0, 255, "u8", `AlignedOuter.a`);
   checkAligned16(value.inner);
-  checkInt(value.b, 0, 255, "u8", "AlignedOuter.b");
+  checkInt(value.b, 0, 255, "u8", `AlignedOuter.b`);
 }
 function storeAlignedOuter(view: DataView, ptr: number, value: AlignedOuter): void {
   view.setUint8(ptr, value.a);
@@ -1317,7 +1317,7 @@ export class AlignedOuterView {
     }
   }
   set a(value: number) {
-    checkInt(value, 0, 255, "u8", "AlignedOuter.a");
+    checkInt(value, 0, 255, "u8", `AlignedOuter.a`);
     const view = this.#span();
     view.setUint8(this.#ptr, value);
   }
@@ -1340,7 +1340,7 @@ export class AlignedOuterView {
     }
   }
   set b(value: number) {
-    checkInt(value, 0, 255, "u8", "AlignedOuter.b");
+    checkInt(value, 0, 255, "u8", `AlignedOuter.b`);
     const view = this.#span();
     view.setUint8(this.#ptr + 32, value);
   }
@@ -1381,8 +1381,8 @@ function loadTailPad(view: DataView, ptr: number): TailPad {
   };
 }
 function checkTailPad(value: TailPad): void {
-  checkBig(value.a, false, "u64", "TailPad.a");
-  checkInt(value.b, 0, 255, "u8", "TailPad.b");
+  checkBig(value.a, false, "u64", `TailPad.a`);
+  checkInt(value.b, 0, 255, "u8", `TailPad.b`);
 }
 function storeTailPad(view: DataView, ptr: number, value: TailPad): void {
   view.setBigUint64(ptr, value.a, true);
@@ -1436,7 +1436,7 @@ export class TailPadView {
     }
   }
   set a(value: bigint) {
-    checkBig(value, false, "u64", "TailPad.a");
+    checkBig(value, false, "u64", `TailPad.a`);
     const view = this.#span();
     view.setBigUint64(this.#ptr, value, true);
   }
@@ -1450,7 +1450,7 @@ export class TailPadView {
     }
   }
   set b(value: number) {
-    checkInt(value, 0, 255, "u8", "TailPad.b");
+    checkInt(value, 0, 255, "u8", `TailPad.b`);
     const view = this.#span();
     view.setUint8(this.#ptr + 8, value);
   }
@@ -1494,9 +1494,9 @@ function loadMixed16(view: DataView, ptr: number): Mixed16 {
   };
 }
 function checkMixed16(value: Mixed16): void {
-  checkInt(value.a, 0, 255, "u8", "Mixed16.a");
-  checkInt(value.b, 0, 65535, "u16", "Mixed16.b");
-  checkInt(value.c, 0, 255, "u8", "Mixed16.c");
+  checkInt(value.a, 0, 255, "u8", `Mixed16.a`);
+  checkInt(value.b, 0, 65535, "u16", `Mixed16.b`);
+  checkInt(value.c, 0, 255, "u8", `Mixed16.c`);
 }
 function storeMixed16(view: DataView, ptr: number, value: Mixed16): void {
   view.setUint8(ptr, value.a);
@@ -1552,7 +1552,7 @@ export class Mixed16View {
     }
   }
   set a(value: number) {
-    checkInt(value, 0, 255, "u8", "Mixed16.a");
+    checkInt(value, 0, 255, "u8", `Mixed16.a`);
     const view = this.#span();
     view.setUint8(this.#ptr, value);
   }
@@ -1566,7 +1566,7 @@ export class Mixed16View {
     }
   }
   set b(value: number) {
-    checkInt(value, 0, 65535, "u16", "Mixed16.b");
+    checkInt(value, 0, 65535, "u16", `Mixed16.b`);
     const view = this.#span();
     view.setUint16(this.#ptr + 2, value, true);
   }
@@ -1580,7 +1580,7 @@ export class Mixed16View {
     }
   }
   set c(value: number) {
-    checkInt(value, 0, 255, "u8", "Mixed16.c");
+    checkInt(value, 0, 255, "u8", `Mixed16.c`);
     const view = this.#span();
     view.setUint8(this.#ptr + 4, value);
   }
@@ -1671,12 +1671,12 @@ function loadEmpties(view: DataView, ptr: number): Empties {
   };
 }
 function checkEmpties(value: Empties): void {
-  checkInt(value.before, 0, 255, "u8", "Empties.before");
-  checkLength(value.units, 3, "Empties.units");
+  checkInt(value.before, 0, 255, "u8", `Empties.before`);
+  checkLength(value.units, 3, `Empties.units`);
   for (let i0 = 0; i0 < 3; i0++) {
     checkEmpty(value.units[i0]!);
   }
-  checkInt(value.after, 0, 255, "u8", "Empties.after");
+  checkInt(value.after, 0, 255, "u8", `Empties.after`);
 }
 function storeEmpties(view: DataView, ptr: number, value: Empties): void {
   view.setUint8(ptr, value.before);
@@ -1729,7 +1729,7 @@ export class EmptiesView {
     }
   }
   set before(value: number) {
-    checkInt(value, 0, 255, "u8", "Empties.before");
+    checkInt(value, 0, 255, "u8", `Empties.before`);
     const view = this.#span();
     view.setUint8(this.#ptr, value);
   }
@@ -1737,7 +1737,7 @@ export class EmptiesView {
     return [{}, {}, {}];
   }
   set units(value: Empty[]) {
-    checkLength(value, 3, "Empties.units");
+    checkLength(value, 3, `Empties.units`);
     for (let i0 = 0; i0 < 3; i0++) {
       checkEmpty(value[i0]!);
     }
@@ -1752,7 +1752,7 @@ export class EmptiesView {
     }
   }
   set after(value: number) {
-    checkInt(value, 0, 255, "u8", "Empties.after");
+    checkInt(value, 0, 255, "u8", `Empties.after`);
     const view = this.#span();
     view.setUint8(this.#ptr + 1, value);
   }
@@ -1793,8 +1793,8 @@ function loadInner(view: DataView, ptr: number): Inner {
   };
 }
 function checkInner(value: Inner): void {
-  checkInt(value.a, 0, 255, "u8", "Inner.a");
-  checkInt(value.b, 0, 65535, "u16", "Inner.b");
+  checkInt(value.a, 0, 255, "u8", `Inner.a`);
+  checkInt(value.b, 0, 65535, "u16", `Inner.b`);
 }
 function storeInner(view: DataView, ptr: number, value: Inner): void {
   view.setUint8(ptr, value.a);
@@ -1848,7 +1848,7 @@ export class InnerView {
     }
   }
   set a(value: number) {
-    checkInt(value, 0, 255, "u8", "Inner.a");
+    checkInt(value, 0, 255, "u8", `Inner.a`);
     const view = this.#span();
     view.setUint8(this.#ptr, value);
   }
@@ -1862,7 +1862,7 @@ export class InnerView {
     }
   }
   set b(value: number) {
-    checkInt(value, 0, 65535, "u16", "Inner.b");
+    checkInt(value, 0, 65535, "u16", `Inner.b`);
     const view = this.#span();
     view.setUint16(this.#ptr + 2, value, true);
   }
@@ -1912,11 +1912,11 @@ function loadOuter(view: DataView, ptr: number): Outer {
   };
 }
 function checkOuter(value: Outer): void {
-  checkInt(value.x, 0, 255, "u8", "Outer.x");
+  checkInt(value.x, 0, 255, "u8", `Outer.x`);
   checkInner(value.inner);
-  checkInt(value.y, 0, 4294967295, "u32", "Outer.y");
+  checkInt(value.y, 0, 4294967295, "u32", `Outer.y`);
   checkEmpty(value.empty);
-  checkInt(value.z, 0, 255, "u8", "Outer.z");
+  checkInt(value.z, 0, 255, "u8", `Outer.z`);
 }
 function storeOuter(view: DataView, ptr: number, value: Outer): void {
   view.setUint8(ptr, value.x);
@@ -1974,7 +1974,7 @@ export class OuterView {
     }
   }
   set x(value: number) {
-    checkInt(value, 0, 255, "u8", "Outer.x");
+    checkInt(value, 0, 255, "u8", `Outer.x`);
     const view = this.#span();
     view.setUint8(this.#ptr, value);
   }
@@ -1997,7 +1997,7 @@ export class OuterView {
     }
   }
   set y(value: number) {
-    checkInt(value, 0, 4294967295, "u32", "Outer.y");
+    checkInt(value, 0, 4294967295, "u32", `Outer.y`);
     const view = this.#span();
     view.setUint32(this.#ptr + 8, value, true);
   }
@@ -2018,7 +2018,7 @@ export class OuterView {
     }
   }
   set z(value: number) {
-    checkInt(value, 0, 255, "u8", "Outer.z");
+    checkInt(value, 0, 255, "u8", `Outer.z`);
     const view = this.#span();
     view.setUint8(this.#ptr + 12, value);
   }
@@ -2056,11 +2056,11 @@ function loadMatrix(view: DataView, ptr: number): Matrix {
   };
 }
 function checkMatrix(value: Matrix): void {
-  checkLength(value.m, 4, "Matrix.m");
+  checkLength(value.m, 4, `Matrix.m`);
   for (let i0 = 0; i0 < 4; i0++) {
-    checkLength(value.m[i0]!, 4, "Matrix.m");
+    checkLength(value.m[i0]!, 4, `Matrix.m[${i0}]`);
     for (let i1 = 0; i1 < 4; i1++) {
-      checkFloat(value.m[i0]![i1]!, "f32", "Matrix.m");
+      checkFloat(value.m[i0]![i1]!, "f32", `Matrix.m[${i0}][${i1}]`);
     }
   }
 }
@@ -2118,11 +2118,11 @@ export class MatrixView {
     }
   }
   set m(value: number[][]) {
-    checkLength(value, 4, "Matrix.m");
+    checkLength(value, 4, `Matrix.m`);
     for (let i0 = 0; i0 < 4; i0++) {
-      checkLength(value[i0]!, 4, "Matrix.m");
+      checkLength(value[i0]!, 4, `Matrix.m[${i0}]`);
       for (let i1 = 0; i1 < 4; i1++) {
-        checkFloat(value[i0]![i1]!, "f32", "Matrix.m");
+        checkFloat(value[i0]![i1]!, "f32", `Matrix.m[${i0}][${i1}]`);
       }
     }
     const view = this.#span();
@@ -2169,8 +2169,8 @@ function loadPolygon(view: DataView, ptr: number): Polygon {
   };
 }
 function checkPolygon(value: Polygon): void {
-  checkInt(value.count, 0, 255, "u8", "Polygon.count");
-  checkLength(value.points, 3, "Polygon.points");
+  checkInt(value.count, 0, 255, "u8", `Polygon.count`);
+  checkLength(value.points, 3, `Polygon.points`);
   for (let i0 = 0; i0 < 3; i0++) {
     checkPoint(value.points[i0]!);
   }
@@ -2229,7 +2229,7 @@ export class PolygonView {
     }
   }
   set count(value: number) {
-    checkInt(value, 0, 255, "u8", "Polygon.count");
+    checkInt(value, 0, 255, "u8", `Polygon.count`);
     const view = this.#span();
     view.setUint8(this.#ptr, value);
   }
@@ -2243,7 +2243,7 @@ export class PolygonView {
     }
   }
   set points(value: Point[]) {
-    checkLength(value, 3, "Polygon.points");
+    checkLength(value, 3, `Polygon.points`);
     for (let i0 = 0; i0 < 3; i0++) {
       checkPoint(value[i0]!);
     }
@@ -2332,11 +2332,11 @@ function loadFlags(view: DataView, ptr: number): Flags {
   };
 }
 function checkFlags(value: Flags): void {
-  checkLength(value.bits, 5, "Flags.bits");
+  checkLength(value.bits, 5, `Flags.bits`);
   for (let i0 = 0; i0 < 5; i0++) {
-    checkBool(value.bits[i0]!, "Flags.bits");
+    checkBool(value.bits[i0]!, `Flags.bits[${i0}]`);
   }
-  checkMode16(value.mode, "Flags.mode");
+  checkMode16(value.mode, `Flags.mode`);
 }
 function storeFlags(view: DataView, ptr: number, value: Flags): void {
   for (let i0 = 0; i0 < 5; i0++) {
@@ -2392,9 +2392,9 @@ export class FlagsView {
     }
   }
   set bits(value: boolean[]) {
-    checkLength(value, 5, "Flags.bits");
+    checkLength(value, 5, `Flags.bits`);
     for (let i0 = 0; i0 < 5; i0++) {
-      checkBool(value[i0]!, "Flags.bits");
+      checkBool(value[i0]!, `Flags.bits[${i0}]`);
     }
     const view = this.#span();
     for (let i0 = 0; i0 < 5; i0++) {
@@ -2411,7 +2411,7 @@ export class FlagsView {
     }
   }
   set mode(value: Mode16) {
-    checkMode16(value, "Flags.mode");
+    checkMode16(value, `Flags.mode`);
     const view = this.#span();
     view.setUint16(this.#ptr + 6, value, true);
   }
@@ -2670,15 +2670,15 @@ function loadModes(view: DataView, ptr: number): Modes {
   };
 }
 function checkModes(value: Modes): void {
-  checkLength(value.kinds, 3, "Modes.kinds");
+  checkLength(value.kinds, 3, `Modes.kinds`);
   for (let i0 = 0; i0 < 3; i0++) {
-    checkKind(value.kinds[i0]!, "Modes.kinds");
+    checkKind(value.kinds[i0]!, `Modes.kinds[${i0}]`);
   }
-  checkDelta8(value.d8, "Modes.d8");
-  checkDelta16(value.d16, "Modes.d16");
-  checkMode32(value.m32, "Modes.m32");
-  checkSigned32(value.s32, "Modes.s32");
-  checkColor(value.color, "Modes.color");
+  checkDelta8(value.d8, `Modes.d8`);
+  checkDelta16(value.d16, `Modes.d16`);
+  checkMode32(value.m32, `Modes.m32`);
+  checkSigned32(value.s32, `Modes.s32`);
+  checkColor(value.color, `Modes.color`);
 }
 function storeModes(view: DataView, ptr: number, value: Modes): void {
   for (let i0 = 0; i0 < 3; i0++) {
@@ -2739,9 +2739,9 @@ export class ModesView {
     }
   }
   set kinds(value: Kind[]) {
-    checkLength(value, 3, "Modes.kinds");
+    checkLength(value, 3, `Modes.kinds`);
     for (let i0 = 0; i0 < 3; i0++) {
-      checkKind(value[i0]!, "Modes.kinds");
+      checkKind(value[i0]!, `Modes.kinds[${i0}]`);
     }
     const view = this.#span();
     for (let i0 = 0; i0 < 3; i0++) {
@@ -2758,7 +2758,7 @@ export class ModesView {
     }
   }
   set d8(value: Delta8) {
-    checkDelta8(value, "Modes.d8");
+    checkDelta8(value, `Modes.d8`);
     const view = this.#span();
     view.setInt8(this.#ptr + 3, value);
   }
@@ -2772,7 +2772,7 @@ export class ModesView {
     }
   }
   set d16(value: Delta16) {
-    checkDelta16(value, "Modes.d16");
+    checkDelta16(value, `Modes.d16`);
     const view = this.#span();
     view.setInt16(this.#ptr + 4, value, true);
   }
@@ -2786,7 +2786,7 @@ export class ModesView {
     }
   }
   set m32(value: Mode32) {
-    checkMode32(value, "Modes.m32");
+    checkMode32(value, `Modes.m32`);
     const view = this.#span();
     view.setUint32(this.#ptr + 8, value, true);
   }
@@ -2800,7 +2800,7 @@ export class ModesView {
     }
   }
   set s32(value: Signed32) {
-    checkSigned32(value, "Modes.s32");
+    checkSigned32(value, `Modes.s32`);
     const view = this.#span();
     view.setInt32(this.#ptr + 12, value, true);
   }
@@ -2814,7 +2814,7 @@ export class ModesView {
     }
   }
   set color(value: Color) {
-    checkColor(value, "Modes.color");
+    checkColor(value, `Modes.color`);
     const view = this.#span();
     view.setUint8(this.#ptr + 16, value);
   }
@@ -2855,8 +2855,8 @@ function loadRenamed(view: DataView, ptr: number): Renamed {
   };
 }
 function checkRenamed(value: Renamed): void {
-  checkInt(value.renamedField, 0, 4294967295, "u32", "Renamed.renamedField");
-  checkInt(value.other, 0, 255, "u8", "Renamed.other");
+  checkInt(value.renamedField, 0, 4294967295, "u32", `Renamed.renamedField`);
+  checkInt(value.other, 0, 255, "u8", `Renamed.other`);
 }
 function storeRenamed(view: DataView, ptr: number, value: Renamed): void {
   view.setUint32(ptr, value.renamedField, true);
@@ -2910,7 +2910,7 @@ export class RenamedView {
     }
   }
   set renamedField(value: number) {
-    checkInt(value, 0, 4294967295, "u32", "Renamed.renamedField");
+    checkInt(value, 0, 4294967295, "u32", `Renamed.renamedField`);
     const view = this.#span();
     view.setUint32(this.#ptr, value, true);
   }
@@ -2924,7 +2924,7 @@ export class RenamedView {
     }
   }
   set other(value: number) {
-    checkInt(value, 0, 255, "u8", "Renamed.other");
+    checkInt(value, 0, 255, "u8", `Renamed.other`);
     const view = this.#span();
     view.setUint8(this.#ptr + 4, value);
   }
@@ -2971,10 +2971,10 @@ function loadCamel(view: DataView, ptr: number): Camel {
   };
 }
 function checkCamel(value: Camel): void {
-  checkInt(value.frameCount, 0, 4294967295, "u32", "Camel.frameCount");
-  checkInt(value.maxHpValue, 0, 65535, "u16", "Camel.maxHpValue");
-  checkBool(value.isAlive, "Camel.isAlive");
-  checkInt(value.chosen, 0, 255, "u8", "Camel.chosen");
+  checkInt(value.frameCount, 0, 4294967295, "u32", `Camel.frameCount`);
+  checkInt(value.maxHpValue, 0, 65535, "u16", `Camel.maxHpValue`);
+  checkBool(value.isAlive, `Camel.isAlive`);
+  checkInt(value.chosen, 0, 255, "u8", `Camel.chosen`);
 }
 function storeCamel(view: DataView, ptr: number, value: Camel): void {
   view.setUint32(ptr, value.frameCount, true);
@@ -3029,7 +3029,7 @@ export class CamelView {
     }
   }
   set frameCount(value: number) {
-    checkInt(value, 0, 4294967295, "u32", "Camel.frameCount");
+    checkInt(value, 0, 4294967295, "u32", `Camel.frameCount`);
     const view = this.#span();
     view.setUint32(this.#ptr, value, true);
   }
@@ -3043,7 +3043,7 @@ export class CamelView {
     }
   }
   set maxHpValue(value: number) {
-    checkInt(value, 0, 65535, "u16", "Camel.maxHpValue");
+    checkInt(value, 0, 65535, "u16", `Camel.maxHpValue`);
     const view = this.#span();
     view.setUint16(this.#ptr + 4, value, true);
   }
@@ -3057,7 +3057,7 @@ export class CamelView {
     }
   }
   set isAlive(value: boolean) {
-    checkBool(value, "Camel.isAlive");
+    checkBool(value, `Camel.isAlive`);
     const view = this.#span();
     view.setUint8(this.#ptr + 6, value ? 1 : 0);
   }
@@ -3071,7 +3071,7 @@ export class CamelView {
     }
   }
   set chosen(value: number) {
-    checkInt(value, 0, 255, "u8", "Camel.chosen");
+    checkInt(value, 0, 255, "u8", `Camel.chosen`);
     const view = this.#span();
     view.setUint8(this.#ptr + 7, value);
   }
@@ -3118,10 +3118,10 @@ function loadPointers(view: DataView, ptr: number): Pointers {
   };
 }
 function checkPointers(value: Pointers): void {
-  checkInt(value.to_u8, 0, 4294967295, "WasmPtr<u8>", "Pointers.to_u8");
-  checkInt(value.to_point, 0, 4294967295, "WasmPtr<Point>", "Pointers.to_point");
-  checkInt(value.to_array, 0, 4294967295, "WasmPtr<array>", "Pointers.to_array");
-  checkInt(value.to_leaf, 0, 4294967295, "WasmPtr<Leaf>", "Pointers.to_leaf");
+  checkInt(value.to_u8, 0, 4294967295, "WasmPtr<u8>", `Pointers.to_u8`);
+  checkInt(value.to_point, 0, 4294967295, "WasmPtr<Point>", `Pointers.to_point`);
+  checkInt(value.to_array, 0, 4294967295, "WasmPtr<array>", `Pointers.to_array`);
+  checkInt(value.to_leaf, 0, 4294967295, "WasmPtr<Leaf>", `Pointers.to_leaf`);
 }
 function storePointers(view: DataView, ptr: number, value: Pointers): void {
   view.setUint32(ptr, value.to_u8, true);
@@ -3176,7 +3176,7 @@ export class PointersView {
     }
   }
   set to_u8(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<u8>", "Pointers.to_u8");
+    checkInt(value, 0, 4294967295, "WasmPtr<u8>", `Pointers.to_u8`);
     const view = this.#span();
     view.setUint32(this.#ptr, value, true);
   }
@@ -3190,7 +3190,7 @@ export class PointersView {
     }
   }
   set to_point(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Point>", "Pointers.to_point");
+    checkInt(value, 0, 4294967295, "WasmPtr<Point>", `Pointers.to_point`);
     const view = this.#span();
     view.setUint32(this.#ptr + 4, value, true);
   }
@@ -3204,7 +3204,7 @@ export class PointersView {
     }
   }
   set to_array(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<array>", "Pointers.to_array");
+    checkInt(value, 0, 4294967295, "WasmPtr<array>", `Pointers.to_array`);
     const view = this.#span();
     view.setUint32(this.#ptr + 8, value, true);
   }
@@ -3218,7 +3218,7 @@ export class PointersView {
     }
   }
   set to_leaf(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Leaf>", "Pointers.to_leaf");
+    checkInt(value, 0, 4294967295, "WasmPtr<Leaf>", `Pointers.to_leaf`);
     const view = this.#span();
     view.setUint32(this.#ptr + 12, value, true);
   }
@@ -3259,11 +3259,11 @@ function loadBytes(view: DataView, ptr: number): Bytes {
   };
 }
 function checkBytes(value: Bytes): void {
-  checkLength(value.data, 13, "Bytes.data");
+  checkLength(value.data, 13, `Bytes.data`);
   for (let i0 = 0; i0 < 13; i0++) {
-    checkInt(value.data[i0]!, 0, 255, "u8", "Bytes.data");
+    checkInt(value.data[i0]!, 0, 255, "u8", `Bytes.data[${i0}]`);
   }
-  checkInt(value.len, 0, 4294967295, "u32", "Bytes.len");
+  checkInt(value.len, 0, 4294967295, "u32", `Bytes.len`);
 }
 function storeBytes(view: DataView, ptr: number, value: Bytes): void {
   for (let i0 = 0; i0 < 13; i0++) {
@@ -3319,9 +3319,9 @@ export class BytesView {
     }
   }
   set data(value: number[]) {
-    checkLength(value, 13, "Bytes.data");
+    checkLength(value, 13, `Bytes.data`);
     for (let i0 = 0; i0 < 13; i0++) {
-      checkInt(value[i0]!, 0, 255, "u8", "Bytes.data");
+      checkInt(value[i0]!, 0, 255, "u8", `Bytes.data[${i0}]`);
     }
     const view = this.#span();
     for (let i0 = 0; i0 < 13; i0++) {
@@ -3338,7 +3338,7 @@ export class BytesView {
     }
   }
   set len(value: number) {
-    checkInt(value, 0, 4294967295, "u32", "Bytes.len");
+    checkInt(value, 0, 4294967295, "u32", `Bytes.len`);
     const view = this.#span();
     view.setUint32(this.#ptr + 16, value, true);
   }
@@ -3382,9 +3382,9 @@ function loadZeroLen(view: DataView, ptr: number): ZeroLen {
   };
 }
 function checkZeroLen(value: ZeroLen): void {
-  checkInt(value.before, 0, 4294967295, "u32", "ZeroLen.before");
-  checkLength(value.nothing, 0, "ZeroLen.nothing");
-  checkInt(value.after, 0, 255, "u8", "ZeroLen.after");
+  checkInt(value.before, 0, 4294967295, "u32", `ZeroLen.before`);
+  checkLength(value.nothing, 0, `ZeroLen.nothing`);
+  checkInt(value.after, 0, 255, "u8", `ZeroLen.after`);
 }
 function storeZeroLen(view: DataView, ptr: number, value: ZeroLen): void {
   view.setUint32(ptr, value.before, true);
@@ -3439,7 +3439,7 @@ export class ZeroLenView {
     }
   }
   set before(value: number) {
-    checkInt(value, 0, 4294967295, "u32", "ZeroLen.before");
+    checkInt(value, 0, 4294967295, "u32", `ZeroLen.before`);
     const view = this.#span();
     view.setUint32(this.#ptr, value, true);
   }
@@ -3447,7 +3447,7 @@ export class ZeroLenView {
     return [];
   }
   set nothing(value: bigint[]) {
-    checkLength(value, 0, "ZeroLen.nothing");
+    checkLength(value, 0, `ZeroLen.nothing`);
   }
   get after(): number {
     let view = this.#view;
@@ -3459,7 +3459,7 @@ export class ZeroLenView {
     }
   }
   set after(value: number) {
-    checkInt(value, 0, 255, "u8", "ZeroLen.after");
+    checkInt(value, 0, 255, "u8", `ZeroLen.after`);
     const view = this.#span();
     view.setUint8(this.#ptr + 8, value);
   }
@@ -3506,15 +3506,15 @@ function loadWide(view: DataView, ptr: number): Wide {
   };
 }
 function checkWide(value: Wide): void {
-  checkBig(value.a, false, "u64", "Wide.a");
-  checkBig(value.b, true, "i64", "Wide.b");
-  checkLength(value.c, 2, "Wide.c");
+  checkBig(value.a, false, "u64", `Wide.a`);
+  checkBig(value.b, true, "i64", `Wide.b`);
+  checkLength(value.c, 2, `Wide.c`);
   for (let i0 = 0; i0 < 2; i0++) {
-    checkBig(value.c[i0]!, false, "u64", "Wide.c");
+    checkBig(value.c[i0]!, false, "u64", `Wide.c[${i0}]`);
   }
-  checkLength(value.d, 2, "Wide.d");
+  checkLength(value.d, 2, `Wide.d`);
   for (let i0 = 0; i0 < 2; i0++) {
-    checkBig(value.d[i0]!, true, "i64", "Wide.d");
+    checkBig(value.d[i0]!, true, "i64", `Wide.d[${i0}]`);
   }
 }
 function storeWide(view: DataView, ptr: number, value: Wide): void {
@@ -3574,7 +3574,7 @@ export class WideView {
     }
   }
   set a(value: bigint) {
-    checkBig(value, false, "u64", "Wide.a");
+    checkBig(value, false, "u64", `Wide.a`);
     const view = this.#span();
     view.setBigUint64(this.#ptr, value, true);
   }
@@ -3588,7 +3588,7 @@ export class WideView {
     }
   }
   set b(value: bigint) {
-    checkBig(value, true, "i64", "Wide.b");
+    checkBig(value, true, "i64", `Wide.b`);
     const view = this.#span();
     view.setBigInt64(this.#ptr + 8, value, true);
   }
@@ -3602,9 +3602,9 @@ export class WideView {
     }
   }
   set c(value: bigint[]) {
-    checkLength(value, 2, "Wide.c");
+    checkLength(value, 2, `Wide.c`);
     for (let i0 = 0; i0 < 2; i0++) {
-      checkBig(value[i0]!, false, "u64", "Wide.c");
+      checkBig(value[i0]!, false, "u64", `Wide.c[${i0}]`);
     }
     const view = this.#span();
     for (let i0 = 0; i0 < 2; i0++) {
@@ -3621,9 +3621,9 @@ export class WideView {
     }
   }
   set d(value: bigint[]) {
-    checkLength(value, 2, "Wide.d");
+    checkLength(value, 2, `Wide.d`);
     for (let i0 = 0; i0 < 2; i0++) {
-      checkBig(value[i0]!, true, "i64", "Wide.d");
+      checkBig(value[i0]!, true, "i64", `Wide.d[${i0}]`);
     }
     const view = this.#span();
     for (let i0 = 0; i0 < 2; i0++) {
@@ -3670,11 +3670,11 @@ function loadFloats(view: DataView, ptr: number): Floats {
   };
 }
 function checkFloats(value: Floats): void {
-  checkFloat(value.f, "f32", "Floats.f");
-  checkFloat(value.d, "f64", "Floats.d");
-  checkLength(value.fs, 3, "Floats.fs");
+  checkFloat(value.f, "f32", `Floats.f`);
+  checkFloat(value.d, "f64", `Floats.d`);
+  checkLength(value.fs, 3, `Floats.fs`);
   for (let i0 = 0; i0 < 3; i0++) {
-    checkFloat(value.fs[i0]!, "f32", "Floats.fs");
+    checkFloat(value.fs[i0]!, "f32", `Floats.fs[${i0}]`);
   }
 }
 function storeFloats(view: DataView, ptr: number, value: Floats): void {
@@ -3733,7 +3733,7 @@ export class FloatsView {
     }
   }
   set f(value: number) {
-    checkFloat(value, "f32", "Floats.f");
+    checkFloat(value, "f32", `Floats.f`);
     const view = this.#span();
     view.setFloat32(this.#ptr, value, true);
   }
@@ -3747,7 +3747,7 @@ export class FloatsView {
     }
   }
   set d(value: number) {
-    checkFloat(value, "f64", "Floats.d");
+    checkFloat(value, "f64", `Floats.d`);
     const view = this.#span();
     view.setFloat64(this.#ptr + 8, value, true);
   }
@@ -3761,9 +3761,9 @@ export class FloatsView {
     }
   }
   set fs(value: number[]) {
-    checkLength(value, 3, "Floats.fs");
+    checkLength(value, 3, `Floats.fs`);
     for (let i0 = 0; i0 < 3; i0++) {
-      checkFloat(value[i0]!, "f32", "Floats.fs");
+      checkFloat(value[i0]!, "f32", `Floats.fs[${i0}]`);
     }
     const view = this.#span();
     for (let i0 = 0; i0 < 3; i0++) {
@@ -3811,13 +3811,13 @@ function loadDeep(view: DataView, ptr: number): Deep {
 }
 function checkDeep(value: Deep): void {
   checkOuter(value.outer);
-  checkLength(value.rects, 2, "Deep.rects");
+  checkLength(value.rects, 2, `Deep.rects`);
   for (let i0 = 0; i0 < 2; i0++) {
     checkRect(value.rects[i0]!);
   }
-  checkLength(value.grid, 2, "Deep.grid");
+  checkLength(value.grid, 2, `Deep.grid`);
   for (let i0 = 0; i0 < 2; i0++) {
-    checkLength(value.grid[i0]!, 2, "Deep.grid");
+    checkLength(value.grid[i0]!, 2, `Deep.grid[${i0}]`);
     for (let i1 = 0; i1 < 2; i1++) {
       checkInner(value.grid[i0]![i1]!);
     }
@@ -3890,7 +3890,7 @@ export class DeepView {
     }
   }
   set rects(value: Rect[]) {
-    checkLength(value, 2, "Deep.rects");
+    checkLength(value, 2, `Deep.rects`);
     for (let i0 = 0; i0 < 2; i0++) {
       checkRect(value[i0]!);
     }
@@ -3909,9 +3909,9 @@ export class DeepView {
     }
   }
   set grid(value: Inner[][]) {
-    checkLength(value, 2, "Deep.grid");
+    checkLength(value, 2, `Deep.grid`);
     for (let i0 = 0; i0 < 2; i0++) {
-      checkLength(value[i0]!, 2, "Deep.grid");
+      checkLength(value[i0]!, 2, `Deep.grid[${i0}]`);
       for (let i1 = 0; i1 < 2; i1++) {
         checkInner(value[i0]![i1]!);
       }
@@ -3957,7 +3957,7 @@ function loadLeaf(view: DataView, ptr: number): Leaf {
   };
 }
 function checkLeaf(value: Leaf): void {
-  checkBig(value.id, false, "u64", "Leaf.id");
+  checkBig(value.id, false, "u64", `Leaf.id`);
 }
 function storeLeaf(view: DataView, ptr: number, value: Leaf): void {
   view.setBigUint64(ptr, value.id, true);
@@ -4009,7 +4009,7 @@ export class LeafView {
     }
   }
   set id(value: bigint) {
-    checkBig(value, false, "u64", "Leaf.id");
+    checkBig(value, false, "u64", `Leaf.id`);
     const view = this.#span();
     view.setBigUint64(this.#ptr, value, true);
   }

@@ -50,42 +50,49 @@ impl TypeScript {
     }
 
     /// Statements that throw a `RangeError` naming `ctx` unless `value` is a
-    /// valid `t`; they write nothing.
+    /// valid `t`; they write nothing. `ctx` is the text of a template
+    /// literal: array elements add their index (`Rect.tags[${i0}]`).
     pub(super) fn check(&mut self, w: &mut Writer, t: &TypeLayout, value: &str, ctx: &str, depth: usize) {
         match t.kind {
             TypeKind::Scalar(Scalar::Bool) => {
                 self.used.insert("checkBool");
-                w.line(format_args!("checkBool({value}, \"{ctx}\");"));
+                w.line(format_args!("checkBool({value}, `{ctx}`);"));
             }
             TypeKind::Scalar(s @ (Scalar::U64 | Scalar::I64)) => {
                 self.used.insert("checkBig");
                 let signed = s == Scalar::I64;
-                w.line(format_args!("checkBig({value}, {signed}, \"{}\", \"{ctx}\");", s.rust_name()));
+                w.line(format_args!("checkBig({value}, {signed}, \"{}\", `{ctx}`);", s.rust_name()));
             }
             TypeKind::Scalar(s @ (Scalar::F32 | Scalar::F64)) => {
                 self.used.insert("checkFloat");
-                w.line(format_args!("checkFloat({value}, \"{}\", \"{ctx}\");", s.rust_name()));
+                w.line(format_args!("checkFloat({value}, \"{}\", `{ctx}`);", s.rust_name()));
             }
             TypeKind::Scalar(s) => {
                 self.used.insert("checkInt");
                 let (min, max) = int_range(s);
-                w.line(format_args!("checkInt({value}, {min}, {max}, \"{}\", \"{ctx}\");", s.rust_name()));
+                w.line(format_args!("checkInt({value}, {min}, {max}, \"{}\", `{ctx}`);", s.rust_name()));
             }
             TypeKind::Pointer(p) => {
                 self.used.insert("checkInt");
                 let ty = format!("WasmPtr<{}>", p.target_name);
-                w.line(format_args!("checkInt({value}, 0, 4294967295, \"{ty}\", \"{ctx}\");"));
+                w.line(format_args!("checkInt({value}, 0, 4294967295, \"{ty}\", `{ctx}`);"));
             }
-            TypeKind::Enum(_) => w.line(format_args!("check{}({value}, \"{ctx}\");", t.export_name())),
+            TypeKind::Enum(_) => w.line(format_args!("check{}({value}, `{ctx}`);", t.export_name())),
             TypeKind::Struct(_) => w.line(format_args!("check{}({value});", t.export_name())),
             TypeKind::Array(a) => {
                 self.used.insert("checkLength");
-                w.line(format_args!("checkLength({value}, {}, \"{ctx}\");", a.len));
+                w.line(format_args!("checkLength({value}, {}, `{ctx}`);", a.len));
                 if a.len > 0 {
                     w.open(format_args!("for (let i{depth} = 0; i{depth} < {}; i{depth}++) {{", a.len));
                     // `!`: the length was just checked (and keeps the code
                     // valid under `noUncheckedIndexedAccess`).
-                    self.check(w, a.elem, &format!("{value}[i{depth}]!"), ctx, depth + 1);
+                    self.check(
+                        w,
+                        a.elem,
+                        &format!("{value}[i{depth}]!"),
+                        &format!("{ctx}[${{i{depth}}}]"),
+                        depth + 1,
+                    );
                     w.close(format_args!("}}"));
                 }
             }

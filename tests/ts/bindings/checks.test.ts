@@ -176,7 +176,7 @@ test("pointers, enums and array elements are checked too", () => {
   const cases: [Partial<bindings.Rect>, RegExp][] = [
     [{ next: 2 ** 32 + 8 }, /^Rect\.next must be a WasmPtr<Rect> \(an integer in 0\.\.=4294967295\), not 4294967304$/],
     [{ kind: 99 as bindings.Kind }, /^Rect\.kind must be a Kind \(one of 1, 2, 200\), not 99$/],
-    [{ tags: [1, 70000, 3] }, /^Rect\.tags must be a u16 .*, not 70000$/],
+    [{ tags: [1, 70000, 3] }, /^Rect\.tags\[1\] must be a u16 .*, not 70000$/],
     [{ tags: [1] }, /^Rect\.tags must be an array of 3 elements, not an array of 1$/],
     [{ min: { x: 0, y: "0" as unknown as number } }, /^Point\.y must be a f64/],
   ];

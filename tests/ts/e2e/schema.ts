@@ -39,9 +39,9 @@ function loadVec3(view: DataView, ptr: number): Vec3 {
   };
 }
 function checkVec3(value: Vec3): void {
-  checkFloat(value.x, "f32", "Vec3.x");
-  checkFloat(value.y, "f32", "Vec3.y");
-  checkFloat(value.z, "f32", "Vec3.z");
+  checkFloat(value.x, "f32", `Vec3.x`);
+  checkFloat(value.y, "f32", `Vec3.y`);
+  checkFloat(value.z, "f32", `Vec3.z`);
 }
 function storeVec3(view: DataView, ptr: number, value: Vec3): void {
   view.setFloat32(ptr, value.x, true);
@@ -95,7 +95,7 @@ export class Vec3View {
     }
   }
   set x(value: number) {
-    checkFloat(value, "f32", "Vec3.x");
+    checkFloat(value, "f32", `Vec3.x`);
     const view = this.#span();
     view.setFloat32(this.#ptr, value, true);
   }
@@ -109,7 +109,7 @@ export class Vec3View {
     }
   }
   set y(value: number) {
-    checkFloat(value, "f32", "Vec3.y");
+    checkFloat(value, "f32", `Vec3.y`);
     const view = this.#span();
     view.setFloat32(this.#ptr + 4, value, true);
   }
@@ -123,7 +123,7 @@ export class Vec3View {
     }
   }
   set z(value: number) {
-    checkFloat(value, "f32", "Vec3.z");
+    checkFloat(value, "f32", `Vec3.z`);
     const view = this.#span();
     view.setFloat32(this.#ptr + 8, value, true);
   }
@@ -224,11 +224,11 @@ function loadParticle(view: DataView, ptr: number): Particle {
 function checkParticle(value: Particle): void {
   checkVec3(value.pos);
   checkVec3(value.vel);
-  checkFloat(value.mass, "f32", "Particle.mass");
-  checkKind(value.kind, "Particle.kind");
-  checkBool(value.alive, "Particle.alive");
-  checkInt(value.flags, 0, 65535, "u16", "Particle.flags");
-  checkBig(value.id, false, "u64", "Particle.id");
+  checkFloat(value.mass, "f32", `Particle.mass`);
+  checkKind(value.kind, `Particle.kind`);
+  checkBool(value.alive, `Particle.alive`);
+  checkInt(value.flags, 0, 65535, "u16", `Particle.flags`);
+  checkBig(value.id, false, "u64", `Particle.id`);
 }
 function storeParticle(view: DataView, ptr: number, value: Particle): void {
   storeVec3(view, ptr, value.pos);
@@ -304,7 +304,7 @@ export class ParticleView {
     }
   }
   set mass(value: number) {
-    checkFloat(value, "f32", "Particle.mass");
+    checkFloat(value, "f32", `Particle.mass`);
     const view = this.#span();
     view.setFloat32(this.#ptr + 24, value, true);
   }
@@ -318,7 +318,7 @@ export class ParticleView {
     }
   }
   set kind(value: Kind) {
-    checkKind(value, "Particle.kind");
+    checkKind(value, `Particle.kind`);
     const view = this.#span();
     view.setUint8(this.#ptr + 28, value);
   }
@@ -332,7 +332,7 @@ export class ParticleView {
     }
   }
   set alive(value: boolean) {
-    checkBool(value, "Particle.alive");
+    checkBool(value, `Particle.alive`);
     const view = this.#span();
     view.setUint8(this.#ptr + 29, value ? 1 : 0);
   }
@@ -346,7 +346,7 @@ export class ParticleView {
     }
   }
   set flags(value: number) {
-    checkInt(value, 0, 65535, "u16", "Particle.flags");
+    checkInt(value, 0, 65535, "u16", `Particle.flags`);
     const view = this.#span();
     view.setUint16(this.#ptr + 30, value, true);
   }
@@ -360,7 +360,7 @@ export class ParticleView {
     }
   }
   set id(value: bigint) {
-    checkBig(value, false, "u64", "Particle.id");
+    checkBig(value, false, "u64", `Particle.id`);
     const view = this.#span();
     view.setBigUint64(this.#ptr + 32, value, true);
   }
@@ -407,9 +407,9 @@ function loadStepRequest(view: DataView, ptr: number): StepRequest {
   };
 }
 function checkStepRequest(value: StepRequest): void {
-  checkInt(value.particles, 0, 4294967295, "WasmPtr<Particle>", "StepRequest.particles");
-  checkInt(value.count, 0, 4294967295, "u32", "StepRequest.count");
-  checkFloat(value.dt, "f32", "StepRequest.dt");
+  checkInt(value.particles, 0, 4294967295, "WasmPtr<Particle>", `StepRequest.particles`);
+  checkInt(value.count, 0, 4294967295, "u32", `StepRequest.count`);
+  checkFloat(value.dt, "f32", `StepRequest.dt`);
   checkVec3(value.gravity);
 }
 function storeStepRequest(view: DataView, ptr: number, value: StepRequest): void {
@@ -465,7 +465,7 @@ export class StepRequestView {
     }
   }
   set particles(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Particle>", "StepRequest.particles");
+    checkInt(value, 0, 4294967295, "WasmPtr<Particle>", `StepRequest.particles`);
     const view = this.#span();
     view.setUint32(this.#ptr, value, true);
   }
@@ -479,7 +479,7 @@ export class StepRequestView {
     }
   }
   set count(value: number) {
-    checkInt(value, 0, 4294967295, "u32", "StepRequest.count");
+    checkInt(value, 0, 4294967295, "u32", `StepRequest.count`);
     const view = this.#span();
     view.setUint32(this.#ptr + 4, value, true);
   }
@@ -493,7 +493,7 @@ export class StepRequestView {
     }
   }
   set dt(value: number) {
-    checkFloat(value, "f32", "StepRequest.dt");
+    checkFloat(value, "f32", `StepRequest.dt`);
     const view = this.#span();
     view.setFloat32(this.#ptr + 8, value, true);
   }
@@ -543,8 +543,8 @@ function loadStepResponse(view: DataView, ptr: number): StepResponse {
   };
 }
 function checkStepResponse(value: StepResponse): void {
-  checkInt(value.alive, 0, 4294967295, "u32", "StepResponse.alive");
-  checkFloat(value.energy, "f64", "StepResponse.energy");
+  checkInt(value.alive, 0, 4294967295, "u32", `StepResponse.alive`);
+  checkFloat(value.energy, "f64", `StepResponse.energy`);
 }
 function storeStepResponse(view: DataView, ptr: number, value: StepResponse): void {
   view.setUint32(ptr, value.alive, true);
@@ -598,7 +598,7 @@ export class StepResponseView {
     }
   }
   set alive(value: number) {
-    checkInt(value, 0, 4294967295, "u32", "StepResponse.alive");
+    checkInt(value, 0, 4294967295, "u32", `StepResponse.alive`);
     const view = this.#span();
     view.setUint32(this.#ptr, value, true);
   }
@@ -612,7 +612,7 @@ export class StepResponseView {
     }
   }
   set energy(value: number) {
-    checkFloat(value, "f64", "StepResponse.energy");
+    checkFloat(value, "f64", `StepResponse.energy`);
     const view = this.#span();
     view.setFloat64(this.#ptr + 8, value, true);
   }
@@ -665,12 +665,12 @@ function loadStepFrame(view: DataView, ptr: number): StepFrame {
   };
 }
 function checkStepFrame(value: StepFrame): void {
-  checkInt(value.src, 0, 4294967295, "WasmPtr<Particle>", "StepFrame.src");
-  checkInt(value.dst, 0, 4294967295, "WasmPtr<Particle>", "StepFrame.dst");
-  checkInt(value.count, 0, 4294967295, "u32", "StepFrame.count");
-  checkFloat(value.dt, "f32", "StepFrame.dt");
+  checkInt(value.src, 0, 4294967295, "WasmPtr<Particle>", `StepFrame.src`);
+  checkInt(value.dst, 0, 4294967295, "WasmPtr<Particle>", `StepFrame.dst`);
+  checkInt(value.count, 0, 4294967295, "u32", `StepFrame.count`);
+  checkFloat(value.dt, "f32", `StepFrame.dt`);
   checkVec3(value.gravity);
-  checkInt(value.frame, 0, 4294967295, "u32", "StepFrame.frame");
+  checkInt(value.frame, 0, 4294967295, "u32", `StepFrame.frame`);
 }
 function storeStepFrame(view: DataView, ptr: number, value: StepFrame): void {
   view.setUint32(ptr, value.src, true);
@@ -727,7 +727,7 @@ export class StepFrameView {
     }
   }
   set src(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Particle>", "StepFrame.src");
+    checkInt(value, 0, 4294967295, "WasmPtr<Particle>", `StepFrame.src`);
     const view = this.#span();
     view.setUint32(this.#ptr, value, true);
   }
@@ -741,7 +741,7 @@ export class StepFrameView {
     }
   }
   set dst(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Particle>", "StepFrame.dst");
+    checkInt(value, 0, 4294967295, "WasmPtr<Particle>", `StepFrame.dst`);
     const view = this.#span();
     view.setUint32(this.#ptr + 4, value, true);
   }
@@ -755,7 +755,7 @@ export class StepFrameView {
     }
   }
   set count(value: number) {
-    checkInt(value, 0, 4294967295, "u32", "StepFrame.count");
+    checkInt(value, 0, 4294967295, "u32", `StepFrame.count`);
     const view = this.#span();
     view.setUint32(this.#ptr + 8, value, true);
   }
@@ -769,7 +769,7 @@ export class StepFrameView {
     }
   }
   set dt(value: number) {
-    checkFloat(value, "f32", "StepFrame.dt");
+    checkFloat(value, "f32", `StepFrame.dt`);
     const view = this.#span();
     view.setFloat32(this.#ptr + 12, value, true);
   }
@@ -792,7 +792,7 @@ export class StepFrameView {
     }
   }
   set frame(value: number) {
-    checkInt(value, 0, 4294967295, "u32", "StepFrame.frame");
+    checkInt(value, 0, 4294967295, "u32", `StepFrame.frame`);
     const view = this.#span();
     view.setUint32(this.#ptr + 28, value, true);
   }
