@@ -238,6 +238,28 @@ mod tests {
     }
 
     #[test]
+    fn c_refuses_reserved_families_and_cxx_keywords() {
+        for word in
+            ["__x", "_Upper", "INT8_MAX", "UINT_LEAST16_MAX", "INT64_C", "SIZE_MAX", "int_fast8_t", "class"]
+        {
+            assert!(Lang::C.is_reserved(word), "{word}");
+        }
+        for word in ["_lower", "x_", "int8", "INTERVAL", "uint", "module"] {
+            assert!(!Lang::C.is_reserved(word), "{word}");
+        }
+        assert!(!Lang::Odin.is_reserved("__x"), "the families are C's");
+    }
+
+    #[test]
+    fn reserved_names_are_taken_without_the_check() {
+        let mut s = Scope::new(Lang::C, ScopeKind::Items);
+        s.reserve("WASM_LAYOUT_ASSERT", "the header's macro");
+        assert_eq!(s.item("WASM_LAYOUT_ASSERT"), Some("the header's macro"));
+        let err = s.declare("WASM_LAYOUT_ASSERT", "struct `WASM_LAYOUT_ASSERT`").unwrap_err();
+        assert!(alloc::format!("{err}").contains("the header's macro and struct"), "{err}");
+    }
+
+    #[test]
     fn case_matters() {
         let mut s = Scope::new(Lang::C, ScopeKind::Items);
         s.declare("Point", "struct `Point`").unwrap();
