@@ -63,31 +63,35 @@ fn items(lang: Lang, ty: &TypeLayout) -> Vec<(String, String)> {
         _ => "struct",
     };
     let mut out = alloc::vec![(String::from(name), format!("{what} `{}`", ty.name))];
-    let suffixed =
-        |suffix: &str| (format!("{name}{suffix}"), format!("the {suffix} of {what} `{}`", ty.name));
+    let suffixed = |suffix: &str, item: &str| {
+        (format!("{name}{suffix}"), format!("the {item} `{name}{suffix}` of {what} `{}`", ty.name))
+    };
     match (lang, ty.kind) {
         (Lang::TypeScript, kind) => {
-            out.push(suffixed("Layout"));
-            out.push(suffixed("Fingerprint"));
+            out.push(suffixed("Layout", "layout constant"));
+            out.push(suffixed("Fingerprint", "fingerprint constant"));
             for prefix in typescript::prefixes(matches!(kind, TypeKind::Struct(_))) {
-                out.push((format!("{prefix}{name}"), format!("`{prefix}{name}` of {what} `{}`", ty.name)));
+                out.push((
+                    format!("{prefix}{name}"),
+                    format!("the function `{prefix}{name}` of {what} `{}`", ty.name),
+                ));
             }
             if matches!(kind, TypeKind::Struct(_)) {
-                out.push(suffixed("View"));
+                out.push(suffixed("View", "view class"));
             }
         }
         (Lang::C, kind) => {
-            out.push(suffixed("_FINGERPRINT"));
+            out.push(suffixed("_FINGERPRINT", "fingerprint macro"));
             if let TypeKind::Enum(e) = kind {
                 for v in e.variants {
                     out.push((
                         c::constant(name, variant_name(v)),
-                        format!("the constant for variant `{}` of `{}`", v.name, ty.name),
+                        format!("the macro for variant `{}` of `{}`", v.name, ty.name),
                     ));
                 }
             }
         }
-        (Lang::Odin, _) => out.push(suffixed("_FINGERPRINT")),
+        (Lang::Odin, _) => out.push(suffixed("_FINGERPRINT", "fingerprint constant")),
         (Lang::Rust, _) => {}
     }
     out

@@ -106,7 +106,7 @@ fn generated_names_may_not_collide() {
         BindingsError::Name(NameError::Clash {
             lang: Lang::TypeScript,
             name: "PointView".into(),
-            first: "the View of struct `Point`".into(),
+            first: "the view class `PointView` of struct `Point`".into(),
             second: "struct `Clash`".into(),
         })
     );
@@ -126,4 +126,20 @@ fn odin_package_names_are_checked() {
 #[should_panic(expected = "two different layouts are named `Same`")]
 fn the_string_methods_panic_with_the_error() {
     let _ = Bindings::new().add::<Holder>().c();
+}
+
+#[test]
+fn clash_texts_name_both_items_and_the_language() {
+    let err = Bindings::new().add::<Point>().add::<Clash>().try_typescript().unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "the view class `PointView` of struct `Point` and struct `Clash` would both be named `PointView` in \
+         TypeScript; rename one with #[layout(rename = \"...\")]"
+    );
+    let err = Bindings::new().add::<CWords>().try_c().unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "field `register` of `CWords` would be named `register`, a reserved word in C; rename it with \
+         #[layout(rename = \"...\")]"
+    );
 }
