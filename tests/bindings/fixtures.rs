@@ -201,21 +201,26 @@ fn rust_offset(inv: &Invalid, bytes: &[u8]) -> usize {
 /// Where the offset table places values in a memory.
 const AT: usize = 100;
 
-/// Types read at 4 bytes before the end of a 64 KiB memory, with what
-/// Rust's `read_at` says: `(type, offset, needed, available)`.
-fn bounds() -> Vec<(&'static str, usize, usize, usize)> {
+/// Types read near the end of a 64 KiB memory, with what Rust's `read_at`
+/// says: `(type, offset, needed, available, view)`. `view`: some field is
+/// past the end, so a view's getter meets it (a view checks the bytes it
+/// reads; `TailPad` read 10 bytes before the end has only padding past it).
+fn bounds() -> Vec<(&'static str, usize, usize, usize, bool)> {
     let memory = vec![0u8; 65536];
-    let at = memory.len() - 4;
-    let cases: [(&str, ReadAt); 4] = [
-        ("Rect", |m, at| Rect::read_at(m, at).map(|_| ())),
-        ("Deep", |m, at| Deep::read_at(m, at).map(|_| ())),
-        ("AllScalars", |m, at| AllScalars::read_at(m, at).map(|_| ())),
-        ("Polygon", |m, at| Polygon::read_at(m, at).map(|_| ())),
+    let end = memory.len();
+    let cases: [(&str, usize, bool, ReadAt); 5] = [
+        ("Rect", end - 4, true, |m, at| Rect::read_at(m, at).map(|_| ())),
+        ("Deep", end - 4, true, |m, at| Deep::read_at(m, at).map(|_| ())),
+        ("AllScalars", end - 4, true, |m, at| AllScalars::read_at(m, at).map(|_| ())),
+        ("Polygon", end - 4, true, |m, at| Polygon::read_at(m, at).map(|_| ())),
+        ("TailPad", end - 10, false, |m, at| TailPad::read_at(m, at).map(|_| ())),
     ];
     cases
         .iter()
-        .map(|(name, read_at)| match read_at(&memory, at) {
-            Err(LayoutError::OutOfBounds { offset, needed, available }) => (*name, offset, needed, available),
+        .map(|(name, at, view, read_at)| match read_at(&memory, *at) {
+            Err(LayoutError::OutOfBounds { offset, needed, available }) => {
+                (*name, offset, needed, available, *view)
+            }
             other => panic!("{name} read past the end: {other:?}"),
         })
         .collect()
@@ -269,11 +274,11 @@ pub fn json() -> String {
     }
     out.push_str("  ],\n  \"bounds\": [\n");
     let bounds = bounds();
-    for (i, (name, offset, needed, available)) in bounds.iter().enumerate() {
+    for (i, (name, offset, needed, available, view)) in bounds.iter().enumerate() {
         let comma = if i + 1 < bounds.len() { "," } else { "" };
         let _ = writeln!(
             out,
-            "    {{ \"type\": \"{name}\", \"offset\": {offset}, \"needed\": {needed}, \"available\": {available} }}{comma}"
+            "    {{ \"type\": \"{name}\", \"offset\": {offset}, \"needed\": {needed}, \"available\": {available}, \"view\": {view} }}{comma}"
         );
     }
     out.push_str("  ]\n}\n");

@@ -36,6 +36,7 @@ export const AllScalarsFingerprint = 0x271d5f443aaea117n;
 export function readAllScalars(view: DataView, ptr: number): AllScalars {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AllScalars");
   try {
+    view.getUint8(ptr + 55); // padding: in bounds too
     return loadAllScalars(view, ptr);
   } catch (error) {
     return readFailed(error, view, ptr, 56);
@@ -462,6 +463,7 @@ export const RectFingerprint = 0x1c38d645b7a34c2dn;
 export function readRect(view: DataView, ptr: number): Rect {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Rect");
   try {
+    view.getUint8(ptr + 47); // padding: in bounds too
     return loadRect(view, ptr);
   } catch (error) {
     return readFailed(error, view, ptr, 48);
@@ -1055,6 +1057,7 @@ export const Aligned16Fingerprint = 0xf106ce322b302fa7n;
 export function readAligned16(view: DataView, ptr: number): Aligned16 {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Aligned16");
   try {
+    view.getUint8(ptr + 15); // padding: in bounds too
     return loadAligned16(view, ptr);
   } catch (error) {
     return readFailed(error, view, ptr, 16);
@@ -1240,6 +1243,7 @@ export const AlignedOuterFingerprint = 0x0578da7448f88f59n;
 export function readAlignedOuter(view: DataView, ptr: number): AlignedOuter {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AlignedOuter");
   try {
+    view.getUint8(ptr + 47); // padding: in bounds too
     return loadAlignedOuter(view, ptr);
   } catch (error) {
     return readFailed(error, view, ptr, 48);
@@ -1363,6 +1367,7 @@ export const TailPadFingerprint = 0xcc4fac74325104abn;
 export function readTailPad(view: DataView, ptr: number): TailPad {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "TailPad");
   try {
+    view.getUint8(ptr + 15); // padding: in bounds too
     return loadTailPad(view, ptr);
   } catch (error) {
     return readFailed(error, view, ptr, 16);
@@ -1475,6 +1480,7 @@ export const Mixed16Fingerprint = 0xb22bac4badc01afan;
 export function readMixed16(view: DataView, ptr: number): Mixed16 {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Mixed16");
   try {
+    view.getUint8(ptr + 5); // padding: in bounds too
     return loadMixed16(view, ptr);
   } catch (error) {
     return readFailed(error, view, ptr, 6);
@@ -1891,6 +1897,7 @@ export const OuterFingerprint = 0x8882fd14ec452b02n;
 export function readOuter(view: DataView, ptr: number): Outer {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Outer");
   try {
+    view.getUint8(ptr + 15); // padding: in bounds too
     return loadOuter(view, ptr);
   } catch (error) {
     return readFailed(error, view, ptr, 16);
@@ -2648,6 +2655,7 @@ export const ModesFingerprint = 0xf7e13cbb4cccd346n;
 export function readModes(view: DataView, ptr: number): Modes {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Modes");
   try {
+    view.getUint8(ptr + 19); // padding: in bounds too
     return loadModes(view, ptr);
   } catch (error) {
     return readFailed(error, view, ptr, 20);
@@ -2837,6 +2845,7 @@ export const RenamedFingerprint = 0x8549f54813913be2n;
 export function readRenamed(view: DataView, ptr: number): Renamed {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Renamed");
   try {
+    view.getUint8(ptr + 7); // padding: in bounds too
     return loadRenamed(view, ptr);
   } catch (error) {
     return readFailed(error, view, ptr, 8);
@@ -3363,6 +3372,7 @@ export const ZeroLenFingerprint = 0x52ae78f71c826f12n;
 export function readZeroLen(view: DataView, ptr: number): ZeroLen {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ZeroLen");
   try {
+    view.getUint8(ptr + 15); // padding: in bounds too
     return loadZeroLen(view, ptr);
   } catch (error) {
     return readFailed(error, view, ptr, 16);
@@ -3651,6 +3661,7 @@ export const FloatsFingerprint = 0x1ffb4970b5cb7a12n;
 export function readFloats(view: DataView, ptr: number): Floats {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Floats");
   try {
+    view.getUint8(ptr + 31); // padding: in bounds too
     return loadFloats(view, ptr);
   } catch (error) {
     return readFailed(error, view, ptr, 32);

@@ -22,7 +22,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeLayout};
+use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout};
 use wasm_layout_core::fingerprint;
 use wasm_layout_rules::names::Scope;
 
@@ -37,6 +37,19 @@ use crate::{Backend, GENERATED_NOTICE};
 /// checks every `ptr` it is given at no measurable cost.
 pub(crate) fn bad_ptr(ptr: &str) -> String {
     format!("!(typeof {ptr} === \"number\" && {ptr} >= 0 && {ptr} <= 4294967295 && {ptr} % 1 === 0)")
+}
+
+/// Whether reading a `ty` reads its last byte.
+fn reads_last_byte(ty: &TypeLayout) -> bool {
+    match ty.kind {
+        TypeKind::Struct(s) => s
+            .fields
+            .iter()
+            .max_by_key(|f| f.offset + f.ty.size)
+            .is_some_and(|f| f.ty.size > 0 && f.offset + f.ty.size == ty.size && reads_last_byte(f.ty)),
+        TypeKind::Array(a) => a.len > 0 && reads_last_byte(a.elem),
+        _ => ty.size > 0,
+    }
 }
 
 /// Takes the helpers' names at file scope.
@@ -94,7 +107,7 @@ impl Backend for TypeScript {
         w.line(format_args!(
             "/** Reads a `{name}`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */"
         ));
-        self.reader(w, name, ty.size, &format!("load{name}(view, ptr, \"{name}\")"));
+        self.reader(w, ty, &format!("load{name}(view, ptr, \"{name}\")"));
         w.open(format_args!("function load{name}(view: DataView, ptr: number, field: string): {name} {{"));
         w.line(format_args!("const value = {};", get(e.repr, "ptr")));
         self.cases(w, e);
@@ -154,7 +167,7 @@ impl Backend for TypeScript {
         w.line(format_args!(
             "/** Reads a `{name}`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */"
         ));
-        self.reader(w, name, size, &format!("load{name}(view, ptr)"));
+        self.reader(w, ty, &format!("load{name}(view, ptr)"));
         w.line(format_args!(
             "/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */"
         ));
@@ -216,13 +229,19 @@ impl TypeScript {
     /// `export function read<name>`: checks `ptr`, then `load`s; a read past
     /// the end throws Rust's out-of-bounds text. The bounds are not checked
     /// first (`DataView.byteLength` costs as much as the whole read): each
-    /// access checks its own, and the rare failure is translated.
-    fn reader(&mut self, w: &mut Writer, name: &str, size: usize, load: &str) {
+    /// access checks its own, and the rare failure is translated. When no
+    /// field reads the last byte (tail padding), one read of it puts the
+    /// whole value in bounds, as in Rust.
+    fn reader(&mut self, w: &mut Writer, ty: &TypeLayout, load: &str) {
+        let (name, size) = (ty.export_name(), ty.size);
         self.used.insert("badPtr");
         self.used.insert("readFailed");
         w.open(format_args!("export function read{name}(view: DataView, ptr: number): {name} {{"));
         w.line(format_args!("if ({}) badPtr(ptr, \"{name}\");", bad_ptr("ptr")));
         w.open(format_args!("try {{"));
+        if size > 0 && !reads_last_byte(ty) {
+            w.line(format_args!("view.getUint8(ptr + {}); // padding: in bounds too", size - 1));
+        }
         w.line(format_args!("return {load};"));
         w.close_open(format_args!("}} catch (error) {{"));
         w.line(format_args!("return readFailed(error, view, ptr, {size});"));

@@ -21,6 +21,8 @@ interface BoundsFixture {
   offset: number;
   needed: number;
   available: number;
+  /** Whether a field is past the end: a view checks the bytes it reads. */
+  view: boolean;
 }
 interface ValueFixture {
   type: string;
@@ -92,7 +94,8 @@ for (const b of fixtures.bounds) {
     const memory = new WebAssembly.Memory({ initial: b.available / 65536 });
     assert.throws(() => reader(b.type)(new DataView(memory.buffer), b.offset), { name: "RangeError", message: text });
     const error = touchAll(new (viewClass(b.type))(memory, b.offset));
-    assert.ok(error instanceof RangeError && error.message === text, `view: ${String(error)}`);
+    if (b.view) assert.ok(error instanceof RangeError && error.message === text, `view: ${String(error)}`);
+    else assert.equal(error, undefined, "a view reads every field in bounds");
   });
 }
 
