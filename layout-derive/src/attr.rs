@@ -5,6 +5,7 @@ use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, LitStr};
+use wasm_layout_rules::RenameRule;
 
 use crate::ctxt::Ctxt;
 use crate::symbol::*;
@@ -21,7 +22,7 @@ pub struct Container {
     pub packed: Option<Span>,
     pub align: Option<WithSpan<u64>>,
     pub rename: Option<LitStr>,
-    pub rename_all: Option<WithSpan<&'static str>>,
+    pub rename_all: Option<WithSpan<RenameRule>>,
     pub krate: Option<syn::Path>,
 }
 
@@ -98,20 +99,19 @@ impl Container {
                     set_once(cx, &meta, &mut out.rename, lit);
                 } else if meta.path.is_ident(RENAME_ALL) {
                     let lit: LitStr = meta.value()?.parse()?;
-                    let rule = RENAME_RULES.iter().find(|(name, _)| *name == lit.value());
-                    match rule {
-                        Some((_, rule)) => set_once(
+                    match RenameRule::from_spelling(&lit.value()) {
+                        Some(rule) => set_once(
                             cx,
                             &meta,
                             &mut out.rename_all,
-                            WithSpan { value: *rule, span: lit.span() },
+                            WithSpan { value: rule, span: lit.span() },
                         ),
                         None => cx.error_spanned_by(
                             &lit,
                             format!(
                                 "unknown rename_all rule {:?}: use one of {}",
                                 lit.value(),
-                                RENAME_RULES.map(|(n, _)| format!("{n:?}")).join(", ")
+                                RenameRule::ALL.map(|(n, _)| format!("{n:?}")).join(", ")
                             ),
                         ),
                     }

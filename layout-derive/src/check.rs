@@ -4,7 +4,7 @@ use syn::{GenericArgument, PathArguments, Type};
 
 use crate::ast::{Data, Input};
 use crate::ctxt::Ctxt;
-use crate::symbol::ENUM_REPRS;
+use wasm_layout_rules::Scalar;
 
 /// The largest `#[layout(align = N)]`, as for Rust's `#[repr(align)]`.
 const MAX_ALIGN: u64 = 1 << 29;
@@ -107,9 +107,12 @@ fn check_enum(cx: &Ctxt, input: &Input, variants: &[crate::ast::Variant]) {
             input.ident,
             "an enum needs an integer repr to have a wasm32 layout: add #[repr(u8)], #[repr(u16)], #[repr(u32)], #[repr(i8)], #[repr(i16)] or #[repr(i32)]",
         ),
-        (Some(int), _) if !ENUM_REPRS.iter().any(|(name, _)| int == name) => cx.error_spanned_by(
+        (Some(int), _) if enum_repr(int).is_none() => cx.error_spanned_by(
             int,
-            format!("#[repr({int})] is not supported for an enum: use u8, u16, u32, i8, i16 or i32"),
+            format!(
+                "#[repr({int})] is not supported for an enum: use {}",
+                one_of(&Scalar::ENUM_REPRS.map(Scalar::rust_name))
+            ),
         ),
         (Some(_), _) => {}
     }
@@ -183,4 +186,18 @@ fn unsupported_path(name: &str) -> Option<&'static str> {
         "PhantomData" => "`PhantomData` is not supported: it is not part of the shared layout; remove the field",
         _ => return None,
     })
+}
+
+/// The scalar an enum's `#[repr(int)]` names, if an enum may use it.
+pub fn enum_repr(int: &syn::Ident) -> Option<Scalar> {
+    Scalar::from_rust_name(&int.to_string()).filter(|s| s.is_enum_repr())
+}
+
+/// `a, b or c`.
+fn one_of(names: &[&str]) -> String {
+    match names.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }

@@ -7,19 +7,16 @@ use syn::spanned::Spanned;
 use syn::Type;
 
 use super::opt_str;
-use super::predict::{known, predict, Placement, Predicted};
-use crate::ast::{Field, Input};
+use wasm_layout_rules::shape::StructRepr;
 
-/// The types with a built-in `WasmLayout` impl that a path names.
-const SCALARS: [&str; 11] = ["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "f32", "f64", "bool"];
+use super::predict::{is_pointer, known, may_be_invalid, predict, scalar, Predicted};
+use crate::ast::{Field, Input};
 
 /// The scalar a field type names (`u32`, `bool`, …), if it is one. Scalar
 /// fields are read and written through non-generic helpers, which rustc
 /// checks much faster than the generic path every other type takes.
 fn scalar_name(ty: &Type) -> Option<&'static str> {
-    let Type::Path(p) = ty else { return None };
-    let ident = p.path.get_ident().filter(|_| p.qself.is_none())?;
-    SCALARS.iter().copied().find(|s| ident == s)
+    scalar(ty).map(|s| s.rust_name())
 }
 
 pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStream {
@@ -31,14 +28,14 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     let count = fields.len();
 
     let placement = match (&input.attrs.packed, &input.attrs.align) {
-        (Some(_), _) => Placement::Packed,
-        (None, Some(a)) => Placement::Aligned(a.value as usize),
-        (None, None) => Placement::Natural,
+        (Some(_), _) => StructRepr::Packed,
+        (None, Some(a)) => StructRepr::Aligned(a.value as usize),
+        (None, None) => StructRepr::Natural,
     };
     let repr = match placement {
-        Placement::Packed => "__wl::StructRepr::Packed".to_string(),
-        Placement::Aligned(n) => format!("__wl::StructRepr::Aligned({n})"),
-        Placement::Natural => "__wl::StructRepr::Natural".to_string(),
+        StructRepr::Packed => "__wl::StructRepr::Packed".to_string(),
+        StructRepr::Aligned(n) => format!("__wl::StructRepr::Aligned({n})"),
+        StructRepr::Natural => "__wl::StructRepr::Natural".to_string(),
     };
     let tys: Vec<&Type> = fields.iter().map(|f| &f.ty).collect();
     // With every field type known by name, the layout is written as
@@ -52,7 +49,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     // Layout constants.
     let rename = opt_str(input.attrs.rename.as_ref());
     let rename_all = match &input.attrs.rename_all {
-        Some(rule) => format!("::core::option::Option::Some(__wl::RenameRule::{})", rule.value),
+        Some(rule) => format!("::core::option::Option::Some(__wl::RenameRule::{:?})", rule.value),
         None => "::core::option::Option::None".to_string(),
     };
 
@@ -284,7 +281,8 @@ impl Source<'_> {
             // On the literal path, a field type whose every byte is valid by
             // its name needs no check of its bytes, only of its name.
             let unchecked = scalar.is_none() && self.predicted.is_some() && !may_be_invalid(&f.ty);
-            if let (None, Some((size, align)), Some(_)) = (scalar, known(&f.ty), self.predicted) {
+            if let (None, Some(shape), Some(_)) = (scalar, known(&f.ty), self.predicted) {
+                let (size, align) = (shape.size, shape.align);
                 if !checked_types.contains(&ty) {
                     let _ = write!(
                         parts.expected_shapes,
@@ -461,17 +459,6 @@ impl Source<'_> {
     }
 }
 
-/// Whether a field of this type the derive knows by name can hold invalid
-/// bytes: a `bool`, or an array of them.
-fn may_be_invalid(ty: &Type) -> bool {
-    match ty {
-        Type::Array(a) => may_be_invalid(&a.elem),
-        Type::Paren(p) => may_be_invalid(&p.elem),
-        Type::Group(g) => may_be_invalid(&g.elem),
-        _ => scalar_name(ty) == Some("bool"),
-    }
-}
-
 /// For `#[repr(C)]`: compile-time proof that the host's layout is the
 /// wasm32 layout, and the `HostLayout` marker that the zero-copy path needs.
 /// Each assertion is spanned on what it checks, so a failure points at the
@@ -548,15 +535,7 @@ fn leaf_types(ty: &Type) -> Vec<&Type> {
         Type::Array(a) => leaf_types(&a.elem),
         Type::Paren(p) => leaf_types(&p.elem),
         Type::Group(g) => leaf_types(&g.elem),
-        Type::Path(p) if p.qself.is_none() => {
-            let builtin = p.path.get_ident().is_some_and(|i| SCALARS.iter().any(|s| i == s));
-            let pointer = p.path.segments.last().is_some_and(|s| s.ident == "WasmPtr");
-            if builtin || pointer {
-                Vec::new()
-            } else {
-                vec![ty]
-            }
-        }
+        _ if scalar(ty).is_some() || is_pointer(ty) => Vec::new(),
         _ => vec![ty],
     }
 }
