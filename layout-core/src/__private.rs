@@ -7,6 +7,7 @@
 
 pub use core;
 
+pub use crate::__wasm_layout_struct as struct_layout;
 pub use crate::descriptor::{
     EnumLayout, FieldLayout, RenameRule, Scalar, StructLayout, TypeKind, TypeLayout, VariantLayout,
 };
@@ -16,6 +17,8 @@ pub use crate::rules::{FieldShape, StructRepr, StructShape};
 pub use crate::value::ValueMut;
 pub use crate::view::{ViewMut, ViewRef};
 pub use crate::WasmLayout;
+
+mod template;
 
 /// The size and alignment of `T`, for [`StructShape::new`].
 pub const fn shape<T: WasmLayout>() -> FieldShape {
@@ -41,6 +44,13 @@ pub const fn expect_shape<T: WasmLayout>(size: usize, align: usize, unchecked: b
 /// `Option::None` for a descriptor's `rename`, by a path the user's scope
 /// cannot shadow.
 pub const NONE: Option<&'static str> = None;
+
+/// `Option::None` for a descriptor's `rename_all`.
+pub const NONE_RULE: Option<RenameRule> = None;
+
+/// What a getter returns for a type some of whose bytes are invalid
+/// (`bool`): the value, or why its bytes are not one.
+pub type Checked<T> = Result<T, LayoutError>;
 
 macro_rules! scalar_layouts {
     ($($name:ident = $ty:ty;)*) => {$(
@@ -114,6 +124,13 @@ pub fn decode<F: WasmLayout, const OFF: usize, const N: usize>(bytes: &[u8; N]) 
 /// Encodes `value` into the field at `OFF`.
 #[inline(always)]
 pub fn encode<F: WasmLayout, const OFF: usize, const N: usize>(value: &F, bytes: &mut [u8; N]) {
+    value.__encode(field_mut::<F, OFF, N>(bytes));
+}
+
+/// Encodes `value` into the field at `OFF`, taking it by value: a field of a
+/// packed struct may be unaligned, so it is copied out, never borrowed.
+#[inline(always)]
+pub fn encode_value<F: WasmLayout, const OFF: usize, const N: usize>(value: F, bytes: &mut [u8; N]) {
     value.__encode(field_mut::<F, OFF, N>(bytes));
 }
 

@@ -4,8 +4,11 @@
 use syn::visit_mut::VisitMut;
 use syn::{Data as SynData, DeriveInput, Fields, Ident, Type, Visibility};
 
+use wasm_layout_rules::Scalar;
+
 use crate::attr::{Container, Member, Repr};
 use crate::ctxt::Ctxt;
+use crate::expand::predict::scalar;
 
 pub struct Input<'a> {
     pub ident: &'a Ident,
@@ -29,6 +32,10 @@ pub struct Field<'a> {
     /// The field type with `Self` replaced by the struct's name, so it means
     /// the same inside the generated view impls.
     pub ty: Type,
+    /// The scalar `ty` names, if it is one (read once: asking the compiler
+    /// for an identifier's text is a round trip through the proc-macro
+    /// bridge).
+    pub scalar: Option<Scalar>,
     pub attrs: Member,
 }
 
@@ -89,6 +96,7 @@ impl<'a> Field<'a> {
             ident,
             name: syn::ext::IdentExt::unraw(ident).to_string(),
             vis: &field.vis,
+            scalar: scalar(&ty),
             ty,
             attrs: Member::from_attrs(cx, &field.attrs, "field"),
         }

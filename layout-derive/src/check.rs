@@ -30,25 +30,9 @@ pub fn check(cx: &Ctxt, input: &Input) {
             for field in fields {
                 check_type(cx, &field.ty);
             }
-            check_offset_names(cx, fields);
+            crate::names::check(cx, input.ident, fields);
         }
         Data::Enum(variants) => check_enum(cx, input, variants),
-    }
-}
-
-/// `struct S { ab: u8, AB: u8 }`: both fields would define `S::OFFSET_AB`.
-fn check_offset_names(cx: &Ctxt, fields: &[crate::ast::Field]) {
-    for (i, field) in fields.iter().enumerate() {
-        let constant = field.name.to_uppercase();
-        if let Some(first) = fields.iter().take(i).find(|f| f.name.to_uppercase() == constant) {
-            cx.error_spanned_by(
-                field.ident,
-                format!(
-                    "fields `{}` and `{}` would both define the constant `OFFSET_{constant}`: rename one of them",
-                    first.name, field.name
-                ),
-            );
-        }
     }
 }
 
@@ -62,12 +46,52 @@ fn check_struct_attrs(cx: &Ctxt, input: &Input) {
             "`packed` and `align` cannot be combined: a packed struct has alignment 1; keep `packed` for no padding or `align = N` for a raised alignment",
         ));
     }
+    check_repr_matches_layout(cx, input);
     if let Some(align) = &attrs.align {
         if !align.value.is_power_of_two() || align.value > MAX_ALIGN {
             cx.syn_error(syn::Error::new(
                 align.span,
                 format!("`align = {}` is not a power of two up to 2^29: use 1, 2, 4, 8, 16, …", align.value),
             ));
+        }
+    }
+}
+
+/// `#[repr(packed)]` and `#[repr(align(N))]` change the host's layout only;
+/// without the matching `#[layout(...)]` the wasm32 layout would silently
+/// differ from the one the Rust type has.
+fn check_repr_matches_layout(cx: &Ctxt, input: &Input) {
+    let (attrs, repr) = (&input.attrs, &input.repr);
+    if let Some(packed) = &repr.packed {
+        match packed.value {
+            Some(n) if n != 1 => cx.syn_error(syn::Error::new(
+                packed.span,
+                format!("#[repr(packed({n}))] has no wasm32 layout to match: #[layout(packed)] packs to 1 byte; use #[repr(packed)] with #[layout(packed)], or drop the packing"),
+            )),
+            _ if attrs.packed.is_none() => cx.syn_error(syn::Error::new(
+                packed.span,
+                "#[repr(packed)] changes only the host layout: add #[layout(packed)] so the wasm32 layout is packed too",
+            )),
+            _ => {}
+        }
+    }
+    if let Some(align) = &repr.align {
+        match &attrs.align {
+            Some(layout) if layout.value == align.value => {}
+            Some(layout) => cx.syn_error(syn::Error::new(
+                layout.span,
+                format!(
+                    "#[layout(align = {})] differs from #[repr(align({}))]: write #[layout(align = {})]",
+                    layout.value, align.value, align.value
+                ),
+            )),
+            None => cx.syn_error(syn::Error::new(
+                align.span,
+                format!(
+                    "#[repr(align({n}))] changes only the host layout: add #[layout(align = {n})] so the wasm32 layout is aligned too",
+                    n = align.value
+                ),
+            )),
         }
     }
 }

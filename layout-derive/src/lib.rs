@@ -26,6 +26,7 @@ mod check;
 mod ctxt;
 mod expand;
 mod fallback;
+mod names;
 #[cfg(test)]
 mod snapshot;
 mod symbol;

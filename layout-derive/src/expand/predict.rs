@@ -15,6 +15,8 @@ use syn::{Expr, ExprLit, Lit, Type};
 use wasm_layout_rules::shape::{array_size, FieldShape, Placer, StructRepr};
 use wasm_layout_rules::Scalar;
 
+use crate::ast::Field;
+
 /// Offsets, field ends, size and alignment, as `StructShape` has them.
 pub struct Predicted {
     pub offsets: Vec<usize>,
@@ -64,12 +66,16 @@ pub fn known(ty: &Type) -> Option<FieldShape> {
 /// The layout of fields of these types, by the rules' [`Placer`], or `None`
 /// when a type is not [`known`] or the layout is impossible (the general
 /// path then reports that at compile time).
-pub fn predict(tys: &[&Type], repr: StructRepr) -> Option<Predicted> {
-    let mut offsets = Vec::with_capacity(tys.len());
-    let mut ends = Vec::with_capacity(tys.len());
+pub fn predict(fields: &[Field], repr: StructRepr) -> Option<Predicted> {
+    let mut offsets = Vec::with_capacity(fields.len());
+    let mut ends = Vec::with_capacity(fields.len());
     let mut placer = Placer::new(repr);
-    for ty in tys {
-        let placed = placer.place(known(ty)?).ok()?;
+    for f in fields {
+        let shape = match f.scalar {
+            Some(s) => FieldShape { size: s.size(), align: s.size() },
+            None => known(&f.ty)?,
+        };
+        let placed = placer.place(shape).ok()?;
         offsets.push(placed.offset);
         ends.push(placed.end);
     }
@@ -118,17 +124,27 @@ mod tests {
         assert!(!may_be_invalid(&ty("[u8; 3]")));
     }
 
+    /// `predict` over fields of these types.
+    fn predict_types(tys: &[&str], repr: StructRepr) -> Option<Predicted> {
+        let src = tys.iter().enumerate().map(|(i, t)| format!("f{i}: {t},")).collect::<String>();
+        let input: syn::DeriveInput = syn::parse_str(&format!("struct S {{ {src} }}")).unwrap();
+        let cx = crate::ctxt::Ctxt::default();
+        let parsed = crate::ast::Input::from_syn(&cx, &input).unwrap();
+        let crate::ast::Data::Struct(fields) = &parsed.data else { unreachable!() };
+        predict(fields, repr)
+    }
+
     #[test]
     fn places_fields_by_the_rules() {
-        let tys = [ty("u8"), ty("u32"), ty("u16")];
-        let tys: Vec<&Type> = tys.iter().collect();
-        let p = predict(&tys, StructRepr::Natural).unwrap();
+        let tys = ["u8", "u32", "u16"];
+        let p = predict_types(&tys, StructRepr::Natural).unwrap();
         assert_eq!((p.offsets, p.ends, p.size, p.align), (vec![0, 4, 8], vec![1, 8, 10], 12, 4));
-        let p = predict(&tys, StructRepr::Packed).unwrap();
+        let p = predict_types(&tys, StructRepr::Packed).unwrap();
         assert_eq!((p.offsets, p.size, p.align), (vec![0, 1, 5], 7, 1));
-        let p = predict(&tys, StructRepr::Aligned(16)).unwrap();
+        let p = predict_types(&tys, StructRepr::Aligned(16)).unwrap();
         assert_eq!((p.size, p.align), (16, 16));
-        assert!(predict(&[], StructRepr::Natural).is_some_and(|p| p.size == 0 && p.align == 1));
-        assert!(predict(&[&ty("[u64; 1000000000]")], StructRepr::Natural).is_none());
+        assert!(predict_types(&[], StructRepr::Natural).is_some_and(|p| p.size == 0 && p.align == 1));
+        assert!(predict_types(&["[u64; 1000000000]"], StructRepr::Natural).is_none());
+        assert!(predict_types(&["Point"], StructRepr::Natural).is_none());
     }
 }
