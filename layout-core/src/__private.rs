@@ -134,16 +134,20 @@ pub fn encode_value<F: WasmLayout, const OFF: usize, const N: usize>(value: F, b
     value.__encode(field_mut::<F, OFF, N>(bytes));
 }
 
-/// The getter result for the field of type `F` at `OFF`.
+/// The getter result for the field of type `F` at `OFF` in `bytes`, which
+/// start at `at` in the slice the caller passed.
 #[inline(always)]
-pub fn get<F: WasmLayout, const OFF: usize, const N: usize>(bytes: &[u8; N]) -> F::Ref<'_> {
-    F::__get(field::<F, OFF, N>(bytes), OFF)
+pub fn get<F: WasmLayout, const OFF: usize, const N: usize>(bytes: &[u8; N], at: usize) -> F::Ref<'_> {
+    F::__get(field::<F, OFF, N>(bytes), at.wrapping_add(OFF))
 }
 
-/// A mutable view of the field of type `F` at `OFF`.
+/// A mutable view of the field of type `F` at `OFF`; `at` as for [`get`].
 #[inline(always)]
-pub fn get_mut<F: WasmLayout, const OFF: usize, const N: usize>(bytes: &mut [u8; N]) -> F::Mut<'_> {
-    F::__get_mut(field_mut::<F, OFF, N>(bytes))
+pub fn get_mut<F: WasmLayout, const OFF: usize, const N: usize>(
+    bytes: &mut [u8; N],
+    at: usize,
+) -> F::Mut<'_> {
+    F::__get_mut(field_mut::<F, OFF, N>(bytes), at.wrapping_add(OFF))
 }
 
 /// The error for an enum discriminant that names no variant.
@@ -162,7 +166,7 @@ pub const fn invalid_discriminant(type_name: &'static str, value: i64) -> Layout
 // rather than panic.
 
 macro_rules! scalar_helpers {
-    ($($ty:ty => $read:ident, $write:ident;)*) => {$(
+    ($($ty:ty => $read:ident, $get:ident, $write:ident;)*) => {$(
         #[doc = concat!("Reads the `", stringify!($ty), "` at `at`.")]
         #[inline(always)]
         pub fn $read(bytes: &[u8], at: usize) -> $ty {
@@ -170,6 +174,11 @@ macro_rules! scalar_helpers {
                 Some(b) => <$ty>::from_le_bytes(*b),
                 None => 0 as $ty,
             }
+        }
+        #[doc = concat!("The getter of a `", stringify!($ty), "` field at `at`: every value is valid, so the view's own offset goes unused.")]
+        #[inline(always)]
+        pub fn $get(bytes: &[u8], at: usize, _: usize) -> $ty {
+            $read(bytes, at)
         }
         #[doc = concat!("Writes the `", stringify!($ty), "` at `at`.")]
         #[inline(always)]
@@ -182,16 +191,16 @@ macro_rules! scalar_helpers {
 }
 
 scalar_helpers! {
-    u8 => read_u8, write_u8;
-    u16 => read_u16, write_u16;
-    u32 => read_u32, write_u32;
-    u64 => read_u64, write_u64;
-    i8 => read_i8, write_i8;
-    i16 => read_i16, write_i16;
-    i32 => read_i32, write_i32;
-    i64 => read_i64, write_i64;
-    f32 => read_f32, write_f32;
-    f64 => read_f64, write_f64;
+    u8 => read_u8, get_u8, write_u8;
+    u16 => read_u16, get_u16, write_u16;
+    u32 => read_u32, get_u32, write_u32;
+    u64 => read_u64, get_u64, write_u64;
+    i8 => read_i8, get_i8, write_i8;
+    i16 => read_i16, get_i16, write_i16;
+    i32 => read_i32, get_i32, write_i32;
+    i64 => read_i64, get_i64, write_i64;
+    f32 => read_f32, get_f32, write_f32;
+    f64 => read_f64, get_f64, write_f64;
 }
 
 /// Checks the bool at `at` (0 or 1); the error names `at`.
@@ -209,10 +218,14 @@ pub fn read_bool(bytes: &[u8], at: usize) -> bool {
     read_u8(bytes, at) != 0
 }
 
-/// The getter of a bool field: the value, or why the byte is not a bool.
+/// The getter of a bool field at `at` in `bytes`, which start at `view` in
+/// the slice the caller passed: the value, or why the byte is not a bool.
 #[inline(always)]
-pub fn get_bool(bytes: &[u8], at: usize) -> Result<bool, LayoutError> {
-    validate_bool(bytes, at).map(|()| read_bool(bytes, at))
+pub fn get_bool(bytes: &[u8], at: usize, view: usize) -> Result<bool, LayoutError> {
+    match validate_bool(bytes, at) {
+        Ok(()) => Ok(read_bool(bytes, at)),
+        Err(e) => Err(e.offset_by(view)),
+    }
 }
 
 /// Writes the bool at `at`.

@@ -35,8 +35,8 @@ macro_rules! numeric {
                 <$ty>::from_le_bytes(*bytes)
             }
             #[inline(always)]
-            fn __get_mut(bytes: &mut Self::Bytes) -> ValueMut<'_, $ty> {
-                ValueMut::new(bytes)
+            fn __get_mut(bytes: &mut Self::Bytes, at: usize) -> ValueMut<'_, $ty> {
+                ValueMut::__at(bytes, at)
             }
         }
     )*};
@@ -86,7 +86,7 @@ impl WasmLayout for bool {
         }
     }
     #[inline(always)]
-    fn __get_mut(bytes: &mut [u8; 1]) -> ValueMut<'_, bool> {
-        ValueMut::new(bytes)
+    fn __get_mut(bytes: &mut [u8; 1], at: usize) -> ValueMut<'_, bool> {
+        ValueMut::__at(bytes, at)
     }
 }

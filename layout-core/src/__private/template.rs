@@ -43,10 +43,10 @@ macro_rules! __wasm_layout_struct {
     ) => {
         #[doc = $rdoc]
         #[allow(dead_code)]
-        $vis struct $r<'a> $($where)* { bytes: &'a $vb }
+        $vis struct $r<'a> $($where)* { bytes: &'a $vb, at: usize }
         #[doc = $mdoc]
         #[allow(dead_code)]
-        $vis struct $m<'a> $($where)* { bytes: &'a mut $vb }
+        $vis struct $m<'a> $($where)* { bytes: &'a mut $vb, at: usize }
         #[doc(hidden)]
         #[allow(non_upper_case_globals, dead_code, clippy::all)]
         const _: () = {
@@ -110,12 +110,12 @@ macro_rules! __wasm_layout_struct {
                     )*
                 }
                 #[inline(always)]
-                fn __get(bytes: &Self::Bytes, _: usize) -> $r<'_> {
-                    $r { bytes }
+                fn __get(bytes: &Self::Bytes, at: usize) -> $r<'_> {
+                    $r { bytes, at }
                 }
                 #[inline(always)]
-                fn __get_mut(bytes: &mut Self::Bytes) -> $m<'_> {
-                    $m { bytes }
+                fn __get_mut(bytes: &mut Self::Bytes, at: usize) -> $m<'_> {
+                    $m { bytes, at }
                 }
             }
             // The read-only view is `Copy`: its getters take it by value,
@@ -125,13 +125,13 @@ macro_rules! __wasm_layout_struct {
                     $(
                         #[doc = "This field, read from its wasm32 offset."]
                         #[inline(always)]
-                        $fvis fn $f(self) -> $ret { __wl::$get(self.bytes, $off) }
+                        $fvis fn $f(self) -> $ret { __wl::$get(self.bytes, $off, self.at) }
                     )?
                     $(
                         #[doc = "This field, read from its wasm32 offset."]
                         #[inline(always)]
                         $fvis fn $f(self) -> <$ty as $wl::WasmLayout>::Ref<'a> {
-                            $wl::get::<$ty, $off, $size>(self.bytes)
+                            $wl::get::<$ty, $off, $size>(self.bytes, self.at)
                         }
                     )?
                 )*
@@ -147,14 +147,14 @@ macro_rules! __wasm_layout_struct {
             impl<'a> __wl::ViewRef<'a> for $r<'a> $($where)* {
                 type Target = $name;
                 #[inline(always)]
-                fn as_bytes(&self) -> &'a [u8] { self.bytes }
+                fn __parts(&self) -> (&'a [u8; $size], usize) { (self.bytes, self.at) }
             }
             impl<'a> $m<'a> $($where)* {
                 $(
                     $(
                         #[doc = "This field, read from its wasm32 offset."]
                         #[inline(always)]
-                        $fvis fn $f(&self) -> $ret { __wl::$get(self.bytes, $off) }
+                        $fvis fn $f(&self) -> $ret { __wl::$get(self.bytes, $off, self.at) }
                         #[doc = "Overwrites this field."]
                         #[inline(always)]
                         $fvis fn $set(&mut self, value: $ty) { __wl::$write(self.bytes, $off, value) }
@@ -163,12 +163,12 @@ macro_rules! __wasm_layout_struct {
                         #[doc = "This field, read from its wasm32 offset."]
                         #[inline(always)]
                         $fvis fn $f(&self) -> <$ty as $wl::WasmLayout>::Ref<'_> {
-                            $wl::get::<$ty, $off, $size>(self.bytes)
+                            $wl::get::<$ty, $off, $size>(self.bytes, self.at)
                         }
                         #[doc = "A mutable view of this field."]
                         #[inline(always)]
                         $fvis fn $fmut(&mut self) -> <$ty as $wl::WasmLayout>::Mut<'_> {
-                            $wl::get_mut::<$ty, $off, $size>(self.bytes)
+                            $wl::get_mut::<$ty, $off, $size>(self.bytes, self.at)
                         }
                         #[doc = "Overwrites this field."]
                         #[inline(always)]
@@ -182,7 +182,7 @@ macro_rules! __wasm_layout_struct {
             impl<'a> __wl::ViewMut<'a> for $m<'a> $($where)* {
                 type Target = $name;
                 #[inline(always)]
-                fn __bytes(&self) -> &[u8; $size] { self.bytes }
+                fn __bytes(&self) -> (&[u8; $size], usize) { (self.bytes, self.at) }
                 #[inline(always)]
                 fn __bytes_mut(&mut self) -> &mut [u8; $size] { self.bytes }
             }

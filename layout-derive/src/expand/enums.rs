@@ -80,8 +80,8 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
                     }
                 }
                 #[inline(always)]
-                fn __get_mut(bytes: &mut Self::Bytes) -> Self::Mut<'_> {
-                    #wl::ValueMut::new(bytes)
+                fn __get_mut(bytes: &mut Self::Bytes, at: usize) -> Self::Mut<'_> {
+                    #wl::ValueMut::__at(bytes, at)
                 }
             }
         };

@@ -130,13 +130,11 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool) -> Parts {
                 ts.append(ident("scalar"));
                 ts.append(format_ident!("read_{}", n));
                 ts.append(format_ident!("write_{}", n));
+                ts.append(format_ident!("get_{}", n));
+                ts.append(format_ident!("LAYOUT_{}", n.to_uppercase()));
                 if s.any_bytes_valid() {
-                    ts.append(format_ident!("read_{}", n));
-                    ts.append(format_ident!("LAYOUT_{}", n.to_uppercase()));
                     ty.to_tokens(ts);
                 } else {
-                    ts.append(format_ident!("get_{}", n));
-                    ts.append(format_ident!("LAYOUT_{}", n.to_uppercase()));
                     runtime_path(ts, "Checked");
                     punct(ts, "<");
                     ty.to_tokens(ts);
