@@ -166,7 +166,7 @@ pub const fn invalid_discriminant(type_name: &'static str, value: i64) -> Layout
 // rather than panic.
 
 macro_rules! scalar_helpers {
-    ($($ty:ty => $read:ident, $get:ident, $write:ident;)*) => {$(
+    ($($ty:ty => $read:ident, $write:ident;)*) => {$(
         #[doc = concat!("Reads the `", stringify!($ty), "` at `at`.")]
         #[inline(always)]
         pub fn $read(bytes: &[u8], at: usize) -> $ty {
@@ -175,11 +175,7 @@ macro_rules! scalar_helpers {
                 None => 0 as $ty,
             }
         }
-        #[doc = concat!("The getter of a `", stringify!($ty), "` field at `at`: every value is valid, so the view's own offset goes unused.")]
-        #[inline(always)]
-        pub fn $get(bytes: &[u8], at: usize, _: usize) -> $ty {
-            $read(bytes, at)
-        }
+
         #[doc = concat!("Writes the `", stringify!($ty), "` at `at`.")]
         #[inline(always)]
         pub fn $write(bytes: &mut [u8], at: usize, value: $ty) {
@@ -191,16 +187,16 @@ macro_rules! scalar_helpers {
 }
 
 scalar_helpers! {
-    u8 => read_u8, get_u8, write_u8;
-    u16 => read_u16, get_u16, write_u16;
-    u32 => read_u32, get_u32, write_u32;
-    u64 => read_u64, get_u64, write_u64;
-    i8 => read_i8, get_i8, write_i8;
-    i16 => read_i16, get_i16, write_i16;
-    i32 => read_i32, get_i32, write_i32;
-    i64 => read_i64, get_i64, write_i64;
-    f32 => read_f32, get_f32, write_f32;
-    f64 => read_f64, get_f64, write_f64;
+    u8 => read_u8, write_u8;
+    u16 => read_u16, write_u16;
+    u32 => read_u32, write_u32;
+    u64 => read_u64, write_u64;
+    i8 => read_i8, write_i8;
+    i16 => read_i16, write_i16;
+    i32 => read_i32, write_i32;
+    i64 => read_i64, write_i64;
+    f32 => read_f32, write_f32;
+    f64 => read_f64, write_f64;
 }
 
 /// Checks the bool at `at` (0 or 1); the error names `at`.

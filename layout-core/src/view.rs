@@ -12,18 +12,17 @@ pub trait ViewRef<'a>: Copy {
     /// The bytes viewed, and where they start in the slice the caller
     /// passed (what error offsets count from).
     #[doc(hidden)]
-    fn __parts(&self) -> (&'a <Self::Target as WasmLayout>::Bytes, usize);
+    fn __parts(&self) -> (&'a [u8], usize);
     /// The `SIZE` bytes viewed.
     #[inline(always)]
     fn as_bytes(&self) -> &'a [u8] {
-        bytemuck::bytes_of(self.__parts().0)
+        self.__parts().0
     }
     /// Reads the whole value, validating it.
     #[inline]
     fn read(&self) -> Result<Self::Target, LayoutError> {
         let (bytes, at) = self.__parts();
-        Self::Target::__validate(bytes).map_err(|e| e.offset_by(at))?;
-        Ok(Self::Target::__decode(bytes))
+        Self::Target::read_from(bytes).map_err(|e| e.offset_by(at))
     }
 }
 

@@ -9,6 +9,7 @@ use wasm_layout_rules::Scalar;
 use crate::attr::{Container, Member, Repr};
 use crate::ctxt::Ctxt;
 use crate::expand::predict::scalar;
+use crate::names::FieldNames;
 
 pub struct Input<'a> {
     pub ident: &'a Ident,
@@ -36,6 +37,8 @@ pub struct Field<'a> {
     /// for an identifier's text is a round trip through the proc-macro
     /// bridge).
     pub scalar: Option<Scalar>,
+    /// The names the field gives the struct and its views.
+    pub names: FieldNames,
     pub attrs: Member,
 }
 
@@ -92,11 +95,14 @@ impl<'a> Field<'a> {
         let ident = field.ident.as_ref().expect("named field");
         let mut ty = field.ty.clone();
         ReplaceSelf(owner).visit_type_mut(&mut ty);
+        let name = syn::ext::IdentExt::unraw(ident).to_string();
+        let scalar = scalar(&ty);
         Field {
             ident,
-            name: syn::ext::IdentExt::unraw(ident).to_string(),
+            names: FieldNames::of(&name, scalar.is_none()),
+            name,
             vis: &field.vis,
-            scalar: scalar(&ty),
+            scalar,
             ty,
             attrs: Member::from_attrs(cx, &field.attrs, "field"),
         }

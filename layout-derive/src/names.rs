@@ -31,11 +31,13 @@ pub struct FieldNames {
 }
 
 impl FieldNames {
-    pub fn of(f: &Field) -> Self {
+    /// The names of field `name` (without `r#`); `view_mut`: whether it has
+    /// a mutable view of its own (it is not a scalar).
+    pub fn of(name: &str, view_mut: bool) -> Self {
         FieldNames {
-            offset: format!("OFFSET_{}", f.name.to_uppercase()),
-            setter: format!("set_{}", f.name),
-            view_mut: f.scalar.is_none().then(|| format!("{}_mut", f.name)),
+            offset: format!("OFFSET_{}", name.to_uppercase()),
+            setter: format!("set_{name}"),
+            view_mut: view_mut.then(|| format!("{name}_mut")),
         }
     }
 
@@ -59,7 +61,7 @@ pub fn check(cx: &Ctxt, name: &Ident, fields: &[Field]) {
     let mut methods = Scope::new(Lang::Rust, ScopeKind::Members);
     let mut consts = Scope::new(Lang::Rust, ScopeKind::Members);
     for f in fields {
-        let names = FieldNames::of(f);
+        let names = &f.names;
         let x = &f.name;
         let mut declared = vec![
             consts.declare(&names.offset, &format!("the offset constant of field `{x}`")),

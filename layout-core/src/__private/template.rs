@@ -18,7 +18,9 @@
 //! - `pad [start, end; …]`: the padding ranges zeroed on write;
 //! - `fields [ vis ident "name" OFFSET_X set_x offset Type, rename, kind; … ]`
 //!   where `kind` is `generic(__wl x_mut encode &)` for any type that is not
-//!   a scalar, or `scalar read write get LAYOUT_X Ret` for a scalar (`__wl` is the
+//!   a scalar, or `scalar read write get LAYOUT_X Ret` for a scalar, with
+//!   `, at` for one some of whose bytes are invalid (its getter reports
+//!   errors, at offsets that count from the view's own `at`) (`__wl` is the
 //!   runtime's path, written where a generic field's parts need one);
 //! - `host [ … ]`: the `#[repr(C)]` host check, or empty.
 
@@ -37,7 +39,7 @@ macro_rules! __wasm_layout_struct {
         fields [$(
             $fvis:vis $f:ident $fname:literal $oc:ident $set:ident $off:tt $ty:ty, $frename:expr,
             $(generic($wl:ident $fmut:ident $enc:ident $($amp:tt)?))?
-            $(scalar $read:ident $write:ident $get:ident $layout:ident $ret:ty)?;
+            $(scalar $read:ident $write:ident $get:ident $layout:ident $ret:ty $(, $at:ident)?)?;
         )*]
         host [$($host:tt)*]
     ) => {
@@ -125,7 +127,7 @@ macro_rules! __wasm_layout_struct {
                     $(
                         #[doc = "This field, read from its wasm32 offset."]
                         #[inline(always)]
-                        $fvis fn $f(self) -> $ret { __wl::$get(self.bytes, $off, self.at) }
+                        $fvis fn $f(self) -> $ret { __wl::$get(self.bytes, $off $(, self.$at)?) }
                     )?
                     $(
                         #[doc = "This field, read from its wasm32 offset."]
@@ -147,14 +149,14 @@ macro_rules! __wasm_layout_struct {
             impl<'a> __wl::ViewRef<'a> for $r<'a> $($where)* {
                 type Target = $name;
                 #[inline(always)]
-                fn __parts(&self) -> (&'a [u8; $size], usize) { (self.bytes, self.at) }
+                fn __parts(&self) -> (&'a [u8], usize) { (self.bytes, self.at) }
             }
             impl<'a> $m<'a> $($where)* {
                 $(
                     $(
                         #[doc = "This field, read from its wasm32 offset."]
                         #[inline(always)]
-                        $fvis fn $f(&self) -> $ret { __wl::$get(self.bytes, $off, self.at) }
+                        $fvis fn $f(&self) -> $ret { __wl::$get(self.bytes, $off $(, self.$at)?) }
                         #[doc = "Overwrites this field."]
                         #[inline(always)]
                         $fvis fn $set(&mut self, value: $ty) { __wl::$write(self.bytes, $off, value) }

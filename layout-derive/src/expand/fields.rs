@@ -104,7 +104,7 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool) -> Parts {
         }
 
         // vis ident "name" OFFSET_X set_x offset Type, rename, kind;
-        let names = FieldNames::of(f);
+        let names = &f.names;
         let ts = &mut parts.fields;
         f.vis.to_tokens(ts);
         ts.append(f.ident.clone());
@@ -121,31 +121,36 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool) -> Parts {
             None => runtime_path(ts, "NONE"),
         }
         punct(ts, ",");
-        match (sc, names.view_mut) {
+        match (sc, &names.view_mut) {
             (Some(s), _) => {
                 // scalar read_x write_x get LAYOUT_X Ret: a getter returns
                 // the value itself, or for a type some of whose bytes are
                 // invalid (`bool`), a `Result` of it.
                 let n = s.rust_name();
                 ts.append(ident("scalar"));
-                ts.append(format_ident!("read_{}", n));
+                let read = format_ident!("read_{}", n);
+                ts.append(read.clone());
                 ts.append(format_ident!("write_{}", n));
-                ts.append(format_ident!("get_{}", n));
-                ts.append(format_ident!("LAYOUT_{}", n.to_uppercase()));
                 if s.any_bytes_valid() {
+                    ts.append(read);
+                    ts.append(format_ident!("LAYOUT_{}", n.to_uppercase()));
                     ty.to_tokens(ts);
                 } else {
+                    ts.append(format_ident!("get_{}", n));
+                    ts.append(format_ident!("LAYOUT_{}", n.to_uppercase()));
                     runtime_path(ts, "Checked");
                     punct(ts, "<");
                     ty.to_tokens(ts);
                     punct(ts, ">");
+                    punct(ts, ",");
+                    ts.append(ident("at"));
                 }
             }
             (None, view_mut) => {
                 // generic(__wl x_mut encode &)
                 let mut g = TokenStream::new();
                 g.append(ident("__wl"));
-                g.extend(view_mut.map(|n| FieldNames::ident(f, &n)));
+                g.extend(view_mut.as_ref().map(|n| FieldNames::ident(f, n)));
                 if packed {
                     g.append(ident("encode_value"));
                 } else {

@@ -14,5 +14,5 @@
     rename::core::option::Option::None,
     ::core::option::Option::Some(__wl::RenameRule::Camel); pad[4, 16;] fields[pub
     byte_len "byte_len" OFFSET_BYTE_LEN set_byte_len 0 u32, __wl::NONE, scalar read_u32
-    write_u32 get_u32 LAYOUT_U32 u32;] host[]
+    write_u32 read_u32 LAYOUT_U32 u32;] host[]
 }

@@ -22,6 +22,7 @@
     __wl::NONE, generic(__wl origin_mut encode &); pub corners "corners" OFFSET_CORNERS
     set_corners __O1[[f32; 2]; 4], __wl::NONE, generic(__wl corners_mut encode &); pub
     visible "visible" OFFSET_VISIBLE set_visible __O2 bool, __wl::NONE, scalar read_bool
-    write_bool get_bool LAYOUT_BOOL __wl::Checked < bool >; pub next "next" OFFSET_NEXT
-    set_next __O3 WasmPtr < Node >, __wl::NONE, generic(__wl next_mut encode &);] host[]
+    write_bool get_bool LAYOUT_BOOL __wl::Checked < bool >, at; pub next "next"
+    OFFSET_NEXT set_next __O3 WasmPtr < Node >, __wl::NONE, generic(__wl next_mut encode
+    &);] host[]
 }
