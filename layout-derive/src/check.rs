@@ -129,7 +129,10 @@ fn check_enum(cx: &Ctxt, input: &Input, variants: &[crate::ast::Variant]) {
         )),
         (None, None) => cx.error_spanned_by(
             input.ident,
-            "an enum needs an integer repr to have a wasm32 layout: add #[repr(u8)], #[repr(u16)], #[repr(u32)], #[repr(i8)], #[repr(i16)] or #[repr(i32)]",
+            format!(
+                "an enum needs an integer repr to have a wasm32 layout: add {}",
+                one_of(&Scalar::ENUM_REPRS.map(|s| format!("#[repr({})]", s.rust_name())))
+            ),
         ),
         (Some(int), _) if enum_repr(int).is_none() => cx.error_spanned_by(
             int,
@@ -218,10 +221,13 @@ pub fn enum_repr(int: &syn::Ident) -> Option<Scalar> {
 }
 
 /// `a, b or c`.
-fn one_of(names: &[&str]) -> String {
-    match names.split_last() {
-        Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => String::new(),
+fn one_of<S: AsRef<str>>(names: &[S]) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == names.len() { " or " } else { ", " });
+        }
+        out.push_str(name.as_ref());
     }
+    out
 }
