@@ -4,12 +4,16 @@
 //! types, visibilities) pass through untouched, so their spans, hygiene and
 //! `$crate` paths stay as written.
 //!
+//! Every view carries `at`, where its bytes start in the slice the caller
+//! passed, so that errors count from there on every path.
+//!
 //! The call, in order (each part as the derive writes it):
 //!
 //! - `$vis struct Name NameRef NameMut "Name" "ref doc" "mut doc"`;
 //! - `[where …]`: the field bounds, repeated on every item (or empty);
 //! - `[view bytes type]`, `size S align A` (literals, or `__N`/`__A` on the
-//!   general path), `repr [__wl::StructRepr::Natural]`, `rename R, RA;` (descriptor exprs);
+//!   general path), `repr [__wl::StructRepr::Natural]`, `rename R, RA;`
+//!   (descriptor expressions);
 //! - optionally `rules [count; types…; __O0 0 …]`: the general path, where
 //!   `StructShape::new` computes the layout from the field types;
 //! - optionally `expect [Type = size align unchecked, …]`: the checks of the
@@ -17,11 +21,12 @@
 //! - optionally `validate [bool offsets…] [Type = offset, …]`;
 //! - `pad [start, end; …]`: the padding ranges zeroed on write;
 //! - `fields [ vis ident "name" OFFSET_X set_x offset Type, rename, kind; … ]`
-//!   where `kind` is `generic(__wl x_mut encode &)` for any type that is not
-//!   a scalar, or `scalar read write get LAYOUT_X Ret` for a scalar, with
-//!   `, at` for one some of whose bytes are invalid (its getter reports
-//!   errors, at offsets that count from the view's own `at`) (`__wl` is the
-//!   runtime's path, written where a generic field's parts need one);
+//!   where `kind` is either `generic(__wl x_mut encode &)`, for a type that
+//!   is not a scalar (`__wl` is the runtime's path, written where the parts
+//!   of such a field need one; `encode_value` without `&` in a packed
+//!   struct), or `scalar read write get LAYOUT_X Ret` for a scalar, followed
+//!   by `, at` when some of its bytes are invalid (`bool`): its getter then
+//!   reports errors at offsets counted from the view's own `at`;
 //! - `host [ … ]`: the `#[repr(C)]` host check, or empty.
 
 /// See the module docs.
