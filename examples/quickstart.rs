@@ -10,7 +10,10 @@ use wasm_layout_e2e::{self as host, schema};
 use std::path::PathBuf;
 
 use schema::{Kind, Particle, StepRequest, StepResponse, Vec3};
-use wasm_layout::memory::{hex_dump, Arena, LinearMemory, Memory, MemoryStats, TS_RUNTIME, TS_RUNTIME_FILE};
+use wasm_layout::memory::{
+    annotated_hex_dump, hex_dump, Arena, LinearMemory, Memory, MemoryStats, Placed, TS_RUNTIME,
+    TS_RUNTIME_FILE,
+};
 use wasm_layout::{Bindings, Export, TypeKind, TypeLayout, WasmLayout, WasmPtr};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -80,6 +83,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!();
     println!("{}", hex_dump(memory.bytes(), arena.base() as usize, arena.used() as usize)?);
+    println!("\nthe same bytes, each line with the fields it covers:\n");
+    let places = [Placed::of(particles, 3), Placed::of(request_ptr, 1)];
+    println!(
+        "{}",
+        annotated_hex_dump(memory.bytes(), arena.base() as usize, arena.used() as usize, &places)?
+    );
     println!();
     println!("{}", MemoryStats::of(&memory));
     println!("{}", arena.stats());
