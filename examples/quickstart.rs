@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use schema::{Kind, Particle, StepRequest, StepResponse, Vec3};
 use wasm_layout::memory::{
-    annotated_hex_dump, hex_dump, Arena, LinearMemory, Memory, MemoryStats, Placed, TS_RUNTIME,
+    annotated_hex_dump, hex_dump, Arena, LinearMemory, Memory, MemoryStats, Placement, TS_RUNTIME,
     TS_RUNTIME_FILE,
 };
 use wasm_layout::{Bindings, Export, LayoutReport, LayoutSvg, WasmLayout, WasmPtr};
@@ -90,7 +90,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!();
     println!("{}", hex_dump(memory.bytes(), arena.base() as usize, arena.used() as usize)?);
     println!("\nthe same bytes, each line with the fields it covers:\n");
-    let places = [Placed::of(particles, 3), Placed::of(request_ptr, 1)];
+    let places = [Placement::of(particles, 3), Placement::of(request_ptr, 1)];
     println!(
         "{}",
         annotated_hex_dump(memory.bytes(), arena.base() as usize, arena.used() as usize, &places)?

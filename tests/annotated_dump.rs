@@ -1,7 +1,7 @@
 //! `AnnotatedDump`: the hex dump with a legend naming the fields each line
 //! covers.
 
-use wasm_layout::memory::{annotated_hex_dump, hex_dump, AnnotatedDump, Placed};
+use wasm_layout::memory::{annotated_hex_dump, hex_dump, AnnotatedDump, Placement};
 use wasm_layout::{WasmLayout, WasmPtr};
 use wasm_layout_e2e::schema::{Kind, Particle, StepRequest, StepResponse, Vec3};
 
@@ -26,9 +26,9 @@ fn each_line_names_the_fields_it_covers() {
     request.write_at(&mut memory, 144).unwrap();
     StepResponse { alive: 2, energy: 1.5 }.write_at(&mut memory, 168).unwrap();
     let places = [
-        Placed::of(WasmPtr::<Particle>::new(64), 2),
-        Placed::of(WasmPtr::<StepRequest>::new(144), 1),
-        Placed::of(WasmPtr::<StepResponse>::new(168), 1),
+        Placement::of(WasmPtr::<Particle>::new(64), 2),
+        Placement::of(WasmPtr::<StepRequest>::new(144), 1),
+        Placement::of(WasmPtr::<StepResponse>::new(168), 1),
     ];
     let dump = annotated_hex_dump(&memory, 64, 128, &places).unwrap();
     let legends: Vec<&str> = dump.lines().map(|l| l.get(76..).unwrap_or("")).collect();
@@ -56,7 +56,7 @@ fn each_line_names_the_fields_it_covers() {
 #[test]
 fn short_lines_keep_the_legend_aligned_and_unplaced_bytes_are_silent() {
     let memory = [0u8; 64];
-    let places = [Placed::new(u32::LAYOUT, 4, 3), Placed::of(WasmPtr::<Vec3>::new(40), 1)];
+    let places = [Placement::new(u32::LAYOUT, 4, 3), Placement::of(WasmPtr::<Vec3>::new(40), 1)];
     let dump = AnnotatedDump::new(&memory, 0, 20, &places).unwrap().to_string();
     let lines: Vec<&str> = dump.lines().collect();
     assert_eq!(lines[0].get(76..), Some("  (4..8) u32 · (8..12) u32 · (12..16) u32"), "{dump}");
@@ -68,7 +68,7 @@ fn short_lines_keep_the_legend_aligned_and_unplaced_bytes_are_silent() {
 #[test]
 fn a_later_place_wins_and_bad_ranges_are_errors() {
     let memory = [0u8; 32];
-    let places = [Placed::new(u64::LAYOUT, 0, 4), Placed::of(WasmPtr::<StepResponse>::new(8), 1)];
+    let places = [Placement::new(u64::LAYOUT, 0, 4), Placement::of(WasmPtr::<StepResponse>::new(8), 1)];
     let dump = annotated_hex_dump(&memory, 0, 32, &places).unwrap();
     assert!(dump.lines().next().unwrap().ends_with("(0..8) u64 · StepResponse alive (padding)"), "{dump}");
     assert!(dump.lines().nth(1).unwrap().ends_with("StepResponse energy · (24..32) u64"), "{dump}");

@@ -3,7 +3,8 @@
 // allocator map and the statistics chart. `window.wasmLayoutDemo` is what the
 // browser test reads.
 import { ParticleLayout, ParticleView } from "./schema.ts";
-import { Demo, E2E_PLAN, type Plan } from "./plan.ts";
+import { Demo, type Plan } from "./plan.ts";
+import { E2E_PLAN } from "./constants.ts";
 import { Labeller, decode, renderHex, type ByteLabel } from "./inspector.ts";
 import { renderAllocators, renderChart } from "./panels.ts";
 import { formatMemoryStats, memoryStats } from "../../../layout-core/runtime/wasm-layout-runtime.ts";

@@ -21,8 +21,8 @@ import {
   writeStepRequest,
   writeStepResponse,
   type Particle,
-  type Vec3,
 } from "./schema.ts";
+import { ARENA_CAPACITY, DT, FRAME_SLOTS, GRAVITY, RESPONSE_SLOTS } from "./constants.ts";
 import {
   Arena,
   ArenaHeaderLayout,
@@ -56,15 +56,6 @@ export interface Plan {
   secondFrames: number;
 }
 
-/** `Plan::E2E`. */
-export const E2E_PLAN: Plan = { first: 96, firstFrames: 12, spawned: 1600, secondFrames: 12 };
-
-// The constants of tests/e2e-support/src/lib.rs.
-const DT = 1 / 16;
-const GRAVITY: Vec3 = { x: 0, y: -9.75, z: 0 };
-const ARENA_CAPACITY = 1 << 20;
-const FRAME_SLOTS = 2;
-const RESPONSE_SLOTS = 3;
 const FINGERPRINTS: readonly [string, bigint][] = [
   ["Particle", ParticleFingerprint],
   ["StepRequest", StepRequestFingerprint],

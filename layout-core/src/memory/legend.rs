@@ -10,7 +10,7 @@ use crate::{TypeKind, TypeLayout, WasmLayout, WasmPtr};
 /// Where values live, for [`AnnotatedDump`]: `count` values of `layout`
 /// side by side from address `at`.
 #[derive(Debug, Clone, Copy)]
-pub struct Placed {
+pub struct Placement {
     /// The values' layout.
     pub layout: &'static TypeLayout,
     /// The first value's address.
@@ -19,15 +19,15 @@ pub struct Placed {
     pub count: usize,
 }
 
-impl Placed {
+impl Placement {
     /// `count` values of `layout` from `at`.
     pub const fn new(layout: &'static TypeLayout, at: usize, count: usize) -> Self {
-        Placed { layout, at, count }
+        Placement { layout, at, count }
     }
 
     /// `count` values of `T` from where `ptr` points.
     pub fn of<T: WasmLayout>(ptr: WasmPtr<T>, count: usize) -> Self {
-        Placed { layout: T::LAYOUT, at: ptr.offset() as usize, count }
+        Placement { layout: T::LAYOUT, at: ptr.offset() as usize, count }
     }
 
     /// Whether the value `index` of `count` is one of several (then its
@@ -67,7 +67,7 @@ fn field_at(layout: &TypeLayout, rel: usize) -> Option<(&'static str, Option<&'s
     }
 }
 
-fn label(places: &[Placed], addr: usize) -> Option<Label> {
+fn label(places: &[Placement], addr: usize) -> Option<Label> {
     // A later place wins where two overlap: it was placed over the other.
     places.iter().enumerate().rev().find_map(|(place, p)| {
         let size = p.layout.size.max(1);
@@ -96,11 +96,11 @@ fn label(places: &[Placed], addr: usize) -> Option<Label> {
 /// without placed bytes has none.
 ///
 /// ```
-/// use wasm_layout_core::memory::{AnnotatedDump, Placed};
+/// use wasm_layout_core::memory::{AnnotatedDump, Placement};
 /// use wasm_layout_core::WasmLayout;
 ///
 /// let memory = [0u8; 32];
-/// let places = [Placed::new(<[u16; 2]>::LAYOUT, 40, 1), Placed::new(u64::LAYOUT, 8, 1)];
+/// let places = [Placement::new(<[u16; 2]>::LAYOUT, 40, 1), Placement::new(u64::LAYOUT, 8, 1)];
 /// let dump = AnnotatedDump::new(&memory, 0, 16, &places)?.to_string();
 /// assert!(dump.ends_with("  ................  (8..16) u64"), "{dump}");
 /// # Ok::<(), wasm_layout_core::memory::MemoryError>(())
@@ -108,7 +108,7 @@ fn label(places: &[Placed], addr: usize) -> Option<Label> {
 #[derive(Debug, Clone, Copy)]
 pub struct AnnotatedDump<'a> {
     dump: HexDump<'a>,
-    places: &'a [Placed],
+    places: &'a [Placement],
 }
 
 impl<'a> AnnotatedDump<'a> {
@@ -118,7 +118,7 @@ impl<'a> AnnotatedDump<'a> {
         memory: &'a [u8],
         start: usize,
         len: usize,
-        places: &'a [Placed],
+        places: &'a [Placement],
     ) -> Result<Self, MemoryError> {
         Ok(AnnotatedDump { dump: HexDump::new(memory, start, len)?, places })
     }
@@ -188,7 +188,7 @@ pub fn annotated_hex_dump(
     memory: &[u8],
     start: usize,
     len: usize,
-    places: &[Placed],
+    places: &[Placement],
 ) -> Result<String, MemoryError> {
     use alloc::string::ToString;
     Ok(AnnotatedDump::new(memory, start, len, places)?.to_string())

@@ -53,7 +53,7 @@ pub use bump::Bump;
 pub use canary::{Guarded, CANARY};
 pub use dump::{hex_dump, HexDump};
 pub use error::{CanarySide, MemoryError};
-pub use legend::{annotated_hex_dump, AnnotatedDump, Placed};
+pub use legend::{annotated_hex_dump, AnnotatedDump, Placement};
 pub use linear::{pages_for, LinearMemory, ADDRESS_SPACE, MAX_PAGES, PAGE_SIZE};
 pub use pool::{Pool, PoolHandle};
 pub use shared::{SharedArena, SharedPool};
