@@ -154,6 +154,20 @@ fn the_demo_runs_in_chromium_as_in_node() {
     let has = |needle: &str| assert!(checks.contains(needle), "{needle} not in\n{checks}");
     has("\"errors\": []");
     has("\"viewsSurvivedGrow\": true");
+    // Spawning in the live phase grows memory; a view made before still reads the same.
+    has("\"same\": true");
+    let pages = |key: &str| {
+        let at = checks.find(key).unwrap_or_else(|| panic!("{key} in {checks}")) + key.len();
+        checks[at..]
+            .trim_start_matches([':', ' '])
+            .split([',', '\n'])
+            .next()
+            .unwrap()
+            .trim()
+            .parse::<u32>()
+            .unwrap()
+    };
+    assert!(pages("\"pagesAfter\"") > pages("\"pagesBefore\""), "memory grew in the live phase: {checks}");
     has("\"C guest\"");
     // The second particle's id: field, offset and decoded value.
     has("\"field\": \"Particle.id\",\n    \"offset\": \"32\"");

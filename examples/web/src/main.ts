@@ -21,6 +21,9 @@ interface DemoHandle {
   demo?: Demo;
   label(addr: number): ByteLabel;
   planMemoryHex(): string;
+  /** Keeps a view of the particle at `ptr`, made now; `kept` reads it later (after memory.grow). */
+  keep(ptr: number): void;
+  kept(): { id: string; pos: number[] } | undefined;
 }
 
 declare global {
@@ -47,7 +50,12 @@ const handle: DemoHandle = {
   state: "loading",
   label: (addr) => labeller().at(addr),
   planMemoryHex: () => Array.from(demo?.planMemory ?? [], (b) => b.toString(16).padStart(2, "0")).join(""),
+  keep: (ptr) => {
+    kept = new ParticleView(demo!.memory, ptr);
+  },
+  kept: () => kept && { id: kept.id.toString(16), pos: [kept.pos.x, kept.pos.y, kept.pos.z] },
 };
+let kept: ParticleView | undefined;
 window.wasmLayoutDemo = handle;
 
 function labeller(): Labeller {

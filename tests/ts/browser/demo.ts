@@ -14,7 +14,14 @@ import type { Demo } from "../../../examples/web/src/plan.ts";
 
 declare global {
   interface Window {
-    wasmLayoutDemo: { state: string; error?: string; demo?: Demo; planMemoryHex(): string };
+    wasmLayoutDemo: {
+      state: string;
+      error?: string;
+      demo?: Demo;
+      planMemoryHex(): string;
+      keep(ptr: number): void;
+      kept(): { id: string; pos: number[] } | undefined;
+    };
     wasmLayoutConformance: { done: boolean; passed: number; failed: string[] };
   }
 }
@@ -84,7 +91,21 @@ try {
   // Run live for a moment, spawn (memory grows mid-run), and take the picture.
   await page.click("#pause");
   await page.waitForTimeout(800);
+  await page.click("#pause");
+  // A view made before the spawn's memory.grow, read before and after it.
+  const grow = await page.evaluate(() => {
+    const handle = window.wasmLayoutDemo;
+    const d = handle.demo!;
+    handle.keep(d.buffers.front() + 40);
+    return { pages: d.memory.buffer.byteLength / 65536, view: handle.kept() };
+  });
   await page.click("#spawn");
+  const grown = await page.evaluate(() => {
+    const handle = window.wasmLayoutDemo;
+    return { pages: handle.demo!.memory.buffer.byteLength / 65536, view: handle.kept() };
+  });
+  const liveGrow = { pagesBefore: grow.pages, pagesAfter: grown.pages, same: JSON.stringify(grow.view) === JSON.stringify(grown.view) };
+  await page.click("#pause");
   await page.waitForTimeout(1500);
   await page.click("#pause");
   const front = await page.evaluate(() => window.wasmLayoutDemo.demo!.buffers.front());
@@ -102,7 +123,7 @@ try {
 
   writeFileSync(
     join(outDir, "checks.json"),
-    JSON.stringify({ viewsSurvivedGrow: facts.viewsSurvivedGrow, guests: facts.guests, id, pointer, target, front: facts.front, live, conformance, errors }, null, 2),
+    JSON.stringify({ viewsSurvivedGrow: facts.viewsSurvivedGrow, liveGrow, guests: facts.guests, id, pointer, target, front: facts.front, live, conformance, errors }, null, 2),
   );
 } finally {
   await browser.close();
