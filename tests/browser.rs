@@ -175,6 +175,8 @@ fn the_demo_runs_in_chromium_as_in_node() {
     // A pointer and where it leads.
     has("\"field\": \"StepRequest.particles\",\n    \"offset\": \"0\"");
     has("\"field\": \"Particle.pos.x\",\n    \"offset\": \"0\"");
+    let front = checks.split("\"front\": ").nth(1).and_then(|s| s.split(',').next()).unwrap();
+    has(&format!("\"text\": \"{:#x} field Particle.pos.x", front.trim().parse::<u32>().unwrap()));
     has("\"failed\": []");
     assert!(read(target.join("demo.png")).starts_with(b"\x89PNG"), "a screenshot");
 }

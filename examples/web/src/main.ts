@@ -162,14 +162,21 @@ document.addEventListener("click", (e) => {
   const goto = t.closest<HTMLElement>("[data-goto]")?.dataset["goto"];
   if (goto !== undefined) goTo(Number(goto));
   else if (t.dataset["addr"] !== undefined) {
+    // A click selects a byte; on a pointer, it follows the pointer.
     select(Number(t.dataset["addr"]));
-    const target = $("jump")?.dataset["goto"];
-    if (target !== undefined && e.detail >= 2) goTo(Number(target));
-    refresh();
+    const target = document.getElementById("jump")?.dataset["goto"];
+    if (target !== undefined) {
+      // The view moves under a still mouse: keep the target shown until it moves.
+      still = [e.clientX, e.clientY];
+      goTo(Number(target));
+    } else refresh();
   }
 });
+let still: [number, number] | undefined;
 $("hex").addEventListener("mouseover", (e) => {
   const addr = (e.target as HTMLElement).dataset["addr"];
+  if (still?.[0] === e.clientX && still[1] === e.clientY) return;
+  still = undefined;
   if (addr !== undefined) select(Number(addr));
 });
 $("regions").addEventListener("change", (e) => goTo(Number((e.target as HTMLSelectElement).value)));

@@ -83,9 +83,9 @@ try {
 
   // A pointer: the last request's `particles`; its target is the front buffer.
   await page.selectOption("#regions", String(facts.request));
-  await page.click(`#hex [data-addr="${facts.request}"]`);
+  await page.hover(`#hex [data-addr="${facts.request + 1}"]`);
   const pointer = await details();
-  await page.click("#jump");
+  await page.click(`#hex [data-addr="${facts.request + 1}"]`);
   const target = await details();
 
   // Run live for a moment, spawn (memory grows mid-run), and take the picture.
