@@ -4,6 +4,12 @@
 #![warn(missing_docs)]
 
 pub use wasm_layout_core::*;
+
+/// The TypeScript, C and Odin generators (needs the `std` feature).
+#[cfg(feature = "std")]
+pub use wasm_layout_codegen as codegen;
+#[cfg(feature = "std")]
+pub use wasm_layout_codegen::{Bindings, BindingsError, Export, ExportError};
 /// Derives [`WasmLayout`](trait@WasmLayout) for a struct or a fieldless enum
 /// with an integer `#[repr]`.
 ///

@@ -18,6 +18,8 @@ mod errors;
 mod export;
 #[path = "bindings/golden.rs"]
 mod golden;
+#[path = "bindings/hostile.rs"]
+mod hostile;
 #[path = "bindings/node.rs"]
 mod node;
 #[path = "bindings/odin.rs"]

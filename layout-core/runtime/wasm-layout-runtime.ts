@@ -1373,7 +1373,22 @@ export const ArenaHeaderLayout = {
   },
 } as const;
 export const ArenaHeaderFingerprint = 0x94814eeef50315b8n;
+/** Reads a `ArenaHeader`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readArenaHeader(view: DataView, ptr: number): ArenaHeader {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ArenaHeader");
+  try {
+    return loadArenaHeader(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 32);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeArenaHeader(view: DataView, ptr: number, value: ArenaHeader): void {
+  checkArenaHeader(value);
+  checkSpan(view, ptr, 32, "ArenaHeader");
+  storeArenaHeader(view, ptr, value);
+}
+function loadArenaHeader(view: DataView, ptr: number): ArenaHeader {
   return {
     magic: view.getUint32(ptr, true),
     version: view.getUint16(ptr + 4, true),
@@ -1386,8 +1401,18 @@ export function readArenaHeader(view: DataView, ptr: number): ArenaHeader {
     reserved: view.getUint32(ptr + 28, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeArenaHeader(view: DataView, ptr: number, value: ArenaHeader): void {
+function checkArenaHeader(value: ArenaHeader): void {
+  checkInt(value.magic, 0, 4294967295, "u32", `ArenaHeader.magic`);
+  checkInt(value.version, 0, 65535, "u16", `ArenaHeader.version`);
+  checkInt(value.flags, 0, 65535, "u16", `ArenaHeader.flags`);
+  checkInt(value.base, 0, 4294967295, "u32", `ArenaHeader.base`);
+  checkInt(value.capacity, 0, 4294967295, "u32", `ArenaHeader.capacity`);
+  checkInt(value.used, 0, 4294967295, "u32", `ArenaHeader.used`);
+  checkInt(value.high_water, 0, 4294967295, "u32", `ArenaHeader.high_water`);
+  checkInt(value.allocations, 0, 4294967295, "u32", `ArenaHeader.allocations`);
+  checkInt(value.reserved, 0, 4294967295, "u32", `ArenaHeader.reserved`);
+}
+function storeArenaHeader(view: DataView, ptr: number, value: ArenaHeader): void {
   view.setUint32(ptr, value.magic, true);
   view.setUint16(ptr + 4, value.version, true);
   view.setUint16(ptr + 6, value.flags, true);
@@ -1403,7 +1428,9 @@ export class ArenaHeaderView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ArenaHeaderView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1413,14 +1440,23 @@ export class ArenaHeaderView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ArenaHeaderView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 32 > view.byteLength) outOfBounds(this.#ptr, 32, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `ArenaHeader`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 32 > view.byteLength) outOfBounds(this.#ptr, 32, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -1434,13 +1470,9 @@ export class ArenaHeaderView {
     }
   }
   set magic(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `ArenaHeader.magic`);
+    const view = this.#span();
+    view.setUint32(this.#ptr, value, true);
   }
   get version(): number {
     let view = this.#view;
@@ -1452,13 +1484,9 @@ export class ArenaHeaderView {
     }
   }
   set version(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint16(this.#ptr + 4, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint16(this.#ptr + 4, value, true);
-    }
+    checkInt(value, 0, 65535, "u16", `ArenaHeader.version`);
+    const view = this.#span();
+    view.setUint16(this.#ptr + 4, value, true);
   }
   get flags(): number {
     let view = this.#view;
@@ -1470,13 +1498,9 @@ export class ArenaHeaderView {
     }
   }
   set flags(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint16(this.#ptr + 6, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint16(this.#ptr + 6, value, true);
-    }
+    checkInt(value, 0, 65535, "u16", `ArenaHeader.flags`);
+    const view = this.#span();
+    view.setUint16(this.#ptr + 6, value, true);
   }
   get base(): number {
     let view = this.#view;
@@ -1488,13 +1512,9 @@ export class ArenaHeaderView {
     }
   }
   set base(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 8, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 8, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `ArenaHeader.base`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 8, value, true);
   }
   get capacity(): number {
     let view = this.#view;
@@ -1506,13 +1526,9 @@ export class ArenaHeaderView {
     }
   }
   set capacity(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 12, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 12, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `ArenaHeader.capacity`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 12, value, true);
   }
   get used(): number {
     let view = this.#view;
@@ -1524,13 +1540,9 @@ export class ArenaHeaderView {
     }
   }
   set used(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 16, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 16, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `ArenaHeader.used`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 16, value, true);
   }
   get high_water(): number {
     let view = this.#view;
@@ -1542,13 +1554,9 @@ export class ArenaHeaderView {
     }
   }
   set high_water(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 20, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 20, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `ArenaHeader.high_water`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 20, value, true);
   }
   get allocations(): number {
     let view = this.#view;
@@ -1560,13 +1568,9 @@ export class ArenaHeaderView {
     }
   }
   set allocations(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 24, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 24, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `ArenaHeader.allocations`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 24, value, true);
   }
   get reserved(): number {
     let view = this.#view;
@@ -1578,13 +1582,9 @@ export class ArenaHeaderView {
     }
   }
   set reserved(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 28, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 28, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `ArenaHeader.reserved`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 28, value, true);
   }
 }
 
@@ -1619,7 +1619,22 @@ export const PoolHeaderLayout = {
   },
 } as const;
 export const PoolHeaderFingerprint = 0xc2199b75bf287485n;
+/** Reads a `PoolHeader`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readPoolHeader(view: DataView, ptr: number): PoolHeader {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PoolHeader");
+  try {
+    return loadPoolHeader(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 40);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writePoolHeader(view: DataView, ptr: number, value: PoolHeader): void {
+  checkPoolHeader(value);
+  checkSpan(view, ptr, 40, "PoolHeader");
+  storePoolHeader(view, ptr, value);
+}
+function loadPoolHeader(view: DataView, ptr: number): PoolHeader {
   return {
     magic: view.getUint32(ptr, true),
     version: view.getUint16(ptr + 4, true),
@@ -1634,8 +1649,20 @@ export function readPoolHeader(view: DataView, ptr: number): PoolHeader {
     reserved: view.getUint32(ptr + 36, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writePoolHeader(view: DataView, ptr: number, value: PoolHeader): void {
+function checkPoolHeader(value: PoolHeader): void {
+  checkInt(value.magic, 0, 4294967295, "u32", `PoolHeader.magic`);
+  checkInt(value.version, 0, 65535, "u16", `PoolHeader.version`);
+  checkInt(value.flags, 0, 65535, "u16", `PoolHeader.flags`);
+  checkInt(value.base, 0, 4294967295, "u32", `PoolHeader.base`);
+  checkInt(value.stride, 0, 4294967295, "u32", `PoolHeader.stride`);
+  checkInt(value.slots, 0, 4294967295, "u32", `PoolHeader.slots`);
+  checkInt(value.table, 0, 4294967295, "u32", `PoolHeader.table`);
+  checkInt(value.free_head, 0, 4294967295, "u32", `PoolHeader.free_head`);
+  checkInt(value.live, 0, 4294967295, "u32", `PoolHeader.live`);
+  checkInt(value.high_water, 0, 4294967295, "u32", `PoolHeader.high_water`);
+  checkInt(value.reserved, 0, 4294967295, "u32", `PoolHeader.reserved`);
+}
+function storePoolHeader(view: DataView, ptr: number, value: PoolHeader): void {
   view.setUint32(ptr, value.magic, true);
   view.setUint16(ptr + 4, value.version, true);
   view.setUint16(ptr + 6, value.flags, true);
@@ -1653,7 +1680,9 @@ export class PoolHeaderView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PoolHeaderView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1663,14 +1692,23 @@ export class PoolHeaderView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PoolHeaderView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 40 > view.byteLength) outOfBounds(this.#ptr, 40, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `PoolHeader`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 40 > view.byteLength) outOfBounds(this.#ptr, 40, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -1684,13 +1722,9 @@ export class PoolHeaderView {
     }
   }
   set magic(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `PoolHeader.magic`);
+    const view = this.#span();
+    view.setUint32(this.#ptr, value, true);
   }
   get version(): number {
     let view = this.#view;
@@ -1702,13 +1736,9 @@ export class PoolHeaderView {
     }
   }
   set version(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint16(this.#ptr + 4, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint16(this.#ptr + 4, value, true);
-    }
+    checkInt(value, 0, 65535, "u16", `PoolHeader.version`);
+    const view = this.#span();
+    view.setUint16(this.#ptr + 4, value, true);
   }
   get flags(): number {
     let view = this.#view;
@@ -1720,13 +1750,9 @@ export class PoolHeaderView {
     }
   }
   set flags(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint16(this.#ptr + 6, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint16(this.#ptr + 6, value, true);
-    }
+    checkInt(value, 0, 65535, "u16", `PoolHeader.flags`);
+    const view = this.#span();
+    view.setUint16(this.#ptr + 6, value, true);
   }
   get base(): number {
     let view = this.#view;
@@ -1738,13 +1764,9 @@ export class PoolHeaderView {
     }
   }
   set base(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 8, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 8, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `PoolHeader.base`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 8, value, true);
   }
   get stride(): number {
     let view = this.#view;
@@ -1756,13 +1778,9 @@ export class PoolHeaderView {
     }
   }
   set stride(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 12, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 12, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `PoolHeader.stride`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 12, value, true);
   }
   get slots(): number {
     let view = this.#view;
@@ -1774,13 +1792,9 @@ export class PoolHeaderView {
     }
   }
   set slots(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 16, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 16, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `PoolHeader.slots`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 16, value, true);
   }
   get table(): number {
     let view = this.#view;
@@ -1792,13 +1806,9 @@ export class PoolHeaderView {
     }
   }
   set table(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 20, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 20, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `PoolHeader.table`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 20, value, true);
   }
   get free_head(): number {
     let view = this.#view;
@@ -1810,13 +1820,9 @@ export class PoolHeaderView {
     }
   }
   set free_head(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 24, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 24, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `PoolHeader.free_head`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 24, value, true);
   }
   get live(): number {
     let view = this.#view;
@@ -1828,13 +1834,9 @@ export class PoolHeaderView {
     }
   }
   set live(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 28, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 28, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `PoolHeader.live`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 28, value, true);
   }
   get high_water(): number {
     let view = this.#view;
@@ -1846,13 +1848,9 @@ export class PoolHeaderView {
     }
   }
   set high_water(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 32, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 32, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `PoolHeader.high_water`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 32, value, true);
   }
   get reserved(): number {
     let view = this.#view;
@@ -1864,13 +1862,9 @@ export class PoolHeaderView {
     }
   }
   set reserved(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 36, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 36, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `PoolHeader.reserved`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 36, value, true);
   }
 }
 
@@ -1887,14 +1881,32 @@ export const PoolSlotLayout = {
   },
 } as const;
 export const PoolSlotFingerprint = 0xefcf29db1dc7ba56n;
+/** Reads a `PoolSlot`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readPoolSlot(view: DataView, ptr: number): PoolSlot {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PoolSlot");
+  try {
+    return loadPoolSlot(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 8);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writePoolSlot(view: DataView, ptr: number, value: PoolSlot): void {
+  checkPoolSlot(value);
+  checkSpan(view, ptr, 8, "PoolSlot");
+  storePoolSlot(view, ptr, value);
+}
+function loadPoolSlot(view: DataView, ptr: number): PoolSlot {
   return {
     generation: view.getUint32(ptr, true),
     next: view.getUint32(ptr + 4, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writePoolSlot(view: DataView, ptr: number, value: PoolSlot): void {
+function checkPoolSlot(value: PoolSlot): void {
+  checkInt(value.generation, 0, 4294967295, "u32", `PoolSlot.generation`);
+  checkInt(value.next, 0, 4294967295, "u32", `PoolSlot.next`);
+}
+function storePoolSlot(view: DataView, ptr: number, value: PoolSlot): void {
   view.setUint32(ptr, value.generation, true);
   view.setUint32(ptr + 4, value.next, true);
 }
@@ -1903,7 +1915,9 @@ export class PoolSlotView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PoolSlotView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1913,14 +1927,23 @@ export class PoolSlotView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PoolSlotView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `PoolSlot`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -1934,13 +1957,9 @@ export class PoolSlotView {
     }
   }
   set generation(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `PoolSlot.generation`);
+    const view = this.#span();
+    view.setUint32(this.#ptr, value, true);
   }
   get next(): number {
     let view = this.#view;
@@ -1952,20 +1971,48 @@ export class PoolSlotView {
     }
   }
   set next(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 4, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 4, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `PoolSlot.next`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 4, value, true);
   }
 }
 
-/** Every view's DataView before its first: the field never holds anything but a DataView. */
-const emptyView: DataView = new DataView(new ArrayBuffer(0));
-let cachedBuffer: ArrayBufferLike | undefined;
-let cachedView: DataView = emptyView;
+/** Throws unless `ptr` is an integer in [0, 2^32) and `size` bytes from it are in `view`. */
+function checkSpan(view: DataView, ptr: number, size: number, type: string): void {
+  if (!(typeof ptr === "number" && ptr % 1 === 0 && ptr >= 0 && ptr + size <= view.byteLength)) {
+    badSpan(ptr, size, view.byteLength, type);
+  }
+}
+function badSpan(ptr: unknown, size: number, length: number, type: string): never {
+  if (typeof ptr !== "number" || ptr % 1 !== 0 || ptr < 0 || ptr > 4294967295) badPtr(ptr, type);
+  outOfBounds(ptr, size, length);
+}
+/** After a read threw `error`: out of bounds, or `error` again. */
+function readFailed(error: unknown, view: DataView, ptr: number, size: number): never {
+  if (ptr + size > view.byteLength) outOfBounds(ptr, size, view.byteLength);
+  throw error;
+}
+function badPtr(ptr: unknown, type: string): never {
+  throw new RangeError(`${type}: the pointer ${show(ptr)} is not an integer in [0, 2^32)`);
+}
+function outOfBounds(ptr: number, size: number, length: number): never {
+  throw new RangeError(`out of bounds: bytes ${ptr}..${ptr + size} needed, the memory is ${length} bytes long`);
+}
+/** Throws unless `value` is an integer in [min, max]. */
+function checkInt(value: number, min: number, max: number, type: string, field: string): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    badValue(value, `a ${type} (an integer in ${min}..=${max})`, field);
+  }
+}
+function badValue(value: unknown, expected: string, field: string): never {
+  throw new RangeError(`${field} must be ${expected}, not ${show(value)}`);
+}
+/** A value as an error message shows it: `NaN`, `-1`, `18446744073709551616n`, `"text"`. */
+function show(value: unknown): string {
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "string") return JSON.stringify(value);
+  return String(value);
+}
 /** One DataView per buffer, shared by every view of it. */
 function dataViewOf(memory: WebAssembly.Memory): DataView {
   const buffer = memory.buffer;
@@ -1975,3 +2022,7 @@ function dataViewOf(memory: WebAssembly.Memory): DataView {
   }
   return cachedView;
 }
+/** Every view's DataView before its first: the field never holds anything but a DataView. */
+const emptyView: DataView = new DataView(new ArrayBuffer(0));
+let cachedBuffer: ArrayBufferLike | undefined;
+let cachedView: DataView = emptyView;

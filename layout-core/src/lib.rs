@@ -14,8 +14,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 // The no-panic guarantee, enforced: accessor and allocator code may not index,
-// unwrap, panic or overflow (tests may). `codegen` and `fingerprint` read
-// descriptors the derive produced, not guest bytes, and are allowed below.
+// unwrap, panic or overflow (tests may). `fingerprint` reads descriptors the
+// derive produced, not guest bytes, and is allowed below.
 #![cfg_attr(
     not(test),
     deny(
@@ -37,12 +37,6 @@ extern crate std;
 
 mod array;
 mod bytes;
-#[cfg(feature = "alloc")]
-#[cfg_attr(
-    not(test),
-    allow(clippy::indexing_slicing, clippy::panic, clippy::arithmetic_side_effects, clippy::unwrap_used)
-)]
-pub mod codegen;
 pub mod descriptor;
 mod error;
 #[cfg_attr(not(test), allow(clippy::indexing_slicing, clippy::arithmetic_side_effects))]
@@ -65,10 +59,6 @@ mod view;
 pub mod __private;
 
 pub use array::{ArrayMut, ArrayRef};
-#[cfg(feature = "alloc")]
-pub use codegen::{Bindings, BindingsError};
-#[cfg(feature = "std")]
-pub use codegen::{Export, ExportError};
 pub use descriptor::{
     ArrayLayout, EnumLayout, FieldLayout, PointerLayout, RenameRule, Scalar, StructLayout, TypeKind,
     TypeLayout, VariantLayout,

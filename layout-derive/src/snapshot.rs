@@ -30,51 +30,9 @@ fn check(name: &str, source: &str) {
         panic!(
             "the expansion of `{name}` differs from {} (- snapshot, + now); rerun with WASM_LAYOUT_BLESS=1 if the change is intended:\n{}",
             path.display(),
-            diff(&expected, &actual)
+            wasm_layout_codegen::diff::unified(&expected, &actual)
         );
     }
-}
-
-/// A line diff with three lines of context around each change.
-fn diff(old: &str, new: &str) -> String {
-    let (a, b): (Vec<&str>, Vec<&str>) = (old.lines().collect(), new.lines().collect());
-    // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..].
-    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
-        }
-    }
-    let mut lines = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            lines.push((' ', a[i]));
-            (i, j) = (i + 1, j + 1);
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            lines.push(('+', b[j]));
-            j += 1;
-        } else {
-            lines.push(('-', a[i]));
-            i += 1;
-        }
-    }
-    let near_change =
-        |k: usize| lines[k.saturating_sub(3)..(k + 4).min(lines.len())].iter().any(|(c, _)| *c != ' ');
-    let mut out = String::new();
-    let mut skipped = false;
-    for (k, (c, line)) in lines.iter().enumerate() {
-        if near_change(k) {
-            if skipped {
-                out.push_str("   ...\n");
-                skipped = false;
-            }
-            out.push_str(&format!("{c}  {line}\n"));
-        } else {
-            skipped = true;
-        }
-    }
-    out
 }
 
 #[test]

@@ -51,3 +51,61 @@ fn clang_rejects_a_wrong_size() {
     let wrong = header.replacen(&right, "sizeof(Packed) == 16,", 1);
     assert!(clang_wasm32_check(&wrong).is_err(), "clang accepted a wrong size");
 }
+
+/// Checks `source` with clang for wasm32 as C11 (`cxx` false) or C++17,
+/// pedantic, every warning an error; `Err` carries clang's output.
+pub(crate) fn clang_strict(source: &str, cxx: bool) -> Result<(), String> {
+    let dir = crate::common::scratch_dir(if cxx { "clang-cxx" } else { "clang-c" });
+    let path = dir.join(if cxx { "check.cpp" } else { "check.c" });
+    std::fs::write(&path, source).map_err(|e| e.to_string())?;
+    let (program, std) = if cxx { ("clang++", "-std=c++17") } else { ("clang", "-std=c11") };
+    let out = std::process::Command::new(program)
+        .args([
+            "--target=wasm32",
+            "-ffreestanding",
+            "-nostdlib",
+            std,
+            "-pedantic",
+            "-Wall",
+            "-Wextra",
+            "-Werror",
+        ])
+        .arg("-fsyntax-only")
+        .arg(&path)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+#[test]
+fn the_header_is_pedantic_c11_and_cxx17_or_says_why_not() {
+    if !has_clang() {
+        return;
+    }
+    let header = corpus::bindings().c();
+    if let Err(e) = clang_strict(&header, false) {
+        panic!("clang -std=c11 -pedantic rejected the golden header:\n{e}");
+    }
+    // The corpus has zero-size structs: C++ gives every struct a byte, and
+    // the header says so before anything else fails.
+    let e = clang_strict(&header, true).expect_err("C++ cannot lay out a zero-size struct");
+    let first = e.lines().find(|l| l.contains("error")).unwrap_or_default();
+    assert!(
+        first.contains("#error") || first.contains("C++ gives every struct at least one byte"),
+        "the first C++ error is not the header's own:\n{e}"
+    );
+    assert!(e.contains("zero-size struct types Empty, Empties, Outer, Deep:"), "{e}");
+
+    // Without them, C++ lays out every other type with every assert.
+    let header = corpus::bindings_without_zero_size().c();
+    assert!(!header.contains("#error"));
+    for cxx in [false, true] {
+        if let Err(e) = clang_strict(&header, cxx) {
+            panic!("clang (C++: {cxx}) rejected the header:\n{e}");
+        }
+    }
+}

@@ -151,6 +151,14 @@ pub struct Mixed16 {
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
 pub struct Empty {}
 
+/// An array of zero-size structs between two bytes.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Empties {
+    pub before: u8,
+    pub units: [Empty; 3],
+    pub after: u8,
+}
+
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
 pub struct Inner {
     pub a: u8,
@@ -209,7 +217,7 @@ pub struct Camel {
     pub frame_count: u32,
     pub max_hp_value: u16,
     pub is_alive: bool,
-    #[layout(rename = "explicit")]
+    #[layout(rename = "chosen")]
     pub overridden_name: u8,
 }
 
@@ -278,6 +286,7 @@ pub fn bindings() -> Bindings {
         .add::<TailPad>()
         .add::<Mixed16>()
         .add::<Empty>()
+        .add::<Empties>()
         .add::<Outer>()
         .add::<Matrix>()
         .add::<Polygon>()
@@ -294,5 +303,31 @@ pub fn bindings() -> Bindings {
         .add::<Mode16>()
 }
 
+/// The corpus without the types C++ cannot lay out (`Empty` and the
+/// structs holding it).
+pub fn bindings_without_zero_size() -> Bindings {
+    Bindings::new()
+        .add::<AllScalars>()
+        .add::<Rect>()
+        .add::<Node>()
+        .add::<Packed>()
+        .add::<PackedNested>()
+        .add::<AlignedOuter>()
+        .add::<AlignedLow>()
+        .add::<TailPad>()
+        .add::<Mixed16>()
+        .add::<Matrix>()
+        .add::<Polygon>()
+        .add::<Flags>()
+        .add::<Modes>()
+        .add::<RenamedStruct>()
+        .add::<Camel>()
+        .add::<Pointers>()
+        .add::<Bytes>()
+        .add::<ZeroLen>()
+        .add::<Wide>()
+        .add::<Floats>()
+}
+
 /// How many named types the corpus declares.
-pub const TYPE_COUNT: usize = 34;
+pub const TYPE_COUNT: usize = 35;

@@ -1,6 +1,6 @@
 //! What cannot be generated is reported, naming the culprit.
 
-use wasm_layout::codegen::Language;
+use wasm_layout::codegen::{Lang, NameError};
 use wasm_layout::{Bindings, BindingsError, WasmLayout};
 
 mod one {
@@ -34,7 +34,7 @@ struct Holder {
 #[derive(WasmLayout)]
 #[allow(non_camel_case_types)]
 struct CWords {
-    int: u32,
+    register: u32,
     default: u8,
 }
 
@@ -85,15 +85,16 @@ fn reserved_names_fail_only_in_their_language() {
     assert!(b.try_odin().is_ok());
     let err = b.try_c().unwrap_err();
     assert!(
-        matches!(&err, BindingsError::ReservedName { language: Language::C, name, .. } if name == "int"),
+        matches!(&err, BindingsError::Name(NameError::Reserved { lang: Lang::C, name, .. }) if name == "register"),
         "{err}"
     );
+    assert!(err.to_string().contains("field `register` of `CWords`"), "{err}");
 
     let err = Bindings::new().add::<Proto>().try_typescript().unwrap_err();
-    assert!(matches!(&err, BindingsError::ReservedName { language: Language::TypeScript, .. }), "{err}");
+    assert!(matches!(&err, BindingsError::Name(NameError::Reserved { lang: Lang::TypeScript, .. })), "{err}");
 
     let err = Bindings::new().add::<OdinWords>().try_odin().unwrap_err();
-    assert!(matches!(&err, BindingsError::ReservedName { language: Language::Odin, .. }), "{err}");
+    assert!(matches!(&err, BindingsError::Name(NameError::Reserved { lang: Lang::Odin, .. })), "{err}");
     assert!(err.to_string().contains("`context`"), "{err}");
 }
 
@@ -102,7 +103,12 @@ fn generated_names_may_not_collide() {
     let err = Bindings::new().add::<Point>().add::<Clash>().try_typescript().unwrap_err();
     assert_eq!(
         err,
-        BindingsError::DuplicateName { language: Language::TypeScript, name: "PointView".into() }
+        BindingsError::Name(NameError::Clash {
+            lang: Lang::TypeScript,
+            name: "PointView".into(),
+            first: "the view class `PointView` of struct `Point`".into(),
+            second: "struct `Clash`".into(),
+        })
     );
     assert!(Bindings::new().add::<Point>().add::<Clash>().try_c().is_ok());
 }
@@ -120,4 +126,20 @@ fn odin_package_names_are_checked() {
 #[should_panic(expected = "two different layouts are named `Same`")]
 fn the_string_methods_panic_with_the_error() {
     let _ = Bindings::new().add::<Holder>().c();
+}
+
+#[test]
+fn clash_texts_name_both_items_and_the_language() {
+    let err = Bindings::new().add::<Point>().add::<Clash>().try_typescript().unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "the view class `PointView` of struct `Point` and struct `Clash` would both be named `PointView` in \
+         TypeScript; rename one with #[layout(rename = \"...\")]"
+    );
+    let err = Bindings::new().add::<CWords>().try_c().unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "field `register` of `CWords` would be named `register`, a reserved word in C; rename it with \
+         #[layout(rename = \"...\")]"
+    );
 }

@@ -10,15 +10,20 @@
 use std::fmt::Write;
 
 use wasm_layout::codegen::field_name;
-use wasm_layout::{Scalar, TypeKind, TypeLayout, WasmLayout, WasmPtr};
+use wasm_layout::{LayoutError, Scalar, TypeKind, TypeLayout, WasmLayout, WasmPtr};
 
 use crate::corpus::*;
+
+/// `T::read_at` with the value dropped.
+type ReadAt = fn(&[u8], usize) -> Result<(), LayoutError>;
 
 /// One value: its type's generated name, its bytes, what they hold.
 struct Fixture {
     ty: &'static TypeLayout,
     fingerprint: u64,
     bytes: Vec<u8>,
+    /// Rust's `read_at` for this type.
+    read_at: ReadAt,
 }
 
 fn fixture<T: WasmLayout>(value: T) -> Fixture {
@@ -28,7 +33,12 @@ fn fixture<T: WasmLayout>(value: T) -> Fixture {
     let mut again = vec![0xCD; T::SIZE];
     T::read_from(&bytes).expect("read_from").write_to(&mut again).expect("write_to");
     assert_eq!(again, bytes, "Rust round trip of {}", T::NAME);
-    Fixture { ty: T::LAYOUT, fingerprint: T::FINGERPRINT, bytes }
+    Fixture {
+        ty: T::LAYOUT,
+        fingerprint: T::FINGERPRINT,
+        bytes,
+        read_at: |m, at| T::read_at(m, at).map(|_| ()),
+    }
 }
 
 const RECT: Rect = Rect {
@@ -99,13 +109,10 @@ fn values() -> Vec<Fixture> {
         }),
         fixture(Bytes { data: *b"hello, wasm!\0", len: 12 }),
         fixture(ZeroLen { before: 5, nothing: [], after: 6 }),
+        fixture(Empties { before: 1, units: [Empty {}; 3], after: 2 }),
         fixture(Wide { a: u64::MAX, b: i64::MIN, c: [0, 1 << 63], d: [-1, i64::MAX] }),
         fixture(Floats { f: f32::INFINITY, d: f64::NEG_INFINITY, fs: [1.5, f32::NAN, -2.0] }),
-        fixture(Deep {
-            outer: OUTER,
-            rects: [RECT, Rect { alive: false, kind: Kind::B, ..RECT }],
-            grid: [[INNER; 2]; 2],
-        }),
+        fixture(deep()),
     ]
 }
 
@@ -152,6 +159,19 @@ fn invalid() -> Vec<Invalid> {
             base: fixture(modes_value()),
         },
         Invalid { offset: at(Modes::LAYOUT, "color"), byte: 9, field: "Modes.color", base: modes },
+        // Nested: in an array of structs inside a struct.
+        Invalid {
+            offset: at(Deep::LAYOUT, "rects") + Rect::SIZE + at(Rect::LAYOUT, "alive"),
+            byte: 2,
+            field: "Rect.alive",
+            base: fixture(deep()),
+        },
+        Invalid {
+            offset: at(Deep::LAYOUT, "rects") + at(Rect::LAYOUT, "kind"),
+            byte: 0,
+            field: "Rect.kind",
+            base: fixture(deep()),
+        },
         Invalid {
             offset: at(Flags::LAYOUT, "bits") + 4,
             byte: 7,
@@ -159,6 +179,51 @@ fn invalid() -> Vec<Invalid> {
             base: fixture(Flags { bits: [false; 5], mode: Mode16::On }),
         },
     ]
+}
+
+fn deep() -> Deep {
+    Deep { outer: OUTER, rects: [RECT, Rect { alive: false, kind: Kind::B, ..RECT }], grid: [[INNER; 2]; 2] }
+}
+
+/// Where the bad byte of `inv` is reported when its value is read at
+/// [`AT`] of a memory: Rust's `read_at` says, as an absolute offset.
+fn rust_offset(inv: &Invalid, bytes: &[u8]) -> usize {
+    let mut memory = vec![0xEE; AT];
+    memory.extend_from_slice(bytes);
+    match (inv.base.read_at)(&memory, AT) {
+        Err(LayoutError::InvalidBool { offset, .. } | LayoutError::InvalidDiscriminant { offset, .. }) => {
+            offset
+        }
+        other => panic!("{}: Rust read the bad byte as {other:?}", inv.field),
+    }
+}
+
+/// Where the offset table places values in a memory.
+const AT: usize = 100;
+
+/// Types read near the end of a 64 KiB memory, with what Rust's `read_at`
+/// says: `(type, offset, needed, available, view)`. `view`: some field is
+/// past the end, so a view's getter meets it (a view checks the bytes it
+/// reads; `TailPad` read 10 bytes before the end has only padding past it).
+fn bounds() -> Vec<(&'static str, usize, usize, usize, bool)> {
+    let memory = vec![0u8; 65536];
+    let end = memory.len();
+    let cases: [(&str, usize, bool, ReadAt); 5] = [
+        ("Rect", end - 4, true, |m, at| Rect::read_at(m, at).map(|_| ())),
+        ("Deep", end - 4, true, |m, at| Deep::read_at(m, at).map(|_| ())),
+        ("AllScalars", end - 4, true, |m, at| AllScalars::read_at(m, at).map(|_| ())),
+        ("Polygon", end - 4, true, |m, at| Polygon::read_at(m, at).map(|_| ())),
+        ("TailPad", end - 10, false, |m, at| TailPad::read_at(m, at).map(|_| ())),
+    ];
+    cases
+        .iter()
+        .map(|(name, at, view, read_at)| match read_at(&memory, *at) {
+            Err(LayoutError::OutOfBounds { offset, needed, available }) => {
+                (*name, offset, needed, available, *view)
+            }
+            other => panic!("{name} read past the end: {other:?}"),
+        })
+        .collect()
 }
 
 fn modes_value() -> Modes {
@@ -172,7 +237,10 @@ fn modes_value() -> Modes {
     }
 }
 
-/// The fixtures file: `{ "values": [...], "invalid": [...] }`.
+/// The fixtures file: `{ "values": [...], "invalid": [...], "bounds": [...] }`.
+/// An invalid image also says where Rust reports its bad byte when the
+/// value is read at offset `at` of a memory (`rust`); a bounds case, what
+/// Rust's `read_at` reports past the end of a 64 KiB memory.
 pub fn json() -> String {
     let mut out = String::from("{\n  \"values\": [\n");
     let values = values();
@@ -196,11 +264,21 @@ pub fn json() -> String {
         let comma = if i + 1 < invalid.len() { "," } else { "" };
         let _ = writeln!(
             out,
-            "    {{ \"type\": \"{}\", \"hex\": \"{}\", \"field\": \"{}\", \"offset\": {} }}{comma}",
+            "    {{ \"type\": \"{}\", \"hex\": \"{}\", \"field\": \"{}\", \"offset\": {}, \"at\": {AT}, \"rust\": {} }}{comma}",
             inv.base.ty.export_name(),
             hex(&bytes),
             inv.field,
-            inv.offset
+            inv.offset,
+            rust_offset(inv, &bytes)
+        );
+    }
+    out.push_str("  ],\n  \"bounds\": [\n");
+    let bounds = bounds();
+    for (i, (name, offset, needed, available, view)) in bounds.iter().enumerate() {
+        let comma = if i + 1 < bounds.len() { "," } else { "" };
+        let _ = writeln!(
+            out,
+            "    {{ \"type\": \"{name}\", \"offset\": {offset}, \"needed\": {needed}, \"available\": {available}, \"view\": {view} }}{comma}"
         );
     }
     out.push_str("  ]\n}\n");

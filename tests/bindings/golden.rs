@@ -72,7 +72,7 @@ fn renames_reach_every_language_and_rust_names_stay() {
     assert!(
         ts.contains("frameCount: number;")
             && ts.contains("maxHpValue: number;")
-            && ts.contains("explicit: number;")
+            && ts.contains("chosen: number;")
     );
     assert!(ts.contains("Crimson: 1,") && !ts.contains("Red:"));
     assert!(

@@ -2,7 +2,7 @@
 //! Node against bytes Rust wrote, with negative controls.
 //!
 //! Each run builds a scratch copy of the layout the test file expects
-//! (`golden/corpus.ts`, `golden/fixtures.json`, `ts/bindings/corpus.test.ts`)
+//! (`golden/corpus.ts`, `golden/fixtures.json`, `ts/bindings/*.test.ts`)
 //! from freshly generated files, so what is checked is what this build
 //! generates, and a deliberately broken copy can be checked the same way.
 
@@ -14,12 +14,12 @@ use wasm_layout::WasmLayout;
 use crate::common::{scratch_dir, tool, REQUIRE_TOOLS};
 use crate::corpus::{self, AllScalars};
 
-fn ts_dir() -> PathBuf {
+pub(crate) fn ts_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/ts")
 }
 
 /// Whether node and the npm packages of tests/ts are there (see `tool`).
-fn has_node() -> bool {
+pub(crate) fn has_node() -> bool {
     if !tool("node", "install Node.js 20 or later") {
         return false;
     }
@@ -39,7 +39,7 @@ fn run(mut cmd: Command) -> Output {
     cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"))
 }
 
-fn report(what: &str, out: &Output) -> String {
+pub(crate) fn report(what: &str, out: &Output) -> String {
     format!(
         "{what} exited with {}\n--- stdout\n{}\n--- stderr\n{}",
         out.status,
@@ -58,10 +58,15 @@ fn scratch_tree(name: &str, bindings: &str) -> PathBuf {
         std::fs::write(path, text).expect("write");
     };
     write("golden/corpus.ts", bindings);
+    // The test files import npm packages (fast-check): resolve them from
+    // tests/ts, for tsc and for Node.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(ts_dir().join("node_modules"), root.join("node_modules")).expect("symlink");
     write("golden/fixtures.json", &crate::fixtures::json());
-    let test =
-        std::fs::read_to_string(ts_dir().join("bindings/corpus.test.ts")).expect("read corpus.test.ts");
-    write("ts/bindings/corpus.test.ts", &test);
+    for name in test_files() {
+        let test = std::fs::read_to_string(ts_dir().join("bindings").join(&name)).expect("read a test file");
+        write(&format!("ts/bindings/{name}"), &test);
+    }
     let ts = ts_dir();
     let tsconfig = format!(
         "{{\n  \"extends\": {:?},\n  \"compilerOptions\": {{ \"typeRoots\": [{:?}] }},\n  \"include\": [\"bindings/*.ts\"]\n}}\n",
@@ -72,15 +77,30 @@ fn scratch_tree(name: &str, bindings: &str) -> PathBuf {
     root
 }
 
-fn tsc(project: &Path) -> Output {
+pub(crate) fn tsc(project: &Path) -> Output {
     let mut cmd = Command::new("npx");
     cmd.args(["--no-install", "tsc", "-p"]).arg(project);
     run(cmd)
 }
 
-fn node_test(file: &Path) -> Output {
+/// The committed test files of the generated TypeScript (`*.test.ts`).
+fn test_files() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(ts_dir().join("bindings"))
+        .expect("read tests/ts/bindings")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".test.ts"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Runs every test file in `dir`.
+fn node_test(dir: &Path) -> Output {
     let mut cmd = Command::new("node");
-    cmd.args(["--import", "tsx", "--test"]).arg(file);
+    cmd.args(["--import", "tsx", "--test"]);
+    for name in test_files() {
+        cmd.arg(dir.join(name));
+    }
     run(cmd)
 }
 
@@ -92,7 +112,7 @@ fn tsc_and_node_accept_the_generated_typescript() {
     let root = scratch_tree("bindings-node-ok", &corpus::bindings().typescript());
     let out = tsc(&root.join("ts/tsconfig.json"));
     assert!(out.status.success(), "{}", report("tsc", &out));
-    let out = node_test(&root.join("ts/bindings/corpus.test.ts"));
+    let out = node_test(&root.join("ts/bindings"));
     assert!(out.status.success(), "{}", report("node --test", &out));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("# fail 0") && !stdout.contains("# pass 0"), "{stdout}");
@@ -115,7 +135,7 @@ fn node_fails_on_a_wrong_offset() {
     let root = scratch_tree("bindings-node-wrong-offset", &wrong);
     let out = tsc(&root.join("ts/tsconfig.json"));
     assert!(out.status.success(), "a wrong offset still type-checks: {}", report("tsc", &out));
-    let out = node_test(&root.join("ts/bindings/corpus.test.ts"));
+    let out = node_test(&root.join("ts/bindings"));
     assert!(!out.status.success(), "node passed with a wrong offset: the check proves nothing");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("not ok") && stdout.contains("readAllScalars reads what Rust wrote"), "{stdout}");

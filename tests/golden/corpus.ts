@@ -32,7 +32,23 @@ export const AllScalarsLayout = {
   },
 } as const;
 export const AllScalarsFingerprint = 0x271d5f443aaea117n;
+/** Reads a `AllScalars`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readAllScalars(view: DataView, ptr: number): AllScalars {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AllScalars");
+  try {
+    view.getUint8(ptr + 55); // padding: in bounds too
+    return loadAllScalars(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 56);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeAllScalars(view: DataView, ptr: number, value: AllScalars): void {
+  checkAllScalars(value);
+  checkSpan(view, ptr, 56, "AllScalars");
+  storeAllScalars(view, ptr, value);
+}
+function loadAllScalars(view: DataView, ptr: number): AllScalars {
   return {
     a_u8: view.getUint8(ptr),
     a_u16: view.getUint16(ptr + 2, true),
@@ -47,8 +63,20 @@ export function readAllScalars(view: DataView, ptr: number): AllScalars {
     a_bool: readBoolAt(view, ptr + 48, "AllScalars.a_bool"),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeAllScalars(view: DataView, ptr: number, value: AllScalars): void {
+function checkAllScalars(value: AllScalars): void {
+  checkInt(value.a_u8, 0, 255, "u8", `AllScalars.a_u8`);
+  checkInt(value.a_u16, 0, 65535, "u16", `AllScalars.a_u16`);
+  checkInt(value.a_u32, 0, 4294967295, "u32", `AllScalars.a_u32`);
+  checkBig(value.a_u64, false, "u64", `AllScalars.a_u64`);
+  checkInt(value.a_i8, -128, 127, "i8", `AllScalars.a_i8`);
+  checkInt(value.a_i16, -32768, 32767, "i16", `AllScalars.a_i16`);
+  checkInt(value.a_i32, -2147483648, 2147483647, "i32", `AllScalars.a_i32`);
+  checkBig(value.a_i64, true, "i64", `AllScalars.a_i64`);
+  checkFloat(value.a_f32, "f32", `AllScalars.a_f32`);
+  checkFloat(value.a_f64, "f64", `AllScalars.a_f64`);
+  checkBool(value.a_bool, `AllScalars.a_bool`);
+}
+function storeAllScalars(view: DataView, ptr: number, value: AllScalars): void {
   view.setUint8(ptr, value.a_u8);
   zeroBytes(view, ptr + 1, 1); // padding
   view.setUint16(ptr + 2, value.a_u16, true);
@@ -70,7 +98,9 @@ export class AllScalarsView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AllScalarsView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -80,14 +110,23 @@ export class AllScalarsView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "AllScalarsView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 56 > view.byteLength) outOfBounds(this.#ptr, 56, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `AllScalars`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 56 > view.byteLength) outOfBounds(this.#ptr, 56, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -101,13 +140,9 @@ export class AllScalarsView {
     }
   }
   set a_u8(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr, value);
-    }
+    checkInt(value, 0, 255, "u8", `AllScalars.a_u8`);
+    const view = this.#span();
+    view.setUint8(this.#ptr, value);
   }
   get a_u16(): number {
     let view = this.#view;
@@ -119,13 +154,9 @@ export class AllScalarsView {
     }
   }
   set a_u16(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint16(this.#ptr + 2, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint16(this.#ptr + 2, value, true);
-    }
+    checkInt(value, 0, 65535, "u16", `AllScalars.a_u16`);
+    const view = this.#span();
+    view.setUint16(this.#ptr + 2, value, true);
   }
   get a_u32(): number {
     let view = this.#view;
@@ -137,13 +168,9 @@ export class AllScalarsView {
     }
   }
   set a_u32(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 4, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 4, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `AllScalars.a_u32`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 4, value, true);
   }
   get a_u64(): bigint {
     let view = this.#view;
@@ -155,13 +182,9 @@ export class AllScalarsView {
     }
   }
   set a_u64(value: bigint) {
-    let view = this.#view;
-    try {
-      view.setBigUint64(this.#ptr + 8, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setBigUint64(this.#ptr + 8, value, true);
-    }
+    checkBig(value, false, "u64", `AllScalars.a_u64`);
+    const view = this.#span();
+    view.setBigUint64(this.#ptr + 8, value, true);
   }
   get a_i8(): number {
     let view = this.#view;
@@ -173,13 +196,9 @@ export class AllScalarsView {
     }
   }
   set a_i8(value: number) {
-    let view = this.#view;
-    try {
-      view.setInt8(this.#ptr + 16, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setInt8(this.#ptr + 16, value);
-    }
+    checkInt(value, -128, 127, "i8", `AllScalars.a_i8`);
+    const view = this.#span();
+    view.setInt8(this.#ptr + 16, value);
   }
   get a_i16(): number {
     let view = this.#view;
@@ -191,13 +210,9 @@ export class AllScalarsView {
     }
   }
   set a_i16(value: number) {
-    let view = this.#view;
-    try {
-      view.setInt16(this.#ptr + 18, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setInt16(this.#ptr + 18, value, true);
-    }
+    checkInt(value, -32768, 32767, "i16", `AllScalars.a_i16`);
+    const view = this.#span();
+    view.setInt16(this.#ptr + 18, value, true);
   }
   get a_i32(): number {
     let view = this.#view;
@@ -209,13 +224,9 @@ export class AllScalarsView {
     }
   }
   set a_i32(value: number) {
-    let view = this.#view;
-    try {
-      view.setInt32(this.#ptr + 20, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setInt32(this.#ptr + 20, value, true);
-    }
+    checkInt(value, -2147483648, 2147483647, "i32", `AllScalars.a_i32`);
+    const view = this.#span();
+    view.setInt32(this.#ptr + 20, value, true);
   }
   get a_i64(): bigint {
     let view = this.#view;
@@ -227,13 +238,9 @@ export class AllScalarsView {
     }
   }
   set a_i64(value: bigint) {
-    let view = this.#view;
-    try {
-      view.setBigInt64(this.#ptr + 24, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setBigInt64(this.#ptr + 24, value, true);
-    }
+    checkBig(value, true, "i64", `AllScalars.a_i64`);
+    const view = this.#span();
+    view.setBigInt64(this.#ptr + 24, value, true);
   }
   get a_f32(): number {
     let view = this.#view;
@@ -245,13 +252,9 @@ export class AllScalarsView {
     }
   }
   set a_f32(value: number) {
-    let view = this.#view;
-    try {
-      view.setFloat32(this.#ptr + 32, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setFloat32(this.#ptr + 32, value, true);
-    }
+    checkFloat(value, "f32", `AllScalars.a_f32`);
+    const view = this.#span();
+    view.setFloat32(this.#ptr + 32, value, true);
   }
   get a_f64(): number {
     let view = this.#view;
@@ -263,13 +266,9 @@ export class AllScalarsView {
     }
   }
   set a_f64(value: number) {
-    let view = this.#view;
-    try {
-      view.setFloat64(this.#ptr + 40, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setFloat64(this.#ptr + 40, value, true);
-    }
+    checkFloat(value, "f64", `AllScalars.a_f64`);
+    const view = this.#span();
+    view.setFloat64(this.#ptr + 40, value, true);
   }
   get a_bool(): boolean {
     let view = this.#view;
@@ -281,13 +280,9 @@ export class AllScalarsView {
     }
   }
   set a_bool(value: boolean) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 48, value ? 1 : 0);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 48, value ? 1 : 0);
-    }
+    checkBool(value, `AllScalars.a_bool`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 48, value ? 1 : 0);
   }
 }
 
@@ -304,14 +299,32 @@ export const PointLayout = {
   },
 } as const;
 export const PointFingerprint = 0x6d43f8df128199abn;
+/** Reads a `Point`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readPoint(view: DataView, ptr: number): Point {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Point");
+  try {
+    return loadPoint(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writePoint(view: DataView, ptr: number, value: Point): void {
+  checkPoint(value);
+  checkSpan(view, ptr, 16, "Point");
+  storePoint(view, ptr, value);
+}
+function loadPoint(view: DataView, ptr: number): Point {
   return {
     x: view.getFloat64(ptr, true),
     y: view.getFloat64(ptr + 8, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writePoint(view: DataView, ptr: number, value: Point): void {
+function checkPoint(value: Point): void {
+  checkFloat(value.x, "f64", `Point.x`);
+  checkFloat(value.y, "f64", `Point.y`);
+}
+function storePoint(view: DataView, ptr: number, value: Point): void {
   view.setFloat64(ptr, value.x, true);
   view.setFloat64(ptr + 8, value.y, true);
 }
@@ -320,7 +333,9 @@ export class PointView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PointView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -330,14 +345,23 @@ export class PointView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PointView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Point`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -351,13 +375,9 @@ export class PointView {
     }
   }
   set x(value: number) {
-    let view = this.#view;
-    try {
-      view.setFloat64(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setFloat64(this.#ptr, value, true);
-    }
+    checkFloat(value, "f64", `Point.x`);
+    const view = this.#span();
+    view.setFloat64(this.#ptr, value, true);
   }
   get y(): number {
     let view = this.#view;
@@ -369,13 +389,9 @@ export class PointView {
     }
   }
   set y(value: number) {
-    let view = this.#view;
-    try {
-      view.setFloat64(this.#ptr + 8, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setFloat64(this.#ptr + 8, value, true);
-    }
+    checkFloat(value, "f64", `Point.y`);
+    const view = this.#span();
+    view.setFloat64(this.#ptr + 8, value, true);
   }
 }
 
@@ -387,8 +403,16 @@ export const Kind = {
 export type Kind = (typeof Kind)[keyof typeof Kind];
 export const KindLayout = { size: 1, align: 1 } as const;
 export const KindFingerprint = 0x0fe8b0251b113f26n;
-/** Reads a `Kind`; throws a `RangeError` naming `field` on an unknown value. */
-export function readKind(view: DataView, ptr: number, field = "Kind"): Kind {
+/** Reads a `Kind`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
+export function readKind(view: DataView, ptr: number): Kind {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Kind");
+  try {
+    return loadKind(view, ptr, "Kind");
+  } catch (error) {
+    return readFailed(error, view, ptr, 1);
+  }
+}
+function loadKind(view: DataView, ptr: number, field: string): Kind {
   const value = view.getUint8(ptr);
   switch (value) {
     case 1:
@@ -396,7 +420,22 @@ export function readKind(view: DataView, ptr: number, field = "Kind"): Kind {
     case 200:
       return value as Kind;
   }
-  throw new RangeError(`invalid Kind discriminant ${value} in ${field} at offset ${ptr}`);
+  return invalidDiscriminant("Kind", ptr, value, field);
+}
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeKind(view: DataView, ptr: number, value: Kind): void {
+  checkKind(value, "Kind");
+  checkSpan(view, ptr, 1, "Kind");
+  view.setUint8(ptr, value);
+}
+function checkKind(value: Kind, field: string): void {
+  switch (value) {
+    case 1:
+    case 2:
+    case 200:
+      return;
+  }
+  badValue(value, "a Kind (one of 1, 2, 200)", field);
 }
 
 export interface Rect {
@@ -420,23 +459,48 @@ export const RectLayout = {
   },
 } as const;
 export const RectFingerprint = 0x1c38d645b7a34c2dn;
+/** Reads a `Rect`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readRect(view: DataView, ptr: number): Rect {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Rect");
+  try {
+    view.getUint8(ptr + 47); // padding: in bounds too
+    return loadRect(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 48);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeRect(view: DataView, ptr: number, value: Rect): void {
+  checkRect(value);
+  checkSpan(view, ptr, 48, "Rect");
+  storeRect(view, ptr, value);
+}
+function loadRect(view: DataView, ptr: number): Rect {
   return {
-    min: readPoint(view, ptr),
-    max: readPoint(view, ptr + 16),
-    kind: readKind(view, ptr + 32, "Rect.kind"),
+    min: loadPoint(view, ptr),
+    max: loadPoint(view, ptr + 16),
+    kind: loadKind(view, ptr + 32, "Rect.kind"),
     alive: readBoolAt(view, ptr + 33, "Rect.alive"),
     tags: [view.getUint16(ptr + 34, true), view.getUint16(ptr + 34 + 2, true), view.getUint16(ptr + 34 + 4, true)],
     next: view.getUint32(ptr + 40, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeRect(view: DataView, ptr: number, value: Rect): void {
-  writePoint(view, ptr, value.min);
-  writePoint(view, ptr + 16, value.max);
+function checkRect(value: Rect): void {
+  checkPoint(value.min);
+  checkPoint(value.max);
+  checkKind(value.kind, `Rect.kind`);
+  checkBool(value.alive, `Rect.alive`);
+  checkLength(value.tags, 3, `Rect.tags`);
+  for (let i0 = 0; i0 < 3; i0++) {
+    checkInt(value.tags[i0]!, 0, 65535, "u16", `Rect.tags[${i0}]`);
+  }
+  checkInt(value.next, 0, 4294967295, "WasmPtr<Rect>", `Rect.next`);
+}
+function storeRect(view: DataView, ptr: number, value: Rect): void {
+  storePoint(view, ptr, value.min);
+  storePoint(view, ptr + 16, value.max);
   view.setUint8(ptr + 32, value.kind);
   view.setUint8(ptr + 33, value.alive ? 1 : 0);
-  checkLength(value.tags, 3, "Rect.tags");
   for (let i0 = 0; i0 < 3; i0++) {
     view.setUint16(ptr + 34 + i0 * 2, value.tags[i0]!, true);
   }
@@ -448,7 +512,9 @@ export class RectView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "RectView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -458,58 +524,57 @@ export class RectView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "RectView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 48 > view.byteLength) outOfBounds(this.#ptr, 48, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
     this.#view = view;
     return view;
   }
+  /** Before a write: the memory's current DataView, which holds the whole `Rect`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 48 > view.byteLength) outOfBounds(this.#ptr, 48, view.byteLength);
+    this.#view = view;
+    return view;
+  }
   get min(): PointView {
+    this.#span();
     return new PointView(this.#memory, this.#ptr);
   }
   set min(value: Point) {
-    let view = this.#view;
-    try {
-      writePoint(view, this.#ptr, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      writePoint(view, this.#ptr, value);
-    }
+    checkPoint(value);
+    const view = this.#span();
+    storePoint(view, this.#ptr, value);
   }
   get max(): PointView {
+    this.#span();
     return new PointView(this.#memory, this.#ptr + 16);
   }
   set max(value: Point) {
-    let view = this.#view;
-    try {
-      writePoint(view, this.#ptr + 16, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      writePoint(view, this.#ptr + 16, value);
-    }
+    checkPoint(value);
+    const view = this.#span();
+    storePoint(view, this.#ptr + 16, value);
   }
   get kind(): Kind {
     let view = this.#view;
     try {
-      return readKind(view, this.#ptr + 32, "Rect.kind");
+      return loadKind(view, this.#ptr + 32, "Rect.kind");
     } catch (error) {
       view = this.#fresh(error);
-      return readKind(view, this.#ptr + 32, "Rect.kind");
+      return loadKind(view, this.#ptr + 32, "Rect.kind");
     }
   }
   set kind(value: Kind) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 32, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 32, value);
-    }
+    checkKind(value, `Rect.kind`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 32, value);
   }
   get alive(): boolean {
     let view = this.#view;
@@ -521,13 +586,9 @@ export class RectView {
     }
   }
   set alive(value: boolean) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 33, value ? 1 : 0);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 33, value ? 1 : 0);
-    }
+    checkBool(value, `Rect.alive`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 33, value ? 1 : 0);
   }
   get tags(): number[] {
     let view = this.#view;
@@ -539,18 +600,13 @@ export class RectView {
     }
   }
   set tags(value: number[]) {
-    let view = this.#view;
-    try {
-      checkLength(value, 3, "Rect.tags");
-      for (let i0 = 0; i0 < 3; i0++) {
-        view.setUint16(this.#ptr + 34 + i0 * 2, value[i0]!, true);
-      }
-    } catch (error) {
-      view = this.#fresh(error);
-      checkLength(value, 3, "Rect.tags");
-      for (let i0 = 0; i0 < 3; i0++) {
-        view.setUint16(this.#ptr + 34 + i0 * 2, value[i0]!, true);
-      }
+    checkLength(value, 3, `Rect.tags`);
+    for (let i0 = 0; i0 < 3; i0++) {
+      checkInt(value[i0]!, 0, 65535, "u16", `Rect.tags[${i0}]`);
+    }
+    const view = this.#span();
+    for (let i0 = 0; i0 < 3; i0++) {
+      view.setUint16(this.#ptr + 34 + i0 * 2, value[i0]!, true);
     }
   }
   get next(): number {
@@ -563,13 +619,9 @@ export class RectView {
     }
   }
   set next(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 40, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 40, value, true);
-    }
+    checkInt(value, 0, 4294967295, "WasmPtr<Rect>", `Rect.next`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 40, value, true);
   }
 }
 
@@ -588,15 +640,34 @@ export const NodeLayout = {
   },
 } as const;
 export const NodeFingerprint = 0x9c328dbe22515ce6n;
+/** Reads a `Node`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readNode(view: DataView, ptr: number): Node {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Node");
+  try {
+    return loadNode(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 12);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeNode(view: DataView, ptr: number, value: Node): void {
+  checkNode(value);
+  checkSpan(view, ptr, 12, "Node");
+  storeNode(view, ptr, value);
+}
+function loadNode(view: DataView, ptr: number): Node {
   return {
     value: view.getInt32(ptr, true),
     next: view.getUint32(ptr + 4, true),
     prev: view.getUint32(ptr + 8, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeNode(view: DataView, ptr: number, value: Node): void {
+function checkNode(value: Node): void {
+  checkInt(value.value, -2147483648, 2147483647, "i32", `Node.value`);
+  checkInt(value.next, 0, 4294967295, "WasmPtr<Node>", `Node.next`);
+  checkInt(value.prev, 0, 4294967295, "WasmPtr<Node>", `Node.prev`);
+}
+function storeNode(view: DataView, ptr: number, value: Node): void {
   view.setInt32(ptr, value.value, true);
   view.setUint32(ptr + 4, value.next, true);
   view.setUint32(ptr + 8, value.prev, true);
@@ -606,7 +677,9 @@ export class NodeView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "NodeView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -616,14 +689,23 @@ export class NodeView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "NodeView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 12 > view.byteLength) outOfBounds(this.#ptr, 12, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Node`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 12 > view.byteLength) outOfBounds(this.#ptr, 12, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -637,13 +719,9 @@ export class NodeView {
     }
   }
   set value(value: number) {
-    let view = this.#view;
-    try {
-      view.setInt32(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setInt32(this.#ptr, value, true);
-    }
+    checkInt(value, -2147483648, 2147483647, "i32", `Node.value`);
+    const view = this.#span();
+    view.setInt32(this.#ptr, value, true);
   }
   get next(): number {
     let view = this.#view;
@@ -655,13 +733,9 @@ export class NodeView {
     }
   }
   set next(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 4, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 4, value, true);
-    }
+    checkInt(value, 0, 4294967295, "WasmPtr<Node>", `Node.next`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 4, value, true);
   }
   get prev(): number {
     let view = this.#view;
@@ -673,13 +747,9 @@ export class NodeView {
     }
   }
   set prev(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 8, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 8, value, true);
-    }
+    checkInt(value, 0, 4294967295, "WasmPtr<Node>", `Node.prev`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 8, value, true);
   }
 }
 
@@ -700,7 +770,22 @@ export const PackedLayout = {
   },
 } as const;
 export const PackedFingerprint = 0x55ba1ae20363455an;
+/** Reads a `Packed`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readPacked(view: DataView, ptr: number): Packed {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Packed");
+  try {
+    return loadPacked(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 15);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writePacked(view: DataView, ptr: number, value: Packed): void {
+  checkPacked(value);
+  checkSpan(view, ptr, 15, "Packed");
+  storePacked(view, ptr, value);
+}
+function loadPacked(view: DataView, ptr: number): Packed {
   return {
     a: view.getUint8(ptr),
     b: view.getUint32(ptr + 1, true),
@@ -708,8 +793,13 @@ export function readPacked(view: DataView, ptr: number): Packed {
     d: view.getBigUint64(ptr + 7, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writePacked(view: DataView, ptr: number, value: Packed): void {
+function checkPacked(value: Packed): void {
+  checkInt(value.a, 0, 255, "u8", `Packed.a`);
+  checkInt(value.b, 0, 4294967295, "u32", `Packed.b`);
+  checkInt(value.c, 0, 65535, "u16", `Packed.c`);
+  checkBig(value.d, false, "u64", `Packed.d`);
+}
+function storePacked(view: DataView, ptr: number, value: Packed): void {
   view.setUint8(ptr, value.a);
   view.setUint32(ptr + 1, value.b, true);
   view.setUint16(ptr + 5, value.c, true);
@@ -720,7 +810,9 @@ export class PackedView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PackedView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -730,14 +822,23 @@ export class PackedView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PackedView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 15 > view.byteLength) outOfBounds(this.#ptr, 15, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Packed`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 15 > view.byteLength) outOfBounds(this.#ptr, 15, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -751,13 +852,9 @@ export class PackedView {
     }
   }
   set a(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr, value);
-    }
+    checkInt(value, 0, 255, "u8", `Packed.a`);
+    const view = this.#span();
+    view.setUint8(this.#ptr, value);
   }
   get b(): number {
     let view = this.#view;
@@ -769,13 +866,9 @@ export class PackedView {
     }
   }
   set b(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 1, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 1, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `Packed.b`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 1, value, true);
   }
   get c(): number {
     let view = this.#view;
@@ -787,13 +880,9 @@ export class PackedView {
     }
   }
   set c(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint16(this.#ptr + 5, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint16(this.#ptr + 5, value, true);
-    }
+    checkInt(value, 0, 65535, "u16", `Packed.c`);
+    const view = this.#span();
+    view.setUint16(this.#ptr + 5, value, true);
   }
   get d(): bigint {
     let view = this.#view;
@@ -805,13 +894,9 @@ export class PackedView {
     }
   }
   set d(value: bigint) {
-    let view = this.#view;
-    try {
-      view.setBigUint64(this.#ptr + 7, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setBigUint64(this.#ptr + 7, value, true);
-    }
+    checkBig(value, false, "u64", `Packed.d`);
+    const view = this.#span();
+    view.setBigUint64(this.#ptr + 7, value, true);
   }
 }
 
@@ -832,18 +917,38 @@ export const PackedNestedLayout = {
   },
 } as const;
 export const PackedNestedFingerprint = 0x7d1ea67d4bdcd96fn;
+/** Reads a `PackedNested`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readPackedNested(view: DataView, ptr: number): PackedNested {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PackedNested");
+  try {
+    return loadPackedNested(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 19);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writePackedNested(view: DataView, ptr: number, value: PackedNested): void {
+  checkPackedNested(value);
+  checkSpan(view, ptr, 19, "PackedNested");
+  storePackedNested(view, ptr, value);
+}
+function loadPackedNested(view: DataView, ptr: number): PackedNested {
   return {
     tag: view.getUint8(ptr),
-    point: readPoint(view, ptr + 1),
-    kind: readKind(view, ptr + 17, "PackedNested.kind"),
+    point: loadPoint(view, ptr + 1),
+    kind: loadKind(view, ptr + 17, "PackedNested.kind"),
     flag: readBoolAt(view, ptr + 18, "PackedNested.flag"),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writePackedNested(view: DataView, ptr: number, value: PackedNested): void {
+function checkPackedNested(value: PackedNested): void {
+  checkInt(value.tag, 0, 255, "u8", `PackedNested.tag`);
+  checkPoint(value.point);
+  checkKind(value.kind, `PackedNested.kind`);
+  checkBool(value.flag, `PackedNested.flag`);
+}
+function storePackedNested(view: DataView, ptr: number, value: PackedNested): void {
   view.setUint8(ptr, value.tag);
-  writePoint(view, ptr + 1, value.point);
+  storePoint(view, ptr + 1, value.point);
   view.setUint8(ptr + 17, value.kind);
   view.setUint8(ptr + 18, value.flag ? 1 : 0);
 }
@@ -852,7 +957,9 @@ export class PackedNestedView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PackedNestedView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -862,14 +969,23 @@ export class PackedNestedView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PackedNestedView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 19 > view.byteLength) outOfBounds(this.#ptr, 19, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `PackedNested`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 19 > view.byteLength) outOfBounds(this.#ptr, 19, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -883,43 +999,32 @@ export class PackedNestedView {
     }
   }
   set tag(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr, value);
-    }
+    checkInt(value, 0, 255, "u8", `PackedNested.tag`);
+    const view = this.#span();
+    view.setUint8(this.#ptr, value);
   }
   get point(): PointView {
+    this.#span();
     return new PointView(this.#memory, this.#ptr + 1);
   }
   set point(value: Point) {
-    let view = this.#view;
-    try {
-      writePoint(view, this.#ptr + 1, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      writePoint(view, this.#ptr + 1, value);
-    }
+    checkPoint(value);
+    const view = this.#span();
+    storePoint(view, this.#ptr + 1, value);
   }
   get kind(): Kind {
     let view = this.#view;
     try {
-      return readKind(view, this.#ptr + 17, "PackedNested.kind");
+      return loadKind(view, this.#ptr + 17, "PackedNested.kind");
     } catch (error) {
       view = this.#fresh(error);
-      return readKind(view, this.#ptr + 17, "PackedNested.kind");
+      return loadKind(view, this.#ptr + 17, "PackedNested.kind");
     }
   }
   set kind(value: Kind) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 17, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 17, value);
-    }
+    checkKind(value, `PackedNested.kind`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 17, value);
   }
   get flag(): boolean {
     let view = this.#view;
@@ -931,13 +1036,9 @@ export class PackedNestedView {
     }
   }
   set flag(value: boolean) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 18, value ? 1 : 0);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 18, value ? 1 : 0);
-    }
+    checkBool(value, `PackedNested.flag`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 18, value ? 1 : 0);
   }
 }
 
@@ -952,13 +1053,31 @@ export const Aligned16Layout = {
   },
 } as const;
 export const Aligned16Fingerprint = 0xf106ce322b302fa7n;
+/** Reads a `Aligned16`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readAligned16(view: DataView, ptr: number): Aligned16 {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Aligned16");
+  try {
+    view.getUint8(ptr + 15); // padding: in bounds too
+    return loadAligned16(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeAligned16(view: DataView, ptr: number, value: Aligned16): void {
+  checkAligned16(value);
+  checkSpan(view, ptr, 16, "Aligned16");
+  storeAligned16(view, ptr, value);
+}
+function loadAligned16(view: DataView, ptr: number): Aligned16 {
   return {
     x: view.getUint32(ptr, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeAligned16(view: DataView, ptr: number, value: Aligned16): void {
+function checkAligned16(value: Aligned16): void {
+  checkInt(value.x, 0, 4294967295, "u32", `Aligned16.x`);
+}
+function storeAligned16(view: DataView, ptr: number, value: Aligned16): void {
   view.setUint32(ptr, value.x, true);
   zeroBytes(view, ptr + 4, 12); // padding
 }
@@ -967,7 +1086,9 @@ export class Aligned16View {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Aligned16View");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -977,14 +1098,23 @@ export class Aligned16View {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "Aligned16View");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Aligned16`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -998,13 +1128,9 @@ export class Aligned16View {
     }
   }
   set x(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `Aligned16.x`);
+    const view = this.#span();
+    view.setUint32(this.#ptr, value, true);
   }
 }
 
@@ -1019,13 +1145,30 @@ export const AlignedLowLayout = {
   },
 } as const;
 export const AlignedLowFingerprint = 0xf406a8815780f0d0n;
+/** Reads a `AlignedLow`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readAlignedLow(view: DataView, ptr: number): AlignedLow {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AlignedLow");
+  try {
+    return loadAlignedLow(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 8);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeAlignedLow(view: DataView, ptr: number, value: AlignedLow): void {
+  checkAlignedLow(value);
+  checkSpan(view, ptr, 8, "AlignedLow");
+  storeAlignedLow(view, ptr, value);
+}
+function loadAlignedLow(view: DataView, ptr: number): AlignedLow {
   return {
     x: view.getBigUint64(ptr, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeAlignedLow(view: DataView, ptr: number, value: AlignedLow): void {
+function checkAlignedLow(value: AlignedLow): void {
+  checkBig(value.x, false, "u64", `AlignedLow.x`);
+}
+function storeAlignedLow(view: DataView, ptr: number, value: AlignedLow): void {
   view.setBigUint64(ptr, value.x, true);
 }
 /** A live view of one `AlignedLow` in a `WebAssembly.Memory`; survives `memory.grow`. */
@@ -1033,7 +1176,9 @@ export class AlignedLowView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AlignedLowView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1043,14 +1188,23 @@ export class AlignedLowView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "AlignedLowView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `AlignedLow`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -1064,13 +1218,9 @@ export class AlignedLowView {
     }
   }
   set x(value: bigint) {
-    let view = this.#view;
-    try {
-      view.setBigUint64(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setBigUint64(this.#ptr, value, true);
-    }
+    checkBig(value, false, "u64", `AlignedLow.x`);
+    const view = this.#span();
+    view.setBigUint64(this.#ptr, value, true);
   }
 }
 
@@ -1089,18 +1239,38 @@ export const AlignedOuterLayout = {
   },
 } as const;
 export const AlignedOuterFingerprint = 0x0578da7448f88f59n;
+/** Reads a `AlignedOuter`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readAlignedOuter(view: DataView, ptr: number): AlignedOuter {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AlignedOuter");
+  try {
+    view.getUint8(ptr + 47); // padding: in bounds too
+    return loadAlignedOuter(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 48);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeAlignedOuter(view: DataView, ptr: number, value: AlignedOuter): void {
+  checkAlignedOuter(value);
+  checkSpan(view, ptr, 48, "AlignedOuter");
+  storeAlignedOuter(view, ptr, value);
+}
+function loadAlignedOuter(view: DataView, ptr: number): AlignedOuter {
   return {
     a: view.getUint8(ptr),
-    inner: readAligned16(view, ptr + 16),
+    inner: loadAligned16(view, ptr + 16),
     b: view.getUint8(ptr + 32),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeAlignedOuter(view: DataView, ptr: number, value: AlignedOuter): void {
+function checkAlignedOuter(value: AlignedOuter): void {
+  checkInt(value.a, 0, 255, "u8", `AlignedOuter.a`);
+  checkAligned16(value.inner);
+  checkInt(value.b, 0, 255, "u8", `AlignedOuter.b`);
+}
+function storeAlignedOuter(view: DataView, ptr: number, value: AlignedOuter): void {
   view.setUint8(ptr, value.a);
   zeroBytes(view, ptr + 1, 15); // padding
-  writeAligned16(view, ptr + 16, value.inner);
+  storeAligned16(view, ptr + 16, value.inner);
   view.setUint8(ptr + 32, value.b);
   zeroBytes(view, ptr + 33, 15); // padding
 }
@@ -1109,7 +1279,9 @@ export class AlignedOuterView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AlignedOuterView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1119,14 +1291,23 @@ export class AlignedOuterView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "AlignedOuterView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 48 > view.byteLength) outOfBounds(this.#ptr, 48, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `AlignedOuter`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 48 > view.byteLength) outOfBounds(this.#ptr, 48, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -1140,25 +1321,18 @@ export class AlignedOuterView {
     }
   }
   set a(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr, value);
-    }
+    checkInt(value, 0, 255, "u8", `AlignedOuter.a`);
+    const view = this.#span();
+    view.setUint8(this.#ptr, value);
   }
   get inner(): Aligned16View {
+    this.#span();
     return new Aligned16View(this.#memory, this.#ptr + 16);
   }
   set inner(value: Aligned16) {
-    let view = this.#view;
-    try {
-      writeAligned16(view, this.#ptr + 16, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      writeAligned16(view, this.#ptr + 16, value);
-    }
+    checkAligned16(value);
+    const view = this.#span();
+    storeAligned16(view, this.#ptr + 16, value);
   }
   get b(): number {
     let view = this.#view;
@@ -1170,13 +1344,9 @@ export class AlignedOuterView {
     }
   }
   set b(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 32, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 32, value);
-    }
+    checkInt(value, 0, 255, "u8", `AlignedOuter.b`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 32, value);
   }
 }
 
@@ -1193,14 +1363,33 @@ export const TailPadLayout = {
   },
 } as const;
 export const TailPadFingerprint = 0xcc4fac74325104abn;
+/** Reads a `TailPad`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readTailPad(view: DataView, ptr: number): TailPad {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "TailPad");
+  try {
+    view.getUint8(ptr + 15); // padding: in bounds too
+    return loadTailPad(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeTailPad(view: DataView, ptr: number, value: TailPad): void {
+  checkTailPad(value);
+  checkSpan(view, ptr, 16, "TailPad");
+  storeTailPad(view, ptr, value);
+}
+function loadTailPad(view: DataView, ptr: number): TailPad {
   return {
     a: view.getBigUint64(ptr, true),
     b: view.getUint8(ptr + 8),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeTailPad(view: DataView, ptr: number, value: TailPad): void {
+function checkTailPad(value: TailPad): void {
+  checkBig(value.a, false, "u64", `TailPad.a`);
+  checkInt(value.b, 0, 255, "u8", `TailPad.b`);
+}
+function storeTailPad(view: DataView, ptr: number, value: TailPad): void {
   view.setBigUint64(ptr, value.a, true);
   view.setUint8(ptr + 8, value.b);
   zeroBytes(view, ptr + 9, 7); // padding
@@ -1210,7 +1399,9 @@ export class TailPadView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "TailPadView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1220,14 +1411,23 @@ export class TailPadView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "TailPadView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `TailPad`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -1241,13 +1441,9 @@ export class TailPadView {
     }
   }
   set a(value: bigint) {
-    let view = this.#view;
-    try {
-      view.setBigUint64(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setBigUint64(this.#ptr, value, true);
-    }
+    checkBig(value, false, "u64", `TailPad.a`);
+    const view = this.#span();
+    view.setBigUint64(this.#ptr, value, true);
   }
   get b(): number {
     let view = this.#view;
@@ -1259,13 +1455,9 @@ export class TailPadView {
     }
   }
   set b(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 8, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 8, value);
-    }
+    checkInt(value, 0, 255, "u8", `TailPad.b`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 8, value);
   }
 }
 
@@ -1284,15 +1476,35 @@ export const Mixed16Layout = {
   },
 } as const;
 export const Mixed16Fingerprint = 0xb22bac4badc01afan;
+/** Reads a `Mixed16`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readMixed16(view: DataView, ptr: number): Mixed16 {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Mixed16");
+  try {
+    view.getUint8(ptr + 5); // padding: in bounds too
+    return loadMixed16(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 6);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeMixed16(view: DataView, ptr: number, value: Mixed16): void {
+  checkMixed16(value);
+  checkSpan(view, ptr, 6, "Mixed16");
+  storeMixed16(view, ptr, value);
+}
+function loadMixed16(view: DataView, ptr: number): Mixed16 {
   return {
     a: view.getUint8(ptr),
     b: view.getUint16(ptr + 2, true),
     c: view.getUint8(ptr + 4),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeMixed16(view: DataView, ptr: number, value: Mixed16): void {
+function checkMixed16(value: Mixed16): void {
+  checkInt(value.a, 0, 255, "u8", `Mixed16.a`);
+  checkInt(value.b, 0, 65535, "u16", `Mixed16.b`);
+  checkInt(value.c, 0, 255, "u8", `Mixed16.c`);
+}
+function storeMixed16(view: DataView, ptr: number, value: Mixed16): void {
   view.setUint8(ptr, value.a);
   zeroBytes(view, ptr + 1, 1); // padding
   view.setUint16(ptr + 2, value.b, true);
@@ -1304,7 +1516,9 @@ export class Mixed16View {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Mixed16View");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1314,14 +1528,23 @@ export class Mixed16View {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "Mixed16View");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 6 > view.byteLength) outOfBounds(this.#ptr, 6, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Mixed16`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 6 > view.byteLength) outOfBounds(this.#ptr, 6, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -1335,13 +1558,9 @@ export class Mixed16View {
     }
   }
   set a(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr, value);
-    }
+    checkInt(value, 0, 255, "u8", `Mixed16.a`);
+    const view = this.#span();
+    view.setUint8(this.#ptr, value);
   }
   get b(): number {
     let view = this.#view;
@@ -1353,13 +1572,9 @@ export class Mixed16View {
     }
   }
   set b(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint16(this.#ptr + 2, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint16(this.#ptr + 2, value, true);
-    }
+    checkInt(value, 0, 65535, "u16", `Mixed16.b`);
+    const view = this.#span();
+    view.setUint16(this.#ptr + 2, value, true);
   }
   get c(): number {
     let view = this.#view;
@@ -1371,13 +1586,9 @@ export class Mixed16View {
     }
   }
   set c(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 4, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 4, value);
-    }
+    checkInt(value, 0, 255, "u8", `Mixed16.c`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 4, value);
   }
 }
 
@@ -1388,15 +1599,169 @@ export const EmptyLayout = {
   offsets: {},
 } as const;
 export const EmptyFingerprint = 0xf0985bccc3b8709en;
-export function readEmpty(_view: DataView, _ptr: number): Empty {
+/** Reads a `Empty`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readEmpty(view: DataView, ptr: number): Empty {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Empty");
+  try {
+    return loadEmpty(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 0);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeEmpty(view: DataView, ptr: number, value: Empty): void {
+  checkEmpty(value);
+  checkSpan(view, ptr, 0, "Empty");
+  storeEmpty(view, ptr, value);
+}
+function loadEmpty(_view: DataView, _ptr: number): Empty {
   return {};
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeEmpty(_view: DataView, _ptr: number, _value: Empty): void {
+function checkEmpty(_value: Empty): void {
+}
+function storeEmpty(_view: DataView, _ptr: number, _value: Empty): void {
 }
 /** A live view of one `Empty` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class EmptyView {
-  constructor(_memory: WebAssembly.Memory, _ptr: number) {}
+  #ptr = 0;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(_memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "EmptyView");
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Empty` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "EmptyView");
+    this.#ptr = value;
+  }
+}
+
+export interface Empties {
+  before: number;
+  units: Empty[];
+  after: number;
+}
+export const EmptiesLayout = {
+  size: 2,
+  align: 1,
+  offsets: {
+    before: 0,
+    units: 1,
+    after: 1,
+  },
+} as const;
+export const EmptiesFingerprint = 0x2c3bb9babff27b2bn;
+/** Reads a `Empties`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readEmpties(view: DataView, ptr: number): Empties {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Empties");
+  try {
+    return loadEmpties(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 2);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeEmpties(view: DataView, ptr: number, value: Empties): void {
+  checkEmpties(value);
+  checkSpan(view, ptr, 2, "Empties");
+  storeEmpties(view, ptr, value);
+}
+function loadEmpties(view: DataView, ptr: number): Empties {
+  return {
+    before: view.getUint8(ptr),
+    units: [{}, {}, {}],
+    after: view.getUint8(ptr + 1),
+  };
+}
+function checkEmpties(value: Empties): void {
+  checkInt(value.before, 0, 255, "u8", `Empties.before`);
+  checkLength(value.units, 3, `Empties.units`);
+  for (let i0 = 0; i0 < 3; i0++) {
+    checkEmpty(value.units[i0]!);
+  }
+  checkInt(value.after, 0, 255, "u8", `Empties.after`);
+}
+function storeEmpties(view: DataView, ptr: number, value: Empties): void {
+  view.setUint8(ptr, value.before);
+  view.setUint8(ptr + 1, value.after);
+}
+/** A live view of one `Empties` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class EmptiesView {
+  readonly #memory: WebAssembly.Memory;
+  #ptr = 0;
+  #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "EmptiesView");
+    this.#memory = memory;
+    this.#ptr = ptr;
+    this.#view = dataViewOf(memory);
+  }
+  /** Where the viewed `Empties` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "EmptiesView");
+    this.#ptr = value;
+  }
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 2 > view.byteLength) outOfBounds(this.#ptr, 2, view.byteLength);
+    if (view === this.#view) {
+      throw error;
+    }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Empties`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 2 > view.byteLength) outOfBounds(this.#ptr, 2, view.byteLength);
+    this.#view = view;
+    return view;
+  }
+  get before(): number {
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr);
+    }
+  }
+  set before(value: number) {
+    checkInt(value, 0, 255, "u8", `Empties.before`);
+    const view = this.#span();
+    view.setUint8(this.#ptr, value);
+  }
+  get units(): Empty[] {
+    return [{}, {}, {}];
+  }
+  set units(value: Empty[]) {
+    checkLength(value, 3, `Empties.units`);
+    for (let i0 = 0; i0 < 3; i0++) {
+      checkEmpty(value[i0]!);
+    }
+  }
+  get after(): number {
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr + 1);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr + 1);
+    }
+  }
+  set after(value: number) {
+    checkInt(value, 0, 255, "u8", `Empties.after`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 1, value);
+  }
 }
 
 export interface Inner {
@@ -1412,14 +1777,32 @@ export const InnerLayout = {
   },
 } as const;
 export const InnerFingerprint = 0x1b4ad0814f7eab2bn;
+/** Reads a `Inner`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readInner(view: DataView, ptr: number): Inner {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Inner");
+  try {
+    return loadInner(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 4);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeInner(view: DataView, ptr: number, value: Inner): void {
+  checkInner(value);
+  checkSpan(view, ptr, 4, "Inner");
+  storeInner(view, ptr, value);
+}
+function loadInner(view: DataView, ptr: number): Inner {
   return {
     a: view.getUint8(ptr),
     b: view.getUint16(ptr + 2, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeInner(view: DataView, ptr: number, value: Inner): void {
+function checkInner(value: Inner): void {
+  checkInt(value.a, 0, 255, "u8", `Inner.a`);
+  checkInt(value.b, 0, 65535, "u16", `Inner.b`);
+}
+function storeInner(view: DataView, ptr: number, value: Inner): void {
   view.setUint8(ptr, value.a);
   zeroBytes(view, ptr + 1, 1); // padding
   view.setUint16(ptr + 2, value.b, true);
@@ -1429,7 +1812,9 @@ export class InnerView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "InnerView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1439,14 +1824,23 @@ export class InnerView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "InnerView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 4 > view.byteLength) outOfBounds(this.#ptr, 4, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Inner`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 4 > view.byteLength) outOfBounds(this.#ptr, 4, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -1460,13 +1854,9 @@ export class InnerView {
     }
   }
   set a(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr, value);
-    }
+    checkInt(value, 0, 255, "u8", `Inner.a`);
+    const view = this.#span();
+    view.setUint8(this.#ptr, value);
   }
   get b(): number {
     let view = this.#view;
@@ -1478,13 +1868,9 @@ export class InnerView {
     }
   }
   set b(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint16(this.#ptr + 2, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint16(this.#ptr + 2, value, true);
-    }
+    checkInt(value, 0, 65535, "u16", `Inner.b`);
+    const view = this.#span();
+    view.setUint16(this.#ptr + 2, value, true);
   }
 }
 
@@ -1507,23 +1893,44 @@ export const OuterLayout = {
   },
 } as const;
 export const OuterFingerprint = 0x8882fd14ec452b02n;
+/** Reads a `Outer`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readOuter(view: DataView, ptr: number): Outer {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Outer");
+  try {
+    view.getUint8(ptr + 15); // padding: in bounds too
+    return loadOuter(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeOuter(view: DataView, ptr: number, value: Outer): void {
+  checkOuter(value);
+  checkSpan(view, ptr, 16, "Outer");
+  storeOuter(view, ptr, value);
+}
+function loadOuter(view: DataView, ptr: number): Outer {
   return {
     x: view.getUint8(ptr),
-    inner: readInner(view, ptr + 2),
+    inner: loadInner(view, ptr + 2),
     y: view.getUint32(ptr + 8, true),
-    empty: readEmpty(view, ptr + 12),
+    empty: {},
     z: view.getUint8(ptr + 12),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeOuter(view: DataView, ptr: number, value: Outer): void {
+function checkOuter(value: Outer): void {
+  checkInt(value.x, 0, 255, "u8", `Outer.x`);
+  checkInner(value.inner);
+  checkInt(value.y, 0, 4294967295, "u32", `Outer.y`);
+  checkEmpty(value.empty);
+  checkInt(value.z, 0, 255, "u8", `Outer.z`);
+}
+function storeOuter(view: DataView, ptr: number, value: Outer): void {
   view.setUint8(ptr, value.x);
   zeroBytes(view, ptr + 1, 1); // padding
-  writeInner(view, ptr + 2, value.inner);
+  storeInner(view, ptr + 2, value.inner);
   zeroBytes(view, ptr + 6, 2); // padding
   view.setUint32(ptr + 8, value.y, true);
-  writeEmpty(view, ptr + 12, value.empty);
   view.setUint8(ptr + 12, value.z);
   zeroBytes(view, ptr + 13, 3); // padding
 }
@@ -1532,7 +1939,9 @@ export class OuterView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "OuterView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1542,14 +1951,23 @@ export class OuterView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "OuterView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Outer`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -1563,25 +1981,18 @@ export class OuterView {
     }
   }
   set x(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr, value);
-    }
+    checkInt(value, 0, 255, "u8", `Outer.x`);
+    const view = this.#span();
+    view.setUint8(this.#ptr, value);
   }
   get inner(): InnerView {
+    this.#span();
     return new InnerView(this.#memory, this.#ptr + 2);
   }
   set inner(value: Inner) {
-    let view = this.#view;
-    try {
-      writeInner(view, this.#ptr + 2, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      writeInner(view, this.#ptr + 2, value);
-    }
+    checkInner(value);
+    const view = this.#span();
+    storeInner(view, this.#ptr + 2, value);
   }
   get y(): number {
     let view = this.#view;
@@ -1593,25 +2004,16 @@ export class OuterView {
     }
   }
   set y(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 8, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 8, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `Outer.y`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 8, value, true);
   }
   get empty(): EmptyView {
+    this.#span();
     return new EmptyView(this.#memory, this.#ptr + 12);
   }
   set empty(value: Empty) {
-    let view = this.#view;
-    try {
-      writeEmpty(view, this.#ptr + 12, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      writeEmpty(view, this.#ptr + 12, value);
-    }
+    checkEmpty(value);
   }
   get z(): number {
     let view = this.#view;
@@ -1623,13 +2025,9 @@ export class OuterView {
     }
   }
   set z(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 12, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 12, value);
-    }
+    checkInt(value, 0, 255, "u8", `Outer.z`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 12, value);
   }
 }
 
@@ -1644,16 +2042,37 @@ export const MatrixLayout = {
   },
 } as const;
 export const MatrixFingerprint = 0x74440e308a31a96en;
+/** Reads a `Matrix`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readMatrix(view: DataView, ptr: number): Matrix {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Matrix");
+  try {
+    return loadMatrix(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 64);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeMatrix(view: DataView, ptr: number, value: Matrix): void {
+  checkMatrix(value);
+  checkSpan(view, ptr, 64, "Matrix");
+  storeMatrix(view, ptr, value);
+}
+function loadMatrix(view: DataView, ptr: number): Matrix {
   return {
     m: [[view.getFloat32(ptr, true), view.getFloat32(ptr + 4, true), view.getFloat32(ptr + 8, true), view.getFloat32(ptr + 12, true)], [view.getFloat32(ptr + 16, true), view.getFloat32(ptr + 16 + 4, true), view.getFloat32(ptr + 16 + 8, true), view.getFloat32(ptr + 16 + 12, true)], [view.getFloat32(ptr + 32, true), view.getFloat32(ptr + 32 + 4, true), view.getFloat32(ptr + 32 + 8, true), view.getFloat32(ptr + 32 + 12, true)], [view.getFloat32(ptr + 48, true), view.getFloat32(ptr + 48 + 4, true), view.getFloat32(ptr + 48 + 8, true), view.getFloat32(ptr + 48 + 12, true)]],
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeMatrix(view: DataView, ptr: number, value: Matrix): void {
-  checkLength(value.m, 4, "Matrix.m");
+function checkMatrix(value: Matrix): void {
+  checkLength(value.m, 4, `Matrix.m`);
   for (let i0 = 0; i0 < 4; i0++) {
-    checkLength(value.m[i0]!, 4, "Matrix.m");
+    checkLength(value.m[i0]!, 4, `Matrix.m[${i0}]`);
+    for (let i1 = 0; i1 < 4; i1++) {
+      checkFloat(value.m[i0]![i1]!, "f32", `Matrix.m[${i0}][${i1}]`);
+    }
+  }
+}
+function storeMatrix(view: DataView, ptr: number, value: Matrix): void {
+  for (let i0 = 0; i0 < 4; i0++) {
     for (let i1 = 0; i1 < 4; i1++) {
       view.setFloat32(ptr + i0 * 16 + i1 * 4, value.m[i0]![i1]!, true);
     }
@@ -1664,7 +2083,9 @@ export class MatrixView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MatrixView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1674,14 +2095,23 @@ export class MatrixView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "MatrixView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 64 > view.byteLength) outOfBounds(this.#ptr, 64, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Matrix`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 64 > view.byteLength) outOfBounds(this.#ptr, 64, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -1695,23 +2125,17 @@ export class MatrixView {
     }
   }
   set m(value: number[][]) {
-    let view = this.#view;
-    try {
-      checkLength(value, 4, "Matrix.m");
-      for (let i0 = 0; i0 < 4; i0++) {
-        checkLength(value[i0]!, 4, "Matrix.m");
-        for (let i1 = 0; i1 < 4; i1++) {
-          view.setFloat32(this.#ptr + i0 * 16 + i1 * 4, value[i0]![i1]!, true);
-        }
+    checkLength(value, 4, `Matrix.m`);
+    for (let i0 = 0; i0 < 4; i0++) {
+      checkLength(value[i0]!, 4, `Matrix.m[${i0}]`);
+      for (let i1 = 0; i1 < 4; i1++) {
+        checkFloat(value[i0]![i1]!, "f32", `Matrix.m[${i0}][${i1}]`);
       }
-    } catch (error) {
-      view = this.#fresh(error);
-      checkLength(value, 4, "Matrix.m");
-      for (let i0 = 0; i0 < 4; i0++) {
-        checkLength(value[i0]!, 4, "Matrix.m");
-        for (let i1 = 0; i1 < 4; i1++) {
-          view.setFloat32(this.#ptr + i0 * 16 + i1 * 4, value[i0]![i1]!, true);
-        }
+    }
+    const view = this.#span();
+    for (let i0 = 0; i0 < 4; i0++) {
+      for (let i1 = 0; i1 < 4; i1++) {
+        view.setFloat32(this.#ptr + i0 * 16 + i1 * 4, value[i0]![i1]!, true);
       }
     }
   }
@@ -1730,19 +2154,39 @@ export const PolygonLayout = {
   },
 } as const;
 export const PolygonFingerprint = 0xbc19b25178c79d27n;
+/** Reads a `Polygon`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readPolygon(view: DataView, ptr: number): Polygon {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Polygon");
+  try {
+    return loadPolygon(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 56);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writePolygon(view: DataView, ptr: number, value: Polygon): void {
+  checkPolygon(value);
+  checkSpan(view, ptr, 56, "Polygon");
+  storePolygon(view, ptr, value);
+}
+function loadPolygon(view: DataView, ptr: number): Polygon {
   return {
     count: view.getUint8(ptr),
-    points: [readPoint(view, ptr + 8), readPoint(view, ptr + 8 + 16), readPoint(view, ptr + 8 + 32)],
+    points: [loadPoint(view, ptr + 8), loadPoint(view, ptr + 8 + 16), loadPoint(view, ptr + 8 + 32)],
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writePolygon(view: DataView, ptr: number, value: Polygon): void {
+function checkPolygon(value: Polygon): void {
+  checkInt(value.count, 0, 255, "u8", `Polygon.count`);
+  checkLength(value.points, 3, `Polygon.points`);
+  for (let i0 = 0; i0 < 3; i0++) {
+    checkPoint(value.points[i0]!);
+  }
+}
+function storePolygon(view: DataView, ptr: number, value: Polygon): void {
   view.setUint8(ptr, value.count);
   zeroBytes(view, ptr + 1, 7); // padding
-  checkLength(value.points, 3, "Polygon.points");
   for (let i0 = 0; i0 < 3; i0++) {
-    writePoint(view, ptr + 8 + i0 * 16, value.points[i0]!);
+    storePoint(view, ptr + 8 + i0 * 16, value.points[i0]!);
   }
 }
 /** A live view of one `Polygon` in a `WebAssembly.Memory`; survives `memory.grow`. */
@@ -1750,7 +2194,9 @@ export class PolygonView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PolygonView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1760,14 +2206,23 @@ export class PolygonView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PolygonView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 56 > view.byteLength) outOfBounds(this.#ptr, 56, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Polygon`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 56 > view.byteLength) outOfBounds(this.#ptr, 56, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -1781,36 +2236,27 @@ export class PolygonView {
     }
   }
   set count(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr, value);
-    }
+    checkInt(value, 0, 255, "u8", `Polygon.count`);
+    const view = this.#span();
+    view.setUint8(this.#ptr, value);
   }
   get points(): Point[] {
     let view = this.#view;
     try {
-      return [readPoint(view, this.#ptr + 8), readPoint(view, this.#ptr + 8 + 16), readPoint(view, this.#ptr + 8 + 32)];
+      return [loadPoint(view, this.#ptr + 8), loadPoint(view, this.#ptr + 8 + 16), loadPoint(view, this.#ptr + 8 + 32)];
     } catch (error) {
       view = this.#fresh(error);
-      return [readPoint(view, this.#ptr + 8), readPoint(view, this.#ptr + 8 + 16), readPoint(view, this.#ptr + 8 + 32)];
+      return [loadPoint(view, this.#ptr + 8), loadPoint(view, this.#ptr + 8 + 16), loadPoint(view, this.#ptr + 8 + 32)];
     }
   }
   set points(value: Point[]) {
-    let view = this.#view;
-    try {
-      checkLength(value, 3, "Polygon.points");
-      for (let i0 = 0; i0 < 3; i0++) {
-        writePoint(view, this.#ptr + 8 + i0 * 16, value[i0]!);
-      }
-    } catch (error) {
-      view = this.#fresh(error);
-      checkLength(value, 3, "Polygon.points");
-      for (let i0 = 0; i0 < 3; i0++) {
-        writePoint(view, this.#ptr + 8 + i0 * 16, value[i0]!);
-      }
+    checkLength(value, 3, `Polygon.points`);
+    for (let i0 = 0; i0 < 3; i0++) {
+      checkPoint(value[i0]!);
+    }
+    const view = this.#span();
+    for (let i0 = 0; i0 < 3; i0++) {
+      storePoint(view, this.#ptr + 8 + i0 * 16, value[i0]!);
     }
   }
 }
@@ -1823,8 +2269,16 @@ export const Mode16 = {
 export type Mode16 = (typeof Mode16)[keyof typeof Mode16];
 export const Mode16Layout = { size: 2, align: 2 } as const;
 export const Mode16Fingerprint = 0x0e1cc93439c32c6en;
-/** Reads a `Mode16`; throws a `RangeError` naming `field` on an unknown value. */
-export function readMode16(view: DataView, ptr: number, field = "Mode16"): Mode16 {
+/** Reads a `Mode16`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
+export function readMode16(view: DataView, ptr: number): Mode16 {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Mode16");
+  try {
+    return loadMode16(view, ptr, "Mode16");
+  } catch (error) {
+    return readFailed(error, view, ptr, 2);
+  }
+}
+function loadMode16(view: DataView, ptr: number, field: string): Mode16 {
   const value = view.getUint16(ptr, true);
   switch (value) {
     case 0:
@@ -1832,7 +2286,22 @@ export function readMode16(view: DataView, ptr: number, field = "Mode16"): Mode1
     case 65535:
       return value as Mode16;
   }
-  throw new RangeError(`invalid Mode16 discriminant ${value} in ${field} at offset ${ptr}`);
+  return invalidDiscriminant("Mode16", ptr, value, field);
+}
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeMode16(view: DataView, ptr: number, value: Mode16): void {
+  checkMode16(value, "Mode16");
+  checkSpan(view, ptr, 2, "Mode16");
+  view.setUint16(ptr, value, true);
+}
+function checkMode16(value: Mode16, field: string): void {
+  switch (value) {
+    case 0:
+    case 1000:
+    case 65535:
+      return;
+  }
+  badValue(value, "a Mode16 (one of 0, 1000, 65535)", field);
 }
 
 export interface Flags {
@@ -1848,15 +2317,35 @@ export const FlagsLayout = {
   },
 } as const;
 export const FlagsFingerprint = 0xdfbceab19f6724a0n;
+/** Reads a `Flags`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readFlags(view: DataView, ptr: number): Flags {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Flags");
+  try {
+    return loadFlags(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 8);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeFlags(view: DataView, ptr: number, value: Flags): void {
+  checkFlags(value);
+  checkSpan(view, ptr, 8, "Flags");
+  storeFlags(view, ptr, value);
+}
+function loadFlags(view: DataView, ptr: number): Flags {
   return {
     bits: [readBoolAt(view, ptr, "Flags.bits"), readBoolAt(view, ptr + 1, "Flags.bits"), readBoolAt(view, ptr + 2, "Flags.bits"), readBoolAt(view, ptr + 3, "Flags.bits"), readBoolAt(view, ptr + 4, "Flags.bits")],
-    mode: readMode16(view, ptr + 6, "Flags.mode"),
+    mode: loadMode16(view, ptr + 6, "Flags.mode"),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeFlags(view: DataView, ptr: number, value: Flags): void {
-  checkLength(value.bits, 5, "Flags.bits");
+function checkFlags(value: Flags): void {
+  checkLength(value.bits, 5, `Flags.bits`);
+  for (let i0 = 0; i0 < 5; i0++) {
+    checkBool(value.bits[i0]!, `Flags.bits[${i0}]`);
+  }
+  checkMode16(value.mode, `Flags.mode`);
+}
+function storeFlags(view: DataView, ptr: number, value: Flags): void {
   for (let i0 = 0; i0 < 5; i0++) {
     view.setUint8(ptr + i0 * 1, value.bits[i0]! ? 1 : 0);
   }
@@ -1868,7 +2357,9 @@ export class FlagsView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "FlagsView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -1878,14 +2369,23 @@ export class FlagsView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "FlagsView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Flags`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -1899,37 +2399,28 @@ export class FlagsView {
     }
   }
   set bits(value: boolean[]) {
-    let view = this.#view;
-    try {
-      checkLength(value, 5, "Flags.bits");
-      for (let i0 = 0; i0 < 5; i0++) {
-        view.setUint8(this.#ptr + i0 * 1, value[i0]! ? 1 : 0);
-      }
-    } catch (error) {
-      view = this.#fresh(error);
-      checkLength(value, 5, "Flags.bits");
-      for (let i0 = 0; i0 < 5; i0++) {
-        view.setUint8(this.#ptr + i0 * 1, value[i0]! ? 1 : 0);
-      }
+    checkLength(value, 5, `Flags.bits`);
+    for (let i0 = 0; i0 < 5; i0++) {
+      checkBool(value[i0]!, `Flags.bits[${i0}]`);
+    }
+    const view = this.#span();
+    for (let i0 = 0; i0 < 5; i0++) {
+      view.setUint8(this.#ptr + i0 * 1, value[i0]! ? 1 : 0);
     }
   }
   get mode(): Mode16 {
     let view = this.#view;
     try {
-      return readMode16(view, this.#ptr + 6, "Flags.mode");
+      return loadMode16(view, this.#ptr + 6, "Flags.mode");
     } catch (error) {
       view = this.#fresh(error);
-      return readMode16(view, this.#ptr + 6, "Flags.mode");
+      return loadMode16(view, this.#ptr + 6, "Flags.mode");
     }
   }
   set mode(value: Mode16) {
-    let view = this.#view;
-    try {
-      view.setUint16(this.#ptr + 6, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint16(this.#ptr + 6, value, true);
-    }
+    checkMode16(value, `Flags.mode`);
+    const view = this.#span();
+    view.setUint16(this.#ptr + 6, value, true);
   }
 }
 
@@ -1941,8 +2432,16 @@ export const Delta8 = {
 export type Delta8 = (typeof Delta8)[keyof typeof Delta8];
 export const Delta8Layout = { size: 1, align: 1 } as const;
 export const Delta8Fingerprint = 0x3a525cd4e17b5e88n;
-/** Reads a `Delta8`; throws a `RangeError` naming `field` on an unknown value. */
-export function readDelta8(view: DataView, ptr: number, field = "Delta8"): Delta8 {
+/** Reads a `Delta8`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
+export function readDelta8(view: DataView, ptr: number): Delta8 {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Delta8");
+  try {
+    return loadDelta8(view, ptr, "Delta8");
+  } catch (error) {
+    return readFailed(error, view, ptr, 1);
+  }
+}
+function loadDelta8(view: DataView, ptr: number, field: string): Delta8 {
   const value = view.getInt8(ptr);
   switch (value) {
     case -128:
@@ -1950,7 +2449,22 @@ export function readDelta8(view: DataView, ptr: number, field = "Delta8"): Delta
     case 127:
       return value as Delta8;
   }
-  throw new RangeError(`invalid Delta8 discriminant ${value} in ${field} at offset ${ptr}`);
+  return invalidDiscriminant("Delta8", ptr, value, field);
+}
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeDelta8(view: DataView, ptr: number, value: Delta8): void {
+  checkDelta8(value, "Delta8");
+  checkSpan(view, ptr, 1, "Delta8");
+  view.setInt8(ptr, value);
+}
+function checkDelta8(value: Delta8, field: string): void {
+  switch (value) {
+    case -128:
+    case 0:
+    case 127:
+      return;
+  }
+  badValue(value, "a Delta8 (one of -128, 0, 127)", field);
 }
 
 export const Delta16 = {
@@ -1960,15 +2474,37 @@ export const Delta16 = {
 export type Delta16 = (typeof Delta16)[keyof typeof Delta16];
 export const Delta16Layout = { size: 2, align: 2 } as const;
 export const Delta16Fingerprint = 0xe63cb37bf34b840dn;
-/** Reads a `Delta16`; throws a `RangeError` naming `field` on an unknown value. */
-export function readDelta16(view: DataView, ptr: number, field = "Delta16"): Delta16 {
+/** Reads a `Delta16`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
+export function readDelta16(view: DataView, ptr: number): Delta16 {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Delta16");
+  try {
+    return loadDelta16(view, ptr, "Delta16");
+  } catch (error) {
+    return readFailed(error, view, ptr, 2);
+  }
+}
+function loadDelta16(view: DataView, ptr: number, field: string): Delta16 {
   const value = view.getInt16(ptr, true);
   switch (value) {
     case -300:
     case 0:
       return value as Delta16;
   }
-  throw new RangeError(`invalid Delta16 discriminant ${value} in ${field} at offset ${ptr}`);
+  return invalidDiscriminant("Delta16", ptr, value, field);
+}
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeDelta16(view: DataView, ptr: number, value: Delta16): void {
+  checkDelta16(value, "Delta16");
+  checkSpan(view, ptr, 2, "Delta16");
+  view.setInt16(ptr, value, true);
+}
+function checkDelta16(value: Delta16, field: string): void {
+  switch (value) {
+    case -300:
+    case 0:
+      return;
+  }
+  badValue(value, "a Delta16 (one of -300, 0)", field);
 }
 
 export const Mode32 = {
@@ -1978,15 +2514,37 @@ export const Mode32 = {
 export type Mode32 = (typeof Mode32)[keyof typeof Mode32];
 export const Mode32Layout = { size: 4, align: 4 } as const;
 export const Mode32Fingerprint = 0x3226b87ebf5a8d8cn;
-/** Reads a `Mode32`; throws a `RangeError` naming `field` on an unknown value. */
-export function readMode32(view: DataView, ptr: number, field = "Mode32"): Mode32 {
+/** Reads a `Mode32`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
+export function readMode32(view: DataView, ptr: number): Mode32 {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Mode32");
+  try {
+    return loadMode32(view, ptr, "Mode32");
+  } catch (error) {
+    return readFailed(error, view, ptr, 4);
+  }
+}
+function loadMode32(view: DataView, ptr: number, field: string): Mode32 {
   const value = view.getUint32(ptr, true);
   switch (value) {
     case 0:
     case 4294967295:
       return value as Mode32;
   }
-  throw new RangeError(`invalid Mode32 discriminant ${value} in ${field} at offset ${ptr}`);
+  return invalidDiscriminant("Mode32", ptr, value, field);
+}
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeMode32(view: DataView, ptr: number, value: Mode32): void {
+  checkMode32(value, "Mode32");
+  checkSpan(view, ptr, 4, "Mode32");
+  view.setUint32(ptr, value, true);
+}
+function checkMode32(value: Mode32, field: string): void {
+  switch (value) {
+    case 0:
+    case 4294967295:
+      return;
+  }
+  badValue(value, "a Mode32 (one of 0, 4294967295)", field);
 }
 
 export const Signed32 = {
@@ -1997,8 +2555,16 @@ export const Signed32 = {
 export type Signed32 = (typeof Signed32)[keyof typeof Signed32];
 export const Signed32Layout = { size: 4, align: 4 } as const;
 export const Signed32Fingerprint = 0xdc571bfe931bd52bn;
-/** Reads a `Signed32`; throws a `RangeError` naming `field` on an unknown value. */
-export function readSigned32(view: DataView, ptr: number, field = "Signed32"): Signed32 {
+/** Reads a `Signed32`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
+export function readSigned32(view: DataView, ptr: number): Signed32 {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Signed32");
+  try {
+    return loadSigned32(view, ptr, "Signed32");
+  } catch (error) {
+    return readFailed(error, view, ptr, 4);
+  }
+}
+function loadSigned32(view: DataView, ptr: number, field: string): Signed32 {
   const value = view.getInt32(ptr, true);
   switch (value) {
     case -2147483648:
@@ -2006,7 +2572,22 @@ export function readSigned32(view: DataView, ptr: number, field = "Signed32"): S
     case 2147483647:
       return value as Signed32;
   }
-  throw new RangeError(`invalid Signed32 discriminant ${value} in ${field} at offset ${ptr}`);
+  return invalidDiscriminant("Signed32", ptr, value, field);
+}
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeSigned32(view: DataView, ptr: number, value: Signed32): void {
+  checkSigned32(value, "Signed32");
+  checkSpan(view, ptr, 4, "Signed32");
+  view.setInt32(ptr, value, true);
+}
+function checkSigned32(value: Signed32, field: string): void {
+  switch (value) {
+    case -2147483648:
+    case -1:
+    case 2147483647:
+      return;
+  }
+  badValue(value, "a Signed32 (one of -2147483648, -1, 2147483647)", field);
 }
 
 export const Color = {
@@ -2016,15 +2597,37 @@ export const Color = {
 export type Color = (typeof Color)[keyof typeof Color];
 export const ColorLayout = { size: 1, align: 1 } as const;
 export const ColorFingerprint = 0xd60cbbb960355375n;
-/** Reads a `Color`; throws a `RangeError` naming `field` on an unknown value. */
-export function readColor(view: DataView, ptr: number, field = "Color"): Color {
+/** Reads a `Color`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
+export function readColor(view: DataView, ptr: number): Color {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Color");
+  try {
+    return loadColor(view, ptr, "Color");
+  } catch (error) {
+    return readFailed(error, view, ptr, 1);
+  }
+}
+function loadColor(view: DataView, ptr: number, field: string): Color {
   const value = view.getUint8(ptr);
   switch (value) {
     case 1:
     case 2:
       return value as Color;
   }
-  throw new RangeError(`invalid Color discriminant ${value} in ${field} at offset ${ptr}`);
+  return invalidDiscriminant("Color", ptr, value, field);
+}
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeColor(view: DataView, ptr: number, value: Color): void {
+  checkColor(value, "Color");
+  checkSpan(view, ptr, 1, "Color");
+  view.setUint8(ptr, value);
+}
+function checkColor(value: Color, field: string): void {
+  switch (value) {
+    case 1:
+    case 2:
+      return;
+  }
+  badValue(value, "a Color (one of 1, 2)", field);
 }
 
 export interface Modes {
@@ -2048,19 +2651,44 @@ export const ModesLayout = {
   },
 } as const;
 export const ModesFingerprint = 0xf7e13cbb4cccd346n;
+/** Reads a `Modes`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readModes(view: DataView, ptr: number): Modes {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Modes");
+  try {
+    view.getUint8(ptr + 19); // padding: in bounds too
+    return loadModes(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 20);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeModes(view: DataView, ptr: number, value: Modes): void {
+  checkModes(value);
+  checkSpan(view, ptr, 20, "Modes");
+  storeModes(view, ptr, value);
+}
+function loadModes(view: DataView, ptr: number): Modes {
   return {
-    kinds: [readKind(view, ptr, "Modes.kinds"), readKind(view, ptr + 1, "Modes.kinds"), readKind(view, ptr + 2, "Modes.kinds")],
-    d8: readDelta8(view, ptr + 3, "Modes.d8"),
-    d16: readDelta16(view, ptr + 4, "Modes.d16"),
-    m32: readMode32(view, ptr + 8, "Modes.m32"),
-    s32: readSigned32(view, ptr + 12, "Modes.s32"),
-    color: readColor(view, ptr + 16, "Modes.color"),
+    kinds: [loadKind(view, ptr, "Modes.kinds"), loadKind(view, ptr + 1, "Modes.kinds"), loadKind(view, ptr + 2, "Modes.kinds")],
+    d8: loadDelta8(view, ptr + 3, "Modes.d8"),
+    d16: loadDelta16(view, ptr + 4, "Modes.d16"),
+    m32: loadMode32(view, ptr + 8, "Modes.m32"),
+    s32: loadSigned32(view, ptr + 12, "Modes.s32"),
+    color: loadColor(view, ptr + 16, "Modes.color"),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeModes(view: DataView, ptr: number, value: Modes): void {
-  checkLength(value.kinds, 3, "Modes.kinds");
+function checkModes(value: Modes): void {
+  checkLength(value.kinds, 3, `Modes.kinds`);
+  for (let i0 = 0; i0 < 3; i0++) {
+    checkKind(value.kinds[i0]!, `Modes.kinds[${i0}]`);
+  }
+  checkDelta8(value.d8, `Modes.d8`);
+  checkDelta16(value.d16, `Modes.d16`);
+  checkMode32(value.m32, `Modes.m32`);
+  checkSigned32(value.s32, `Modes.s32`);
+  checkColor(value.color, `Modes.color`);
+}
+function storeModes(view: DataView, ptr: number, value: Modes): void {
   for (let i0 = 0; i0 < 3; i0++) {
     view.setUint8(ptr + i0 * 1, value.kinds[i0]!);
   }
@@ -2077,7 +2705,9 @@ export class ModesView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ModesView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -2087,130 +2717,114 @@ export class ModesView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ModesView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 20 > view.byteLength) outOfBounds(this.#ptr, 20, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
     this.#view = view;
     return view;
   }
+  /** Before a write: the memory's current DataView, which holds the whole `Modes`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 20 > view.byteLength) outOfBounds(this.#ptr, 20, view.byteLength);
+    this.#view = view;
+    return view;
+  }
   get kinds(): Kind[] {
     let view = this.#view;
     try {
-      return [readKind(view, this.#ptr, "Modes.kinds"), readKind(view, this.#ptr + 1, "Modes.kinds"), readKind(view, this.#ptr + 2, "Modes.kinds")];
+      return [loadKind(view, this.#ptr, "Modes.kinds"), loadKind(view, this.#ptr + 1, "Modes.kinds"), loadKind(view, this.#ptr + 2, "Modes.kinds")];
     } catch (error) {
       view = this.#fresh(error);
-      return [readKind(view, this.#ptr, "Modes.kinds"), readKind(view, this.#ptr + 1, "Modes.kinds"), readKind(view, this.#ptr + 2, "Modes.kinds")];
+      return [loadKind(view, this.#ptr, "Modes.kinds"), loadKind(view, this.#ptr + 1, "Modes.kinds"), loadKind(view, this.#ptr + 2, "Modes.kinds")];
     }
   }
   set kinds(value: Kind[]) {
-    let view = this.#view;
-    try {
-      checkLength(value, 3, "Modes.kinds");
-      for (let i0 = 0; i0 < 3; i0++) {
-        view.setUint8(this.#ptr + i0 * 1, value[i0]!);
-      }
-    } catch (error) {
-      view = this.#fresh(error);
-      checkLength(value, 3, "Modes.kinds");
-      for (let i0 = 0; i0 < 3; i0++) {
-        view.setUint8(this.#ptr + i0 * 1, value[i0]!);
-      }
+    checkLength(value, 3, `Modes.kinds`);
+    for (let i0 = 0; i0 < 3; i0++) {
+      checkKind(value[i0]!, `Modes.kinds[${i0}]`);
+    }
+    const view = this.#span();
+    for (let i0 = 0; i0 < 3; i0++) {
+      view.setUint8(this.#ptr + i0 * 1, value[i0]!);
     }
   }
   get d8(): Delta8 {
     let view = this.#view;
     try {
-      return readDelta8(view, this.#ptr + 3, "Modes.d8");
+      return loadDelta8(view, this.#ptr + 3, "Modes.d8");
     } catch (error) {
       view = this.#fresh(error);
-      return readDelta8(view, this.#ptr + 3, "Modes.d8");
+      return loadDelta8(view, this.#ptr + 3, "Modes.d8");
     }
   }
   set d8(value: Delta8) {
-    let view = this.#view;
-    try {
-      view.setInt8(this.#ptr + 3, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setInt8(this.#ptr + 3, value);
-    }
+    checkDelta8(value, `Modes.d8`);
+    const view = this.#span();
+    view.setInt8(this.#ptr + 3, value);
   }
   get d16(): Delta16 {
     let view = this.#view;
     try {
-      return readDelta16(view, this.#ptr + 4, "Modes.d16");
+      return loadDelta16(view, this.#ptr + 4, "Modes.d16");
     } catch (error) {
       view = this.#fresh(error);
-      return readDelta16(view, this.#ptr + 4, "Modes.d16");
+      return loadDelta16(view, this.#ptr + 4, "Modes.d16");
     }
   }
   set d16(value: Delta16) {
-    let view = this.#view;
-    try {
-      view.setInt16(this.#ptr + 4, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setInt16(this.#ptr + 4, value, true);
-    }
+    checkDelta16(value, `Modes.d16`);
+    const view = this.#span();
+    view.setInt16(this.#ptr + 4, value, true);
   }
   get m32(): Mode32 {
     let view = this.#view;
     try {
-      return readMode32(view, this.#ptr + 8, "Modes.m32");
+      return loadMode32(view, this.#ptr + 8, "Modes.m32");
     } catch (error) {
       view = this.#fresh(error);
-      return readMode32(view, this.#ptr + 8, "Modes.m32");
+      return loadMode32(view, this.#ptr + 8, "Modes.m32");
     }
   }
   set m32(value: Mode32) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 8, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 8, value, true);
-    }
+    checkMode32(value, `Modes.m32`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 8, value, true);
   }
   get s32(): Signed32 {
     let view = this.#view;
     try {
-      return readSigned32(view, this.#ptr + 12, "Modes.s32");
+      return loadSigned32(view, this.#ptr + 12, "Modes.s32");
     } catch (error) {
       view = this.#fresh(error);
-      return readSigned32(view, this.#ptr + 12, "Modes.s32");
+      return loadSigned32(view, this.#ptr + 12, "Modes.s32");
     }
   }
   set s32(value: Signed32) {
-    let view = this.#view;
-    try {
-      view.setInt32(this.#ptr + 12, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setInt32(this.#ptr + 12, value, true);
-    }
+    checkSigned32(value, `Modes.s32`);
+    const view = this.#span();
+    view.setInt32(this.#ptr + 12, value, true);
   }
   get color(): Color {
     let view = this.#view;
     try {
-      return readColor(view, this.#ptr + 16, "Modes.color");
+      return loadColor(view, this.#ptr + 16, "Modes.color");
     } catch (error) {
       view = this.#fresh(error);
-      return readColor(view, this.#ptr + 16, "Modes.color");
+      return loadColor(view, this.#ptr + 16, "Modes.color");
     }
   }
   set color(value: Color) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 16, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 16, value);
-    }
+    checkColor(value, `Modes.color`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 16, value);
   }
 }
 
@@ -2227,14 +2841,33 @@ export const RenamedLayout = {
   },
 } as const;
 export const RenamedFingerprint = 0x8549f54813913be2n;
+/** Reads a `Renamed`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readRenamed(view: DataView, ptr: number): Renamed {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Renamed");
+  try {
+    view.getUint8(ptr + 7); // padding: in bounds too
+    return loadRenamed(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 8);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeRenamed(view: DataView, ptr: number, value: Renamed): void {
+  checkRenamed(value);
+  checkSpan(view, ptr, 8, "Renamed");
+  storeRenamed(view, ptr, value);
+}
+function loadRenamed(view: DataView, ptr: number): Renamed {
   return {
     renamedField: view.getUint32(ptr, true),
     other: view.getUint8(ptr + 4),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeRenamed(view: DataView, ptr: number, value: Renamed): void {
+function checkRenamed(value: Renamed): void {
+  checkInt(value.renamedField, 0, 4294967295, "u32", `Renamed.renamedField`);
+  checkInt(value.other, 0, 255, "u8", `Renamed.other`);
+}
+function storeRenamed(view: DataView, ptr: number, value: Renamed): void {
   view.setUint32(ptr, value.renamedField, true);
   view.setUint8(ptr + 4, value.other);
   zeroBytes(view, ptr + 5, 3); // padding
@@ -2244,7 +2877,9 @@ export class RenamedView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "RenamedView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -2254,14 +2889,23 @@ export class RenamedView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "RenamedView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Renamed`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -2275,13 +2919,9 @@ export class RenamedView {
     }
   }
   set renamedField(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `Renamed.renamedField`);
+    const view = this.#span();
+    view.setUint32(this.#ptr, value, true);
   }
   get other(): number {
     let view = this.#view;
@@ -2293,13 +2933,9 @@ export class RenamedView {
     }
   }
   set other(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 4, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 4, value);
-    }
+    checkInt(value, 0, 255, "u8", `Renamed.other`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 4, value);
   }
 }
 
@@ -2307,7 +2943,7 @@ export interface Camel {
   frameCount: number;
   maxHpValue: number;
   isAlive: boolean;
-  explicit: number;
+  chosen: number;
 }
 export const CamelLayout = {
   size: 8,
@@ -2316,31 +2952,53 @@ export const CamelLayout = {
     frameCount: 0,
     maxHpValue: 4,
     isAlive: 6,
-    explicit: 7,
+    chosen: 7,
   },
 } as const;
-export const CamelFingerprint = 0x0123b1eddbf84111n;
+export const CamelFingerprint = 0xf2253ab59f7ff6adn;
+/** Reads a `Camel`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readCamel(view: DataView, ptr: number): Camel {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Camel");
+  try {
+    return loadCamel(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 8);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeCamel(view: DataView, ptr: number, value: Camel): void {
+  checkCamel(value);
+  checkSpan(view, ptr, 8, "Camel");
+  storeCamel(view, ptr, value);
+}
+function loadCamel(view: DataView, ptr: number): Camel {
   return {
     frameCount: view.getUint32(ptr, true),
     maxHpValue: view.getUint16(ptr + 4, true),
     isAlive: readBoolAt(view, ptr + 6, "Camel.isAlive"),
-    explicit: view.getUint8(ptr + 7),
+    chosen: view.getUint8(ptr + 7),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeCamel(view: DataView, ptr: number, value: Camel): void {
+function checkCamel(value: Camel): void {
+  checkInt(value.frameCount, 0, 4294967295, "u32", `Camel.frameCount`);
+  checkInt(value.maxHpValue, 0, 65535, "u16", `Camel.maxHpValue`);
+  checkBool(value.isAlive, `Camel.isAlive`);
+  checkInt(value.chosen, 0, 255, "u8", `Camel.chosen`);
+}
+function storeCamel(view: DataView, ptr: number, value: Camel): void {
   view.setUint32(ptr, value.frameCount, true);
   view.setUint16(ptr + 4, value.maxHpValue, true);
   view.setUint8(ptr + 6, value.isAlive ? 1 : 0);
-  view.setUint8(ptr + 7, value.explicit);
+  view.setUint8(ptr + 7, value.chosen);
 }
 /** A live view of one `Camel` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class CamelView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "CamelView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -2350,14 +3008,23 @@ export class CamelView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "CamelView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Camel`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -2371,13 +3038,9 @@ export class CamelView {
     }
   }
   set frameCount(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `Camel.frameCount`);
+    const view = this.#span();
+    view.setUint32(this.#ptr, value, true);
   }
   get maxHpValue(): number {
     let view = this.#view;
@@ -2389,13 +3052,9 @@ export class CamelView {
     }
   }
   set maxHpValue(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint16(this.#ptr + 4, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint16(this.#ptr + 4, value, true);
-    }
+    checkInt(value, 0, 65535, "u16", `Camel.maxHpValue`);
+    const view = this.#span();
+    view.setUint16(this.#ptr + 4, value, true);
   }
   get isAlive(): boolean {
     let view = this.#view;
@@ -2407,15 +3066,11 @@ export class CamelView {
     }
   }
   set isAlive(value: boolean) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 6, value ? 1 : 0);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 6, value ? 1 : 0);
-    }
+    checkBool(value, `Camel.isAlive`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 6, value ? 1 : 0);
   }
-  get explicit(): number {
+  get chosen(): number {
     let view = this.#view;
     try {
       return view.getUint8(this.#ptr + 7);
@@ -2424,14 +3079,10 @@ export class CamelView {
       return view.getUint8(this.#ptr + 7);
     }
   }
-  set explicit(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 7, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 7, value);
-    }
+  set chosen(value: number) {
+    checkInt(value, 0, 255, "u8", `Camel.chosen`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 7, value);
   }
 }
 
@@ -2452,7 +3103,22 @@ export const PointersLayout = {
   },
 } as const;
 export const PointersFingerprint = 0x7778f0a8254e2d81n;
+/** Reads a `Pointers`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readPointers(view: DataView, ptr: number): Pointers {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Pointers");
+  try {
+    return loadPointers(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writePointers(view: DataView, ptr: number, value: Pointers): void {
+  checkPointers(value);
+  checkSpan(view, ptr, 16, "Pointers");
+  storePointers(view, ptr, value);
+}
+function loadPointers(view: DataView, ptr: number): Pointers {
   return {
     to_u8: view.getUint32(ptr, true),
     to_point: view.getUint32(ptr + 4, true),
@@ -2460,8 +3126,13 @@ export function readPointers(view: DataView, ptr: number): Pointers {
     to_leaf: view.getUint32(ptr + 12, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writePointers(view: DataView, ptr: number, value: Pointers): void {
+function checkPointers(value: Pointers): void {
+  checkInt(value.to_u8, 0, 4294967295, "WasmPtr<u8>", `Pointers.to_u8`);
+  checkInt(value.to_point, 0, 4294967295, "WasmPtr<Point>", `Pointers.to_point`);
+  checkInt(value.to_array, 0, 4294967295, "WasmPtr<array>", `Pointers.to_array`);
+  checkInt(value.to_leaf, 0, 4294967295, "WasmPtr<Leaf>", `Pointers.to_leaf`);
+}
+function storePointers(view: DataView, ptr: number, value: Pointers): void {
   view.setUint32(ptr, value.to_u8, true);
   view.setUint32(ptr + 4, value.to_point, true);
   view.setUint32(ptr + 8, value.to_array, true);
@@ -2472,7 +3143,9 @@ export class PointersView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PointersView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -2482,14 +3155,23 @@ export class PointersView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PointersView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Pointers`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -2503,13 +3185,9 @@ export class PointersView {
     }
   }
   set to_u8(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr, value, true);
-    }
+    checkInt(value, 0, 4294967295, "WasmPtr<u8>", `Pointers.to_u8`);
+    const view = this.#span();
+    view.setUint32(this.#ptr, value, true);
   }
   get to_point(): number {
     let view = this.#view;
@@ -2521,13 +3199,9 @@ export class PointersView {
     }
   }
   set to_point(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 4, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 4, value, true);
-    }
+    checkInt(value, 0, 4294967295, "WasmPtr<Point>", `Pointers.to_point`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 4, value, true);
   }
   get to_array(): number {
     let view = this.#view;
@@ -2539,13 +3213,9 @@ export class PointersView {
     }
   }
   set to_array(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 8, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 8, value, true);
-    }
+    checkInt(value, 0, 4294967295, "WasmPtr<array>", `Pointers.to_array`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 8, value, true);
   }
   get to_leaf(): number {
     let view = this.#view;
@@ -2557,13 +3227,9 @@ export class PointersView {
     }
   }
   set to_leaf(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 12, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 12, value, true);
-    }
+    checkInt(value, 0, 4294967295, "WasmPtr<Leaf>", `Pointers.to_leaf`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 12, value, true);
   }
 }
 
@@ -2580,15 +3246,35 @@ export const BytesLayout = {
   },
 } as const;
 export const BytesFingerprint = 0xfee15d06d6af89c5n;
+/** Reads a `Bytes`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readBytes(view: DataView, ptr: number): Bytes {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Bytes");
+  try {
+    return loadBytes(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 20);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeBytes(view: DataView, ptr: number, value: Bytes): void {
+  checkBytes(value);
+  checkSpan(view, ptr, 20, "Bytes");
+  storeBytes(view, ptr, value);
+}
+function loadBytes(view: DataView, ptr: number): Bytes {
   return {
     data: [view.getUint8(ptr), view.getUint8(ptr + 1), view.getUint8(ptr + 2), view.getUint8(ptr + 3), view.getUint8(ptr + 4), view.getUint8(ptr + 5), view.getUint8(ptr + 6), view.getUint8(ptr + 7), view.getUint8(ptr + 8), view.getUint8(ptr + 9), view.getUint8(ptr + 10), view.getUint8(ptr + 11), view.getUint8(ptr + 12)],
     len: view.getUint32(ptr + 16, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeBytes(view: DataView, ptr: number, value: Bytes): void {
-  checkLength(value.data, 13, "Bytes.data");
+function checkBytes(value: Bytes): void {
+  checkLength(value.data, 13, `Bytes.data`);
+  for (let i0 = 0; i0 < 13; i0++) {
+    checkInt(value.data[i0]!, 0, 255, "u8", `Bytes.data[${i0}]`);
+  }
+  checkInt(value.len, 0, 4294967295, "u32", `Bytes.len`);
+}
+function storeBytes(view: DataView, ptr: number, value: Bytes): void {
   for (let i0 = 0; i0 < 13; i0++) {
     view.setUint8(ptr + i0 * 1, value.data[i0]!);
   }
@@ -2600,7 +3286,9 @@ export class BytesView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "BytesView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -2610,14 +3298,23 @@ export class BytesView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "BytesView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 20 > view.byteLength) outOfBounds(this.#ptr, 20, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Bytes`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 20 > view.byteLength) outOfBounds(this.#ptr, 20, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -2631,18 +3328,13 @@ export class BytesView {
     }
   }
   set data(value: number[]) {
-    let view = this.#view;
-    try {
-      checkLength(value, 13, "Bytes.data");
-      for (let i0 = 0; i0 < 13; i0++) {
-        view.setUint8(this.#ptr + i0 * 1, value[i0]!);
-      }
-    } catch (error) {
-      view = this.#fresh(error);
-      checkLength(value, 13, "Bytes.data");
-      for (let i0 = 0; i0 < 13; i0++) {
-        view.setUint8(this.#ptr + i0 * 1, value[i0]!);
-      }
+    checkLength(value, 13, `Bytes.data`);
+    for (let i0 = 0; i0 < 13; i0++) {
+      checkInt(value[i0]!, 0, 255, "u8", `Bytes.data[${i0}]`);
+    }
+    const view = this.#span();
+    for (let i0 = 0; i0 < 13; i0++) {
+      view.setUint8(this.#ptr + i0 * 1, value[i0]!);
     }
   }
   get len(): number {
@@ -2655,13 +3347,9 @@ export class BytesView {
     }
   }
   set len(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 16, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 16, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `Bytes.len`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 16, value, true);
   }
 }
 
@@ -2680,21 +3368,37 @@ export const ZeroLenLayout = {
   },
 } as const;
 export const ZeroLenFingerprint = 0x52ae78f71c826f12n;
+/** Reads a `ZeroLen`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readZeroLen(view: DataView, ptr: number): ZeroLen {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ZeroLen");
+  try {
+    view.getUint8(ptr + 15); // padding: in bounds too
+    return loadZeroLen(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeZeroLen(view: DataView, ptr: number, value: ZeroLen): void {
+  checkZeroLen(value);
+  checkSpan(view, ptr, 16, "ZeroLen");
+  storeZeroLen(view, ptr, value);
+}
+function loadZeroLen(view: DataView, ptr: number): ZeroLen {
   return {
     before: view.getUint32(ptr, true),
     nothing: [],
     after: view.getUint8(ptr + 8),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeZeroLen(view: DataView, ptr: number, value: ZeroLen): void {
+function checkZeroLen(value: ZeroLen): void {
+  checkInt(value.before, 0, 4294967295, "u32", `ZeroLen.before`);
+  checkLength(value.nothing, 0, `ZeroLen.nothing`);
+  checkInt(value.after, 0, 255, "u8", `ZeroLen.after`);
+}
+function storeZeroLen(view: DataView, ptr: number, value: ZeroLen): void {
   view.setUint32(ptr, value.before, true);
   zeroBytes(view, ptr + 4, 4); // padding
-  checkLength(value.nothing, 0, "ZeroLen.nothing");
-  for (let i0 = 0; i0 < 0; i0++) {
-    view.setBigUint64(ptr + 8 + i0 * 8, value.nothing[i0]!, true);
-  }
   view.setUint8(ptr + 8, value.after);
   zeroBytes(view, ptr + 9, 7); // padding
 }
@@ -2703,7 +3407,9 @@ export class ZeroLenView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ZeroLenView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -2713,14 +3419,23 @@ export class ZeroLenView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ZeroLenView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `ZeroLen`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -2734,31 +3449,15 @@ export class ZeroLenView {
     }
   }
   set before(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `ZeroLen.before`);
+    const view = this.#span();
+    view.setUint32(this.#ptr, value, true);
   }
   get nothing(): bigint[] {
     return [];
   }
   set nothing(value: bigint[]) {
-    let view = this.#view;
-    try {
-      checkLength(value, 0, "ZeroLen.nothing");
-      for (let i0 = 0; i0 < 0; i0++) {
-        view.setBigUint64(this.#ptr + 8 + i0 * 8, value[i0]!, true);
-      }
-    } catch (error) {
-      view = this.#fresh(error);
-      checkLength(value, 0, "ZeroLen.nothing");
-      for (let i0 = 0; i0 < 0; i0++) {
-        view.setBigUint64(this.#ptr + 8 + i0 * 8, value[i0]!, true);
-      }
-    }
+    checkLength(value, 0, `ZeroLen.nothing`);
   }
   get after(): number {
     let view = this.#view;
@@ -2770,13 +3469,9 @@ export class ZeroLenView {
     }
   }
   set after(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 8, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 8, value);
-    }
+    checkInt(value, 0, 255, "u8", `ZeroLen.after`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 8, value);
   }
 }
 
@@ -2797,7 +3492,22 @@ export const WideLayout = {
   },
 } as const;
 export const WideFingerprint = 0x2d67dcc6eb399510n;
+/** Reads a `Wide`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readWide(view: DataView, ptr: number): Wide {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Wide");
+  try {
+    return loadWide(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 48);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeWide(view: DataView, ptr: number, value: Wide): void {
+  checkWide(value);
+  checkSpan(view, ptr, 48, "Wide");
+  storeWide(view, ptr, value);
+}
+function loadWide(view: DataView, ptr: number): Wide {
   return {
     a: view.getBigUint64(ptr, true),
     b: view.getBigInt64(ptr + 8, true),
@@ -2805,15 +3515,24 @@ export function readWide(view: DataView, ptr: number): Wide {
     d: [view.getBigInt64(ptr + 32, true), view.getBigInt64(ptr + 32 + 8, true)],
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeWide(view: DataView, ptr: number, value: Wide): void {
+function checkWide(value: Wide): void {
+  checkBig(value.a, false, "u64", `Wide.a`);
+  checkBig(value.b, true, "i64", `Wide.b`);
+  checkLength(value.c, 2, `Wide.c`);
+  for (let i0 = 0; i0 < 2; i0++) {
+    checkBig(value.c[i0]!, false, "u64", `Wide.c[${i0}]`);
+  }
+  checkLength(value.d, 2, `Wide.d`);
+  for (let i0 = 0; i0 < 2; i0++) {
+    checkBig(value.d[i0]!, true, "i64", `Wide.d[${i0}]`);
+  }
+}
+function storeWide(view: DataView, ptr: number, value: Wide): void {
   view.setBigUint64(ptr, value.a, true);
   view.setBigInt64(ptr + 8, value.b, true);
-  checkLength(value.c, 2, "Wide.c");
   for (let i0 = 0; i0 < 2; i0++) {
     view.setBigUint64(ptr + 16 + i0 * 8, value.c[i0]!, true);
   }
-  checkLength(value.d, 2, "Wide.d");
   for (let i0 = 0; i0 < 2; i0++) {
     view.setBigInt64(ptr + 32 + i0 * 8, value.d[i0]!, true);
   }
@@ -2823,7 +3542,9 @@ export class WideView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -2833,14 +3554,23 @@ export class WideView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "WideView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 48 > view.byteLength) outOfBounds(this.#ptr, 48, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Wide`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 48 > view.byteLength) outOfBounds(this.#ptr, 48, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -2854,13 +3584,9 @@ export class WideView {
     }
   }
   set a(value: bigint) {
-    let view = this.#view;
-    try {
-      view.setBigUint64(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setBigUint64(this.#ptr, value, true);
-    }
+    checkBig(value, false, "u64", `Wide.a`);
+    const view = this.#span();
+    view.setBigUint64(this.#ptr, value, true);
   }
   get b(): bigint {
     let view = this.#view;
@@ -2872,13 +3598,9 @@ export class WideView {
     }
   }
   set b(value: bigint) {
-    let view = this.#view;
-    try {
-      view.setBigInt64(this.#ptr + 8, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setBigInt64(this.#ptr + 8, value, true);
-    }
+    checkBig(value, true, "i64", `Wide.b`);
+    const view = this.#span();
+    view.setBigInt64(this.#ptr + 8, value, true);
   }
   get c(): bigint[] {
     let view = this.#view;
@@ -2890,18 +3612,13 @@ export class WideView {
     }
   }
   set c(value: bigint[]) {
-    let view = this.#view;
-    try {
-      checkLength(value, 2, "Wide.c");
-      for (let i0 = 0; i0 < 2; i0++) {
-        view.setBigUint64(this.#ptr + 16 + i0 * 8, value[i0]!, true);
-      }
-    } catch (error) {
-      view = this.#fresh(error);
-      checkLength(value, 2, "Wide.c");
-      for (let i0 = 0; i0 < 2; i0++) {
-        view.setBigUint64(this.#ptr + 16 + i0 * 8, value[i0]!, true);
-      }
+    checkLength(value, 2, `Wide.c`);
+    for (let i0 = 0; i0 < 2; i0++) {
+      checkBig(value[i0]!, false, "u64", `Wide.c[${i0}]`);
+    }
+    const view = this.#span();
+    for (let i0 = 0; i0 < 2; i0++) {
+      view.setBigUint64(this.#ptr + 16 + i0 * 8, value[i0]!, true);
     }
   }
   get d(): bigint[] {
@@ -2914,18 +3631,13 @@ export class WideView {
     }
   }
   set d(value: bigint[]) {
-    let view = this.#view;
-    try {
-      checkLength(value, 2, "Wide.d");
-      for (let i0 = 0; i0 < 2; i0++) {
-        view.setBigInt64(this.#ptr + 32 + i0 * 8, value[i0]!, true);
-      }
-    } catch (error) {
-      view = this.#fresh(error);
-      checkLength(value, 2, "Wide.d");
-      for (let i0 = 0; i0 < 2; i0++) {
-        view.setBigInt64(this.#ptr + 32 + i0 * 8, value[i0]!, true);
-      }
+    checkLength(value, 2, `Wide.d`);
+    for (let i0 = 0; i0 < 2; i0++) {
+      checkBig(value[i0]!, true, "i64", `Wide.d[${i0}]`);
+    }
+    const view = this.#span();
+    for (let i0 = 0; i0 < 2; i0++) {
+      view.setBigInt64(this.#ptr + 32 + i0 * 8, value[i0]!, true);
     }
   }
 }
@@ -2945,19 +3657,41 @@ export const FloatsLayout = {
   },
 } as const;
 export const FloatsFingerprint = 0x1ffb4970b5cb7a12n;
+/** Reads a `Floats`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readFloats(view: DataView, ptr: number): Floats {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Floats");
+  try {
+    view.getUint8(ptr + 31); // padding: in bounds too
+    return loadFloats(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 32);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeFloats(view: DataView, ptr: number, value: Floats): void {
+  checkFloats(value);
+  checkSpan(view, ptr, 32, "Floats");
+  storeFloats(view, ptr, value);
+}
+function loadFloats(view: DataView, ptr: number): Floats {
   return {
     f: view.getFloat32(ptr, true),
     d: view.getFloat64(ptr + 8, true),
     fs: [view.getFloat32(ptr + 16, true), view.getFloat32(ptr + 16 + 4, true), view.getFloat32(ptr + 16 + 8, true)],
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeFloats(view: DataView, ptr: number, value: Floats): void {
+function checkFloats(value: Floats): void {
+  checkFloat(value.f, "f32", `Floats.f`);
+  checkFloat(value.d, "f64", `Floats.d`);
+  checkLength(value.fs, 3, `Floats.fs`);
+  for (let i0 = 0; i0 < 3; i0++) {
+    checkFloat(value.fs[i0]!, "f32", `Floats.fs[${i0}]`);
+  }
+}
+function storeFloats(view: DataView, ptr: number, value: Floats): void {
   view.setFloat32(ptr, value.f, true);
   zeroBytes(view, ptr + 4, 4); // padding
   view.setFloat64(ptr + 8, value.d, true);
-  checkLength(value.fs, 3, "Floats.fs");
   for (let i0 = 0; i0 < 3; i0++) {
     view.setFloat32(ptr + 16 + i0 * 4, value.fs[i0]!, true);
   }
@@ -2968,7 +3702,9 @@ export class FloatsView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "FloatsView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -2978,14 +3714,23 @@ export class FloatsView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "FloatsView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 32 > view.byteLength) outOfBounds(this.#ptr, 32, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Floats`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 32 > view.byteLength) outOfBounds(this.#ptr, 32, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -2999,13 +3744,9 @@ export class FloatsView {
     }
   }
   set f(value: number) {
-    let view = this.#view;
-    try {
-      view.setFloat32(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setFloat32(this.#ptr, value, true);
-    }
+    checkFloat(value, "f32", `Floats.f`);
+    const view = this.#span();
+    view.setFloat32(this.#ptr, value, true);
   }
   get d(): number {
     let view = this.#view;
@@ -3017,13 +3758,9 @@ export class FloatsView {
     }
   }
   set d(value: number) {
-    let view = this.#view;
-    try {
-      view.setFloat64(this.#ptr + 8, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setFloat64(this.#ptr + 8, value, true);
-    }
+    checkFloat(value, "f64", `Floats.d`);
+    const view = this.#span();
+    view.setFloat64(this.#ptr + 8, value, true);
   }
   get fs(): number[] {
     let view = this.#view;
@@ -3035,18 +3772,13 @@ export class FloatsView {
     }
   }
   set fs(value: number[]) {
-    let view = this.#view;
-    try {
-      checkLength(value, 3, "Floats.fs");
-      for (let i0 = 0; i0 < 3; i0++) {
-        view.setFloat32(this.#ptr + 16 + i0 * 4, value[i0]!, true);
-      }
-    } catch (error) {
-      view = this.#fresh(error);
-      checkLength(value, 3, "Floats.fs");
-      for (let i0 = 0; i0 < 3; i0++) {
-        view.setFloat32(this.#ptr + 16 + i0 * 4, value[i0]!, true);
-      }
+    checkLength(value, 3, `Floats.fs`);
+    for (let i0 = 0; i0 < 3; i0++) {
+      checkFloat(value[i0]!, "f32", `Floats.fs[${i0}]`);
+    }
+    const view = this.#span();
+    for (let i0 = 0; i0 < 3; i0++) {
+      view.setFloat32(this.#ptr + 16 + i0 * 4, value[i0]!, true);
     }
   }
 }
@@ -3066,25 +3798,50 @@ export const DeepLayout = {
   },
 } as const;
 export const DeepFingerprint = 0x5ab0117208b914bcn;
+/** Reads a `Deep`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readDeep(view: DataView, ptr: number): Deep {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Deep");
+  try {
+    return loadDeep(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 128);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeDeep(view: DataView, ptr: number, value: Deep): void {
+  checkDeep(value);
+  checkSpan(view, ptr, 128, "Deep");
+  storeDeep(view, ptr, value);
+}
+function loadDeep(view: DataView, ptr: number): Deep {
   return {
-    outer: readOuter(view, ptr),
-    rects: [readRect(view, ptr + 16), readRect(view, ptr + 16 + 48)],
-    grid: [[readInner(view, ptr + 112), readInner(view, ptr + 112 + 4)], [readInner(view, ptr + 112 + 8), readInner(view, ptr + 112 + 8 + 4)]],
+    outer: loadOuter(view, ptr),
+    rects: [loadRect(view, ptr + 16), loadRect(view, ptr + 16 + 48)],
+    grid: [[loadInner(view, ptr + 112), loadInner(view, ptr + 112 + 4)], [loadInner(view, ptr + 112 + 8), loadInner(view, ptr + 112 + 8 + 4)]],
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeDeep(view: DataView, ptr: number, value: Deep): void {
-  writeOuter(view, ptr, value.outer);
-  checkLength(value.rects, 2, "Deep.rects");
+function checkDeep(value: Deep): void {
+  checkOuter(value.outer);
+  checkLength(value.rects, 2, `Deep.rects`);
   for (let i0 = 0; i0 < 2; i0++) {
-    writeRect(view, ptr + 16 + i0 * 48, value.rects[i0]!);
+    checkRect(value.rects[i0]!);
   }
-  checkLength(value.grid, 2, "Deep.grid");
+  checkLength(value.grid, 2, `Deep.grid`);
   for (let i0 = 0; i0 < 2; i0++) {
-    checkLength(value.grid[i0]!, 2, "Deep.grid");
+    checkLength(value.grid[i0]!, 2, `Deep.grid[${i0}]`);
     for (let i1 = 0; i1 < 2; i1++) {
-      writeInner(view, ptr + 112 + i0 * 8 + i1 * 4, value.grid[i0]![i1]!);
+      checkInner(value.grid[i0]![i1]!);
+    }
+  }
+}
+function storeDeep(view: DataView, ptr: number, value: Deep): void {
+  storeOuter(view, ptr, value.outer);
+  for (let i0 = 0; i0 < 2; i0++) {
+    storeRect(view, ptr + 16 + i0 * 48, value.rects[i0]!);
+  }
+  for (let i0 = 0; i0 < 2; i0++) {
+    for (let i1 = 0; i1 < 2; i1++) {
+      storeInner(view, ptr + 112 + i0 * 8 + i1 * 4, value.grid[i0]![i1]!);
     }
   }
 }
@@ -3093,7 +3850,9 @@ export class DeepView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "DeepView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -3103,80 +3862,75 @@ export class DeepView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "DeepView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 128 > view.byteLength) outOfBounds(this.#ptr, 128, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
     this.#view = view;
     return view;
   }
+  /** Before a write: the memory's current DataView, which holds the whole `Deep`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 128 > view.byteLength) outOfBounds(this.#ptr, 128, view.byteLength);
+    this.#view = view;
+    return view;
+  }
   get outer(): OuterView {
+    this.#span();
     return new OuterView(this.#memory, this.#ptr);
   }
   set outer(value: Outer) {
-    let view = this.#view;
-    try {
-      writeOuter(view, this.#ptr, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      writeOuter(view, this.#ptr, value);
-    }
+    checkOuter(value);
+    const view = this.#span();
+    storeOuter(view, this.#ptr, value);
   }
   get rects(): Rect[] {
     let view = this.#view;
     try {
-      return [readRect(view, this.#ptr + 16), readRect(view, this.#ptr + 16 + 48)];
+      return [loadRect(view, this.#ptr + 16), loadRect(view, this.#ptr + 16 + 48)];
     } catch (error) {
       view = this.#fresh(error);
-      return [readRect(view, this.#ptr + 16), readRect(view, this.#ptr + 16 + 48)];
+      return [loadRect(view, this.#ptr + 16), loadRect(view, this.#ptr + 16 + 48)];
     }
   }
   set rects(value: Rect[]) {
-    let view = this.#view;
-    try {
-      checkLength(value, 2, "Deep.rects");
-      for (let i0 = 0; i0 < 2; i0++) {
-        writeRect(view, this.#ptr + 16 + i0 * 48, value[i0]!);
-      }
-    } catch (error) {
-      view = this.#fresh(error);
-      checkLength(value, 2, "Deep.rects");
-      for (let i0 = 0; i0 < 2; i0++) {
-        writeRect(view, this.#ptr + 16 + i0 * 48, value[i0]!);
-      }
+    checkLength(value, 2, `Deep.rects`);
+    for (let i0 = 0; i0 < 2; i0++) {
+      checkRect(value[i0]!);
+    }
+    const view = this.#span();
+    for (let i0 = 0; i0 < 2; i0++) {
+      storeRect(view, this.#ptr + 16 + i0 * 48, value[i0]!);
     }
   }
   get grid(): Inner[][] {
     let view = this.#view;
     try {
-      return [[readInner(view, this.#ptr + 112), readInner(view, this.#ptr + 112 + 4)], [readInner(view, this.#ptr + 112 + 8), readInner(view, this.#ptr + 112 + 8 + 4)]];
+      return [[loadInner(view, this.#ptr + 112), loadInner(view, this.#ptr + 112 + 4)], [loadInner(view, this.#ptr + 112 + 8), loadInner(view, this.#ptr + 112 + 8 + 4)]];
     } catch (error) {
       view = this.#fresh(error);
-      return [[readInner(view, this.#ptr + 112), readInner(view, this.#ptr + 112 + 4)], [readInner(view, this.#ptr + 112 + 8), readInner(view, this.#ptr + 112 + 8 + 4)]];
+      return [[loadInner(view, this.#ptr + 112), loadInner(view, this.#ptr + 112 + 4)], [loadInner(view, this.#ptr + 112 + 8), loadInner(view, this.#ptr + 112 + 8 + 4)]];
     }
   }
   set grid(value: Inner[][]) {
-    let view = this.#view;
-    try {
-      checkLength(value, 2, "Deep.grid");
-      for (let i0 = 0; i0 < 2; i0++) {
-        checkLength(value[i0]!, 2, "Deep.grid");
-        for (let i1 = 0; i1 < 2; i1++) {
-          writeInner(view, this.#ptr + 112 + i0 * 8 + i1 * 4, value[i0]![i1]!);
-        }
+    checkLength(value, 2, `Deep.grid`);
+    for (let i0 = 0; i0 < 2; i0++) {
+      checkLength(value[i0]!, 2, `Deep.grid[${i0}]`);
+      for (let i1 = 0; i1 < 2; i1++) {
+        checkInner(value[i0]![i1]!);
       }
-    } catch (error) {
-      view = this.#fresh(error);
-      checkLength(value, 2, "Deep.grid");
-      for (let i0 = 0; i0 < 2; i0++) {
-        checkLength(value[i0]!, 2, "Deep.grid");
-        for (let i1 = 0; i1 < 2; i1++) {
-          writeInner(view, this.#ptr + 112 + i0 * 8 + i1 * 4, value[i0]![i1]!);
-        }
+    }
+    const view = this.#span();
+    for (let i0 = 0; i0 < 2; i0++) {
+      for (let i1 = 0; i1 < 2; i1++) {
+        storeInner(view, this.#ptr + 112 + i0 * 8 + i1 * 4, value[i0]![i1]!);
       }
     }
   }
@@ -3193,13 +3947,30 @@ export const LeafLayout = {
   },
 } as const;
 export const LeafFingerprint = 0xa90778be27e00bccn;
+/** Reads a `Leaf`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readLeaf(view: DataView, ptr: number): Leaf {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Leaf");
+  try {
+    return loadLeaf(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 8);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeLeaf(view: DataView, ptr: number, value: Leaf): void {
+  checkLeaf(value);
+  checkSpan(view, ptr, 8, "Leaf");
+  storeLeaf(view, ptr, value);
+}
+function loadLeaf(view: DataView, ptr: number): Leaf {
   return {
     id: view.getBigUint64(ptr, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeLeaf(view: DataView, ptr: number, value: Leaf): void {
+function checkLeaf(value: Leaf): void {
+  checkBig(value.id, false, "u64", `Leaf.id`);
+}
+function storeLeaf(view: DataView, ptr: number, value: Leaf): void {
   view.setBigUint64(ptr, value.id, true);
 }
 /** A live view of one `Leaf` in a `WebAssembly.Memory`; survives `memory.grow`. */
@@ -3207,7 +3978,9 @@ export class LeafView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "LeafView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -3217,14 +3990,23 @@ export class LeafView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "LeafView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Leaf`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -3238,34 +4020,83 @@ export class LeafView {
     }
   }
   set id(value: bigint) {
-    let view = this.#view;
-    try {
-      view.setBigUint64(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setBigUint64(this.#ptr, value, true);
-    }
+    checkBig(value, false, "u64", `Leaf.id`);
+    const view = this.#span();
+    view.setBigUint64(this.#ptr, value, true);
   }
 }
 
+/** Throws unless `ptr` is an integer in [0, 2^32) and `size` bytes from it are in `view`. */
+function checkSpan(view: DataView, ptr: number, size: number, type: string): void {
+  if (!(typeof ptr === "number" && ptr % 1 === 0 && ptr >= 0 && ptr + size <= view.byteLength)) {
+    badSpan(ptr, size, view.byteLength, type);
+  }
+}
+function badSpan(ptr: unknown, size: number, length: number, type: string): never {
+  if (typeof ptr !== "number" || ptr % 1 !== 0 || ptr < 0 || ptr > 4294967295) badPtr(ptr, type);
+  outOfBounds(ptr, size, length);
+}
+/** After a read threw `error`: out of bounds, or `error` again. */
+function readFailed(error: unknown, view: DataView, ptr: number, size: number): never {
+  if (ptr + size > view.byteLength) outOfBounds(ptr, size, view.byteLength);
+  throw error;
+}
+function badPtr(ptr: unknown, type: string): never {
+  throw new RangeError(`${type}: the pointer ${show(ptr)} is not an integer in [0, 2^32)`);
+}
+function outOfBounds(ptr: number, size: number, length: number): never {
+  throw new RangeError(`out of bounds: bytes ${ptr}..${ptr + size} needed, the memory is ${length} bytes long`);
+}
 function readBoolAt(view: DataView, at: number, field: string): boolean {
   const byte = view.getUint8(at);
   return byte === 1 || (byte !== 0 && invalidBool(byte, at, field));
 }
 function invalidBool(byte: number, at: number, field: string): never {
-  throw new RangeError(`invalid bool ${byte} in ${field} at offset ${at}`);
+  const hex = byte.toString(16).padStart(2, "0");
+  throw new RangeError(`invalid bool at offset ${at}: byte 0x${hex} is neither 0 nor 1 (${field})`);
 }
-
+function invalidDiscriminant(type: string, at: number, value: number, field: string): never {
+  throw new RangeError(`invalid discriminant for ${type} at offset ${at}: ${value} names no variant (${field})`);
+}
+/** Throws unless `value` is an integer in [min, max]. */
+function checkInt(value: number, min: number, max: number, type: string, field: string): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    badValue(value, `a ${type} (an integer in ${min}..=${max})`, field);
+  }
+}
+/** Throws unless `value` is a bigint a 64-bit integer holds. */
+function checkBig(value: bigint, signed: boolean, type: string, field: string): void {
+  if (typeof value !== "bigint" || (signed ? BigInt.asIntN(64, value) : BigInt.asUintN(64, value)) !== value) {
+    const range = signed ? "-9223372036854775808n..=9223372036854775807n" : "0n..=18446744073709551615n";
+    badValue(value, `a ${type} (a bigint in ${range})`, field);
+  }
+}
+function checkFloat(value: number, type: string, field: string): void {
+  if (typeof value !== "number") badValue(value, `a ${type} (a number)`, field);
+}
+function checkBool(value: boolean, field: string): void {
+  if (typeof value !== "boolean") badValue(value, "a bool (true or false)", field);
+}
+function checkLength(value: readonly unknown[], length: number, field: string): void {
+  if (!Array.isArray(value) || value.length !== length) {
+    const got = Array.isArray(value) ? `an array of ${value.length}` : show(value);
+    throw new RangeError(`${field} must be an array of ${length} elements, not ${got}`);
+  }
+}
+function badValue(value: unknown, expected: string, field: string): never {
+  throw new RangeError(`${field} must be ${expected}, not ${show(value)}`);
+}
+/** A value as an error message shows it: `NaN`, `-1`, `18446744073709551616n`, `"text"`. */
+function show(value: unknown): string {
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "string") return JSON.stringify(value);
+  return String(value);
+}
 function zeroBytes(view: DataView, at: number, length: number): void {
   for (let i = 0; i < length; i++) {
     view.setUint8(at + i, 0);
   }
 }
-
-/** Every view's DataView before its first: the field never holds anything but a DataView. */
-const emptyView: DataView = new DataView(new ArrayBuffer(0));
-let cachedBuffer: ArrayBufferLike | undefined;
-let cachedView: DataView = emptyView;
 /** One DataView per buffer, shared by every view of it. */
 function dataViewOf(memory: WebAssembly.Memory): DataView {
   const buffer = memory.buffer;
@@ -3275,9 +4106,7 @@ function dataViewOf(memory: WebAssembly.Memory): DataView {
   }
   return cachedView;
 }
-
-function checkLength(value: readonly unknown[], length: number, field: string): void {
-  if (value.length !== length) {
-    throw new RangeError(`${field} needs ${length} elements, got ${value.length}`);
-  }
-}
+/** Every view's DataView before its first: the field never holds anything but a DataView. */
+const emptyView: DataView = new DataView(new ArrayBuffer(0));
+let cachedBuffer: ArrayBufferLike | undefined;
+let cachedView: DataView = emptyView;

@@ -48,7 +48,13 @@
 //! The slot table holds one 8-byte [`PoolSlot`] per slot: `generation: u32`
 //! (odd while live, even while free, +1 at each allocation and free) and
 //! `next: u32` (the next free slot's index while free). Allocation pops
-//! `free_head`; free pushes the slot back, so both are O(1).
+//! `free_head`; free pushes the slot back, so both are O(1). `live` and
+//! `high_water` move with them. Reset frees every slot: each gets the same
+//! generation, the smallest even number that no slot's generation passes
+//! (so every handle goes stale), the table is linked in address order
+//! (slot `i` to `i + 1`, the last to `0xFFFF_FFFF`), `free_head` and `live`
+//! become 0; `init` does the same with generation 0. A handle names its pool
+//! by `base`, the first slot's address.
 //!
 //! # Checks
 //!

@@ -11,6 +11,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
+mod words;
+use words::{C, ODIN, RUST, TYPESCRIPT};
+
 /// An output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -46,9 +49,12 @@ impl Lang {
         }
     }
 
-    /// Whether `name` is one of [`reserved`](Lang::reserved).
+    /// Whether `name` is one of [`reserved`](Lang::reserved), or, in C, an
+    /// identifier the C standard reserves (`__x`, `_X`) or one of the
+    /// `<stdint.h>` families (`int_least8_t`, `INT8_MAX`, `UINT64_C`, …)
+    /// whose members a list would miss.
     pub fn is_reserved(self, name: &str) -> bool {
-        self.reserved().contains(&name)
+        self.reserved().contains(&name) || (self == Lang::C && c_reserved_family(name))
     }
 }
 
@@ -164,6 +170,18 @@ impl Scope {
         Ok(())
     }
 
+    /// Takes `name` for something the output itself emits (a view's own
+    /// `ptr`, a private helper, a header's include guard), without the
+    /// reserved-word check: later declarations of `name` clash with `item`.
+    pub fn reserve(&mut self, name: &str, item: &str) {
+        self.taken.push((String::from(name), String::from(item)));
+    }
+
+    /// The item `name` was declared for, if it was.
+    pub fn item(&self, name: &str) -> Option<&str> {
+        self.taken.iter().find(|(n, _)| n == name).map(|(_, item)| item.as_str())
+    }
+
     /// Whether `name` is declared.
     pub fn contains(&self, name: &str) -> bool {
         self.taken.iter().any(|(n, _)| n == name)
@@ -171,8 +189,10 @@ impl Scope {
 }
 
 /// Member names a language refuses even behind a `.`: a class may not
-/// have an accessor named `constructor`, and in C and C++ a keyword cannot
-/// name a struct member.
+/// have an accessor named `constructor`, an object literal's `__proto__`
+/// sets its prototype, `prototype` means the class's own; in C and C++ a
+/// keyword or a macro cannot name a struct member, and Odin's keywords
+/// cannot name a field or an enum value.
 fn member_refused(lang: Lang, name: &str) -> bool {
     match lang {
         Lang::TypeScript => matches!(name, "constructor" | "prototype" | "__proto__"),
@@ -181,280 +201,19 @@ fn member_refused(lang: Lang, name: &str) -> bool {
     }
 }
 
-/// Rust's strict and reserved keywords (raw identifiers aside, a field
-/// already spelled in Rust is never one of them).
-const RUST: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false",
-    "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
-    "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while",
-    "abstract", "become", "box", "do", "final", "gen", "macro", "override", "priv", "try", "typeof",
-    "unsized", "virtual", "yield",
-];
-
-/// JavaScript's reserved words (strict mode), TypeScript's type keywords that
-/// cannot name a type, and the global names generated code relies on.
-const TYPESCRIPT: &[&str] = &[
-    "break",
-    "case",
-    "catch",
-    "class",
-    "const",
-    "continue",
-    "debugger",
-    "default",
-    "delete",
-    "do",
-    "else",
-    "enum",
-    "export",
-    "extends",
-    "false",
-    "finally",
-    "for",
-    "function",
-    "if",
-    "import",
-    "in",
-    "instanceof",
-    "new",
-    "null",
-    "return",
-    "super",
-    "switch",
-    "this",
-    "throw",
-    "true",
-    "try",
-    "typeof",
-    "var",
-    "void",
-    "while",
-    "with",
-    "implements",
-    "interface",
-    "let",
-    "package",
-    "private",
-    "protected",
-    "public",
-    "static",
-    "yield",
-    "await",
-    "arguments",
-    "eval",
-    "any",
-    "boolean",
-    "never",
-    "number",
-    "object",
-    "string",
-    "symbol",
-    "unknown",
-    "bigint",
-    "undefined",
-    "Array",
-    "BigInt",
-    "DataView",
-    "Error",
-    "Math",
-    "Number",
-    "Object",
-    "RangeError",
-    "TypeError",
-    "WebAssembly",
-];
-
-/// C11 and C++17 keywords, and the names the header's includes define.
-const C: &[&str] = &[
-    "auto",
-    "break",
-    "case",
-    "char",
-    "const",
-    "continue",
-    "default",
-    "do",
-    "double",
-    "else",
-    "enum",
-    "extern",
-    "float",
-    "for",
-    "goto",
-    "if",
-    "inline",
-    "int",
-    "long",
-    "register",
-    "restrict",
-    "return",
-    "short",
-    "signed",
-    "sizeof",
-    "static",
-    "struct",
-    "switch",
-    "typedef",
-    "union",
-    "unsigned",
-    "void",
-    "volatile",
-    "while",
-    "_Alignas",
-    "_Alignof",
-    "_Atomic",
-    "_Bool",
-    "_Complex",
-    "_Generic",
-    "_Imaginary",
-    "_Noreturn",
-    "_Static_assert",
-    "_Thread_local",
-    "alignas",
-    "alignof",
-    "and",
-    "and_eq",
-    "asm",
-    "bitand",
-    "bitor",
-    "catch",
-    "char16_t",
-    "char32_t",
-    "class",
-    "compl",
-    "concept",
-    "const_cast",
-    "constexpr",
-    "decltype",
-    "delete",
-    "dynamic_cast",
-    "explicit",
-    "export",
-    "friend",
-    "mutable",
-    "namespace",
-    "new",
-    "noexcept",
-    "not",
-    "not_eq",
-    "nullptr",
-    "operator",
-    "or",
-    "or_eq",
-    "private",
-    "protected",
-    "public",
-    "reinterpret_cast",
-    "requires",
-    "static_assert",
-    "static_cast",
-    "template",
-    "this",
-    "thread_local",
-    "throw",
-    "try",
-    "typeid",
-    "typename",
-    "using",
-    "virtual",
-    "wchar_t",
-    "xor",
-    "xor_eq",
-    "bool",
-    "true",
-    "false",
-    "NULL",
-    "offsetof",
-    "size_t",
-    "ptrdiff_t",
-    "wchar_t",
-    "max_align_t",
-    "int8_t",
-    "int16_t",
-    "int32_t",
-    "int64_t",
-    "uint8_t",
-    "uint16_t",
-    "uint32_t",
-    "uint64_t",
-    "intptr_t",
-    "uintptr_t",
-    "intmax_t",
-    "uintmax_t",
-    "UINT64_C",
-    "INT64_C",
-    "UINT32_C",
-    "INT32_C",
-];
-
-/// Odin's keywords and the built-in names generated code uses.
-const ODIN: &[&str] = &[
-    "asm",
-    "auto_cast",
-    "bit_field",
-    "bit_set",
-    "break",
-    "case",
-    "cast",
-    "context",
-    "continue",
-    "defer",
-    "distinct",
-    "do",
-    "dynamic",
-    "else",
-    "enum",
-    "fallthrough",
-    "for",
-    "foreign",
-    "if",
-    "import",
-    "in",
-    "map",
-    "matrix",
-    "not_in",
-    "or_break",
-    "or_continue",
-    "or_else",
-    "or_return",
-    "package",
-    "proc",
-    "return",
-    "struct",
-    "switch",
-    "transmute",
-    "typeid",
-    "union",
-    "using",
-    "when",
-    "where",
-    "nil",
-    "true",
-    "false",
-    "u8",
-    "u16",
-    "u32",
-    "u64",
-    "i8",
-    "i16",
-    "i32",
-    "i64",
-    "f32",
-    "f64",
-    "bool",
-    "int",
-    "uint",
-    "uintptr",
-    "rawptr",
-    "string",
-    "cstring",
-    "rune",
-    "any",
-    "size_of",
-    "align_of",
-    "offset_of",
-    "type_of",
-];
+/// The identifiers C reserves by pattern: any starting with `__` or with `_`
+/// and an upper-case letter, the `<stdint.h>` type families
+/// (`int_least8_t`, `uint_fast32_t`, …) and macro families (`INT8_MAX`,
+/// `UINT_LEAST16_MIN`, `INT64_C`, `SIZE_MAX`, …).
+fn c_reserved_family(name: &str) -> bool {
+    let b = name.as_bytes();
+    let underscore = matches!(b, [b'_', b'_', ..] | [b'_', b'A'..=b'Z', ..]);
+    let int_type = (name.starts_with("int") || name.starts_with("uint")) && name.ends_with("_t");
+    let limit_prefix = ["INT", "UINT", "SIZE_", "PTRDIFF_", "WCHAR_", "WINT_", "SIG_ATOMIC_"];
+    let limit = limit_prefix.iter().any(|p| name.starts_with(p))
+        && (name.ends_with("_MIN") || name.ends_with("_MAX") || name.ends_with("_C"));
+    underscore || int_type || limit
+}
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
@@ -476,6 +235,28 @@ mod tests {
         );
         assert!(s.declare("constructor", "field `constructor`").is_err());
         assert!(s.declare("class", "field `class`").is_ok(), "keywords are fine as TS members");
+    }
+
+    #[test]
+    fn c_refuses_reserved_families_and_cxx_keywords() {
+        for word in
+            ["__x", "_Upper", "INT8_MAX", "UINT_LEAST16_MAX", "INT64_C", "SIZE_MAX", "int_fast8_t", "class"]
+        {
+            assert!(Lang::C.is_reserved(word), "{word}");
+        }
+        for word in ["_lower", "x_", "int8", "INTERVAL", "uint", "module"] {
+            assert!(!Lang::C.is_reserved(word), "{word}");
+        }
+        assert!(!Lang::Odin.is_reserved("__x"), "the families are C's");
+    }
+
+    #[test]
+    fn reserved_names_are_taken_without_the_check() {
+        let mut s = Scope::new(Lang::C, ScopeKind::Items);
+        s.reserve("WASM_LAYOUT_ASSERT", "the header's macro");
+        assert_eq!(s.item("WASM_LAYOUT_ASSERT"), Some("the header's macro"));
+        let err = s.declare("WASM_LAYOUT_ASSERT", "struct `WASM_LAYOUT_ASSERT`").unwrap_err();
+        assert!(alloc::format!("{err}").contains("the header's macro and struct"), "{err}");
     }
 
     #[test]

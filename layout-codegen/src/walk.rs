@@ -4,9 +4,9 @@
 use alloc::collections::{BTreeMap, VecDeque};
 use alloc::vec::Vec;
 
-use super::BindingsError;
-use crate::descriptor::{TypeKind, TypeLayout};
-use crate::fingerprint::fingerprint;
+use crate::BindingsError;
+use wasm_layout_core::descriptor::{TypeKind, TypeLayout};
+use wasm_layout_core::fingerprint;
 
 /// Every struct and enum reachable from `roots`, each once, dependencies
 /// first.
@@ -19,7 +19,8 @@ use crate::fingerprint::fingerprint;
 /// agree, and a [`BindingsError::NameConflict`] otherwise.
 ///
 /// ```
-/// use wasm_layout_core::{codegen::walk::collect, WasmLayout};
+/// use wasm_layout_codegen::walk::collect;
+/// use wasm_layout_core::WasmLayout;
 /// assert!(collect(&[u32::LAYOUT, <[u8; 4]>::LAYOUT]).unwrap().is_empty());
 /// ```
 pub fn collect(roots: &[&'static TypeLayout]) -> Result<Vec<&'static TypeLayout>, BindingsError> {

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::string::String;
 use std::vec::Vec;
 
-use super::diff::unified;
-use super::{Bindings, BindingsError};
+use crate::diff::unified;
+use crate::{Bindings, BindingsError};
 
 /// The environment variable that makes [`Export::sync`] rewrite stale files
 /// instead of failing: `WASM_LAYOUT_BLESS=1`.
@@ -18,13 +18,14 @@ pub const BLESS_VAR: &str = "WASM_LAYOUT_BLESS";
 /// A set of named files destined for one directory.
 ///
 /// ```no_run
-/// use wasm_layout_core::{Bindings, Export, WasmLayout};
+/// use wasm_layout_codegen::{Bindings, Export};
+/// use wasm_layout_core::WasmLayout;
 /// let bindings = Bindings::new().add::<u32>();
 /// Export::new("bindings")
 ///     .bindings("layout", &bindings)?      // layout.ts, layout.h, layout.odin
 ///     .file("README.txt", "generated\n")   // any extra file, e.g. a runtime
 ///     .sync()?;                            // check, or rewrite with WASM_LAYOUT_BLESS=1
-/// # Ok::<(), wasm_layout_core::ExportError>(())
+/// # Ok::<(), wasm_layout_codegen::ExportError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Export {

@@ -3,7 +3,7 @@
 
 use alloc::string::String;
 
-use crate::descriptor::{FieldLayout, StructLayout, VariantLayout};
+use wasm_layout_core::descriptor::{FieldLayout, StructLayout, VariantLayout};
 
 /// The name generated code gives field `f` of struct `s`: its own
 /// `#[layout(rename)]`, else the struct's `rename_all` rule applied to the

@@ -1,4 +1,4 @@
-//! A small line diff for stale-file reports.
+//! A small line diff for stale-file reports and snapshot tests.
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -21,7 +21,7 @@ enum Op {
 
 /// A unified-style diff of `old` into `new` (`-` removed, `+` added, with
 /// line numbers of the new text), or an empty string when they are equal.
-pub(crate) fn unified(old: &str, new: &str) -> String {
+pub fn unified(old: &str, new: &str) -> String {
     let a: Vec<&str> = old.lines().collect();
     let b: Vec<&str> = new.lines().collect();
     let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();

@@ -1,0 +1,134 @@
+//! Every identifier an emitter writes, declared before any text is written.
+//!
+//! One pass per language walks the named types and declares, scope by scope,
+//! each name the emitter is about to spell: file-scope items, an interface's
+//! or struct's members, a view class's accessors next to its own `ptr` and
+//! private helpers, an enum's values. A [`Scope`] refuses a reserved word and
+//! a second item under one name, naming both, so an emitter that runs after
+//! this pass can write text without checking anything.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use wasm_layout_core::descriptor::{StructLayout, TypeKind, TypeLayout};
+use wasm_layout_rules::names::{Lang, Scope, ScopeKind};
+
+use crate::names::{field_name, variant_name};
+use crate::{c, typescript, BindingsError};
+
+/// Declares every name the `lang` emitter writes for `types`.
+pub(crate) fn check(
+    types: &[&'static TypeLayout],
+    lang: Lang,
+    odin_package: &str,
+) -> Result<(), BindingsError> {
+    let mut file = Scope::new(lang, ScopeKind::Items);
+    match lang {
+        Lang::TypeScript => typescript::reserve(&mut file),
+        Lang::C => c::reserve(&mut file),
+        Lang::Odin => file.reserve(odin_package, "the package name"),
+        Lang::Rust => {}
+    }
+    // File-scope items first: C's members must also avoid every macro.
+    for ty in types {
+        for (name, item) in items(lang, ty) {
+            file.declare(&name, &item)?;
+        }
+    }
+    for ty in types {
+        match ty.kind {
+            TypeKind::Struct(s) => structure(lang, &file, ty, &s)?,
+            TypeKind::Enum(e) => {
+                let name = ty.export_name();
+                let mut values = Scope::new(lang, ScopeKind::Members);
+                for v in e.variants {
+                    // C spells a variant as a file-scope macro, declared above.
+                    if lang != Lang::C {
+                        values.declare(variant_name(v), &format!("variant `{}` of `{name}`", v.name))?;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The file-scope names one type brings, each with a description.
+fn items(lang: Lang, ty: &TypeLayout) -> Vec<(String, String)> {
+    let name = ty.export_name();
+    let what = match ty.kind {
+        TypeKind::Enum(_) => "enum",
+        _ => "struct",
+    };
+    let mut out = alloc::vec![(String::from(name), format!("{what} `{}`", ty.name))];
+    let suffixed = |suffix: &str, item: &str| {
+        (format!("{name}{suffix}"), format!("the {item} `{name}{suffix}` of {what} `{}`", ty.name))
+    };
+    match (lang, ty.kind) {
+        (Lang::TypeScript, kind) => {
+            out.push(suffixed("Layout", "layout constant"));
+            out.push(suffixed("Fingerprint", "fingerprint constant"));
+            for prefix in typescript::prefixes(matches!(kind, TypeKind::Struct(_))) {
+                out.push((
+                    format!("{prefix}{name}"),
+                    format!("the function `{prefix}{name}` of {what} `{}`", ty.name),
+                ));
+            }
+            if matches!(kind, TypeKind::Struct(_)) {
+                out.push(suffixed("View", "view class"));
+            }
+        }
+        (Lang::C, kind) => {
+            out.push(suffixed("_FINGERPRINT", "fingerprint macro"));
+            if let TypeKind::Enum(e) = kind {
+                for v in e.variants {
+                    out.push((
+                        c::constant(name, variant_name(v)),
+                        format!("the macro for variant `{}` of `{}`", v.name, ty.name),
+                    ));
+                }
+            }
+        }
+        (Lang::Odin, _) => out.push(suffixed("_FINGERPRINT", "fingerprint constant")),
+        (Lang::Rust, _) => {}
+    }
+    out
+}
+
+/// A struct's members: its fields, and in TypeScript also its view class.
+fn structure(lang: Lang, file: &Scope, ty: &TypeLayout, s: &StructLayout) -> Result<(), BindingsError> {
+    let name = ty.export_name();
+    let mut members = Scope::new(lang, ScopeKind::Members);
+    let mut view = Scope::new(lang, ScopeKind::Members);
+    if lang == Lang::TypeScript {
+        let own = format!("the own members of the view class `{name}View`");
+        for member in typescript::VIEW_MEMBERS {
+            view.reserve(member, &own);
+        }
+    }
+    for f in s.fields {
+        let field = field_name(s, f);
+        let item = format!("field `{}` of `{}`", f.name, ty.name);
+        if matches!(lang, Lang::C | Lang::Odin) {
+            // In C a macro rewrites a member of that name, and C++ refuses a
+            // member named like its class or a type it uses; in Odin a field
+            // shadows a type of that name for the fields after it.
+            if let Some(other) = file.item(&field) {
+                return Err(wasm_layout_rules::names::NameError::Clash {
+                    lang,
+                    name: field,
+                    first: String::from(other),
+                    second: item,
+                }
+                .into());
+            }
+        }
+        members.declare(&field, &item)?;
+        if lang == Lang::TypeScript {
+            view.declare(&field, &format!("the accessor for field `{}` of `{}`", f.name, ty.name))?;
+        }
+    }
+    Ok(())
+}

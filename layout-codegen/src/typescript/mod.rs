@@ -1,0 +1,259 @@
+//! The TypeScript emitter: one self-contained module over `DataView`.
+//!
+//! Per struct `Name`: `interface Name`, `NameLayout`, `NameFingerprint`,
+//! `readName`, `writeName` and `class NameView`, with the file-private
+//! `loadName`, `checkName` and `storeName`. Per enum: an `as const` object
+//! and a union type of the same name, `NameLayout`, `NameFingerprint` and
+//! `readName`, `writeName`, with `loadName` and `checkName`. Helpers are emitted only when
+//! used, so the file passes `noUnusedLocals`.
+//!
+//! Every number from JavaScript is checked before a byte is written: a
+//! pointer must be an integer in `[0, 2^32)`, an integer must fit its type,
+//! a `bigint` 64 bits, an enum one of its values, an array its length, and
+//! the bytes must lie in the memory; else a `RangeError` names the type and
+//! field, and nothing was written.
+
+mod helpers;
+mod value;
+mod view;
+
+use alloc::collections::BTreeSet;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::fingerprint;
+use wasm_layout_rules::names::Scope;
+
+use self::value::{get, offset_expr, ts_type};
+pub(crate) use self::view::VIEW_MEMBERS;
+use crate::names::{field_name, variant_name};
+use crate::writer::Writer;
+use crate::{Backend, GENERATED_NOTICE};
+
+/// A condition true unless `ptr` is an integer in `[0, 2^32)`. Spelled so
+/// that V8 folds it to one comparison for a small integer: a moving view
+/// checks every `ptr` it is given at no measurable cost.
+pub(crate) fn bad_ptr(ptr: &str) -> String {
+    format!("!(typeof {ptr} === \"number\" && {ptr} >= 0 && {ptr} <= 4294967295 && {ptr} % 1 === 0)")
+}
+
+/// Whether reading a `ty` reads its last byte.
+fn reads_last_byte(ty: &TypeLayout) -> bool {
+    match ty.kind {
+        TypeKind::Struct(s) => s
+            .fields
+            .iter()
+            .max_by_key(|f| f.offset + f.ty.size)
+            .is_some_and(|f| f.ty.size > 0 && f.offset + f.ty.size == ty.size && reads_last_byte(f.ty)),
+        TypeKind::Array(a) => a.len > 0 && reads_last_byte(a.elem),
+        _ => ty.size > 0,
+    }
+}
+
+/// Takes the helpers' names at file scope.
+pub(crate) fn reserve(file: &mut Scope) {
+    for name in helpers::names() {
+        file.reserve(name, "a helper of the generated TypeScript");
+    }
+}
+
+/// The prefixes of a type's functions (`read<Name>`, …).
+pub(crate) fn prefixes(structure: bool) -> &'static [&'static str] {
+    if structure {
+        &["read", "write", "load", "check", "store"]
+    } else {
+        &["read", "write", "load", "check"]
+    }
+}
+
+/// Emits TypeScript; remembers which helpers the file needs.
+pub(crate) struct TypeScript {
+    used: BTreeSet<&'static str>,
+}
+
+impl TypeScript {
+    pub(crate) fn new() -> Self {
+        TypeScript { used: BTreeSet::new() }
+    }
+}
+
+impl Backend for TypeScript {
+    const INDENT: &'static str = "  ";
+
+    fn begin(&mut self, w: &mut Writer, _types: &[&'static TypeLayout]) {
+        w.line(format_args!("// {GENERATED_NOTICE}"));
+        w.line(format_args!("// Layouts are wasm32, little-endian; `ptr` is a byte offset into the view."));
+    }
+
+    fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout) {
+        let name = ty.export_name();
+        self.used.insert("checkSpan");
+        self.used.insert("invalidDiscriminant");
+        self.used.insert("badValue");
+        w.blank();
+        w.open(format_args!("export const {name} = {{"));
+        for v in e.variants {
+            w.line(format_args!("{}: {},", variant_name(v), v.value));
+        }
+        w.close(format_args!("}} as const;"));
+        w.line(format_args!("export type {name} = (typeof {name})[keyof typeof {name}];"));
+        w.line(format_args!(
+            "export const {name}Layout = {{ size: {}, align: {} }} as const;",
+            ty.size, ty.align
+        ));
+        w.line(format_args!("export const {name}Fingerprint = 0x{:016x}n;", fingerprint(ty)));
+        w.line(format_args!(
+            "/** Reads a `{name}`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */"
+        ));
+        self.reader(w, ty, &format!("load{name}(view, ptr, \"{name}\")"));
+        w.open(format_args!("function load{name}(view: DataView, ptr: number, field: string): {name} {{"));
+        w.line(format_args!("const value = {};", get(e.repr, "ptr")));
+        self.cases(w, e);
+        w.line(format_args!("{}return value as {name};", Self::INDENT));
+        w.close(format_args!("}}"));
+        w.line(format_args!("return invalidDiscriminant(\"{name}\", ptr, value, field);"));
+        w.close(format_args!("}}"));
+        w.line(format_args!(
+            "/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */"
+        ));
+        w.open(format_args!(
+            "export function write{name}(view: DataView, ptr: number, value: {name}): void {{"
+        ));
+        w.line(format_args!("check{name}(value, \"{name}\");"));
+        w.line(format_args!("checkSpan(view, ptr, {}, \"{name}\");", ty.size));
+        w.line(format_args!("{};", value::set(e.repr, "ptr", "value")));
+        w.close(format_args!("}}"));
+        let values: Vec<String> = e.variants.iter().map(|v| v.value.to_string()).collect();
+        w.open(format_args!("function check{name}(value: {name}, field: string): void {{"));
+        self.cases(w, e);
+        w.line(format_args!("{}return;", Self::INDENT));
+        w.close(format_args!("}}"));
+        w.line(format_args!("badValue(value, \"a {name} (one of {})\", field);", values.join(", ")));
+        w.close(format_args!("}}"));
+    }
+
+    fn structure(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout) {
+        let name = ty.export_name();
+        let size = ty.size;
+        self.used.insert("checkSpan");
+        w.blank();
+        if s.fields.is_empty() {
+            w.line(format_args!("export interface {name} {{}}"));
+        } else {
+            w.open(format_args!("export interface {name} {{"));
+            for f in s.fields {
+                w.line(format_args!("{}: {};", field_name(s, f), ts_type(f.ty)));
+            }
+            w.close(format_args!("}}"));
+        }
+
+        w.open(format_args!("export const {name}Layout = {{"));
+        w.line(format_args!("size: {size},"));
+        w.line(format_args!("align: {},", ty.align));
+        if s.fields.is_empty() {
+            w.line(format_args!("offsets: {{}},"));
+        } else {
+            w.open(format_args!("offsets: {{"));
+            for f in s.fields {
+                w.line(format_args!("{}: {},", field_name(s, f), f.offset));
+            }
+            w.close(format_args!("}},"));
+        }
+        w.close(format_args!("}} as const;"));
+        w.line(format_args!("export const {name}Fingerprint = 0x{:016x}n;", fingerprint(ty)));
+
+        w.line(format_args!(
+            "/** Reads a `{name}`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */"
+        ));
+        self.reader(w, ty, &format!("load{name}(view, ptr)"));
+        w.line(format_args!(
+            "/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */"
+        ));
+        w.open(format_args!(
+            "export function write{name}(view: DataView, ptr: number, value: {name}): void {{"
+        ));
+        w.line(format_args!("check{name}(value);"));
+        w.line(format_args!("checkSpan(view, ptr, {size}, \"{name}\");"));
+        w.line(format_args!("store{name}(view, ptr, value);"));
+        w.close(format_args!("}}"));
+
+        let reads = s.fields.iter().any(|f| f.ty.size > 0);
+        let pads = (0..s.fields.len()).any(|i| ty.padding_after(i) > 0);
+        let unused = |used: bool| if used { "" } else { "_" };
+        let (u_read, u_value, u_store) = (unused(reads), unused(!s.fields.is_empty()), unused(reads || pads));
+        w.open(format_args!("function load{name}({u_read}view: DataView, {u_read}ptr: number): {name} {{"));
+        if s.fields.is_empty() {
+            w.line(format_args!("return {{}};"));
+        } else {
+            w.open(format_args!("return {{"));
+            for f in s.fields {
+                let field = field_name(s, f);
+                let read = self.read(f.ty, &offset_expr("ptr", f.offset), &format!("{name}.{field}"), 0);
+                w.line(format_args!("{field}: {read},"));
+            }
+            w.close(format_args!("}};"));
+        }
+        w.close(format_args!("}}"));
+        w.open(format_args!("function check{name}({u_value}value: {name}): void {{"));
+        for f in s.fields {
+            let field = field_name(s, f);
+            self.check(w, f.ty, &format!("value.{field}"), &format!("{name}.{field}"), 0);
+        }
+        w.close(format_args!("}}"));
+        let u_value = unused(reads);
+        w.open(format_args!(
+            "function store{name}({u_store}view: DataView, {u_store}ptr: number, {u_value}value: {name}): void {{"
+        ));
+        for (i, f) in s.fields.iter().enumerate() {
+            let field = field_name(s, f);
+            self.store(w, f.ty, &offset_expr("ptr", f.offset), &format!("value.{field}"), 0);
+            let pad = ty.padding_after(i);
+            if pad > 0 {
+                self.used.insert("zeroBytes");
+                let at = offset_expr("ptr", f.offset + f.ty.size);
+                w.line(format_args!("zeroBytes(view, {at}, {pad}); // padding"));
+            }
+        }
+        w.close(format_args!("}}"));
+        self.view_class(w, ty, s);
+    }
+
+    fn end(&mut self, w: &mut Writer) {
+        helpers::emit(w, &self.used);
+    }
+}
+
+impl TypeScript {
+    /// `export function read<name>`: checks `ptr`, then `load`s; a read past
+    /// the end throws Rust's out-of-bounds text. The bounds are not checked
+    /// first (`DataView.byteLength` costs as much as the whole read): each
+    /// access checks its own, and the rare failure is translated. When no
+    /// field reads the last byte (tail padding), one read of it puts the
+    /// whole value in bounds, as in Rust.
+    fn reader(&mut self, w: &mut Writer, ty: &TypeLayout, load: &str) {
+        let (name, size) = (ty.export_name(), ty.size);
+        self.used.insert("badPtr");
+        self.used.insert("readFailed");
+        w.open(format_args!("export function read{name}(view: DataView, ptr: number): {name} {{"));
+        w.line(format_args!("if ({}) badPtr(ptr, \"{name}\");", bad_ptr("ptr")));
+        w.open(format_args!("try {{"));
+        if size > 0 && !reads_last_byte(ty) {
+            w.line(format_args!("view.getUint8(ptr + {}); // padding: in bounds too", size - 1));
+        }
+        w.line(format_args!("return {load};"));
+        w.close_open(format_args!("}} catch (error) {{"));
+        w.line(format_args!("return readFailed(error, view, ptr, {size});"));
+        w.close(format_args!("}}"));
+        w.close(format_args!("}}"));
+    }
+
+    /// `switch (value) {` and a `case` per variant, the last one open.
+    fn cases(&self, w: &mut Writer, e: &EnumLayout) {
+        w.open(format_args!("switch (value) {{"));
+        for v in e.variants {
+            w.line(format_args!("case {}:", v.value));
+        }
+    }
+}

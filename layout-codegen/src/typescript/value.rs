@@ -1,0 +1,206 @@
+//! Expressions and statements for one value of a layout: its TypeScript
+//! type, how to read it (bounds already checked), check it (before any byte
+//! is written) and store it (after every check passed).
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use wasm_layout_core::descriptor::{Scalar, TypeKind, TypeLayout};
+
+use super::TypeScript;
+use crate::writer::Writer;
+
+/// Arrays up to this length are read as one array literal (fastest in V8);
+/// longer ones fill an array in a loop.
+const LITERAL_ARRAY_MAX: usize = 16;
+
+impl TypeScript {
+    /// An expression reading a `t` at `at` from `view`; `ctx` names the field
+    /// in errors; `depth` numbers the index variables of nested arrays.
+    pub(super) fn read(&mut self, t: &TypeLayout, at: &str, ctx: &str, depth: usize) -> String {
+        if t.size == 0 {
+            return zero_value(t);
+        }
+        match t.kind {
+            TypeKind::Scalar(Scalar::Bool) => {
+                self.used.insert("readBoolAt");
+                format!("readBoolAt(view, {at}, \"{ctx}\")")
+            }
+            TypeKind::Scalar(s) => get(s, at),
+            TypeKind::Pointer(_) => get(Scalar::U32, at),
+            TypeKind::Array(a) if a.len <= LITERAL_ARRAY_MAX => {
+                let elems: Vec<String> = (0..a.len)
+                    .map(|i| self.read(a.elem, &offset_expr(at, i * a.elem.size), ctx, depth + 1))
+                    .collect();
+                format!("[{}]", elems.join(", "))
+            }
+            TypeKind::Array(a) => {
+                let elem_at = format!("{at} + i{depth} * {}", a.elem.size);
+                let elem = self.read(a.elem, &elem_at, ctx, depth + 1);
+                let ty = ts_type(a.elem);
+                format!(
+                    "((): {ty}[] => {{ const out{depth}: {ty}[] = []; for (let i{depth} = 0; i{depth} < {len}; i{depth}++) out{depth}.push({elem}); return out{depth}; }})()",
+                    len = a.len
+                )
+            }
+            TypeKind::Struct(_) => format!("load{}(view, {at})", t.export_name()),
+            TypeKind::Enum(_) => format!("load{}(view, {at}, \"{ctx}\")", t.export_name()),
+        }
+    }
+
+    /// Statements that throw a `RangeError` naming `ctx` unless `value` is a
+    /// valid `t`; they write nothing. `ctx` is the text of a template
+    /// literal: array elements add their index (`Rect.tags[${i0}]`).
+    pub(super) fn check(&mut self, w: &mut Writer, t: &TypeLayout, value: &str, ctx: &str, depth: usize) {
+        match t.kind {
+            TypeKind::Scalar(Scalar::Bool) => {
+                self.used.insert("checkBool");
+                w.line(format_args!("checkBool({value}, `{ctx}`);"));
+            }
+            TypeKind::Scalar(s @ (Scalar::U64 | Scalar::I64)) => {
+                self.used.insert("checkBig");
+                let signed = s == Scalar::I64;
+                w.line(format_args!("checkBig({value}, {signed}, \"{}\", `{ctx}`);", s.rust_name()));
+            }
+            TypeKind::Scalar(s @ (Scalar::F32 | Scalar::F64)) => {
+                self.used.insert("checkFloat");
+                w.line(format_args!("checkFloat({value}, \"{}\", `{ctx}`);", s.rust_name()));
+            }
+            TypeKind::Scalar(s) => {
+                self.used.insert("checkInt");
+                let (min, max) = int_range(s);
+                w.line(format_args!("checkInt({value}, {min}, {max}, \"{}\", `{ctx}`);", s.rust_name()));
+            }
+            TypeKind::Pointer(p) => {
+                self.used.insert("checkInt");
+                let ty = format!("WasmPtr<{}>", p.target_name);
+                w.line(format_args!("checkInt({value}, 0, 4294967295, \"{ty}\", `{ctx}`);"));
+            }
+            TypeKind::Enum(_) => w.line(format_args!("check{}({value}, `{ctx}`);", t.export_name())),
+            TypeKind::Struct(_) => w.line(format_args!("check{}({value});", t.export_name())),
+            TypeKind::Array(a) => {
+                self.used.insert("checkLength");
+                w.line(format_args!("checkLength({value}, {}, `{ctx}`);", a.len));
+                if a.len > 0 {
+                    w.open(format_args!("for (let i{depth} = 0; i{depth} < {}; i{depth}++) {{", a.len));
+                    // `!`: the length was just checked (and keeps the code
+                    // valid under `noUncheckedIndexedAccess`).
+                    self.check(
+                        w,
+                        a.elem,
+                        &format!("{value}[i{depth}]!"),
+                        &format!("{ctx}[${{i{depth}}}]"),
+                        depth + 1,
+                    );
+                    w.close(format_args!("}}"));
+                }
+            }
+        }
+    }
+
+    /// Statements writing `value`, a checked `t`, at `at` into `view`, which
+    /// holds those bytes.
+    pub(super) fn store(&mut self, w: &mut Writer, t: &TypeLayout, at: &str, value: &str, depth: usize) {
+        if t.size == 0 {
+            return;
+        }
+        match t.kind {
+            TypeKind::Scalar(Scalar::Bool) => w.line(format_args!("view.setUint8({at}, {value} ? 1 : 0);")),
+            TypeKind::Scalar(s) => w.line(format_args!("{};", set(s, at, value))),
+            TypeKind::Pointer(_) => w.line(format_args!("{};", set(Scalar::U32, at, value))),
+            TypeKind::Enum(e) => w.line(format_args!("{};", set(e.repr, at, value))),
+            TypeKind::Struct(_) => w.line(format_args!("store{}(view, {at}, {value});", t.export_name())),
+            TypeKind::Array(a) => {
+                w.open(format_args!("for (let i{depth} = 0; i{depth} < {}; i{depth}++) {{", a.len));
+                let elem_at = format!("{at} + i{depth} * {}", a.elem.size);
+                self.store(w, a.elem, &elem_at, &format!("{value}[i{depth}]!"), depth + 1);
+                w.close(format_args!("}}"));
+            }
+        }
+    }
+}
+
+/// The value of a zero-size `t`, which no byte holds.
+fn zero_value(t: &TypeLayout) -> String {
+    match t.kind {
+        TypeKind::Array(a) if a.len == 0 => String::from("[]"),
+        TypeKind::Array(a) if a.len <= LITERAL_ARRAY_MAX => {
+            let elems: Vec<String> = (0..a.len).map(|_| zero_value(a.elem)).collect();
+            format!("[{}]", elems.join(", "))
+        }
+        TypeKind::Array(a) => format!("Array.from({{ length: {} }}, () => {})", a.len, zero_value(a.elem)),
+        TypeKind::Struct(s) => {
+            let fields: Vec<String> = s
+                .fields
+                .iter()
+                .map(|f| format!("{}: {}", crate::names::field_name(&s, f), zero_value(f.ty)))
+                .collect();
+            if fields.is_empty() {
+                String::from("{}")
+            } else {
+                format!("{{ {} }}", fields.join(", "))
+            }
+        }
+        // Scalars, pointers and enums have a size.
+        _ => String::from("undefined"),
+    }
+}
+
+/// The smallest and largest value of an integer scalar up to 32 bits.
+fn int_range(s: Scalar) -> (i64, i64) {
+    match s {
+        Scalar::U8 => (0, 255),
+        Scalar::U16 => (0, 65535),
+        Scalar::U32 => (0, 4_294_967_295),
+        Scalar::I8 => (-128, 127),
+        Scalar::I16 => (-32768, 32767),
+        _ => (-2_147_483_648, 2_147_483_647),
+    }
+}
+
+/// The TypeScript type of a value of `t`.
+pub(super) fn ts_type(t: &TypeLayout) -> String {
+    match t.kind {
+        TypeKind::Scalar(Scalar::Bool) => String::from("boolean"),
+        TypeKind::Scalar(Scalar::U64 | Scalar::I64) => String::from("bigint"),
+        TypeKind::Scalar(_) | TypeKind::Pointer(_) => String::from("number"),
+        TypeKind::Array(a) => format!("{}[]", ts_type(a.elem)),
+        TypeKind::Struct(_) | TypeKind::Enum(_) => t.export_name().to_string(),
+    }
+}
+
+fn accessor(s: Scalar) -> &'static str {
+    match s {
+        Scalar::U8 | Scalar::Bool => "Uint8",
+        Scalar::U16 => "Uint16",
+        Scalar::U32 => "Uint32",
+        Scalar::U64 => "BigUint64",
+        Scalar::I8 => "Int8",
+        Scalar::I16 => "Int16",
+        Scalar::I32 => "Int32",
+        Scalar::I64 => "BigInt64",
+        Scalar::F32 => "Float32",
+        Scalar::F64 => "Float64",
+    }
+}
+
+/// `view.getX(at)`, little-endian where the width needs it.
+pub(super) fn get(s: Scalar, at: &str) -> String {
+    let endian = if s.size() > 1 { ", true" } else { "" };
+    format!("view.get{}({at}{endian})", accessor(s))
+}
+
+pub(super) fn set(s: Scalar, at: &str, value: &str) -> String {
+    let endian = if s.size() > 1 { ", true" } else { "" };
+    format!("view.set{}({at}, {value}{endian})", accessor(s))
+}
+
+/// `base + offset`, or `base` for offset 0.
+pub(super) fn offset_expr(base: &str, offset: usize) -> String {
+    if offset == 0 {
+        base.to_string()
+    } else {
+        format!("{base} + {offset}")
+    }
+}
