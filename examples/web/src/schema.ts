@@ -16,15 +16,34 @@ export const Vec3Layout = {
   },
 } as const;
 export const Vec3Fingerprint = 0xcc5e764ac9b3be8an;
+/** Reads a `Vec3`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readVec3(view: DataView, ptr: number): Vec3 {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Vec3");
+  try {
+    return loadVec3(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 12);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeVec3(view: DataView, ptr: number, value: Vec3): void {
+  checkVec3(value);
+  checkSpan(view, ptr, 12, "Vec3");
+  storeVec3(view, ptr, value);
+}
+function loadVec3(view: DataView, ptr: number): Vec3 {
   return {
     x: view.getFloat32(ptr, true),
     y: view.getFloat32(ptr + 4, true),
     z: view.getFloat32(ptr + 8, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeVec3(view: DataView, ptr: number, value: Vec3): void {
+function checkVec3(value: Vec3): void {
+  checkFloat(value.x, "f32", `Vec3.x`);
+  checkFloat(value.y, "f32", `Vec3.y`);
+  checkFloat(value.z, "f32", `Vec3.z`);
+}
+function storeVec3(view: DataView, ptr: number, value: Vec3): void {
   view.setFloat32(ptr, value.x, true);
   view.setFloat32(ptr + 4, value.y, true);
   view.setFloat32(ptr + 8, value.z, true);
@@ -34,7 +53,9 @@ export class Vec3View {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Vec3View");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -44,14 +65,23 @@ export class Vec3View {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "Vec3View");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 12 > view.byteLength) outOfBounds(this.#ptr, 12, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Vec3`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 12 > view.byteLength) outOfBounds(this.#ptr, 12, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -65,13 +95,9 @@ export class Vec3View {
     }
   }
   set x(value: number) {
-    let view = this.#view;
-    try {
-      view.setFloat32(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setFloat32(this.#ptr, value, true);
-    }
+    checkFloat(value, "f32", `Vec3.x`);
+    const view = this.#span();
+    view.setFloat32(this.#ptr, value, true);
   }
   get y(): number {
     let view = this.#view;
@@ -83,13 +109,9 @@ export class Vec3View {
     }
   }
   set y(value: number) {
-    let view = this.#view;
-    try {
-      view.setFloat32(this.#ptr + 4, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setFloat32(this.#ptr + 4, value, true);
-    }
+    checkFloat(value, "f32", `Vec3.y`);
+    const view = this.#span();
+    view.setFloat32(this.#ptr + 4, value, true);
   }
   get z(): number {
     let view = this.#view;
@@ -101,13 +123,9 @@ export class Vec3View {
     }
   }
   set z(value: number) {
-    let view = this.#view;
-    try {
-      view.setFloat32(this.#ptr + 8, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setFloat32(this.#ptr + 8, value, true);
-    }
+    checkFloat(value, "f32", `Vec3.z`);
+    const view = this.#span();
+    view.setFloat32(this.#ptr + 8, value, true);
   }
 }
 
@@ -119,8 +137,16 @@ export const Kind = {
 export type Kind = (typeof Kind)[keyof typeof Kind];
 export const KindLayout = { size: 1, align: 1 } as const;
 export const KindFingerprint = 0x8a50f47e29ee0dd7n;
-/** Reads a `Kind`; throws a `RangeError` naming `field` on an unknown value. */
-export function readKind(view: DataView, ptr: number, field = "Kind"): Kind {
+/** Reads a `Kind`; throws a `RangeError` on a bad pointer, bytes out of bounds or an unknown value. */
+export function readKind(view: DataView, ptr: number): Kind {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Kind");
+  try {
+    return loadKind(view, ptr, "Kind");
+  } catch (error) {
+    return readFailed(error, view, ptr, 1);
+  }
+}
+function loadKind(view: DataView, ptr: number, field: string): Kind {
   const value = view.getUint8(ptr);
   switch (value) {
     case 0:
@@ -128,7 +154,22 @@ export function readKind(view: DataView, ptr: number, field = "Kind"): Kind {
     case 2:
       return value as Kind;
   }
-  throw new RangeError(`invalid Kind discriminant ${value} in ${field} at offset ${ptr}`);
+  return invalidDiscriminant("Kind", ptr, value, field);
+}
+/** Checks `value`, then the bounds, then writes it: after a `RangeError` nothing was written. */
+export function writeKind(view: DataView, ptr: number, value: Kind): void {
+  checkKind(value, "Kind");
+  checkSpan(view, ptr, 1, "Kind");
+  view.setUint8(ptr, value);
+}
+function checkKind(value: Kind, field: string): void {
+  switch (value) {
+    case 0:
+    case 1:
+    case 2:
+      return;
+  }
+  badValue(value, "a Kind (one of 0, 1, 2)", field);
 }
 
 export interface Particle {
@@ -154,21 +195,44 @@ export const ParticleLayout = {
   },
 } as const;
 export const ParticleFingerprint = 0x0407a6493c1c2bdan;
+/** Reads a `Particle`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readParticle(view: DataView, ptr: number): Particle {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Particle");
+  try {
+    return loadParticle(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 40);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeParticle(view: DataView, ptr: number, value: Particle): void {
+  checkParticle(value);
+  checkSpan(view, ptr, 40, "Particle");
+  storeParticle(view, ptr, value);
+}
+function loadParticle(view: DataView, ptr: number): Particle {
   return {
-    pos: readVec3(view, ptr),
-    vel: readVec3(view, ptr + 12),
+    pos: loadVec3(view, ptr),
+    vel: loadVec3(view, ptr + 12),
     mass: view.getFloat32(ptr + 24, true),
-    kind: readKind(view, ptr + 28, "Particle.kind"),
+    kind: loadKind(view, ptr + 28, "Particle.kind"),
     alive: readBoolAt(view, ptr + 29, "Particle.alive"),
     flags: view.getUint16(ptr + 30, true),
     id: view.getBigUint64(ptr + 32, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeParticle(view: DataView, ptr: number, value: Particle): void {
-  writeVec3(view, ptr, value.pos);
-  writeVec3(view, ptr + 12, value.vel);
+function checkParticle(value: Particle): void {
+  checkVec3(value.pos);
+  checkVec3(value.vel);
+  checkFloat(value.mass, "f32", `Particle.mass`);
+  checkKind(value.kind, `Particle.kind`);
+  checkBool(value.alive, `Particle.alive`);
+  checkInt(value.flags, 0, 65535, "u16", `Particle.flags`);
+  checkBig(value.id, false, "u64", `Particle.id`);
+}
+function storeParticle(view: DataView, ptr: number, value: Particle): void {
+  storeVec3(view, ptr, value.pos);
+  storeVec3(view, ptr + 12, value.vel);
   view.setFloat32(ptr + 24, value.mass, true);
   view.setUint8(ptr + 28, value.kind);
   view.setUint8(ptr + 29, value.alive ? 1 : 0);
@@ -180,7 +244,9 @@ export class ParticleView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ParticleView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -190,40 +256,43 @@ export class ParticleView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ParticleView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 40 > view.byteLength) outOfBounds(this.#ptr, 40, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
     this.#view = view;
     return view;
   }
+  /** Before a write: the memory's current DataView, which holds the whole `Particle`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 40 > view.byteLength) outOfBounds(this.#ptr, 40, view.byteLength);
+    this.#view = view;
+    return view;
+  }
   get pos(): Vec3View {
+    this.#span();
     return new Vec3View(this.#memory, this.#ptr);
   }
   set pos(value: Vec3) {
-    let view = this.#view;
-    try {
-      writeVec3(view, this.#ptr, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      writeVec3(view, this.#ptr, value);
-    }
+    checkVec3(value);
+    const view = this.#span();
+    storeVec3(view, this.#ptr, value);
   }
   get vel(): Vec3View {
+    this.#span();
     return new Vec3View(this.#memory, this.#ptr + 12);
   }
   set vel(value: Vec3) {
-    let view = this.#view;
-    try {
-      writeVec3(view, this.#ptr + 12, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      writeVec3(view, this.#ptr + 12, value);
-    }
+    checkVec3(value);
+    const view = this.#span();
+    storeVec3(view, this.#ptr + 12, value);
   }
   get mass(): number {
     let view = this.#view;
@@ -235,31 +304,23 @@ export class ParticleView {
     }
   }
   set mass(value: number) {
-    let view = this.#view;
-    try {
-      view.setFloat32(this.#ptr + 24, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setFloat32(this.#ptr + 24, value, true);
-    }
+    checkFloat(value, "f32", `Particle.mass`);
+    const view = this.#span();
+    view.setFloat32(this.#ptr + 24, value, true);
   }
   get kind(): Kind {
     let view = this.#view;
     try {
-      return readKind(view, this.#ptr + 28, "Particle.kind");
+      return loadKind(view, this.#ptr + 28, "Particle.kind");
     } catch (error) {
       view = this.#fresh(error);
-      return readKind(view, this.#ptr + 28, "Particle.kind");
+      return loadKind(view, this.#ptr + 28, "Particle.kind");
     }
   }
   set kind(value: Kind) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 28, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 28, value);
-    }
+    checkKind(value, `Particle.kind`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 28, value);
   }
   get alive(): boolean {
     let view = this.#view;
@@ -271,13 +332,9 @@ export class ParticleView {
     }
   }
   set alive(value: boolean) {
-    let view = this.#view;
-    try {
-      view.setUint8(this.#ptr + 29, value ? 1 : 0);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint8(this.#ptr + 29, value ? 1 : 0);
-    }
+    checkBool(value, `Particle.alive`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 29, value ? 1 : 0);
   }
   get flags(): number {
     let view = this.#view;
@@ -289,13 +346,9 @@ export class ParticleView {
     }
   }
   set flags(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint16(this.#ptr + 30, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint16(this.#ptr + 30, value, true);
-    }
+    checkInt(value, 0, 65535, "u16", `Particle.flags`);
+    const view = this.#span();
+    view.setUint16(this.#ptr + 30, value, true);
   }
   get id(): bigint {
     let view = this.#view;
@@ -307,13 +360,9 @@ export class ParticleView {
     }
   }
   set id(value: bigint) {
-    let view = this.#view;
-    try {
-      view.setBigUint64(this.#ptr + 32, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setBigUint64(this.#ptr + 32, value, true);
-    }
+    checkBig(value, false, "u64", `Particle.id`);
+    const view = this.#span();
+    view.setBigUint64(this.#ptr + 32, value, true);
   }
 }
 
@@ -334,27 +383,49 @@ export const StepRequestLayout = {
   },
 } as const;
 export const StepRequestFingerprint = 0xff8f6934fd8874cbn;
+/** Reads a `StepRequest`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readStepRequest(view: DataView, ptr: number): StepRequest {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "StepRequest");
+  try {
+    return loadStepRequest(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 24);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeStepRequest(view: DataView, ptr: number, value: StepRequest): void {
+  checkStepRequest(value);
+  checkSpan(view, ptr, 24, "StepRequest");
+  storeStepRequest(view, ptr, value);
+}
+function loadStepRequest(view: DataView, ptr: number): StepRequest {
   return {
     particles: view.getUint32(ptr, true),
     count: view.getUint32(ptr + 4, true),
     dt: view.getFloat32(ptr + 8, true),
-    gravity: readVec3(view, ptr + 12),
+    gravity: loadVec3(view, ptr + 12),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeStepRequest(view: DataView, ptr: number, value: StepRequest): void {
+function checkStepRequest(value: StepRequest): void {
+  checkInt(value.particles, 0, 4294967295, "WasmPtr<Particle>", `StepRequest.particles`);
+  checkInt(value.count, 0, 4294967295, "u32", `StepRequest.count`);
+  checkFloat(value.dt, "f32", `StepRequest.dt`);
+  checkVec3(value.gravity);
+}
+function storeStepRequest(view: DataView, ptr: number, value: StepRequest): void {
   view.setUint32(ptr, value.particles, true);
   view.setUint32(ptr + 4, value.count, true);
   view.setFloat32(ptr + 8, value.dt, true);
-  writeVec3(view, ptr + 12, value.gravity);
+  storeVec3(view, ptr + 12, value.gravity);
 }
 /** A live view of one `StepRequest` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class StepRequestView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "StepRequestView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -364,14 +435,23 @@ export class StepRequestView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "StepRequestView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 24 > view.byteLength) outOfBounds(this.#ptr, 24, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `StepRequest`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 24 > view.byteLength) outOfBounds(this.#ptr, 24, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -385,13 +465,9 @@ export class StepRequestView {
     }
   }
   set particles(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr, value, true);
-    }
+    checkInt(value, 0, 4294967295, "WasmPtr<Particle>", `StepRequest.particles`);
+    const view = this.#span();
+    view.setUint32(this.#ptr, value, true);
   }
   get count(): number {
     let view = this.#view;
@@ -403,13 +479,9 @@ export class StepRequestView {
     }
   }
   set count(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 4, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 4, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `StepRequest.count`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 4, value, true);
   }
   get dt(): number {
     let view = this.#view;
@@ -421,25 +493,18 @@ export class StepRequestView {
     }
   }
   set dt(value: number) {
-    let view = this.#view;
-    try {
-      view.setFloat32(this.#ptr + 8, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setFloat32(this.#ptr + 8, value, true);
-    }
+    checkFloat(value, "f32", `StepRequest.dt`);
+    const view = this.#span();
+    view.setFloat32(this.#ptr + 8, value, true);
   }
   get gravity(): Vec3View {
+    this.#span();
     return new Vec3View(this.#memory, this.#ptr + 12);
   }
   set gravity(value: Vec3) {
-    let view = this.#view;
-    try {
-      writeVec3(view, this.#ptr + 12, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      writeVec3(view, this.#ptr + 12, value);
-    }
+    checkVec3(value);
+    const view = this.#span();
+    storeVec3(view, this.#ptr + 12, value);
   }
 }
 
@@ -456,14 +521,32 @@ export const StepResponseLayout = {
   },
 } as const;
 export const StepResponseFingerprint = 0xcea20e582c9872c6n;
+/** Reads a `StepResponse`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readStepResponse(view: DataView, ptr: number): StepResponse {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "StepResponse");
+  try {
+    return loadStepResponse(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeStepResponse(view: DataView, ptr: number, value: StepResponse): void {
+  checkStepResponse(value);
+  checkSpan(view, ptr, 16, "StepResponse");
+  storeStepResponse(view, ptr, value);
+}
+function loadStepResponse(view: DataView, ptr: number): StepResponse {
   return {
     alive: view.getUint32(ptr, true),
     energy: view.getFloat64(ptr + 8, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeStepResponse(view: DataView, ptr: number, value: StepResponse): void {
+function checkStepResponse(value: StepResponse): void {
+  checkInt(value.alive, 0, 4294967295, "u32", `StepResponse.alive`);
+  checkFloat(value.energy, "f64", `StepResponse.energy`);
+}
+function storeStepResponse(view: DataView, ptr: number, value: StepResponse): void {
   view.setUint32(ptr, value.alive, true);
   zeroBytes(view, ptr + 4, 4); // padding
   view.setFloat64(ptr + 8, value.energy, true);
@@ -473,7 +556,9 @@ export class StepResponseView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "StepResponseView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -483,14 +568,23 @@ export class StepResponseView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "StepResponseView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `StepResponse`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -504,13 +598,9 @@ export class StepResponseView {
     }
   }
   set alive(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `StepResponse.alive`);
+    const view = this.#span();
+    view.setUint32(this.#ptr, value, true);
   }
   get energy(): number {
     let view = this.#view;
@@ -522,13 +612,9 @@ export class StepResponseView {
     }
   }
   set energy(value: number) {
-    let view = this.#view;
-    try {
-      view.setFloat64(this.#ptr + 8, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setFloat64(this.#ptr + 8, value, true);
-    }
+    checkFloat(value, "f64", `StepResponse.energy`);
+    const view = this.#span();
+    view.setFloat64(this.#ptr + 8, value, true);
   }
 }
 
@@ -553,23 +639,45 @@ export const StepFrameLayout = {
   },
 } as const;
 export const StepFrameFingerprint = 0xd50c10689086a847n;
+/** Reads a `StepFrame`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readStepFrame(view: DataView, ptr: number): StepFrame {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "StepFrame");
+  try {
+    return loadStepFrame(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 32);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeStepFrame(view: DataView, ptr: number, value: StepFrame): void {
+  checkStepFrame(value);
+  checkSpan(view, ptr, 32, "StepFrame");
+  storeStepFrame(view, ptr, value);
+}
+function loadStepFrame(view: DataView, ptr: number): StepFrame {
   return {
     src: view.getUint32(ptr, true),
     dst: view.getUint32(ptr + 4, true),
     count: view.getUint32(ptr + 8, true),
     dt: view.getFloat32(ptr + 12, true),
-    gravity: readVec3(view, ptr + 16),
+    gravity: loadVec3(view, ptr + 16),
     frame: view.getUint32(ptr + 28, true),
   };
 }
-/** Writes every field of `value` and zeroes the padding. */
-export function writeStepFrame(view: DataView, ptr: number, value: StepFrame): void {
+function checkStepFrame(value: StepFrame): void {
+  checkInt(value.src, 0, 4294967295, "WasmPtr<Particle>", `StepFrame.src`);
+  checkInt(value.dst, 0, 4294967295, "WasmPtr<Particle>", `StepFrame.dst`);
+  checkInt(value.count, 0, 4294967295, "u32", `StepFrame.count`);
+  checkFloat(value.dt, "f32", `StepFrame.dt`);
+  checkVec3(value.gravity);
+  checkInt(value.frame, 0, 4294967295, "u32", `StepFrame.frame`);
+}
+function storeStepFrame(view: DataView, ptr: number, value: StepFrame): void {
   view.setUint32(ptr, value.src, true);
   view.setUint32(ptr + 4, value.dst, true);
   view.setUint32(ptr + 8, value.count, true);
   view.setFloat32(ptr + 12, value.dt, true);
-  writeVec3(view, ptr + 16, value.gravity);
+  storeVec3(view, ptr + 16, value.gravity);
   view.setUint32(ptr + 28, value.frame, true);
 }
 /** A live view of one `StepFrame` in a `WebAssembly.Memory`; survives `memory.grow`. */
@@ -577,7 +685,9 @@ export class StepFrameView {
   readonly #memory: WebAssembly.Memory;
   #ptr = 0;
   #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "StepFrameView");
     this.#memory = memory;
     this.#ptr = ptr;
     this.#view = dataViewOf(memory);
@@ -587,14 +697,23 @@ export class StepFrameView {
     return this.#ptr;
   }
   set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "StepFrameView");
     this.#ptr = value;
   }
-  /** After `error`: the memory's current DataView if `memory.grow` replaced the buffer (a detached buffer throws rather than being read), else `error` again. */
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
+    if (this.#ptr + 32 > view.byteLength) outOfBounds(this.#ptr, 32, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `StepFrame`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 32 > view.byteLength) outOfBounds(this.#ptr, 32, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -608,13 +727,9 @@ export class StepFrameView {
     }
   }
   set src(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr, value, true);
-    }
+    checkInt(value, 0, 4294967295, "WasmPtr<Particle>", `StepFrame.src`);
+    const view = this.#span();
+    view.setUint32(this.#ptr, value, true);
   }
   get dst(): number {
     let view = this.#view;
@@ -626,13 +741,9 @@ export class StepFrameView {
     }
   }
   set dst(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 4, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 4, value, true);
-    }
+    checkInt(value, 0, 4294967295, "WasmPtr<Particle>", `StepFrame.dst`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 4, value, true);
   }
   get count(): number {
     let view = this.#view;
@@ -644,13 +755,9 @@ export class StepFrameView {
     }
   }
   set count(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 8, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 8, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `StepFrame.count`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 8, value, true);
   }
   get dt(): number {
     let view = this.#view;
@@ -662,25 +769,18 @@ export class StepFrameView {
     }
   }
   set dt(value: number) {
-    let view = this.#view;
-    try {
-      view.setFloat32(this.#ptr + 12, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setFloat32(this.#ptr + 12, value, true);
-    }
+    checkFloat(value, "f32", `StepFrame.dt`);
+    const view = this.#span();
+    view.setFloat32(this.#ptr + 12, value, true);
   }
   get gravity(): Vec3View {
+    this.#span();
     return new Vec3View(this.#memory, this.#ptr + 16);
   }
   set gravity(value: Vec3) {
-    let view = this.#view;
-    try {
-      writeVec3(view, this.#ptr + 16, value);
-    } catch (error) {
-      view = this.#fresh(error);
-      writeVec3(view, this.#ptr + 16, value);
-    }
+    checkVec3(value);
+    const view = this.#span();
+    storeVec3(view, this.#ptr + 16, value);
   }
   get frame(): number {
     let view = this.#view;
@@ -692,34 +792,77 @@ export class StepFrameView {
     }
   }
   set frame(value: number) {
-    let view = this.#view;
-    try {
-      view.setUint32(this.#ptr + 28, value, true);
-    } catch (error) {
-      view = this.#fresh(error);
-      view.setUint32(this.#ptr + 28, value, true);
-    }
+    checkInt(value, 0, 4294967295, "u32", `StepFrame.frame`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 28, value, true);
   }
 }
 
+/** Throws unless `ptr` is an integer in [0, 2^32) and `size` bytes from it are in `view`. */
+function checkSpan(view: DataView, ptr: number, size: number, type: string): void {
+  if (!(typeof ptr === "number" && ptr % 1 === 0 && ptr >= 0 && ptr + size <= view.byteLength)) {
+    badSpan(ptr, size, view.byteLength, type);
+  }
+}
+function badSpan(ptr: unknown, size: number, length: number, type: string): never {
+  if (typeof ptr !== "number" || ptr % 1 !== 0 || ptr < 0 || ptr > 4294967295) badPtr(ptr, type);
+  outOfBounds(ptr, size, length);
+}
+/** After a read threw `error`: out of bounds, or `error` again. */
+function readFailed(error: unknown, view: DataView, ptr: number, size: number): never {
+  if (ptr + size > view.byteLength) outOfBounds(ptr, size, view.byteLength);
+  throw error;
+}
+function badPtr(ptr: unknown, type: string): never {
+  throw new RangeError(`${type}: the pointer ${show(ptr)} is not an integer in [0, 2^32)`);
+}
+function outOfBounds(ptr: number, size: number, length: number): never {
+  throw new RangeError(`out of bounds: bytes ${ptr}..${ptr + size} needed, the memory is ${length} bytes long`);
+}
 function readBoolAt(view: DataView, at: number, field: string): boolean {
   const byte = view.getUint8(at);
   return byte === 1 || (byte !== 0 && invalidBool(byte, at, field));
 }
 function invalidBool(byte: number, at: number, field: string): never {
-  throw new RangeError(`invalid bool ${byte} in ${field} at offset ${at}`);
+  const hex = byte.toString(16).padStart(2, "0");
+  throw new RangeError(`invalid bool at offset ${at}: byte 0x${hex} is neither 0 nor 1 (${field})`);
 }
-
+function invalidDiscriminant(type: string, at: number, value: number, field: string): never {
+  throw new RangeError(`invalid discriminant for ${type} at offset ${at}: ${value} names no variant (${field})`);
+}
+/** Throws unless `value` is an integer in [min, max]. */
+function checkInt(value: number, min: number, max: number, type: string, field: string): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    badValue(value, `a ${type} (an integer in ${min}..=${max})`, field);
+  }
+}
+/** Throws unless `value` is a bigint a 64-bit integer holds. */
+function checkBig(value: bigint, signed: boolean, type: string, field: string): void {
+  if (typeof value !== "bigint" || (signed ? BigInt.asIntN(64, value) : BigInt.asUintN(64, value)) !== value) {
+    const range = signed ? "-9223372036854775808n..=9223372036854775807n" : "0n..=18446744073709551615n";
+    badValue(value, `a ${type} (a bigint in ${range})`, field);
+  }
+}
+function checkFloat(value: number, type: string, field: string): void {
+  if (typeof value !== "number") badValue(value, `a ${type} (a number)`, field);
+}
+function checkBool(value: boolean, field: string): void {
+  if (typeof value !== "boolean") badValue(value, "a bool (true or false)", field);
+}
+function badValue(value: unknown, expected: string, field: string): never {
+  throw new RangeError(`${field} must be ${expected}, not ${show(value)}`);
+}
+/** A value as an error message shows it: `NaN`, `-1`, `18446744073709551616n`, `"text"`. */
+function show(value: unknown): string {
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "string") return JSON.stringify(value);
+  return String(value);
+}
 function zeroBytes(view: DataView, at: number, length: number): void {
   for (let i = 0; i < length; i++) {
     view.setUint8(at + i, 0);
   }
 }
-
-/** Every view's DataView before its first: the field never holds anything but a DataView. */
-const emptyView: DataView = new DataView(new ArrayBuffer(0));
-let cachedBuffer: ArrayBufferLike | undefined;
-let cachedView: DataView = emptyView;
 /** One DataView per buffer, shared by every view of it. */
 function dataViewOf(memory: WebAssembly.Memory): DataView {
   const buffer = memory.buffer;
@@ -729,3 +872,7 @@ function dataViewOf(memory: WebAssembly.Memory): DataView {
   }
   return cachedView;
 }
+/** Every view's DataView before its first: the field never holds anything but a DataView. */
+const emptyView: DataView = new DataView(new ArrayBuffer(0));
+let cachedBuffer: ArrayBufferLike | undefined;
+let cachedView: DataView = emptyView;
