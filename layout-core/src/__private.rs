@@ -7,6 +7,7 @@
 
 pub use core;
 
+pub use crate::__wasm_layout_struct as struct_layout;
 pub use crate::descriptor::{
     EnumLayout, FieldLayout, RenameRule, Scalar, StructLayout, TypeKind, TypeLayout, VariantLayout,
 };
@@ -16,6 +17,8 @@ pub use crate::rules::{FieldShape, StructRepr, StructShape};
 pub use crate::value::ValueMut;
 pub use crate::view::{ViewMut, ViewRef};
 pub use crate::WasmLayout;
+
+mod template;
 
 /// The size and alignment of `T`, for [`StructShape::new`].
 pub const fn shape<T: WasmLayout>() -> FieldShape {
@@ -41,6 +44,13 @@ pub const fn expect_shape<T: WasmLayout>(size: usize, align: usize, unchecked: b
 /// `Option::None` for a descriptor's `rename`, by a path the user's scope
 /// cannot shadow.
 pub const NONE: Option<&'static str> = None;
+
+/// `Option::None` for a descriptor's `rename_all`.
+pub const NONE_RULE: Option<RenameRule> = None;
+
+/// What a getter returns for a type some of whose bytes are invalid
+/// (`bool`): the value, or why its bytes are not one.
+pub type Checked<T> = Result<T, LayoutError>;
 
 macro_rules! scalar_layouts {
     ($($name:ident = $ty:ty;)*) => {$(
@@ -117,16 +127,27 @@ pub fn encode<F: WasmLayout, const OFF: usize, const N: usize>(value: &F, bytes:
     value.__encode(field_mut::<F, OFF, N>(bytes));
 }
 
-/// The getter result for the field of type `F` at `OFF`.
+/// Encodes `value` into the field at `OFF`, taking it by value: a field of a
+/// packed struct may be unaligned, so it is copied out, never borrowed.
 #[inline(always)]
-pub fn get<F: WasmLayout, const OFF: usize, const N: usize>(bytes: &[u8; N]) -> F::Ref<'_> {
-    F::__get(field::<F, OFF, N>(bytes), OFF)
+pub fn encode_value<F: WasmLayout, const OFF: usize, const N: usize>(value: F, bytes: &mut [u8; N]) {
+    value.__encode(field_mut::<F, OFF, N>(bytes));
 }
 
-/// A mutable view of the field of type `F` at `OFF`.
+/// The getter result for the field of type `F` at `OFF` in `bytes`, which
+/// start at `at` in the slice the caller passed.
 #[inline(always)]
-pub fn get_mut<F: WasmLayout, const OFF: usize, const N: usize>(bytes: &mut [u8; N]) -> F::Mut<'_> {
-    F::__get_mut(field_mut::<F, OFF, N>(bytes))
+pub fn get<F: WasmLayout, const OFF: usize, const N: usize>(bytes: &[u8; N], at: usize) -> F::Ref<'_> {
+    F::__get(field::<F, OFF, N>(bytes), at.wrapping_add(OFF))
+}
+
+/// A mutable view of the field of type `F` at `OFF`; `at` as for [`get`].
+#[inline(always)]
+pub fn get_mut<F: WasmLayout, const OFF: usize, const N: usize>(
+    bytes: &mut [u8; N],
+    at: usize,
+) -> F::Mut<'_> {
+    F::__get_mut(field_mut::<F, OFF, N>(bytes), at.wrapping_add(OFF))
 }
 
 /// The error for an enum discriminant that names no variant.
@@ -154,6 +175,7 @@ macro_rules! scalar_helpers {
                 None => 0 as $ty,
             }
         }
+
         #[doc = concat!("Writes the `", stringify!($ty), "` at `at`.")]
         #[inline(always)]
         pub fn $write(bytes: &mut [u8], at: usize, value: $ty) {
@@ -192,10 +214,14 @@ pub fn read_bool(bytes: &[u8], at: usize) -> bool {
     read_u8(bytes, at) != 0
 }
 
-/// The getter of a bool field: the value, or why the byte is not a bool.
+/// The getter of a bool field at `at` in `bytes`, which start at `view` in
+/// the slice the caller passed: the value, or why the byte is not a bool.
 #[inline(always)]
-pub fn get_bool(bytes: &[u8], at: usize) -> Result<bool, LayoutError> {
-    validate_bool(bytes, at).map(|()| read_bool(bytes, at))
+pub fn get_bool(bytes: &[u8], at: usize, view: usize) -> Result<bool, LayoutError> {
+    match validate_bool(bytes, at) {
+        Ok(()) => Ok(read_bool(bytes, at)),
+        Err(e) => Err(e.offset_by(view)),
+    }
 }
 
 /// Writes the bool at `at`.

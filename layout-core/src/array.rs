@@ -44,8 +44,8 @@ impl<T: WasmLayout, const N: usize> WasmLayout for [T; N] {
         ArrayRef { bytes, at }
     }
     #[inline(always)]
-    fn __get_mut(bytes: &mut Self::Bytes) -> ArrayMut<'_, T, N> {
-        ArrayMut { bytes }
+    fn __get_mut(bytes: &mut Self::Bytes, at: usize) -> ArrayMut<'_, T, N> {
+        ArrayMut { bytes, at }
     }
 }
 
@@ -62,6 +62,7 @@ impl<T: WasmLayout, const N: usize> WasmLayout for [T; N] {
 /// ```
 pub struct ArrayRef<'a, T: WasmLayout, const N: usize> {
     bytes: &'a [T::Bytes; N],
+    /// Where `bytes` start in the slice the caller passed, for errors.
     at: usize,
 }
 
@@ -136,6 +137,8 @@ where
 /// ```
 pub struct ArrayMut<'a, T: WasmLayout, const N: usize> {
     bytes: &'a mut [T::Bytes; N],
+    /// Where `bytes` start in the slice the caller passed, for errors.
+    at: usize,
 }
 
 impl<T: WasmLayout, const N: usize> ArrayMut<'_, T, N> {
@@ -154,13 +157,14 @@ impl<T: WasmLayout, const N: usize> ArrayMut<'_, T, N> {
     /// The getter result for element `index`, or `None` past the end.
     #[inline(always)]
     pub fn get(&self, index: usize) -> Option<T::Ref<'_>> {
-        self.bytes.get(index).map(|b| T::__get(b, elem_offset::<T>(0, index)))
+        self.bytes.get(index).map(|b| T::__get(b, elem_offset::<T>(self.at, index)))
     }
 
     /// A mutable view of element `index`, or `None` past the end.
     #[inline(always)]
     pub fn get_mut(&mut self, index: usize) -> Option<T::Mut<'_>> {
-        self.bytes.get_mut(index).map(T::__get_mut)
+        let at = elem_offset::<T>(self.at, index);
+        self.bytes.get_mut(index).map(|b| T::__get_mut(b, at))
     }
 
     /// Overwrites element `index`; `OutOfBounds` past the end, writing nothing.
@@ -172,9 +176,9 @@ impl<T: WasmLayout, const N: usize> ArrayMut<'_, T, N> {
                 Ok(())
             }
             None => Err(LayoutError::OutOfBounds {
-                offset: elem_offset::<T>(0, index),
+                offset: elem_offset::<T>(self.at, index),
                 needed: T::SIZE,
-                available: T::SIZE.wrapping_mul(N),
+                available: elem_offset::<T>(self.at, N),
             }),
         }
     }
@@ -182,13 +186,14 @@ impl<T: WasmLayout, const N: usize> ArrayMut<'_, T, N> {
     /// A read-only view of the same array.
     #[inline(always)]
     pub fn as_ref(&self) -> ArrayRef<'_, T, N> {
-        ArrayRef { bytes: self.bytes, at: 0 }
+        ArrayRef { bytes: self.bytes, at: self.at }
     }
 
     /// Mutable views of every element, in order.
     #[inline]
     pub fn iter_mut(&mut self) -> impl ExactSizeIterator<Item = T::Mut<'_>> + DoubleEndedIterator + '_ {
-        self.bytes.iter_mut().map(T::__get_mut)
+        let at = self.at;
+        self.bytes.iter_mut().enumerate().map(move |(i, b)| T::__get_mut(b, elem_offset::<T>(at, i)))
     }
 
     /// Overwrites the whole array.

@@ -4,9 +4,10 @@ use core::fmt;
 
 /// Why bytes could not be read as, written from or viewed as a value.
 ///
-/// Offsets are in bytes from the start of the slice handed to the call (for
-/// [`WasmPtr`](crate::WasmPtr) calls, from the start of memory; for view
-/// getters, from the start of the innermost struct or array view).
+/// Offsets are in bytes from the start of the slice the caller passed, on
+/// every path: for [`WasmPtr`](crate::WasmPtr) calls, from the start of
+/// memory; for view getters (nested, array and slice views included), from
+/// the start of the slice the outermost view was made from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LayoutError {

@@ -13,7 +13,9 @@ use crate::slice::{SliceMut, SliceRef};
 /// `#[repr]`.
 ///
 /// Every safe method returns an error instead of panicking, whatever the
-/// bytes. Offsets in errors count from the start of the slice given.
+/// bytes. Offsets in errors count from the start of the slice the caller
+/// passed, on every path: through views, nested views, array and slice views
+/// and pointers alike.
 ///
 /// ```
 /// use wasm_layout_core::{WasmLayout, LayoutError};
@@ -78,12 +80,13 @@ pub trait WasmLayout: Sized {
     /// Encodes `self` into `bytes`, padding included.
     #[doc(hidden)]
     fn __encode(&self, bytes: &mut Self::Bytes);
-    /// The getter result for these bytes; `at` is the offset an error reports.
+    /// The getter result for these bytes; `at` is where they start in the
+    /// slice the caller passed, which errors report offsets from.
     #[doc(hidden)]
     fn __get(bytes: &Self::Bytes, at: usize) -> Self::Ref<'_>;
-    /// A mutable view of these bytes.
+    /// A mutable view of these bytes; `at` as for [`Self::__get`].
     #[doc(hidden)]
-    fn __get_mut(bytes: &mut Self::Bytes) -> Self::Mut<'_>;
+    fn __get_mut(bytes: &mut Self::Bytes, at: usize) -> Self::Mut<'_>;
 
     /// Reads a value from the first `SIZE` bytes of `bytes`.
     #[inline]
@@ -111,7 +114,7 @@ pub trait WasmLayout: Sized {
     /// A mutable view of the first `SIZE` bytes of `bytes`.
     #[inline]
     fn view_mut(bytes: &mut [u8]) -> Result<Self::Mut<'_>, LayoutError> {
-        Ok(Self::__get_mut(prefix_mut::<Self>(bytes, 0)?))
+        Ok(Self::__get_mut(prefix_mut::<Self>(bytes, 0)?, 0))
     }
 
     /// Reads a value at `offset` in `memory`; errors report offsets in `memory`.
@@ -132,13 +135,13 @@ pub trait WasmLayout: Sized {
     /// A view of the value at `offset` in `memory`.
     #[inline]
     fn view_at(memory: &[u8], offset: usize) -> Result<Self::Ref<'_>, LayoutError> {
-        Ok(Self::__get(prefix::<Self>(range(memory, offset, Self::SIZE)?, offset)?, 0))
+        Ok(Self::__get(prefix::<Self>(range(memory, offset, Self::SIZE)?, offset)?, offset))
     }
 
     /// A mutable view of the value at `offset` in `memory`.
     #[inline]
     fn view_mut_at(memory: &mut [u8], offset: usize) -> Result<Self::Mut<'_>, LayoutError> {
-        Ok(Self::__get_mut(prefix_mut::<Self>(range_mut(memory, offset, Self::SIZE)?, offset)?))
+        Ok(Self::__get_mut(prefix_mut::<Self>(range_mut(memory, offset, Self::SIZE)?, offset)?, offset))
     }
 
     /// A view of `count` consecutive values at the start of `bytes`, checked

@@ -110,7 +110,7 @@ impl<T: WasmLayout> WasmPtr<T> {
     pub fn view_slice(self, memory: &[u8], count: usize) -> Result<SliceRef<'_, T>, LayoutError> {
         let start = self.start()?;
         let rest = memory.get(start..).ok_or(out_of_bounds(start, T::SIZE, memory.len()))?;
-        SliceRef::new(rest, count).map_err(|e| e.offset_by(start))
+        SliceRef::__at(rest, count, start)
     }
 
     /// A mutable view of `count` consecutive values starting at the target.
@@ -119,7 +119,7 @@ impl<T: WasmLayout> WasmPtr<T> {
         let start = self.start()?;
         let len = memory.len();
         let rest = memory.get_mut(start..).ok_or(out_of_bounds(start, T::SIZE, len))?;
-        SliceMut::new(rest, count).map_err(|e| match e {
+        SliceMut::__at(rest, count, start).map_err(|e| match e {
             LayoutError::OutOfBounds { needed, .. } => out_of_bounds(start, needed, len),
             other => other,
         })
@@ -158,8 +158,8 @@ impl<T: WasmLayout> WasmLayout for WasmPtr<T> {
         Self::__decode(bytes)
     }
     #[inline(always)]
-    fn __get_mut(bytes: &mut [u8; 4]) -> ValueMut<'_, Self> {
-        ValueMut::new(bytes)
+    fn __get_mut(bytes: &mut [u8; 4], at: usize) -> ValueMut<'_, Self> {
+        ValueMut::__at(bytes, at)
     }
 }
 

@@ -8,8 +8,8 @@ use crate::WasmLayout;
 macro_rules! numeric {
     ($($ty:ident => $scalar:ident),* $(,)?) => {$(
         impl WasmLayout for $ty {
-            const SIZE: usize = core::mem::size_of::<$ty>();
-            const ALIGN: usize = core::mem::size_of::<$ty>();
+            const SIZE: usize = Scalar::$scalar.size();
+            const ALIGN: usize = Scalar::$scalar.size();
             const NAME: &'static str = stringify!($ty);
             const LAYOUT: &'static TypeLayout = &TypeLayout {
                 name: stringify!($ty),
@@ -35,8 +35,8 @@ macro_rules! numeric {
                 <$ty>::from_le_bytes(*bytes)
             }
             #[inline(always)]
-            fn __get_mut(bytes: &mut Self::Bytes) -> ValueMut<'_, $ty> {
-                ValueMut::new(bytes)
+            fn __get_mut(bytes: &mut Self::Bytes, at: usize) -> ValueMut<'_, $ty> {
+                ValueMut::__at(bytes, at)
             }
         }
     )*};
@@ -49,11 +49,15 @@ numeric! {
 }
 
 impl WasmLayout for bool {
-    const SIZE: usize = 1;
-    const ALIGN: usize = 1;
+    const SIZE: usize = Scalar::Bool.size();
+    const ALIGN: usize = Scalar::Bool.size();
     const NAME: &'static str = "bool";
-    const LAYOUT: &'static TypeLayout =
-        &TypeLayout { name: "bool", size: 1, align: 1, kind: TypeKind::Scalar(Scalar::Bool) };
+    const LAYOUT: &'static TypeLayout = &TypeLayout {
+        name: "bool",
+        size: Self::SIZE,
+        align: Self::ALIGN,
+        kind: TypeKind::Scalar(Scalar::Bool),
+    };
     type Bytes = [u8; 1];
     type Ref<'a> = Result<bool, LayoutError>;
     type Mut<'a> = ValueMut<'a, bool>;
@@ -82,7 +86,7 @@ impl WasmLayout for bool {
         }
     }
     #[inline(always)]
-    fn __get_mut(bytes: &mut [u8; 1]) -> ValueMut<'_, bool> {
-        ValueMut::new(bytes)
+    fn __get_mut(bytes: &mut [u8; 1], at: usize) -> ValueMut<'_, bool> {
+        ValueMut::__at(bytes, at)
     }
 }

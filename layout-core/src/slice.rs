@@ -65,6 +65,8 @@ fn zero_sized<'a, T: WasmLayout>(count: usize) -> Option<&'a mut [T::Bytes]> {
 /// ```
 pub struct SliceRef<'a, T: WasmLayout> {
     elems: &'a [T::Bytes],
+    /// Where `elems` start in the slice the caller passed, for errors.
+    at: usize,
 }
 
 impl<T: WasmLayout> Clone for SliceRef<'_, T> {
@@ -78,7 +80,18 @@ impl<'a, T: WasmLayout> SliceRef<'a, T> {
     /// A view of `count` values at the start of `bytes`, or `OutOfBounds`.
     #[inline]
     pub fn new(bytes: &'a [u8], count: usize) -> Result<Self, LayoutError> {
-        Ok(SliceRef { elems: elems::<T>(bytes, count)? })
+        Self::__at(bytes, count, 0)
+    }
+
+    /// As [`Self::new`], for `bytes` that start at `at` in the slice the
+    /// caller passed: errors report offsets from there.
+    #[doc(hidden)]
+    #[inline]
+    pub fn __at(bytes: &'a [u8], count: usize, at: usize) -> Result<Self, LayoutError> {
+        match elems::<T>(bytes, count) {
+            Ok(elems) => Ok(SliceRef { elems, at }),
+            Err(e) => Err(e.offset_by(at)),
+        }
     }
 
     /// A view of as many whole values as fit in `bytes` (none for a
@@ -86,7 +99,7 @@ impl<'a, T: WasmLayout> SliceRef<'a, T> {
     #[inline]
     pub fn fit(bytes: &'a [u8]) -> Self {
         let count = bytes.len().checked_div(T::SIZE).unwrap_or(0);
-        SliceRef { elems: elems::<T>(bytes, count).unwrap_or(&[]) }
+        SliceRef { elems: elems::<T>(bytes, count).unwrap_or(&[]), at: 0 }
     }
 
     /// The number of values.
@@ -105,14 +118,14 @@ impl<'a, T: WasmLayout> SliceRef<'a, T> {
     #[inline(always)]
     pub fn get(&self, index: usize) -> Option<T::Ref<'a>> {
         let elems: &'a [T::Bytes] = self.elems;
-        elems.get(index).map(|b| T::__get(b, elem_offset::<T>(0, index)))
+        elems.get(index).map(|b| T::__get(b, elem_offset::<T>(self.at, index)))
     }
 
     /// Reads element `index` whole, validating it.
     #[inline]
     pub fn read(&self, index: usize) -> Result<T, LayoutError> {
-        let at = elem_offset::<T>(0, index);
-        let available = self.elems.len().wrapping_mul(T::SIZE);
+        let at = elem_offset::<T>(self.at, index);
+        let available = elem_offset::<T>(self.at, self.elems.len());
         let b = self.elems.get(index).ok_or(out_of_bounds(at, T::SIZE, available))?;
         T::__validate(b).map_err(|e| e.offset_by(at))?;
         Ok(T::__decode(b))
@@ -121,8 +134,8 @@ impl<'a, T: WasmLayout> SliceRef<'a, T> {
     /// The views (or values) of every element, in order.
     #[inline]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = T::Ref<'a>> + DoubleEndedIterator + 'a {
-        let elems: &'a [T::Bytes] = self.elems;
-        elems.iter().enumerate().map(|(i, b)| T::__get(b, elem_offset::<T>(0, i)))
+        let (elems, at): (&'a [T::Bytes], usize) = (self.elems, self.at);
+        elems.iter().enumerate().map(move |(i, b)| T::__get(b, elem_offset::<T>(at, i)))
     }
 
     /// The elements in groups of `N`, each group an array of views (or
@@ -147,7 +160,8 @@ impl<'a, T: WasmLayout> SliceRef<'a, T> {
         const { assert!(N > 0, "chunks_exact needs N > 0") };
         let elems: &'a [T::Bytes] = self.elems;
         let (chunks, rest) = elems.as_chunks::<N>();
-        ChunksExact { chunks: chunks.iter(), rest: SliceRef { elems: rest } }
+        let rest_at = elem_offset::<T>(self.at, chunks.len().wrapping_mul(N));
+        ChunksExact { chunks: chunks.iter(), at: self.at, rest: SliceRef { elems: rest, at: rest_at } }
     }
 
     /// The elements as fixed-size byte arrays, for code that wants to go
@@ -170,6 +184,8 @@ where
 /// The iterator of [`SliceRef::chunks_exact`]: arrays of `N` element views.
 pub struct ChunksExact<'a, T: WasmLayout, const N: usize> {
     chunks: core::slice::Iter<'a, [T::Bytes; N]>,
+    /// Where the next chunk starts in the slice the caller passed.
+    at: usize,
     rest: SliceRef<'a, T>,
 }
 
@@ -186,7 +202,15 @@ impl<'a, T: WasmLayout, const N: usize> Iterator for ChunksExact<'a, T, N> {
 
     #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
-        self.chunks.next().map(|c| c.each_ref().map(|b| T::__get(b, 0)))
+        let chunk = self.chunks.next()?;
+        let at = self.at;
+        self.at = elem_offset::<T>(at, N);
+        let mut i = 0;
+        Some(chunk.each_ref().map(|b| {
+            let elem = T::__get(b, elem_offset::<T>(at, i));
+            i = i.wrapping_add(1);
+            elem
+        }))
     }
 
     #[inline]
@@ -210,13 +234,26 @@ impl<T: WasmLayout, const N: usize> ExactSizeIterator for ChunksExact<'_, T, N> 
 /// ```
 pub struct SliceMut<'a, T: WasmLayout> {
     elems: &'a mut [T::Bytes],
+    /// Where `elems` start in the slice the caller passed, for errors.
+    at: usize,
 }
 
 impl<'a, T: WasmLayout> SliceMut<'a, T> {
     /// A mutable view of `count` values at the start of `bytes`, or `OutOfBounds`.
     #[inline]
     pub fn new(bytes: &'a mut [u8], count: usize) -> Result<Self, LayoutError> {
-        Ok(SliceMut { elems: elems_mut::<T>(bytes, count)? })
+        Self::__at(bytes, count, 0)
+    }
+
+    /// As [`Self::new`], for `bytes` that start at `at` in the slice the
+    /// caller passed: errors report offsets from there.
+    #[doc(hidden)]
+    #[inline]
+    pub fn __at(bytes: &'a mut [u8], count: usize, at: usize) -> Result<Self, LayoutError> {
+        match elems_mut::<T>(bytes, count) {
+            Ok(elems) => Ok(SliceMut { elems, at }),
+            Err(e) => Err(e.offset_by(at)),
+        }
     }
 
     /// The number of values.
@@ -234,21 +271,25 @@ impl<'a, T: WasmLayout> SliceMut<'a, T> {
     /// A read-only view of the same values.
     #[inline(always)]
     pub fn as_ref(&self) -> SliceRef<'_, T> {
-        SliceRef { elems: self.elems }
+        SliceRef { elems: self.elems, at: self.at }
     }
 
     /// A mutable view of element `index`, or `None` past the end.
     #[inline(always)]
     pub fn get_mut(&mut self, index: usize) -> Option<T::Mut<'_>> {
-        self.elems.get_mut(index).map(T::__get_mut)
+        let at = elem_offset::<T>(self.at, index);
+        self.elems.get_mut(index).map(|b| T::__get_mut(b, at))
     }
 
     /// Overwrites element `index`; `OutOfBounds` past the end, writing nothing.
     #[inline]
     pub fn set(&mut self, index: usize, value: &T) -> Result<(), LayoutError> {
-        let available = self.elems.len().wrapping_mul(T::SIZE);
-        let b =
-            self.elems.get_mut(index).ok_or(out_of_bounds(elem_offset::<T>(0, index), T::SIZE, available))?;
+        let available = elem_offset::<T>(self.at, self.elems.len());
+        let b = self.elems.get_mut(index).ok_or(out_of_bounds(
+            elem_offset::<T>(self.at, index),
+            T::SIZE,
+            available,
+        ))?;
         value.__encode(b);
         Ok(())
     }
@@ -256,7 +297,8 @@ impl<'a, T: WasmLayout> SliceMut<'a, T> {
     /// Mutable views of every element, in order.
     #[inline]
     pub fn iter_mut(&mut self) -> impl ExactSizeIterator<Item = T::Mut<'_>> + DoubleEndedIterator + '_ {
-        self.elems.iter_mut().map(T::__get_mut)
+        let at = self.at;
+        self.elems.iter_mut().enumerate().map(move |(i, b)| T::__get_mut(b, elem_offset::<T>(at, i)))
     }
 
     /// The elements as mutable fixed-size byte arrays.

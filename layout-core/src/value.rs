@@ -18,26 +18,36 @@ use crate::WasmLayout;
 /// ```
 pub struct ValueMut<'a, T: WasmLayout> {
     bytes: &'a mut T::Bytes,
+    /// Where `bytes` start in the slice the caller passed, for errors.
+    at: usize,
 }
 
 impl<'a, T: WasmLayout> ValueMut<'a, T> {
-    /// A view of `bytes`.
+    /// A view of `bytes`; errors report offsets from their start.
     #[inline(always)]
     pub fn new(bytes: &'a mut T::Bytes) -> Self {
-        ValueMut { bytes }
+        ValueMut { bytes, at: 0 }
+    }
+
+    /// A view of `bytes`, which start at `at` in the slice the caller
+    /// passed: errors report offsets from there.
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn __at(bytes: &'a mut T::Bytes, at: usize) -> Self {
+        ValueMut { bytes, at }
     }
 
     /// What a view getter would return: the value (`Result` of it for bool and
     /// enums).
     #[inline(always)]
     pub fn get(&self) -> T::Ref<'_> {
-        T::__get(self.bytes, 0)
+        T::__get(self.bytes, self.at)
     }
 
     /// Reads the whole value, validating it.
     #[inline]
     pub fn read(&self) -> Result<T, LayoutError> {
-        T::__validate(self.bytes)?;
+        T::__validate(self.bytes).map_err(|e| e.offset_by(self.at))?;
         Ok(T::__decode(self.bytes))
     }
 

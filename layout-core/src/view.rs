@@ -9,12 +9,20 @@ use crate::WasmLayout;
 pub trait ViewRef<'a>: Copy {
     /// The type viewed.
     type Target: WasmLayout;
+    /// The bytes viewed, and where they start in the slice the caller
+    /// passed (what error offsets count from).
+    #[doc(hidden)]
+    fn __parts(&self) -> (&'a [u8], usize);
     /// The `SIZE` bytes viewed.
-    fn as_bytes(&self) -> &'a [u8];
+    #[inline(always)]
+    fn as_bytes(&self) -> &'a [u8] {
+        self.__parts().0
+    }
     /// Reads the whole value, validating it.
     #[inline]
     fn read(&self) -> Result<Self::Target, LayoutError> {
-        Self::Target::read_from(self.as_bytes())
+        let (bytes, at) = self.__parts();
+        Self::Target::read_from(bytes).map_err(|e| e.offset_by(at))
     }
 }
 
@@ -22,21 +30,23 @@ pub trait ViewRef<'a>: Copy {
 pub trait ViewMut<'a> {
     /// The type viewed.
     type Target: WasmLayout;
-    /// The bytes viewed.
+    /// The bytes viewed, and where they start in the slice the caller
+    /// passed (what error offsets count from).
     #[doc(hidden)]
-    fn __bytes(&self) -> &<Self::Target as WasmLayout>::Bytes;
+    fn __bytes(&self) -> (&<Self::Target as WasmLayout>::Bytes, usize);
     /// The bytes viewed, mutable.
     #[doc(hidden)]
     fn __bytes_mut(&mut self) -> &mut <Self::Target as WasmLayout>::Bytes;
     /// The `SIZE` bytes viewed.
     #[inline(always)]
     fn as_bytes(&self) -> &[u8] {
-        bytemuck::bytes_of(self.__bytes())
+        bytemuck::bytes_of(self.__bytes().0)
     }
     /// A read-only view of the same bytes.
     #[inline(always)]
     fn as_view(&self) -> <Self::Target as WasmLayout>::Ref<'_> {
-        Self::Target::__get(self.__bytes(), 0)
+        let (bytes, at) = self.__bytes();
+        Self::Target::__get(bytes, at)
     }
     /// Overwrites the whole value, padding included.
     #[inline]
@@ -46,6 +56,8 @@ pub trait ViewMut<'a> {
     /// Reads the whole value, validating it.
     #[inline]
     fn read(&self) -> Result<Self::Target, LayoutError> {
-        Self::Target::read_from(self.as_bytes())
+        let (bytes, at) = self.__bytes();
+        Self::Target::__validate(bytes).map_err(|e| e.offset_by(at))?;
+        Ok(Self::Target::__decode(bytes))
     }
 }

@@ -4,8 +4,12 @@
 use syn::visit_mut::VisitMut;
 use syn::{Data as SynData, DeriveInput, Fields, Ident, Type, Visibility};
 
+use wasm_layout_rules::Scalar;
+
 use crate::attr::{Container, Member, Repr};
 use crate::ctxt::Ctxt;
+use crate::expand::predict::scalar;
+use crate::names::FieldNames;
 
 pub struct Input<'a> {
     pub ident: &'a Ident,
@@ -29,6 +33,12 @@ pub struct Field<'a> {
     /// The field type with `Self` replaced by the struct's name, so it means
     /// the same inside the generated view impls.
     pub ty: Type,
+    /// The scalar `ty` names, if it is one (read once: asking the compiler
+    /// for an identifier's text is a round trip through the proc-macro
+    /// bridge).
+    pub scalar: Option<Scalar>,
+    /// The names the field gives the struct and its views.
+    pub names: FieldNames,
     pub attrs: Member,
 }
 
@@ -85,10 +95,14 @@ impl<'a> Field<'a> {
         let ident = field.ident.as_ref().expect("named field");
         let mut ty = field.ty.clone();
         ReplaceSelf(owner).visit_type_mut(&mut ty);
+        let name = syn::ext::IdentExt::unraw(ident).to_string();
+        let scalar = scalar(&ty);
         Field {
             ident,
-            name: syn::ext::IdentExt::unraw(ident).to_string(),
+            names: FieldNames::of(&name, scalar.is_none()),
+            name,
             vis: &field.vis,
+            scalar,
             ty,
             attrs: Member::from_attrs(cx, &field.attrs, "field"),
         }

@@ -5,6 +5,7 @@ use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, LitStr};
+use wasm_layout_rules::RenameRule;
 
 use crate::ctxt::Ctxt;
 use crate::symbol::*;
@@ -21,7 +22,7 @@ pub struct Container {
     pub packed: Option<Span>,
     pub align: Option<WithSpan<u64>>,
     pub rename: Option<LitStr>,
-    pub rename_all: Option<WithSpan<&'static str>>,
+    pub rename_all: Option<WithSpan<RenameRule>>,
     pub krate: Option<syn::Path>,
 }
 
@@ -36,9 +37,11 @@ pub struct Member {
 pub struct Repr {
     /// `C`, with its span.
     pub c: Option<Span>,
-    /// `packed` or `packed(N)`: fields may be unaligned, so the generated
-    /// code copies them out instead of taking references.
-    pub packed: bool,
+    /// `packed` or `packed(N)` (with `N`): fields may be unaligned, so the
+    /// generated code copies them out instead of taking references.
+    pub packed: Option<WithSpan<Option<u64>>>,
+    /// `align(N)`.
+    pub align: Option<WithSpan<u64>>,
     /// An integer repr, spelled as in Rust (`u8`, `i64`, `usize`, …).
     pub int: Option<syn::Ident>,
 }
@@ -98,20 +101,19 @@ impl Container {
                     set_once(cx, &meta, &mut out.rename, lit);
                 } else if meta.path.is_ident(RENAME_ALL) {
                     let lit: LitStr = meta.value()?.parse()?;
-                    let rule = RENAME_RULES.iter().find(|(name, _)| *name == lit.value());
-                    match rule {
-                        Some((_, rule)) => set_once(
+                    match RenameRule::from_spelling(&lit.value()) {
+                        Some(rule) => set_once(
                             cx,
                             &meta,
                             &mut out.rename_all,
-                            WithSpan { value: *rule, span: lit.span() },
+                            WithSpan { value: rule, span: lit.span() },
                         ),
                         None => cx.error_spanned_by(
                             &lit,
                             format!(
                                 "unknown rename_all rule {:?}: use one of {}",
                                 lit.value(),
-                                RENAME_RULES.map(|(n, _)| format!("{n:?}")).join(", ")
+                                RenameRule::ALL.map(|(n, _)| format!("{n:?}")).join(", ")
                             ),
                         ),
                     }
@@ -185,7 +187,14 @@ impl Repr {
                 if meta.path.is_ident("C") {
                     out.c = Some(meta.path.span());
                 } else if meta.path.is_ident(PACKED) {
-                    out.packed = true;
+                    let n = paren_int(&meta);
+                    out.packed = Some(WithSpan { value: n, span: meta.path.span() });
+                    return Ok(());
+                } else if meta.path.is_ident(ALIGN) {
+                    if let Some(n) = paren_int(&meta) {
+                        out.align = Some(WithSpan { value: n, span: meta.path.span() });
+                    }
+                    return Ok(());
                 } else if let Some(ident) = meta.path.get_ident() {
                     let name = ident.to_string();
                     if matches!(name.as_str(), "u8" | "u16" | "u32" | "u64" | "u128" | "usize")
@@ -202,4 +211,13 @@ impl Repr {
         }
         out
     }
+}
+
+/// The `N` of `packed(N)` or `align(N)`, consuming the parenthesis.
+fn paren_int(meta: &ParseNestedMeta) -> Option<u64> {
+    if !meta.input.peek(syn::token::Paren) {
+        return None;
+    }
+    let group: proc_macro2::Group = meta.input.parse().ok()?;
+    syn::parse2::<syn::LitInt>(group.stream()).ok()?.base10_parse().ok()
 }

@@ -4,7 +4,7 @@ use syn::{GenericArgument, PathArguments, Type};
 
 use crate::ast::{Data, Input};
 use crate::ctxt::Ctxt;
-use crate::symbol::ENUM_REPRS;
+use wasm_layout_rules::Scalar;
 
 /// The largest `#[layout(align = N)]`, as for Rust's `#[repr(align)]`.
 const MAX_ALIGN: u64 = 1 << 29;
@@ -30,25 +30,9 @@ pub fn check(cx: &Ctxt, input: &Input) {
             for field in fields {
                 check_type(cx, &field.ty);
             }
-            check_offset_names(cx, fields);
+            crate::names::check(cx, input.ident, fields);
         }
         Data::Enum(variants) => check_enum(cx, input, variants),
-    }
-}
-
-/// `struct S { ab: u8, AB: u8 }`: both fields would define `S::OFFSET_AB`.
-fn check_offset_names(cx: &Ctxt, fields: &[crate::ast::Field]) {
-    for (i, field) in fields.iter().enumerate() {
-        let constant = field.name.to_uppercase();
-        if let Some(first) = fields.iter().take(i).find(|f| f.name.to_uppercase() == constant) {
-            cx.error_spanned_by(
-                field.ident,
-                format!(
-                    "fields `{}` and `{}` would both define the constant `OFFSET_{constant}`: rename one of them",
-                    first.name, field.name
-                ),
-            );
-        }
     }
 }
 
@@ -62,12 +46,52 @@ fn check_struct_attrs(cx: &Ctxt, input: &Input) {
             "`packed` and `align` cannot be combined: a packed struct has alignment 1; keep `packed` for no padding or `align = N` for a raised alignment",
         ));
     }
+    check_repr_matches_layout(cx, input);
     if let Some(align) = &attrs.align {
         if !align.value.is_power_of_two() || align.value > MAX_ALIGN {
             cx.syn_error(syn::Error::new(
                 align.span,
                 format!("`align = {}` is not a power of two up to 2^29: use 1, 2, 4, 8, 16, …", align.value),
             ));
+        }
+    }
+}
+
+/// `#[repr(packed)]` and `#[repr(align(N))]` change the host's layout only;
+/// without the matching `#[layout(...)]` the wasm32 layout would silently
+/// differ from the one the Rust type has.
+fn check_repr_matches_layout(cx: &Ctxt, input: &Input) {
+    let (attrs, repr) = (&input.attrs, &input.repr);
+    if let Some(packed) = &repr.packed {
+        match packed.value {
+            Some(n) if n != 1 => cx.syn_error(syn::Error::new(
+                packed.span,
+                format!("#[repr(packed({n}))] has no wasm32 layout to match: #[layout(packed)] packs to 1 byte; use #[repr(packed)] with #[layout(packed)], or drop the packing"),
+            )),
+            _ if attrs.packed.is_none() => cx.syn_error(syn::Error::new(
+                packed.span,
+                "#[repr(packed)] changes only the host layout: add #[layout(packed)] so the wasm32 layout is packed too",
+            )),
+            _ => {}
+        }
+    }
+    if let Some(align) = &repr.align {
+        match &attrs.align {
+            Some(layout) if layout.value == align.value => {}
+            Some(layout) => cx.syn_error(syn::Error::new(
+                layout.span,
+                format!(
+                    "#[layout(align = {})] differs from #[repr(align({}))]: write #[layout(align = {})]",
+                    layout.value, align.value, align.value
+                ),
+            )),
+            None => cx.syn_error(syn::Error::new(
+                align.span,
+                format!(
+                    "#[repr(align({n}))] changes only the host layout: add #[layout(align = {n})] so the wasm32 layout is aligned too",
+                    n = align.value
+                ),
+            )),
         }
     }
 }
@@ -105,11 +129,17 @@ fn check_enum(cx: &Ctxt, input: &Input, variants: &[crate::ast::Variant]) {
         )),
         (None, None) => cx.error_spanned_by(
             input.ident,
-            "an enum needs an integer repr to have a wasm32 layout: add #[repr(u8)], #[repr(u16)], #[repr(u32)], #[repr(i8)], #[repr(i16)] or #[repr(i32)]",
+            format!(
+                "an enum needs an integer repr to have a wasm32 layout: add {}",
+                one_of(&Scalar::ENUM_REPRS.map(|s| format!("#[repr({})]", s.rust_name())))
+            ),
         ),
-        (Some(int), _) if !ENUM_REPRS.iter().any(|(name, _)| int == name) => cx.error_spanned_by(
+        (Some(int), _) if enum_repr(int).is_none() => cx.error_spanned_by(
             int,
-            format!("#[repr({int})] is not supported for an enum: use u8, u16, u32, i8, i16 or i32"),
+            format!(
+                "#[repr({int})] is not supported for an enum: use {}",
+                one_of(&Scalar::ENUM_REPRS.map(Scalar::rust_name))
+            ),
         ),
         (Some(_), _) => {}
     }
@@ -183,4 +213,21 @@ fn unsupported_path(name: &str) -> Option<&'static str> {
         "PhantomData" => "`PhantomData` is not supported: it is not part of the shared layout; remove the field",
         _ => return None,
     })
+}
+
+/// The scalar an enum's `#[repr(int)]` names, if an enum may use it.
+pub fn enum_repr(int: &syn::Ident) -> Option<Scalar> {
+    Scalar::from_rust_name(&int.to_string()).filter(|s| s.is_enum_repr())
+}
+
+/// `a, b or c`.
+fn one_of<S: AsRef<str>>(names: &[S]) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == names.len() { " or " } else { ", " });
+        }
+        out.push_str(name.as_ref());
+    }
+    out
 }

@@ -44,7 +44,7 @@ pub fn expand(input: &DeriveInput, err: syn::Error, krate: &TokenStream) -> Toke
             fn __decode(_: &[u8; 0]) -> Self { unimplemented!() }
             fn __encode(&self, _: &mut [u8; 0]) { unimplemented!() }
             fn __get(_: &[u8; 0], _: usize) {}
-            fn __get_mut(_: &mut [u8; 0]) {}
+            fn __get_mut(_: &mut [u8; 0], _: usize) {}
         }
     }
 }

@@ -7,17 +7,23 @@
 //! code, and on any error `fallback` emits the errors plus stubs, so the
 //! user sees each mistake once instead of a cascade.
 //!
-//! Numbers: the rules live in `wasm-layout-core` (`StructShape::new`, a
-//! const fn over the field types' own `SIZE` and `ALIGN`). When every field
-//! type is one the derive can name (scalars, `WasmPtr<T>`, arrays of them
-//! with literal lengths), `expand::predict` places the fields by the same
-//! rules and writes the layout as literals, which rustc checks much faster;
-//! otherwise the expansion refers to the rules' result directly. The names
-//! are checked at compile time: a scalar field is read and written as the
-//! built-in type, so a type that only shares its name fails to type-check,
-//! and every other field type's size, alignment and validity are asserted
-//! to be the ones its name stands for. `cargo xtask difftest` checks both
-//! paths against an independent implementation of the rules and clang.
+//! Numbers: the rules live in `wasm-layout-rules` (`Placer`, `Scalar`),
+//! shared with the core crate's `StructShape::new`, a const fn over the
+//! field types' own `SIZE` and `ALIGN`. When every field type is one the
+//! derive can name (scalars, `WasmPtr<T>`, arrays of them with literal
+//! lengths), `expand::predict` runs the same `Placer` and writes the layout
+//! as literals, which rustc checks much faster; otherwise the expansion
+//! evaluates `StructShape::new`. The names are checked at compile time: a
+//! scalar field is read and written as the built-in type, so a type that
+//! only shares its name fails to type-check, and every other field type's
+//! size, alignment and validity are asserted to be the ones its name stands
+//! for. `cargo xtask difftest` checks both paths against an independent
+//! implementation of the rules and clang.
+//!
+//! Code: the derive decides the layout and the names (every Rust name it
+//! emits is declared in a `wasm_layout_rules::names` scope first, so a
+//! clash is an error at the field), then calls the runtime's
+//! `__private::struct_layout!` template with the input's own tokens.
 #![forbid(unsafe_code)]
 
 mod ast;
@@ -26,6 +32,7 @@ mod check;
 mod ctxt;
 mod expand;
 mod fallback;
+mod names;
 #[cfg(test)]
 mod snapshot;
 mod symbol;

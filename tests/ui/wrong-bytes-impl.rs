@@ -25,7 +25,7 @@ impl WasmLayout for Liar {
     fn __get(b: &[u8; 3], _: usize) -> u32 {
         u32::from(b[0])
     }
-    fn __get_mut(b: &mut [u8; 3]) -> ValueMut<'_, Liar> {
+    fn __get_mut(b: &mut [u8; 3], _: usize) -> ValueMut<'_, Liar> {
         ValueMut::new(b)
     }
 }

@@ -5,7 +5,7 @@ use quote::{format_ident, quote};
 
 use super::opt_str;
 use crate::ast::{Input, Variant};
-use crate::symbol::ENUM_REPRS;
+use crate::check::enum_repr;
 
 pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> TokenStream {
     let ident = input.ident;
@@ -13,11 +13,8 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
     // Inside the generated `const _` block, `__wl` is the runtime.
     let wl = quote!(__wl);
     let repr = input.repr.int.as_ref().expect("checked: an integer repr");
-    let scalar = ENUM_REPRS
-        .iter()
-        .find(|(r, _)| repr == r)
-        .map(|(_, s)| format_ident!("{}", s))
-        .expect("checked: a supported repr");
+    // The descriptor's variant, spelled as `Scalar`'s own.
+    let scalar = format_ident!("{}", format!("{:?}", enum_repr(repr).expect("checked: a supported repr")));
 
     let discs: Vec<_> = (0..variants.len()).map(|i| format_ident!("__D{}", i)).collect();
     let vidents: Vec<_> = variants.iter().map(|v| v.ident).collect();
@@ -83,8 +80,8 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
                     }
                 }
                 #[inline(always)]
-                fn __get_mut(bytes: &mut Self::Bytes) -> Self::Mut<'_> {
-                    #wl::ValueMut::new(bytes)
+                fn __get_mut(bytes: &mut Self::Bytes, at: usize) -> Self::Mut<'_> {
+                    #wl::ValueMut::__at(bytes, at)
                 }
             }
         };

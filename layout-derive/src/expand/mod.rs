@@ -1,7 +1,9 @@
 //! Code emission: `derive` reads, checks, then emits or falls back.
 
 mod enums;
-mod predict;
+mod fields;
+mod host;
+pub mod predict;
 mod structs;
 
 use proc_macro2::TokenStream;

@@ -4,15 +4,18 @@
 //! For such a struct the expansion writes offsets, size and alignment as
 //! integer literals instead of paths to constants: rustc type-checks and
 //! evaluates a literal far faster, which is most of what a crate of many
-//! structs pays for this derive. The placement below is the wasm32 C rule
-//! of `StructShape::new` in layout-core (which this crate cannot call: the
-//! core crate re-exports the derive). The names are checked at compile time
-//! (see `expected_shapes` in `structs`), and `cargo xtask difftest` compares
-//! the result with an independent implementation and with clang. Whatever
-//! it cannot name (a derived struct, an enum, an array whose length is a
-//! constant) makes the whole struct take the general path.
+//! structs pays for this derive. The numbers come from the rules' own
+//! [`Placer`] (the same code `StructShape::new` runs in the core) and the
+//! sizes from [`Scalar`]; only the names are read here. The names are
+//! checked at compile time (see the `expect_shape` checks in `structs`).
+//! Whatever it cannot name (a derived struct, an enum, an array whose
+//! length is a constant) makes the whole struct take the general path.
 
 use syn::{Expr, ExprLit, Lit, Type};
+use wasm_layout_rules::shape::{array_size, FieldShape, Placer, StructRepr};
+use wasm_layout_rules::Scalar;
+
+use crate::ast::Field;
 
 /// Offsets, field ends, size and alignment, as `StructShape` has them.
 pub struct Predicted {
@@ -22,71 +25,74 @@ pub struct Predicted {
     pub align: usize,
 }
 
-/// How fields are placed: `#[layout(packed)]`, `#[layout(align = N)]` or neither.
-#[derive(Clone, Copy)]
-pub enum Placement {
-    Natural,
-    Packed,
-    Aligned(usize),
+/// The scalar a field type names (`u32`, `bool`, …), if it is one: a
+/// single identifier, no path.
+pub fn scalar(ty: &Type) -> Option<Scalar> {
+    let Type::Path(p) = ty else { return None };
+    let ident = p.path.get_ident().filter(|_| p.qself.is_none())?;
+    Scalar::from_rust_name(&ident.to_string())
+}
+
+/// Whether `ty` is, by its last path segment, `WasmPtr<…>`.
+pub fn is_pointer(ty: &Type) -> bool {
+    let Type::Path(p) = ty else { return false };
+    p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "WasmPtr")
 }
 
 /// The size and alignment of a field type the derive knows by its name.
-pub fn known(ty: &Type) -> Option<(usize, usize)> {
+pub fn known(ty: &Type) -> Option<FieldShape> {
     match ty {
         Type::Array(a) => {
-            let (size, align) = known(&a.elem)?;
+            let elem = known(&a.elem)?;
             let Expr::Lit(ExprLit { lit: Lit::Int(len), .. }) = &a.len else { return None };
-            Some((size.checked_mul(len.base10_parse::<usize>().ok()?)?, align))
+            let size = array_size(elem.size, len.base10_parse::<usize>().ok()?)?;
+            Some(FieldShape { size, align: elem.align })
         }
         Type::Paren(p) => known(&p.elem),
         Type::Group(g) => known(&g.elem),
-        Type::Path(p) if p.qself.is_none() => {
-            if let Some(ident) = p.path.get_ident() {
-                let n = match ident.to_string().as_str() {
-                    "u8" | "i8" | "bool" => 1,
-                    "u16" | "i16" => 2,
-                    "u32" | "i32" | "f32" => 4,
-                    "u64" | "i64" | "f64" => 8,
-                    _ => return None,
-                };
-                return Some((n, n));
+        Type::Path(p) => {
+            if let Some(s) = scalar(ty) {
+                return Some(FieldShape { size: s.size(), align: s.size() });
             }
             let last = p.path.segments.last()?;
-            (last.ident == "WasmPtr" && !last.arguments.is_empty()).then_some((4, 4))
+            // A pointer is a u32 offset.
+            (is_pointer(ty) && !last.arguments.is_empty())
+                .then_some(FieldShape { size: Scalar::U32.size(), align: Scalar::U32.size() })
         }
         _ => None,
     }
 }
 
-/// The layout of fields of these types, by the wasm32 C rules, or `None`
-/// when a type is not [`known`] or the struct would not fit in 4 GiB (the
-/// general path then reports that at compile time).
-pub fn predict(tys: &[&Type], placement: Placement) -> Option<Predicted> {
-    let mut offsets = Vec::with_capacity(tys.len());
-    let mut ends = Vec::with_capacity(tys.len());
-    let (mut offset, mut align) = (0usize, 1usize);
-    for ty in tys {
-        let (size, natural) = known(ty)?;
-        let field_align = if let Placement::Packed = placement { 1 } else { natural };
-        offset = align_up(offset, field_align)?;
-        offsets.push(offset);
-        offset = offset.checked_add(size)?;
-        ends.push(offset);
-        align = align.max(field_align);
+/// The layout of fields of these types, by the rules' [`Placer`], or `None`
+/// when a type is not [`known`] or the layout is impossible (the general
+/// path then reports that at compile time).
+pub fn predict(fields: &[Field], repr: StructRepr) -> Option<Predicted> {
+    let mut offsets = Vec::with_capacity(fields.len());
+    let mut ends = Vec::with_capacity(fields.len());
+    let mut placer = Placer::new(repr);
+    for f in fields {
+        let shape = match f.scalar {
+            Some(s) => FieldShape { size: s.size(), align: s.size() },
+            None => known(&f.ty)?,
+        };
+        let placed = placer.place(shape).ok()?;
+        offsets.push(placed.offset);
+        ends.push(placed.end);
     }
-    if let Placement::Aligned(n) = placement {
-        if !n.is_power_of_two() {
-            return None;
-        }
-        align = align.max(n);
-    }
-    let size = align_up(offset, align)?;
-    (size < 1 << 32).then_some(Predicted { offsets, ends, size, align })
+    let (size, align) = placer.finish().ok()?;
+    Some(Predicted { offsets, ends, size, align })
 }
 
-fn align_up(value: usize, align: usize) -> Option<usize> {
-    let mask = align.checked_sub(1)?;
-    Some(value.checked_add(mask)? & !mask)
+/// Whether a field of this type the derive knows by name can hold invalid
+/// bytes: a scalar that is not valid for every byte (`bool`), or an array of
+/// them.
+pub fn may_be_invalid(ty: &Type) -> bool {
+    match ty {
+        Type::Array(a) => may_be_invalid(&a.elem),
+        Type::Paren(p) => may_be_invalid(&p.elem),
+        Type::Group(g) => may_be_invalid(&g.elem),
+        _ => scalar(ty).is_some_and(|s| !s.any_bytes_valid()),
+    }
 }
 
 #[cfg(test)]
@@ -97,32 +103,48 @@ mod tests {
         syn::parse_str(s).unwrap()
     }
 
+    fn shape(s: &str) -> Option<(usize, usize)> {
+        known(&ty(s)).map(|f| (f.size, f.align))
+    }
+
     #[test]
     fn names_it_knows() {
-        assert_eq!(known(&ty("u8")), Some((1, 1)));
-        assert_eq!(known(&ty("bool")), Some((1, 1)));
-        assert_eq!(known(&ty("i16")), Some((2, 2)));
-        assert_eq!(known(&ty("f32")), Some((4, 4)));
-        assert_eq!(known(&ty("u64")), Some((8, 8)));
-        assert_eq!(known(&ty("WasmPtr<Node>")), Some((4, 4)));
-        assert_eq!(known(&ty("wasm_layout::WasmPtr<u8>")), Some((4, 4)));
-        assert_eq!(known(&ty("[[u16; 3]; 2]")), Some((12, 2)));
+        assert_eq!(shape("u8"), Some((1, 1)));
+        assert_eq!(shape("bool"), Some((Scalar::Bool.size(), Scalar::Bool.size())));
+        assert_eq!(shape("i16"), Some((2, 2)));
+        assert_eq!(shape("f32"), Some((4, 4)));
+        assert_eq!(shape("u64"), Some((8, 8)));
+        assert_eq!(shape("WasmPtr<Node>"), Some((4, 4)));
+        assert_eq!(shape("wasm_layout::WasmPtr<u8>"), Some((4, 4)));
+        assert_eq!(shape("[[u16; 3]; 2]"), Some((12, 2)));
         for other in ["Point", "[u8; LEN]", "usize", "WasmPtr", "core::primitive::u32", "<u8 as X>::Y"] {
-            assert_eq!(known(&ty(other)), None, "{other}");
+            assert_eq!(shape(other), None, "{other}");
         }
+        assert!(may_be_invalid(&ty("[[bool; 2]; 3]")));
+        assert!(!may_be_invalid(&ty("[u8; 3]")));
+    }
+
+    /// `predict` over fields of these types.
+    fn predict_types(tys: &[&str], repr: StructRepr) -> Option<Predicted> {
+        let src = tys.iter().enumerate().map(|(i, t)| format!("f{i}: {t},")).collect::<String>();
+        let input: syn::DeriveInput = syn::parse_str(&format!("struct S {{ {src} }}")).unwrap();
+        let cx = crate::ctxt::Ctxt::default();
+        let parsed = crate::ast::Input::from_syn(&cx, &input).unwrap();
+        let crate::ast::Data::Struct(fields) = &parsed.data else { unreachable!() };
+        predict(fields, repr)
     }
 
     #[test]
     fn places_fields_by_the_rules() {
-        let tys = [ty("u8"), ty("u32"), ty("u16")];
-        let tys: Vec<&Type> = tys.iter().collect();
-        let p = predict(&tys, Placement::Natural).unwrap();
+        let tys = ["u8", "u32", "u16"];
+        let p = predict_types(&tys, StructRepr::Natural).unwrap();
         assert_eq!((p.offsets, p.ends, p.size, p.align), (vec![0, 4, 8], vec![1, 8, 10], 12, 4));
-        let p = predict(&tys, Placement::Packed).unwrap();
+        let p = predict_types(&tys, StructRepr::Packed).unwrap();
         assert_eq!((p.offsets, p.size, p.align), (vec![0, 1, 5], 7, 1));
-        let p = predict(&tys, Placement::Aligned(16)).unwrap();
+        let p = predict_types(&tys, StructRepr::Aligned(16)).unwrap();
         assert_eq!((p.size, p.align), (16, 16));
-        assert!(predict(&[], Placement::Natural).is_some_and(|p| p.size == 0 && p.align == 1));
-        assert!(predict(&[&ty("[u64; 1000000000]")], Placement::Natural).is_none());
+        assert!(predict_types(&[], StructRepr::Natural).is_some_and(|p| p.size == 0 && p.align == 1));
+        assert!(predict_types(&["[u64; 1000000000]"], StructRepr::Natural).is_none());
+        assert!(predict_types(&["Point"], StructRepr::Natural).is_none());
     }
 }

@@ -95,8 +95,8 @@ const _: () = {
             }
         }
         #[inline(always)]
-        fn __get_mut(bytes: &mut Self::Bytes) -> Self::Mut<'_> {
-            __wl::ValueMut::new(bytes)
+        fn __get_mut(bytes: &mut Self::Bytes, at: usize) -> Self::Mut<'_> {
+            __wl::ValueMut::__at(bytes, at)
         }
     }
 };

@@ -1,0 +1,199 @@
+//! `struct_layout!`: the expansion of `#[derive(WasmLayout)]` on a struct,
+//! as a template. The derive reads the input, decides the layout and the
+//! names, and calls this macro with them; the user's tokens (field names,
+//! types, visibilities) pass through untouched, so their spans, hygiene and
+//! `$crate` paths stay as written.
+//!
+//! Every view carries `at`, where its bytes start in the slice the caller
+//! passed, so that errors count from there on every path.
+//!
+//! The call, in order (each part as the derive writes it):
+//!
+//! - `$vis struct Name NameRef NameMut "Name" "ref doc" "mut doc"`;
+//! - `[where …]`: the field bounds, repeated on every item (or empty);
+//! - `[view bytes type]`, `size S align A` (literals, or `__N`/`__A` on the
+//!   general path), `repr [__wl::StructRepr::Natural]`, `rename R, RA;`
+//!   (descriptor expressions);
+//! - optionally `rules [count; types…; __O0 0 …]`: the general path, where
+//!   `StructShape::new` computes the layout from the field types;
+//! - optionally `expect [Type = size align unchecked, …]`: the checks of the
+//!   type names the literals were read off;
+//! - optionally `validate [bool offsets…] [Type = offset, …]`;
+//! - `pad [start, end; …]`: the padding ranges zeroed on write;
+//! - `fields [ vis ident "name" OFFSET_X set_x offset Type, rename, kind; … ]`
+//!   where `kind` is either `generic(__wl x_mut encode &)`, for a type that
+//!   is not a scalar (`__wl` is the runtime's path, written where the parts
+//!   of such a field need one; `encode_value` without `&` in a packed
+//!   struct), or `scalar read write get LAYOUT_X Ret` for a scalar, followed
+//!   by `, at` when some of its bytes are invalid (`bool`): its getter then
+//!   reports errors at offsets counted from the view's own `at`;
+//! - `host [ … ]`: the `#[repr(C)]` host check, or empty.
+
+/// See the module docs.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __wasm_layout_struct {
+    (
+        $vis:vis struct $name:ident $r:ident $m:ident $ns:literal $rdoc:literal $mdoc:literal
+        [$($where:tt)*] [$vb:ty] size $size:tt align $align:tt repr [$repr:expr]
+        rename $rename:expr, $rename_all:expr;
+        $(rules [$count:literal; $($sty:ty),*; $($o:ident $i:literal)*])?
+        $(expect [$($cty:ty = $cs:literal $ca:literal $cu:literal,)*])?
+        $(validate [$($boff:tt)*] [$($vty:ty = $voff:tt,)*])?
+        pad [$($ps:expr, $pe:expr;)*]
+        fields [$(
+            $fvis:vis $f:ident $fname:literal $oc:ident $set:ident $off:tt $ty:ty, $frename:expr,
+            $(generic($wl:ident $fmut:ident $enc:ident $($amp:tt)?))?
+            $(scalar $read:ident $write:ident $get:ident $layout:ident $ret:ty $(, $at:ident)?)?;
+        )*]
+        host [$($host:tt)*]
+    ) => {
+        #[doc = $rdoc]
+        #[allow(dead_code)]
+        $vis struct $r<'a> $($where)* { bytes: &'a $vb, at: usize }
+        #[doc = $mdoc]
+        #[allow(dead_code)]
+        $vis struct $m<'a> $($where)* { bytes: &'a mut $vb, at: usize }
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, dead_code, clippy::all)]
+        const _: () = {
+            use $crate::__private as __wl;
+            $(
+                const __SHAPE: __wl::StructShape<$count> =
+                    __wl::StructShape::<$count>::new([$(__wl::shape::<$sty>()),*], $repr);
+                const __N: usize = __SHAPE.size;
+                const __A: usize = __SHAPE.align;
+                $(const $o: usize = __SHAPE.offsets[$i];)*
+            )?
+            $(const _: () = { $(__wl::expect_shape::<$cty>($cs, $ca, $cu);)* };)?
+            impl $name $($where)* {
+                $(
+                    #[doc = "This field's offset in bytes, in the wasm32 layout."]
+                    $fvis const $oc: usize = $off;
+                )*
+            }
+            #[automatically_derived]
+            impl __wl::WasmLayout for $name $($where)* {
+                const SIZE: usize = $size;
+                const ALIGN: usize = $align;
+                const NAME: &'static str = $ns;
+                const LAYOUT: &'static __wl::TypeLayout = &__wl::TypeLayout {
+                    name: $ns,
+                    size: $size,
+                    align: $align,
+                    kind: __wl::TypeKind::Struct(__wl::StructLayout {
+                        fields: &[$(__wl::FieldLayout {
+                            name: $fname,
+                            offset: $off,
+                            ty: $(__wl::$layout)? $(<$ty as $wl::WasmLayout>::LAYOUT)?,
+                            rename: $frename,
+                        },)*],
+                        repr: $repr,
+                        rename: $rename,
+                        rename_all: $rename_all,
+                    }),
+                };
+                type Bytes = [u8; $size];
+                type Ref<'a> = $r<'a>;
+                type Mut<'a> = $m<'a>;
+                $(
+                    #[inline]
+                    fn __validate(bytes: &Self::Bytes) -> ::core::result::Result<(), __wl::LayoutError> {
+                        $(__wl::validate_bool(bytes, $boff)?;)*
+                        $(__wl::validate::<$vty, $voff, $size>(bytes)?;)*
+                        ::core::result::Result::Ok(())
+                    }
+                )?
+                #[inline]
+                fn __decode(bytes: &Self::Bytes) -> Self {
+                    $name { $($f: $(__wl::$read(bytes, $off))? $($wl::decode::<$ty, $off, $size>(bytes))?,)* }
+                }
+                #[inline]
+                fn __encode(&self, bytes: &mut Self::Bytes) {
+                    $(__wl::zero_range(bytes, $ps, $pe);)*
+                    $(
+                        $(__wl::$write(bytes, $off, self.$f);)?
+                        $($wl::$enc::<$ty, $off, $size>($($amp)? self.$f, bytes);)?
+                    )*
+                }
+                #[inline(always)]
+                fn __get(bytes: &Self::Bytes, at: usize) -> $r<'_> {
+                    $r { bytes, at }
+                }
+                #[inline(always)]
+                fn __get_mut(bytes: &mut Self::Bytes, at: usize) -> $m<'_> {
+                    $m { bytes, at }
+                }
+            }
+            // The read-only view is `Copy`: its getters take it by value,
+            // which leaves rustc one lifetime fewer to check per getter.
+            impl<'a> $r<'a> $($where)* {
+                $(
+                    $(
+                        #[doc = "This field, read from its wasm32 offset."]
+                        #[inline(always)]
+                        $fvis fn $f(self) -> $ret { __wl::$get(self.bytes, $off $(, self.$at)?) }
+                    )?
+                    $(
+                        #[doc = "This field, read from its wasm32 offset."]
+                        #[inline(always)]
+                        $fvis fn $f(self) -> <$ty as $wl::WasmLayout>::Ref<'a> {
+                            $wl::get::<$ty, $off, $size>(self.bytes, self.at)
+                        }
+                    )?
+                )*
+            }
+            #[automatically_derived]
+            impl<'a> ::core::clone::Clone for $r<'a> $($where)* {
+                #[inline(always)]
+                fn clone(&self) -> Self { *self }
+            }
+            #[automatically_derived]
+            impl<'a> ::core::marker::Copy for $r<'a> $($where)* {}
+            #[automatically_derived]
+            impl<'a> __wl::ViewRef<'a> for $r<'a> $($where)* {
+                type Target = $name;
+                #[inline(always)]
+                fn __parts(&self) -> (&'a [u8], usize) { (self.bytes, self.at) }
+            }
+            impl<'a> $m<'a> $($where)* {
+                $(
+                    $(
+                        #[doc = "This field, read from its wasm32 offset."]
+                        #[inline(always)]
+                        $fvis fn $f(&self) -> $ret { __wl::$get(self.bytes, $off $(, self.$at)?) }
+                        #[doc = "Overwrites this field."]
+                        #[inline(always)]
+                        $fvis fn $set(&mut self, value: $ty) { __wl::$write(self.bytes, $off, value) }
+                    )?
+                    $(
+                        #[doc = "This field, read from its wasm32 offset."]
+                        #[inline(always)]
+                        $fvis fn $f(&self) -> <$ty as $wl::WasmLayout>::Ref<'_> {
+                            $wl::get::<$ty, $off, $size>(self.bytes, self.at)
+                        }
+                        #[doc = "A mutable view of this field."]
+                        #[inline(always)]
+                        $fvis fn $fmut(&mut self) -> <$ty as $wl::WasmLayout>::Mut<'_> {
+                            $wl::get_mut::<$ty, $off, $size>(self.bytes, self.at)
+                        }
+                        #[doc = "Overwrites this field."]
+                        #[inline(always)]
+                        $fvis fn $set(&mut self, value: $ty) {
+                            $wl::encode::<$ty, $off, $size>(&value, self.bytes)
+                        }
+                    )?
+                )*
+            }
+            #[automatically_derived]
+            impl<'a> __wl::ViewMut<'a> for $m<'a> $($where)* {
+                type Target = $name;
+                #[inline(always)]
+                fn __bytes(&self) -> (&[u8; $size], usize) { (self.bytes, self.at) }
+                #[inline(always)]
+                fn __bytes_mut(&mut self) -> &mut [u8; $size] { self.bytes }
+            }
+            $($host)*
+        };
+    };
+}

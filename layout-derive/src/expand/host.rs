@@ -1,0 +1,106 @@
+//! The parts of a struct's expansion spanned on the input: the field bounds
+//! and, for `#[repr(C)]`, the host check.
+
+use proc_macro2::{Group, Literal, Span, TokenStream, TokenTree};
+use quote::{quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
+use syn::Type;
+
+use super::predict::{is_pointer, scalar, Predicted};
+use crate::ast::{Field, Input};
+
+/// For `#[repr(C)]`: compile-time proof that the host's layout is the
+/// wasm32 layout, and the `HostLayout` marker that the zero-copy path needs.
+/// Each assertion is spanned on what it checks, so a failure points at the
+/// field (or the struct) whose host layout differs. Offsets are the
+/// literals, or on the general path the consts `__O0`, … the template
+/// defines.
+pub fn host_check(
+    input: &Input,
+    fields: &[Field],
+    guard: &TokenStream,
+    p: Option<&Predicted>,
+) -> TokenStream {
+    let ident = input.ident;
+    let fix = "give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]";
+    let size_msg = format!(
+        "wasm-layout: `{ident}` is #[repr(C)] but its size on this host is not its wasm32 size; {fix}"
+    );
+    let align_msg =
+        format!("wasm-layout: `{ident}` is #[repr(C)] but its alignment on this host is not its wasm32 alignment; {fix}");
+    let offsets = fields.iter().enumerate().map(|(i, f)| {
+        let fi = f.ident;
+        let at = super::fields::offset(p, i);
+        let msg = format!(
+            "wasm-layout: `{ident}` is #[repr(C)] but field `{}` is at a different offset on this host than on wasm32; {fix}",
+            f.name
+        );
+        quote_spanned! {fi.span()=>
+            ::core::assert!(::core::mem::offset_of!(#ident, #fi) == #at, #msg);
+        }
+    });
+    let lit = |n: usize| Literal::usize_unsuffixed(n).into_token_stream();
+    let (size, align) = p.map_or_else(|| (quote!(__N), quote!(__A)), |p| (lit(p.size), lit(p.align)));
+    quote_spanned! {ident.span()=>
+        const _: () = {
+            #(#offsets)*
+            ::core::assert!(::core::mem::size_of::<#ident>() == #size, #size_msg);
+            ::core::assert!(::core::mem::align_of::<#ident>() == #align, #align_msg);
+        };
+        #[automatically_derived]
+        impl __wl::HostLayout for #ident #guard {}
+    }
+}
+
+/// `where Color: WasmLayout, …` for the field types the derive cannot see
+/// are `WasmLayout` (not scalars, not `WasmPtr`), spanned on the field type.
+///
+/// Every generated item repeats it, so a type that lacks the impl is one
+/// error at the field (rustc reports identical errors once) instead of one
+/// per generated use of the type. `WasmPtr<T>` is left out: `T` may be the
+/// struct itself or point back to it, and the bound would be a cycle.
+pub fn field_bounds(fields: &[Field], krate: &TokenStream) -> TokenStream {
+    let mut seen: Vec<&Type> = Vec::new();
+    let mut bounds = Vec::new();
+    for f in fields.iter().filter(|f| f.scalar.is_none()) {
+        for leaf in leaf_types(&f.ty) {
+            if seen.contains(&leaf) {
+                continue;
+            }
+            seen.push(leaf);
+            let bound = quote!(#leaf: #krate::__private::WasmLayout);
+            bounds.push(respan(bound, leaf.span()));
+        }
+    }
+    if bounds.is_empty() {
+        return TokenStream::new();
+    }
+    quote!(where #(for<'__w> #bounds),*)
+}
+
+/// The named types inside `ty` whose `WasmLayout` impl is not built in.
+fn leaf_types(ty: &Type) -> Vec<&Type> {
+    match ty {
+        Type::Array(a) => leaf_types(&a.elem),
+        Type::Paren(p) => leaf_types(&p.elem),
+        Type::Group(g) => leaf_types(&g.elem),
+        _ if scalar(ty).is_some() || is_pointer(ty) => Vec::new(),
+        _ => vec![ty],
+    }
+}
+
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tt| {
+            if let TokenTree::Group(g) = &tt {
+                let mut group = Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                tt = TokenTree::Group(group);
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
+}

@@ -1,0 +1,91 @@
+//! The Rust names the derive emits for a struct, in one place: how each is
+//! spelled, and the check that no two of them clash, through the
+//! generated-name registry of `wasm_layout_rules::names` (the one the
+//! binding generators use for their languages).
+
+use proc_macro2::Ident;
+use quote::format_ident;
+use wasm_layout_rules::names::{Lang, NameError, Scope, ScopeKind};
+
+use crate::ast::Field;
+use crate::ctxt::Ctxt;
+
+/// The read-only view type of `name`: `<Name>Ref`.
+pub fn ref_view(name: &Ident) -> Ident {
+    format_ident!("{}Ref", name)
+}
+
+/// The mutable view type of `name`: `<Name>Mut`.
+pub fn mut_view(name: &Ident) -> Ident {
+    format_ident!("{}Mut", name)
+}
+
+/// The names one field gives the struct (`OFFSET_<F>`) and its views (the
+/// getter is the field's own identifier; `set_<f>`; and for fields that are
+/// not scalars `<f>_mut`).
+pub struct FieldNames {
+    pub offset: String,
+    pub setter: String,
+    /// `None` for scalar fields, which have no mutable view of their own.
+    pub view_mut: Option<String>,
+}
+
+impl FieldNames {
+    /// The names of field `name` (without `r#`); `view_mut`: whether it has
+    /// a mutable view of its own (it is not a scalar).
+    pub fn of(name: &str, view_mut: bool) -> Self {
+        FieldNames {
+            offset: format!("OFFSET_{}", name.to_uppercase()),
+            setter: format!("set_{name}"),
+            view_mut: view_mut.then(|| format!("{name}_mut")),
+        }
+    }
+
+    /// `name` as an identifier spanned on field `f`.
+    pub fn ident(f: &Field, name: &str) -> Ident {
+        Ident::new(name, f.ident.span())
+    }
+}
+
+/// Declares every name the expansion of struct `name` emits, in the order
+/// of the fields; a name that two items would share is an error at the
+/// second field, naming both items.
+pub fn check(cx: &Ctxt, name: &Ident, fields: &[Field]) {
+    let mut items = Scope::new(Lang::Rust, ScopeKind::Items);
+    for (view, what) in [(ref_view(name), "read-only"), (mut_view(name), "mutable")] {
+        if let Err(e) = items.declare(&view.to_string(), &format!("the {what} view of `{name}`")) {
+            cx.error_spanned_by(name, message(&e));
+        }
+    }
+    // `<Name>Mut` has every method `<Name>Ref` has, and more.
+    let mut methods = Scope::new(Lang::Rust, ScopeKind::Members);
+    let mut consts = Scope::new(Lang::Rust, ScopeKind::Members);
+    for f in fields {
+        let names = &f.names;
+        let x = &f.name;
+        let mut declared = vec![
+            consts.declare(&names.offset, &format!("the offset constant of field `{x}`")),
+            methods.declare(x, &format!("the getter of field `{x}`")),
+            methods.declare(&names.setter, &format!("the setter of field `{x}`")),
+        ];
+        if let Some(view_mut) = &names.view_mut {
+            declared.push(methods.declare(view_mut, &format!("the mutable view of field `{x}`")));
+        }
+        for e in declared.into_iter().filter_map(Result::err) {
+            cx.error_spanned_by(f.ident, message(&e));
+        }
+    }
+}
+
+/// The registry's error, told in Rust terms: a Rust name follows the field
+/// name (`#[layout(rename)]` renames only in the bindings).
+fn message(e: &NameError) -> String {
+    match e {
+        NameError::Clash { name, first, second, .. } => {
+            format!("{first} and {second} would both be named `{name}`: rename one of the fields")
+        }
+        NameError::Reserved { name, item, .. } => {
+            format!("{item} would be named `{name}`, a reserved word in Rust")
+        }
+    }
+}
