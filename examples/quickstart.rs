@@ -1,4 +1,5 @@
-//! The tour: a schema, its wasm32 layout, safe access to it in bytes, the
+//! The tour: a schema, its wasm32 layout (as a table, a pahole-style report
+//! and an SVG picture), safe access to it in bytes, the
 //! same layout as TypeScript, C and Odin, values placed in a linear memory
 //! through an arena, and a real C guest (compiled from the generated header,
 //! committed as `tests/guest/guest.wasm`) run through wasmi.
@@ -10,14 +11,19 @@ use wasm_layout_e2e::{self as host, schema};
 use std::path::PathBuf;
 
 use schema::{Kind, Particle, StepRequest, StepResponse, Vec3};
-use wasm_layout::memory::{hex_dump, Arena, LinearMemory, Memory, MemoryStats, TS_RUNTIME, TS_RUNTIME_FILE};
-use wasm_layout::{Bindings, Export, TypeKind, TypeLayout, WasmLayout, WasmPtr};
+use wasm_layout::memory::{
+    annotated_hex_dump, hex_dump, Arena, LinearMemory, Memory, MemoryStats, Placement, TS_RUNTIME,
+    TS_RUNTIME_FILE,
+};
+use wasm_layout::{Bindings, Export, LayoutReport, LayoutSvg, WasmLayout, WasmPtr};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("== wasm32 layout of the schema ==\n");
     for layout in [Vec3::LAYOUT, Kind::LAYOUT, Particle::LAYOUT, StepRequest::LAYOUT, StepResponse::LAYOUT] {
-        print_layout(layout);
+        println!("{layout}\n");
     }
+    println!("the same, pahole-style, with the holes and a smaller field order where there is one:\n");
+    println!("{}\n", LayoutReport::new(&[Particle::LAYOUT, StepRequest::LAYOUT, StepResponse::LAYOUT]));
 
     println!("== values in a byte buffer ==\n");
     let spark = Particle {
@@ -49,8 +55,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
     let root = root.canonicalize().unwrap_or(root);
     let dir = root.join("target/quickstart");
-    let written =
-        Export::new(&dir).bindings("schema", &bindings)?.file(TS_RUNTIME_FILE, TS_RUNTIME).write()?;
+    let written = Export::new(&dir)
+        .bindings("schema", &bindings)?
+        .file(TS_RUNTIME_FILE, TS_RUNTIME)
+        .file("particle.svg", LayoutSvg::new(Particle::LAYOUT).to_string())
+        .write()?;
     for file in &written {
         let state = if file.changed { "written" } else { "unchanged" };
         println!("{state:>9}  {}", file.path.strip_prefix(&root).unwrap_or(&file.path).display());
@@ -80,6 +89,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!();
     println!("{}", hex_dump(memory.bytes(), arena.base() as usize, arena.used() as usize)?);
+    println!("\nthe same bytes, each line with the fields it covers:\n");
+    let places = [Placement::of(particles, 3), Placement::of(request_ptr, 1)];
+    println!(
+        "{}",
+        annotated_hex_dump(memory.bytes(), arena.base() as usize, arena.used() as usize, &places)?
+    );
     println!();
     println!("{}", MemoryStats::of(&memory));
     println!("{}", arena.stats());
@@ -96,27 +111,4 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("\n{}", host::memory_stats(&run.memory));
     println!("{}", run.arena);
     Ok(())
-}
-
-/// One line per field: offset, size, align and the padding after it.
-fn print_layout(layout: &TypeLayout) {
-    let what = match layout.kind {
-        TypeKind::Enum(e) => format!("enum, repr {}", e.repr.rust_name()),
-        _ => "struct".to_string(),
-    };
-    println!("{} ({what}): size {}, align {}", layout.name, layout.size, layout.align);
-    if !layout.fields().is_empty() {
-        println!("  {:<10} {:>6} {:>5} {:>6} {:>8}", "field", "offset", "size", "align", "padding");
-        for (i, f) in layout.fields().iter().enumerate() {
-            println!(
-                "  {:<10} {:>6} {:>5} {:>6} {:>8}",
-                f.name,
-                f.offset,
-                f.ty.size,
-                f.ty.align,
-                layout.padding_after(i)
-            );
-        }
-    }
-    println!();
 }

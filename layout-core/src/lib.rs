@@ -46,9 +46,12 @@ mod layout;
 pub mod memory;
 mod pod;
 mod ptr;
+mod report;
 pub mod rules;
 mod scalar;
 mod slice;
+#[cfg(feature = "alloc")]
+mod svg;
 mod value;
 mod view;
 
@@ -67,7 +70,12 @@ pub use pod::HostLayout;
 #[cfg(all(feature = "bytemuck-pod", target_endian = "little"))]
 pub use pod::{cast_slice, cast_slice_mut};
 pub use ptr::WasmPtr;
+#[cfg(feature = "alloc")]
+pub use report::LayoutReport;
+pub use report::{Hole, CACHE_LINE};
 pub use rules::{align_up, StructRepr};
 pub use slice::{ChunksExact, SliceMut, SliceRef};
+#[cfg(feature = "alloc")]
+pub use svg::LayoutSvg;
 pub use value::ValueMut;
 pub use view::{ViewMut, ViewRef};

@@ -1,5 +1,6 @@
 //! What `cargo xtask ci` needs on a fresh clone, set up before the checks:
-//! system packages (clang, lld, and libllvm19 for the Odin compiler), the
+//! system packages (clang, lld, chromium for the browser tests, and libllvm19
+//! for the Odin compiler), the
 //! Rust wasm32 target and components, the npm packages of `tests/ts`, and
 //! `ODIN` pointing at the Odin compiler.
 //!
@@ -25,7 +26,7 @@ pub fn run() -> Result<(), String> {
     odin()
 }
 
-/// clang, lld and libllvm19: installed here as root on Debian, else named
+/// clang, lld, chromium and libllvm19: installed here as root on Debian, else named
 /// with the command that installs them.
 fn system_packages() -> Result<(), String> {
     let mut missing = Vec::new();
@@ -34,6 +35,10 @@ fn system_packages() -> Result<(), String> {
     }
     if !available("wasm-ld") {
         missing.push("lld");
+    }
+    // The browser tests drive Debian's Chromium headless.
+    if !available("chromium") {
+        missing.push("chromium");
     }
     // The Odin compiler links against Debian's LLVM 19 at run time.
     if odin_path().is_some_and(|odin| !runs(&odin, "version")) {

@@ -30,29 +30,47 @@ impl<'a> HexDump<'a> {
     }
 }
 
+impl<'a> HexDump<'a> {
+    /// The bytes shown.
+    pub(super) fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// The address of the first byte shown.
+    pub(super) fn start(&self) -> usize {
+        self.start
+    }
+}
+
+/// One line of the dump: up to 16 bytes `line` at address `at`.
+pub(super) fn write_line(f: &mut fmt::Formatter<'_>, at: usize, line: &[u8]) -> fmt::Result {
+    write!(f, "{at:08x}  ")?;
+    for (j, b) in line.iter().enumerate() {
+        if j > 0 {
+            f.write_str(" ")?;
+        }
+        write!(f, "{b:02x}")?;
+    }
+    // 16 bytes take 47 columns; every line pads its hex to 48.
+    let used = line.len().saturating_mul(3).saturating_sub(1);
+    for _ in used..48 {
+        f.write_str(" ")?;
+    }
+    f.write_str("  ")?;
+    for &b in line {
+        let c = if (0x20..0x7f).contains(&b) { char::from(b) } else { '.' };
+        write!(f, "{c}")?;
+    }
+    Ok(())
+}
+
 impl fmt::Display for HexDump<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, line) in self.bytes.chunks(16).enumerate() {
             if i > 0 {
                 f.write_str("\n")?;
             }
-            write!(f, "{:08x}  ", self.start.wrapping_add(i.wrapping_mul(16)))?;
-            for (j, b) in line.iter().enumerate() {
-                if j > 0 {
-                    f.write_str(" ")?;
-                }
-                write!(f, "{b:02x}")?;
-            }
-            // 16 bytes take 47 columns; every line pads its hex to 48.
-            let used = line.len().saturating_mul(3).saturating_sub(1);
-            for _ in used..48 {
-                f.write_str(" ")?;
-            }
-            f.write_str("  ")?;
-            for &b in line {
-                let c = if (0x20..0x7f).contains(&b) { char::from(b) } else { '.' };
-                write!(f, "{c}")?;
-            }
+            write_line(f, self.start.wrapping_add(i.wrapping_mul(16)), line)?;
         }
         Ok(())
     }

@@ -8,7 +8,8 @@
 //!   (with [`place`](Arena::place) for values), [`Pool`] (with generation
 //!   handles); and [`SharedArena`], [`SharedPool`], whose bookkeeping lies
 //!   in the linear memory in a documented format ([`shared`]).
-//! - Debugging: [`Guarded`] allocations with [`CANARY`] words, [`hex_dump`],
+//! - Debugging: [`Guarded`] allocations with [`CANARY`] words, [`hex_dump`]
+//!   (and [`annotated_hex_dump`], which names the fields on each line),
 //!   [`MemoryStats`], [`ArenaStats`], [`PoolStats`].
 //! - Exchange patterns: [`RequestBuffer`], [`DoubleBuffer`].
 //! - [`TS_RUNTIME`]: the same toolkit in TypeScript, with the same
@@ -39,6 +40,7 @@ mod canary;
 mod dump;
 mod error;
 mod freelist;
+mod legend;
 mod linear;
 mod pool;
 pub mod shared;
@@ -51,6 +53,7 @@ pub use bump::Bump;
 pub use canary::{Guarded, CANARY};
 pub use dump::{hex_dump, HexDump};
 pub use error::{CanarySide, MemoryError};
+pub use legend::{annotated_hex_dump, AnnotatedDump, Placement};
 pub use linear::{pages_for, LinearMemory, ADDRESS_SPACE, MAX_PAGES, PAGE_SIZE};
 pub use pool::{Pool, PoolHandle};
 pub use shared::{SharedArena, SharedPool};
