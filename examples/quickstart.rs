@@ -1,7 +1,9 @@
 //! The tour: a schema, its wasm32 layout, safe access to it in bytes, the
 //! same layout as TypeScript, C and Odin, values placed in a linear memory
-//! through an arena, and a real C guest (compiled from the generated header,
-//! committed as `tests/guest/guest.wasm`) run through wasmi.
+//! through an arena, and two real guests run through wasmi: C (compiled from
+//! the generated header, committed as `tests/guest/guest.wasm`) and Odin
+//! (from the generated package, `tests/guest-odin/guest.wasm`), which compute
+//! the same results.
 //!
 //! Run with `cargo run --example quickstart`.
 
@@ -84,11 +86,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("{}", MemoryStats::of(&memory));
     println!("{}", arena.stats());
 
-    println!("\n== a C guest sharing the schema, run by wasmi ==\n");
+    println!("\n== a C guest and an Odin guest sharing the schema, run by wasmi ==\n");
+    let mut results = Vec::new();
+    for (name, wasm) in host::GUESTS {
+        let run = host::run(wasm, &host::Plan::QUICK)?;
+        print!("{name}: {}", run.summary());
+        results.push(run.frames.clone());
+    }
+    println!(
+        "both guests: the same alive count and energy bits for every call: {}",
+        results[0] == results[1]
+    );
     let run = host::run(host::GUEST_WASM, &host::Plan::QUICK)?;
-    print!("{}", run.summary());
     let response = run.last_response.read(&run.memory)?;
-    println!("last StepResponse, read back from guest memory: {response:?}");
+    println!("last StepResponse, read back from the C guest's memory: {response:?}");
     println!("\nthe first bytes the host placed in the guest's memory:");
     for line in run.region_dump().lines().take(6) {
         println!("{line}");

@@ -14,7 +14,7 @@ pub fn run() -> Result<(), String> {
     let steps: &[Step] = &[
         ("format", fmt),
         ("clippy", clippy),
-        ("guest.wasm is built from its sources", crate::guest::check),
+        ("the guests (C, Odin) are built from their sources", crate::guest::check),
         ("tests (unit, integration, trybuild, clang layout, conformance)", test),
         ("Odin: every generated Odin file, js_wasm32 and freestanding_wasm32, -vet -strict-style", odin),
         ("a no_std guest without an allocator, for wasm32", no_std_guest),

@@ -16,6 +16,7 @@ pub struct Guest {
     step: TypedFunc<(u32, u32), u32>,
     step_frame: TypedFunc<(u32, u32), u32>,
     frames: TypedFunc<(), u32>,
+    bump_alloc: Option<TypedFunc<i32, u32>>,
     /// The source hash the module carries, if any.
     pub source_hash: Option<String>,
 }
@@ -49,6 +50,7 @@ impl Guest {
             step: export(&store, &instance, "step")?,
             step_frame: export(&store, &instance, "step_frame")?,
             frames: export(&store, &instance, "frames")?,
+            bump_alloc: instance.get_typed_func::<i32, u32>(&store, "bump_alloc").ok(),
             store,
             memory,
             source_hash,
@@ -74,6 +76,17 @@ impl Guest {
     /// Frames the guest has stepped.
     pub fn frames(&mut self) -> Result<u32, HostError> {
         Ok(self.frames.call(&mut self.store, ())?)
+    }
+
+    /// Calls the guest's `bump_alloc(size)` (the Odin guest's): the address
+    /// of `size` fresh bytes, or 0 when it has none. An error when the guest
+    /// does not export it.
+    pub fn bump_alloc(&mut self, size: i32) -> Result<u32, HostError> {
+        let f = self.bump_alloc.ok_or_else(|| HostError::Export {
+            name: "bump_alloc",
+            error: wasmi::Error::new("the guest exports no `bump_alloc(i32) -> i32`"),
+        })?;
+        Ok(f.call(&mut self.store, size)?)
     }
 
     /// Calls `step(request, response)`.

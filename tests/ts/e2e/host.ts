@@ -1,11 +1,12 @@
-// The Node host of the end-to-end guest (tests/guest/guest.wasm, C built by
-// clang from the generated schema.h). It uses only the generated bindings
+// The Node host of the end-to-end guests (tests/guest/guest.wasm, C built by
+// clang from the generated schema.h; tests/guest-odin/guest.wasm, Odin built
+// from the generated package schema). It uses only the generated bindings
 // (schema.ts, generated next to it) and the wasm-layout runtime (the shipped
 // file itself, not a copy), and plays the same plan as the Rust host
 // (tests/e2e-support), so the
 // guest's memory ends up byte for byte the same.
 //
-// Usage: node --import tsx e2e/host.ts OUT_DIR FIRST FIRST_FRAMES SPAWNED SECOND_FRAMES
+// Usage: node --import tsx e2e/host.ts OUT_DIR GUEST_WASM FIRST FIRST_FRAMES SPAWNED SECOND_FRAMES
 // Writes OUT_DIR/memory.bin (the whole memory), region.txt (a hex dump of
 // what the host allocated) and report.txt (one line per call).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -40,7 +41,7 @@ import {
   type PoolHandle,
 } from "../../../layout-core/runtime/wasm-layout-runtime.ts";
 
-/** The guest's exports (tests/guest/guest.c). */
+/** The guests' exports (tests/guest/guest.c, tests/guest-odin/guest.odin). */
 interface GuestExports {
   readonly memory: WebAssembly.Memory;
   layout_fingerprint(type: number): bigint;
@@ -89,13 +90,13 @@ function bits(x: number): string {
 }
 
 function main(): void {
-  const [outDir, ...numbers] = process.argv.slice(2);
-  if (outDir === undefined || numbers.length !== 4) {
-    fail("usage: host.ts OUT_DIR FIRST FIRST_FRAMES SPAWNED SECOND_FRAMES");
+  const [outDir, guestPath, ...numbers] = process.argv.slice(2);
+  if (outDir === undefined || guestPath === undefined || numbers.length !== 4) {
+    fail("usage: host.ts OUT_DIR GUEST_WASM FIRST FIRST_FRAMES SPAWNED SECOND_FRAMES");
   }
   const [first, firstFrames, spawned, secondFrames] = numbers.map(Number) as [number, number, number, number];
 
-  const wasm = readFileSync(new URL("../../guest/guest.wasm", import.meta.url));
+  const wasm = readFileSync(guestPath);
   const instance = new WebAssembly.Instance(new WebAssembly.Module(wasm), {});
   const guest = instance.exports as unknown as GuestExports;
   const memory = guest.memory;
@@ -200,7 +201,7 @@ function main(): void {
   writeFileSync(join(outDir, "report.txt"), report.join("\n") + "\n");
 
   const p = new ParticleView(memory, buffers.front());
-  console.log(`guest.wasm in Node: ${report.length - 3} calls, memory grew from ${pagesBefore} to ${pagesAfter} pages`);
+  console.log(`${guestPath} in Node: ${report.length - 3} calls, memory grew from ${pagesBefore} to ${pagesAfter} pages`);
   console.log(`particle ${p.id.toString(16)}: kind ${p.kind}, alive ${p.alive}, flags 0x${p.flags.toString(16)}`);
   console.log(formatMemoryStats(memoryStats(memory)));
 }
