@@ -1,9 +1,10 @@
 //! The tour: a schema, its wasm32 layout, safe access to it in bytes, the
 //! same layout as TypeScript, C and Odin, values placed in a linear memory
-//! through an arena, and two real guests run through wasmi: C (compiled from
-//! the generated header, committed as `tests/guest/guest.wasm`) and Odin
-//! (from the generated package, `tests/guest-odin/guest.wasm`), which compute
-//! the same results.
+//! through an arena, and three real guests run through wasmi: C (compiled
+//! from the generated header, committed as `tests/guest/guest.wasm`), Odin
+//! (from the generated package, `tests/guest-odin/guest.wasm`) and Rust (the
+//! same derived types, `tests/guest-rust/guest.wasm`), which compute the same
+//! results.
 //!
 //! Run with `cargo run --example quickstart`.
 
@@ -86,7 +87,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("{}", MemoryStats::of(&memory));
     println!("{}", arena.stats());
 
-    println!("\n== a C guest and an Odin guest sharing the schema, run by wasmi ==\n");
+    println!("\n== guests in C, Odin and Rust sharing the schema, run by wasmi ==\n");
     let mut results = Vec::new();
     for (name, wasm) in host::GUESTS {
         let run = host::run(wasm, &host::Plan::QUICK)?;

@@ -141,8 +141,43 @@ fn rust_host_runs_the_plan() {
 fn quick_start_tour_runs_every_guest_and_grows_memory() {
     let tour = host::tour().unwrap();
     let lines: Vec<&str> = tour.lines().collect();
-    assert_eq!(lines.len(), 6, "{tour}");
+    assert_eq!(lines.len(), 9, "{tour}");
     assert!(lines[0].starts_with("tests/guest/guest.wasm: 7 calls, memory grew from 2 to 3 pages"), "{tour}");
     assert!(lines[3].starts_with("tests/guest-odin/guest.wasm: 7 calls, memory grew from"), "{tour}");
-    assert_eq!(lines[1], lines[4], "the same results from both guests");
+    assert!(lines[6].starts_with("tests/guest-rust/guest.wasm: 7 calls, memory grew from"), "{tour}");
+    assert_eq!(lines[1], lines[4], "the same results from every guest");
+    assert_eq!(lines[1], lines[7], "the same results from every guest");
+}
+
+#[test]
+fn the_rust_guest_refuses_invalid_particles_and_memory_below_its_heap_base() {
+    let mut guest = Guest::new(host::RUST_GUEST_WASM).unwrap();
+    let base = guest.heap_base().unwrap();
+    let (request, response, particles) = (base, base + 32, base + 64);
+    for i in 0..2 {
+        host::particle(i).write_at(guest.bytes_mut(), (particles + i * 40) as usize).unwrap();
+    }
+    // The second particle's `kind` byte (offset 28) names no variant.
+    guest.bytes_mut()[(particles + 40 + 28) as usize] = 7;
+    let r =
+        StepRequest { particles: WasmPtr::new(particles), count: 2, dt: host::DT, gravity: host::GRAVITY };
+    r.write_at(guest.bytes_mut(), request as usize).unwrap();
+    let before = guest.bytes()[base as usize..].to_vec();
+    let status = |e: HostError| match e {
+        HostError::Status { status, .. } => status,
+        e => panic!("{e}"),
+    };
+    assert_eq!(status(guest.step(WasmPtr::new(request), WasmPtr::new(response)).unwrap_err()), 4);
+    assert!(guest.bytes()[base as usize..] == before[..], "nothing was written above the heap base");
+    assert_eq!(guest.frames().unwrap(), 0);
+
+    // Its own stack and statics lie below the heap base: out of bounds.
+    let low = StepRequest { particles: WasmPtr::new(base - 80), count: 1, ..r };
+    low.write_at(guest.bytes_mut(), request as usize).unwrap();
+    assert_eq!(status(guest.step(WasmPtr::new(request), WasmPtr::new(response)).unwrap_err()), 1);
+    assert_eq!(status(guest.step(WasmPtr::new(base - 64), WasmPtr::new(response)).unwrap_err()), 1);
+    guest.bytes_mut()[(particles + 40 + 28) as usize] = 1;
+    r.write_at(guest.bytes_mut(), request as usize).unwrap();
+    guest.step(WasmPtr::new(request), WasmPtr::new(response)).unwrap();
+    assert_eq!(guest.frames().unwrap(), 1);
 }

@@ -1,7 +1,8 @@
 //! The Rust host of the end-to-end guests, run by wasmi: `tests/guest/guest.wasm`
 //! (C, compiled by clang from `tests/guest/guest.c` and the generated
 //! `schema.h`) and `tests/guest-odin/guest.wasm` (Odin, from `guest.odin` and
-//! the generated package `schema`), which export the same functions.
+//! the generated package `schema`) and `tests/guest-rust/guest.wasm` (Rust,
+//! deriving the very types of [`schema`]), which export the same functions.
 //!
 //! [`run`] plays one [`Plan`]: it checks the guest's layout fingerprints,
 //! allocates in the guest's memory with an [`Arena`](wasm_layout::memory::Arena) (two double buffers of
@@ -20,7 +21,6 @@
 mod error;
 mod guest;
 mod run;
-pub mod schema;
 
 use wasm_layout::memory::MemoryStats;
 use wasm_layout::WasmLayout;
@@ -28,6 +28,7 @@ use wasm_layout::WasmLayout;
 pub use error::HostError;
 pub use guest::Guest;
 pub use run::{run, FrameReport, Run};
+pub use wasm_layout_e2e_schema as schema;
 
 use crate::schema::{Kind, Particle, StepFrame, StepRequest, StepResponse, Vec3};
 
@@ -59,10 +60,17 @@ pub const GUEST_WASM: &[u8] = include_bytes!("../../guest/guest.wasm");
 /// Odin); it also exports the bump allocator `bump_alloc(size) -> ptr`.
 pub const ODIN_GUEST_WASM: &[u8] = include_bytes!("../../guest-odin/guest.wasm");
 
+/// The committed Rust guest module (`tests/guest-rust`, a `no_std` crate
+/// over [`schema`], built by cargo for wasm32-unknown-unknown).
+pub const RUST_GUEST_WASM: &[u8] = include_bytes!("../../guest-rust/guest.wasm");
+
 /// Every committed guest, by the path of its module: they export the same
 /// functions and must compute the same results.
-pub const GUESTS: [(&str, &[u8]); 2] =
-    [("tests/guest/guest.wasm", GUEST_WASM), ("tests/guest-odin/guest.wasm", ODIN_GUEST_WASM)];
+pub const GUESTS: [(&str, &[u8]); 3] = [
+    ("tests/guest/guest.wasm", GUEST_WASM),
+    ("tests/guest-odin/guest.wasm", ODIN_GUEST_WASM),
+    ("tests/guest-rust/guest.wasm", RUST_GUEST_WASM),
+];
 
 /// The custom section `cargo xtask guest` appends to the module: the hash of
 /// the sources it was built from, as 16 lowercase hex digits.

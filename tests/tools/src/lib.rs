@@ -30,7 +30,7 @@ pub const ODIN_INSTALL: &str = "set ODIN to the compiler, put `odin` on PATH, or
 /// `DIR/guest.wasm` and committed, with the hash of its sources inside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GuestModule {
-    /// Its language, for messages: `C`, `Odin`.
+    /// Its language, for messages: `C`, `Odin`, `Rust`.
     pub language: &'static str,
     /// Its directory, from the workspace root.
     pub dir: &'static str,
@@ -53,8 +53,16 @@ pub const ODIN_GUEST: GuestModule = GuestModule {
     sources: &["tests/guest-odin/guest.odin", "tests/guest-odin/schema/schema.odin"],
 };
 
+/// The Rust guest: a `no_std` crate over the schema crate the hosts use,
+/// built by cargo for wasm32-unknown-unknown.
+pub const RUST_GUEST: GuestModule = GuestModule {
+    language: "Rust",
+    dir: "tests/guest-rust",
+    sources: &["tests/guest-rust/guest.rs", "tests/guest-rust/Cargo.toml", "tests/e2e-schema/src/lib.rs"],
+};
+
 /// Every guest module, in the order the tests run them.
-pub const GUESTS: [GuestModule; 2] = [C_GUEST, ODIN_GUEST];
+pub const GUESTS: [GuestModule; 3] = [C_GUEST, ODIN_GUEST, RUST_GUEST];
 
 impl GuestModule {
     /// The committed module, from the workspace root.
