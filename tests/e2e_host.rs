@@ -16,6 +16,7 @@ use std::path::Path;
 
 use host::{Guest, HostError, Plan};
 use schema::{StepRequest, StepResponse};
+use wasm_layout::memory::{C_RUNTIME, ODIN_RUNTIME};
 use wasm_layout::{Export, WasmLayout, WasmPtr};
 
 fn root() -> &'static Path {
@@ -28,6 +29,8 @@ fn exported() -> Export {
     Export::new(root())
         .file("tests/guest/schema.h", bindings.c())
         .file("tests/guest-odin/schema/schema.odin", bindings.clone().odin_package("schema").odin())
+        .file("tests/guest/wasm-layout-runtime.h", C_RUNTIME)
+        .file("tests/guest-odin/wasm_layout/wasm_layout_runtime.odin", ODIN_RUNTIME)
         .file("tests/ts/e2e/schema.ts", bindings.typescript())
 }
 

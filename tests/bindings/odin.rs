@@ -73,11 +73,11 @@ fn odin_output_uses_only_sized_types() {
 }
 
 #[test]
-fn odin_accepts_the_odin_guest_and_its_generated_package() {
+fn odin_accepts_the_odin_guest_its_generated_package_and_the_runtime() {
     let Some(odin) = odin() else { return };
     let guest = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/guest-odin");
     for target in ODIN_TARGETS {
-        for package in [guest.clone(), guest.join("schema")] {
+        for package in [guest.clone(), guest.join("schema"), guest.join("wasm_layout")] {
             if let Err(e) = odin_check(&odin, &package, target) {
                 panic!("odin check -target:{target} rejected {}:\n{e}", package.display());
             }

@@ -10,6 +10,7 @@ use crate::{HostError, FINGERPRINTS, SOURCE_SECTION};
 /// An instantiated guest and its exports.
 pub struct Guest {
     store: Store<()>,
+    instance: wasmi::Instance,
     memory: wasmi::Memory,
     layout_fingerprint: TypedFunc<u32, i64>,
     heap_base: TypedFunc<(), u32>,
@@ -52,6 +53,7 @@ impl Guest {
             frames: export(&store, &instance, "frames")?,
             bump_alloc: instance.get_typed_func::<i32, u32>(&store, "bump_alloc").ok(),
             store,
+            instance,
             memory,
             source_hash,
         })
@@ -87,6 +89,16 @@ impl Guest {
             error: wasmi::Error::new("the guest exports no `bump_alloc(i32) -> i32`"),
         })?;
         Ok(f.call(&mut self.store, size)?)
+    }
+
+    /// Calls the export `name`, which must have the type `P -> R`.
+    pub fn call<P: wasmi::WasmParams, R: wasmi::WasmResults>(
+        &mut self,
+        name: &'static str,
+        params: P,
+    ) -> Result<R, HostError> {
+        let f = export::<P, R>(&self.store, &self.instance, name)?;
+        Ok(f.call(&mut self.store, params)?)
     }
 
     /// Calls `step(request, response)`.

@@ -21,6 +21,7 @@
 mod error;
 mod guest;
 mod run;
+pub mod shared;
 
 use wasm_layout::memory::MemoryStats;
 use wasm_layout::WasmLayout;

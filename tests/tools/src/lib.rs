@@ -38,19 +38,24 @@ pub struct GuestModule {
     pub sources: &'static [&'static str],
 }
 
-/// The C guest: `guest.c` and the generated `schema.h`, built by clang.
+/// The C guest: `guest.c`, the generated `schema.h` and the shipped C
+/// runtime, built by clang.
 pub const C_GUEST: GuestModule = GuestModule {
     language: "C",
     dir: "tests/guest",
     sources: &["tests/guest/guest.c", "tests/guest/schema.h"],
 };
 
-/// The Odin guest: `guest.odin` and the generated package `schema`, built by
-/// Odin.
+/// The Odin guest: `guest.odin`, the generated package `schema` and the
+/// shipped runtime package `wasm_layout`, built by Odin.
 pub const ODIN_GUEST: GuestModule = GuestModule {
     language: "Odin",
     dir: "tests/guest-odin",
-    sources: &["tests/guest-odin/guest.odin", "tests/guest-odin/schema/schema.odin"],
+    sources: &[
+        "tests/guest-odin/guest.odin",
+        "tests/guest-odin/schema/schema.odin",
+        "tests/guest-odin/wasm_layout/wasm_layout_runtime.odin",
+    ],
 };
 
 /// The Rust guest: a `no_std` crate over the schema crate the hosts use,
