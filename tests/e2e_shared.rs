@@ -10,6 +10,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
+use proptest::prelude::*;
 use wasm_layout::memory::hex_dump;
 use wasm_layout::memory::shared::{ArenaHeader, PoolHeader};
 use wasm_layout::memory::{PoolHandle, SharedArena, SharedPool};
@@ -237,5 +238,39 @@ fn the_c_runtime_passes_clang_on_its_own() {
     );
     if let Err(e) = common::clang_wasm32_check(&source) {
         panic!("clang rejected wasm-layout-runtime.h:\n{e}");
+    }
+}
+
+/// A random operation: who, what, and two numbers that pick sizes,
+/// alignments (some of them invalid) and which live slot to free.
+fn op() -> impl Strategy<Value = Op> {
+    (any::<bool>(), 0u8..3, 0u32..320, 0u32..8).prop_map(|(guest, kind, a, b)| {
+        let actor = if guest { Actor::Guest } else { Actor::Host };
+        match kind {
+            0 => Op::Arena(actor, a, if b == 7 { 3 } else { 1 << b }),
+            1 => Op::PoolAlloc(actor),
+            _ => Op::PoolFree(actor, a as usize % 4),
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The guest runtimes against the model every host allocator is held
+    /// to, the Rust toolkit: any interleaving of guest and host operations,
+    /// failures included, gives the same outcomes and the same bytes.
+    #[test]
+    fn any_interleaving_matches_the_rust_model(ops in proptest::collection::vec(op(), 1..48)) {
+        for (name, wasm) in GUESTS {
+            let (mut g, base) = ready(wasm);
+            let mut model = g.bytes().to_vec();
+            let lines = shared::run_shared(&mut g, &ops).unwrap();
+            let expected = shared::model(&mut model, base, &ops).unwrap();
+            prop_assert_eq!(&lines, &expected, "{}", name);
+            let span = base as usize..(base + shared::SHARED_SPAN) as usize;
+            let diff = difference(&g.bytes()[span.clone()], &model[span]);
+            prop_assert!(diff.is_none(), "{}: {}", name, diff.unwrap_or_default());
+        }
     }
 }

@@ -12,7 +12,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  Kind,
   ParticleFingerprint,
   ParticleLayout,
   ParticleView,
@@ -27,8 +26,6 @@ import {
   writeStepFrame,
   writeStepRequest,
   writeStepResponse,
-  type Particle,
-  type Vec3,
 } from "./schema.ts";
 import {
   Arena,
@@ -40,6 +37,7 @@ import {
   memoryStats,
   type PoolHandle,
 } from "../../../layout-core/runtime/wasm-layout-runtime.ts";
+import { DT, GRAVITY, bits, particle } from "./plan.ts";
 
 /** The guests' exports (tests/guest/guest.c, tests/guest-odin/guest.odin). */
 interface GuestExports {
@@ -51,9 +49,7 @@ interface GuestExports {
   frames(): number;
 }
 
-// The constants of tests/e2e-support/src/lib.rs.
-const DT = 1 / 16;
-const GRAVITY: Vec3 = { x: 0, y: -9.75, z: 0 };
+// The constants of tests/e2e-support/src/lib.rs (DT and GRAVITY: plan.ts).
 const ARENA_CAPACITY = 1 << 20;
 const FRAME_SLOTS = 2;
 const RESPONSE_SLOTS = 3;
@@ -66,27 +62,6 @@ const FINGERPRINTS: readonly [string, bigint][] = [
 
 function fail(message: string): never {
   throw new Error(message);
-}
-
-/** The i-th particle, as `host::particle` in Rust: every number exact in f32. */
-function particle(i: number): Particle {
-  const kinds = [Kind.Dust, Kind.Spark, Kind.Smoke] as const;
-  return {
-    pos: { x: (i % 32) * 0.25 - 4, y: 1 + (i % 7) * 0.5, z: (Math.floor(i / 32) % 8) * 0.125 },
-    vel: { x: (((i * 7) % 11) - 5) * 0.5, y: ((i * 3) % 13) * 0.75 - 3, z: (((i * 5) % 9) - 4) * 0.25 },
-    mass: 0.5 + (i % 4) * 0.25,
-    kind: kinds[i % 3]!,
-    alive: true,
-    flags: 0,
-    id: 0x5eed000000000000n | BigInt(i),
-  };
-}
-
-/** An f64's bits as 16 hex digits, as Rust's `{:016x}` of `to_bits()`. */
-function bits(x: number): string {
-  const v = new DataView(new ArrayBuffer(8));
-  v.setFloat64(0, x, true);
-  return v.getBigUint64(0, true).toString(16).padStart(16, "0");
 }
 
 function main(): void {
