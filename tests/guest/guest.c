@@ -1,7 +1,7 @@
 /*
  * The end-to-end guest: a particle simulation over structs that hosts place
  * in this module's linear memory. Its struct definitions come only from the
- * generated schema.h (the Rust types in examples/shared/schema.rs).
+ * generated schema.h (the Rust types in tests/e2e-schema/src/lib.rs).
  *
  * Build: cargo xtask guest (clang --target=wasm32, no libc); it also appends
  * the custom section "wasm_layout_source" holding a hash of this file and
