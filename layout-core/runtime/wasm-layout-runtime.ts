@@ -453,6 +453,28 @@ export class Arena {
     return start;
   }
 
+  /** A block that `memory` holds, growing `memory` (ensureCapacity) first when the block passes its end; if it cannot grow, nothing changes. */
+  allocIn(memory: GrowableMemory, size: number, align: number): number {
+    const [start, top] = this.plan(size, align);
+    ensureCapacity(memory, top);
+    this.commit(top);
+    return start;
+  }
+
+  /** `place`, growing `memory` first when the block passes its end. All or nothing. */
+  placeGrowing<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, value: T): number {
+    return this.placeSliceGrowing(memory, layout, write, [value]);
+  }
+
+  /** `placeSlice`, growing `memory` first when the block passes its end. All or nothing. */
+  placeSliceGrowing<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[]): number {
+    const [start, top, bytes] = this.planValues(layout, write, values);
+    ensureCapacity(memory, top);
+    copyIn(memory, start, bytes);
+    this.commit(top);
+    return start;
+  }
+
   /** Where `values` go and their bytes, without allocating; with `memory`, after checking it holds them. */
   protected planValues<T>(layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[], memory?: MemoryLike): [number, number, Uint8Array] {
     const { size, align } = layoutOf(layout);
@@ -540,26 +562,14 @@ export class Bump extends Arena {
     return this.base + this.used;
   }
 
-  /** A block that `memory` holds, growing `memory` first when the block passes its end; if it cannot grow, nothing changes. */
-  allocIn(memory: GrowableMemory, size: number, align: number): number {
-    const [start, top] = this.plan(size, align);
-    ensureCapacity(memory, top);
-    this.commit(top);
-    return start;
-  }
-
   /** Allocates room for `value` (growing `memory` if needed) and writes it. All or nothing. */
   override place<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, value: T): number {
-    return this.placeSlice(memory, layout, write, [value]);
+    return this.placeSliceGrowing(memory, layout, write, [value]);
   }
 
   /** Allocates room for `values` side by side (growing `memory` if needed) and writes them. All or nothing. */
   override placeSlice<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[]): number {
-    const [start, top, bytes] = this.planValues(layout, write, values);
-    ensureCapacity(memory, top);
-    copyIn(memory, start, bytes);
-    this.commit(top);
-    return start;
+    return this.placeSliceGrowing(memory, layout, write, values);
   }
 }
 
@@ -770,6 +780,27 @@ export class Pool {
     if (size > s.stride) fail(errors.slotTooSmall(size, s.stride));
     const bytes = encode({ size, align }, write, [value]);
     copyIn(memory, s.base + s.head * s.stride, bytes);
+    return takeSlot(s);
+  }
+
+  /** A free slot that `memory` holds, growing `memory` (ensureCapacity) first when the slot passes its end. */
+  allocIn(memory: GrowableMemory): PoolHandle {
+    const s = this.#s;
+    if (s.head === NIL) fail(errors.poolExhausted(s.slots));
+    ensureCapacity(memory, s.base + s.head * s.stride + s.stride);
+    return takeSlot(s);
+  }
+
+  /** `place`, growing `memory` first when the slot passes its end. All or nothing. */
+  placeGrowing<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, value: T): PoolHandle {
+    const s = this.#s;
+    if (s.head === NIL) fail(errors.poolExhausted(s.slots));
+    const { size, align } = layoutOf(layout);
+    if (size > s.stride) fail(errors.slotTooSmall(size, s.stride));
+    const bytes = encode({ size, align }, write, [value]);
+    const at = s.base + s.head * s.stride;
+    ensureCapacity(memory, at + size);
+    copyIn(memory, at, bytes);
     return takeSlot(s);
   }
 

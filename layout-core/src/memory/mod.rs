@@ -40,6 +40,7 @@ mod canary;
 mod dump;
 mod error;
 mod freelist;
+mod grow;
 mod guest_alloc;
 mod linear;
 mod pool;

@@ -1,6 +1,6 @@
 //! [`Guest`]: the instantiated guest module and its exports, through wasmi.
 
-use wasm_layout::memory::pages_for;
+use wasm_layout::memory::{pages_for, Memory, MemoryError, MAX_PAGES, PAGE_SIZE};
 use wasm_layout::WasmPtr;
 use wasmi::{Engine, Linker, Module, Store, TypedFunc};
 
@@ -153,5 +153,41 @@ fn status_ok(export: &'static str, status: u32) -> Result<(), HostError> {
         Ok(())
     } else {
         Err(HostError::Status { export, status })
+    }
+}
+
+/// The guest's memory as the toolkit's [`Memory`], so the allocators that
+/// grow (`Bump`, `Arena::alloc_in`, `Arena::place_growing`,
+/// `Pool::place_growing`, …) grow it through `memory.grow`.
+impl Memory for Guest {
+    fn bytes(&self) -> &[u8] {
+        self.memory.data(&self.store)
+    }
+
+    fn bytes_mut(&mut self) -> &mut [u8] {
+        self.memory.data_mut(&mut self.store)
+    }
+
+    fn grow_to(&mut self, len: u64) -> Result<(), MemoryError> {
+        let pages = self.memory.size(&self.store);
+        let delta = pages_for(len).saturating_sub(pages);
+        if delta == 0 {
+            return Ok(());
+        }
+        let maximum = self.max_pages().unwrap_or(MAX_PAGES);
+        self.memory.grow(&mut self.store, delta).map(|_| ()).map_err(|_| MemoryError::GrowFailed {
+            pages: pages as u32,
+            delta,
+            maximum,
+        })
+    }
+
+    fn max_len(&self) -> u64 {
+        u64::from(self.max_pages().unwrap_or(MAX_PAGES)) * PAGE_SIZE as u64
+    }
+
+    fn max_pages(&self) -> Option<u32> {
+        let maximum = self.memory.ty(&self.store).maximum().unwrap_or(u64::from(MAX_PAGES));
+        Some(maximum.min(u64::from(MAX_PAGES)) as u32)
     }
 }
