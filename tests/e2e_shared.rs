@@ -274,3 +274,37 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_c_and_odin_runtimes_number_the_statuses_as_the_rust_side_expects() {
+    use wasm_layout::memory::{MemoryError, C_RUNTIME, ODIN_RUNTIME};
+    let samples = [
+        (MemoryError::ZeroSize, "ZERO_SIZE"),
+        (MemoryError::BadAlign { align: 3 }, "BAD_ALIGN"),
+        (MemoryError::AddressSpace { offset: 0, size: 0 }, "ADDRESS_SPACE"),
+        (MemoryError::Exhausted { requested: 0, align: 0, remaining: 0 }, "EXHAUSTED"),
+        (MemoryError::PoolExhausted { slots: 0 }, "POOL_EXHAUSTED"),
+        (MemoryError::OutsideRegion { offset: 0, base: 0, end: 0 }, "OUTSIDE_REGION"),
+        (MemoryError::ForeignHandle { expected: 0, found: 0 }, "FOREIGN_HANDLE"),
+        (MemoryError::DoubleFree { offset: 0 }, "DOUBLE_FREE"),
+        (MemoryError::StaleHandle { index: 0, generation: 0, current: 0 }, "STALE_HANDLE"),
+        (MemoryError::BadHeader { at: 0, field: "magic", value: 0 }, "BAD_HEADER"),
+        (
+            MemoryError::Layout(wasm_layout::LayoutError::OutOfBounds { offset: 0, needed: 0, available: 0 }),
+            "OUT_OF_BOUNDS",
+        ),
+    ];
+    let compact = |s: &str| s.split_whitespace().collect::<String>();
+    let (c, odin) = (compact(C_RUNTIME), compact(ODIN_RUNTIME));
+    for (e, name) in samples {
+        let code = shared::expected_failure(&e, ArenaHeader::LAYOUT).status;
+        assert!(c.contains(&format!("WL_{name}={code},")), "wasm-layout-runtime.h: WL_{name} is not {code}");
+        let odin_name: Vec<String> =
+            name.split('_').map(|w| w[..1].to_string() + &w[1..].to_lowercase()).collect();
+        let odin_name = odin_name.join("_");
+        assert!(
+            odin.contains(&format!("{odin_name}={code},")),
+            "wasm_layout_runtime.odin: {odin_name} is not {code}"
+        );
+    }
+}
