@@ -44,17 +44,7 @@ fn clippy() -> Result<(), String> {
     ))?;
     let mut c = cmd(
         "cargo",
-        &[
-            "clippy",
-            "--locked",
-            "--manifest-path",
-            RUST_GUEST,
-            "--target",
-            WASM_TARGET,
-            "--",
-            "-D",
-            "warnings",
-        ],
+        &["clippy", "--manifest-path", RUST_GUEST, "--target", WASM_TARGET, "--", "-D", "warnings"],
     );
     c.env("CARGO_TARGET_DIR", crate::run::root().join("target/guest-rust"));
     exec(c)

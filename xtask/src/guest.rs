@@ -142,10 +142,8 @@ fn build(guest: &GuestModule) -> Result<Vec<u8>, String> {
         Some(version(&odin)?)
     } else if *guest == RUST_GUEST {
         let manifest = format!("{}/Cargo.toml", guest.dir);
-        let mut c = cmd(
-            "cargo",
-            &["build", "--release", "--locked", "--manifest-path", &manifest, "--target", WASM_TARGET],
-        );
+        let mut c =
+            cmd("cargo", &["build", "--release", "--manifest-path", &manifest, "--target", WASM_TARGET]);
         c.env("CARGO_TARGET_DIR", root().join("target/guest-rust")).env("RUSTFLAGS", "-D warnings");
         exec(c)?;
         let built =
