@@ -1,8 +1,11 @@
 //! The tour: a schema, its wasm32 layout (as a table, a pahole-style report
 //! and an SVG picture), safe access to it in bytes, the
 //! same layout as TypeScript, C and Odin, values placed in a linear memory
-//! through an arena, and a real C guest (compiled from the generated header,
-//! committed as `tests/guest/guest.wasm`) run through wasmi.
+//! through an arena, and three real guests run through wasmi: C (compiled
+//! from the generated header, committed as `tests/guest/guest.wasm`), Odin
+//! (from the generated package, `tests/guest-odin/guest.wasm`) and Rust (the
+//! same derived types, `tests/guest-rust/guest.wasm`), which compute the same
+//! results.
 //!
 //! Run with `cargo run --example quickstart`.
 
@@ -99,11 +102,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("{}", MemoryStats::of(&memory));
     println!("{}", arena.stats());
 
-    println!("\n== a C guest sharing the schema, run by wasmi ==\n");
-    let run = host::run(host::GUEST_WASM, &host::Plan::QUICK)?;
-    print!("{}", run.summary());
+    println!("\n== guests in C, Odin and Rust sharing the schema, run by wasmi ==\n");
+    let mut runs = Vec::new();
+    for (name, wasm) in host::GUESTS {
+        let run = host::run(wasm, &host::Plan::QUICK)?;
+        println!("{name}: {}", run.summary().lines().next().unwrap_or_default());
+        runs.push(run);
+    }
+    let same = runs.windows(2).all(|w| w[0].frames == w[1].frames && w[0].first == w[1].first);
+    println!("every guest, the same alive counts, energy bits and particles: {same}");
+    let run = runs.swap_remove(0);
+    for line in run.summary().lines().skip(1) {
+        println!("{line}");
+    }
     let response = run.last_response.read(&run.memory)?;
-    println!("last StepResponse, read back from guest memory: {response:?}");
+    println!("last StepResponse, read back from the C guest's memory: {response:?}");
     println!("\nthe first bytes the host placed in the guest's memory:");
     for line in run.region_dump().lines().take(6) {
         println!("{line}");

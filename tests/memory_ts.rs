@@ -113,7 +113,7 @@ fn runtime_typechecks_and_its_node_tests_pass() {
         .output()
         .expect("run tsc");
     assert!(tsc.status.success(), "tsc failed:\n{}", String::from_utf8_lossy(&tsc.stdout));
-    node(&["--test", "runtime/memory.test.ts", "runtime/properties.test.ts"]);
+    node(&["--test", "runtime/memory.test.ts", "runtime/properties.test.ts", "runtime/grow-guest.test.ts"]);
 }
 
 #[test]

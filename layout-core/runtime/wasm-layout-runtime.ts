@@ -89,6 +89,7 @@ const errors = {
     `a value of ${size} bytes does not fit in a pool slot of ${stride} bytes`,
   notSlotStart: (offset: number, stride: number): string =>
     `pointer ${hex(offset)} is not the start of a pool slot (stride ${stride})`,
+  misaligned: (offset: number, align: number): string => `pointer ${hex(offset)} is not aligned to ${align}`,
   notAllocated: (offset: number): string => `pool slot ${hex(offset)} is not allocated`,
   doubleFree: (offset: number): string => `double free of pool slot ${hex(offset)}`,
   staleHandle: (index: number, generation: number, current: number): string =>
@@ -452,6 +453,28 @@ export class Arena {
     return start;
   }
 
+  /** A block that `memory` holds, growing `memory` (ensureCapacity) first when the block passes its end; if it cannot grow, nothing changes. */
+  allocIn(memory: GrowableMemory, size: number, align: number): number {
+    const [start, top] = this.plan(size, align);
+    ensureCapacity(memory, top);
+    this.commit(top);
+    return start;
+  }
+
+  /** `place`, growing `memory` first when the block passes its end. All or nothing. */
+  placeGrowing<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, value: T): number {
+    return this.placeSliceGrowing(memory, layout, write, [value]);
+  }
+
+  /** `placeSlice`, growing `memory` first when the block passes its end. All or nothing. */
+  placeSliceGrowing<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[]): number {
+    const [start, top, bytes] = this.planValues(layout, write, values);
+    ensureCapacity(memory, top);
+    copyIn(memory, start, bytes);
+    this.commit(top);
+    return start;
+  }
+
   /** Where `values` go and their bytes, without allocating; with `memory`, after checking it holds them. */
   protected planValues<T>(layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[], memory?: MemoryLike): [number, number, Uint8Array] {
     const { size, align } = layoutOf(layout);
@@ -539,26 +562,14 @@ export class Bump extends Arena {
     return this.base + this.used;
   }
 
-  /** A block that `memory` holds, growing `memory` first when the block passes its end; if it cannot grow, nothing changes. */
-  allocIn(memory: GrowableMemory, size: number, align: number): number {
-    const [start, top] = this.plan(size, align);
-    ensureCapacity(memory, top);
-    this.commit(top);
-    return start;
-  }
-
   /** Allocates room for `value` (growing `memory` if needed) and writes it. All or nothing. */
   override place<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, value: T): number {
-    return this.placeSlice(memory, layout, write, [value]);
+    return this.placeSliceGrowing(memory, layout, write, [value]);
   }
 
   /** Allocates room for `values` side by side (growing `memory` if needed) and writes them. All or nothing. */
   override placeSlice<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[]): number {
-    const [start, top, bytes] = this.planValues(layout, write, values);
-    ensureCapacity(memory, top);
-    copyIn(memory, start, bytes);
-    this.commit(top);
-    return start;
+    return this.placeSliceGrowing(memory, layout, write, values);
   }
 }
 
@@ -769,6 +780,27 @@ export class Pool {
     if (size > s.stride) fail(errors.slotTooSmall(size, s.stride));
     const bytes = encode({ size, align }, write, [value]);
     copyIn(memory, s.base + s.head * s.stride, bytes);
+    return takeSlot(s);
+  }
+
+  /** A free slot that `memory` holds, growing `memory` (ensureCapacity) first when the slot passes its end. */
+  allocIn(memory: GrowableMemory): PoolHandle {
+    const s = this.#s;
+    if (s.head === NIL) fail(errors.poolExhausted(s.slots));
+    ensureCapacity(memory, s.base + s.head * s.stride + s.stride);
+    return takeSlot(s);
+  }
+
+  /** `place`, growing `memory` first when the slot passes its end. All or nothing. */
+  placeGrowing<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, value: T): PoolHandle {
+    const s = this.#s;
+    if (s.head === NIL) fail(errors.poolExhausted(s.slots));
+    const { size, align } = layoutOf(layout);
+    if (size > s.stride) fail(errors.slotTooSmall(size, s.stride));
+    const bytes = encode({ size, align }, write, [value]);
+    const at = s.base + s.head * s.stride;
+    ensureCapacity(memory, at + size);
+    copyIn(memory, at, bytes);
     return takeSlot(s);
   }
 
@@ -1335,6 +1367,69 @@ export class SharedPool {
   /** Slot counts and the high-water mark. */
   stats(memory: MemoryLike): PoolStats {
     return poolStats(new SharedSlots(memory, this.at));
+  }
+}
+
+// ---- the guest's own allocator ----------------------------------------------------
+//
+// A guest that exports its allocator (`alloc(size, align)`, or a bump
+// allocator's `bump_alloc(size)`) places values through it; the guest is
+// untrusted, so every pointer it returns is checked before a byte is
+// written: not 0, the whole block between the heap base and the end of the
+// memory, aligned. The same checks, order and texts as Rust's GuestAllocator.
+
+/** A guest's exported allocation functions, as the host calls them. */
+export interface GuestAllocFns {
+  /** The guest's memory. */
+  readonly memory: MemoryLike;
+  /** `alloc(size, align)` (or `bump_alloc(size)`): the address, 0 for none. */
+  alloc(size: number, align: number): number;
+  /** The guest's `free(ptr)`, if it has one. */
+  free?(ptr: number): void;
+}
+
+/** Places values through the allocator a guest exports, checking each block it returns. */
+export class GuestAllocator {
+  readonly heapBase: number;
+  #allocations = 0;
+
+  constructor(heapBase: number) {
+    this.heapBase = u32("heapBase", heapBase);
+  }
+
+  /** Blocks the guest handed out through this allocator. */
+  get allocations(): number {
+    return this.#allocations;
+  }
+
+  /** A block of `size` bytes aligned to `align` from the guest, checked. */
+  alloc(guest: GuestAllocFns, size: number, align: number): number {
+    checked("size", size);
+    checked("align", align);
+    if (size === 0) fail(errors.zeroSize());
+    if (align === 0 || (align & (align - 1)) !== 0 || align > U32_MAX) fail(errors.badAlign(align));
+    if (size > U32_MAX) fail(errors.addressSpace(0, size));
+    const ptr = guest.alloc(size, align) >>> 0;
+    if (ptr === 0) fail(errors.exhausted(size, align, 0));
+    const end = guest.memory.buffer.byteLength;
+    if (ptr < this.heapBase || ptr + size > end) fail(errors.outsideRegion(ptr, this.heapBase, end));
+    if (ptr % align !== 0) fail(errors.misaligned(ptr, align));
+    this.#allocations++;
+    return ptr;
+  }
+
+  /** Allocates room for `value` from the guest and writes it there; returns its address. */
+  place<T>(guest: GuestAllocFns, layout: TypeLayoutLike, write: WriteFn<T>, value: T): number {
+    const { size, align } = layoutOf(layout);
+    const bytes = encode({ size, align }, write, [value]);
+    const ptr = this.alloc(guest, size, align);
+    copyIn(guest.memory, ptr, bytes);
+    return ptr;
+  }
+
+  /** Gives a block back through the guest's `free`, if it has one. */
+  free(guest: GuestAllocFns, ptr: number): void {
+    guest.free?.(u32("ptr", ptr));
   }
 }
 

@@ -4,7 +4,7 @@
 
 use wasm_layout::WasmLayout;
 
-use crate::common::{odin, odin_check_source, scratch_dir, ODIN_TARGETS};
+use crate::common::{odin, odin_check, odin_check_source, scratch_dir, ODIN_TARGETS};
 use crate::corpus::{self, Rect};
 
 #[test]
@@ -70,4 +70,17 @@ fn odin_output_uses_only_sized_types() {
     assert!(source.lines().any(|l| l == "package layout"));
     let other = corpus::bindings().odin_package("shared").odin();
     assert!(other.lines().any(|l| l == "package shared"));
+}
+
+#[test]
+fn odin_accepts_the_odin_guest_its_generated_package_and_the_runtime() {
+    let Some(odin) = odin() else { return };
+    let guest = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/guest-odin");
+    for target in ODIN_TARGETS {
+        for package in [guest.clone(), guest.join("schema"), guest.join("wasm_layout")] {
+            if let Err(e) = odin_check(&odin, &package, target) {
+                panic!("odin check -target:{target} rejected {}:\n{e}", package.display());
+            }
+        }
+    }
 }

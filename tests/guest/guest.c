@@ -1,16 +1,20 @@
 /*
  * The end-to-end guest: a particle simulation over structs that hosts place
  * in this module's linear memory. Its struct definitions come only from the
- * generated schema.h (the Rust types in examples/shared/schema.rs).
+ * generated schema.h (the Rust types in tests/e2e-schema/src/lib.rs).
  *
  * Build: cargo xtask guest (clang --target=wasm32, no libc); it also appends
  * the custom section "wasm_layout_source" holding a hash of this file and
  * schema.h, so a stale guest.wasm is caught without a C compiler.
  *
+ * Allocation from the shared arena and pool headers comes from the shipped
+ * runtime, wasm-layout-runtime.h (a copy kept current by the tests).
+ *
  * Pointers from the host are untrusted here too: each export checks that what
  * it reads and writes lies inside memory and returns a status.
  */
 #include "schema.h"
+#include "wasm-layout-runtime.h"
 
 #define EXPORT(name) __attribute__((export_name(name)))
 
@@ -182,4 +186,45 @@ uint32_t frames_stepped(void) {
 EXPORT("particles_stepped")
 uint64_t total_particles_stepped(void) {
     return particles_stepped;
+}
+
+/* The last failure of a shared_* export (status, header field, value). */
+static wl_error shared_error;
+
+/* Allocates from the SharedArena whose header is at `at`: the block's address
+ * in the low 32 bits, the wl_status in the high 32 bits. */
+EXPORT("shared_arena_alloc")
+uint64_t shared_arena_alloc(uint32_t at, uint32_t size, uint32_t align) {
+    uint32_t ptr = 0;
+    uint32_t status = wl_shared_arena_alloc(at, size, align, &ptr, &shared_error);
+    return (uint64_t)status << 32 | ptr;
+}
+
+/* Takes a slot of the SharedPool whose header is at `at`: its index in the low
+ * 32 bits (its generation is in the slot table), the wl_status in the high
+ * 32 bits. */
+EXPORT("shared_pool_alloc")
+uint64_t shared_pool_alloc(uint32_t at) {
+    wl_pool_handle handle = {0, 0, 0};
+    uint32_t status = wl_shared_pool_alloc(at, &handle, &shared_error);
+    return (uint64_t)status << 32 | handle.index;
+}
+
+/* Frees a slot of the SharedPool at `at`; returns the wl_status. */
+EXPORT("shared_pool_free")
+uint32_t shared_pool_free(uint32_t at, uint32_t pool, uint32_t index, uint32_t generation) {
+    wl_pool_handle handle = {pool, index, generation};
+    return wl_shared_pool_free(at, handle, &shared_error);
+}
+
+/* The header field (its offset) the last WL_BAD_HEADER named. */
+EXPORT("shared_error_field")
+uint32_t shared_error_field(void) {
+    return shared_error.field;
+}
+
+/* The value the last failure reported. */
+EXPORT("shared_error_value")
+uint32_t shared_error_value(void) {
+    return shared_error.value;
 }

@@ -2,8 +2,8 @@
 //! as `tests/ts/runtime/error-texts.ts` makes it, case by case.
 
 use wasm_layout::memory::{
-    hex_dump, Arena, Bump, Guarded, LinearMemory, Memory, MemoryError, Pool, RequestBuffer, SharedArena,
-    SharedPool, PAGE_SIZE,
+    hex_dump, Arena, Bump, Guarded, GuestAllocFns, GuestAllocator, LinearMemory, Memory, MemoryError, Pool,
+    RequestBuffer, SharedArena, SharedPool, PAGE_SIZE,
 };
 
 type Cases = Vec<(&'static str, String)>;
@@ -155,7 +155,28 @@ pub fn rust_cases() -> Cases {
     }
     push(&mut c, "shared pool exhausted", p.alloc(&mut m));
     push(&mut c, "shared pool table past the memory", SharedPool::init(&mut fresh(), PAGE - 64, 16, 8, 4));
+
+    // A guest whose allocator returns a misaligned pointer.
+    let mut guest = Returning(fresh(), 0x1004);
+    push(&mut c, "guest pointer misaligned", GuestAllocator::new(0x1000).alloc(&mut guest, 8, 8));
+    push(&mut c, "guest pointer below the heap", GuestAllocator::new(0x2000).alloc(&mut guest, 8, 8));
     c
+}
+
+/// A guest allocator that returns one pointer, whatever is asked.
+struct Returning(LinearMemory, u32);
+
+impl GuestAllocFns for Returning {
+    type Error = MemoryError;
+    fn alloc(&mut self, _size: u32, _align: u32) -> Result<u32, MemoryError> {
+        Ok(self.1)
+    }
+    fn free(&mut self, _ptr: u32) -> Result<(), MemoryError> {
+        Ok(())
+    }
+    fn memory(&mut self) -> &mut [u8] {
+        self.0.bytes_mut()
+    }
 }
 
 /// The strings of a JSON value made only of arrays and strings (what

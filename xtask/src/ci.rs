@@ -14,7 +14,7 @@ pub fn run() -> Result<(), String> {
     let steps: &[Step] = &[
         ("format", fmt),
         ("clippy", clippy),
-        ("guest.wasm is built from its sources", crate::guest::check),
+        ("the guests (C, Odin, Rust) are built from their sources", crate::guest::check),
         ("tests (unit, integration, trybuild, clang layout, conformance)", test),
         ("Odin: every generated Odin file, js_wasm32 and freestanding_wasm32, -vet -strict-style", odin),
         ("a no_std guest without an allocator, for wasm32", no_std_guest),
@@ -30,11 +30,24 @@ pub fn run() -> Result<(), String> {
 }
 
 fn fmt() -> Result<(), String> {
-    exec(cmd("cargo", &["fmt", "--all", "--", "--check"]))
+    exec(cmd("cargo", &["fmt", "--all", "--", "--check"]))?;
+    exec(cmd("cargo", &["fmt", "--manifest-path", RUST_GUEST, "--", "--check"]))
 }
 
+/// The Rust end-to-end guest's manifest: a workspace of its own, for wasm32.
+const RUST_GUEST: &str = "tests/guest-rust/Cargo.toml";
+
 fn clippy() -> Result<(), String> {
-    exec(cmd("cargo", &["clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"]))
+    exec(cmd(
+        "cargo",
+        &["clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
+    ))?;
+    let mut c = cmd(
+        "cargo",
+        &["clippy", "--manifest-path", RUST_GUEST, "--target", WASM_TARGET, "--", "-D", "warnings"],
+    );
+    c.env("CARGO_TARGET_DIR", crate::run::root().join("target/guest-rust"));
+    exec(c)
 }
 
 fn test() -> Result<(), String> {

@@ -1,33 +1,43 @@
-//! `cargo xtask guest`: builds the end-to-end guest module
-//! `tests/guest/guest.wasm` from `guest.c` and the generated `schema.h`;
-//! `cargo xtask ci` checks that the committed module is current.
+//! `cargo xtask guest`: builds the end-to-end guest modules, each
+//! `DIR/guest.wasm` from its sources and the generated schema (see
+//! `wasm_layout_tools::GUESTS`): the C guest with clang, the Odin guest with
+//! Odin, the Rust guest with cargo for wasm32-unknown-unknown. `cargo xtask ci` checks that the committed modules are current.
 //!
 //! The build appends a custom section, `wasm_layout_source`, holding the
-//! FNV-1a 64 hash of `guest.c` followed by `schema.h` (carriage returns
-//! skipped) as 16 hex digits. So `cargo test` can tell a stale module without
-//! clang, and the check stays meaningful when this machine's clang is not the
-//! one that built the committed module:
+//! FNV-1a 64 hash of the guest's sources (carriage returns skipped) as 16 hex
+//! digits. So `cargo test` can tell a stale module without the compiler, and
+//! the check stays meaningful when this machine's compiler is not the one
+//! that built the committed module. The compiler is named by the module's
+//! `producers` section (clang writes one); when there is none, the build
+//! appends `wasm_layout_compiler` with the compiler's version (Odin).
 //!
 //! - rebuilt bytes equal to the committed ones: current;
 //! - a different source hash: stale, rebuild with `cargo xtask guest`;
-//! - the same hash, but another clang (the `producers` section names it):
-//!   current, with a note that the code was not compared;
-//! - the same hash and the same clang, yet other bytes: an error.
+//! - the same hash, but another compiler: current, with a note that the
+//!   code was not compared;
+//! - the same hash and the same compiler, yet other bytes: an error, except
+//!   for the Rust guest, whose hash does not cover the wasm-layout library it
+//!   is built against (a change there is a note; the layouts are checked at
+//!   run time through the fingerprints).
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
-use wasm_layout_tools::guest_source_hash;
+use wasm_layout_tools::{GuestModule, C_GUEST, GUESTS, ODIN_GUEST, RUST_GUEST};
 
 use crate::run::{cmd, exec, root};
+use crate::setup::WASM_TARGET;
+use crate::wasm_sections::{append_custom_section, custom_sections, printable};
 
-/// Where the guest lives, from the workspace root.
-const DIR: &str = "tests/guest";
 /// The custom section carrying the source hash.
 const SOURCE_SECTION: &str = "wasm_layout_source";
+/// The custom section naming the compiler when the module has no
+/// `producers` section.
+const COMPILER_SECTION: &str = "wasm_layout_compiler";
 
-/// `cargo xtask guest`: regenerates `schema.h` (through the test that keeps
-/// it current, in bless mode), then builds `guest.wasm`. With `--check`, only
-/// [`check`]s the committed module.
+/// `cargo xtask guest`: regenerates the schemas (through the test that keeps
+/// them current, in bless mode), then builds every guest. With `--check`,
+/// only [`check`]s the committed modules.
 pub fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         None => {}
@@ -39,143 +49,139 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut bless = cmd("cargo", &["test", "--quiet", "--test", "e2e_host", "--", "bindings_are_current"]);
     bless.env("WASM_LAYOUT_BLESS", "1");
     exec(bless)?;
-    let out = Path::new(DIR).join("guest.wasm");
-    let bytes = build(&scratch()?)?;
-    std::fs::write(root().join(&out), &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
-    eprintln!("wrote {} ({} bytes, source hash {})", out.display(), bytes.len(), guest_source_hash()?);
+    for guest in GUESTS {
+        let out = guest.wasm();
+        let bytes = build(&guest)?;
+        std::fs::write(root().join(&out), &bytes).map_err(|e| format!("{out}: {e}"))?;
+        eprintln!("wrote {out} ({} bytes, source hash {})", bytes.len(), guest.source_hash()?);
+    }
     Ok(())
 }
 
-/// The ci step: rebuilds into a temporary file and compares (see the module
-/// documentation).
+/// The ci step: rebuilds every guest into a temporary file and compares (see
+/// the module documentation).
 pub fn check() -> Result<(), String> {
-    let path = Path::new(DIR).join("guest.wasm");
-    let committed = std::fs::read(root().join(&path)).map_err(|e| format!("{}: {e}", path.display()))?;
-    let fresh = build(&scratch()?)?;
+    GUESTS.iter().try_for_each(check_one)
+}
+
+fn check_one(guest: &GuestModule) -> Result<(), String> {
+    let path = guest.wasm();
+    let committed = std::fs::read(root().join(&path)).map_err(|e| format!("{path}: {e}"))?;
+    let fresh = build(guest)?;
     if committed == fresh {
-        eprintln!("{} is current", path.display());
+        eprintln!("{path} is current");
         return Ok(());
     }
-    let stale = || format!("{} is stale: run `cargo xtask guest` and commit it", path.display());
-    let committed_sections = custom_sections(&committed).map_err(|e| format!("{}: {e}", path.display()))?;
+    let stale = || format!("{path} is stale: run `cargo xtask guest` and commit it");
+    let committed_sections = custom_sections(&committed).map_err(|e| format!("{path}: {e}"))?;
     let fresh_sections = custom_sections(&fresh)?;
     let section =
         |s: &[(String, Vec<u8>)], name: &str| s.iter().find(|(n, _)| n == name).map(|(_, d)| d.clone());
     if section(&committed_sections, SOURCE_SECTION) != section(&fresh_sections, SOURCE_SECTION) {
         return Err(stale());
     }
-    let (theirs, ours) = (section(&committed_sections, "producers"), section(&fresh_sections, "producers"));
+    let compiler = |s: &[(String, Vec<u8>)]| section(s, "producers").or_else(|| section(s, COMPILER_SECTION));
+    let (theirs, ours) = (compiler(&committed_sections), compiler(&fresh_sections));
     if theirs != ours {
         eprintln!(
-            "note: {} was built from the current sources by another clang ({}; here {}): its code was not compared",
-            path.display(),
+            "note: {path} was built from the current sources by another compiler ({}; here {}): its code was not compared",
             printable(theirs.as_deref()),
             printable(ours.as_deref())
         );
         return Ok(());
     }
-    Err(format!("{}; the same clang built different bytes from the same sources", stale()))
+    if *guest == RUST_GUEST {
+        // Its hash covers the guest and the schema, not the library it builds
+        // against; the layouts it uses are checked at run time (fingerprints)
+        // and by the matrix.
+        eprintln!(
+            "note: {path} was built from the current guest and schema, but the wasm-layout library has \
+             changed since: `cargo xtask guest` rebuilds it"
+        );
+        return Ok(());
+    }
+    Err(format!("{}; the same compiler built different bytes from the same sources", stale()))
 }
 
-/// A fresh temporary directory.
-fn scratch() -> Result<PathBuf, String> {
-    let dir = std::env::temp_dir().join(format!("wasm-layout-guest-{}", std::process::id()));
+/// A fresh temporary directory for `guest`.
+fn scratch(guest: &GuestModule) -> Result<PathBuf, String> {
+    let name = format!("wasm-layout-guest-{}-{}", guest.language.to_lowercase(), std::process::id());
+    let dir = std::env::temp_dir().join(name);
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     Ok(dir)
 }
 
-/// Compiles the guest in `scratch` and returns the module with its source
-/// section appended.
-fn build(scratch: &Path) -> Result<Vec<u8>, String> {
+/// Compiles `guest` in a scratch directory and returns the module with its
+/// source section (and, lacking a `producers` section, its compiler
+/// section) appended.
+fn build(guest: &GuestModule) -> Result<Vec<u8>, String> {
+    let scratch = scratch(guest)?;
     let raw = scratch.join("guest.wasm");
     let raw_arg = raw.to_str().ok_or("temporary path is not UTF-8")?;
-    let mut clang = cmd(
-        "clang",
-        &[
-            "--target=wasm32",
-            "-nostdlib",
-            "-ffreestanding",
-            "-O2",
-            "-std=c11",
-            "-Wall",
-            "-Wextra",
-            "-Werror",
-            "-Wl,--no-entry",
-            "-Wl,--export-dynamic",
-            "-o",
-            raw_arg,
-            "guest.c",
-        ],
-    );
-    clang.current_dir(root().join(DIR));
-    exec(clang)?;
+    let compiler = if *guest == C_GUEST {
+        let mut clang = cmd("clang", &C_FLAGS);
+        clang.args(["-o", raw_arg, "guest.c"]).current_dir(root().join(guest.dir));
+        exec(clang)?;
+        None
+    } else if *guest == ODIN_GUEST {
+        let odin = wasm_layout_tools::odin_path()
+            .ok_or_else(|| format!("the Odin compiler is needed: {}", wasm_layout_tools::ODIN_INSTALL))?;
+        let mut c = Command::new(&odin);
+        c.args([
+            "build",
+            ".",
+            "-target:freestanding_wasm32",
+            "-no-entry-point",
+            "-o:speed",
+            "-vet",
+            "-strict-style",
+        ])
+        .arg(format!("-out:{raw_arg}"))
+        .current_dir(root().join(guest.dir));
+        exec(c)?;
+        Some(version(&odin)?)
+    } else if *guest == RUST_GUEST {
+        let manifest = format!("{}/Cargo.toml", guest.dir);
+        let mut c =
+            cmd("cargo", &["build", "--release", "--manifest-path", &manifest, "--target", WASM_TARGET]);
+        c.env("CARGO_TARGET_DIR", root().join("target/guest-rust")).env("RUSTFLAGS", "-D warnings");
+        exec(c)?;
+        let built =
+            root().join("target/guest-rust").join(WASM_TARGET).join("release/wasm_layout_guest_rust.wasm");
+        std::fs::copy(&built, &raw).map_err(|e| format!("{}: {e}", built.display()))?;
+        None
+    } else {
+        return Err(format!("no build for the {} guest", guest.language));
+    };
     let mut wasm = std::fs::read(&raw).map_err(|e| format!("{}: {e}", raw.display()))?;
-    let _ = std::fs::remove_dir_all(scratch);
-    append_custom_section(&mut wasm, SOURCE_SECTION, guest_source_hash()?.as_bytes());
+    let _ = std::fs::remove_dir_all(&scratch);
+    append_custom_section(&mut wasm, SOURCE_SECTION, guest.source_hash()?.as_bytes());
+    let has_producers = custom_sections(&wasm)?.iter().any(|(n, _)| n == "producers");
+    if let (Some(compiler), false) = (compiler, has_producers) {
+        append_custom_section(&mut wasm, COMPILER_SECTION, compiler.as_bytes());
+    }
     Ok(wasm)
 }
 
-fn leb128(mut n: usize, out: &mut Vec<u8>) {
-    loop {
-        let byte = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
+/// clang's flags for the C guest (wasm32, no libc, warnings are errors).
+const C_FLAGS: [&str; 10] = [
+    "--target=wasm32",
+    "-nostdlib",
+    "-ffreestanding",
+    "-O2",
+    "-std=c11",
+    "-Wall",
+    "-Wextra",
+    "-Werror",
+    "-Wl,--no-entry",
+    "-Wl,--export-dynamic",
+];
 
-fn append_custom_section(wasm: &mut Vec<u8>, name: &str, data: &[u8]) {
-    let mut payload = Vec::new();
-    leb128(name.len(), &mut payload);
-    payload.extend_from_slice(name.as_bytes());
-    payload.extend_from_slice(data);
-    wasm.push(0);
-    leb128(payload.len(), wasm);
-    wasm.extend_from_slice(&payload);
-}
-
-/// The custom sections of a module: (name, data).
-fn custom_sections(wasm: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
-    fn read_leb(bytes: &[u8], at: &mut usize) -> Result<usize, String> {
-        let mut n = 0usize;
-        for shift in (0..35).step_by(7) {
-            let b = *bytes.get(*at).ok_or("truncated module")?;
-            *at += 1;
-            n |= usize::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(n);
-            }
-        }
-        Err("bad LEB128 number".into())
-    }
-    if wasm.get(..4) != Some(b"\0asm") {
-        return Err("not a wasm module".into());
-    }
-    let mut at = 8;
-    let mut out = Vec::new();
-    while at < wasm.len() {
-        let id = wasm[at];
-        at += 1;
-        let size = read_leb(wasm, &mut at)?;
-        let section = wasm.get(at..at + size).ok_or("truncated section")?;
-        at += size;
-        if id == 0 {
-            let mut p = 0;
-            let len = read_leb(section, &mut p)?;
-            let name = section.get(p..p + len).ok_or("truncated section name")?;
-            out.push((String::from_utf8_lossy(name).into_owned(), section[p + len..].to_vec()));
-        }
-    }
-    Ok(out)
-}
-
-/// The printable runs of a producers section, for the note.
-fn printable(data: Option<&[u8]>) -> String {
-    let Some(data) = data else { return "unknown".into() };
-    let text: String =
-        data.iter().map(|&b| if b.is_ascii_graphic() || b == b' ' { b as char } else { ' ' }).collect();
-    text.split_whitespace().filter(|w| *w != "processed-by").collect::<Vec<_>>().join(" ")
+/// `odin version`'s output without the path it starts with:
+/// `odin version dev-…`.
+fn version(odin: &Path) -> Result<String, String> {
+    let out = Command::new(odin).arg("version").output().map_err(|e| format!("{}: {e}", odin.display()))?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let words: Vec<&str> = text.split_whitespace().skip(1).collect();
+    Ok(format!("odin {}", words.join(" ")))
 }

@@ -15,6 +15,7 @@ mod fuzz;
 mod guest;
 mod run;
 mod setup;
+mod wasm_sections;
 
 use std::process::ExitCode;
 

@@ -86,6 +86,7 @@ const errors = {
     `a value of ${size} bytes does not fit in a pool slot of ${stride} bytes`,
   notSlotStart: (offset: number, stride: number): string =>
     `pointer ${hex(offset)} is not the start of a pool slot (stride ${stride})`,
+  misaligned: (offset: number, align: number): string => `pointer ${hex(offset)} is not aligned to ${align}`,
   notAllocated: (offset: number): string => `pool slot ${hex(offset)} is not allocated`,
   doubleFree: (offset: number): string => `double free of pool slot ${hex(offset)}`,
   staleHandle: (index: number, generation: number, current: number): string =>

@@ -75,6 +75,28 @@ export class Arena {
     return start;
   }
 
+  /** A block that `memory` holds, growing `memory` (ensureCapacity) first when the block passes its end; if it cannot grow, nothing changes. */
+  allocIn(memory: GrowableMemory, size: number, align: number): number {
+    const [start, top] = this.plan(size, align);
+    ensureCapacity(memory, top);
+    this.commit(top);
+    return start;
+  }
+
+  /** `place`, growing `memory` first when the block passes its end. All or nothing. */
+  placeGrowing<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, value: T): number {
+    return this.placeSliceGrowing(memory, layout, write, [value]);
+  }
+
+  /** `placeSlice`, growing `memory` first when the block passes its end. All or nothing. */
+  placeSliceGrowing<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[]): number {
+    const [start, top, bytes] = this.planValues(layout, write, values);
+    ensureCapacity(memory, top);
+    copyIn(memory, start, bytes);
+    this.commit(top);
+    return start;
+  }
+
   /** Where `values` go and their bytes, without allocating; with `memory`, after checking it holds them. */
   protected planValues<T>(layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[], memory?: MemoryLike): [number, number, Uint8Array] {
     const { size, align } = layoutOf(layout);
@@ -162,25 +184,13 @@ export class Bump extends Arena {
     return this.base + this.used;
   }
 
-  /** A block that `memory` holds, growing `memory` first when the block passes its end; if it cannot grow, nothing changes. */
-  allocIn(memory: GrowableMemory, size: number, align: number): number {
-    const [start, top] = this.plan(size, align);
-    ensureCapacity(memory, top);
-    this.commit(top);
-    return start;
-  }
-
   /** Allocates room for `value` (growing `memory` if needed) and writes it. All or nothing. */
   override place<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, value: T): number {
-    return this.placeSlice(memory, layout, write, [value]);
+    return this.placeSliceGrowing(memory, layout, write, [value]);
   }
 
   /** Allocates room for `values` side by side (growing `memory` if needed) and writes them. All or nothing. */
   override placeSlice<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[]): number {
-    const [start, top, bytes] = this.planValues(layout, write, values);
-    ensureCapacity(memory, top);
-    copyIn(memory, start, bytes);
-    this.commit(top);
-    return start;
+    return this.placeSliceGrowing(memory, layout, write, values);
   }
 }

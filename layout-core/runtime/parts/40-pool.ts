@@ -209,6 +209,27 @@ export class Pool {
     return takeSlot(s);
   }
 
+  /** A free slot that `memory` holds, growing `memory` (ensureCapacity) first when the slot passes its end. */
+  allocIn(memory: GrowableMemory): PoolHandle {
+    const s = this.#s;
+    if (s.head === NIL) fail(errors.poolExhausted(s.slots));
+    ensureCapacity(memory, s.base + s.head * s.stride + s.stride);
+    return takeSlot(s);
+  }
+
+  /** `place`, growing `memory` first when the slot passes its end. All or nothing. */
+  placeGrowing<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, value: T): PoolHandle {
+    const s = this.#s;
+    if (s.head === NIL) fail(errors.poolExhausted(s.slots));
+    const { size, align } = layoutOf(layout);
+    if (size > s.stride) fail(errors.slotTooSmall(size, s.stride));
+    const bytes = encode({ size, align }, write, [value]);
+    const at = s.base + s.head * s.stride;
+    ensureCapacity(memory, at + size);
+    copyIn(memory, at, bytes);
+    return takeSlot(s);
+  }
+
   /** The address of a live slot. */
   offset(handle: PoolHandle): number {
     return this.#s.base + checkHandle(this.#s, handle) * this.#s.stride;

@@ -69,12 +69,7 @@ impl Bump {
         size: usize,
         align: usize,
     ) -> Result<u32, MemoryError> {
-        let (start, top) = self.arena.plan(size, align)?;
-        if top > memory.bytes().len() as u64 {
-            memory.grow_to(top)?;
-        }
-        self.arena.commit(top);
-        Ok(start)
+        self.arena.alloc_in(memory, size, align)
     }
 
     /// Allocates room for `value` (growing `memory` if needed) and writes it.

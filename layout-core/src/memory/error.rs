@@ -119,6 +119,13 @@ pub enum MemoryError {
         /// The pool's slot stride in bytes.
         stride: u32,
     },
+    /// A pointer a guest's allocator returned that is not aligned as asked.
+    Misaligned {
+        /// The pointer.
+        offset: u32,
+        /// The alignment asked for.
+        align: u32,
+    },
     /// A pointer to a pool slot that is not allocated.
     NotAllocated {
         /// The pointer.
@@ -246,6 +253,9 @@ impl fmt::Display for MemoryError {
             }
             MemoryError::NotSlotStart { offset, stride } => {
                 write!(f, "pointer {offset:#x} is not the start of a pool slot (stride {stride})")
+            }
+            MemoryError::Misaligned { offset, align } => {
+                write!(f, "pointer {offset:#x} is not aligned to {align}")
             }
             MemoryError::NotAllocated { offset } => write!(f, "pool slot {offset:#x} is not allocated"),
             MemoryError::DoubleFree { offset } => write!(f, "double free of pool slot {offset:#x}"),

@@ -13,7 +13,8 @@
 //!   [`MemoryStats`], [`ArenaStats`], [`PoolStats`].
 //! - Exchange patterns: [`RequestBuffer`], [`DoubleBuffer`].
 //! - [`TS_RUNTIME`]: the same toolkit in TypeScript, with the same
-//!   semantics and the same error texts.
+//!   semantics and the same error texts; [`C_RUNTIME`] and [`ODIN_RUNTIME`]:
+//!   the shared allocators for C and Odin guests.
 //!
 //! Every fallible call returns a [`MemoryError`] and then has changed
 //! nothing: neither the allocator nor the memory. Nothing here panics.
@@ -41,6 +42,8 @@ mod dump;
 mod error;
 mod freelist;
 mod legend;
+mod grow;
+mod guest_alloc;
 mod linear;
 mod pool;
 pub mod shared;
@@ -54,6 +57,7 @@ pub use canary::{Guarded, CANARY};
 pub use dump::{hex_dump, HexDump};
 pub use error::{CanarySide, MemoryError};
 pub use legend::{annotated_hex_dump, AnnotatedDump, Placement};
+pub use guest_alloc::{GuestAllocFns, GuestAllocator};
 pub use linear::{pages_for, LinearMemory, ADDRESS_SPACE, MAX_PAGES, PAGE_SIZE};
 pub use pool::{Pool, PoolHandle};
 pub use shared::{SharedArena, SharedPool};
@@ -72,3 +76,21 @@ pub const TS_RUNTIME: &str = include_str!("../../runtime/wasm-layout-runtime.ts"
 
 /// The file name [`TS_RUNTIME`] is meant to be written under.
 pub const TS_RUNTIME_FILE: &str = "wasm-layout-runtime.ts";
+
+/// The C runtime for guests: allocation from [`SharedArena`] and
+/// [`SharedPool`] headers in the guest's own memory, with the same checks in
+/// the same order, as `wl_status` codes named after the [`MemoryError`]
+/// variants. Header-only C11 for clang `--target=wasm32`, no libc. Write it
+/// next to the generated header as `wasm-layout-runtime.h`.
+pub const C_RUNTIME: &str = include_str!("../../runtime/wasm-layout-runtime.h");
+
+/// The file name [`C_RUNTIME`] is meant to be written under.
+pub const C_RUNTIME_FILE: &str = "wasm-layout-runtime.h";
+
+/// The Odin runtime for guests: [`C_RUNTIME`] in Odin, package
+/// `wasm_layout`, checked on `js_wasm32` and `freestanding_wasm32`. Write it
+/// as `wasm_layout/wasm_layout_runtime.odin` and import the package.
+pub const ODIN_RUNTIME: &str = include_str!("../../runtime/wasm_layout_runtime.odin");
+
+/// The file name [`ODIN_RUNTIME`] is meant to be written under.
+pub const ODIN_RUNTIME_FILE: &str = "wasm_layout_runtime.odin";

@@ -1,6 +1,6 @@
 //! [`Guest`]: the instantiated guest module and its exports, through wasmi.
 
-use wasm_layout::memory::pages_for;
+use wasm_layout::memory::{pages_for, Memory, MemoryError, MAX_PAGES, PAGE_SIZE};
 use wasm_layout::WasmPtr;
 use wasmi::{Engine, Linker, Module, Store, TypedFunc};
 
@@ -10,12 +10,14 @@ use crate::{HostError, FINGERPRINTS, SOURCE_SECTION};
 /// An instantiated guest and its exports.
 pub struct Guest {
     store: Store<()>,
+    instance: wasmi::Instance,
     memory: wasmi::Memory,
     layout_fingerprint: TypedFunc<u32, i64>,
     heap_base: TypedFunc<(), u32>,
     step: TypedFunc<(u32, u32), u32>,
     step_frame: TypedFunc<(u32, u32), u32>,
     frames: TypedFunc<(), u32>,
+    bump_alloc: Option<TypedFunc<i32, u32>>,
     /// The source hash the module carries, if any.
     pub source_hash: Option<String>,
 }
@@ -49,7 +51,9 @@ impl Guest {
             step: export(&store, &instance, "step")?,
             step_frame: export(&store, &instance, "step_frame")?,
             frames: export(&store, &instance, "frames")?,
+            bump_alloc: instance.get_typed_func::<i32, u32>(&store, "bump_alloc").ok(),
             store,
+            instance,
             memory,
             source_hash,
         })
@@ -74,6 +78,27 @@ impl Guest {
     /// Frames the guest has stepped.
     pub fn frames(&mut self) -> Result<u32, HostError> {
         Ok(self.frames.call(&mut self.store, ())?)
+    }
+
+    /// Calls the guest's `bump_alloc(size)` (the Odin guest's): the address
+    /// of `size` fresh bytes, or 0 when it has none. An error when the guest
+    /// does not export it.
+    pub fn bump_alloc(&mut self, size: i32) -> Result<u32, HostError> {
+        let f = self.bump_alloc.ok_or_else(|| HostError::Export {
+            name: "bump_alloc",
+            error: wasmi::Error::new("the guest exports no `bump_alloc(i32) -> i32`"),
+        })?;
+        Ok(f.call(&mut self.store, size)?)
+    }
+
+    /// Calls the export `name`, which must have the type `P -> R`.
+    pub fn call<P: wasmi::WasmParams, R: wasmi::WasmResults>(
+        &mut self,
+        name: &'static str,
+        params: P,
+    ) -> Result<R, HostError> {
+        let f = export::<P, R>(&self.store, &self.instance, name)?;
+        Ok(f.call(&mut self.store, params)?)
     }
 
     /// Calls `step(request, response)`.
@@ -128,5 +153,41 @@ fn status_ok(export: &'static str, status: u32) -> Result<(), HostError> {
         Ok(())
     } else {
         Err(HostError::Status { export, status })
+    }
+}
+
+/// The guest's memory as the toolkit's [`Memory`], so the allocators that
+/// grow (`Bump`, `Arena::alloc_in`, `Arena::place_growing`,
+/// `Pool::place_growing`, …) grow it through `memory.grow`.
+impl Memory for Guest {
+    fn bytes(&self) -> &[u8] {
+        self.memory.data(&self.store)
+    }
+
+    fn bytes_mut(&mut self) -> &mut [u8] {
+        self.memory.data_mut(&mut self.store)
+    }
+
+    fn grow_to(&mut self, len: u64) -> Result<(), MemoryError> {
+        let pages = self.memory.size(&self.store);
+        let delta = pages_for(len).saturating_sub(pages);
+        if delta == 0 {
+            return Ok(());
+        }
+        let maximum = self.max_pages().unwrap_or(MAX_PAGES);
+        self.memory.grow(&mut self.store, delta).map(|_| ()).map_err(|_| MemoryError::GrowFailed {
+            pages: pages as u32,
+            delta,
+            maximum,
+        })
+    }
+
+    fn max_len(&self) -> u64 {
+        u64::from(self.max_pages().unwrap_or(MAX_PAGES)) * PAGE_SIZE as u64
+    }
+
+    fn max_pages(&self) -> Option<u32> {
+        let maximum = self.memory.ty(&self.store).maximum().unwrap_or(u64::from(MAX_PAGES));
+        Some(maximum.min(u64::from(MAX_PAGES)) as u32)
     }
 }

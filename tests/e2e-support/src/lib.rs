@@ -1,6 +1,8 @@
-//! The Rust host of the end-to-end guest, `tests/guest/guest.wasm` (C,
-//! compiled by clang from `tests/guest/guest.c` and the generated
-//! `schema.h`), run by wasmi.
+//! The Rust host of the end-to-end guests, run by wasmi: `tests/guest/guest.wasm`
+//! (C, compiled by clang from `tests/guest/guest.c` and the generated
+//! `schema.h`) and `tests/guest-odin/guest.wasm` (Odin, from `guest.odin` and
+//! the generated package `schema`) and `tests/guest-rust/guest.wasm` (Rust,
+//! deriving the very types of [`schema`]), which export the same functions.
 //!
 //! [`run`] plays one [`Plan`]: it checks the guest's layout fingerprints,
 //! allocates in the guest's memory with an [`Arena`](wasm_layout::memory::Arena) (two double buffers of
@@ -19,7 +21,7 @@
 mod error;
 mod guest;
 mod run;
-pub mod schema;
+pub mod shared;
 
 use wasm_layout::memory::MemoryStats;
 use wasm_layout::WasmLayout;
@@ -27,11 +29,13 @@ use wasm_layout::WasmLayout;
 pub use error::HostError;
 pub use guest::Guest;
 pub use run::{run, FrameReport, Run};
+pub use wasm_layout_e2e_schema as schema;
 
 use crate::schema::{Kind, Particle, StepFrame, StepRequest, StepResponse, Vec3};
 
-/// The bindings of the schema: `tests/guest/schema.h` and
-/// `tests/ts/e2e/schema.ts` are generated from these.
+/// The bindings of the schema: `tests/guest/schema.h`,
+/// `tests/guest-odin/schema/schema.odin` and `tests/ts/e2e/schema.ts` are
+/// generated from these.
 pub fn bindings() -> wasm_layout::Bindings {
     wasm_layout::Bindings::new()
         .add::<Particle>()
@@ -40,14 +44,34 @@ pub fn bindings() -> wasm_layout::Bindings {
         .add::<StepFrame>()
 }
 
-/// Runs the committed guest and returns a few lines saying what happened:
-/// the hook for the quick start.
+/// Runs every committed guest and returns a few lines per guest saying what
+/// happened: the hook for the quick start.
 pub fn tour() -> Result<String, HostError> {
-    Ok(run(GUEST_WASM, &Plan::QUICK)?.summary())
+    let mut s = String::new();
+    for (name, wasm) in GUESTS {
+        s.push_str(&format!("{name}: {}", run(wasm, &Plan::QUICK)?.summary()));
+    }
+    Ok(s)
 }
 
-/// The committed guest module.
+/// The committed C guest module (`tests/guest/guest.c`, built by clang).
 pub const GUEST_WASM: &[u8] = include_bytes!("../../guest/guest.wasm");
+
+/// The committed Odin guest module (`tests/guest-odin/guest.odin`, built by
+/// Odin); it also exports the bump allocator `bump_alloc(size) -> ptr`.
+pub const ODIN_GUEST_WASM: &[u8] = include_bytes!("../../guest-odin/guest.wasm");
+
+/// The committed Rust guest module (`tests/guest-rust`, a `no_std` crate
+/// over [`schema`], built by cargo for wasm32-unknown-unknown).
+pub const RUST_GUEST_WASM: &[u8] = include_bytes!("../../guest-rust/guest.wasm");
+
+/// Every committed guest, by the path of its module: they export the same
+/// functions and must compute the same results.
+pub const GUESTS: [(&str, &[u8]); 3] = [
+    ("tests/guest/guest.wasm", GUEST_WASM),
+    ("tests/guest-odin/guest.wasm", ODIN_GUEST_WASM),
+    ("tests/guest-rust/guest.wasm", RUST_GUEST_WASM),
+];
 
 /// The custom section `cargo xtask guest` appends to the module: the hash of
 /// the sources it was built from, as 16 lowercase hex digits.

@@ -88,7 +88,7 @@ impl Run {
         let last = self.frames.last();
         let first_frame = self.frames.first();
         let mut s = format!(
-            "guest.wasm: {} calls, memory grew from {} to {} pages mid-run, arena at {:#x} used {} bytes\n",
+            "{} calls, memory grew from {} to {} pages mid-run, arena at {:#x} used {} bytes\n",
             self.frames.len(),
             self.pages.0,
             self.pages.1,

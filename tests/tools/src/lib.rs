@@ -26,22 +26,68 @@ pub const ODIN_INSTALL: &str = "set ODIN to the compiler, put `odin` on PATH, or
      ../shared/tools/odin/odin (https://odin-lang.org/docs/install/; it needs libllvm19: \
      apt-get install -y --no-install-recommends libllvm19)";
 
-/// The C guest's sources, from the workspace root, in the order they are
-/// hashed.
-pub const GUEST_SOURCES: [&str; 2] = ["tests/guest/guest.c", "tests/guest/schema.h"];
+/// A guest module of the end-to-end tests: built by `cargo xtask guest` into
+/// `DIR/guest.wasm` and committed, with the hash of its sources inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GuestModule {
+    /// Its language, for messages: `C`, `Odin`, `Rust`.
+    pub language: &'static str,
+    /// Its directory, from the workspace root.
+    pub dir: &'static str,
+    /// Its sources, from the workspace root, in the order they are hashed.
+    pub sources: &'static [&'static str],
+}
 
-/// The hash `cargo xtask guest` stores in `guest.wasm`: FNV-1a 64 of
-/// [`GUEST_SOURCES`] one after the other, carriage returns skipped (so a
-/// checkout with CRLF line ends hashes the same), as 16 lowercase hex
-/// digits.
-pub fn guest_source_hash() -> Result<String, String> {
-    let mut all = Vec::new();
-    for name in GUEST_SOURCES {
-        let path = root().join(name);
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        all.extend(bytes.into_iter().filter(|&b| b != b'\r'));
+/// The C guest: `guest.c`, the generated `schema.h` and the shipped C
+/// runtime, built by clang.
+pub const C_GUEST: GuestModule = GuestModule {
+    language: "C",
+    dir: "tests/guest",
+    sources: &["tests/guest/guest.c", "tests/guest/schema.h"],
+};
+
+/// The Odin guest: `guest.odin`, the generated package `schema` and the
+/// shipped runtime package `wasm_layout`, built by Odin.
+pub const ODIN_GUEST: GuestModule = GuestModule {
+    language: "Odin",
+    dir: "tests/guest-odin",
+    sources: &[
+        "tests/guest-odin/guest.odin",
+        "tests/guest-odin/schema/schema.odin",
+        "tests/guest-odin/wasm_layout/wasm_layout_runtime.odin",
+    ],
+};
+
+/// The Rust guest: a `no_std` crate over the schema crate the hosts use,
+/// built by cargo for wasm32-unknown-unknown.
+pub const RUST_GUEST: GuestModule = GuestModule {
+    language: "Rust",
+    dir: "tests/guest-rust",
+    sources: &["tests/guest-rust/guest.rs", "tests/guest-rust/Cargo.toml", "tests/e2e-schema/src/lib.rs"],
+};
+
+/// Every guest module, in the order the tests run them.
+pub const GUESTS: [GuestModule; 3] = [C_GUEST, ODIN_GUEST, RUST_GUEST];
+
+impl GuestModule {
+    /// The committed module, from the workspace root.
+    pub fn wasm(&self) -> String {
+        format!("{}/guest.wasm", self.dir)
     }
-    Ok(format!("{:016x}", wasm_layout_rules::fnv1a(&all)))
+
+    /// The hash `cargo xtask guest` stores in the module: FNV-1a 64 of
+    /// [`sources`](Self::sources) one after the other, carriage returns
+    /// skipped (so a checkout with CRLF line ends hashes the same), as 16
+    /// lowercase hex digits.
+    pub fn source_hash(&self) -> Result<String, String> {
+        let mut all = Vec::new();
+        for name in self.sources {
+            let path = root().join(name);
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            all.extend(bytes.into_iter().filter(|&b| b != b'\r'));
+        }
+        Ok(format!("{:016x}", wasm_layout_rules::fnv1a(&all)))
+    }
 }
 
 /// Whether `cargo xtask ci` is running (tools are required).

@@ -1,17 +1,17 @@
-// The Node host of the end-to-end guest (tests/guest/guest.wasm, C built by
-// clang from the generated schema.h). It uses only the generated bindings
+// The Node host of the end-to-end guests (tests/guest/guest.wasm, C built by
+// clang from the generated schema.h; tests/guest-odin/guest.wasm, Odin built
+// from the generated package schema). It uses only the generated bindings
 // (schema.ts, generated next to it) and the wasm-layout runtime (the shipped
 // file itself, not a copy), and plays the same plan as the Rust host
 // (tests/e2e-support), so the
 // guest's memory ends up byte for byte the same.
 //
-// Usage: node --import tsx e2e/host.ts OUT_DIR FIRST FIRST_FRAMES SPAWNED SECOND_FRAMES
+// Usage: node --import tsx e2e/host.ts OUT_DIR GUEST_WASM FIRST FIRST_FRAMES SPAWNED SECOND_FRAMES
 // Writes OUT_DIR/memory.bin (the whole memory), region.txt (a hex dump of
 // what the host allocated) and report.txt (one line per call).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  Kind,
   ParticleFingerprint,
   ParticleLayout,
   ParticleView,
@@ -26,8 +26,6 @@ import {
   writeStepFrame,
   writeStepRequest,
   writeStepResponse,
-  type Particle,
-  type Vec3,
 } from "./schema.ts";
 import {
   Arena,
@@ -39,8 +37,9 @@ import {
   memoryStats,
   type PoolHandle,
 } from "../../../layout-core/runtime/wasm-layout-runtime.ts";
+import { DT, GRAVITY, bits, particle } from "./plan.ts";
 
-/** The guest's exports (tests/guest/guest.c). */
+/** The guests' exports (tests/guest/guest.c, tests/guest-odin/guest.odin). */
 interface GuestExports {
   readonly memory: WebAssembly.Memory;
   layout_fingerprint(type: number): bigint;
@@ -50,9 +49,7 @@ interface GuestExports {
   frames(): number;
 }
 
-// The constants of tests/e2e-support/src/lib.rs.
-const DT = 1 / 16;
-const GRAVITY: Vec3 = { x: 0, y: -9.75, z: 0 };
+// The constants of tests/e2e-support/src/lib.rs (DT and GRAVITY: plan.ts).
 const ARENA_CAPACITY = 1 << 20;
 const FRAME_SLOTS = 2;
 const RESPONSE_SLOTS = 3;
@@ -67,35 +64,14 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-/** The i-th particle, as `host::particle` in Rust: every number exact in f32. */
-function particle(i: number): Particle {
-  const kinds = [Kind.Dust, Kind.Spark, Kind.Smoke] as const;
-  return {
-    pos: { x: (i % 32) * 0.25 - 4, y: 1 + (i % 7) * 0.5, z: (Math.floor(i / 32) % 8) * 0.125 },
-    vel: { x: (((i * 7) % 11) - 5) * 0.5, y: ((i * 3) % 13) * 0.75 - 3, z: (((i * 5) % 9) - 4) * 0.25 },
-    mass: 0.5 + (i % 4) * 0.25,
-    kind: kinds[i % 3]!,
-    alive: true,
-    flags: 0,
-    id: 0x5eed000000000000n | BigInt(i),
-  };
-}
-
-/** An f64's bits as 16 hex digits, as Rust's `{:016x}` of `to_bits()`. */
-function bits(x: number): string {
-  const v = new DataView(new ArrayBuffer(8));
-  v.setFloat64(0, x, true);
-  return v.getBigUint64(0, true).toString(16).padStart(16, "0");
-}
-
 function main(): void {
-  const [outDir, ...numbers] = process.argv.slice(2);
-  if (outDir === undefined || numbers.length !== 4) {
-    fail("usage: host.ts OUT_DIR FIRST FIRST_FRAMES SPAWNED SECOND_FRAMES");
+  const [outDir, guestPath, ...numbers] = process.argv.slice(2);
+  if (outDir === undefined || guestPath === undefined || numbers.length !== 4) {
+    fail("usage: host.ts OUT_DIR GUEST_WASM FIRST FIRST_FRAMES SPAWNED SECOND_FRAMES");
   }
   const [first, firstFrames, spawned, secondFrames] = numbers.map(Number) as [number, number, number, number];
 
-  const wasm = readFileSync(new URL("../../guest/guest.wasm", import.meta.url));
+  const wasm = readFileSync(guestPath);
   const instance = new WebAssembly.Instance(new WebAssembly.Module(wasm), {});
   const guest = instance.exports as unknown as GuestExports;
   const memory = guest.memory;
@@ -200,7 +176,7 @@ function main(): void {
   writeFileSync(join(outDir, "report.txt"), report.join("\n") + "\n");
 
   const p = new ParticleView(memory, buffers.front());
-  console.log(`guest.wasm in Node: ${report.length - 3} calls, memory grew from ${pagesBefore} to ${pagesAfter} pages`);
+  console.log(`${guestPath} in Node: ${report.length - 3} calls, memory grew from ${pagesBefore} to ${pagesAfter} pages`);
   console.log(`particle ${p.id.toString(16)}: kind ${p.kind}, alive ${p.alive}, flags 0x${p.flags.toString(16)}`);
   console.log(formatMemoryStats(memoryStats(memory)));
 }

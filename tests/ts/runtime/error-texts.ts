@@ -5,6 +5,7 @@ import {
   Arena,
   Bump,
   Guarded,
+  GuestAllocator,
   PAGE_SIZE,
   Pool,
   PoolHeaderLayout,
@@ -158,5 +159,12 @@ for (const [field, offset, value] of poolFields) {
   expectError("shared pool exhausted", () => p.alloc(m));
 }
 expectError("shared pool table past the memory", () => SharedPool.init(fresh(), PAGE_SIZE - 64, 16, 8, 4));
+
+// A guest whose allocator returns a misaligned pointer.
+{
+  const guest = { memory: fresh(), alloc: (): number => 0x1004 };
+  expectError("guest pointer misaligned", () => new GuestAllocator(0x1000).alloc(guest, 8, 8));
+  expectError("guest pointer below the heap", () => new GuestAllocator(0x2000).alloc(guest, 8, 8));
+}
 
 console.log(JSON.stringify(cases));

@@ -1,4 +1,11 @@
-//! The schema the hosts and the guest share: a small particle simulation.
+//! The schema the end-to-end hosts and guests share: a small particle
+//! simulation. `no_std` without `alloc`: the Rust guest (`tests/guest-rust`)
+//! derives these very types for wasm32; `tests/guest/schema.h`,
+//! `tests/guest-odin/schema/schema.odin` and `tests/ts/e2e/schema.ts` are
+//! generated from them.
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 use wasm_layout::{WasmLayout, WasmPtr};
 
