@@ -13,13 +13,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-/// The guests the page offers, by name, and their modules from the
-/// workspace root; one that is not built yet is left out of the list.
-pub const GUESTS: [(&str, &str); 3] = [
-    ("C", "tests/guest/guest.wasm"),
-    ("Odin", "tests/guest-odin/guest.wasm"),
-    ("Rust", "tests/guest-rust/guest.wasm"),
-];
+/// The guests the page offers (one not built yet is left out of the list).
+pub use wasm_layout_tools::GUESTS;
 
 /// The bundles esbuild makes: entry point (under `examples/web/src`) and
 /// output name.
@@ -68,8 +63,8 @@ fn route(root: &Path, bundles: &Path, path: &str) -> Option<(PathBuf, &'static s
                 bundles.join(map)
             } else {
                 let name = path.strip_prefix("/guest/")?.strip_suffix(".wasm")?;
-                let (_, module) = GUESTS.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))?;
-                root.join(module)
+                let guest = GUESTS.iter().find(|g| g.language.eq_ignore_ascii_case(name))?;
+                root.join(guest.wasm())
             }
         }
     };
@@ -88,8 +83,10 @@ fn route(root: &Path, bundles: &Path, path: &str) -> Option<(PathBuf, &'static s
 pub fn guests_json(root: &Path) -> String {
     let items: Vec<String> = GUESTS
         .iter()
-        .filter(|(_, module)| root.join(module).is_file())
-        .map(|(name, _)| format!("{{\"name\":\"{name}\",\"url\":\"guest/{}.wasm\"}}", name.to_lowercase()))
+        .filter(|g| root.join(g.wasm()).is_file())
+        .map(|g| {
+            format!("{{\"name\":\"{}\",\"url\":\"guest/{}.wasm\"}}", g.language, g.language.to_lowercase())
+        })
         .collect();
     format!("[{}]", items.join(","))
 }
