@@ -128,7 +128,8 @@ fn the_demo_runs_in_chromium_as_in_node() {
 
     let plan = Plan::E2E;
     let node_dir = target.join("node");
-    let mut host = node(&["e2e/host.ts", node_dir.to_str().unwrap()]);
+    let guest = root().join(wasm_layout_tools::C_GUEST.wasm());
+    let mut host = node(&["e2e/host.ts", node_dir.to_str().unwrap(), guest.to_str().unwrap()]);
     host.args(plan.args());
     let (ok, out) = run_bounded(host, Duration::from_secs(120));
     assert!(ok, "the Node host failed:\n{out}");
