@@ -70,6 +70,10 @@ pub enum ExportError {
     Stale {
         /// Each stale file with its diff.
         files: Vec<StaleFile>,
+        /// Whether the check ran in [`sync`](Export::sync), where setting
+        /// [`BLESS_VAR`] rewrites the files: only then does the message
+        /// name it.
+        blessable: bool,
     },
 }
 
@@ -78,12 +82,13 @@ impl fmt::Display for ExportError {
         match self {
             ExportError::Bindings(e) => write!(f, "{e}"),
             ExportError::Io { path, source } => write!(f, "{}: {source}", path.display()),
-            ExportError::Stale { files } => {
-                writeln!(
-                    f,
-                    "{} generated file(s) are not current; run again with {BLESS_VAR}=1 to rewrite them",
-                    files.len()
-                )?;
+            ExportError::Stale { files, blessable } => {
+                write!(f, "{} generated file(s) are not current", files.len())?;
+                if *blessable {
+                    writeln!(f, "; run again with {BLESS_VAR}=1 to rewrite them")?;
+                } else {
+                    writeln!(f, "; Export::write rewrites them")?;
+                }
                 for s in files {
                     writeln!(f, "\n--- {} (- on disk, + generated)", s.path.display())?;
                     f.write_str(&s.diff)?;
@@ -183,7 +188,7 @@ impl Export {
         if stale.is_empty() {
             Ok(())
         } else {
-            Err(ExportError::Stale { files: stale })
+            Err(ExportError::Stale { files: stale, blessable: false })
         }
     }
 
@@ -195,7 +200,10 @@ impl Export {
         if bless {
             return self.write();
         }
-        self.check()?;
+        self.check().map_err(|e| match e {
+            ExportError::Stale { files, .. } => ExportError::Stale { files, blessable: true },
+            other => other,
+        })?;
         Ok(self.files.iter().map(|(name, _)| Written { path: self.dir.join(name), changed: false }).collect())
     }
 }
