@@ -36,6 +36,11 @@ pub(crate) fn check(
             file.declare(&name, &item)?;
         }
     }
+    if lang == Lang::C {
+        for (name, item) in c::pair_items(types) {
+            file.declare(&name, &item)?;
+        }
+    }
     for ty in types {
         match ty.kind {
             TypeKind::Struct(s) => structure(lang, &file, ty, &s)?,

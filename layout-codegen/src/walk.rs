@@ -13,7 +13,7 @@ use wasm_layout_core::fingerprint;
 ///
 /// The order is deterministic: roots in the order given, each preceded by
 /// the types its fields use (in declaration order, depth first); then the
-/// targets of pointers met on the way, in the order met (a pointer needs no
+/// targets of pointers and the elements of slices met on the way, in the order met (a pointer needs no
 /// declaration before it, which is how self-referential types work). Two
 /// types with one generated name are the same type when their fingerprints
 /// agree, and a [`BindingsError::NameConflict`] otherwise.
@@ -43,9 +43,15 @@ struct Walk {
 impl Walk {
     fn visit(&mut self, ty: &'static TypeLayout) -> Result<(), BindingsError> {
         match ty.kind {
-            TypeKind::Scalar(_) => Ok(()),
+            TypeKind::Scalar(_) | TypeKind::Str => Ok(()),
             TypeKind::Pointer(p) => {
                 self.pointers.push_back((p.target)());
+                Ok(())
+            }
+            // A slice's elements are reached as a pointer's target is: a
+            // struct may hold a slice of itself.
+            TypeKind::Slice(s) => {
+                self.pointers.push_back((s.elem)());
                 Ok(())
             }
             TypeKind::Array(a) => self.visit(a.elem),
@@ -87,4 +93,36 @@ impl Walk {
         self.out.push(ty);
         Ok(())
     }
+}
+
+/// The strings and slices the fields of `types` use: whether any field is
+/// (or holds, in arrays or slices) a `WasmStr`, and each distinct
+/// `WasmSlice<T>` layout once, in the order met. Emitters that declare a type
+/// per pair (C's slice typedefs) ask this.
+pub(crate) fn pairs(types: &[&'static TypeLayout]) -> (bool, Vec<&'static TypeLayout>) {
+    fn visit(t: &'static TypeLayout, str_used: &mut bool, slices: &mut Vec<&'static TypeLayout>) {
+        match t.kind {
+            TypeKind::Str => *str_used = true,
+            TypeKind::Array(a) => visit(a.elem, str_used, slices),
+            TypeKind::Slice(s) => {
+                let print = fingerprint(t);
+                if !slices.iter().any(|known| fingerprint(known) == print) {
+                    // The element first: a slice of slices names the inner one.
+                    let elem = (s.elem)();
+                    if !matches!(elem.kind, TypeKind::Struct(_) | TypeKind::Enum(_)) {
+                        visit(elem, str_used, slices);
+                    }
+                    slices.push(t);
+                }
+            }
+            _ => {}
+        }
+    }
+    let (mut str_used, mut slices) = (false, Vec::new());
+    for ty in types {
+        for f in ty.fields() {
+            visit(f.ty, &mut str_used, &mut slices);
+        }
+    }
+    (str_used, slices)
 }

@@ -44,21 +44,24 @@ pub mod fingerprint;
 mod layout;
 #[cfg(feature = "alloc")]
 pub mod memory;
+mod pair;
 mod pod;
 mod ptr;
 pub mod rules;
 mod scalar;
 mod slice;
+mod text;
 mod value;
 mod view;
+mod wasm_slice;
 
 #[doc(hidden)]
 pub mod __private;
 
 pub use array::{ArrayMut, ArrayRef};
 pub use descriptor::{
-    ArrayLayout, EnumLayout, FieldLayout, PointerLayout, RenameRule, Scalar, StructLayout, TypeKind,
-    TypeLayout, VariantLayout,
+    ArrayLayout, EnumLayout, FieldLayout, PointerLayout, RenameRule, Scalar, SliceLayout, StructLayout,
+    TypeKind, TypeLayout, VariantLayout,
 };
 pub use error::LayoutError;
 pub use fingerprint::fingerprint;
@@ -69,5 +72,7 @@ pub use pod::{cast_slice, cast_slice_mut};
 pub use ptr::WasmPtr;
 pub use rules::{align_up, StructRepr};
 pub use slice::{ChunksExact, SliceMut, SliceRef};
+pub use text::WasmStr;
 pub use value::ValueMut;
 pub use view::{ViewMut, ViewRef};
+pub use wasm_slice::WasmSlice;

@@ -309,6 +309,10 @@ fn decode(ty: &TypeLayout, b: &[u8], out: &mut String) {
         TypeKind::Pointer(_) => {
             let _ = write!(out, "{}", le(4));
         }
+        TypeKind::Str | TypeKind::Slice(_) => {
+            let len = b[4..8].iter().rev().fold(0u32, |acc, &x| acc << 8 | u32::from(x));
+            let _ = write!(out, "{{\"ptr\": {}, \"len\": {len}}}", le(4));
+        }
         TypeKind::Enum(e) => {
             let raw = le(e.repr.size());
             let value = match e.repr.size() {

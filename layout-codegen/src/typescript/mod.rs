@@ -82,7 +82,15 @@ impl TypeScript {
 impl Backend for TypeScript {
     const INDENT: &'static str = "  ";
 
-    fn begin(&mut self, w: &mut Writer, _types: &[&'static TypeLayout]) {
+    fn begin(&mut self, w: &mut Writer, types: &[&'static TypeLayout]) {
+        let (strings, slices) = crate::walk::pairs(types);
+        if strings {
+            self.used.insert("WasmStr");
+            self.used.insert("readStr");
+        }
+        if !slices.is_empty() {
+            self.used.insert("WasmSlice");
+        }
         w.line(format_args!("// {GENERATED_NOTICE}"));
         w.line(format_args!("// Layouts are wasm32, little-endian; `ptr` is a byte offset into the view."));
     }

@@ -40,6 +40,7 @@ mod dump;
 mod error;
 mod freelist;
 mod linear;
+mod pairs;
 mod pool;
 pub mod shared;
 mod stats;
