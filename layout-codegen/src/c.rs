@@ -15,6 +15,7 @@ use wasm_layout_rules::names::Scope;
 use wasm_layout_rules::pair::{LEN_AT, PAIR, PTR_AT};
 
 use crate::names::{field_name, variant_name};
+use crate::walk::Pairs;
 use crate::writer::Writer;
 use crate::{Backend, GENERATED_NOTICE};
 use wasm_layout_core::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout};
@@ -63,11 +64,14 @@ fn pair_guard(name: &str) -> String {
     format!("WASM_LAYOUT_PAIR_{name}")
 }
 
-/// The file-scope names the pair typedefs of `types` bring: each typedef and
+/// The file-scope names the pair typedefs bring: each typedef and
 /// its guard macro, with a description.
-pub(crate) fn pair_items(types: &[&'static TypeLayout]) -> Vec<(String, String)> {
-    let (strings, slices) = crate::walk::pairs(types);
-    let names = strings.then(|| String::from(STR)).into_iter().chain(slices.iter().map(|t| slice_name(t)));
+pub(crate) fn pair_items(pairs: &Pairs) -> Vec<(String, String)> {
+    let names = pairs
+        .strings
+        .then(|| String::from(STR))
+        .into_iter()
+        .chain(pairs.slices.iter().map(|t| slice_name(t)));
     names
         .flat_map(|name| {
             let guard = pair_guard(&name);
@@ -110,7 +114,7 @@ impl C {
 impl Backend for C {
     const INDENT: &'static str = "    ";
 
-    fn begin(&mut self, w: &mut Writer, types: &[&'static TypeLayout]) {
+    fn begin(&mut self, w: &mut Writer, types: &[&'static TypeLayout], pairs: &Pairs) {
         // The guard depends on the types, so two generated headers can be
         // included together.
         let set = types.iter().fold(fnv::OFFSET_BASIS, |h, t| fnv::bytes(h, &fingerprint(t).to_le_bytes()));
@@ -141,7 +145,7 @@ impl Backend for C {
         w.line(format_args!("#define {ASSERT}(condition, message) _Static_assert(condition, message)"));
         w.line(format_args!("#define {ALIGNOF}(type) _Alignof(type)"));
         w.line(format_args!("#endif"));
-        self.pairs(w, types);
+        self.pairs(w, pairs);
     }
 
     fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout) {
@@ -267,16 +271,15 @@ fn pointee(t: &TypeLayout) -> (String, String) {
 impl C {
     /// The `WasmStr` and `WasmSlice_<T>` typedefs, in both modes, each with
     /// its asserts.
-    fn pairs(&self, w: &mut Writer, types: &[&'static TypeLayout]) {
-        let (strings, slices) = crate::walk::pairs(types);
-        if !strings && slices.is_empty() {
+    fn pairs(&self, w: &mut Writer, used: &Pairs) {
+        if !used.strings && used.slices.is_empty() {
             return;
         }
         let mut pairs: Vec<(String, String)> = Vec::new();
-        if strings {
+        if used.strings {
             pairs.push((String::from(STR), String::from("const char *ptr")));
         }
-        for t in &slices {
+        for t in &used.slices {
             let TypeKind::Slice(s) = t.kind else { continue };
             let (base, dims) = pointee((s.elem)());
             let ptr = if dims.is_empty() { format!("{base} *ptr") } else { format!("{base} (*ptr){dims}") };

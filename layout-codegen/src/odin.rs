@@ -52,14 +52,13 @@ impl Odin {
 impl Backend for Odin {
     const INDENT: &'static str = "\t";
 
-    fn begin(&mut self, w: &mut Writer, types: &[&'static TypeLayout]) {
+    fn begin(&mut self, w: &mut Writer, _types: &[&'static TypeLayout], pairs: &crate::walk::Pairs) {
         w.line(format_args!("// {GENERATED_NOTICE}"));
         w.line(format_args!(
             "// Layouts are wasm32, little-endian; pointers are u32 offsets into linear memory."
         ));
         w.line(format_args!("package {}", self.package));
-        let (strings, slices) = crate::walk::pairs(types);
-        if strings || !slices.is_empty() {
+        if pairs.strings || !pairs.slices.is_empty() {
             // A `WasmStr` field is an Odin `string` and a `WasmSlice<T>` one
             // a `[]T`: on the wasm32 targets both are (data pointer, int
             // length), 8 bytes, as the Rust pair is.
@@ -68,10 +67,10 @@ impl Backend for Odin {
                 "// WasmStr fields are Odin strings and WasmSlice(T) fields []T: (ptr, len), {PAIR_SIZE} bytes on wasm32."
             ));
         }
-        if strings {
+        if pairs.strings {
             pair_asserts(w, "string");
         }
-        for t in slices {
+        for t in &pairs.slices {
             pair_asserts(w, &odin_type(t));
         }
     }

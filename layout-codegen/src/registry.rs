@@ -20,6 +20,7 @@ use crate::{c, typescript, BindingsError};
 /// Declares every name the `lang` emitter writes for `types`.
 pub(crate) fn check(
     types: &[&'static TypeLayout],
+    pairs: &crate::walk::Pairs,
     lang: Lang,
     odin_package: &str,
 ) -> Result<(), BindingsError> {
@@ -37,7 +38,7 @@ pub(crate) fn check(
         }
     }
     if lang == Lang::C {
-        for (name, item) in c::pair_items(types) {
+        for (name, item) in c::pair_items(pairs) {
             file.declare(&name, &item)?;
         }
     }

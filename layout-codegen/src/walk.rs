@@ -95,11 +95,19 @@ impl Walk {
     }
 }
 
-/// The strings and slices the fields of `types` use: whether any field is
-/// (or holds, in arrays or slices) a `WasmStr`, and each distinct
-/// `WasmSlice<T>` layout once, in the order met. Emitters that declare a type
-/// per pair (C's slice typedefs) ask this.
-pub(crate) fn pairs(types: &[&'static TypeLayout]) -> (bool, Vec<&'static TypeLayout>) {
+/// The strings and slices a file needs: those the fields of `types` use
+/// (in arrays and slices too), and `roots` that are one themselves
+/// (`Bindings::new().add::<WasmStr>()` asks for `WasmStr` and `readStr`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Pairs {
+    /// Whether a `WasmStr` is used.
+    pub(crate) strings: bool,
+    /// Each distinct `WasmSlice<T>` layout once, in the order met.
+    pub(crate) slices: Vec<&'static TypeLayout>,
+}
+
+/// The [`Pairs`] of `roots` and the fields of `types`.
+pub(crate) fn pairs(roots: &[&'static TypeLayout], types: &[&'static TypeLayout]) -> Pairs {
     fn visit(t: &'static TypeLayout, str_used: &mut bool, slices: &mut Vec<&'static TypeLayout>) {
         match t.kind {
             TypeKind::Str => *str_used = true,
@@ -118,11 +126,14 @@ pub(crate) fn pairs(types: &[&'static TypeLayout]) -> (bool, Vec<&'static TypeLa
             _ => {}
         }
     }
-    let (mut str_used, mut slices) = (false, Vec::new());
+    let (mut strings, mut slices) = (false, Vec::new());
+    for root in roots {
+        visit(root, &mut strings, &mut slices);
+    }
     for ty in types {
         for f in ty.fields() {
-            visit(f.ty, &mut str_used, &mut slices);
+            visit(f.ty, &mut strings, &mut slices);
         }
     }
-    (str_used, slices)
+    Pairs { strings, slices }
 }

@@ -82,13 +82,12 @@ impl TypeScript {
 impl Backend for TypeScript {
     const INDENT: &'static str = "  ";
 
-    fn begin(&mut self, w: &mut Writer, types: &[&'static TypeLayout]) {
-        let (strings, slices) = crate::walk::pairs(types);
-        if strings {
+    fn begin(&mut self, w: &mut Writer, _types: &[&'static TypeLayout], pairs: &crate::walk::Pairs) {
+        if pairs.strings {
             self.used.insert("WasmStr");
             self.used.insert("readStr");
         }
-        if !slices.is_empty() {
+        if !pairs.slices.is_empty() {
             self.used.insert("WasmSlice");
         }
         w.line(format_args!("// {GENERATED_NOTICE}"));
