@@ -8,7 +8,8 @@ use crate::slice::{SliceMut, SliceRef};
 /// A type with a fixed wasm32 little-endian layout.
 ///
 /// Implemented for the integer and float types, `bool`,
-/// [`WasmPtr<T>`](crate::WasmPtr), arrays of implementors, and by
+/// [`WasmPtr<T>`](crate::WasmPtr), [`WasmStr`](crate::WasmStr),
+/// [`WasmSlice<T>`](crate::WasmSlice), arrays of implementors, and by
 /// `#[derive(WasmLayout)]` for structs and fieldless enums with an integer
 /// `#[repr]`.
 ///
