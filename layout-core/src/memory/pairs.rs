@@ -18,6 +18,31 @@ fn pair(ptr: WasmPtr<impl WasmLayout>, len: usize) -> Result<(u32, u32), MemoryE
     Ok((ptr.offset(), len))
 }
 
+/// `text` placed by `place` (an arena's or a bump's `place_slice`), or the
+/// empty string without calling it.
+fn place_str(
+    text: &str,
+    place: impl FnOnce(&[u8]) -> Result<WasmPtr<u8>, MemoryError>,
+) -> Result<WasmStr, MemoryError> {
+    if text.is_empty() {
+        return Ok(WasmStr::empty());
+    }
+    let (ptr, len) = pair(place(text.as_bytes())?, text.len())?;
+    Ok(WasmStr::new(ptr, len))
+}
+
+/// `values` placed by `place`, or the empty slice without calling it.
+fn place_wasm_slice<T: WasmLayout>(
+    values: &[T],
+    place: impl FnOnce(&[T]) -> Result<WasmPtr<T>, MemoryError>,
+) -> Result<WasmSlice<T>, MemoryError> {
+    if values.is_empty() {
+        return Ok(WasmSlice::empty());
+    }
+    let (ptr, len) = pair(place(values)?, values.len())?;
+    Ok(WasmSlice::new(ptr, len))
+}
+
 impl Arena {
     /// Places the UTF-8 bytes of `text` (alignment 1) and returns its
     /// [`WasmStr`]. `""` allocates nothing and is [`WasmStr::empty`]. All or
@@ -40,11 +65,7 @@ impl Arena {
         memory: &mut M,
         text: &str,
     ) -> Result<WasmStr, MemoryError> {
-        if text.is_empty() {
-            return Ok(WasmStr::empty());
-        }
-        let (ptr, len) = pair(self.place_slice(memory, text.as_bytes())?, text.len())?;
-        Ok(WasmStr::new(ptr, len))
+        place_str(text, |bytes| self.place_slice(memory, bytes))
     }
 
     /// Places `values` side by side, as [`place_slice`](Arena::place_slice),
@@ -65,11 +86,7 @@ impl Arena {
         memory: &mut M,
         values: &[T],
     ) -> Result<WasmSlice<T>, MemoryError> {
-        if values.is_empty() {
-            return Ok(WasmSlice::empty());
-        }
-        let (ptr, len) = pair(self.place_slice(memory, values)?, values.len())?;
-        Ok(WasmSlice::new(ptr, len))
+        place_wasm_slice(values, |values| self.place_slice(memory, values))
     }
 }
 
@@ -80,11 +97,7 @@ impl Bump {
         memory: &mut M,
         text: &str,
     ) -> Result<WasmStr, MemoryError> {
-        if text.is_empty() {
-            return Ok(WasmStr::empty());
-        }
-        let (ptr, len) = pair(self.place_slice(memory, text.as_bytes())?, text.len())?;
-        Ok(WasmStr::new(ptr, len))
+        place_str(text, |bytes| self.place_slice(memory, bytes))
     }
 
     /// [`Arena::place_wasm_slice`], growing `memory` when needed.
@@ -93,10 +106,6 @@ impl Bump {
         memory: &mut M,
         values: &[T],
     ) -> Result<WasmSlice<T>, MemoryError> {
-        if values.is_empty() {
-            return Ok(WasmSlice::empty());
-        }
-        let (ptr, len) = pair(self.place_slice(memory, values)?, values.len())?;
-        Ok(WasmSlice::new(ptr, len))
+        place_wasm_slice(values, |values| self.place_slice(memory, values))
     }
 }
