@@ -173,3 +173,37 @@ fn bad_utf8_at_every_position_reports_the_absolute_offset() {
         Err(LayoutError::InvalidUtf8 { offset: 4, error_len: None })
     );
 }
+
+mod a {
+    use wasm_layout::{WasmLayout, WasmSlice, WasmStr};
+    #[derive(WasmLayout, Clone, Copy)]
+    pub struct Entity {
+        pub name: WasmStr,
+        pub ids: WasmSlice<u32>,
+    }
+}
+mod b {
+    use wasm_layout::{WasmLayout, WasmSlice};
+    #[derive(WasmLayout, Clone, Copy)]
+    pub struct Entity {
+        pub name: WasmSlice<u8>,
+        pub ids: WasmSlice<u32>,
+    }
+}
+mod c {
+    use wasm_layout::{WasmLayout, WasmSlice, WasmStr};
+    #[derive(WasmLayout, Clone, Copy)]
+    pub struct Entity {
+        pub name: WasmStr,
+        pub ids: WasmSlice<i32>,
+    }
+}
+
+#[test]
+fn a_changed_string_or_slice_field_changes_the_fingerprint() {
+    // Same size and offsets; only the kind of pair or its element differs.
+    assert_eq!((a::Entity::SIZE, b::Entity::SIZE, c::Entity::SIZE), (16, 16, 16));
+    assert_ne!(a::Entity::FINGERPRINT, b::Entity::FINGERPRINT);
+    assert_ne!(a::Entity::FINGERPRINT, c::Entity::FINGERPRINT);
+    assert_ne!(b::Entity::FINGERPRINT, c::Entity::FINGERPRINT);
+}
