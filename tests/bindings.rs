@@ -24,3 +24,5 @@ mod hostile;
 mod node;
 #[path = "bindings/odin.rs"]
 mod odin;
+#[path = "bindings/strings.rs"]
+mod strings;

@@ -7,7 +7,7 @@ mod shapes;
 
 use std::fmt::Write as _;
 
-use wasm_layout::{Scalar, TypeKind, WasmLayout, WasmPtr};
+use wasm_layout::{Scalar, TypeKind, WasmLayout, WasmPtr, WasmSlice, WasmStr};
 
 use shapes::*;
 
@@ -28,6 +28,9 @@ fn rules_table() {
         ("f64", f64::SIZE, f64::ALIGN, 8, 8),
         ("WasmPtr<u8>", WasmPtr::<u8>::SIZE, WasmPtr::<u8>::ALIGN, 4, 4),
         ("WasmPtr<f64>", WasmPtr::<f64>::SIZE, WasmPtr::<f64>::ALIGN, 4, 4),
+        ("WasmStr", WasmStr::SIZE, WasmStr::ALIGN, 8, 4),
+        ("WasmSlice<u8>", WasmSlice::<u8>::SIZE, WasmSlice::<u8>::ALIGN, 8, 4),
+        ("WasmSlice<f64>", WasmSlice::<f64>::SIZE, WasmSlice::<f64>::ALIGN, 8, 4),
         ("[u8; 5]", <[u8; 5]>::SIZE, <[u8; 5]>::ALIGN, 5, 1),
         ("[u64; 3]", <[u64; 3]>::SIZE, <[u64; 3]>::ALIGN, 24, 8),
         ("[[u16; 3]; 2]", <[[u16; 3]; 2]>::SIZE, <[[u16; 3]; 2]>::ALIGN, 12, 2),

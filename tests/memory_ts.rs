@@ -17,7 +17,7 @@ use std::process::Command;
 
 use wasm_layout::memory::shared::{ArenaHeader, PoolHeader, PoolSlot};
 use wasm_layout::memory::TS_RUNTIME;
-use wasm_layout::{Bindings, Export};
+use wasm_layout::{Bindings, Export, WasmSlice, WasmStr};
 
 const RUNTIME: &str = "layout-core/runtime/wasm-layout-runtime.ts";
 
@@ -95,8 +95,16 @@ fn runtime_is_assembled_from_its_parts_and_the_header_types() {
         runtime.push_str(&std::fs::read_to_string(part).unwrap());
     }
     runtime.push_str(GENERATED);
-    runtime
-        .push_str(&Bindings::new().add::<ArenaHeader>().add::<PoolHeader>().add::<PoolSlot>().typescript());
+    runtime.push_str(
+        &Bindings::new()
+            .add::<ArenaHeader>()
+            .add::<PoolHeader>()
+            .add::<PoolSlot>()
+            // `WasmStr`, `WasmSlice` and `readStr`, as the bindings have them.
+            .add::<WasmStr>()
+            .add::<WasmSlice<u8>>()
+            .typescript(),
+    );
     if let Err(e) = Export::new(root()).file(RUNTIME, runtime).sync() {
         panic!("{e}");
     }
@@ -113,7 +121,13 @@ fn runtime_typechecks_and_its_node_tests_pass() {
         .output()
         .expect("run tsc");
     assert!(tsc.status.success(), "tsc failed:\n{}", String::from_utf8_lossy(&tsc.stdout));
-    node(&["--test", "runtime/memory.test.ts", "runtime/properties.test.ts", "runtime/grow-guest.test.ts"]);
+    node(&[
+        "--test",
+        "runtime/memory.test.ts",
+        "runtime/properties.test.ts",
+        "runtime/grow-guest.test.ts",
+        "runtime/strings.test.ts",
+    ]);
 }
 
 #[test]

@@ -63,6 +63,8 @@ fn type_name(ty: &TypeLayout) -> String {
         TypeKind::Scalar(s) => s.rust_name().to_string(),
         TypeKind::Pointer(p) => format!("ptr<{}>", (p.target)().export_name()),
         TypeKind::Array(a) => format!("{}[{}]", type_name(a.elem), a.len),
+        TypeKind::Str => "WasmStr".to_string(),
+        TypeKind::Slice(s) => format!("WasmSlice<{}>", s.elem_name),
         TypeKind::Struct(_) | TypeKind::Enum(_) => ty.export_name().to_string(),
     }
 }

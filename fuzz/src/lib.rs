@@ -27,7 +27,7 @@ fn mark(layout: &TypeLayout, at: usize, out: &mut [bool]) {
                 mark(a.elem, at + i * a.elem.size, out);
             }
         }
-        TypeKind::Scalar(_) | TypeKind::Pointer(_) | TypeKind::Enum(_) => {
+        TypeKind::Scalar(_) | TypeKind::Pointer(_) | TypeKind::Enum(_) | TypeKind::Str | TypeKind::Slice(_) => {
             out[at..at + layout.size].fill(true);
         }
     }

@@ -12,8 +12,10 @@ use alloc::vec::Vec;
 use wasm_layout_rules::fnv;
 
 use wasm_layout_rules::names::Scope;
+use wasm_layout_rules::pair::{LEN_AT, PAIR, PTR_AT};
 
 use crate::names::{field_name, variant_name};
+use crate::walk::Pairs;
 use crate::writer::Writer;
 use crate::{Backend, GENERATED_NOTICE};
 use wasm_layout_core::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout};
@@ -29,6 +31,56 @@ const ALIGNOF: &str = "WASM_LAYOUT_ALIGNOF";
 pub(crate) fn reserve(file: &mut Scope) {
     file.reserve(ASSERT, "the header's static-assertion macro");
     file.reserve(ALIGNOF, "the header's alignment macro");
+}
+
+/// The typedef of a `WasmStr` field.
+const STR: &str = "WasmStr";
+
+/// The typedef of a `WasmSlice<T>` field: `WasmSlice_<T>`, with `T` spelled
+/// by [`mangle`].
+pub(crate) fn slice_name(t: &TypeLayout) -> String {
+    match t.kind {
+        TypeKind::Slice(s) => format!("WasmSlice_{}", mangle((s.elem)())),
+        _ => mangle(t),
+    }
+}
+
+/// A type as part of an identifier: `f32`, `Point`, `WasmPtr_Node`,
+/// `WasmStr`, `WasmSlice_u8`, `u8_x4` for `[u8; 4]`.
+fn mangle(t: &TypeLayout) -> String {
+    match t.kind {
+        TypeKind::Scalar(s) => String::from(s.rust_name()),
+        TypeKind::Pointer(p) => format!("WasmPtr_{}", p.target_name),
+        TypeKind::Array(a) => format!("{}_x{}", mangle(a.elem), a.len),
+        TypeKind::Str => String::from(STR),
+        TypeKind::Slice(_) => slice_name(t),
+        TypeKind::Struct(_) | TypeKind::Enum(_) => String::from(t.export_name()),
+    }
+}
+
+/// The macro that keeps a pair typedef from being defined twice when two
+/// headers are included together.
+fn pair_guard(name: &str) -> String {
+    format!("WASM_LAYOUT_PAIR_{name}")
+}
+
+/// The file-scope names the pair typedefs bring: each typedef and
+/// its guard macro, with a description.
+pub(crate) fn pair_items(pairs: &Pairs) -> Vec<(String, String)> {
+    let names = pairs
+        .strings
+        .then(|| String::from(STR))
+        .into_iter()
+        .chain(pairs.slices.iter().map(|t| slice_name(t)));
+    names
+        .flat_map(|name| {
+            let guard = pair_guard(&name);
+            [
+                (guard.clone(), format!("the guard macro `{guard}`")),
+                (name.clone(), format!("the pair typedef `{name}`")),
+            ]
+        })
+        .collect()
 }
 
 /// The macro naming variant `variant` of enum `name`.
@@ -62,7 +114,7 @@ impl C {
 impl Backend for C {
     const INDENT: &'static str = "    ";
 
-    fn begin(&mut self, w: &mut Writer, types: &[&'static TypeLayout]) {
+    fn begin(&mut self, w: &mut Writer, types: &[&'static TypeLayout], pairs: &Pairs) {
         // The guard depends on the types, so two generated headers can be
         // included together.
         let set = types.iter().fold(fnv::OFFSET_BASIS, |h, t| fnv::bytes(h, &fingerprint(t).to_le_bytes()));
@@ -93,6 +145,7 @@ impl Backend for C {
         w.line(format_args!("#define {ASSERT}(condition, message) _Static_assert(condition, message)"));
         w.line(format_args!("#define {ALIGNOF}(type) _Alignof(type)"));
         w.line(format_args!("#endif"));
+        self.pairs(w, pairs);
     }
 
     fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout) {
@@ -127,6 +180,7 @@ impl Backend for C {
                 let (base, dims) = declarator(f.ty);
                 let comment = match f.ty.kind {
                     TypeKind::Pointer(p) => format!(" /* WasmPtr<{}> */", p.target_name),
+                    TypeKind::Slice(p) => format!(" /* WasmSlice<{}> */", p.elem_name),
                     _ => String::new(),
                 };
                 w.line(format_args!("{base} {}{dims};{comment}", field_name(s, f)));
@@ -182,14 +236,94 @@ fn has_zero_size_part(ty: &TypeLayout) -> bool {
 }
 
 /// The element type and the `[N]…` suffix of a declarator for `t`.
-fn declarator(t: &TypeLayout) -> (&'static str, String) {
+fn declarator(t: &TypeLayout) -> (String, String) {
     match t.kind {
-        TypeKind::Scalar(s) => (scalar(s), String::new()),
-        TypeKind::Pointer(_) => ("uint32_t", String::new()),
-        TypeKind::Struct(_) | TypeKind::Enum(_) => (t.export_name(), String::new()),
+        TypeKind::Scalar(s) => (String::from(scalar(s)), String::new()),
+        TypeKind::Pointer(_) => (String::from("uint32_t"), String::new()),
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Str | TypeKind::Slice(_) => {
+            (mangle(t), String::new())
+        }
         TypeKind::Array(a) => {
             let (base, inner) = declarator(a.elem);
             (base, format!("[{}]{inner}", a.len))
+        }
+    }
+}
+
+/// The element type a wasm32 slice's `ptr` points to, as a base and the
+/// `[N]…` suffix: a struct by its tag and an enum by its repr, so no
+/// declaration is needed before the pair typedefs.
+fn pointee(t: &TypeLayout) -> (String, String) {
+    match t.kind {
+        TypeKind::Scalar(s) => (String::from(scalar(s)), String::new()),
+        TypeKind::Enum(e) => (String::from(scalar(e.repr)), String::new()),
+        TypeKind::Pointer(_) => (String::from("uint32_t"), String::new()),
+        TypeKind::Struct(_) | TypeKind::Str | TypeKind::Slice(_) => {
+            (format!("struct {}", mangle(t)), String::new())
+        }
+        TypeKind::Array(a) => {
+            let (base, inner) = pointee(a.elem);
+            (base, format!("[{}]{inner}", a.len))
+        }
+    }
+}
+
+impl C {
+    /// The `WasmStr` and `WasmSlice_<T>` typedefs, in both modes, each with
+    /// its asserts.
+    fn pairs(&self, w: &mut Writer, used: &Pairs) {
+        if !used.strings && used.slices.is_empty() {
+            return;
+        }
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        if used.strings {
+            pairs.push((String::from(STR), String::from("const char *ptr")));
+        }
+        for t in &used.slices {
+            let TypeKind::Slice(s) = t.kind else { continue };
+            let (base, dims) = pointee((s.elem)());
+            let ptr = if dims.is_empty() { format!("{base} *ptr") } else { format!("{base} (*ptr){dims}") };
+            pairs.push((slice_name(t), ptr));
+        }
+        w.blank();
+        w.line(format_args!("/*"));
+        w.line(format_args!(
+            " * WasmStr and WasmSlice<T> fields: (ptr, len), 8 bytes, alignment 4. Compiled for"
+        ));
+        w.line(format_args!(
+            " * wasm32 (__wasm32__ defined), ptr is a pointer into linear memory: a string is a"
+        ));
+        w.line(format_args!(
+            " * `const char *` and a byte length (not NUL-terminated), a slice a typed pointer and"
+        ));
+        w.line(format_args!(
+            " * an element count. Compiled natively (a host reading a guest's memory), ptr is the"
+        ));
+        w.line(format_args!(" * uint32_t offset into that memory. The layout is the same either way."));
+        w.line(format_args!(" */"));
+        for (name, ptr) in &pairs {
+            let guard = pair_guard(name);
+            w.line(format_args!("#ifndef {guard}"));
+            w.line(format_args!("#define {guard}"));
+            w.line(format_args!("#ifdef __wasm32__"));
+            w.line(format_args!("typedef struct {name} {{ {ptr}; uint32_t len; }} {name};"));
+            w.line(format_args!("#else"));
+            w.line(format_args!("typedef struct {name} {{ uint32_t ptr; uint32_t len; }} {name};"));
+            w.line(format_args!("#endif"));
+            w.line(format_args!(
+                "{ASSERT}(sizeof({name}) == {size}, \"{name}: wasm32 size is {size}\");",
+                size = PAIR.size
+            ));
+            w.line(format_args!(
+                "{ASSERT}({ALIGNOF}({name}) == {align}, \"{name}: wasm32 alignment is {align}\");",
+                align = PAIR.align
+            ));
+            for (field, at) in [("ptr", PTR_AT), ("len", LEN_AT)] {
+                w.line(format_args!(
+                    "{ASSERT}(offsetof({name}, {field}) == {at}, \"{name}.{field}: wasm32 offset is {at}\");"
+                ));
+            }
+            w.line(format_args!("#endif"));
         }
     }
 }

@@ -108,18 +108,18 @@ impl Bindings {
 
     /// The TypeScript file, or why it cannot be generated.
     pub fn try_typescript(&self) -> Result<String, BindingsError> {
-        generate(&self.types()?, Lang::TypeScript, "", typescript::TypeScript::new())
+        generate(&self.roots, &self.types()?, Lang::TypeScript, "", typescript::TypeScript::new())
     }
 
     /// The C header, or why it cannot be generated.
     pub fn try_c(&self) -> Result<String, BindingsError> {
-        generate(&self.types()?, Lang::C, "", c::C::new())
+        generate(&self.roots, &self.types()?, Lang::C, "", c::C::new())
     }
 
     /// The Odin file, or why it cannot be generated.
     pub fn try_odin(&self) -> Result<String, BindingsError> {
         let odin = odin::Odin::new(&self.odin_package)?;
-        generate(&self.types()?, Lang::Odin, &self.odin_package, odin)
+        generate(&self.roots, &self.types()?, Lang::Odin, &self.odin_package, odin)
     }
 
     /// The whole TypeScript file: interfaces, `<Name>Layout`, `read<Name>`,
@@ -226,8 +226,8 @@ impl From<NameError> for BindingsError {
 trait Backend {
     /// The string one indentation level adds.
     const INDENT: &'static str;
-    /// The file's opening lines.
-    fn begin(&mut self, w: &mut Writer, types: &[&'static TypeLayout]);
+    /// The file's opening lines; `pairs` are the strings and slices used.
+    fn begin(&mut self, w: &mut Writer, types: &[&'static TypeLayout], pairs: &walk::Pairs);
     /// One enum.
     fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout);
     /// One struct.
@@ -237,14 +237,16 @@ trait Backend {
 }
 
 fn generate<B: Backend>(
+    roots: &[&'static TypeLayout],
     types: &[&'static TypeLayout],
     lang: Lang,
     odin_package: &str,
     mut backend: B,
 ) -> Result<String, BindingsError> {
-    registry::check(types, lang, odin_package)?;
+    let pairs = walk::pairs(roots, types);
+    registry::check(types, &pairs, lang, odin_package)?;
     let mut w = Writer::new(B::INDENT);
-    backend.begin(&mut w, types);
+    backend.begin(&mut w, types, &pairs);
     for ty in types {
         match ty.kind {
             TypeKind::Struct(s) => backend.structure(&mut w, ty, &s),

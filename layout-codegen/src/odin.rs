@@ -16,6 +16,10 @@ use wasm_layout_core::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, T
 use wasm_layout_core::fingerprint;
 use wasm_layout_core::StructRepr;
 use wasm_layout_rules::names::Lang;
+use wasm_layout_rules::pair::PAIR;
+
+const PAIR_SIZE: usize = PAIR.size;
+const PAIR_ALIGN: usize = PAIR.align;
 
 /// Package names Odin reserves.
 const RESERVED_PACKAGES: &[&str] = &["_", "runtime", "builtin", "intrinsics"];
@@ -48,12 +52,27 @@ impl Odin {
 impl Backend for Odin {
     const INDENT: &'static str = "\t";
 
-    fn begin(&mut self, w: &mut Writer, _types: &[&'static TypeLayout]) {
+    fn begin(&mut self, w: &mut Writer, _types: &[&'static TypeLayout], pairs: &crate::walk::Pairs) {
         w.line(format_args!("// {GENERATED_NOTICE}"));
         w.line(format_args!(
             "// Layouts are wasm32, little-endian; pointers are u32 offsets into linear memory."
         ));
         w.line(format_args!("package {}", self.package));
+        if pairs.strings || !pairs.slices.is_empty() {
+            // A `WasmStr` field is an Odin `string` and a `WasmSlice<T>` one
+            // a `[]T`: on the wasm32 targets both are (data pointer, int
+            // length), 8 bytes, as the Rust pair is.
+            w.blank();
+            w.line(format_args!(
+                "// WasmStr fields are Odin strings and WasmSlice(T) fields []T: (ptr, len), {PAIR_SIZE} bytes on wasm32."
+            ));
+        }
+        if pairs.strings {
+            pair_asserts(w, "string");
+        }
+        for t in &pairs.slices {
+            pair_asserts(w, &odin_type(t));
+        }
     }
 
     fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout) {
@@ -84,6 +103,8 @@ impl Backend for Odin {
             for f in s.fields {
                 let comment = match f.ty.kind {
                     TypeKind::Pointer(p) => format!(" // WasmPtr({})", p.target_name),
+                    TypeKind::Str => String::from(" // WasmStr"),
+                    TypeKind::Slice(p) => format!(" // WasmSlice({})", p.elem_name),
                     _ => String::new(),
                 };
                 w.line(format_args!("{}: {},{comment}", field_name(s, f), odin_type(f.ty)));
@@ -99,6 +120,14 @@ impl Backend for Odin {
     fn end(&mut self, _w: &mut Writer) {}
 }
 
+/// The assert that an Odin `string` or slice type is laid out as the pair.
+/// Odin defines both as `data` then `len` (`runtime.Raw_String`,
+/// `runtime.Raw_Slice`); their size and alignment are what the target
+/// decides, so those are asserted.
+fn pair_asserts(w: &mut Writer, ty: &str) {
+    w.line(format_args!("#assert(size_of({ty}) == {PAIR_SIZE} && align_of({ty}) == {PAIR_ALIGN})"));
+}
+
 /// Odin spells its sized scalars as Rust does (`u8`, `f64`, `bool`, …).
 fn scalar(s: Scalar) -> &'static str {
     s.rust_name()
@@ -109,6 +138,8 @@ fn odin_type(t: &TypeLayout) -> String {
         TypeKind::Scalar(s) => scalar(s).to_string(),
         TypeKind::Pointer(_) => String::from("u32"),
         TypeKind::Array(a) => format!("[{}]{}", a.len, odin_type(a.elem)),
+        TypeKind::Str => String::from("string"),
+        TypeKind::Slice(s) => format!("[]{}", odin_type((s.elem)())),
         TypeKind::Struct(_) | TypeKind::Enum(_) => t.export_name().to_string(),
     }
 }

@@ -20,6 +20,7 @@ use crate::{c, typescript, BindingsError};
 /// Declares every name the `lang` emitter writes for `types`.
 pub(crate) fn check(
     types: &[&'static TypeLayout],
+    pairs: &crate::walk::Pairs,
     lang: Lang,
     odin_package: &str,
 ) -> Result<(), BindingsError> {
@@ -33,6 +34,11 @@ pub(crate) fn check(
     // File-scope items first: C's members must also avoid every macro.
     for ty in types {
         for (name, item) in items(lang, ty) {
+            file.declare(&name, &item)?;
+        }
+    }
+    if lang == Lang::C {
+        for (name, item) in c::pair_items(pairs) {
             file.declare(&name, &item)?;
         }
     }

@@ -13,7 +13,7 @@ use wasm_layout_core::fingerprint;
 ///
 /// The order is deterministic: roots in the order given, each preceded by
 /// the types its fields use (in declaration order, depth first); then the
-/// targets of pointers met on the way, in the order met (a pointer needs no
+/// targets of pointers and the elements of slices met on the way, in the order met (a pointer needs no
 /// declaration before it, which is how self-referential types work). Two
 /// types with one generated name are the same type when their fingerprints
 /// agree, and a [`BindingsError::NameConflict`] otherwise.
@@ -43,9 +43,15 @@ struct Walk {
 impl Walk {
     fn visit(&mut self, ty: &'static TypeLayout) -> Result<(), BindingsError> {
         match ty.kind {
-            TypeKind::Scalar(_) => Ok(()),
+            TypeKind::Scalar(_) | TypeKind::Str => Ok(()),
             TypeKind::Pointer(p) => {
                 self.pointers.push_back((p.target)());
+                Ok(())
+            }
+            // A slice's elements are reached as a pointer's target is: a
+            // struct may hold a slice of itself.
+            TypeKind::Slice(s) => {
+                self.pointers.push_back((s.elem)());
                 Ok(())
             }
             TypeKind::Array(a) => self.visit(a.elem),
@@ -87,4 +93,47 @@ impl Walk {
         self.out.push(ty);
         Ok(())
     }
+}
+
+/// The strings and slices a file needs: those the fields of `types` use
+/// (in arrays and slices too), and `roots` that are one themselves
+/// (`Bindings::new().add::<WasmStr>()` asks for `WasmStr` and `readStr`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Pairs {
+    /// Whether a `WasmStr` is used.
+    pub(crate) strings: bool,
+    /// Each distinct `WasmSlice<T>` layout once, in the order met.
+    pub(crate) slices: Vec<&'static TypeLayout>,
+}
+
+/// The [`Pairs`] of `roots` and the fields of `types`.
+pub(crate) fn pairs(roots: &[&'static TypeLayout], types: &[&'static TypeLayout]) -> Pairs {
+    fn visit(t: &'static TypeLayout, str_used: &mut bool, slices: &mut Vec<&'static TypeLayout>) {
+        match t.kind {
+            TypeKind::Str => *str_used = true,
+            TypeKind::Array(a) => visit(a.elem, str_used, slices),
+            TypeKind::Slice(s) => {
+                let print = fingerprint(t);
+                if !slices.iter().any(|known| fingerprint(known) == print) {
+                    // The element first: a slice of slices names the inner one.
+                    let elem = (s.elem)();
+                    if !matches!(elem.kind, TypeKind::Struct(_) | TypeKind::Enum(_)) {
+                        visit(elem, str_used, slices);
+                    }
+                    slices.push(t);
+                }
+            }
+            _ => {}
+        }
+    }
+    let (mut strings, mut slices) = (false, Vec::new());
+    for root in roots {
+        visit(root, &mut strings, &mut slices);
+    }
+    for ty in types {
+        for f in ty.fields() {
+            visit(f.ty, &mut strings, &mut slices);
+        }
+    }
+    Pairs { strings, slices }
 }

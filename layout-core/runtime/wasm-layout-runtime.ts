@@ -475,6 +475,28 @@ export class Arena {
     return start;
   }
 
+  /**
+   * Places the UTF-8 bytes of `text` (alignment 1), which `TextEncoder.encodeInto`
+   * writes straight into the memory, and returns its `WasmStr`. `""` allocates
+   * nothing and is `{ ptr: 0, len: 0 }`. All or nothing, as `placeSlice`. A lone
+   * surrogate is written as U+FFFD, as `TextEncoder` does.
+   */
+  placeStr(memory: MemoryLike, text: string): WasmStr {
+    const len = utf8Length(text);
+    if (len === 0) return { ptr: 0, len: 0 };
+    const [start, top] = this.plan(len, 1);
+    checkRange(memory, start, len);
+    encodeStr(memory, start, text, len);
+    this.commit(top);
+    return { ptr: start, len };
+  }
+
+  /** As `placeSlice`, returning the values as a `WasmSlice`; no values allocate nothing and are `{ ptr: 0, len: 0 }`. */
+  placeWasmSlice<T>(memory: MemoryLike, layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[]): WasmSlice {
+    if (values.length === 0) return { ptr: 0, len: 0 };
+    return { ptr: this.placeSlice(memory, layout, write, values), len: values.length };
+  }
+
   /** Where `values` go and their bytes, without allocating; with `memory`, after checking it holds them. */
   protected planValues<T>(layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[], memory?: MemoryLike): [number, number, Uint8Array] {
     const { size, align } = layoutOf(layout);
@@ -541,10 +563,38 @@ function arrayBytes(size: number, count: number, at: number): number {
   return bytes;
 }
 
+/** The bytes of `text` in UTF-8, as `TextEncoder` writes it (a lone surrogate takes 3). */
+function utf8Length(text: string): number {
+  if (typeof text !== "string") throw new TypeError(`placeStr: ${String(text)} is not a string`);
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      bytes += 1;
+    } else if (c < 0x800) {
+      bytes += 2;
+    } else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else {
+      bytes += 3;
+    }
+  }
+  return bytes;
+}
+
+const utf8Encoder = new TextEncoder();
+
+/** Encodes `text`, `len` bytes of UTF-8 that `memory` holds at `start`, in place. */
+function encodeStr(memory: MemoryLike, start: number, text: string, len: number): void {
+  const { written } = utf8Encoder.encodeInto(text, new Uint8Array(memory.buffer, start, len));
+  if (written !== len) throw new Error(`placeStr: wrote ${written} of ${len} bytes`);
+}
+
 /**
  * A bump allocator: an Arena that starts after a reserved region (static
  * data, the stack), may end at 4 GiB, and grows the memory when a block
- * passes its end (`allocIn`, `place`, `placeSlice`).
+ * passes its end (`allocIn`, `place`, `placeSlice`, `placeStr`, `placeWasmSlice`).
  */
 export class Bump extends Arena {
   /** A bump allocator whose first block goes at `start` or after, and whose last may end at 4 GiB. */
@@ -565,6 +615,22 @@ export class Bump extends Arena {
   /** Allocates room for `value` (growing `memory` if needed) and writes it. All or nothing. */
   override place<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, value: T): number {
     return this.placeSliceGrowing(memory, layout, write, [value]);
+  }
+
+  /** As `Arena.placeStr`, growing `memory` if needed. */
+  override placeStr(memory: GrowableMemory, text: string): WasmStr {
+    const len = utf8Length(text);
+    if (len === 0) return { ptr: 0, len: 0 };
+    const [start, top] = this.plan(len, 1);
+    ensureCapacity(memory, top);
+    encodeStr(memory, start, text, len);
+    this.commit(top);
+    return { ptr: start, len };
+  }
+
+  /** As `Arena.placeWasmSlice`, growing `memory` if needed. */
+  override placeWasmSlice<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[]): WasmSlice {
+    return super.placeWasmSlice(memory, layout, write, values);
   }
 
   /** Allocates room for `values` side by side (growing `memory` if needed) and writes them. All or nothing. */
@@ -2119,5 +2185,75 @@ function dataViewOf(memory: WebAssembly.Memory): DataView {
 }
 /** Every view's DataView before its first: the field never holds anything but a DataView. */
 const emptyView: DataView = new DataView(new ArrayBuffer(0));
+/** A `WasmStr` field: a UTF-8 string of `len` bytes at byte `ptr` of the memory. */
+export interface WasmStr {
+  ptr: number;
+  len: number;
+}
+/** A `WasmSlice<T>` field: `len` elements side by side from byte `ptr` of the memory. */
+export interface WasmSlice {
+  ptr: number;
+  len: number;
+}
+/** Throws unless `value` is a `{ ptr, len }` of two integers in [0, 2^32). */
+function checkPair(value: { ptr: number; len: number }, type: string, field: string): void {
+  if (typeof value !== "object" || value === null) badValue(value, `a ${type} ({ ptr, len })`, field);
+  checkInt(value.ptr, 0, 4294967295, `${type}.ptr`, field);
+  checkInt(value.len, 0, 4294967295, `${type}.len`, field);
+}
+/**
+ * The text of `s` in `view`, decoded as UTF-8. Throws a `RangeError` (with Rust's message and
+ * offsets, counted from the start of `view`) for a null `ptr` with a length, bytes out of bounds,
+ * or bad UTF-8 (at the first bad byte). An empty string is valid whatever its `ptr`. Shared
+ * memory is copied first, as `TextDecoder` refuses shared views.
+ */
+export function readStr(view: DataView, s: WasmStr): string {
+  checkPair(s, "WasmStr", "readStr");
+  if (s.len === 0) return "";
+  if (s.ptr === 0) throw new RangeError("null pointer to str");
+  if (s.ptr + s.len > view.byteLength) outOfBounds(s.ptr, s.len, view.byteLength);
+  const shared = new Uint8Array(view.buffer, view.byteOffset + s.ptr, s.len);
+  const bytes = view.buffer instanceof ArrayBuffer ? shared : shared.slice();
+  try {
+    return utf8Decoder.decode(bytes);
+  } catch {
+    throw new RangeError(`invalid UTF-8 at offset ${s.ptr + utf8ValidUpTo(bytes)}`);
+  }
+}
+const utf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+/** Where the first invalid UTF-8 sequence in `bytes` starts (Rust's `Utf8Error::valid_up_to`). */
+function utf8ValidUpTo(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // The continuation bytes, and the range of the first one.
+    let n = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) {
+      n = 1;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      n = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      n = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else {
+      return i;
+    }
+    for (let k = 1; k <= n; k++) {
+      const c = i + k < bytes.length ? bytes[i + k]! : -1;
+      if (c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return i;
+}
 let cachedBuffer: ArrayBufferLike | undefined;
 let cachedView: DataView = emptyView;

@@ -16,7 +16,8 @@ pub use wasm_layout_rules::{RenameRule, Scalar};
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct TypeLayout {
-    /// The Rust name (`"Point"`, `"u32"`; `"array"` and `"WasmPtr"` for those).
+    /// The Rust name (`"Point"`, `"u32"`; `"array"`, `"WasmPtr"`, `"WasmStr"`
+    /// and `"WasmSlice"` for those).
     pub name: &'static str,
     /// Size in bytes on wasm32.
     pub size: usize,
@@ -39,6 +40,24 @@ pub enum TypeKind {
     Struct(StructLayout),
     /// A fieldless enum with an integer repr deriving `WasmLayout`.
     Enum(EnumLayout),
+    /// A [`WasmStr`](crate::WasmStr): `(ptr, len)` of UTF-8 bytes in linear
+    /// memory, laid out as [`pair`](wasm_layout_rules::pair) says.
+    Str,
+    /// A [`WasmSlice<T>`](crate::WasmSlice): `(ptr, len)` of `T`s in linear
+    /// memory, laid out as [`pair`](wasm_layout_rules::pair) says.
+    Slice(SliceLayout),
+}
+
+/// The element type of a [`WasmSlice<T>`](crate::WasmSlice).
+///
+/// Reached through a function, as a pointer's target is, so that a struct may
+/// hold a slice of itself (`struct Tree { children: WasmSlice<Tree> }`).
+#[derive(Debug, Clone, Copy)]
+pub struct SliceLayout {
+    /// The element's Rust name.
+    pub elem_name: &'static str,
+    /// The element's layout.
+    pub elem: fn() -> &'static TypeLayout,
 }
 
 /// The target of a [`WasmPtr<T>`](crate::WasmPtr).

@@ -41,6 +41,16 @@ pub enum LayoutError {
         /// The pointee's Rust name.
         type_name: &'static str,
     },
+    /// A [`WasmStr`](crate::WasmStr) whose bytes are not UTF-8.
+    InvalidUtf8 {
+        /// Where the first invalid sequence starts (what
+        /// `core::str::Utf8Error::valid_up_to` points at, counted from the
+        /// start of the memory).
+        offset: usize,
+        /// The length of that invalid sequence, or `None` when the string
+        /// ends in the middle of a character.
+        error_len: Option<u8>,
+    },
     /// A byte slice whose address is not aligned for an in-place cast.
     Misaligned {
         /// The alignment the cast needs.
@@ -63,6 +73,9 @@ impl LayoutError {
             }
             LayoutError::InvalidDiscriminant { type_name, offset, value } => {
                 LayoutError::InvalidDiscriminant { type_name, offset: offset.saturating_add(by), value }
+            }
+            LayoutError::InvalidUtf8 { offset, error_len } => {
+                LayoutError::InvalidUtf8 { offset: offset.saturating_add(by), error_len }
             }
             other => other,
         }
@@ -87,6 +100,7 @@ impl fmt::Display for LayoutError {
                 write!(f, "invalid discriminant for {type_name} at offset {offset}: {value} names no variant")
             }
             LayoutError::NullPointer { type_name } => write!(f, "null pointer to {type_name}"),
+            LayoutError::InvalidUtf8 { offset, .. } => write!(f, "invalid UTF-8 at offset {offset}"),
             LayoutError::Misaligned { align } => {
                 write!(f, "bytes are not aligned to {align} for an in-place cast")
             }

@@ -26,6 +26,8 @@
 //! Enum      0x05  byte(repr scalar code) ++ opt(rename) ++ u64(variant count)
 //!                 ++ for each variant in order:
 //!                    str(name) ++ opt(rename) ++ u64(value as two's complement)
+//! Str       0x06  (nothing: a WasmStr is always the same pair)
+//! Slice     0x07  str(elem_name)             (the element's Rust name only)
 //!
 //! repr:  0x00 natural, 0x01 packed, 0x02 ++ u64(N) for align = N
 //! rule:  0x00 none, then 0x01 … 0x06 for lowercase, UPPERCASE, PascalCase,
@@ -37,7 +39,8 @@
 //! Names are the Rust names; renames are hashed where they are given, so a
 //! rename changes the fingerprint just as the generated code changes. A
 //! pointer contributes only its target's name, not the target's layout, which
-//! keeps self-referential types finite (and is all a `const fn` can see).
+//! keeps self-referential types finite (and is all a `const fn` can see); a
+//! slice likewise contributes its element's name.
 
 use crate::descriptor::{RenameRule, Scalar, TypeKind, TypeLayout};
 use crate::rules::StructRepr;
@@ -108,11 +111,14 @@ const fn hash_layout(h: u64, t: &TypeLayout) -> u64 {
         TypeKind::Array(_) => 3,
         TypeKind::Struct(_) => 4,
         TypeKind::Enum(_) => 5,
+        TypeKind::Str => 6,
+        TypeKind::Slice(_) => 7,
     };
     let mut h = num(num(string(byte(h, tag), t.name), t.size as u64), t.align as u64);
     match t.kind {
-        TypeKind::Scalar(_) => h,
+        TypeKind::Scalar(_) | TypeKind::Str => h,
         TypeKind::Pointer(p) => string(h, p.target_name),
+        TypeKind::Slice(s) => string(h, s.elem_name),
         TypeKind::Array(a) => hash_layout(num(h, a.len as u64), a.elem),
         TypeKind::Struct(s) => {
             h = match s.repr {
@@ -179,5 +185,25 @@ mod tests {
         enc.extend_from_slice(b"u8");
         assert_eq!(P::FINGERPRINT, bytes(OFFSET_BASIS, &enc));
         assert_ne!(P::FINGERPRINT, crate::WasmPtr::<u16>::FINGERPRINT);
+    }
+
+    #[test]
+    fn strings_and_slices_are_as_documented() {
+        let head = |tag: u8, name: &str| {
+            let mut enc = alloc::vec![tag];
+            enc.extend_from_slice(&(name.len() as u64).to_le_bytes());
+            enc.extend_from_slice(name.as_bytes());
+            enc.extend_from_slice(&8u64.to_le_bytes());
+            enc.extend_from_slice(&4u64.to_le_bytes());
+            enc
+        };
+        assert_eq!(crate::WasmStr::FINGERPRINT, bytes(OFFSET_BASIS, &head(6, "WasmStr")));
+        let mut enc = head(7, "WasmSlice");
+        enc.extend_from_slice(&3u64.to_le_bytes());
+        enc.extend_from_slice(b"f32");
+        type S = crate::WasmSlice<f32>;
+        assert_eq!(S::FINGERPRINT, bytes(OFFSET_BASIS, &enc));
+        assert_ne!(S::FINGERPRINT, crate::WasmSlice::<u32>::FINGERPRINT);
+        assert_ne!(S::FINGERPRINT, crate::WasmStr::FINGERPRINT);
     }
 }

@@ -8,7 +8,8 @@ use crate::slice::{SliceMut, SliceRef};
 /// A type with a fixed wasm32 little-endian layout.
 ///
 /// Implemented for the integer and float types, `bool`,
-/// [`WasmPtr<T>`](crate::WasmPtr), arrays of implementors, and by
+/// [`WasmPtr<T>`](crate::WasmPtr), [`WasmStr`](crate::WasmStr),
+/// [`WasmSlice<T>`](crate::WasmSlice), arrays of implementors, and by
 /// `#[derive(WasmLayout)]` for structs and fieldless enums with an integer
 /// `#[repr]`.
 ///
@@ -30,7 +31,7 @@ use crate::slice::{SliceMut, SliceRef};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no wasm32 layout: it does not implement `WasmLayout`",
     label = "no wasm32 layout",
-    note = "a field shared through linear memory must be an integer (u8…u64, i8…i64), f32, f64, bool, `WasmPtr<T>`, a fixed array `[T; N]` of these, or a struct or fieldless enum with #[derive(WasmLayout)]"
+    note = "a field shared through linear memory must be an integer (u8…u64, i8…i64), f32, f64, bool, `WasmPtr<T>`, `WasmStr`, `WasmSlice<T>`, a fixed array `[T; N]` of these, or a struct or fieldless enum with #[derive(WasmLayout)]"
 )]
 pub trait WasmLayout: Sized {
     /// Size in bytes on wasm32.

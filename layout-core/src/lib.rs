@@ -44,6 +44,7 @@ pub mod fingerprint;
 mod layout;
 #[cfg(feature = "alloc")]
 pub mod memory;
+mod pair;
 mod pod;
 mod ptr;
 mod report;
@@ -52,16 +53,18 @@ mod scalar;
 mod slice;
 #[cfg(feature = "alloc")]
 mod svg;
+mod text;
 mod value;
 mod view;
+mod wasm_slice;
 
 #[doc(hidden)]
 pub mod __private;
 
 pub use array::{ArrayMut, ArrayRef};
 pub use descriptor::{
-    ArrayLayout, EnumLayout, FieldLayout, PointerLayout, RenameRule, Scalar, StructLayout, TypeKind,
-    TypeLayout, VariantLayout,
+    ArrayLayout, EnumLayout, FieldLayout, PointerLayout, RenameRule, Scalar, SliceLayout, StructLayout,
+    TypeKind, TypeLayout, VariantLayout,
 };
 pub use error::LayoutError;
 pub use fingerprint::fingerprint;
@@ -77,5 +80,7 @@ pub use rules::{align_up, StructRepr};
 pub use slice::{ChunksExact, SliceMut, SliceRef};
 #[cfg(feature = "alloc")]
 pub use svg::LayoutSvg;
+pub use text::WasmStr;
 pub use value::ValueMut;
 pub use view::{ViewMut, ViewRef};
+pub use wasm_slice::WasmSlice;

@@ -25,7 +25,7 @@ pub struct Hole {
 
 /// How a type is spelt in a report: a scalar's Rust name, `WasmPtr<T>`,
 /// `[T; N]`, or the struct's or enum's name.
-struct TypeName<'a>(&'a TypeLayout);
+pub(crate) struct TypeName<'a>(pub(crate) &'a TypeLayout);
 
 impl fmt::Display for TypeName<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -33,6 +33,8 @@ impl fmt::Display for TypeName<'_> {
             TypeKind::Scalar(s) => f.write_str(s.rust_name()),
             TypeKind::Pointer(p) => write!(f, "WasmPtr<{}>", p.target_name),
             TypeKind::Array(a) => write!(f, "[{}; {}]", TypeName(a.elem), a.len),
+            TypeKind::Str => f.write_str("WasmStr"),
+            TypeKind::Slice(s) => write!(f, "WasmSlice<{}>", s.elem_name),
             TypeKind::Struct(_) | TypeKind::Enum(_) => f.write_str(self.0.export_name()),
         }
     }
@@ -53,6 +55,7 @@ impl fmt::Display for TypeLayout {
             TypeKind::Scalar(_) => write!(f, "{} (scalar)", TypeName(self))?,
             TypeKind::Pointer(_) => write!(f, "{} (pointer)", TypeName(self))?,
             TypeKind::Array(_) => write!(f, "{} (array)", TypeName(self))?,
+            TypeKind::Str | TypeKind::Slice(_) => write!(f, "{} (ptr, len)", TypeName(self))?,
             TypeKind::Struct(_) => write!(f, "{} (struct)", self.name)?,
             TypeKind::Enum(e) => write!(f, "{} (enum, repr {})", self.name, e.repr.rust_name())?,
         }

@@ -3,7 +3,7 @@
 use alloc::string::String;
 use core::fmt::{self, Write as _};
 
-use crate::descriptor::{TypeKind, TypeLayout};
+use crate::descriptor::TypeLayout;
 
 /// Bytes per row of the picture.
 const PER_ROW: usize = 16;
@@ -49,14 +49,9 @@ fn escaped(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-/// How a field's type is spelt.
+/// How a field's type is spelt: as the layout report spells it.
 fn type_name(t: &TypeLayout) -> String {
-    match t.kind {
-        TypeKind::Scalar(s) => String::from(s.rust_name()),
-        TypeKind::Pointer(p) => alloc::format!("WasmPtr<{}>", p.target_name),
-        TypeKind::Array(a) => alloc::format!("[{}; {}]", type_name(a.elem), a.len),
-        TypeKind::Struct(_) | TypeKind::Enum(_) => String::from(t.export_name()),
-    }
+    alloc::format!("{}", crate::report::TypeName(t))
 }
 
 /// The rectangles covering bytes `[start, end)`, split at row ends: (x, row, width).

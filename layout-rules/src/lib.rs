@@ -4,6 +4,7 @@
 //!
 //! - [`shape`]: the wasm32 C placement rule for struct fields.
 //! - [`scalar`]: the scalar types, their Rust spellings and sizes.
+//! - [`pair`]: the `(ptr, len)` layout of strings and slices.
 //! - [`rename`]: `rename_all` rules.
 //! - [`names`]: reserved words per output language and the registry that
 //!   refuses two generated items with one name (needs the `alloc` feature).
@@ -34,6 +35,7 @@ extern crate alloc;
 pub mod fnv;
 #[cfg(feature = "alloc")]
 pub mod names;
+pub mod pair;
 // Respells names the user wrote, never bytes from a memory.
 #[allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 pub mod rename;

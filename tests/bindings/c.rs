@@ -109,3 +109,77 @@ fn the_header_is_pedantic_c11_and_cxx17_or_says_why_not() {
         }
     }
 }
+
+/// Checks `source` with the host's own clang target (a native host that
+/// includes the header to read a guest's memory), C11, pedantic, every
+/// warning an error.
+fn clang_native(source: &str) -> Result<(), String> {
+    let dir = crate::common::scratch_dir("clang-native");
+    let path = dir.join("check.c");
+    std::fs::write(&path, source).map_err(|e| e.to_string())?;
+    let out = std::process::Command::new("clang")
+        .args(["-std=c11", "-pedantic", "-Wall", "-Wextra", "-Werror", "-fsyntax-only"])
+        .arg(&path)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// Guest code that uses string and slice fields with no casts through
+/// integers: on wasm32, `const char *` plus a length and typed pointers.
+const WASM32_GUEST: &str = r#"
+static uint32_t count_a(const Named *n) {
+    const char *text = n->name.ptr;
+    uint32_t count = 0;
+    for (uint32_t i = 0; i < n->name.len; i++) count += text[i] == 'a';
+    return count;
+}
+static float sum(const Named *n) {
+    float total = 0;
+    for (uint32_t i = 0; i < n->scores.len; i++) total += n->scores.ptr[i];
+    return total + (float)n->points.ptr[0].x + (float)n->children.ptr[0].id + (float)n->grid.ptr[0][2]
+        + (float)n->tags.ptr[0].len + (float)n->kinds.ptr[0];
+}
+uint32_t use_them(const Named *n, const PackedNamed *p);
+uint32_t use_them(const Named *n, const PackedNamed *p) {
+    return count_a(n) + (uint32_t)sum(n) + (uint32_t)p->wide.len;
+}
+"#;
+
+/// A native host reads the same fields as u32 offsets.
+const NATIVE_HOST: &str = r#"
+uint32_t offsets(const Named *n);
+uint32_t offsets(const Named *n) {
+    uint32_t name = n->name.ptr;
+    uint32_t scores = n->scores.ptr;
+    return name + n->name.len + scores + n->children.ptr;
+}
+"#;
+
+#[test]
+fn strings_and_slices_serve_a_wasm32_guest_and_a_native_host() {
+    if !has_clang() {
+        return;
+    }
+    let header = corpus::bindings_without_zero_size().c();
+    assert!(header.contains("#ifdef __wasm32__") && header.contains("const char *ptr; uint32_t len;"));
+    let guest = format!("{header}\n{WASM32_GUEST}");
+    if let Err(e) = clang_strict(&guest, false) {
+        panic!("clang --target=wasm32 rejected a guest using string and slice fields:\n{e}");
+    }
+    if let Err(e) = clang_strict(&guest, true) {
+        panic!("clang++ --target=wasm32 rejected a guest using string and slice fields:\n{e}");
+    }
+    // Natively the header keeps every layout assert (the full corpus, both
+    // languages' asserts) with offsets in place of pointers.
+    let host = format!("{}\n{NATIVE_HOST}", corpus::bindings().c());
+    if let Err(e) = clang_native(&host) {
+        panic!("native clang rejected the header or a host using offsets:\n{e}");
+    }
+    // The guest's pointer arithmetic does not compile natively: the modes differ.
+    assert!(clang_native(&format!("{header}\n{WASM32_GUEST}")).is_err());
+}

@@ -1,7 +1,7 @@
 //! The corpus: every field kind, nesting, arrays of structs, enums of every
 //! repr, packed, aligned, tail padding, renames and pointers (one to itself).
 
-use wasm_layout::{Bindings, WasmLayout, WasmPtr};
+use wasm_layout::{Bindings, WasmLayout, WasmPtr, WasmSlice, WasmStr};
 
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
 pub struct Point {
@@ -271,6 +271,30 @@ pub struct Deep {
     pub grid: [[Inner; 2]; 2],
 }
 
+/// Strings and slices: alone, in an array, of scalars, structs, enums,
+/// arrays, strings and of itself.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Named {
+    pub id: u8,
+    pub name: WasmStr,
+    pub scores: WasmSlice<f32>,
+    pub points: WasmSlice<Point>,
+    pub aliases: [WasmStr; 2],
+    pub kinds: WasmSlice<Kind>,
+    pub tags: WasmSlice<WasmStr>,
+    pub children: WasmSlice<Named>,
+    pub grid: WasmSlice<[u16; 3]>,
+}
+
+/// A pair at an odd offset.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[layout(packed)]
+pub struct PackedNamed {
+    pub tag: u8,
+    pub name: WasmStr,
+    pub wide: WasmSlice<u64>,
+}
+
 /// The bindings for the whole corpus. `Leaf` is only reached through a
 /// pointer; the walk must still declare it.
 pub fn bindings() -> Bindings {
@@ -301,6 +325,8 @@ pub fn bindings() -> Bindings {
         .add::<Floats>()
         .add::<Deep>()
         .add::<Mode16>()
+        .add::<Named>()
+        .add::<PackedNamed>()
 }
 
 /// The corpus without the types C++ cannot lay out (`Empty` and the
@@ -327,7 +353,9 @@ pub fn bindings_without_zero_size() -> Bindings {
         .add::<ZeroLen>()
         .add::<Wide>()
         .add::<Floats>()
+        .add::<Named>()
+        .add::<PackedNamed>()
 }
 
 /// How many named types the corpus declares.
-pub const TYPE_COUNT: usize = 35;
+pub const TYPE_COUNT: usize = 37;

@@ -10,7 +10,7 @@
 use std::fmt::Write;
 
 use wasm_layout::codegen::field_name;
-use wasm_layout::{LayoutError, Scalar, TypeKind, TypeLayout, WasmLayout, WasmPtr};
+use wasm_layout::{LayoutError, Scalar, TypeKind, TypeLayout, WasmLayout, WasmPtr, WasmSlice, WasmStr};
 
 use crate::corpus::*;
 
@@ -113,6 +113,18 @@ fn values() -> Vec<Fixture> {
         fixture(Wide { a: u64::MAX, b: i64::MIN, c: [0, 1 << 63], d: [-1, i64::MAX] }),
         fixture(Floats { f: f32::INFINITY, d: f64::NEG_INFINITY, fs: [1.5, f32::NAN, -2.0] }),
         fixture(deep()),
+        fixture(Named {
+            id: 9,
+            name: WasmStr::new(1024, 3),
+            scores: WasmSlice::new(2048, 4),
+            points: WasmSlice::empty(),
+            aliases: [WasmStr::new(u32::MAX, 0), WasmStr::new(8, u32::MAX)],
+            kinds: WasmSlice::new(16, 1),
+            tags: WasmSlice::new(24, 2),
+            children: WasmSlice::new(0xFFFF_FFF8, 1),
+            grid: WasmSlice::new(40, 7),
+        }),
+        fixture(PackedNamed { tag: 0xEE, name: WasmStr::new(0x0102_0304, 5), wide: WasmSlice::new(64, 2) }),
     ]
 }
 
@@ -308,6 +320,10 @@ fn decode(ty: &TypeLayout, b: &[u8], out: &mut String) {
         }
         TypeKind::Pointer(_) => {
             let _ = write!(out, "{}", le(4));
+        }
+        TypeKind::Str | TypeKind::Slice(_) => {
+            let len = b[4..8].iter().rev().fold(0u32, |acc, &x| acc << 8 | u32::from(x));
+            let _ = write!(out, "{{\"ptr\": {}, \"len\": {len}}}", le(4));
         }
         TypeKind::Enum(e) => {
             let raw = le(e.repr.size());

@@ -16,6 +16,7 @@ pub fn export() -> Export {
         .bindings("corpus", &corpus::bindings())
         .expect("the corpus generates")
         .file("fixtures.json", crate::fixtures::json())
+        .file("strings.json", crate::strings::json())
 }
 
 #[test]

@@ -3936,6 +3936,407 @@ export class DeepView {
   }
 }
 
+export interface Named {
+  id: number;
+  name: WasmStr;
+  scores: WasmSlice;
+  points: WasmSlice;
+  aliases: WasmStr[];
+  kinds: WasmSlice;
+  tags: WasmSlice;
+  children: WasmSlice;
+  grid: WasmSlice;
+}
+export const NamedLayout = {
+  size: 76,
+  align: 4,
+  offsets: {
+    id: 0,
+    name: 4,
+    scores: 12,
+    points: 20,
+    aliases: 28,
+    kinds: 44,
+    tags: 52,
+    children: 60,
+    grid: 68,
+  },
+} as const;
+export const NamedFingerprint = 0xb73ab070f4441375n;
+/** Reads a `Named`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readNamed(view: DataView, ptr: number): Named {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Named");
+  try {
+    return loadNamed(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 76);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeNamed(view: DataView, ptr: number, value: Named): void {
+  checkNamed(value);
+  checkSpan(view, ptr, 76, "Named");
+  storeNamed(view, ptr, value);
+}
+function loadNamed(view: DataView, ptr: number): Named {
+  return {
+    id: view.getUint8(ptr),
+    name: { ptr: view.getUint32(ptr + 4, true), len: view.getUint32(ptr + 4 + 4, true) },
+    scores: { ptr: view.getUint32(ptr + 12, true), len: view.getUint32(ptr + 12 + 4, true) },
+    points: { ptr: view.getUint32(ptr + 20, true), len: view.getUint32(ptr + 20 + 4, true) },
+    aliases: [{ ptr: view.getUint32(ptr + 28, true), len: view.getUint32(ptr + 28 + 4, true) }, { ptr: view.getUint32(ptr + 28 + 8, true), len: view.getUint32(ptr + 28 + 8 + 4, true) }],
+    kinds: { ptr: view.getUint32(ptr + 44, true), len: view.getUint32(ptr + 44 + 4, true) },
+    tags: { ptr: view.getUint32(ptr + 52, true), len: view.getUint32(ptr + 52 + 4, true) },
+    children: { ptr: view.getUint32(ptr + 60, true), len: view.getUint32(ptr + 60 + 4, true) },
+    grid: { ptr: view.getUint32(ptr + 68, true), len: view.getUint32(ptr + 68 + 4, true) },
+  };
+}
+function checkNamed(value: Named): void {
+  checkInt(value.id, 0, 255, "u8", `Named.id`);
+  checkPair(value.name, "WasmStr", `Named.name`);
+  checkPair(value.scores, "WasmSlice", `Named.scores`);
+  checkPair(value.points, "WasmSlice", `Named.points`);
+  checkLength(value.aliases, 2, `Named.aliases`);
+  for (let i0 = 0; i0 < 2; i0++) {
+    checkPair(value.aliases[i0]!, "WasmStr", `Named.aliases[${i0}]`);
+  }
+  checkPair(value.kinds, "WasmSlice", `Named.kinds`);
+  checkPair(value.tags, "WasmSlice", `Named.tags`);
+  checkPair(value.children, "WasmSlice", `Named.children`);
+  checkPair(value.grid, "WasmSlice", `Named.grid`);
+}
+function storeNamed(view: DataView, ptr: number, value: Named): void {
+  view.setUint8(ptr, value.id);
+  zeroBytes(view, ptr + 1, 3); // padding
+  view.setUint32(ptr + 4, value.name.ptr, true);
+  view.setUint32(ptr + 4 + 4, value.name.len, true);
+  view.setUint32(ptr + 12, value.scores.ptr, true);
+  view.setUint32(ptr + 12 + 4, value.scores.len, true);
+  view.setUint32(ptr + 20, value.points.ptr, true);
+  view.setUint32(ptr + 20 + 4, value.points.len, true);
+  for (let i0 = 0; i0 < 2; i0++) {
+    view.setUint32(ptr + 28 + i0 * 8, value.aliases[i0]!.ptr, true);
+    view.setUint32(ptr + 28 + i0 * 8 + 4, value.aliases[i0]!.len, true);
+  }
+  view.setUint32(ptr + 44, value.kinds.ptr, true);
+  view.setUint32(ptr + 44 + 4, value.kinds.len, true);
+  view.setUint32(ptr + 52, value.tags.ptr, true);
+  view.setUint32(ptr + 52 + 4, value.tags.len, true);
+  view.setUint32(ptr + 60, value.children.ptr, true);
+  view.setUint32(ptr + 60 + 4, value.children.len, true);
+  view.setUint32(ptr + 68, value.grid.ptr, true);
+  view.setUint32(ptr + 68 + 4, value.grid.len, true);
+}
+/** A live view of one `Named` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class NamedView {
+  readonly #memory: WebAssembly.Memory;
+  #ptr = 0;
+  #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "NamedView");
+    this.#memory = memory;
+    this.#ptr = ptr;
+    this.#view = dataViewOf(memory);
+  }
+  /** Where the viewed `Named` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "NamedView");
+    this.#ptr = value;
+  }
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 76 > view.byteLength) outOfBounds(this.#ptr, 76, view.byteLength);
+    if (view === this.#view) {
+      throw error;
+    }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Named`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 76 > view.byteLength) outOfBounds(this.#ptr, 76, view.byteLength);
+    this.#view = view;
+    return view;
+  }
+  get id(): number {
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr);
+    }
+  }
+  set id(value: number) {
+    checkInt(value, 0, 255, "u8", `Named.id`);
+    const view = this.#span();
+    view.setUint8(this.#ptr, value);
+  }
+  get name(): WasmStr {
+    let view = this.#view;
+    try {
+      return { ptr: view.getUint32(this.#ptr + 4, true), len: view.getUint32(this.#ptr + 4 + 4, true) };
+    } catch (error) {
+      view = this.#fresh(error);
+      return { ptr: view.getUint32(this.#ptr + 4, true), len: view.getUint32(this.#ptr + 4 + 4, true) };
+    }
+  }
+  set name(value: WasmStr) {
+    checkPair(value, "WasmStr", `Named.name`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 4, value.ptr, true);
+    view.setUint32(this.#ptr + 4 + 4, value.len, true);
+  }
+  get scores(): WasmSlice {
+    let view = this.#view;
+    try {
+      return { ptr: view.getUint32(this.#ptr + 12, true), len: view.getUint32(this.#ptr + 12 + 4, true) };
+    } catch (error) {
+      view = this.#fresh(error);
+      return { ptr: view.getUint32(this.#ptr + 12, true), len: view.getUint32(this.#ptr + 12 + 4, true) };
+    }
+  }
+  set scores(value: WasmSlice) {
+    checkPair(value, "WasmSlice", `Named.scores`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 12, value.ptr, true);
+    view.setUint32(this.#ptr + 12 + 4, value.len, true);
+  }
+  get points(): WasmSlice {
+    let view = this.#view;
+    try {
+      return { ptr: view.getUint32(this.#ptr + 20, true), len: view.getUint32(this.#ptr + 20 + 4, true) };
+    } catch (error) {
+      view = this.#fresh(error);
+      return { ptr: view.getUint32(this.#ptr + 20, true), len: view.getUint32(this.#ptr + 20 + 4, true) };
+    }
+  }
+  set points(value: WasmSlice) {
+    checkPair(value, "WasmSlice", `Named.points`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 20, value.ptr, true);
+    view.setUint32(this.#ptr + 20 + 4, value.len, true);
+  }
+  get aliases(): WasmStr[] {
+    let view = this.#view;
+    try {
+      return [{ ptr: view.getUint32(this.#ptr + 28, true), len: view.getUint32(this.#ptr + 28 + 4, true) }, { ptr: view.getUint32(this.#ptr + 28 + 8, true), len: view.getUint32(this.#ptr + 28 + 8 + 4, true) }];
+    } catch (error) {
+      view = this.#fresh(error);
+      return [{ ptr: view.getUint32(this.#ptr + 28, true), len: view.getUint32(this.#ptr + 28 + 4, true) }, { ptr: view.getUint32(this.#ptr + 28 + 8, true), len: view.getUint32(this.#ptr + 28 + 8 + 4, true) }];
+    }
+  }
+  set aliases(value: WasmStr[]) {
+    checkLength(value, 2, `Named.aliases`);
+    for (let i0 = 0; i0 < 2; i0++) {
+      checkPair(value[i0]!, "WasmStr", `Named.aliases[${i0}]`);
+    }
+    const view = this.#span();
+    for (let i0 = 0; i0 < 2; i0++) {
+      view.setUint32(this.#ptr + 28 + i0 * 8, value[i0]!.ptr, true);
+      view.setUint32(this.#ptr + 28 + i0 * 8 + 4, value[i0]!.len, true);
+    }
+  }
+  get kinds(): WasmSlice {
+    let view = this.#view;
+    try {
+      return { ptr: view.getUint32(this.#ptr + 44, true), len: view.getUint32(this.#ptr + 44 + 4, true) };
+    } catch (error) {
+      view = this.#fresh(error);
+      return { ptr: view.getUint32(this.#ptr + 44, true), len: view.getUint32(this.#ptr + 44 + 4, true) };
+    }
+  }
+  set kinds(value: WasmSlice) {
+    checkPair(value, "WasmSlice", `Named.kinds`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 44, value.ptr, true);
+    view.setUint32(this.#ptr + 44 + 4, value.len, true);
+  }
+  get tags(): WasmSlice {
+    let view = this.#view;
+    try {
+      return { ptr: view.getUint32(this.#ptr + 52, true), len: view.getUint32(this.#ptr + 52 + 4, true) };
+    } catch (error) {
+      view = this.#fresh(error);
+      return { ptr: view.getUint32(this.#ptr + 52, true), len: view.getUint32(this.#ptr + 52 + 4, true) };
+    }
+  }
+  set tags(value: WasmSlice) {
+    checkPair(value, "WasmSlice", `Named.tags`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 52, value.ptr, true);
+    view.setUint32(this.#ptr + 52 + 4, value.len, true);
+  }
+  get children(): WasmSlice {
+    let view = this.#view;
+    try {
+      return { ptr: view.getUint32(this.#ptr + 60, true), len: view.getUint32(this.#ptr + 60 + 4, true) };
+    } catch (error) {
+      view = this.#fresh(error);
+      return { ptr: view.getUint32(this.#ptr + 60, true), len: view.getUint32(this.#ptr + 60 + 4, true) };
+    }
+  }
+  set children(value: WasmSlice) {
+    checkPair(value, "WasmSlice", `Named.children`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 60, value.ptr, true);
+    view.setUint32(this.#ptr + 60 + 4, value.len, true);
+  }
+  get grid(): WasmSlice {
+    let view = this.#view;
+    try {
+      return { ptr: view.getUint32(this.#ptr + 68, true), len: view.getUint32(this.#ptr + 68 + 4, true) };
+    } catch (error) {
+      view = this.#fresh(error);
+      return { ptr: view.getUint32(this.#ptr + 68, true), len: view.getUint32(this.#ptr + 68 + 4, true) };
+    }
+  }
+  set grid(value: WasmSlice) {
+    checkPair(value, "WasmSlice", `Named.grid`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 68, value.ptr, true);
+    view.setUint32(this.#ptr + 68 + 4, value.len, true);
+  }
+}
+
+export interface PackedNamed {
+  tag: number;
+  name: WasmStr;
+  wide: WasmSlice;
+}
+export const PackedNamedLayout = {
+  size: 17,
+  align: 1,
+  offsets: {
+    tag: 0,
+    name: 1,
+    wide: 9,
+  },
+} as const;
+export const PackedNamedFingerprint = 0x2312c5f4242552a6n;
+/** Reads a `PackedNamed`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readPackedNamed(view: DataView, ptr: number): PackedNamed {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PackedNamed");
+  try {
+    return loadPackedNamed(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 17);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writePackedNamed(view: DataView, ptr: number, value: PackedNamed): void {
+  checkPackedNamed(value);
+  checkSpan(view, ptr, 17, "PackedNamed");
+  storePackedNamed(view, ptr, value);
+}
+function loadPackedNamed(view: DataView, ptr: number): PackedNamed {
+  return {
+    tag: view.getUint8(ptr),
+    name: { ptr: view.getUint32(ptr + 1, true), len: view.getUint32(ptr + 1 + 4, true) },
+    wide: { ptr: view.getUint32(ptr + 9, true), len: view.getUint32(ptr + 9 + 4, true) },
+  };
+}
+function checkPackedNamed(value: PackedNamed): void {
+  checkInt(value.tag, 0, 255, "u8", `PackedNamed.tag`);
+  checkPair(value.name, "WasmStr", `PackedNamed.name`);
+  checkPair(value.wide, "WasmSlice", `PackedNamed.wide`);
+}
+function storePackedNamed(view: DataView, ptr: number, value: PackedNamed): void {
+  view.setUint8(ptr, value.tag);
+  view.setUint32(ptr + 1, value.name.ptr, true);
+  view.setUint32(ptr + 1 + 4, value.name.len, true);
+  view.setUint32(ptr + 9, value.wide.ptr, true);
+  view.setUint32(ptr + 9 + 4, value.wide.len, true);
+}
+/** A live view of one `PackedNamed` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class PackedNamedView {
+  readonly #memory: WebAssembly.Memory;
+  #ptr = 0;
+  #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PackedNamedView");
+    this.#memory = memory;
+    this.#ptr = ptr;
+    this.#view = dataViewOf(memory);
+  }
+  /** Where the viewed `PackedNamed` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PackedNamedView");
+    this.#ptr = value;
+  }
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 17 > view.byteLength) outOfBounds(this.#ptr, 17, view.byteLength);
+    if (view === this.#view) {
+      throw error;
+    }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `PackedNamed`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 17 > view.byteLength) outOfBounds(this.#ptr, 17, view.byteLength);
+    this.#view = view;
+    return view;
+  }
+  get tag(): number {
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr);
+    }
+  }
+  set tag(value: number) {
+    checkInt(value, 0, 255, "u8", `PackedNamed.tag`);
+    const view = this.#span();
+    view.setUint8(this.#ptr, value);
+  }
+  get name(): WasmStr {
+    let view = this.#view;
+    try {
+      return { ptr: view.getUint32(this.#ptr + 1, true), len: view.getUint32(this.#ptr + 1 + 4, true) };
+    } catch (error) {
+      view = this.#fresh(error);
+      return { ptr: view.getUint32(this.#ptr + 1, true), len: view.getUint32(this.#ptr + 1 + 4, true) };
+    }
+  }
+  set name(value: WasmStr) {
+    checkPair(value, "WasmStr", `PackedNamed.name`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 1, value.ptr, true);
+    view.setUint32(this.#ptr + 1 + 4, value.len, true);
+  }
+  get wide(): WasmSlice {
+    let view = this.#view;
+    try {
+      return { ptr: view.getUint32(this.#ptr + 9, true), len: view.getUint32(this.#ptr + 9 + 4, true) };
+    } catch (error) {
+      view = this.#fresh(error);
+      return { ptr: view.getUint32(this.#ptr + 9, true), len: view.getUint32(this.#ptr + 9 + 4, true) };
+    }
+  }
+  set wide(value: WasmSlice) {
+    checkPair(value, "WasmSlice", `PackedNamed.wide`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 9, value.ptr, true);
+    view.setUint32(this.#ptr + 9 + 4, value.len, true);
+  }
+}
+
 export interface Leaf {
   id: bigint;
 }
@@ -4108,5 +4509,75 @@ function dataViewOf(memory: WebAssembly.Memory): DataView {
 }
 /** Every view's DataView before its first: the field never holds anything but a DataView. */
 const emptyView: DataView = new DataView(new ArrayBuffer(0));
+/** A `WasmStr` field: a UTF-8 string of `len` bytes at byte `ptr` of the memory. */
+export interface WasmStr {
+  ptr: number;
+  len: number;
+}
+/** A `WasmSlice<T>` field: `len` elements side by side from byte `ptr` of the memory. */
+export interface WasmSlice {
+  ptr: number;
+  len: number;
+}
+/** Throws unless `value` is a `{ ptr, len }` of two integers in [0, 2^32). */
+function checkPair(value: { ptr: number; len: number }, type: string, field: string): void {
+  if (typeof value !== "object" || value === null) badValue(value, `a ${type} ({ ptr, len })`, field);
+  checkInt(value.ptr, 0, 4294967295, `${type}.ptr`, field);
+  checkInt(value.len, 0, 4294967295, `${type}.len`, field);
+}
+/**
+ * The text of `s` in `view`, decoded as UTF-8. Throws a `RangeError` (with Rust's message and
+ * offsets, counted from the start of `view`) for a null `ptr` with a length, bytes out of bounds,
+ * or bad UTF-8 (at the first bad byte). An empty string is valid whatever its `ptr`. Shared
+ * memory is copied first, as `TextDecoder` refuses shared views.
+ */
+export function readStr(view: DataView, s: WasmStr): string {
+  checkPair(s, "WasmStr", "readStr");
+  if (s.len === 0) return "";
+  if (s.ptr === 0) throw new RangeError("null pointer to str");
+  if (s.ptr + s.len > view.byteLength) outOfBounds(s.ptr, s.len, view.byteLength);
+  const shared = new Uint8Array(view.buffer, view.byteOffset + s.ptr, s.len);
+  const bytes = view.buffer instanceof ArrayBuffer ? shared : shared.slice();
+  try {
+    return utf8Decoder.decode(bytes);
+  } catch {
+    throw new RangeError(`invalid UTF-8 at offset ${s.ptr + utf8ValidUpTo(bytes)}`);
+  }
+}
+const utf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+/** Where the first invalid UTF-8 sequence in `bytes` starts (Rust's `Utf8Error::valid_up_to`). */
+function utf8ValidUpTo(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // The continuation bytes, and the range of the first one.
+    let n = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) {
+      n = 1;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      n = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      n = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else {
+      return i;
+    }
+    for (let k = 1; k <= n; k++) {
+      const c = i + k < bytes.length ? bytes[i + k]! : -1;
+      if (c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return i;
+}
 let cachedBuffer: ArrayBufferLike | undefined;
 let cachedView: DataView = emptyView;

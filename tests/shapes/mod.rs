@@ -2,7 +2,7 @@
 //! its expected wasm32 layout and an equivalent C declaration for clang.
 #![allow(dead_code)]
 
-use wasm_layout::{TypeLayout, WasmLayout, WasmPtr};
+use wasm_layout::{TypeLayout, WasmLayout, WasmPtr, WasmSlice, WasmStr};
 use wasm_layout_extern_types::{State, Tagged, Vec2};
 
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
@@ -258,6 +258,39 @@ pub struct Particle {
 
 /// One corpus entry: the type's descriptor, its expected layout, and the
 /// same type in C (`c_name` is how C spells it; `c_decl` declares it).
+/// A string and a slice between smaller fields.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Person {
+    pub age: u8,
+    pub name: WasmStr,
+    pub scores: WasmSlice<f32>,
+    pub tail: u16,
+}
+
+/// Pairs nested, in an array, as a slice of structs, before a u64.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct People {
+    pub flag: u8,
+    pub lead: Person,
+    pub names: [WasmStr; 3],
+    pub all: WasmSlice<Person>,
+    pub wide: u64,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[layout(packed)]
+pub struct PackedPerson {
+    pub a: u8,
+    pub name: WasmStr,
+    pub list: WasmSlice<u64>,
+}
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[layout(align = 16)]
+pub struct AlignedPerson {
+    pub name: WasmStr,
+}
+
 pub struct Case {
     pub layout: &'static TypeLayout,
     pub size: usize,
@@ -334,5 +367,15 @@ pub fn cases() -> Vec<Case> {
             "struct CrossCrate { uint8_t flag; struct Vec2 pos; struct Tagged tag; State state; };"),
         case!(Particle, 36, 4, [pos: 0, vel: 12, mass: 24, id: 28, alive: 32, kind: 33], "struct Particle",
             "struct Particle { float pos[3]; float vel[3]; float mass; uint32_t id; bool alive; uint8_t kind; };"),
+        case!(WasmStr, 8, 4, [], "struct WasmStr", "struct WasmStr { const char *ptr; uint32_t len; };"),
+        case!(WasmSlice<f32>, 8, 4, [], "struct SliceF32", "struct SliceF32 { float *ptr; uint32_t len; };"),
+        case!(Person, 24, 4, [age: 0, name: 4, scores: 12, tail: 20], "struct Person",
+            "struct Person { uint8_t age; struct WasmStr name; struct SliceF32 scores; uint16_t tail; };"),
+        case!(People, 72, 8, [flag: 0, lead: 4, names: 28, all: 52, wide: 64], "struct People",
+            "struct People { uint8_t flag; struct Person lead; struct WasmStr names[3]; struct { struct Person *ptr; uint32_t len; } all; uint64_t wide; };"),
+        case!(PackedPerson, 17, 1, [a: 0, name: 1, list: 9], "struct PackedPerson",
+            "struct __attribute__((packed)) PackedPerson { uint8_t a; struct WasmStr name; struct { uint64_t *ptr; uint32_t len; } list; };"),
+        case!(AlignedPerson, 16, 16, [name: 0], "struct AlignedPerson",
+            "struct __attribute__((aligned(16))) AlignedPerson { struct WasmStr name; };"),
     ]
 }

@@ -171,6 +171,100 @@ function dataViewOf(memory: WebAssembly.Memory): DataView {
         text: r#"/** Every view's DataView before its first: the field never holds anything but a DataView. */
 const emptyView: DataView = new DataView(new ArrayBuffer(0));"#,
     },
+    Helper {
+        name: "WasmStr",
+        calls: &[],
+        text: r#"/** A `WasmStr` field: a UTF-8 string of `len` bytes at byte `ptr` of the memory. */
+export interface WasmStr {
+  ptr: number;
+  len: number;
+}"#,
+    },
+    Helper {
+        name: "WasmSlice",
+        calls: &[],
+        text: r#"/** A `WasmSlice<T>` field: `len` elements side by side from byte `ptr` of the memory. */
+export interface WasmSlice {
+  ptr: number;
+  len: number;
+}"#,
+    },
+    Helper {
+        name: "checkPair",
+        calls: &["badValue", "checkInt"],
+        text: r#"/** Throws unless `value` is a `{ ptr, len }` of two integers in [0, 2^32). */
+function checkPair(value: { ptr: number; len: number }, type: string, field: string): void {
+  if (typeof value !== "object" || value === null) badValue(value, `a ${type} ({ ptr, len })`, field);
+  checkInt(value.ptr, 0, 4294967295, `${type}.ptr`, field);
+  checkInt(value.len, 0, 4294967295, `${type}.len`, field);
+}"#,
+    },
+    Helper {
+        name: "readStr",
+        calls: &["WasmStr", "checkPair", "outOfBounds", "utf8Decoder", "utf8ValidUpTo"],
+        text: r#"/**
+ * The text of `s` in `view`, decoded as UTF-8. Throws a `RangeError` (with Rust's message and
+ * offsets, counted from the start of `view`) for a null `ptr` with a length, bytes out of bounds,
+ * or bad UTF-8 (at the first bad byte). An empty string is valid whatever its `ptr`. Shared
+ * memory is copied first, as `TextDecoder` refuses shared views.
+ */
+export function readStr(view: DataView, s: WasmStr): string {
+  checkPair(s, "WasmStr", "readStr");
+  if (s.len === 0) return "";
+  if (s.ptr === 0) throw new RangeError("null pointer to str");
+  if (s.ptr + s.len > view.byteLength) outOfBounds(s.ptr, s.len, view.byteLength);
+  const shared = new Uint8Array(view.buffer, view.byteOffset + s.ptr, s.len);
+  const bytes = view.buffer instanceof ArrayBuffer ? shared : shared.slice();
+  try {
+    return utf8Decoder.decode(bytes);
+  } catch {
+    throw new RangeError(`invalid UTF-8 at offset ${s.ptr + utf8ValidUpTo(bytes)}`);
+  }
+}"#,
+    },
+    Helper {
+        name: "utf8Decoder",
+        calls: &[],
+        text: r#"const utf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });"#,
+    },
+    Helper {
+        name: "utf8ValidUpTo",
+        calls: &[],
+        text: r#"/** Where the first invalid UTF-8 sequence in `bytes` starts (Rust's `Utf8Error::valid_up_to`). */
+function utf8ValidUpTo(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // The continuation bytes, and the range of the first one.
+    let n = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) {
+      n = 1;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      n = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      n = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else {
+      return i;
+    }
+    for (let k = 1; k <= n; k++) {
+      const c = i + k < bytes.length ? bytes[i + k]! : -1;
+      if (c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return i;
+}"#,
+    },
     Helper { name: "cachedBuffer", calls: &[], text: "let cachedBuffer: ArrayBufferLike | undefined;" },
     Helper { name: "cachedView", calls: &["emptyView"], text: "let cachedView: DataView = emptyView;" },
 ];

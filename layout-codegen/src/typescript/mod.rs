@@ -82,7 +82,14 @@ impl TypeScript {
 impl Backend for TypeScript {
     const INDENT: &'static str = "  ";
 
-    fn begin(&mut self, w: &mut Writer, _types: &[&'static TypeLayout]) {
+    fn begin(&mut self, w: &mut Writer, _types: &[&'static TypeLayout], pairs: &crate::walk::Pairs) {
+        if pairs.strings {
+            self.used.insert("WasmStr");
+            self.used.insert("readStr");
+        }
+        if !pairs.slices.is_empty() {
+            self.used.insert("WasmSlice");
+        }
         w.line(format_args!("// {GENERATED_NOTICE}"));
         w.line(format_args!("// Layouts are wasm32, little-endian; `ptr` is a byte offset into the view."));
     }

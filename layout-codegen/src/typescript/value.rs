@@ -7,6 +7,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use wasm_layout_core::descriptor::{Scalar, TypeKind, TypeLayout};
+use wasm_layout_rules::pair::{LEN_AT, PTR_AT};
 
 use super::TypeScript;
 use crate::writer::Writer;
@@ -29,6 +30,11 @@ impl TypeScript {
             }
             TypeKind::Scalar(s) => get(s, at),
             TypeKind::Pointer(_) => get(Scalar::U32, at),
+            TypeKind::Str | TypeKind::Slice(_) => format!(
+                "{{ ptr: {}, len: {} }}",
+                get(Scalar::U32, &offset_expr(at, PTR_AT)),
+                get(Scalar::U32, &offset_expr(at, LEN_AT))
+            ),
             TypeKind::Array(a) if a.len <= LITERAL_ARRAY_MAX => {
                 let elems: Vec<String> = (0..a.len)
                     .map(|i| self.read(a.elem, &offset_expr(at, i * a.elem.size), ctx, depth + 1))
@@ -77,6 +83,10 @@ impl TypeScript {
                 let ty = format!("WasmPtr<{}>", p.target_name);
                 w.line(format_args!("checkInt({value}, 0, 4294967295, \"{ty}\", `{ctx}`);"));
             }
+            TypeKind::Str | TypeKind::Slice(_) => {
+                self.used.insert("checkPair");
+                w.line(format_args!("checkPair({value}, \"{}\", `{ctx}`);", ts_type(t)));
+            }
             TypeKind::Enum(_) => w.line(format_args!("check{}({value}, `{ctx}`);", t.export_name())),
             TypeKind::Struct(_) => w.line(format_args!("check{}({value});", t.export_name())),
             TypeKind::Array(a) => {
@@ -109,6 +119,16 @@ impl TypeScript {
             TypeKind::Scalar(Scalar::Bool) => w.line(format_args!("view.setUint8({at}, {value} ? 1 : 0);")),
             TypeKind::Scalar(s) => w.line(format_args!("{};", set(s, at, value))),
             TypeKind::Pointer(_) => w.line(format_args!("{};", set(Scalar::U32, at, value))),
+            TypeKind::Str | TypeKind::Slice(_) => {
+                w.line(format_args!(
+                    "{};",
+                    set(Scalar::U32, &offset_expr(at, PTR_AT), &format!("{value}.ptr"))
+                ));
+                w.line(format_args!(
+                    "{};",
+                    set(Scalar::U32, &offset_expr(at, LEN_AT), &format!("{value}.len"))
+                ));
+            }
             TypeKind::Enum(e) => w.line(format_args!("{};", set(e.repr, at, value))),
             TypeKind::Struct(_) => w.line(format_args!("store{}(view, {at}, {value});", t.export_name())),
             TypeKind::Array(a) => {
@@ -166,6 +186,8 @@ pub(super) fn ts_type(t: &TypeLayout) -> String {
         TypeKind::Scalar(Scalar::U64 | Scalar::I64) => String::from("bigint"),
         TypeKind::Scalar(_) | TypeKind::Pointer(_) => String::from("number"),
         TypeKind::Array(a) => format!("{}[]", ts_type(a.elem)),
+        TypeKind::Str => String::from("WasmStr"),
+        TypeKind::Slice(_) => String::from("WasmSlice"),
         TypeKind::Struct(_) | TypeKind::Enum(_) => t.export_name().to_string(),
     }
 }

@@ -97,6 +97,28 @@ export class Arena {
     return start;
   }
 
+  /**
+   * Places the UTF-8 bytes of `text` (alignment 1), which `TextEncoder.encodeInto`
+   * writes straight into the memory, and returns its `WasmStr`. `""` allocates
+   * nothing and is `{ ptr: 0, len: 0 }`. All or nothing, as `placeSlice`. A lone
+   * surrogate is written as U+FFFD, as `TextEncoder` does.
+   */
+  placeStr(memory: MemoryLike, text: string): WasmStr {
+    const len = utf8Length(text);
+    if (len === 0) return { ptr: 0, len: 0 };
+    const [start, top] = this.plan(len, 1);
+    checkRange(memory, start, len);
+    encodeStr(memory, start, text, len);
+    this.commit(top);
+    return { ptr: start, len };
+  }
+
+  /** As `placeSlice`, returning the values as a `WasmSlice`; no values allocate nothing and are `{ ptr: 0, len: 0 }`. */
+  placeWasmSlice<T>(memory: MemoryLike, layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[]): WasmSlice {
+    if (values.length === 0) return { ptr: 0, len: 0 };
+    return { ptr: this.placeSlice(memory, layout, write, values), len: values.length };
+  }
+
   /** Where `values` go and their bytes, without allocating; with `memory`, after checking it holds them. */
   protected planValues<T>(layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[], memory?: MemoryLike): [number, number, Uint8Array] {
     const { size, align } = layoutOf(layout);
@@ -163,10 +185,38 @@ function arrayBytes(size: number, count: number, at: number): number {
   return bytes;
 }
 
+/** The bytes of `text` in UTF-8, as `TextEncoder` writes it (a lone surrogate takes 3). */
+function utf8Length(text: string): number {
+  if (typeof text !== "string") throw new TypeError(`placeStr: ${String(text)} is not a string`);
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      bytes += 1;
+    } else if (c < 0x800) {
+      bytes += 2;
+    } else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else {
+      bytes += 3;
+    }
+  }
+  return bytes;
+}
+
+const utf8Encoder = new TextEncoder();
+
+/** Encodes `text`, `len` bytes of UTF-8 that `memory` holds at `start`, in place. */
+function encodeStr(memory: MemoryLike, start: number, text: string, len: number): void {
+  const { written } = utf8Encoder.encodeInto(text, new Uint8Array(memory.buffer, start, len));
+  if (written !== len) throw new Error(`placeStr: wrote ${written} of ${len} bytes`);
+}
+
 /**
  * A bump allocator: an Arena that starts after a reserved region (static
  * data, the stack), may end at 4 GiB, and grows the memory when a block
- * passes its end (`allocIn`, `place`, `placeSlice`).
+ * passes its end (`allocIn`, `place`, `placeSlice`, `placeStr`, `placeWasmSlice`).
  */
 export class Bump extends Arena {
   /** A bump allocator whose first block goes at `start` or after, and whose last may end at 4 GiB. */
@@ -187,6 +237,22 @@ export class Bump extends Arena {
   /** Allocates room for `value` (growing `memory` if needed) and writes it. All or nothing. */
   override place<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, value: T): number {
     return this.placeSliceGrowing(memory, layout, write, [value]);
+  }
+
+  /** As `Arena.placeStr`, growing `memory` if needed. */
+  override placeStr(memory: GrowableMemory, text: string): WasmStr {
+    const len = utf8Length(text);
+    if (len === 0) return { ptr: 0, len: 0 };
+    const [start, top] = this.plan(len, 1);
+    ensureCapacity(memory, top);
+    encodeStr(memory, start, text, len);
+    this.commit(top);
+    return { ptr: start, len };
+  }
+
+  /** As `Arena.placeWasmSlice`, growing `memory` if needed. */
+  override placeWasmSlice<T>(memory: GrowableMemory, layout: TypeLayoutLike, write: WriteFn<T>, values: readonly T[]): WasmSlice {
+    return super.placeWasmSlice(memory, layout, write, values);
   }
 
   /** Allocates room for `values` side by side (growing `memory` if needed) and writes them. All or nothing. */

@@ -45,6 +45,7 @@ mod grow;
 mod guest_alloc;
 mod legend;
 mod linear;
+mod pairs;
 mod pool;
 pub mod shared;
 mod stats;

@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::Type;
 
-use super::predict::{is_pointer, scalar, Predicted};
+use super::predict::{is_pair, is_pointer, scalar, Predicted};
 use crate::ast::{Field, Input};
 
 /// For `#[repr(C)]`: compile-time proof that the host's layout is the
@@ -57,8 +57,9 @@ pub fn host_check(
 ///
 /// Every generated item repeats it, so a type that lacks the impl is one
 /// error at the field (rustc reports identical errors once) instead of one
-/// per generated use of the type. `WasmPtr<T>` is left out: `T` may be the
-/// struct itself or point back to it, and the bound would be a cycle.
+/// per generated use of the type. `WasmPtr<T>` and `WasmSlice<T>` are left
+/// out: `T` may be the struct itself or point back to it, and the bound would
+/// be a cycle.
 pub fn field_bounds(fields: &[Field], krate: &TokenStream) -> TokenStream {
     let mut seen: Vec<&Type> = Vec::new();
     let mut bounds = Vec::new();
@@ -84,7 +85,7 @@ fn leaf_types(ty: &Type) -> Vec<&Type> {
         Type::Array(a) => leaf_types(&a.elem),
         Type::Paren(p) => leaf_types(&p.elem),
         Type::Group(g) => leaf_types(&g.elem),
-        _ if scalar(ty).is_some() || is_pointer(ty) => Vec::new(),
+        _ if scalar(ty).is_some() || is_pointer(ty) || is_pair(ty) => Vec::new(),
         _ => vec![ty],
     }
 }

@@ -1,5 +1,6 @@
 //! The layout of a struct whose field types the derive can name by itself:
-//! scalars, `WasmPtr<T>` and arrays of them with literal lengths.
+//! scalars, `WasmPtr<T>`, `WasmStr`, `WasmSlice<T>` and arrays of them with
+//! literal lengths.
 //!
 //! For such a struct the expansion writes offsets, size and alignment as
 //! integer literals instead of paths to constants: rustc type-checks and
@@ -12,6 +13,7 @@
 //! length is a constant) makes the whole struct take the general path.
 
 use syn::{Expr, ExprLit, Lit, Type};
+use wasm_layout_rules::pair::PAIR;
 use wasm_layout_rules::shape::{array_size, FieldShape, Placer, StructRepr};
 use wasm_layout_rules::Scalar;
 
@@ -39,6 +41,15 @@ pub fn is_pointer(ty: &Type) -> bool {
     p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "WasmPtr")
 }
 
+/// Whether `ty` is, by its last path segment, `WasmStr` or `WasmSlice<…>`:
+/// a `(ptr, len)` pair.
+pub fn is_pair(ty: &Type) -> bool {
+    let Type::Path(p) = ty else { return false };
+    let Some(last) = p.path.segments.last().filter(|_| p.qself.is_none()) else { return false };
+    (last.ident == "WasmStr" && last.arguments.is_empty())
+        || (last.ident == "WasmSlice" && !last.arguments.is_empty())
+}
+
 /// The size and alignment of a field type the derive knows by its name.
 pub fn known(ty: &Type) -> Option<FieldShape> {
     match ty {
@@ -53,6 +64,9 @@ pub fn known(ty: &Type) -> Option<FieldShape> {
         Type::Path(p) => {
             if let Some(s) = scalar(ty) {
                 return Some(FieldShape { size: s.size(), align: s.size() });
+            }
+            if is_pair(ty) {
+                return Some(PAIR);
             }
             let last = p.path.segments.last()?;
             // A pointer is a u32 offset.
@@ -117,7 +131,19 @@ mod tests {
         assert_eq!(shape("WasmPtr<Node>"), Some((4, 4)));
         assert_eq!(shape("wasm_layout::WasmPtr<u8>"), Some((4, 4)));
         assert_eq!(shape("[[u16; 3]; 2]"), Some((12, 2)));
-        for other in ["Point", "[u8; LEN]", "usize", "WasmPtr", "core::primitive::u32", "<u8 as X>::Y"] {
+        assert_eq!(shape("WasmStr"), Some((8, 4)));
+        assert_eq!(shape("wasm_layout::WasmSlice<Node>"), Some((8, 4)));
+        assert_eq!(shape("[WasmSlice<f32>; 2]"), Some((16, 4)));
+        for other in [
+            "Point",
+            "[u8; LEN]",
+            "usize",
+            "WasmPtr",
+            "WasmSlice",
+            "WasmStr<u8>",
+            "core::primitive::u32",
+            "<u8 as X>::Y",
+        ] {
             assert_eq!(shape(other), None, "{other}");
         }
         assert!(may_be_invalid(&ty("[[bool; 2]; 3]")));
