@@ -15,17 +15,11 @@
 
 mod common;
 
-#[path = "../examples/web/generated.rs"]
-mod generated;
-// `wait` is for the example only.
-#[allow(dead_code)]
-#[path = "../examples/web/server.rs"]
-mod server;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use wasm_layout_e2e::web::{generated, server};
 use wasm_layout_e2e::Plan;
 
 fn root() -> &'static Path {

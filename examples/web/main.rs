@@ -5,9 +5,9 @@
 //!
 //! Run with `cargo run --example web` (`-- --port 8080` for a fixed port).
 
-mod server;
-
 use std::path::PathBuf;
+
+use wasm_layout_e2e::web::server;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));

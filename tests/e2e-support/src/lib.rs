@@ -22,6 +22,7 @@ mod error;
 mod guest;
 mod run;
 pub mod shared;
+pub mod web;
 
 use wasm_layout::memory::MemoryStats;
 use wasm_layout::WasmLayout;
