@@ -25,14 +25,14 @@
 //! - optionally `validate [bool offsets…] [Type = offset, …]`;
 //! - `pad [start, end; …]`: the padding ranges zeroed on write;
 //! - `fields [ vis ident "name" OFFSET_X set_x offset Type, rename, kind; … ]`
-//!   where `kind` is either `generic(Builtin, __wl x_mut encode &)`, for a
+//!   where `kind` is either `generic(Builtin, [at] __wl x_mut encode &)`, for a
 //!   type that is not a scalar: `Builtin` is the built-in type the derive
 //!   read the field's layout off its name (`[::core::primitive::u8; 6]`),
 //!   which `__decode` checks the field type is (see `__private::Is`), or
 //!   the field type itself on the general path (`__wl` is the runtime's
 //!   path, written where the parts of such a field need one;
-//!   `encode_value` without `&` in a packed struct; `, at` last where the
-//!   read-only view carries it), or `scalar read write get LAYOUT_X Ret`
+//!   `encode_value` without `&` in a packed struct; `[at]` where the
+//!   read-only view carries `at`, `[]` otherwise), or `scalar read write get LAYOUT_X Ret`
 //!   for a scalar, followed by `, at` when some of its bytes are invalid
 //!   (`bool`): its getter then reports errors at offsets counted from the
 //!   view's own `at`;
@@ -51,7 +51,7 @@ macro_rules! __wasm_layout_struct {
         pad [$($ps:expr, $pe:expr;)*]
         fields [$(
             $fvis:vis $f:ident $fname:literal $oc:ident $set:ident $off:tt $ty:ty, $frename:expr,
-            $(generic($cb:ty, $wl:ident $fmut:ident $enc:ident $($amp:tt)? $(, $gat:ident)?))?
+            $(generic($cb:ty, [$($gat:ident)?] $wl:ident $fmut:ident $enc:ident $($amp:tt)?))?
             $(scalar $read:ident $write:ident $get:ident $layout:ident $ret:ty $(, $at:ident)?)?;
         )*]
         host [$($host:tt)*]

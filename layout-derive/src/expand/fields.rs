@@ -75,7 +75,8 @@ fn runtime_path(ts: &mut TokenStream, name: &str) {
 /// Builds the parts; `packed` (`#[repr(packed)]`): a field may be
 /// unaligned, so it is copied, never borrowed.
 pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &TokenStream) -> Parts {
-    let mut parts = Parts { checked: fields.iter().any(|f| needs_check(f, p)), ..Parts::default() };
+    let checked = fields.iter().any(|f| needs_check(f, p));
+    let mut parts = Parts { checked, ..Parts::default() };
     for (i, f) in fields.iter().enumerate() {
         let ty = &f.ty;
         let sc = f.scalar;
@@ -138,13 +139,15 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &Toke
             }
             (None, view_mut) => {
                 // generic(__wl x_mut encode &)
-                // generic(Builtin, __wl x_mut encode &)
+                // generic(Builtin, [at] __wl x_mut encode &)
                 let mut g = TokenStream::new();
                 match (known(ty), p) {
                     (Some(_), Some(_)) => g.extend(builtin(ty, krate)),
                     _ => ty.to_tokens(&mut g),
                 }
                 punct(&mut g, ",");
+                let at: Option<TokenTree> = checked.then(|| ident("at").into());
+                g.append(proc_macro2::Group::new(proc_macro2::Delimiter::Bracket, at.into_iter().collect()));
                 g.append(ident("__wl"));
                 g.extend(view_mut.as_ref().map(|n| FieldNames::ident(f, n)));
                 if packed {
@@ -153,10 +156,7 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &Toke
                     g.append(ident("encode"));
                     punct(&mut g, "&");
                 }
-                if parts.checked {
-                    punct(&mut g, ",");
-                    g.append(ident("at"));
-                }
+
                 ts.append(ident("generic"));
                 ts.append(proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, g));
             }
