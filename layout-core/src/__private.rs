@@ -25,21 +25,20 @@ pub const fn shape<T: WasmLayout>() -> FieldShape {
     FieldShape { size: T::SIZE, align: T::ALIGN }
 }
 
-/// Checks at compile time that `T` has the size and alignment the derive
-/// read off its name, and, when the derive left its check out of
-/// `__validate` (`unchecked`), that every bit pattern is a valid `T`. A type
-/// whose name shadows a built-in one (`u16`, `WasmPtr`) fails here instead
-/// of getting a layout meant for another type.
-#[allow(clippy::panic, reason = "evaluated in a `const` by the derive: a panic here is a compile error")]
-pub const fn expect_shape<T: WasmLayout>(size: usize, align: usize, unchecked: bool) {
-    if T::SIZE != size || T::ALIGN != align || (unchecked && !T::__ANY_BYTES_VALID) {
-        panic!(
-            "wasm-layout: a field type is not the built-in type its name says (its size, alignment or valid \
-             values differ), so the layout the derive read off the names is wrong; does a name such as `u32`, \
-             `bool` or `WasmPtr` refer to another type here?"
-        );
-    }
-}
+/// Holds when `Self` is `T`: the derive's check that a field type whose
+/// layout it read off the type's name (`[u16; 4]`, `WasmPtr<T>`) is the
+/// built-in type the name says, written as a bound on an item so that rustc
+/// checks it without evaluating anything. A type whose name shadows a
+/// built-in one fails here instead of getting a layout meant for another
+/// type.
+#[diagnostic::on_unimplemented(
+    message = "wasm-layout: the field type `{Self}` is not the built-in type its name says (`{T}`), so the layout the derive read off the names would be wrong",
+    label = "this names another type than `{T}` here",
+    note = "does a name such as `u32`, `bool` or `WasmPtr` refer to another type in this scope?"
+)]
+pub trait Is<T: ?Sized> {}
+
+impl<T: ?Sized> Is<T> for T {}
 
 /// `Option::None` for a descriptor's `rename`, by a path the user's scope
 /// cannot shadow.
@@ -115,9 +114,11 @@ pub fn validate<F: WasmLayout, const OFF: usize, const N: usize>(bytes: &[u8; N]
     F::__validate(field::<F, OFF, N>(bytes)).map_err(|e| e.offset_by(OFF))
 }
 
-/// Decodes the (validated) field of type `F` at `OFF`.
+/// Decodes the (validated) field of type `F` at `OFF`. `F` must be `B`: the
+/// built-in type the derive read `F`'s layout off (see [`Is`]), or `F`
+/// itself where the derive read nothing off its name.
 #[inline(always)]
-pub fn decode<F: WasmLayout, const OFF: usize, const N: usize>(bytes: &[u8; N]) -> F {
+pub fn decode<F: WasmLayout + Is<B>, B: ?Sized, const OFF: usize, const N: usize>(bytes: &[u8; N]) -> F {
     F::__decode(field::<F, OFF, N>(bytes))
 }
 

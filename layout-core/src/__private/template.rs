@@ -4,29 +4,38 @@
 //! types, visibilities) pass through untouched, so their spans, hygiene and
 //! `$crate` paths stay as written.
 //!
-//! Every view carries `at`, where its bytes start in the slice the caller
-//! passed, so that errors count from there on every path.
+//! A view carries `at`, where its bytes start in the slice the caller
+//! passed, so that errors count from there on every path. The read-only
+//! view carries it only where it can report an error (some field's bytes
+//! may be invalid): where every byte pattern is valid, nothing it reaches
+//! can fail, and it reports `at` 0 to no one. The mutable view always
+//! carries it (setting an array element out of bounds reports it).
 //!
 //! The call, in order (each part as the derive writes it):
 //!
-//! - `$vis struct Name NameRef NameMut "Name" "ref doc" "mut doc"`;
+//! - `$vis struct Name NameRef [at at] NameMut "Name" "ref doc" "mut doc"`,
+//!   `[at at]` where the read-only view carries `at`, `[_]` otherwise (the
+//!   pattern of `__get`'s offset parameter, then the field);
 //! - `[where …]`: the field bounds, repeated on every item (or empty);
 //! - `[view bytes type]`, `size S align A` (literals, or `__N`/`__A` on the
 //!   general path), `repr [__wl::StructRepr::Natural]`, `rename R, RA;`
 //!   (descriptor expressions);
 //! - optionally `rules [count; types…; __O0 0 …]`: the general path, where
 //!   `StructShape::new` computes the layout from the field types;
-//! - optionally `expect [Type = size align unchecked, …]`: the checks of the
-//!   type names the literals were read off;
 //! - optionally `validate [bool offsets…] [Type = offset, …]`;
 //! - `pad [start, end; …]`: the padding ranges zeroed on write;
 //! - `fields [ vis ident "name" OFFSET_X set_x offset Type, rename, kind; … ]`
-//!   where `kind` is either `generic(__wl x_mut encode &)`, for a type that
-//!   is not a scalar (`__wl` is the runtime's path, written where the parts
-//!   of such a field need one; `encode_value` without `&` in a packed
-//!   struct), or `scalar read write get LAYOUT_X Ret` for a scalar, followed
-//!   by `, at` when some of its bytes are invalid (`bool`): its getter then
-//!   reports errors at offsets counted from the view's own `at`;
+//!   where `kind` is either `generic(Builtin, [at] __wl x_mut encode &)`, for a
+//!   type that is not a scalar: `Builtin` is the built-in type the derive
+//!   read the field's layout off its name (`[::core::primitive::u8; 6]`),
+//!   which `__decode` checks the field type is (see `__private::Is`), or
+//!   the field type itself on the general path (`__wl` is the runtime's
+//!   path, written where the parts of such a field need one;
+//!   `encode_value` without `&` in a packed struct; `[at]` where the
+//!   read-only view carries `at`, `[]` otherwise), or `scalar read write get LAYOUT_X Ret`
+//!   for a scalar, followed by `, at` when some of its bytes are invalid
+//!   (`bool`): its getter then reports errors at offsets counted from the
+//!   view's own `at`;
 //! - `host [ … ]`: the `#[repr(C)]` host check, or empty.
 
 /// See the module docs.
@@ -34,23 +43,22 @@
 #[macro_export]
 macro_rules! __wasm_layout_struct {
     (
-        $vis:vis struct $name:ident $r:ident $m:ident $ns:literal $rdoc:literal $mdoc:literal
+        $vis:vis struct $name:ident $r:ident [$rp:tt $($rat:ident)?] $m:ident $ns:literal $rdoc:literal $mdoc:literal
         [$($where:tt)*] [$vb:ty] size $size:tt align $align:tt repr [$repr:expr]
         rename $rename:expr, $rename_all:expr;
         $(rules [$count:literal; $($sty:ty),*; $($o:ident $i:literal)*])?
-        $(expect [$($cty:ty = $cs:literal $ca:literal $cu:literal,)*])?
         $(validate [$($boff:tt)*] [$($vty:ty = $voff:tt,)*])?
         pad [$($ps:expr, $pe:expr;)*]
         fields [$(
             $fvis:vis $f:ident $fname:literal $oc:ident $set:ident $off:tt $ty:ty, $frename:expr,
-            $(generic($wl:ident $fmut:ident $enc:ident $($amp:tt)?))?
+            $(generic($cb:ty, [$($gat:ident)?] $wl:ident $fmut:ident $enc:ident $($amp:tt)?))?
             $(scalar $read:ident $write:ident $get:ident $layout:ident $ret:ty $(, $at:ident)?)?;
         )*]
         host [$($host:tt)*]
     ) => {
         #[doc = $rdoc]
         #[allow(dead_code)]
-        $vis struct $r<'a> $($where)* { bytes: &'a $vb, at: usize }
+        $vis struct $r<'a> $($where)* { bytes: &'a $vb, $($rat: usize)? }
         #[doc = $mdoc]
         #[allow(dead_code)]
         $vis struct $m<'a> $($where)* { bytes: &'a mut $vb, at: usize }
@@ -65,7 +73,6 @@ macro_rules! __wasm_layout_struct {
                 const __A: usize = __SHAPE.align;
                 $(const $o: usize = __SHAPE.offsets[$i];)*
             )?
-            $(const _: () = { $(__wl::expect_shape::<$cty>($cs, $ca, $cu);)* };)?
             impl $name $($where)* {
                 $(
                     #[doc = "This field's offset in bytes, in the wasm32 layout."]
@@ -106,7 +113,7 @@ macro_rules! __wasm_layout_struct {
                 )?
                 #[inline]
                 fn __decode(bytes: &Self::Bytes) -> Self {
-                    $name { $($f: $(__wl::$read(bytes, $off))? $($wl::decode::<$ty, $off, $size>(bytes))?,)* }
+                    $name { $($f: $(__wl::$read(bytes, $off))? $($wl::decode::<$ty, $cb, $off, $size>(bytes))?,)* }
                 }
                 #[inline]
                 fn __encode(&self, bytes: &mut Self::Bytes) {
@@ -117,8 +124,8 @@ macro_rules! __wasm_layout_struct {
                     )*
                 }
                 #[inline(always)]
-                fn __get(bytes: &Self::Bytes, at: usize) -> $r<'_> {
-                    $r { bytes, at }
+                fn __get(bytes: &Self::Bytes, $rp: usize) -> $r<'_> {
+                    $r { bytes $(, $rat)? }
                 }
                 #[inline(always)]
                 fn __get_mut(bytes: &mut Self::Bytes, at: usize) -> $m<'_> {
@@ -138,7 +145,7 @@ macro_rules! __wasm_layout_struct {
                         #[doc = "This field, read from its wasm32 offset."]
                         #[inline(always)]
                         $fvis fn $f(self) -> <$ty as $wl::WasmLayout>::Ref<'a> {
-                            $wl::get::<$ty, $off, $size>(self.bytes, self.at)
+                            $wl::get::<$ty, $off, $size>(self.bytes, 0 $(+ self.$gat)?)
                         }
                     )?
                 )*
@@ -154,7 +161,7 @@ macro_rules! __wasm_layout_struct {
             impl<'a> __wl::ViewRef<'a> for $r<'a> $($where)* {
                 type Target = $name;
                 #[inline(always)]
-                fn __parts(&self) -> (&'a [u8], usize) { (self.bytes, self.at) }
+                fn __parts(&self) -> (&'a [u8], usize) { (self.bytes, 0 $(+ self.$rat)?) }
             }
             impl<'a> $m<'a> $($where)* {
                 $(

@@ -10,9 +10,8 @@
 
 use proc_macro2::{Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, ToTokens, TokenStreamExt};
-use syn::Type;
 
-use super::predict::{known, may_be_invalid, Predicted};
+use super::predict::{builtin, known, may_be_invalid, Predicted};
 use crate::ast::Field;
 use crate::names::FieldNames;
 
@@ -32,14 +31,6 @@ pub fn offset(p: Option<&Predicted>, i: usize) -> TokenTree {
 pub struct Parts {
     /// `vis x "x" OFFSET_X set_x 8 u32, rename, scalar … ;` per field.
     pub fields: TokenStream,
-    /// On the literal path, `Type = size align unchecked,` for each field
-    /// type that is not a scalar (arrays, `WasmPtr`): the template checks
-    /// that its size and alignment are the ones the literals assume, and
-    /// that it needs no check of its bytes where `__validate` leaves it out.
-    /// Scalar fields need none: they are read and written as the built-in
-    /// types, so a field type that only shares a scalar's name fails to
-    /// type-check.
-    pub expect: TokenStream,
     /// Offsets of the fields of a scalar type some of whose bytes are
     /// invalid (`bool`).
     pub bools: TokenStream,
@@ -47,6 +38,20 @@ pub struct Parts {
     pub validated: TokenStream,
     /// `start, end;` of each padding range.
     pub pad: TokenStream,
+    /// Whether some field's bytes need a check (`bools` or `validated` is
+    /// not empty): only then can the read-only view report an error, so only
+    /// then does it carry its offset `at`.
+    pub checked: bool,
+}
+
+/// Whether a field's bytes need a check: a scalar some of whose bytes are
+/// invalid (`bool`), or, unless the layout is read off the names and the
+/// type's every byte pattern is valid, any other type.
+fn needs_check(f: &Field, p: Option<&Predicted>) -> bool {
+    match f.scalar {
+        Some(s) => !s.any_bytes_valid(),
+        None => p.is_none() || may_be_invalid(&f.ty),
+    }
 }
 
 fn ident(s: &str) -> Ident {
@@ -69,32 +74,18 @@ fn runtime_path(ts: &mut TokenStream, name: &str) {
 
 /// Builds the parts; `packed` (`#[repr(packed)]`): a field may be
 /// unaligned, so it is copied, never borrowed.
-pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool) -> Parts {
-    let mut parts = Parts::default();
-    let mut checked: Vec<&Type> = Vec::new();
+pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &TokenStream) -> Parts {
+    let checked = fields.iter().any(|f| needs_check(f, p));
+    let mut parts = Parts { checked, ..Parts::default() };
     for (i, f) in fields.iter().enumerate() {
         let ty = &f.ty;
         let sc = f.scalar;
         let off = offset(p, i);
         // On the literal path, a field type whose every byte is valid by its
         // name needs no check of its bytes, only of its name.
-        let unchecked = sc.is_none() && p.is_some() && !may_be_invalid(ty);
-        if let (None, Some(shape), Some(_)) = (sc, known(ty), p) {
-            if !checked.contains(&ty) {
-                let e = &mut parts.expect;
-                ty.to_tokens(e);
-                punct(e, "=");
-                e.append(Literal::usize_unsuffixed(shape.size));
-                e.append(Literal::usize_unsuffixed(shape.align));
-                e.append(ident(if unchecked { "true" } else { "false" }));
-                punct(e, ",");
-                checked.push(ty);
-            }
-        }
         match sc {
-            Some(s) if !s.any_bytes_valid() => parts.bools.append(off.clone()),
-            Some(_) => {}
-            None if unchecked => {}
+            _ if !needs_check(f, p) => {}
+            Some(_) => parts.bools.append(off.clone()),
             None => {
                 ty.to_tokens(&mut parts.validated);
                 punct(&mut parts.validated, "=");
@@ -148,7 +139,15 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool) -> Parts {
             }
             (None, view_mut) => {
                 // generic(__wl x_mut encode &)
+                // generic(Builtin, [at] __wl x_mut encode &)
                 let mut g = TokenStream::new();
+                match (known(ty), p) {
+                    (Some(_), Some(_)) => g.extend(builtin(ty, krate)),
+                    _ => ty.to_tokens(&mut g),
+                }
+                punct(&mut g, ",");
+                let at: Option<TokenTree> = checked.then(|| ident("at").into());
+                g.append(proc_macro2::Group::new(proc_macro2::Delimiter::Bracket, at.into_iter().collect()));
                 g.append(ident("__wl"));
                 g.extend(view_mut.as_ref().map(|n| FieldNames::ident(f, n)));
                 if packed {
@@ -157,6 +156,7 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool) -> Parts {
                     g.append(ident("encode"));
                     punct(&mut g, "&");
                 }
+
                 ts.append(ident("generic"));
                 ts.append(proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, g));
             }

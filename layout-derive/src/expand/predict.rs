@@ -8,10 +8,12 @@
 //! structs pays for this derive. The numbers come from the rules' own
 //! [`Placer`] (the same code `StructShape::new` runs in the core) and the
 //! sizes from [`Scalar`]; only the names are read here. The names are
-//! checked at compile time (see the `expect_shape` checks in `structs`).
+//! checked at compile time (see [`builtin`]).
 //! Whatever it cannot name (a derived struct, an enum, an array whose
 //! length is a constant) makes the whole struct take the general path.
 
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{quote, ToTokens};
 use syn::{Expr, ExprLit, Lit, Type};
 use wasm_layout_rules::pair::PAIR;
 use wasm_layout_rules::shape::{array_size, FieldShape, Placer, StructRepr};
@@ -95,6 +97,34 @@ pub fn predict(fields: &[Field], repr: StructRepr) -> Option<Predicted> {
     }
     let (size, align) = placer.finish().ok()?;
     Some(Predicted { offsets, ends, size, align })
+}
+
+/// The built-in type a [`known`] field type names, spelled by paths the
+/// user's scope cannot shadow (`[::core::primitive::u8; 6]`,
+/// `::wasm_layout::WasmPtr<T>`), for the compile-time check that the field
+/// type is that type. The array lengths and the pointer's arguments are the
+/// input's own tokens.
+pub fn builtin(ty: &Type, krate: &TokenStream) -> TokenStream {
+    match ty {
+        Type::Array(a) => {
+            let (elem, len) = (builtin(&a.elem, krate), &a.len);
+            quote!([#elem; #len])
+        }
+        Type::Paren(p) => builtin(&p.elem, krate),
+        Type::Group(g) => builtin(&g.elem, krate),
+        Type::Path(p) => match (scalar(ty), p.path.segments.last()) {
+            (Some(s), _) => {
+                let name = Ident::new(s.rust_name(), Span::call_site());
+                quote!(::core::primitive::#name)
+            }
+            (None, Some(last)) => {
+                let args = &last.arguments;
+                quote!(#krate::WasmPtr #args)
+            }
+            (None, None) => ty.to_token_stream(),
+        },
+        _ => ty.to_token_stream(),
+    }
 }
 
 /// Whether a field of this type the derive knows by name can hold invalid

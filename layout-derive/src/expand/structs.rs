@@ -67,12 +67,10 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         None => quote!(__wl::NONE_RULE),
     };
 
-    let parts = parts(fields, p, input.repr.packed.is_some());
-    let expect = (!parts.expect.is_empty()).then(|| {
-        let expect = &parts.expect;
-        quote!(expect [#expect])
-    });
-    let validate = (!parts.bools.is_empty() || !parts.validated.is_empty()).then(|| {
+    let parts = parts(fields, p, input.repr.packed.is_some(), krate);
+    // The read-only view carries `at` only where it can report an error.
+    let ref_at = if parts.checked { quote!(at at) } else { quote!(_) };
+    let validate = parts.checked.then(|| {
         let (bools, validated) = (&parts.bools, &parts.validated);
         quote!(validate [#bools] [#validated])
     });
@@ -87,10 +85,10 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     let (fields, pad) = (&parts.fields, &parts.pad);
     quote! {
         #krate::__private::struct_layout! {
-            #vis struct #ident #ref_ident #mut_ident #name #ref_doc #mut_doc
+            #vis struct #ident #ref_ident [#ref_at] #mut_ident #name #ref_doc #mut_doc
             [#bounds] [#view_bytes] size #size align #align repr [#repr]
             rename #rename, #rename_all;
-            #rules #expect #validate
+            #rules #validate
             pad [#pad]
             fields [#fields]
             host [#host]

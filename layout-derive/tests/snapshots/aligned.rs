@@ -7,7 +7,7 @@
 //     }
 
 ::wasm_layout::__private::struct_layout! {
-    pub struct Block BlockRef BlockMut "Block"
+    pub struct Block BlockRef[_] BlockMut "Block"
     "A read-only view of a [`Block`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it."
     "A mutable view of a [`Block`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars."[]
     [[u8; 16]] size 16 align 16 repr[__wl::StructRepr::Aligned(16)]

@@ -8,7 +8,7 @@
 //     }
 
 ::wasm_layout::__private::struct_layout! {
-    struct Packet PacketRef PacketMut "Packet"
+    struct Packet PacketRef[_] PacketMut "Packet"
     "A read-only view of a [`Packet`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it."
     "A mutable view of a [`Packet`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars."[]
     [[u8; 5]] size 5 align 1 repr[__wl::StructRepr::Packed]

@@ -8,7 +8,7 @@
 //     }
 
 ::wasm_layout::__private::struct_layout! {
-    pub struct Header HeaderRef HeaderMut "Header"
+    pub struct Header HeaderRef[_] HeaderMut "Header"
     "A read-only view of a [`Header`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it."
     "A mutable view of a [`Header`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars."[]
     [[u8; 12]] size 12 align 4 repr[__wl::StructRepr::Natural]
