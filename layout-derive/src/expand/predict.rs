@@ -101,7 +101,7 @@ pub fn predict(fields: &[Field], repr: StructRepr) -> Option<Predicted> {
 
 /// The built-in type a [`known`] field type names, spelled by paths the
 /// user's scope cannot shadow (`[::core::primitive::u8; 6]`,
-/// `::wasm_layout::WasmPtr<T>`), for the compile-time check that the field
+/// `::wasm_layout::WasmPtr<T>`, `::wasm_layout::WasmStr`), for the compile-time check that the field
 /// type is that type. The array lengths and the pointer's arguments are the
 /// input's own tokens.
 pub fn builtin(ty: &Type, krate: &TokenStream) -> TokenStream {
@@ -118,8 +118,10 @@ pub fn builtin(ty: &Type, krate: &TokenStream) -> TokenStream {
                 quote!(::core::primitive::#name)
             }
             (None, Some(last)) => {
-                let args = &last.arguments;
-                quote!(#krate::WasmPtr #args)
+                // `WasmPtr<T>`, `WasmStr` or `WasmSlice<T>`: the name the
+                // input used, reached through the runtime's path.
+                let (name, args) = (&last.ident, &last.arguments);
+                quote!(#krate::#name #args)
             }
             (None, None) => ty.to_token_stream(),
         },
