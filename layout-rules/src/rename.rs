@@ -38,6 +38,19 @@ impl RenameRule {
         RenameRule::ALL.iter().find(|(name, _)| *name == s).map(|(_, r)| *r)
     }
 
+    /// The variant's own name (`"Camel"`), as generated code names
+    /// `RenameRule::Camel`.
+    pub const fn variant_name(self) -> &'static str {
+        match self {
+            RenameRule::Lower => "Lower",
+            RenameRule::Upper => "Upper",
+            RenameRule::Pascal => "Pascal",
+            RenameRule::Camel => "Camel",
+            RenameRule::Snake => "Snake",
+            RenameRule::ScreamingSnake => "ScreamingSnake",
+        }
+    }
+
     /// The spelling `rename_all` accepts for this rule.
     pub fn spelling(self) -> &'static str {
         RenameRule::ALL.iter().find(|(_, r)| *r == self).map_or("", |(name, _)| name)

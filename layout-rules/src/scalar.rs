@@ -75,6 +75,24 @@ impl Scalar {
         }
     }
 
+    /// The variant's own name (`"U8"`, `"Bool"`), as generated code names
+    /// `Scalar::U8`.
+    pub const fn variant_name(self) -> &'static str {
+        match self {
+            Scalar::U8 => "U8",
+            Scalar::U16 => "U16",
+            Scalar::U32 => "U32",
+            Scalar::U64 => "U64",
+            Scalar::I8 => "I8",
+            Scalar::I16 => "I16",
+            Scalar::I32 => "I32",
+            Scalar::I64 => "I64",
+            Scalar::F32 => "F32",
+            Scalar::F64 => "F64",
+            Scalar::Bool => "Bool",
+        }
+    }
+
     /// The scalar a Rust type name spells, if any.
     ///
     /// ```

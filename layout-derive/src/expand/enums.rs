@@ -14,7 +14,8 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
     let wl = quote!(__wl);
     let repr = input.repr.int.as_ref().expect("checked: an integer repr");
     // The descriptor's variant, spelled as `Scalar`'s own.
-    let scalar = format_ident!("{}", format!("{:?}", enum_repr(repr).expect("checked: a supported repr")));
+    let scalar = enum_repr(repr).expect("checked: a supported repr");
+    let scalar = proc_macro2::Ident::new(scalar.variant_name(), proc_macro2::Span::call_site());
 
     let discs: Vec<_> = (0..variants.len()).map(|i| format_ident!("__D{}", i)).collect();
     let vidents: Vec<_> = variants.iter().map(|v| v.ident).collect();

@@ -61,7 +61,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     let rename_all = match &input.attrs.rename_all {
         Some(rule) => {
             // The descriptor's variant, spelled as `RenameRule`'s own.
-            let rule = format_ident!("{}", format!("{:?}", rule.value));
+            let rule = proc_macro2::Ident::new(rule.value.variant_name(), proc_macro2::Span::call_site());
             quote!(::core::option::Option::Some(__wl::RenameRule::#rule))
         }
         None => quote!(__wl::NONE_RULE),
