@@ -13,7 +13,8 @@
 //!
 //! The call, in order (each part as the derive writes it):
 //!
-//! - `$vis struct Name NameRef [at at] NameMut "Name" "ref doc" "mut doc"`,
+//! - `$vis struct Name NameRef [at at] NameMut "Name"` (the views' docs
+//!   are written here, around the name),
 //!   `[at at]` where the read-only view carries `at`, `[_]` otherwise (the
 //!   pattern of `__get`'s offset parameter, then the field);
 //! - `[where …]`: the field bounds, repeated on every item (or empty);
@@ -43,7 +44,7 @@
 #[macro_export]
 macro_rules! __wasm_layout_struct {
     (
-        $vis:vis struct $name:ident $r:ident [$rp:tt $($rat:ident)?] $m:ident $ns:literal $rdoc:literal $mdoc:literal
+        $vis:vis struct $name:ident $r:ident [$rp:tt $($rat:ident)?] $m:ident $ns:literal
         [$($where:tt)*] [$vb:ty] size $size:tt align $align:tt repr [$repr:expr]
         rename $rename:expr, $rename_all:expr;
         $(rules [$count:literal; $($sty:ty),*; $($o:ident $i:literal)*])?
@@ -56,10 +57,10 @@ macro_rules! __wasm_layout_struct {
         )*]
         host [$($host:tt)*]
     ) => {
-        #[doc = $rdoc]
+        #[doc = concat!("A read-only view of a [`", $ns, "`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.")]
         #[allow(dead_code)]
         $vis struct $r<'a> $($where)* { bytes: &'a $vb, $($rat: usize)? }
-        #[doc = $mdoc]
+        #[doc = concat!("A mutable view of a [`", $ns, "`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars.")]
         #[allow(dead_code)]
         $vis struct $m<'a> $($where)* { bytes: &'a mut $vb, at: usize }
         #[doc(hidden)]

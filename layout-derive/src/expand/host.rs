@@ -23,18 +23,21 @@ pub fn host_check(
 ) -> TokenStream {
     let ident = input.ident;
     let fix = "give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]";
-    let size_msg = format!(
-        "wasm-layout: `{ident}` is #[repr(C)] but its size on this host is not its wasm32 size; {fix}"
-    );
-    let align_msg =
-        format!("wasm-layout: `{ident}` is #[repr(C)] but its alignment on this host is not its wasm32 alignment; {fix}");
+    let name = ident.to_string();
+    let size_msg = quote!(::core::concat!(
+        "wasm-layout: `", #name, "` is #[repr(C)] but its size on this host is not its wasm32 size; ", #fix
+    ));
+    let align_msg = quote!(::core::concat!(
+        "wasm-layout: `", #name, "` is #[repr(C)] but its alignment on this host is not its wasm32 alignment; ", #fix
+    ));
     let offsets = fields.iter().enumerate().map(|(i, f)| {
         let fi = f.ident;
         let at = super::fields::offset(p, i);
-        let msg = format!(
-            "wasm-layout: `{ident}` is #[repr(C)] but field `{}` is at a different offset on this host than on wasm32; {fix}",
-            f.name
-        );
+        let field = &f.name;
+        let msg = quote!(::core::concat!(
+            "wasm-layout: `", #name, "` is #[repr(C)] but field `", #field,
+            "` is at a different offset on this host than on wasm32; ", #fix
+        ));
         quote_spanned! {fi.span()=>
             ::core::assert!(::core::mem::offset_of!(#ident, #fi) == #at, #msg);
         }

@@ -76,16 +76,10 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     });
     let bounds = field_bounds(fields, krate);
     let host = input.repr.c.map(|_| host_check(input, fields, &bounds, p));
-    let ref_doc = format!(
-        "A read-only view of a [`{name}`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it."
-    );
-    let mut_doc = format!(
-        "A mutable view of a [`{name}`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars."
-    );
     let (fields, pad) = (&parts.fields, &parts.pad);
     quote! {
         #krate::__private::struct_layout! {
-            #vis struct #ident #ref_ident [#ref_at] #mut_ident #name #ref_doc #mut_doc
+            #vis struct #ident #ref_ident [#ref_at] #mut_ident #name
             [#bounds] [#view_bytes] size #size align #align repr [#repr]
             rename #rename, #rename_all;
             #rules #validate

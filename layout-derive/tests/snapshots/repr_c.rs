@@ -8,22 +8,27 @@
 //     }
 
 ::wasm_layout::__private::struct_layout! {
-    pub struct Vertex VertexRef[_] VertexMut "Vertex"
-    "A read-only view of a [`Vertex`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it."
-    "A mutable view of a [`Vertex`] in its wasm32 layout: getters, `set_<field>` setters, and `<field>_mut` views of fields that are not scalars."[]
-    [[u8; 16]] size 16 align 4 repr[__wl::StructRepr::Natural]
-    rename::core::option::Option::None, __wl::NONE_RULE; pad[] fields[pub position
-    "position" OFFSET_POSITION set_position 0[f32; 3], __wl::NONE,
-    generic([::core::primitive::f32; 3], [] __wl position_mut encode &); pub color
-    "color" OFFSET_COLOR set_color 12 u32, __wl::NONE, scalar read_u32 write_u32 read_u32
-    LAYOUT_U32 u32;] host[const _ : () = {
+    pub struct Vertex VertexRef[_] VertexMut "Vertex"[] [[u8; 16]] size 16 align 4
+    repr[__wl::StructRepr::Natural] rename::core::option::Option::None, __wl::NONE_RULE;
+    pad[] fields[pub position "position" OFFSET_POSITION set_position 0[f32; 3],
+    __wl::NONE, generic([::core::primitive::f32; 3], [] __wl position_mut encode &); pub
+    color "color" OFFSET_COLOR set_color 12 u32, __wl::NONE, scalar read_u32 write_u32
+    read_u32 LAYOUT_U32 u32;] host[const _ : () = {
     ::core::assert!(::core::mem::offset_of!(Vertex, position) == 0,
-    "wasm-layout: `Vertex` is #[repr(C)] but field `position` is at a different offset on this host than on wasm32; give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]");
+    ::core::concat!("wasm-layout: `", "Vertex", "` is #[repr(C)] but field `",
+    "position", "` is at a different offset on this host than on wasm32; ",
+    "give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]"));
     ::core::assert!(::core::mem::offset_of!(Vertex, color) == 12,
-    "wasm-layout: `Vertex` is #[repr(C)] but field `color` is at a different offset on this host than on wasm32; give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]");
+    ::core::concat!("wasm-layout: `", "Vertex", "` is #[repr(C)] but field `", "color",
+    "` is at a different offset on this host than on wasm32; ",
+    "give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]"));
     ::core::assert!(::core::mem::size_of:: < Vertex > () == 16,
-    "wasm-layout: `Vertex` is #[repr(C)] but its size on this host is not its wasm32 size; give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]");
+    ::core::concat!("wasm-layout: `", "Vertex",
+    "` is #[repr(C)] but its size on this host is not its wasm32 size; ",
+    "give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]"));
     ::core::assert!(::core::mem::align_of:: < Vertex > () == 4,
-    "wasm-layout: `Vertex` is #[repr(C)] but its alignment on this host is not its wasm32 alignment; give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]");
+    ::core::concat!("wasm-layout: `", "Vertex",
+    "` is #[repr(C)] but its alignment on this host is not its wasm32 alignment; ",
+    "give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]"));
     }; #[automatically_derived] impl __wl::HostLayout for Vertex {}]
 }
