@@ -303,6 +303,11 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// [`decode`], for the other golden fixtures.
+pub fn decode_json(ty: &TypeLayout, b: &[u8], out: &mut String) {
+    decode(ty, b, out);
+}
+
 /// Appends the JSON for the `ty` held by `b` (exactly `ty.size` bytes).
 fn decode(ty: &TypeLayout, b: &[u8], out: &mut String) {
     let le = |n: usize| -> u64 { b[..n].iter().rev().fold(0u64, |acc, &x| acc << 8 | u64::from(x)) };

@@ -107,7 +107,8 @@ impl TypeScript {
             w.line(format_args!("  return {{ {} }};", parts.join(", ")));
         }
         w.close(format_args!("}}"));
-        w.line(format_args!("return invalidDiscriminant(\"{name}\", ptr, tag, field);"));
+        // Named as Rust names it, so the message is Rust's own.
+        w.line(format_args!("return invalidDiscriminant(\"{}\", ptr, tag, field);", ty.name));
         w.close(format_args!("}}"));
 
         // check

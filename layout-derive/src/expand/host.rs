@@ -94,9 +94,9 @@ fn leaf_types(ty: &Type) -> Vec<&Type> {
         Type::Paren(p) => leaf_types(&p.elem),
         Type::Group(g) => leaf_types(&g.elem),
         _ if scalar(ty).is_some() || is_pointer(ty) || is_pair(ty) => Vec::new(),
-        // `Option<WasmPtr<T>>` may point back to the type itself: bound
-        // what the option holds, as for the other leaves.
-        _ if option_arg(ty).is_some() => option_arg(ty).map_or_else(Vec::new, leaf_types),
+        // `Option<WasmPtr<T>>` may point back to the type itself, as
+        // `Option<WasmSlice<T>>` may hold it: as for `WasmPtr<T>`, no bound.
+        _ if option_arg(ty).is_some_and(|t| is_pointer(t) || is_pair(t)) => Vec::new(),
         _ => vec![ty],
     }
 }
