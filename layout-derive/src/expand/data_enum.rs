@@ -2,7 +2,8 @@
 //! the layout constants, the `WasmLayout` and `WasmVariant` impls, the case
 //! views (`<Name>Ref` / `<Name>Mut`, one variant per case, and per case
 //! `<Name><Case>Ref` / `<Name><Case>Mut` with one getter per field) and the
-//! host check (a data enum is always `#[repr(C)]`).
+//! host check (a data enum is always `#[repr(C)]`; one with an `Option` in a
+//! case is not checked, as an `Option` has this crate's layout, not the host's).
 //!
 //! The numbers come from the rules: each case's fields through
 //! `StructShape::new`, the whole through `VariantShape::new`, evaluated in
@@ -241,12 +242,18 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
         ))
     };
     let (size_msg, align_msg) = (host_msg("size"), host_msg("alignment"));
-    let host = quote_spanned! {ident.span()=>
-        const _: () = {
-            ::core::assert!(::core::mem::size_of::<#ident>() == __N, #size_msg);
-            ::core::assert!(::core::mem::align_of::<#ident>() == __A, #align_msg);
-        };
-    };
+    // An `Option` has this crate's layout, not the host's (Rust gives
+    // `Option<WasmPtr<T>>` a tag and `Option<Kind>` a niche), so an enum
+    // with one in a case is not checked against the host.
+    let mentions_option = cases.iter().flat_map(|c| &c.fields).any(|f| mentions(&f.ty, "Option"));
+    let host = (!mentions_option).then(|| {
+        quote_spanned! {ident.span()=>
+            const _: () = {
+                ::core::assert!(::core::mem::size_of::<#ident>() == __N, #size_msg);
+                ::core::assert!(::core::mem::align_of::<#ident>() == __A, #align_msg);
+            };
+        }
+    });
     let rename = opt_str(input.attrs.rename.as_ref());
 
     quote! {
@@ -357,4 +364,16 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
             #host
         };
     }
+}
+
+/// Whether `ty` names `word` anywhere in its tokens.
+fn mentions(ty: &syn::Type, word: &str) -> bool {
+    fn walk(ts: TokenStream, word: &str) -> bool {
+        ts.into_iter().any(|tt| match tt {
+            proc_macro2::TokenTree::Ident(i) => i == word,
+            proc_macro2::TokenTree::Group(g) => walk(g.stream(), word),
+            _ => false,
+        })
+    }
+    walk(quote!(#ty), word)
 }
