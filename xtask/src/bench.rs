@@ -315,6 +315,7 @@ fn alloc_ratio(all: &BTreeMap<String, f64>, variant: &str, v: f64) -> String {
         "bump_16" | "arena_16" => "alloc/bumpalo_16",
         "bump_40" | "arena_40" => "alloc/bumpalo_40",
         "pool_pair" => "alloc/slab_pair",
+        "pool_reuse" => "alloc/slab_reuse",
         _ => return String::new(),
     };
     all.get(anchor)
