@@ -9,6 +9,10 @@
 //! `wasm_layout_source` holding a hash of this file and the schema's, so a
 //! stale `guest.wasm` is caught without building it.
 //!
+//! It also allocates from the shared arena and pool headers hosts set up in
+//! its memory, with the Rust toolkit's `SharedArena` and `SharedPool`
+//! (`shared.rs`), as the C and Odin guests do with their runtimes.
+//!
 //! Hosts place everything above the heap base, and that is the only memory
 //! this guest reads or writes: below it lie its own stack and statics. A
 //! pointer below the heap base is out of bounds here, and bytes that are not
@@ -17,6 +21,8 @@
 //! `guest.c` operation by operation, so every guest computes the same bits.
 #![no_std]
 #![deny(warnings, missing_docs)]
+
+mod shared;
 
 use core::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
@@ -65,7 +71,9 @@ fn base() -> u32 {
     core::ptr::addr_of!(__heap_base) as u32
 }
 
-/// The memory from the heap base to the end, where hosts place everything.
+/// The memory from the heap base to the end, where hosts place everything
+/// (and, as a [`Memory`](wasm_layout::memory::Memory), where the shared
+/// allocators work: `shared.rs`).
 struct Heap {
     bytes: &'static mut [u8],
     base: u32,
