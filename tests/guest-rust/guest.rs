@@ -22,12 +22,13 @@
 #![no_std]
 #![deny(warnings, missing_docs)]
 
+mod label;
 mod shared;
 
 use core::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use wasm_layout::WasmLayout;
-use wasm_layout_e2e_schema::{Kind, Particle, StepFrame, StepRequest, StepResponse, Vec3};
+use wasm_layout_e2e_schema::{Kind, Label, Particle, StepFrame, StepRequest, StepResponse, Vec3};
 
 /// The call succeeded.
 pub const STATUS_OK: u32 = 0;
@@ -123,6 +124,12 @@ impl Heap {
         T::read_at(self.bytes, at).map_err(|_| STATUS_INVALID)
     }
 
+    /// A value from bytes outside the heap (an argument's), or
+    /// [`STATUS_INVALID`].
+    fn read_value<T: WasmLayout>(&self, bytes: &[u8]) -> Result<T, u32> {
+        T::read_from(bytes).map_err(|_| STATUS_INVALID)
+    }
+
     fn write<T: WasmLayout>(&mut self, at: usize, value: &T) -> Result<(), u32> {
         value.write_at(self.bytes, at).map_err(|_| STATUS_OUT_OF_BOUNDS)
     }
@@ -202,8 +209,8 @@ fn energy_of(p: &Particle, gravity: Vec3) -> f64 {
 }
 
 /// The layout fingerprint this guest was compiled against, by type:
-/// 0 `Particle`, 1 `StepRequest`, 2 `StepResponse`, 3 `StepFrame`; 0 for
-/// others.
+/// 0 `Particle`, 1 `StepRequest`, 2 `StepResponse`, 3 `StepFrame`, 4 `Label`;
+/// 0 for others.
 #[no_mangle]
 pub extern "C" fn layout_fingerprint(ty: u32) -> u64 {
     match ty {
@@ -211,6 +218,7 @@ pub extern "C" fn layout_fingerprint(ty: u32) -> u64 {
         1 => StepRequest::FINGERPRINT,
         2 => StepResponse::FINGERPRINT,
         3 => StepFrame::FINGERPRINT,
+        4 => Label::FINGERPRINT,
         _ => 0,
     }
 }
