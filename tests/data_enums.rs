@@ -241,3 +241,64 @@ fn nested_in_structs_and_arrays() {
     });
     assert_eq!(arr, Ok([Shape::Empty, Shape::Circle { radius: 1.0 }, Shape::Empty]));
 }
+
+mod fingerprints {
+    use wasm_layout::WasmLayout;
+
+    macro_rules! shape {
+        ($m:ident, $($body:tt)*) => {
+            pub mod $m {
+                use wasm_layout::WasmLayout;
+                #[derive(WasmLayout, Clone, Copy)]
+                #[repr(C, u8)]
+                pub enum Shape { $($body)* }
+            }
+        };
+    }
+    shape!(base, Circle { radius: f32 }, Empty);
+    shape!(same, Circle { radius: f32 }, Empty);
+    shape!(field_type, Circle { radius: u32 }, Empty);
+    shape!(field_name, Circle { r: f32 }, Empty);
+    shape!(order, Empty, Circle { radius: f32 });
+    shape!(tag, Circle { radius: f32 } = 1, Empty);
+    shape!(tuple, Circle(f32), Empty);
+    shape!(more, Circle { radius: f32 }, Empty, Dot);
+
+    #[test]
+    fn a_changed_case_or_field_changes_the_fingerprint() {
+        assert_eq!(base::Shape::FINGERPRINT, same::Shape::FINGERPRINT);
+        let others = [
+            field_type::Shape::FINGERPRINT,
+            field_name::Shape::FINGERPRINT,
+            order::Shape::FINGERPRINT,
+            tag::Shape::FINGERPRINT,
+            tuple::Shape::FINGERPRINT,
+            more::Shape::FINGERPRINT,
+        ];
+        for (i, f) in others.iter().enumerate() {
+            assert_ne!(*f, base::Shape::FINGERPRINT, "{i}");
+        }
+    }
+
+    #[test]
+    fn options_have_fingerprints_of_their_own() {
+        use std::num::NonZeroU32;
+        use wasm_layout::WasmPtr;
+        let prints = [
+            u32::FINGERPRINT,
+            <Option<u32>>::FINGERPRINT,
+            <Option<NonZeroU32>>::FINGERPRINT,
+            <Option<i32>>::FINGERPRINT,
+            <WasmPtr<u8>>::FINGERPRINT,
+            <Option<WasmPtr<u8>>>::FINGERPRINT,
+            <Option<WasmPtr<u16>>>::FINGERPRINT,
+            <Option<base::Shape>>::FINGERPRINT,
+            <Option<field_type::Shape>>::FINGERPRINT,
+        ];
+        for (i, a) in prints.iter().enumerate() {
+            for b in &prints[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+    }
+}

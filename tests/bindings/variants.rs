@@ -184,17 +184,31 @@ fn clang_lays_out_the_header_as_rust_does() {
     if let Err(e) = crate::c::clang_strict(&header, false) {
         panic!("clang -std=c11 -pedantic rejected the header:\n{e}\n{header}");
     }
-    // A hand-written C twin of `Shape`, as C programmers write a tagged union.
+    // Hand-written C twins, as C programmers write tagged unions.
     let twin = format!(
         "{header}\n\
          struct ShapeTwin {{ uint8_t tag; union {{ struct {{ float radius; }} circle; struct {{ struct {{ float x, y; }} a, b; }} rect; }} u; }};\n\
          _Static_assert(sizeof(struct ShapeTwin) == {}, \"size\");\n\
          _Static_assert(_Alignof(struct ShapeTwin) == {}, \"align\");\n\
          _Static_assert(offsetof(struct ShapeTwin, u.rect.b) == {}, \"Rect.1\");\n\
+         struct MsgTwin {{ uint16_t tag; union {{ struct {{ uint64_t id; _Bool ok; }} data; struct {{ uint8_t a; int16_t b; }} pair; }} u; }};\n\
+         _Static_assert(sizeof(struct MsgTwin) == {}, \"Msg size\");\n\
+         _Static_assert(_Alignof(struct MsgTwin) == {}, \"Msg align\");\n\
+         _Static_assert(offsetof(struct MsgTwin, u.data.ok) == {}, \"Data.ok\");\n\
+         _Static_assert(offsetof(struct MsgTwin, u.pair.b) == {}, \"Pair.1\");\n\
+         struct WideTwin {{ uint32_t tag; union {{ uint8_t bytes[3]; struct ShapeTwin inner; }} u; }};\n\
+         _Static_assert(sizeof(struct WideTwin) == {}, \"Wide size\");\n\
+         _Static_assert(offsetof(struct WideTwin, u.inner) == {}, \"Wide.Inner.0\");\n\
          _Static_assert(sizeof(Scene) == {}, \"Scene\");\n",
         Shape::SIZE,
         Shape::ALIGN,
         Shape::LAYOUT.kind_case_field("Rect", "1"),
+        Msg::SIZE,
+        Msg::ALIGN,
+        Msg::LAYOUT.kind_case_field("Data", "ok"),
+        Msg::LAYOUT.kind_case_field("Pair", "1"),
+        Wide::SIZE,
+        Wide::LAYOUT.kind_case_field("Inner", "0"),
         Scene::SIZE,
     );
     if let Err(e) = clang_wasm32_check(&twin) {
