@@ -251,3 +251,39 @@ impl CaseField for wasm_layout::TypeLayout {
         c.fields.iter().find(|f| f.name == field).expect("field").offset
     }
 }
+
+mod clash {
+    use wasm_layout::WasmLayout;
+
+    /// A case field named `tag` would be the case object's discriminant.
+    #[derive(WasmLayout, Clone, Copy)]
+    #[repr(C, u8)]
+    pub enum Labelled {
+        Named { tag: u32 },
+    }
+
+    /// `Pair_Left`, the C struct of case `Left`, is also this type's name.
+    #[derive(WasmLayout, Clone, Copy)]
+    #[layout(rename = "Pair_Left")]
+    pub struct Side {
+        pub x: u8,
+    }
+
+    #[derive(WasmLayout, Clone, Copy)]
+    #[repr(C, u8)]
+    pub enum Pair {
+        Left(Side),
+    }
+}
+
+#[test]
+fn generated_names_are_checked_for_clashes() {
+    let b = Bindings::new().add::<clash::Labelled>();
+    let e = b.try_typescript().expect_err("`tag` is taken in TypeScript").to_string();
+    assert!(e.contains("`tag`") && e.contains("field `tag` of case `Named`"), "{e}");
+    assert!(b.try_c().is_ok() && b.try_odin().is_ok(), "C and Odin keep the tag apart");
+    let b = Bindings::new().add::<clash::Pair>();
+    for e in [b.try_c().expect_err("C"), b.try_odin().expect_err("Odin")] {
+        assert!(e.to_string().contains("Pair_Left"), "{e}");
+    }
+}
