@@ -302,3 +302,46 @@ mod fingerprints {
         }
     }
 }
+
+mod arbitrary_bytes {
+    use proptest::prelude::*;
+    use wasm_layout::{ViewRef, WasmLayout};
+
+    use super::{Msg, Scene, Shape, Wide};
+
+    /// Whatever the bytes, reads and views answer without panicking, agree
+    /// with each other, and what reads back writes back to the same value.
+    fn check<T: WasmLayout + PartialEq + std::fmt::Debug>(bytes: &[u8]) -> Result<(), TestCaseError>
+    where
+        for<'a> T::Ref<'a>: ViewRef<'a, Target = T>,
+    {
+        // Compared as text: a NaN is not equal to itself.
+        let read = T::read_from(bytes);
+        if let Ok(view) = T::view(bytes) {
+            prop_assert_eq!(format!("{:?}", view.read()), format!("{read:?}"));
+        }
+        if let Ok(value) = read {
+            let mut again = vec![0u8; T::SIZE];
+            value.write_to(&mut again).unwrap();
+            prop_assert_eq!(format!("{:?}", T::read_from(&again)), format!("{:?}", Ok::<_, ()>(value)));
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn reads_never_panic_and_agree(bytes in proptest::collection::vec(any::<u8>(), 0..160), tags in any::<[u8; 4]>()) {
+            // Mostly valid tags, so the cases' fields are reached too.
+            let mut bytes = bytes;
+            if let Some(b) = bytes.first_mut() { *b = tags[0] % 4; }
+            check::<Shape>(&bytes)?;
+            check::<Wide>(&bytes)?;
+            check::<Scene>(&bytes)?;
+            if bytes.len() >= 2 { bytes[0] = [3, 10, 11, tags[1]][usize::from(tags[2] % 4)]; bytes[1] = 0; }
+            check::<Msg>(&bytes)?;
+            if let Ok(v) = Shape::view(&bytes) {
+                let _ = v.variant();
+            }
+        }
+    }
+}
