@@ -287,3 +287,52 @@ fn generated_names_are_checked_for_clashes() {
         assert!(e.to_string().contains("Pair_Left"), "{e}");
     }
 }
+
+/// A native C program that includes the header, copies in the bytes Rust
+/// wrote for `scenes()[1]` and checks every tag and field it reaches
+/// through the generated types: C reads Rust's bytes as Rust wrote them.
+#[test]
+fn c_reads_the_bytes_rust_wrote() {
+    if !has_clang() {
+        return;
+    }
+    let mut bytes = vec![0u8; Scene::SIZE];
+    scenes()[1].write_to(&mut bytes).unwrap();
+    let array: Vec<String> = bytes.iter().map(|b| b.to_string()).collect();
+    let program = format!(
+        r#"{header}
+#include <string.h>
+static const unsigned char BYTES[{size}] = {{ {array} }};
+int main(void) {{
+    Scene s;
+    memcpy(&s, BYTES, sizeof s);
+    int bad = 0;
+    bad |= (s.id != 2) << 0;
+    bad |= (s.main.tag != Shape_Empty_TAG) << 1;
+    bad |= (s.more[1].tag != Shape_Rect_TAG || s.more[1].payload.Rect._1.x != 3.5f) << 2;
+    bad |= (s.next != 4096 || s.count != UINT32_MAX || s.small != 7 || s.big != INT64_MIN) << 3;
+    bad |= (s.maybe.tag != 1 || s.maybe.some != 0 || s.scale.tag != 1 || s.scale.some != -0.5) << 4;
+    bad |= (s.name.tag != 1 || s.name.some.ptr != 100 || s.name.some.len != 3 || s.list.some.len != 4) << 5;
+    bad |= (s.shape.tag != 1 || s.shape.some.tag != Shape_Rect_TAG || s.shape.some.payload.Rect._1.y != 3.0f) << 6;
+    bad |= (s.wide.tag != Wide_Inner_TAG || s.wide.payload.Inner._0.payload.Circle.radius != 1.0f) << 7;
+    bad |= (s.msg.tag != Message_Data_TAG || s.msg.payload.Data.id != UINT64_MAX || !s.msg.payload.Data.ok) << 8;
+    return bad;
+}}
+"#,
+        header = bindings().c(),
+        size = bytes.len(),
+        array = array.join(", "),
+    );
+    let dir = scratch_dir("variants-c-run");
+    let (source, exe) = (dir.join("read.c"), dir.join("read"));
+    std::fs::write(&source, program).unwrap();
+    let out = std::process::Command::new("clang")
+        .args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-o"])
+        .arg(&exe)
+        .arg(&source)
+        .output()
+        .expect("clang runs");
+    assert!(out.status.success(), "clang: {}", String::from_utf8_lossy(&out.stderr));
+    let status = std::process::Command::new(&exe).status().expect("the program runs");
+    assert_eq!(status.code(), Some(0), "bits of the checks that failed");
+}
