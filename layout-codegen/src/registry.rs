@@ -83,7 +83,7 @@ fn items(lang: Lang, ty: &TypeLayout) -> Vec<(String, String)> {
                     format!("the function `{prefix}{name}` of {what} `{}`", ty.name),
                 ));
             }
-            if matches!(kind, TypeKind::Struct(_)) {
+            if matches!(kind, TypeKind::Struct(_) | TypeKind::Variant(_)) {
                 out.push(suffixed("View", "view class"));
             }
         }

@@ -196,6 +196,47 @@ function storeShape(view: DataView, ptr: number, value: Shape): void {
     }
   }
 }
+/** A live view of one `Shape` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class ShapeView {
+  readonly #memory: WebAssembly.Memory;
+  #ptr = 0;
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ShapeView");
+    this.#memory = memory;
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Shape` starts; set it to move the view. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ShapeView");
+    this.#ptr = value;
+  }
+  /** The name of the case the tag names; a `RangeError` for a tag that names none. */
+  get tag(): Shape["tag"] {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 20 > view.byteLength) outOfBounds(this.#ptr, 20, view.byteLength);
+    const tag = view.getUint8(this.#ptr);
+    switch (tag) {
+      case 0:
+        return "Circle";
+      case 1:
+        return "Rect";
+      case 2:
+        return "Empty";
+    }
+    return invalidDiscriminant("Shape", this.#ptr, tag, "ShapeView.tag");
+  }
+  /** Reads the whole value, as `readShape` does. */
+  read(): Shape {
+    return readShape(dataViewOf(this.#memory), this.#ptr);
+  }
+  /** Writes the whole value, as `writeShape` does. */
+  write(value: Shape): void {
+    writeShape(dataViewOf(this.#memory), this.#ptr, value);
+  }
+}
 
 export type Wide =
   | { tag: "Bytes"; 0: number[] }
@@ -272,6 +313,45 @@ function storeWide(view: DataView, ptr: number, value: Wide): void {
       storeShape(view, ptr + 4, value[0]);
       return;
     }
+  }
+}
+/** A live view of one `Wide` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class WideView {
+  readonly #memory: WebAssembly.Memory;
+  #ptr = 0;
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideView");
+    this.#memory = memory;
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Wide` starts; set it to move the view. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "WideView");
+    this.#ptr = value;
+  }
+  /** The name of the case the tag names; a `RangeError` for a tag that names none. */
+  get tag(): Wide["tag"] {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 24 > view.byteLength) outOfBounds(this.#ptr, 24, view.byteLength);
+    const tag = view.getUint32(this.#ptr, true);
+    switch (tag) {
+      case 0:
+        return "Bytes";
+      case 1:
+        return "Inner";
+    }
+    return invalidDiscriminant("Wide", this.#ptr, tag, "WideView.tag");
+  }
+  /** Reads the whole value, as `readWide` does. */
+  read(): Wide {
+    return readWide(dataViewOf(this.#memory), this.#ptr);
+  }
+  /** Writes the whole value, as `writeWide` does. */
+  write(value: Wide): void {
+    writeWide(dataViewOf(this.#memory), this.#ptr, value);
   }
 }
 
@@ -361,6 +441,47 @@ function storeMessage(view: DataView, ptr: number, value: Message): void {
       view.setInt16(ptr + 10, value[1], true);
       return;
     }
+  }
+}
+/** A live view of one `Message` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class MessageView {
+  readonly #memory: WebAssembly.Memory;
+  #ptr = 0;
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MessageView");
+    this.#memory = memory;
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Message` starts; set it to move the view. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "MessageView");
+    this.#ptr = value;
+  }
+  /** The name of the case the tag names; a `RangeError` for a tag that names none. */
+  get tag(): Message["tag"] {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 24 > view.byteLength) outOfBounds(this.#ptr, 24, view.byteLength);
+    const tag = view.getUint16(this.#ptr, true);
+    switch (tag) {
+      case 3:
+        return "Ping";
+      case 10:
+        return "Data";
+      case 11:
+        return "Duo";
+    }
+    return invalidDiscriminant("Msg", this.#ptr, tag, "MessageView.tag");
+  }
+  /** Reads the whole value, as `readMessage` does. */
+  read(): Message {
+    return readMessage(dataViewOf(this.#memory), this.#ptr);
+  }
+  /** Writes the whole value, as `writeMessage` does. */
+  write(value: Message): void {
+    writeMessage(dataViewOf(this.#memory), this.#ptr, value);
   }
 }
 

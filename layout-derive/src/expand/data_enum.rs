@@ -147,7 +147,7 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
     });
 
     // The case views.
-    let view_items = cases.iter().enumerate().map(|(i, c)| {
+    let view_items = cases.iter().enumerate().filter(|(_, c)| !c.fields.is_empty()).map(|(i, c)| {
         let (r, m) = (&c.view, &c.view_mut);
         let getters = c.fields.iter().enumerate().map(|(j, f)| {
             let (o, ty, g) = (offset(i, j), &f.ty, &f.getter);
@@ -190,7 +190,7 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
             }
         }
     });
-    let view_decls = cases.iter().map(|c| {
+    let view_decls = cases.iter().filter(|c| !c.fields.is_empty()).map(|c| {
         let (r, m) = (&c.view, &c.view_mut);
         let v = c.variant.ident.to_string();
         quote! {
