@@ -801,46 +801,75 @@ export class StepFrameView {
 export interface Label {
   name: WasmStr;
   members: WasmSlice;
+  leader: (number | null);
+  max_mass: (number | null);
 }
 export const LabelLayout = {
-  size: 16,
+  size: 28,
   align: 4,
   offsets: {
     name: 0,
     members: 8,
+    leader: 16,
+    max_mass: 20,
   },
 } as const;
-export const LabelFingerprint = 0x26575f8625738d46n;
+export const LabelFingerprint = 0x444b6a03ace5aefbn;
 /** Reads a `Label`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readLabel(view: DataView, ptr: number): Label {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Label");
   try {
+    view.getUint8(ptr + 27); // padding: in bounds too
     return loadLabel(view, ptr);
   } catch (error) {
-    return readFailed(error, view, ptr, 16);
+    return readFailed(error, view, ptr, 28);
   }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeLabel(view: DataView, ptr: number, value: Label): void {
   checkLabel(value);
-  checkSpan(view, ptr, 16, "Label");
+  checkSpan(view, ptr, 28, "Label");
   storeLabel(view, ptr, value);
 }
 function loadLabel(view: DataView, ptr: number): Label {
   return {
     name: { ptr: view.getUint32(ptr, true), len: view.getUint32(ptr + 4, true) },
     members: { ptr: view.getUint32(ptr + 8, true), len: view.getUint32(ptr + 8 + 4, true) },
+    leader: nonZero(view.getUint32(ptr + 16, true)),
+    max_mass: ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getFloat32(ptr + 20 + 4, true) : invalidDiscriminant("Option", ptr + 20, t0, "Label.max_mass"))(view.getUint8(ptr + 20)),
   };
 }
 function checkLabel(value: Label): void {
   checkPair(value.name, "WasmStr", `Label.name`);
   checkPair(value.members, "WasmSlice", `Label.members`);
+  {
+    const o0 = value.leader;
+    if (o0 !== null) {
+      checkInt(o0, 0, 4294967295, "WasmPtr<Particle>", `Label.leader`);
+      checkNonZero(o0, "WasmPtr<Particle>", `Label.leader`);
+    }
+  }
+  {
+    const o0 = value.max_mass;
+    if (o0 !== null) {
+      checkFloat(o0, "f32", `Label.max_mass`);
+    }
+  }
 }
 function storeLabel(view: DataView, ptr: number, value: Label): void {
   view.setUint32(ptr, value.name.ptr, true);
   view.setUint32(ptr + 4, value.name.len, true);
   view.setUint32(ptr + 8, value.members.ptr, true);
   view.setUint32(ptr + 8 + 4, value.members.len, true);
+  view.setUint32(ptr + 16, value.leader ?? 0, true);
+  {
+    const o0 = value.max_mass;
+    zeroBytes(view, ptr + 20, 8);
+    if (o0 !== null) {
+      view.setUint8(ptr + 20, 1);
+      view.setFloat32(ptr + 20 + 4, o0, true);
+    }
+  }
 }
 /** A live view of one `Label` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class LabelView {
@@ -865,7 +894,7 @@ export class LabelView {
   /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
   #fresh(error: unknown): DataView {
     const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
+    if (this.#ptr + 28 > view.byteLength) outOfBounds(this.#ptr, 28, view.byteLength);
     if (view === this.#view) {
       throw error;
     }
@@ -875,7 +904,7 @@ export class LabelView {
   /** Before a write: the memory's current DataView, which holds the whole `Label`. */
   #span(): DataView {
     const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
+    if (this.#ptr + 28 > view.byteLength) outOfBounds(this.#ptr, 28, view.byteLength);
     this.#view = view;
     return view;
   }
@@ -908,6 +937,139 @@ export class LabelView {
     const view = this.#span();
     view.setUint32(this.#ptr + 8, value.ptr, true);
     view.setUint32(this.#ptr + 8 + 4, value.len, true);
+  }
+  get leader(): (number | null) {
+    let view = this.#view;
+    try {
+      return nonZero(view.getUint32(this.#ptr + 16, true));
+    } catch (error) {
+      view = this.#fresh(error);
+      return nonZero(view.getUint32(this.#ptr + 16, true));
+    }
+  }
+  set leader(value: (number | null)) {
+    {
+      const o0 = value;
+      if (o0 !== null) {
+        checkInt(o0, 0, 4294967295, "WasmPtr<Particle>", `Label.leader`);
+        checkNonZero(o0, "WasmPtr<Particle>", `Label.leader`);
+      }
+    }
+    const view = this.#span();
+    view.setUint32(this.#ptr + 16, value ?? 0, true);
+  }
+  get max_mass(): (number | null) {
+    let view = this.#view;
+    try {
+      return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getFloat32(this.#ptr + 20 + 4, true) : invalidDiscriminant("Option", this.#ptr + 20, t0, "Label.max_mass"))(view.getUint8(this.#ptr + 20));
+    } catch (error) {
+      view = this.#fresh(error);
+      return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getFloat32(this.#ptr + 20 + 4, true) : invalidDiscriminant("Option", this.#ptr + 20, t0, "Label.max_mass"))(view.getUint8(this.#ptr + 20));
+    }
+  }
+  set max_mass(value: (number | null)) {
+    {
+      const o0 = value;
+      if (o0 !== null) {
+        checkFloat(o0, "f32", `Label.max_mass`);
+      }
+    }
+    const view = this.#span();
+    {
+      const o0 = value;
+      zeroBytes(view, this.#ptr + 20, 8);
+      if (o0 !== null) {
+        view.setUint8(this.#ptr + 20, 1);
+        view.setFloat32(this.#ptr + 20 + 4, o0, true);
+      }
+    }
+  }
+}
+
+export type Event =
+  | { tag: "Spawn"; id: bigint }
+  | { tag: "Collide"; 0: number; 1: number }
+  | { tag: "Tick" };
+export const EventLayout = {
+  size: 16,
+  align: 8,
+  payload: 8,
+  tags: {
+    Spawn: 0,
+    Collide: 1,
+    Tick: 2,
+  },
+  offsets: {
+    Spawn: { id: 8 },
+    Collide: { 0: 8, 1: 12 },
+    Tick: {},
+  },
+} as const;
+export const EventFingerprint = 0xb0aa2ed705d0c86bn;
+/** Reads a `Event`; throws a `RangeError` on a bad pointer, bytes out of bounds, an unknown tag or an invalid field. */
+export function readEvent(view: DataView, ptr: number): Event {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Event");
+  try {
+    view.getUint8(ptr + 15); // padding: in bounds too
+    return loadEvent(view, ptr, "Event");
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes the tag and the case's fields and zeroes every other byte: after a `RangeError` nothing was written. */
+export function writeEvent(view: DataView, ptr: number, value: Event): void {
+  checkEvent(value, "Event");
+  checkSpan(view, ptr, 16, "Event");
+  storeEvent(view, ptr, value);
+}
+function loadEvent(view: DataView, ptr: number, field: string): Event {
+  const tag = view.getUint8(ptr);
+  switch (tag) {
+    case 0:
+      return { tag: "Spawn", id: view.getBigUint64(ptr + 8, true) };
+    case 1:
+      return { tag: "Collide", 0: view.getUint32(ptr + 8, true), 1: view.getUint32(ptr + 12, true) };
+    case 2:
+      return { tag: "Tick" };
+  }
+  return invalidDiscriminant("Event", ptr, tag, field);
+}
+function checkEvent(value: Event, field: string): void {
+  checkObject(value, "Event", field);
+  switch (value.tag) {
+    case "Spawn": {
+      checkBig(value.id, false, "u64", `${field}.id`);
+      return;
+    }
+    case "Collide": {
+      checkInt(value[0], 0, 4294967295, "u32", `${field}.0`);
+      checkInt(value[1], 0, 4294967295, "u32", `${field}.1`);
+      return;
+    }
+    case "Tick": {
+      return;
+    }
+  }
+  badValue((value as { tag?: unknown }).tag, "a Event tag (one of \"Spawn\", \"Collide\", \"Tick\")", `${field}.tag`);
+}
+function storeEvent(view: DataView, ptr: number, value: Event): void {
+  zeroBytes(view, ptr, 16);
+  switch (value.tag) {
+    case "Spawn": {
+      view.setUint8(ptr, 0);
+      view.setBigUint64(ptr + 8, value.id, true);
+      return;
+    }
+    case "Collide": {
+      view.setUint8(ptr, 1);
+      view.setUint32(ptr + 8, value[0], true);
+      view.setUint32(ptr + 12, value[1], true);
+      return;
+    }
+    case "Tick": {
+      view.setUint8(ptr, 2);
+      return;
+    }
   }
 }
 
@@ -942,6 +1104,16 @@ function invalidBool(byte: number, at: number, field: string): never {
 }
 function invalidDiscriminant(type: string, at: number, value: number, field: string): never {
   throw new RangeError(`invalid discriminant for ${type} at offset ${at}: ${value} names no variant (${field})`);
+}
+/** `null` for 0: an `Option` whose `None` is 0. */
+function nonZero<T extends number | bigint>(value: T): T | null {
+  return value === 0 || value === 0n ? null : value;
+}
+function checkNonZero(value: number | bigint, type: string, field: string): void {
+  if (value === 0 || value === 0n) badValue(value, `a ${type} other than 0 (0 is None: write null)`, field);
+}
+function checkObject(value: unknown, type: string, field: string): void {
+  if (typeof value !== "object" || value === null) badValue(value, `a ${type} ({ tag, … })`, field);
 }
 /** Throws unless `value` is an integer in [min, max]. */
 function checkInt(value: number, min: number, max: number, type: string, field: string): void {
