@@ -13,7 +13,10 @@
 //! the bytes must lie in the memory; else a `RangeError` names the type and
 //! field, and nothing was written.
 
+mod arrays;
+mod elems;
 mod helpers;
+mod live;
 mod value;
 mod view;
 
@@ -27,7 +30,7 @@ use wasm_layout_core::fingerprint;
 use wasm_layout_rules::names::Scope;
 
 use self::value::{get, offset_expr, ts_type};
-pub(crate) use self::view::VIEW_MEMBERS;
+pub(crate) use self::view::{view_methods, VIEW_MEMBERS};
 use crate::names::{field_name, variant_name};
 use crate::writer::Writer;
 use crate::{Backend, GENERATED_NOTICE};
@@ -64,18 +67,20 @@ pub(crate) fn prefixes(structure: bool) -> &'static [&'static str] {
     if structure {
         &["read", "write", "load", "check", "store"]
     } else {
-        &["read", "write", "load", "check"]
+        &["read", "write", "load", "check", "nameOf"]
     }
 }
 
-/// Emits TypeScript; remembers which helpers the file needs.
+/// Emits TypeScript; remembers which helpers the file needs, and holds the
+/// `<Name>Array` classes, which come after the helpers they extend.
 pub(crate) struct TypeScript {
     used: BTreeSet<&'static str>,
+    arrays: Writer,
 }
 
 impl TypeScript {
     pub(crate) fn new() -> Self {
-        TypeScript { used: BTreeSet::new() }
+        TypeScript { used: BTreeSet::new(), arrays: Writer::new(Self::INDENT) }
     }
 }
 
@@ -131,6 +136,17 @@ impl Backend for TypeScript {
         w.line(format_args!("check{name}(value, \"{name}\");"));
         w.line(format_args!("checkSpan(view, ptr, {}, \"{name}\");", ty.size));
         w.line(format_args!("{};", value::set(e.repr, "ptr", "value")));
+        w.close(format_args!("}}"));
+        w.line(format_args!(
+            "/** The name of the `{name}` variant of value `value`, or `undefined` if none has it. */"
+        ));
+        w.open(format_args!("export function nameOf{name}(value: number): keyof typeof {name} | undefined {{"));
+        w.open(format_args!("switch (value) {{"));
+        for v in e.variants {
+            w.line(format_args!("case {}: return \"{}\";", v.value, variant_name(v)));
+        }
+        w.close(format_args!("}}"));
+        w.line(format_args!("return undefined;"));
         w.close(format_args!("}}"));
         let values: Vec<String> = e.variants.iter().map(|v| v.value.to_string()).collect();
         w.open(format_args!("function check{name}(value: {name}, field: string): void {{"));
@@ -225,10 +241,17 @@ impl Backend for TypeScript {
         }
         w.close(format_args!("}}"));
         self.view_class(w, ty, s);
+        let mut arrays = core::mem::replace(&mut self.arrays, Writer::new(Self::INDENT));
+        self.struct_array(&mut arrays, ty, s);
+        self.arrays = arrays;
     }
 
     fn end(&mut self, w: &mut Writer) {
         helpers::emit(w, &self.used);
+        let arrays = core::mem::replace(&mut self.arrays, Writer::new(Self::INDENT)).finish();
+        for line in arrays.lines() {
+            w.line(format_args!("{line}"));
+        }
     }
 }
 

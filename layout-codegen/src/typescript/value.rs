@@ -185,6 +185,12 @@ pub(super) fn ts_type(t: &TypeLayout) -> String {
         TypeKind::Scalar(Scalar::Bool) => String::from("boolean"),
         TypeKind::Scalar(Scalar::U64 | Scalar::I64) => String::from("bigint"),
         TypeKind::Scalar(_) | TypeKind::Pointer(_) => String::from("number"),
+        // A tuple as long as reads build an array literal.
+        TypeKind::Array(a) if a.len <= LITERAL_ARRAY_MAX => {
+            let elem = ts_type(a.elem);
+            let elems: Vec<&str> = (0..a.len).map(|_| elem.as_str()).collect();
+            format!("[{}]", elems.join(", "))
+        }
         TypeKind::Array(a) => format!("{}[]", ts_type(a.elem)),
         TypeKind::Str => String::from("WasmStr"),
         TypeKind::Slice(_) => String::from("WasmSlice"),
