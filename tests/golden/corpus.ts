@@ -126,10 +126,14 @@ export class AllScalarsView {
     }
   }
   set a_u8(value: number) {
-    checkInt(value, 0, 255, "u8", `AllScalars.a_u8`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `AllScalars.a_u8`);
+    }
     const m = this.#m;
-    if (this.#ptr + 56 > m.u8.length) m.span(this.#ptr, 56);
-    m.u8[this.#ptr] = value;
+    const ptr = this.#ptr;
+    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
+    const view = m.dv;
+    view.setUint8(ptr, value);
   }
   get a_u16(): number {
     const m = this.#m;
@@ -148,16 +152,14 @@ export class AllScalarsView {
     }
   }
   set a_u16(value: number) {
-    checkInt(value, 0, 65535, "u16", `AllScalars.a_u16`);
-    const m = this.#m;
-    if (this.#ptr + 56 > m.u8.length) m.span(this.#ptr, 56);
-    const at = this.#ptr + 2;
-    if ((at & 1) === 0 && littleEndian) {
-      m.u16[at >> 1] = value;
-    } else {
-      const view = m.dv;
-      view.setUint16(at, value, true);
+    if (!(typeof value === "number" && (value & 65535) === value)) {
+      checkInt(value, 0, 65535, "u16", `AllScalars.a_u16`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
+    const view = m.dv;
+    view.setUint16(ptr + 2, value, true);
   }
   get a_u32(): number {
     const m = this.#m;
@@ -176,16 +178,14 @@ export class AllScalarsView {
     }
   }
   set a_u32(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `AllScalars.a_u32`);
-    const m = this.#m;
-    if (this.#ptr + 56 > m.u8.length) m.span(this.#ptr, 56);
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "u32", `AllScalars.a_u32`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
+    const view = m.dv;
+    view.setUint32(ptr + 4, value, true);
   }
   get a_u64(): bigint {
     const m = this.#m;
@@ -204,16 +204,14 @@ export class AllScalarsView {
     }
   }
   set a_u64(value: bigint) {
-    checkBig(value, false, "u64", `AllScalars.a_u64`);
-    const m = this.#m;
-    if (this.#ptr + 56 > m.u8.length) m.span(this.#ptr, 56);
-    const at = this.#ptr + 8;
-    if ((at & 7) === 0 && littleEndian) {
-      m.u64[at >> 3] = value;
-    } else {
-      const view = m.dv;
-      view.setBigUint64(at, value, true);
+    if (!(typeof value === "bigint" && BigInt.asUintN(64, value) === value)) {
+      checkBig(value, false, "u64", `AllScalars.a_u64`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
+    const view = m.dv;
+    view.setBigUint64(ptr + 8, value, true);
   }
   get a_i8(): number {
     const m = this.#m;
@@ -230,10 +228,14 @@ export class AllScalarsView {
     }
   }
   set a_i8(value: number) {
-    checkInt(value, -128, 127, "i8", `AllScalars.a_i8`);
+    if (!(typeof value === "number" && (value << 24 >> 24) === value)) {
+      checkInt(value, -128, 127, "i8", `AllScalars.a_i8`);
+    }
     const m = this.#m;
-    if (this.#ptr + 56 > m.u8.length) m.span(this.#ptr, 56);
-    m.i8[this.#ptr + 16] = value;
+    const ptr = this.#ptr;
+    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
+    const view = m.dv;
+    view.setInt8(ptr + 16, value);
   }
   get a_i16(): number {
     const m = this.#m;
@@ -252,16 +254,14 @@ export class AllScalarsView {
     }
   }
   set a_i16(value: number) {
-    checkInt(value, -32768, 32767, "i16", `AllScalars.a_i16`);
-    const m = this.#m;
-    if (this.#ptr + 56 > m.u8.length) m.span(this.#ptr, 56);
-    const at = this.#ptr + 18;
-    if ((at & 1) === 0 && littleEndian) {
-      m.i16[at >> 1] = value;
-    } else {
-      const view = m.dv;
-      view.setInt16(at, value, true);
+    if (!(typeof value === "number" && (value << 16 >> 16) === value)) {
+      checkInt(value, -32768, 32767, "i16", `AllScalars.a_i16`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
+    const view = m.dv;
+    view.setInt16(ptr + 18, value, true);
   }
   get a_i32(): number {
     const m = this.#m;
@@ -280,16 +280,14 @@ export class AllScalarsView {
     }
   }
   set a_i32(value: number) {
-    checkInt(value, -2147483648, 2147483647, "i32", `AllScalars.a_i32`);
-    const m = this.#m;
-    if (this.#ptr + 56 > m.u8.length) m.span(this.#ptr, 56);
-    const at = this.#ptr + 20;
-    if ((at & 3) === 0 && littleEndian) {
-      m.i32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setInt32(at, value, true);
+    if (!(typeof value === "number" && (value | 0) === value)) {
+      checkInt(value, -2147483648, 2147483647, "i32", `AllScalars.a_i32`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
+    const view = m.dv;
+    view.setInt32(ptr + 20, value, true);
   }
   get a_i64(): bigint {
     const m = this.#m;
@@ -308,16 +306,14 @@ export class AllScalarsView {
     }
   }
   set a_i64(value: bigint) {
-    checkBig(value, true, "i64", `AllScalars.a_i64`);
-    const m = this.#m;
-    if (this.#ptr + 56 > m.u8.length) m.span(this.#ptr, 56);
-    const at = this.#ptr + 24;
-    if ((at & 7) === 0 && littleEndian) {
-      m.i64[at >> 3] = value;
-    } else {
-      const view = m.dv;
-      view.setBigInt64(at, value, true);
+    if (!(typeof value === "bigint" && BigInt.asIntN(64, value) === value)) {
+      checkBig(value, true, "i64", `AllScalars.a_i64`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
+    const view = m.dv;
+    view.setBigInt64(ptr + 24, value, true);
   }
   get a_f32(): number {
     const m = this.#m;
@@ -336,16 +332,14 @@ export class AllScalarsView {
     }
   }
   set a_f32(value: number) {
-    checkFloat(value, "f32", `AllScalars.a_f32`);
-    const m = this.#m;
-    if (this.#ptr + 56 > m.u8.length) m.span(this.#ptr, 56);
-    const at = this.#ptr + 32;
-    if ((at & 3) === 0 && littleEndian) {
-      m.f32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setFloat32(at, value, true);
+    if (!(typeof value === "number")) {
+      checkFloat(value, "f32", `AllScalars.a_f32`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
+    const view = m.dv;
+    view.setFloat32(ptr + 32, value, true);
   }
   get a_f64(): number {
     const m = this.#m;
@@ -364,16 +358,14 @@ export class AllScalarsView {
     }
   }
   set a_f64(value: number) {
-    checkFloat(value, "f64", `AllScalars.a_f64`);
-    const m = this.#m;
-    if (this.#ptr + 56 > m.u8.length) m.span(this.#ptr, 56);
-    const at = this.#ptr + 40;
-    if ((at & 7) === 0 && littleEndian) {
-      m.f64[at >> 3] = value;
-    } else {
-      const view = m.dv;
-      view.setFloat64(at, value, true);
+    if (!(typeof value === "number")) {
+      checkFloat(value, "f64", `AllScalars.a_f64`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
+    const view = m.dv;
+    view.setFloat64(ptr + 40, value, true);
   }
   get a_bool(): boolean {
     const m = this.#m;
@@ -390,10 +382,14 @@ export class AllScalarsView {
     }
   }
   set a_bool(value: boolean) {
-    checkBool(value, `AllScalars.a_bool`);
+    if (!(typeof value === "boolean")) {
+      checkBool(value, `AllScalars.a_bool`);
+    }
     const m = this.#m;
-    if (this.#ptr + 56 > m.u8.length) m.span(this.#ptr, 56);
-    m.u8[this.#ptr + 48] = value ? 1 : 0;
+    const ptr = this.#ptr;
+    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
+    const view = m.dv;
+    view.setUint8(ptr + 48, value ? 1 : 0);
   }
 }
 
@@ -474,16 +470,14 @@ export class PointView {
     }
   }
   set x(value: number) {
-    checkFloat(value, "f64", `Point.x`);
-    const m = this.#m;
-    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    const at = this.#ptr;
-    if ((at & 7) === 0 && littleEndian) {
-      m.f64[at >> 3] = value;
-    } else {
-      const view = m.dv;
-      view.setFloat64(at, value, true);
+    if (!(typeof value === "number")) {
+      checkFloat(value, "f64", `Point.x`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setFloat64(ptr, value, true);
   }
   get y(): number {
     const m = this.#m;
@@ -502,16 +496,14 @@ export class PointView {
     }
   }
   set y(value: number) {
-    checkFloat(value, "f64", `Point.y`);
-    const m = this.#m;
-    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    const at = this.#ptr + 8;
-    if ((at & 7) === 0 && littleEndian) {
-      m.f64[at >> 3] = value;
-    } else {
-      const view = m.dv;
-      view.setFloat64(at, value, true);
+    if (!(typeof value === "number")) {
+      checkFloat(value, "f64", `Point.y`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setFloat64(ptr + 8, value, true);
   }
 }
 
@@ -619,10 +611,7 @@ function checkRect(value: Rect): void {
   checkPoint(value.max);
   checkKind(value.kind, `Rect.kind`);
   checkBool(value.alive, `Rect.alive`);
-  checkLength(value.tags, 3, `Rect.tags`);
-  for (let i0 = 0; i0 < 3; i0++) {
-    checkInt(value.tags[i0]!, 0, 65535, "u16", `Rect.tags[${i0}]`);
-  }
+  if (!(Array.isArray(value.tags) && value.tags.length === 3 && typeof value.tags[0] === "number" && (value.tags[0] & 65535) === value.tags[0] && typeof value.tags[1] === "number" && (value.tags[1] & 65535) === value.tags[1] && typeof value.tags[2] === "number" && (value.tags[2] & 65535) === value.tags[2])) checkElems(value.tags, 3, u16Elems, `Rect.tags`);
   checkInt(value.next, 0, 4294967295, "WasmPtr<Rect>", `Rect.next`);
 }
 function storeRect(view: DataView, ptr: number, value: Rect): void {
@@ -630,9 +619,9 @@ function storeRect(view: DataView, ptr: number, value: Rect): void {
   storePoint(view, ptr + 16, value.max);
   view.setUint8(ptr + 32, value.kind);
   view.setUint8(ptr + 33, value.alive ? 1 : 0);
-  for (let i0 = 0; i0 < 3; i0++) {
-    view.setUint16(ptr + 34 + i0 * 2, value.tags[i0]!, true);
-  }
+  view.setUint16(ptr + 34, value.tags[0]!, true);
+  view.setUint16(ptr + 34 + 2, value.tags[1]!, true);
+  view.setUint16(ptr + 34 + 4, value.tags[2]!, true);
   view.setUint32(ptr + 40, value.next, true);
   zeroBytes(view, ptr + 44, 4); // padding
 }
@@ -662,9 +651,10 @@ export class RectView {
   set min(value: Point) {
     checkPoint(value);
     const m = this.#m;
-    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
     const view = m.dv;
-    storePoint(view, this.#ptr, value);
+    storePoint(view, ptr, value);
   }
   get max(): PointView {
     const m = this.#m;
@@ -674,9 +664,10 @@ export class RectView {
   set max(value: Point) {
     checkPoint(value);
     const m = this.#m;
-    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
     const view = m.dv;
-    storePoint(view, this.#ptr + 16, value);
+    storePoint(view, ptr + 16, value);
   }
   get kind(): Kind {
     const m = this.#m;
@@ -692,8 +683,10 @@ export class RectView {
   set kind(value: Kind) {
     checkKind(value, `Rect.kind`);
     const m = this.#m;
-    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
-    m.u8[this.#ptr + 32] = value;
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
+    const view = m.dv;
+    view.setUint8(ptr + 32, value);
   }
   get alive(): boolean {
     const m = this.#m;
@@ -710,10 +703,14 @@ export class RectView {
     }
   }
   set alive(value: boolean) {
-    checkBool(value, `Rect.alive`);
+    if (!(typeof value === "boolean")) {
+      checkBool(value, `Rect.alive`);
+    }
     const m = this.#m;
-    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
-    m.u8[this.#ptr + 33] = value ? 1 : 0;
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
+    const view = m.dv;
+    view.setUint8(ptr + 33, value ? 1 : 0);
   }
   get tags(): LiveArray<number, number, Uint16Array> {
     const m = this.#m;
@@ -721,16 +718,14 @@ export class RectView {
     return new LiveArray<number, number, Uint16Array>(m, this.#ptr + 34, 3, 2, u16Elems, "Rect.tags");
   }
   set tags(value: [number, number, number]) {
-    checkLength(value, 3, `Rect.tags`);
-    for (let i0 = 0; i0 < 3; i0++) {
-      checkInt(value[i0]!, 0, 65535, "u16", `Rect.tags[${i0}]`);
-    }
+    if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2])) checkElems(value, 3, u16Elems, `Rect.tags`);
     const m = this.#m;
-    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
     const view = m.dv;
-    for (let i0 = 0; i0 < 3; i0++) {
-      view.setUint16(this.#ptr + 34 + i0 * 2, value[i0]!, true);
-    }
+    view.setUint16(ptr + 34, value[0]!, true);
+    view.setUint16(ptr + 34 + 2, value[1]!, true);
+    view.setUint16(ptr + 34 + 4, value[2]!, true);
   }
   get next(): number {
     const m = this.#m;
@@ -749,16 +744,14 @@ export class RectView {
     }
   }
   set next(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Rect>", `Rect.next`);
-    const m = this.#m;
-    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
-    const at = this.#ptr + 40;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<Rect>", `Rect.next`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
+    const view = m.dv;
+    view.setUint32(ptr + 40, value, true);
   }
   /** A view of the `Rect` that `next` points to; a `RangeError` if it is null or its bytes are out of bounds. */
   nextView(): RectView {
@@ -849,16 +842,14 @@ export class NodeView {
     }
   }
   set value(value: number) {
-    checkInt(value, -2147483648, 2147483647, "i32", `Node.value`);
-    const m = this.#m;
-    if (this.#ptr + 12 > m.u8.length) m.span(this.#ptr, 12);
-    const at = this.#ptr;
-    if ((at & 3) === 0 && littleEndian) {
-      m.i32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setInt32(at, value, true);
+    if (!(typeof value === "number" && (value | 0) === value)) {
+      checkInt(value, -2147483648, 2147483647, "i32", `Node.value`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 12 > m.u8.length) m.span(ptr, 12);
+    const view = m.dv;
+    view.setInt32(ptr, value, true);
   }
   get next(): number {
     const m = this.#m;
@@ -877,16 +868,14 @@ export class NodeView {
     }
   }
   set next(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Node>", `Node.next`);
-    const m = this.#m;
-    if (this.#ptr + 12 > m.u8.length) m.span(this.#ptr, 12);
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<Node>", `Node.next`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 12 > m.u8.length) m.span(ptr, 12);
+    const view = m.dv;
+    view.setUint32(ptr + 4, value, true);
   }
   get prev(): number {
     const m = this.#m;
@@ -905,16 +894,14 @@ export class NodeView {
     }
   }
   set prev(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Node>", `Node.prev`);
-    const m = this.#m;
-    if (this.#ptr + 12 > m.u8.length) m.span(this.#ptr, 12);
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<Node>", `Node.prev`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 12 > m.u8.length) m.span(ptr, 12);
+    const view = m.dv;
+    view.setUint32(ptr + 8, value, true);
   }
   /** A view of the `Node` that `next` points to; a `RangeError` if it is null or its bytes are out of bounds. */
   nextView(): NodeView {
@@ -1013,10 +1000,14 @@ export class PackedView {
     }
   }
   set a(value: number) {
-    checkInt(value, 0, 255, "u8", `Packed.a`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `Packed.a`);
+    }
     const m = this.#m;
-    if (this.#ptr + 15 > m.u8.length) m.span(this.#ptr, 15);
-    m.u8[this.#ptr] = value;
+    const ptr = this.#ptr;
+    if (ptr + 15 > m.u8.length) m.span(ptr, 15);
+    const view = m.dv;
+    view.setUint8(ptr, value);
   }
   get b(): number {
     const m = this.#m;
@@ -1035,16 +1026,14 @@ export class PackedView {
     }
   }
   set b(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `Packed.b`);
-    const m = this.#m;
-    if (this.#ptr + 15 > m.u8.length) m.span(this.#ptr, 15);
-    const at = this.#ptr + 1;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "u32", `Packed.b`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 15 > m.u8.length) m.span(ptr, 15);
+    const view = m.dv;
+    view.setUint32(ptr + 1, value, true);
   }
   get c(): number {
     const m = this.#m;
@@ -1063,16 +1052,14 @@ export class PackedView {
     }
   }
   set c(value: number) {
-    checkInt(value, 0, 65535, "u16", `Packed.c`);
-    const m = this.#m;
-    if (this.#ptr + 15 > m.u8.length) m.span(this.#ptr, 15);
-    const at = this.#ptr + 5;
-    if ((at & 1) === 0 && littleEndian) {
-      m.u16[at >> 1] = value;
-    } else {
-      const view = m.dv;
-      view.setUint16(at, value, true);
+    if (!(typeof value === "number" && (value & 65535) === value)) {
+      checkInt(value, 0, 65535, "u16", `Packed.c`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 15 > m.u8.length) m.span(ptr, 15);
+    const view = m.dv;
+    view.setUint16(ptr + 5, value, true);
   }
   get d(): bigint {
     const m = this.#m;
@@ -1091,16 +1078,14 @@ export class PackedView {
     }
   }
   set d(value: bigint) {
-    checkBig(value, false, "u64", `Packed.d`);
-    const m = this.#m;
-    if (this.#ptr + 15 > m.u8.length) m.span(this.#ptr, 15);
-    const at = this.#ptr + 7;
-    if ((at & 7) === 0 && littleEndian) {
-      m.u64[at >> 3] = value;
-    } else {
-      const view = m.dv;
-      view.setBigUint64(at, value, true);
+    if (!(typeof value === "bigint" && BigInt.asUintN(64, value) === value)) {
+      checkBig(value, false, "u64", `Packed.d`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 15 > m.u8.length) m.span(ptr, 15);
+    const view = m.dv;
+    view.setBigUint64(ptr + 7, value, true);
   }
 }
 
@@ -1189,10 +1174,14 @@ export class PackedNestedView {
     }
   }
   set tag(value: number) {
-    checkInt(value, 0, 255, "u8", `PackedNested.tag`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `PackedNested.tag`);
+    }
     const m = this.#m;
-    if (this.#ptr + 19 > m.u8.length) m.span(this.#ptr, 19);
-    m.u8[this.#ptr] = value;
+    const ptr = this.#ptr;
+    if (ptr + 19 > m.u8.length) m.span(ptr, 19);
+    const view = m.dv;
+    view.setUint8(ptr, value);
   }
   get point(): PointView {
     const m = this.#m;
@@ -1202,9 +1191,10 @@ export class PackedNestedView {
   set point(value: Point) {
     checkPoint(value);
     const m = this.#m;
-    if (this.#ptr + 19 > m.u8.length) m.span(this.#ptr, 19);
+    const ptr = this.#ptr;
+    if (ptr + 19 > m.u8.length) m.span(ptr, 19);
     const view = m.dv;
-    storePoint(view, this.#ptr + 1, value);
+    storePoint(view, ptr + 1, value);
   }
   get kind(): Kind {
     const m = this.#m;
@@ -1220,8 +1210,10 @@ export class PackedNestedView {
   set kind(value: Kind) {
     checkKind(value, `PackedNested.kind`);
     const m = this.#m;
-    if (this.#ptr + 19 > m.u8.length) m.span(this.#ptr, 19);
-    m.u8[this.#ptr + 17] = value;
+    const ptr = this.#ptr;
+    if (ptr + 19 > m.u8.length) m.span(ptr, 19);
+    const view = m.dv;
+    view.setUint8(ptr + 17, value);
   }
   get flag(): boolean {
     const m = this.#m;
@@ -1238,10 +1230,14 @@ export class PackedNestedView {
     }
   }
   set flag(value: boolean) {
-    checkBool(value, `PackedNested.flag`);
+    if (!(typeof value === "boolean")) {
+      checkBool(value, `PackedNested.flag`);
+    }
     const m = this.#m;
-    if (this.#ptr + 19 > m.u8.length) m.span(this.#ptr, 19);
-    m.u8[this.#ptr + 18] = value ? 1 : 0;
+    const ptr = this.#ptr;
+    if (ptr + 19 > m.u8.length) m.span(ptr, 19);
+    const view = m.dv;
+    view.setUint8(ptr + 18, value ? 1 : 0);
   }
 }
 
@@ -1319,16 +1315,14 @@ export class Aligned16View {
     }
   }
   set x(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `Aligned16.x`);
-    const m = this.#m;
-    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    const at = this.#ptr;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "u32", `Aligned16.x`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint32(ptr, value, true);
   }
 }
 
@@ -1404,16 +1398,14 @@ export class AlignedLowView {
     }
   }
   set x(value: bigint) {
-    checkBig(value, false, "u64", `AlignedLow.x`);
-    const m = this.#m;
-    if (this.#ptr + 8 > m.u8.length) m.span(this.#ptr, 8);
-    const at = this.#ptr;
-    if ((at & 7) === 0 && littleEndian) {
-      m.u64[at >> 3] = value;
-    } else {
-      const view = m.dv;
-      view.setBigUint64(at, value, true);
+    if (!(typeof value === "bigint" && BigInt.asUintN(64, value) === value)) {
+      checkBig(value, false, "u64", `AlignedLow.x`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
+    const view = m.dv;
+    view.setBigUint64(ptr, value, true);
   }
 }
 
@@ -1500,10 +1492,14 @@ export class AlignedOuterView {
     }
   }
   set a(value: number) {
-    checkInt(value, 0, 255, "u8", `AlignedOuter.a`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `AlignedOuter.a`);
+    }
     const m = this.#m;
-    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
-    m.u8[this.#ptr] = value;
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
+    const view = m.dv;
+    view.setUint8(ptr, value);
   }
   get inner(): Aligned16View {
     const m = this.#m;
@@ -1513,9 +1509,10 @@ export class AlignedOuterView {
   set inner(value: Aligned16) {
     checkAligned16(value);
     const m = this.#m;
-    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
     const view = m.dv;
-    storeAligned16(view, this.#ptr + 16, value);
+    storeAligned16(view, ptr + 16, value);
   }
   get b(): number {
     const m = this.#m;
@@ -1532,10 +1529,14 @@ export class AlignedOuterView {
     }
   }
   set b(value: number) {
-    checkInt(value, 0, 255, "u8", `AlignedOuter.b`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `AlignedOuter.b`);
+    }
     const m = this.#m;
-    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
-    m.u8[this.#ptr + 32] = value;
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
+    const view = m.dv;
+    view.setUint8(ptr + 32, value);
   }
 }
 
@@ -1618,16 +1619,14 @@ export class TailPadView {
     }
   }
   set a(value: bigint) {
-    checkBig(value, false, "u64", `TailPad.a`);
-    const m = this.#m;
-    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    const at = this.#ptr;
-    if ((at & 7) === 0 && littleEndian) {
-      m.u64[at >> 3] = value;
-    } else {
-      const view = m.dv;
-      view.setBigUint64(at, value, true);
+    if (!(typeof value === "bigint" && BigInt.asUintN(64, value) === value)) {
+      checkBig(value, false, "u64", `TailPad.a`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setBigUint64(ptr, value, true);
   }
   get b(): number {
     const m = this.#m;
@@ -1644,10 +1643,14 @@ export class TailPadView {
     }
   }
   set b(value: number) {
-    checkInt(value, 0, 255, "u8", `TailPad.b`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `TailPad.b`);
+    }
     const m = this.#m;
-    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    m.u8[this.#ptr + 8] = value;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint8(ptr + 8, value);
   }
 }
 
@@ -1734,10 +1737,14 @@ export class Mixed16View {
     }
   }
   set a(value: number) {
-    checkInt(value, 0, 255, "u8", `Mixed16.a`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `Mixed16.a`);
+    }
     const m = this.#m;
-    if (this.#ptr + 6 > m.u8.length) m.span(this.#ptr, 6);
-    m.u8[this.#ptr] = value;
+    const ptr = this.#ptr;
+    if (ptr + 6 > m.u8.length) m.span(ptr, 6);
+    const view = m.dv;
+    view.setUint8(ptr, value);
   }
   get b(): number {
     const m = this.#m;
@@ -1756,16 +1763,14 @@ export class Mixed16View {
     }
   }
   set b(value: number) {
-    checkInt(value, 0, 65535, "u16", `Mixed16.b`);
-    const m = this.#m;
-    if (this.#ptr + 6 > m.u8.length) m.span(this.#ptr, 6);
-    const at = this.#ptr + 2;
-    if ((at & 1) === 0 && littleEndian) {
-      m.u16[at >> 1] = value;
-    } else {
-      const view = m.dv;
-      view.setUint16(at, value, true);
+    if (!(typeof value === "number" && (value & 65535) === value)) {
+      checkInt(value, 0, 65535, "u16", `Mixed16.b`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 6 > m.u8.length) m.span(ptr, 6);
+    const view = m.dv;
+    view.setUint16(ptr + 2, value, true);
   }
   get c(): number {
     const m = this.#m;
@@ -1782,10 +1787,14 @@ export class Mixed16View {
     }
   }
   set c(value: number) {
-    checkInt(value, 0, 255, "u8", `Mixed16.c`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `Mixed16.c`);
+    }
     const m = this.#m;
-    if (this.#ptr + 6 > m.u8.length) m.span(this.#ptr, 6);
-    m.u8[this.#ptr + 4] = value;
+    const ptr = this.#ptr;
+    if (ptr + 6 > m.u8.length) m.span(ptr, 6);
+    const view = m.dv;
+    view.setUint8(ptr + 4, value);
   }
 }
 
@@ -1875,10 +1884,10 @@ function loadEmpties(view: DataView, ptr: number): Empties {
 }
 function checkEmpties(value: Empties): void {
   checkInt(value.before, 0, 255, "u8", `Empties.before`);
-  checkLength(value.units, 3, `Empties.units`);
-  for (let i0 = 0; i0 < 3; i0++) {
-    checkEmpty(value.units[i0]!);
-  }
+  if (!(Array.isArray(value.units) && value.units.length === 3)) checkLength(value.units, 3, `Empties.units`);
+  checkEmpty(value.units[0]!);
+  checkEmpty(value.units[1]!);
+  checkEmpty(value.units[2]!);
   checkInt(value.after, 0, 255, "u8", `Empties.after`);
 }
 function storeEmpties(view: DataView, ptr: number, value: Empties): void {
@@ -1918,10 +1927,14 @@ export class EmptiesView {
     }
   }
   set before(value: number) {
-    checkInt(value, 0, 255, "u8", `Empties.before`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `Empties.before`);
+    }
     const m = this.#m;
-    if (this.#ptr + 2 > m.u8.length) m.span(this.#ptr, 2);
-    m.u8[this.#ptr] = value;
+    const ptr = this.#ptr;
+    if (ptr + 2 > m.u8.length) m.span(ptr, 2);
+    const view = m.dv;
+    view.setUint8(ptr, value);
   }
   get units(): EmptyArray {
     const m = this.#m;
@@ -1929,10 +1942,10 @@ export class EmptiesView {
     return new EmptyArray(m.memory, this.#ptr + 1, 3);
   }
   set units(value: [Empty, Empty, Empty]) {
-    checkLength(value, 3, `Empties.units`);
-    for (let i0 = 0; i0 < 3; i0++) {
-      checkEmpty(value[i0]!);
-    }
+    if (!(Array.isArray(value) && value.length === 3)) checkLength(value, 3, `Empties.units`);
+    checkEmpty(value[0]!);
+    checkEmpty(value[1]!);
+    checkEmpty(value[2]!);
   }
   get after(): number {
     const m = this.#m;
@@ -1949,10 +1962,14 @@ export class EmptiesView {
     }
   }
   set after(value: number) {
-    checkInt(value, 0, 255, "u8", `Empties.after`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `Empties.after`);
+    }
     const m = this.#m;
-    if (this.#ptr + 2 > m.u8.length) m.span(this.#ptr, 2);
-    m.u8[this.#ptr + 1] = value;
+    const ptr = this.#ptr;
+    if (ptr + 2 > m.u8.length) m.span(ptr, 2);
+    const view = m.dv;
+    view.setUint8(ptr + 1, value);
   }
 }
 
@@ -2032,10 +2049,14 @@ export class InnerView {
     }
   }
   set a(value: number) {
-    checkInt(value, 0, 255, "u8", `Inner.a`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `Inner.a`);
+    }
     const m = this.#m;
-    if (this.#ptr + 4 > m.u8.length) m.span(this.#ptr, 4);
-    m.u8[this.#ptr] = value;
+    const ptr = this.#ptr;
+    if (ptr + 4 > m.u8.length) m.span(ptr, 4);
+    const view = m.dv;
+    view.setUint8(ptr, value);
   }
   get b(): number {
     const m = this.#m;
@@ -2054,16 +2075,14 @@ export class InnerView {
     }
   }
   set b(value: number) {
-    checkInt(value, 0, 65535, "u16", `Inner.b`);
-    const m = this.#m;
-    if (this.#ptr + 4 > m.u8.length) m.span(this.#ptr, 4);
-    const at = this.#ptr + 2;
-    if ((at & 1) === 0 && littleEndian) {
-      m.u16[at >> 1] = value;
-    } else {
-      const view = m.dv;
-      view.setUint16(at, value, true);
+    if (!(typeof value === "number" && (value & 65535) === value)) {
+      checkInt(value, 0, 65535, "u16", `Inner.b`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 4 > m.u8.length) m.span(ptr, 4);
+    const view = m.dv;
+    view.setUint16(ptr + 2, value, true);
   }
 }
 
@@ -2160,10 +2179,14 @@ export class OuterView {
     }
   }
   set x(value: number) {
-    checkInt(value, 0, 255, "u8", `Outer.x`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `Outer.x`);
+    }
     const m = this.#m;
-    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    m.u8[this.#ptr] = value;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint8(ptr, value);
   }
   get inner(): InnerView {
     const m = this.#m;
@@ -2173,9 +2196,10 @@ export class OuterView {
   set inner(value: Inner) {
     checkInner(value);
     const m = this.#m;
-    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
     const view = m.dv;
-    storeInner(view, this.#ptr + 2, value);
+    storeInner(view, ptr + 2, value);
   }
   get y(): number {
     const m = this.#m;
@@ -2194,16 +2218,14 @@ export class OuterView {
     }
   }
   set y(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `Outer.y`);
-    const m = this.#m;
-    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "u32", `Outer.y`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint32(ptr + 8, value, true);
   }
   get empty(): EmptyView {
     const m = this.#m;
@@ -2228,10 +2250,14 @@ export class OuterView {
     }
   }
   set z(value: number) {
-    checkInt(value, 0, 255, "u8", `Outer.z`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `Outer.z`);
+    }
     const m = this.#m;
-    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    m.u8[this.#ptr + 12] = value;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint8(ptr + 12, value);
   }
 }
 
@@ -2267,20 +2293,29 @@ function loadMatrix(view: DataView, ptr: number): Matrix {
   };
 }
 function checkMatrix(value: Matrix): void {
-  checkLength(value.m, 4, `Matrix.m`);
-  for (let i0 = 0; i0 < 4; i0++) {
-    checkLength(value.m[i0]!, 4, `Matrix.m[${i0}]`);
-    for (let i1 = 0; i1 < 4; i1++) {
-      checkFloat(value.m[i0]![i1]!, "f32", `Matrix.m[${i0}][${i1}]`);
-    }
-  }
+  if (!(Array.isArray(value.m) && value.m.length === 4)) checkLength(value.m, 4, `Matrix.m`);
+  if (!(Array.isArray(value.m[0]!) && value.m[0]!.length === 4 && typeof value.m[0]![0] === "number" && typeof value.m[0]![1] === "number" && typeof value.m[0]![2] === "number" && typeof value.m[0]![3] === "number")) checkElems(value.m[0]!, 4, f32Elems, `Matrix.m[0]`);
+  if (!(Array.isArray(value.m[1]!) && value.m[1]!.length === 4 && typeof value.m[1]![0] === "number" && typeof value.m[1]![1] === "number" && typeof value.m[1]![2] === "number" && typeof value.m[1]![3] === "number")) checkElems(value.m[1]!, 4, f32Elems, `Matrix.m[1]`);
+  if (!(Array.isArray(value.m[2]!) && value.m[2]!.length === 4 && typeof value.m[2]![0] === "number" && typeof value.m[2]![1] === "number" && typeof value.m[2]![2] === "number" && typeof value.m[2]![3] === "number")) checkElems(value.m[2]!, 4, f32Elems, `Matrix.m[2]`);
+  if (!(Array.isArray(value.m[3]!) && value.m[3]!.length === 4 && typeof value.m[3]![0] === "number" && typeof value.m[3]![1] === "number" && typeof value.m[3]![2] === "number" && typeof value.m[3]![3] === "number")) checkElems(value.m[3]!, 4, f32Elems, `Matrix.m[3]`);
 }
 function storeMatrix(view: DataView, ptr: number, value: Matrix): void {
-  for (let i0 = 0; i0 < 4; i0++) {
-    for (let i1 = 0; i1 < 4; i1++) {
-      view.setFloat32(ptr + i0 * 16 + i1 * 4, value.m[i0]![i1]!, true);
-    }
-  }
+  view.setFloat32(ptr, value.m[0]![0]!, true);
+  view.setFloat32(ptr + 4, value.m[0]![1]!, true);
+  view.setFloat32(ptr + 8, value.m[0]![2]!, true);
+  view.setFloat32(ptr + 12, value.m[0]![3]!, true);
+  view.setFloat32(ptr + 16, value.m[1]![0]!, true);
+  view.setFloat32(ptr + 16 + 4, value.m[1]![1]!, true);
+  view.setFloat32(ptr + 16 + 8, value.m[1]![2]!, true);
+  view.setFloat32(ptr + 16 + 12, value.m[1]![3]!, true);
+  view.setFloat32(ptr + 32, value.m[2]![0]!, true);
+  view.setFloat32(ptr + 32 + 4, value.m[2]![1]!, true);
+  view.setFloat32(ptr + 32 + 8, value.m[2]![2]!, true);
+  view.setFloat32(ptr + 32 + 12, value.m[2]![3]!, true);
+  view.setFloat32(ptr + 48, value.m[3]![0]!, true);
+  view.setFloat32(ptr + 48 + 4, value.m[3]![1]!, true);
+  view.setFloat32(ptr + 48 + 8, value.m[3]![2]!, true);
+  view.setFloat32(ptr + 48 + 12, value.m[3]![3]!, true);
 }
 /** A live view of one `Matrix` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class MatrixView {
@@ -2303,24 +2338,34 @@ export class MatrixView {
   get m(): LiveArray<[number, number, number, number], LiveArray<number, number, Float32Array>, never> {
     const m = this.#m;
     if (this.#ptr + 64 > m.u8.length) m.span(this.#ptr, 64);
-    return new LiveArray<[number, number, number, number], LiveArray<number, number, Float32Array>, never>(m, this.#ptr, 4, 16, { size: 16, shift: -1, typed: () => null, view: (m, at) => new LiveArray<number, number, Float32Array>(m, at, 4, 4, f32Elems, "Matrix.m"), load: (view, at) => ([view.getFloat32(at, true), view.getFloat32(at + 4, true), view.getFloat32(at + 8, true), view.getFloat32(at + 12, true)]), check: (value, field) => { checkLength(value, 4, `${field}`); for (let i0 = 0; i0 < 4; i0++) { checkFloat(value[i0]!, "f32", `${field}[${i0}]`); } }, store: (view, at, value) => { for (let i0 = 0; i0 < 4; i0++) { view.setFloat32(at + i0 * 4, value[i0]!, true); } } }, "Matrix.m");
+    return new LiveArray<[number, number, number, number], LiveArray<number, number, Float32Array>, never>(m, this.#ptr, 4, 16, { size: 16, shift: -1, typed: () => null, view: (m, at) => new LiveArray<number, number, Float32Array>(m, at, 4, 4, f32Elems, "Matrix.m"), load: (view, at) => ([view.getFloat32(at, true), view.getFloat32(at + 4, true), view.getFloat32(at + 8, true), view.getFloat32(at + 12, true)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 4 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number" && typeof value[3] === "number")) checkElems(value, 4, f32Elems, `${field}`); }, store: (view, at, value) => { view.setFloat32(at, value[0]!, true); view.setFloat32(at + 4, value[1]!, true); view.setFloat32(at + 8, value[2]!, true); view.setFloat32(at + 12, value[3]!, true); } }, "Matrix.m");
   }
   set m(value: [[number, number, number, number], [number, number, number, number], [number, number, number, number], [number, number, number, number]]) {
-    checkLength(value, 4, `Matrix.m`);
-    for (let i0 = 0; i0 < 4; i0++) {
-      checkLength(value[i0]!, 4, `Matrix.m[${i0}]`);
-      for (let i1 = 0; i1 < 4; i1++) {
-        checkFloat(value[i0]![i1]!, "f32", `Matrix.m[${i0}][${i1}]`);
-      }
-    }
+    if (!(Array.isArray(value) && value.length === 4)) checkLength(value, 4, `Matrix.m`);
+    if (!(Array.isArray(value[0]!) && value[0]!.length === 4 && typeof value[0]![0] === "number" && typeof value[0]![1] === "number" && typeof value[0]![2] === "number" && typeof value[0]![3] === "number")) checkElems(value[0]!, 4, f32Elems, `Matrix.m[0]`);
+    if (!(Array.isArray(value[1]!) && value[1]!.length === 4 && typeof value[1]![0] === "number" && typeof value[1]![1] === "number" && typeof value[1]![2] === "number" && typeof value[1]![3] === "number")) checkElems(value[1]!, 4, f32Elems, `Matrix.m[1]`);
+    if (!(Array.isArray(value[2]!) && value[2]!.length === 4 && typeof value[2]![0] === "number" && typeof value[2]![1] === "number" && typeof value[2]![2] === "number" && typeof value[2]![3] === "number")) checkElems(value[2]!, 4, f32Elems, `Matrix.m[2]`);
+    if (!(Array.isArray(value[3]!) && value[3]!.length === 4 && typeof value[3]![0] === "number" && typeof value[3]![1] === "number" && typeof value[3]![2] === "number" && typeof value[3]![3] === "number")) checkElems(value[3]!, 4, f32Elems, `Matrix.m[3]`);
     const m = this.#m;
-    if (this.#ptr + 64 > m.u8.length) m.span(this.#ptr, 64);
+    const ptr = this.#ptr;
+    if (ptr + 64 > m.u8.length) m.span(ptr, 64);
     const view = m.dv;
-    for (let i0 = 0; i0 < 4; i0++) {
-      for (let i1 = 0; i1 < 4; i1++) {
-        view.setFloat32(this.#ptr + i0 * 16 + i1 * 4, value[i0]![i1]!, true);
-      }
-    }
+    view.setFloat32(ptr, value[0]![0]!, true);
+    view.setFloat32(ptr + 4, value[0]![1]!, true);
+    view.setFloat32(ptr + 8, value[0]![2]!, true);
+    view.setFloat32(ptr + 12, value[0]![3]!, true);
+    view.setFloat32(ptr + 16, value[1]![0]!, true);
+    view.setFloat32(ptr + 16 + 4, value[1]![1]!, true);
+    view.setFloat32(ptr + 16 + 8, value[1]![2]!, true);
+    view.setFloat32(ptr + 16 + 12, value[1]![3]!, true);
+    view.setFloat32(ptr + 32, value[2]![0]!, true);
+    view.setFloat32(ptr + 32 + 4, value[2]![1]!, true);
+    view.setFloat32(ptr + 32 + 8, value[2]![2]!, true);
+    view.setFloat32(ptr + 32 + 12, value[2]![3]!, true);
+    view.setFloat32(ptr + 48, value[3]![0]!, true);
+    view.setFloat32(ptr + 48 + 4, value[3]![1]!, true);
+    view.setFloat32(ptr + 48 + 8, value[3]![2]!, true);
+    view.setFloat32(ptr + 48 + 12, value[3]![3]!, true);
   }
 }
 
@@ -2360,17 +2405,17 @@ function loadPolygon(view: DataView, ptr: number): Polygon {
 }
 function checkPolygon(value: Polygon): void {
   checkInt(value.count, 0, 255, "u8", `Polygon.count`);
-  checkLength(value.points, 3, `Polygon.points`);
-  for (let i0 = 0; i0 < 3; i0++) {
-    checkPoint(value.points[i0]!);
-  }
+  if (!(Array.isArray(value.points) && value.points.length === 3)) checkLength(value.points, 3, `Polygon.points`);
+  checkPoint(value.points[0]!);
+  checkPoint(value.points[1]!);
+  checkPoint(value.points[2]!);
 }
 function storePolygon(view: DataView, ptr: number, value: Polygon): void {
   view.setUint8(ptr, value.count);
   zeroBytes(view, ptr + 1, 7); // padding
-  for (let i0 = 0; i0 < 3; i0++) {
-    storePoint(view, ptr + 8 + i0 * 16, value.points[i0]!);
-  }
+  storePoint(view, ptr + 8, value.points[0]!);
+  storePoint(view, ptr + 8 + 16, value.points[1]!);
+  storePoint(view, ptr + 8 + 32, value.points[2]!);
 }
 /** A live view of one `Polygon` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PolygonView {
@@ -2405,10 +2450,14 @@ export class PolygonView {
     }
   }
   set count(value: number) {
-    checkInt(value, 0, 255, "u8", `Polygon.count`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `Polygon.count`);
+    }
     const m = this.#m;
-    if (this.#ptr + 56 > m.u8.length) m.span(this.#ptr, 56);
-    m.u8[this.#ptr] = value;
+    const ptr = this.#ptr;
+    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
+    const view = m.dv;
+    view.setUint8(ptr, value);
   }
   get points(): PointArray {
     const m = this.#m;
@@ -2416,16 +2465,17 @@ export class PolygonView {
     return new PointArray(m.memory, this.#ptr + 8, 3);
   }
   set points(value: [Point, Point, Point]) {
-    checkLength(value, 3, `Polygon.points`);
-    for (let i0 = 0; i0 < 3; i0++) {
-      checkPoint(value[i0]!);
-    }
+    if (!(Array.isArray(value) && value.length === 3)) checkLength(value, 3, `Polygon.points`);
+    checkPoint(value[0]!);
+    checkPoint(value[1]!);
+    checkPoint(value[2]!);
     const m = this.#m;
-    if (this.#ptr + 56 > m.u8.length) m.span(this.#ptr, 56);
+    const ptr = this.#ptr;
+    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
     const view = m.dv;
-    for (let i0 = 0; i0 < 3; i0++) {
-      storePoint(view, this.#ptr + 8 + i0 * 16, value[i0]!);
-    }
+    storePoint(view, ptr + 8, value[0]!);
+    storePoint(view, ptr + 8 + 16, value[1]!);
+    storePoint(view, ptr + 8 + 32, value[2]!);
   }
 }
 
@@ -2516,16 +2566,15 @@ function loadFlags(view: DataView, ptr: number): Flags {
   };
 }
 function checkFlags(value: Flags): void {
-  checkLength(value.bits, 5, `Flags.bits`);
-  for (let i0 = 0; i0 < 5; i0++) {
-    checkBool(value.bits[i0]!, `Flags.bits[${i0}]`);
-  }
+  if (!(Array.isArray(value.bits) && value.bits.length === 5 && typeof value.bits[0] === "boolean" && typeof value.bits[1] === "boolean" && typeof value.bits[2] === "boolean" && typeof value.bits[3] === "boolean" && typeof value.bits[4] === "boolean")) checkElems(value.bits, 5, boolElems, `Flags.bits`);
   checkMode16(value.mode, `Flags.mode`);
 }
 function storeFlags(view: DataView, ptr: number, value: Flags): void {
-  for (let i0 = 0; i0 < 5; i0++) {
-    view.setUint8(ptr + i0 * 1, value.bits[i0]! ? 1 : 0);
-  }
+  view.setUint8(ptr, value.bits[0]! ? 1 : 0);
+  view.setUint8(ptr + 1, value.bits[1]! ? 1 : 0);
+  view.setUint8(ptr + 2, value.bits[2]! ? 1 : 0);
+  view.setUint8(ptr + 3, value.bits[3]! ? 1 : 0);
+  view.setUint8(ptr + 4, value.bits[4]! ? 1 : 0);
   zeroBytes(view, ptr + 5, 1); // padding
   view.setUint16(ptr + 6, value.mode, true);
 }
@@ -2553,16 +2602,16 @@ export class FlagsView {
     return new LiveArray<boolean, boolean, never>(m, this.#ptr, 5, 1, boolElems, "Flags.bits");
   }
   set bits(value: [boolean, boolean, boolean, boolean, boolean]) {
-    checkLength(value, 5, `Flags.bits`);
-    for (let i0 = 0; i0 < 5; i0++) {
-      checkBool(value[i0]!, `Flags.bits[${i0}]`);
-    }
+    if (!(Array.isArray(value) && value.length === 5 && typeof value[0] === "boolean" && typeof value[1] === "boolean" && typeof value[2] === "boolean" && typeof value[3] === "boolean" && typeof value[4] === "boolean")) checkElems(value, 5, boolElems, `Flags.bits`);
     const m = this.#m;
-    if (this.#ptr + 8 > m.u8.length) m.span(this.#ptr, 8);
+    const ptr = this.#ptr;
+    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
     const view = m.dv;
-    for (let i0 = 0; i0 < 5; i0++) {
-      view.setUint8(this.#ptr + i0 * 1, value[i0]! ? 1 : 0);
-    }
+    view.setUint8(ptr, value[0]! ? 1 : 0);
+    view.setUint8(ptr + 1, value[1]! ? 1 : 0);
+    view.setUint8(ptr + 2, value[2]! ? 1 : 0);
+    view.setUint8(ptr + 3, value[3]! ? 1 : 0);
+    view.setUint8(ptr + 4, value[4]! ? 1 : 0);
   }
   get mode(): Mode16 {
     const m = this.#m;
@@ -2578,14 +2627,10 @@ export class FlagsView {
   set mode(value: Mode16) {
     checkMode16(value, `Flags.mode`);
     const m = this.#m;
-    if (this.#ptr + 8 > m.u8.length) m.span(this.#ptr, 8);
-    const at = this.#ptr + 6;
-    if ((at & 1) === 0 && littleEndian) {
-      m.u16[at >> 1] = value;
-    } else {
-      const view = m.dv;
-      view.setUint16(at, value, true);
-    }
+    const ptr = this.#ptr;
+    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
+    const view = m.dv;
+    view.setUint16(ptr + 6, value, true);
   }
 }
 
@@ -2885,10 +2930,10 @@ function loadModes(view: DataView, ptr: number): Modes {
   };
 }
 function checkModes(value: Modes): void {
-  checkLength(value.kinds, 3, `Modes.kinds`);
-  for (let i0 = 0; i0 < 3; i0++) {
-    checkKind(value.kinds[i0]!, `Modes.kinds[${i0}]`);
-  }
+  if (!(Array.isArray(value.kinds) && value.kinds.length === 3)) checkLength(value.kinds, 3, `Modes.kinds`);
+  checkKind(value.kinds[0]!, `Modes.kinds[0]`);
+  checkKind(value.kinds[1]!, `Modes.kinds[1]`);
+  checkKind(value.kinds[2]!, `Modes.kinds[2]`);
   checkDelta8(value.d8, `Modes.d8`);
   checkDelta16(value.d16, `Modes.d16`);
   checkMode32(value.m32, `Modes.m32`);
@@ -2896,9 +2941,9 @@ function checkModes(value: Modes): void {
   checkColor(value.color, `Modes.color`);
 }
 function storeModes(view: DataView, ptr: number, value: Modes): void {
-  for (let i0 = 0; i0 < 3; i0++) {
-    view.setUint8(ptr + i0 * 1, value.kinds[i0]!);
-  }
+  view.setUint8(ptr, value.kinds[0]!);
+  view.setUint8(ptr + 1, value.kinds[1]!);
+  view.setUint8(ptr + 2, value.kinds[2]!);
   view.setInt8(ptr + 3, value.d8);
   view.setInt16(ptr + 4, value.d16, true);
   zeroBytes(view, ptr + 6, 2); // padding
@@ -2931,16 +2976,17 @@ export class ModesView {
     return new LiveArray<Kind, Kind, never>(m, this.#ptr, 3, 1, { size: 1, shift: -1, typed: () => null, view: (m, at) => { const view = m.dv; return loadKind(view, at, "Modes.kinds"); }, load: (view, at) => (loadKind(view, at, "Modes.kinds")), check: (value, field) => { checkKind(value, `${field}`); }, store: (view, at, value) => { view.setUint8(at, value); } }, "Modes.kinds");
   }
   set kinds(value: [Kind, Kind, Kind]) {
-    checkLength(value, 3, `Modes.kinds`);
-    for (let i0 = 0; i0 < 3; i0++) {
-      checkKind(value[i0]!, `Modes.kinds[${i0}]`);
-    }
+    if (!(Array.isArray(value) && value.length === 3)) checkLength(value, 3, `Modes.kinds`);
+    checkKind(value[0]!, `Modes.kinds[0]`);
+    checkKind(value[1]!, `Modes.kinds[1]`);
+    checkKind(value[2]!, `Modes.kinds[2]`);
     const m = this.#m;
-    if (this.#ptr + 20 > m.u8.length) m.span(this.#ptr, 20);
+    const ptr = this.#ptr;
+    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
     const view = m.dv;
-    for (let i0 = 0; i0 < 3; i0++) {
-      view.setUint8(this.#ptr + i0 * 1, value[i0]!);
-    }
+    view.setUint8(ptr, value[0]!);
+    view.setUint8(ptr + 1, value[1]!);
+    view.setUint8(ptr + 2, value[2]!);
   }
   get d8(): Delta8 {
     const m = this.#m;
@@ -2956,8 +3002,10 @@ export class ModesView {
   set d8(value: Delta8) {
     checkDelta8(value, `Modes.d8`);
     const m = this.#m;
-    if (this.#ptr + 20 > m.u8.length) m.span(this.#ptr, 20);
-    m.i8[this.#ptr + 3] = value;
+    const ptr = this.#ptr;
+    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
+    const view = m.dv;
+    view.setInt8(ptr + 3, value);
   }
   get d16(): Delta16 {
     const m = this.#m;
@@ -2973,14 +3021,10 @@ export class ModesView {
   set d16(value: Delta16) {
     checkDelta16(value, `Modes.d16`);
     const m = this.#m;
-    if (this.#ptr + 20 > m.u8.length) m.span(this.#ptr, 20);
-    const at = this.#ptr + 4;
-    if ((at & 1) === 0 && littleEndian) {
-      m.i16[at >> 1] = value;
-    } else {
-      const view = m.dv;
-      view.setInt16(at, value, true);
-    }
+    const ptr = this.#ptr;
+    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
+    const view = m.dv;
+    view.setInt16(ptr + 4, value, true);
   }
   get m32(): Mode32 {
     const m = this.#m;
@@ -2996,14 +3040,10 @@ export class ModesView {
   set m32(value: Mode32) {
     checkMode32(value, `Modes.m32`);
     const m = this.#m;
-    if (this.#ptr + 20 > m.u8.length) m.span(this.#ptr, 20);
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
-    }
+    const ptr = this.#ptr;
+    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
+    const view = m.dv;
+    view.setUint32(ptr + 8, value, true);
   }
   get s32(): Signed32 {
     const m = this.#m;
@@ -3019,14 +3059,10 @@ export class ModesView {
   set s32(value: Signed32) {
     checkSigned32(value, `Modes.s32`);
     const m = this.#m;
-    if (this.#ptr + 20 > m.u8.length) m.span(this.#ptr, 20);
-    const at = this.#ptr + 12;
-    if ((at & 3) === 0 && littleEndian) {
-      m.i32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setInt32(at, value, true);
-    }
+    const ptr = this.#ptr;
+    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
+    const view = m.dv;
+    view.setInt32(ptr + 12, value, true);
   }
   get color(): Color {
     const m = this.#m;
@@ -3042,8 +3078,10 @@ export class ModesView {
   set color(value: Color) {
     checkColor(value, `Modes.color`);
     const m = this.#m;
-    if (this.#ptr + 20 > m.u8.length) m.span(this.#ptr, 20);
-    m.u8[this.#ptr + 16] = value;
+    const ptr = this.#ptr;
+    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
+    const view = m.dv;
+    view.setUint8(ptr + 16, value);
   }
 }
 
@@ -3126,16 +3164,14 @@ export class RenamedView {
     }
   }
   set renamedField(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `Renamed.renamedField`);
-    const m = this.#m;
-    if (this.#ptr + 8 > m.u8.length) m.span(this.#ptr, 8);
-    const at = this.#ptr;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "u32", `Renamed.renamedField`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
+    const view = m.dv;
+    view.setUint32(ptr, value, true);
   }
   get other(): number {
     const m = this.#m;
@@ -3152,10 +3188,14 @@ export class RenamedView {
     }
   }
   set other(value: number) {
-    checkInt(value, 0, 255, "u8", `Renamed.other`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `Renamed.other`);
+    }
     const m = this.#m;
-    if (this.#ptr + 8 > m.u8.length) m.span(this.#ptr, 8);
-    m.u8[this.#ptr + 4] = value;
+    const ptr = this.#ptr;
+    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
+    const view = m.dv;
+    view.setUint8(ptr + 4, value);
   }
 }
 
@@ -3246,16 +3286,14 @@ export class CamelView {
     }
   }
   set frameCount(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `Camel.frameCount`);
-    const m = this.#m;
-    if (this.#ptr + 8 > m.u8.length) m.span(this.#ptr, 8);
-    const at = this.#ptr;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "u32", `Camel.frameCount`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
+    const view = m.dv;
+    view.setUint32(ptr, value, true);
   }
   get maxHpValue(): number {
     const m = this.#m;
@@ -3274,16 +3312,14 @@ export class CamelView {
     }
   }
   set maxHpValue(value: number) {
-    checkInt(value, 0, 65535, "u16", `Camel.maxHpValue`);
-    const m = this.#m;
-    if (this.#ptr + 8 > m.u8.length) m.span(this.#ptr, 8);
-    const at = this.#ptr + 4;
-    if ((at & 1) === 0 && littleEndian) {
-      m.u16[at >> 1] = value;
-    } else {
-      const view = m.dv;
-      view.setUint16(at, value, true);
+    if (!(typeof value === "number" && (value & 65535) === value)) {
+      checkInt(value, 0, 65535, "u16", `Camel.maxHpValue`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
+    const view = m.dv;
+    view.setUint16(ptr + 4, value, true);
   }
   get isAlive(): boolean {
     const m = this.#m;
@@ -3300,10 +3336,14 @@ export class CamelView {
     }
   }
   set isAlive(value: boolean) {
-    checkBool(value, `Camel.isAlive`);
+    if (!(typeof value === "boolean")) {
+      checkBool(value, `Camel.isAlive`);
+    }
     const m = this.#m;
-    if (this.#ptr + 8 > m.u8.length) m.span(this.#ptr, 8);
-    m.u8[this.#ptr + 6] = value ? 1 : 0;
+    const ptr = this.#ptr;
+    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
+    const view = m.dv;
+    view.setUint8(ptr + 6, value ? 1 : 0);
   }
   get chosen(): number {
     const m = this.#m;
@@ -3320,10 +3360,14 @@ export class CamelView {
     }
   }
   set chosen(value: number) {
-    checkInt(value, 0, 255, "u8", `Camel.chosen`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `Camel.chosen`);
+    }
     const m = this.#m;
-    if (this.#ptr + 8 > m.u8.length) m.span(this.#ptr, 8);
-    m.u8[this.#ptr + 7] = value;
+    const ptr = this.#ptr;
+    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
+    const view = m.dv;
+    view.setUint8(ptr + 7, value);
   }
 }
 
@@ -3414,16 +3458,14 @@ export class PointersView {
     }
   }
   set to_u8(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<u8>", `Pointers.to_u8`);
-    const m = this.#m;
-    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    const at = this.#ptr;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<u8>", `Pointers.to_u8`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint32(ptr, value, true);
   }
   get to_point(): number {
     const m = this.#m;
@@ -3442,16 +3484,14 @@ export class PointersView {
     }
   }
   set to_point(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Point>", `Pointers.to_point`);
-    const m = this.#m;
-    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<Point>", `Pointers.to_point`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint32(ptr + 4, value, true);
   }
   get to_array(): number {
     const m = this.#m;
@@ -3470,16 +3510,14 @@ export class PointersView {
     }
   }
   set to_array(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<array>", `Pointers.to_array`);
-    const m = this.#m;
-    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<array>", `Pointers.to_array`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint32(ptr + 8, value, true);
   }
   get to_leaf(): number {
     const m = this.#m;
@@ -3498,16 +3536,14 @@ export class PointersView {
     }
   }
   set to_leaf(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Leaf>", `Pointers.to_leaf`);
-    const m = this.#m;
-    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    const at = this.#ptr + 12;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<Leaf>", `Pointers.to_leaf`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint32(ptr + 12, value, true);
   }
   /** A view of the `Point` that `to_point` points to; a `RangeError` if it is null or its bytes are out of bounds. */
   to_pointView(): PointView {
@@ -3556,16 +3592,23 @@ function loadBytes(view: DataView, ptr: number): Bytes {
   };
 }
 function checkBytes(value: Bytes): void {
-  checkLength(value.data, 13, `Bytes.data`);
-  for (let i0 = 0; i0 < 13; i0++) {
-    checkInt(value.data[i0]!, 0, 255, "u8", `Bytes.data[${i0}]`);
-  }
+  if (!(Array.isArray(value.data) && value.data.length === 13 && typeof value.data[0] === "number" && (value.data[0] & 255) === value.data[0] && typeof value.data[1] === "number" && (value.data[1] & 255) === value.data[1] && typeof value.data[2] === "number" && (value.data[2] & 255) === value.data[2] && typeof value.data[3] === "number" && (value.data[3] & 255) === value.data[3] && typeof value.data[4] === "number" && (value.data[4] & 255) === value.data[4] && typeof value.data[5] === "number" && (value.data[5] & 255) === value.data[5] && typeof value.data[6] === "number" && (value.data[6] & 255) === value.data[6] && typeof value.data[7] === "number" && (value.data[7] & 255) === value.data[7] && typeof value.data[8] === "number" && (value.data[8] & 255) === value.data[8] && typeof value.data[9] === "number" && (value.data[9] & 255) === value.data[9] && typeof value.data[10] === "number" && (value.data[10] & 255) === value.data[10] && typeof value.data[11] === "number" && (value.data[11] & 255) === value.data[11] && typeof value.data[12] === "number" && (value.data[12] & 255) === value.data[12])) checkElems(value.data, 13, u8Elems, `Bytes.data`);
   checkInt(value.len, 0, 4294967295, "u32", `Bytes.len`);
 }
 function storeBytes(view: DataView, ptr: number, value: Bytes): void {
-  for (let i0 = 0; i0 < 13; i0++) {
-    view.setUint8(ptr + i0 * 1, value.data[i0]!);
-  }
+  view.setUint8(ptr, value.data[0]!);
+  view.setUint8(ptr + 1, value.data[1]!);
+  view.setUint8(ptr + 2, value.data[2]!);
+  view.setUint8(ptr + 3, value.data[3]!);
+  view.setUint8(ptr + 4, value.data[4]!);
+  view.setUint8(ptr + 5, value.data[5]!);
+  view.setUint8(ptr + 6, value.data[6]!);
+  view.setUint8(ptr + 7, value.data[7]!);
+  view.setUint8(ptr + 8, value.data[8]!);
+  view.setUint8(ptr + 9, value.data[9]!);
+  view.setUint8(ptr + 10, value.data[10]!);
+  view.setUint8(ptr + 11, value.data[11]!);
+  view.setUint8(ptr + 12, value.data[12]!);
   zeroBytes(view, ptr + 13, 3); // padding
   view.setUint32(ptr + 16, value.len, true);
 }
@@ -3593,16 +3636,24 @@ export class BytesView {
     return new LiveArray<number, number, Uint8Array>(m, this.#ptr, 13, 1, u8Elems, "Bytes.data");
   }
   set data(value: [number, number, number, number, number, number, number, number, number, number, number, number, number]) {
-    checkLength(value, 13, `Bytes.data`);
-    for (let i0 = 0; i0 < 13; i0++) {
-      checkInt(value[i0]!, 0, 255, "u8", `Bytes.data[${i0}]`);
-    }
+    if (!(Array.isArray(value) && value.length === 13 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5] && typeof value[6] === "number" && (value[6] & 255) === value[6] && typeof value[7] === "number" && (value[7] & 255) === value[7] && typeof value[8] === "number" && (value[8] & 255) === value[8] && typeof value[9] === "number" && (value[9] & 255) === value[9] && typeof value[10] === "number" && (value[10] & 255) === value[10] && typeof value[11] === "number" && (value[11] & 255) === value[11] && typeof value[12] === "number" && (value[12] & 255) === value[12])) checkElems(value, 13, u8Elems, `Bytes.data`);
     const m = this.#m;
-    if (this.#ptr + 20 > m.u8.length) m.span(this.#ptr, 20);
+    const ptr = this.#ptr;
+    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
     const view = m.dv;
-    for (let i0 = 0; i0 < 13; i0++) {
-      view.setUint8(this.#ptr + i0 * 1, value[i0]!);
-    }
+    view.setUint8(ptr, value[0]!);
+    view.setUint8(ptr + 1, value[1]!);
+    view.setUint8(ptr + 2, value[2]!);
+    view.setUint8(ptr + 3, value[3]!);
+    view.setUint8(ptr + 4, value[4]!);
+    view.setUint8(ptr + 5, value[5]!);
+    view.setUint8(ptr + 6, value[6]!);
+    view.setUint8(ptr + 7, value[7]!);
+    view.setUint8(ptr + 8, value[8]!);
+    view.setUint8(ptr + 9, value[9]!);
+    view.setUint8(ptr + 10, value[10]!);
+    view.setUint8(ptr + 11, value[11]!);
+    view.setUint8(ptr + 12, value[12]!);
   }
   get len(): number {
     const m = this.#m;
@@ -3621,16 +3672,14 @@ export class BytesView {
     }
   }
   set len(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `Bytes.len`);
-    const m = this.#m;
-    if (this.#ptr + 20 > m.u8.length) m.span(this.#ptr, 20);
-    const at = this.#ptr + 16;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "u32", `Bytes.len`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
+    const view = m.dv;
+    view.setUint32(ptr + 16, value, true);
   }
 }
 
@@ -3674,7 +3723,7 @@ function loadZeroLen(view: DataView, ptr: number): ZeroLen {
 }
 function checkZeroLen(value: ZeroLen): void {
   checkInt(value.before, 0, 4294967295, "u32", `ZeroLen.before`);
-  checkLength(value.nothing, 0, `ZeroLen.nothing`);
+  if (!(Array.isArray(value.nothing) && value.nothing.length === 0)) checkElems(value.nothing, 0, u64Elems, `ZeroLen.nothing`);
   checkInt(value.after, 0, 255, "u8", `ZeroLen.after`);
 }
 function storeZeroLen(view: DataView, ptr: number, value: ZeroLen): void {
@@ -3718,16 +3767,14 @@ export class ZeroLenView {
     }
   }
   set before(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `ZeroLen.before`);
-    const m = this.#m;
-    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    const at = this.#ptr;
-    if ((at & 3) === 0 && littleEndian) {
-      m.u32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setUint32(at, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "u32", `ZeroLen.before`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint32(ptr, value, true);
   }
   get nothing(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
@@ -3735,7 +3782,7 @@ export class ZeroLenView {
     return new LiveArray<bigint, bigint, BigUint64Array>(m, this.#ptr + 8, 0, 8, u64Elems, "ZeroLen.nothing");
   }
   set nothing(value: []) {
-    checkLength(value, 0, `ZeroLen.nothing`);
+    if (!(Array.isArray(value) && value.length === 0)) checkElems(value, 0, u64Elems, `ZeroLen.nothing`);
   }
   get after(): number {
     const m = this.#m;
@@ -3752,10 +3799,14 @@ export class ZeroLenView {
     }
   }
   set after(value: number) {
-    checkInt(value, 0, 255, "u8", `ZeroLen.after`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `ZeroLen.after`);
+    }
     const m = this.#m;
-    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    m.u8[this.#ptr + 8] = value;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint8(ptr + 8, value);
   }
 }
 
@@ -3802,24 +3853,16 @@ function loadWide(view: DataView, ptr: number): Wide {
 function checkWide(value: Wide): void {
   checkBig(value.a, false, "u64", `Wide.a`);
   checkBig(value.b, true, "i64", `Wide.b`);
-  checkLength(value.c, 2, `Wide.c`);
-  for (let i0 = 0; i0 < 2; i0++) {
-    checkBig(value.c[i0]!, false, "u64", `Wide.c[${i0}]`);
-  }
-  checkLength(value.d, 2, `Wide.d`);
-  for (let i0 = 0; i0 < 2; i0++) {
-    checkBig(value.d[i0]!, true, "i64", `Wide.d[${i0}]`);
-  }
+  if (!(Array.isArray(value.c) && value.c.length === 2 && typeof value.c[0] === "bigint" && BigInt.asUintN(64, value.c[0]) === value.c[0] && typeof value.c[1] === "bigint" && BigInt.asUintN(64, value.c[1]) === value.c[1])) checkElems(value.c, 2, u64Elems, `Wide.c`);
+  if (!(Array.isArray(value.d) && value.d.length === 2 && typeof value.d[0] === "bigint" && BigInt.asIntN(64, value.d[0]) === value.d[0] && typeof value.d[1] === "bigint" && BigInt.asIntN(64, value.d[1]) === value.d[1])) checkElems(value.d, 2, i64Elems, `Wide.d`);
 }
 function storeWide(view: DataView, ptr: number, value: Wide): void {
   view.setBigUint64(ptr, value.a, true);
   view.setBigInt64(ptr + 8, value.b, true);
-  for (let i0 = 0; i0 < 2; i0++) {
-    view.setBigUint64(ptr + 16 + i0 * 8, value.c[i0]!, true);
-  }
-  for (let i0 = 0; i0 < 2; i0++) {
-    view.setBigInt64(ptr + 32 + i0 * 8, value.d[i0]!, true);
-  }
+  view.setBigUint64(ptr + 16, value.c[0]!, true);
+  view.setBigUint64(ptr + 16 + 8, value.c[1]!, true);
+  view.setBigInt64(ptr + 32, value.d[0]!, true);
+  view.setBigInt64(ptr + 32 + 8, value.d[1]!, true);
 }
 /** A live view of one `Wide` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class WideView {
@@ -3856,16 +3899,14 @@ export class WideView {
     }
   }
   set a(value: bigint) {
-    checkBig(value, false, "u64", `Wide.a`);
-    const m = this.#m;
-    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
-    const at = this.#ptr;
-    if ((at & 7) === 0 && littleEndian) {
-      m.u64[at >> 3] = value;
-    } else {
-      const view = m.dv;
-      view.setBigUint64(at, value, true);
+    if (!(typeof value === "bigint" && BigInt.asUintN(64, value) === value)) {
+      checkBig(value, false, "u64", `Wide.a`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
+    const view = m.dv;
+    view.setBigUint64(ptr, value, true);
   }
   get b(): bigint {
     const m = this.#m;
@@ -3884,16 +3925,14 @@ export class WideView {
     }
   }
   set b(value: bigint) {
-    checkBig(value, true, "i64", `Wide.b`);
-    const m = this.#m;
-    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
-    const at = this.#ptr + 8;
-    if ((at & 7) === 0 && littleEndian) {
-      m.i64[at >> 3] = value;
-    } else {
-      const view = m.dv;
-      view.setBigInt64(at, value, true);
+    if (!(typeof value === "bigint" && BigInt.asIntN(64, value) === value)) {
+      checkBig(value, true, "i64", `Wide.b`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
+    const view = m.dv;
+    view.setBigInt64(ptr + 8, value, true);
   }
   get c(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
@@ -3901,16 +3940,13 @@ export class WideView {
     return new LiveArray<bigint, bigint, BigUint64Array>(m, this.#ptr + 16, 2, 8, u64Elems, "Wide.c");
   }
   set c(value: [bigint, bigint]) {
-    checkLength(value, 2, `Wide.c`);
-    for (let i0 = 0; i0 < 2; i0++) {
-      checkBig(value[i0]!, false, "u64", `Wide.c[${i0}]`);
-    }
+    if (!(Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asUintN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asUintN(64, value[1]) === value[1])) checkElems(value, 2, u64Elems, `Wide.c`);
     const m = this.#m;
-    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
     const view = m.dv;
-    for (let i0 = 0; i0 < 2; i0++) {
-      view.setBigUint64(this.#ptr + 16 + i0 * 8, value[i0]!, true);
-    }
+    view.setBigUint64(ptr + 16, value[0]!, true);
+    view.setBigUint64(ptr + 16 + 8, value[1]!, true);
   }
   get d(): LiveArray<bigint, bigint, BigInt64Array> {
     const m = this.#m;
@@ -3918,16 +3954,13 @@ export class WideView {
     return new LiveArray<bigint, bigint, BigInt64Array>(m, this.#ptr + 32, 2, 8, i64Elems, "Wide.d");
   }
   set d(value: [bigint, bigint]) {
-    checkLength(value, 2, `Wide.d`);
-    for (let i0 = 0; i0 < 2; i0++) {
-      checkBig(value[i0]!, true, "i64", `Wide.d[${i0}]`);
-    }
+    if (!(Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asIntN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asIntN(64, value[1]) === value[1])) checkElems(value, 2, i64Elems, `Wide.d`);
     const m = this.#m;
-    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
     const view = m.dv;
-    for (let i0 = 0; i0 < 2; i0++) {
-      view.setBigInt64(this.#ptr + 32 + i0 * 8, value[i0]!, true);
-    }
+    view.setBigInt64(ptr + 32, value[0]!, true);
+    view.setBigInt64(ptr + 32 + 8, value[1]!, true);
   }
 }
 
@@ -3972,18 +4005,15 @@ function loadFloats(view: DataView, ptr: number): Floats {
 function checkFloats(value: Floats): void {
   checkFloat(value.f, "f32", `Floats.f`);
   checkFloat(value.d, "f64", `Floats.d`);
-  checkLength(value.fs, 3, `Floats.fs`);
-  for (let i0 = 0; i0 < 3; i0++) {
-    checkFloat(value.fs[i0]!, "f32", `Floats.fs[${i0}]`);
-  }
+  if (!(Array.isArray(value.fs) && value.fs.length === 3 && typeof value.fs[0] === "number" && typeof value.fs[1] === "number" && typeof value.fs[2] === "number")) checkElems(value.fs, 3, f32Elems, `Floats.fs`);
 }
 function storeFloats(view: DataView, ptr: number, value: Floats): void {
   view.setFloat32(ptr, value.f, true);
   zeroBytes(view, ptr + 4, 4); // padding
   view.setFloat64(ptr + 8, value.d, true);
-  for (let i0 = 0; i0 < 3; i0++) {
-    view.setFloat32(ptr + 16 + i0 * 4, value.fs[i0]!, true);
-  }
+  view.setFloat32(ptr + 16, value.fs[0]!, true);
+  view.setFloat32(ptr + 16 + 4, value.fs[1]!, true);
+  view.setFloat32(ptr + 16 + 8, value.fs[2]!, true);
   zeroBytes(view, ptr + 28, 4); // padding
 }
 /** A live view of one `Floats` in a `WebAssembly.Memory`; survives `memory.grow`. */
@@ -4021,16 +4051,14 @@ export class FloatsView {
     }
   }
   set f(value: number) {
-    checkFloat(value, "f32", `Floats.f`);
-    const m = this.#m;
-    if (this.#ptr + 32 > m.u8.length) m.span(this.#ptr, 32);
-    const at = this.#ptr;
-    if ((at & 3) === 0 && littleEndian) {
-      m.f32[at >> 2] = value;
-    } else {
-      const view = m.dv;
-      view.setFloat32(at, value, true);
+    if (!(typeof value === "number")) {
+      checkFloat(value, "f32", `Floats.f`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 32 > m.u8.length) m.span(ptr, 32);
+    const view = m.dv;
+    view.setFloat32(ptr, value, true);
   }
   get d(): number {
     const m = this.#m;
@@ -4049,16 +4077,14 @@ export class FloatsView {
     }
   }
   set d(value: number) {
-    checkFloat(value, "f64", `Floats.d`);
-    const m = this.#m;
-    if (this.#ptr + 32 > m.u8.length) m.span(this.#ptr, 32);
-    const at = this.#ptr + 8;
-    if ((at & 7) === 0 && littleEndian) {
-      m.f64[at >> 3] = value;
-    } else {
-      const view = m.dv;
-      view.setFloat64(at, value, true);
+    if (!(typeof value === "number")) {
+      checkFloat(value, "f64", `Floats.d`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 32 > m.u8.length) m.span(ptr, 32);
+    const view = m.dv;
+    view.setFloat64(ptr + 8, value, true);
   }
   get fs(): LiveArray<number, number, Float32Array> {
     const m = this.#m;
@@ -4066,16 +4092,14 @@ export class FloatsView {
     return new LiveArray<number, number, Float32Array>(m, this.#ptr + 16, 3, 4, f32Elems, "Floats.fs");
   }
   set fs(value: [number, number, number]) {
-    checkLength(value, 3, `Floats.fs`);
-    for (let i0 = 0; i0 < 3; i0++) {
-      checkFloat(value[i0]!, "f32", `Floats.fs[${i0}]`);
-    }
+    if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number")) checkElems(value, 3, f32Elems, `Floats.fs`);
     const m = this.#m;
-    if (this.#ptr + 32 > m.u8.length) m.span(this.#ptr, 32);
+    const ptr = this.#ptr;
+    if (ptr + 32 > m.u8.length) m.span(ptr, 32);
     const view = m.dv;
-    for (let i0 = 0; i0 < 3; i0++) {
-      view.setFloat32(this.#ptr + 16 + i0 * 4, value[i0]!, true);
-    }
+    view.setFloat32(ptr + 16, value[0]!, true);
+    view.setFloat32(ptr + 16 + 4, value[1]!, true);
+    view.setFloat32(ptr + 16 + 8, value[2]!, true);
   }
 }
 
@@ -4118,28 +4142,25 @@ function loadDeep(view: DataView, ptr: number): Deep {
 }
 function checkDeep(value: Deep): void {
   checkOuter(value.outer);
-  checkLength(value.rects, 2, `Deep.rects`);
-  for (let i0 = 0; i0 < 2; i0++) {
-    checkRect(value.rects[i0]!);
-  }
-  checkLength(value.grid, 2, `Deep.grid`);
-  for (let i0 = 0; i0 < 2; i0++) {
-    checkLength(value.grid[i0]!, 2, `Deep.grid[${i0}]`);
-    for (let i1 = 0; i1 < 2; i1++) {
-      checkInner(value.grid[i0]![i1]!);
-    }
-  }
+  if (!(Array.isArray(value.rects) && value.rects.length === 2)) checkLength(value.rects, 2, `Deep.rects`);
+  checkRect(value.rects[0]!);
+  checkRect(value.rects[1]!);
+  if (!(Array.isArray(value.grid) && value.grid.length === 2)) checkLength(value.grid, 2, `Deep.grid`);
+  if (!(Array.isArray(value.grid[0]!) && value.grid[0]!.length === 2)) checkLength(value.grid[0]!, 2, `Deep.grid[0]`);
+  checkInner(value.grid[0]![0]!);
+  checkInner(value.grid[0]![1]!);
+  if (!(Array.isArray(value.grid[1]!) && value.grid[1]!.length === 2)) checkLength(value.grid[1]!, 2, `Deep.grid[1]`);
+  checkInner(value.grid[1]![0]!);
+  checkInner(value.grid[1]![1]!);
 }
 function storeDeep(view: DataView, ptr: number, value: Deep): void {
   storeOuter(view, ptr, value.outer);
-  for (let i0 = 0; i0 < 2; i0++) {
-    storeRect(view, ptr + 16 + i0 * 48, value.rects[i0]!);
-  }
-  for (let i0 = 0; i0 < 2; i0++) {
-    for (let i1 = 0; i1 < 2; i1++) {
-      storeInner(view, ptr + 112 + i0 * 8 + i1 * 4, value.grid[i0]![i1]!);
-    }
-  }
+  storeRect(view, ptr + 16, value.rects[0]!);
+  storeRect(view, ptr + 16 + 48, value.rects[1]!);
+  storeInner(view, ptr + 112, value.grid[0]![0]!);
+  storeInner(view, ptr + 112 + 4, value.grid[0]![1]!);
+  storeInner(view, ptr + 112 + 8, value.grid[1]![0]!);
+  storeInner(view, ptr + 112 + 8 + 4, value.grid[1]![1]!);
 }
 /** A live view of one `Deep` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class DeepView {
@@ -4167,9 +4188,10 @@ export class DeepView {
   set outer(value: Outer) {
     checkOuter(value);
     const m = this.#m;
-    if (this.#ptr + 128 > m.u8.length) m.span(this.#ptr, 128);
+    const ptr = this.#ptr;
+    if (ptr + 128 > m.u8.length) m.span(ptr, 128);
     const view = m.dv;
-    storeOuter(view, this.#ptr, value);
+    storeOuter(view, ptr, value);
   }
   get rects(): RectArray {
     const m = this.#m;
@@ -4177,38 +4199,37 @@ export class DeepView {
     return new RectArray(m.memory, this.#ptr + 16, 2);
   }
   set rects(value: [Rect, Rect]) {
-    checkLength(value, 2, `Deep.rects`);
-    for (let i0 = 0; i0 < 2; i0++) {
-      checkRect(value[i0]!);
-    }
+    if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, `Deep.rects`);
+    checkRect(value[0]!);
+    checkRect(value[1]!);
     const m = this.#m;
-    if (this.#ptr + 128 > m.u8.length) m.span(this.#ptr, 128);
+    const ptr = this.#ptr;
+    if (ptr + 128 > m.u8.length) m.span(ptr, 128);
     const view = m.dv;
-    for (let i0 = 0; i0 < 2; i0++) {
-      storeRect(view, this.#ptr + 16 + i0 * 48, value[i0]!);
-    }
+    storeRect(view, ptr + 16, value[0]!);
+    storeRect(view, ptr + 16 + 48, value[1]!);
   }
   get grid(): LiveArray<[Inner, Inner], InnerArray, never> {
     const m = this.#m;
     if (this.#ptr + 128 > m.u8.length) m.span(this.#ptr, 128);
-    return new LiveArray<[Inner, Inner], InnerArray, never>(m, this.#ptr + 112, 2, 8, { size: 8, shift: -1, typed: () => null, view: (m, at) => new InnerArray(m.memory, at, 2), load: (view, at) => ([loadInner(view, at), loadInner(view, at + 4)]), check: (value, field) => { checkLength(value, 2, `${field}`); for (let i0 = 0; i0 < 2; i0++) { checkInner(value[i0]!); } }, store: (view, at, value) => { for (let i0 = 0; i0 < 2; i0++) { storeInner(view, at + i0 * 4, value[i0]!); } } }, "Deep.grid");
+    return new LiveArray<[Inner, Inner], InnerArray, never>(m, this.#ptr + 112, 2, 8, { size: 8, shift: -1, typed: () => null, view: (m, at) => new InnerArray(m.memory, at, 2), load: (view, at) => ([loadInner(view, at), loadInner(view, at + 4)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, `${field}`); checkInner(value[0]!); checkInner(value[1]!); }, store: (view, at, value) => { storeInner(view, at, value[0]!); storeInner(view, at + 4, value[1]!); } }, "Deep.grid");
   }
   set grid(value: [[Inner, Inner], [Inner, Inner]]) {
-    checkLength(value, 2, `Deep.grid`);
-    for (let i0 = 0; i0 < 2; i0++) {
-      checkLength(value[i0]!, 2, `Deep.grid[${i0}]`);
-      for (let i1 = 0; i1 < 2; i1++) {
-        checkInner(value[i0]![i1]!);
-      }
-    }
+    if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, `Deep.grid`);
+    if (!(Array.isArray(value[0]!) && value[0]!.length === 2)) checkLength(value[0]!, 2, `Deep.grid[0]`);
+    checkInner(value[0]![0]!);
+    checkInner(value[0]![1]!);
+    if (!(Array.isArray(value[1]!) && value[1]!.length === 2)) checkLength(value[1]!, 2, `Deep.grid[1]`);
+    checkInner(value[1]![0]!);
+    checkInner(value[1]![1]!);
     const m = this.#m;
-    if (this.#ptr + 128 > m.u8.length) m.span(this.#ptr, 128);
+    const ptr = this.#ptr;
+    if (ptr + 128 > m.u8.length) m.span(ptr, 128);
     const view = m.dv;
-    for (let i0 = 0; i0 < 2; i0++) {
-      for (let i1 = 0; i1 < 2; i1++) {
-        storeInner(view, this.#ptr + 112 + i0 * 8 + i1 * 4, value[i0]![i1]!);
-      }
-    }
+    storeInner(view, ptr + 112, value[0]![0]!);
+    storeInner(view, ptr + 112 + 4, value[0]![1]!);
+    storeInner(view, ptr + 112 + 8, value[1]![0]!);
+    storeInner(view, ptr + 112 + 8 + 4, value[1]![1]!);
   }
 }
 
@@ -4272,10 +4293,9 @@ function checkNamed(value: Named): void {
   checkPair(value.name, "WasmStr", `Named.name`);
   checkPair(value.scores, "WasmSlice", `Named.scores`);
   checkPair(value.points, "WasmSlice", `Named.points`);
-  checkLength(value.aliases, 2, `Named.aliases`);
-  for (let i0 = 0; i0 < 2; i0++) {
-    checkPair(value.aliases[i0]!, "WasmStr", `Named.aliases[${i0}]`);
-  }
+  if (!(Array.isArray(value.aliases) && value.aliases.length === 2)) checkLength(value.aliases, 2, `Named.aliases`);
+  checkPair(value.aliases[0]!, "WasmStr", `Named.aliases[0]`);
+  checkPair(value.aliases[1]!, "WasmStr", `Named.aliases[1]`);
   checkPair(value.kinds, "WasmSlice", `Named.kinds`);
   checkPair(value.tags, "WasmSlice", `Named.tags`);
   checkPair(value.children, "WasmSlice", `Named.children`);
@@ -4290,10 +4310,10 @@ function storeNamed(view: DataView, ptr: number, value: Named): void {
   view.setUint32(ptr + 12 + 4, value.scores.len, true);
   view.setUint32(ptr + 20, value.points.ptr, true);
   view.setUint32(ptr + 20 + 4, value.points.len, true);
-  for (let i0 = 0; i0 < 2; i0++) {
-    view.setUint32(ptr + 28 + i0 * 8, value.aliases[i0]!.ptr, true);
-    view.setUint32(ptr + 28 + i0 * 8 + 4, value.aliases[i0]!.len, true);
-  }
+  view.setUint32(ptr + 28, value.aliases[0]!.ptr, true);
+  view.setUint32(ptr + 28 + 4, value.aliases[0]!.len, true);
+  view.setUint32(ptr + 28 + 8, value.aliases[1]!.ptr, true);
+  view.setUint32(ptr + 28 + 8 + 4, value.aliases[1]!.len, true);
   view.setUint32(ptr + 44, value.kinds.ptr, true);
   view.setUint32(ptr + 44 + 4, value.kinds.len, true);
   view.setUint32(ptr + 52, value.tags.ptr, true);
@@ -4336,10 +4356,14 @@ export class NamedView {
     }
   }
   set id(value: number) {
-    checkInt(value, 0, 255, "u8", `Named.id`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `Named.id`);
+    }
     const m = this.#m;
-    if (this.#ptr + 76 > m.u8.length) m.span(this.#ptr, 76);
-    m.u8[this.#ptr] = value;
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
+    const view = m.dv;
+    view.setUint8(ptr, value);
   }
   get name(): WasmStr {
     const m = this.#m;
@@ -4355,10 +4379,11 @@ export class NamedView {
   set name(value: WasmStr) {
     checkPair(value, "WasmStr", `Named.name`);
     const m = this.#m;
-    if (this.#ptr + 76 > m.u8.length) m.span(this.#ptr, 76);
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
     const view = m.dv;
-    view.setUint32(this.#ptr + 4, value.ptr, true);
-    view.setUint32(this.#ptr + 4 + 4, value.len, true);
+    view.setUint32(ptr + 4, value.ptr, true);
+    view.setUint32(ptr + 4 + 4, value.len, true);
   }
   get scores(): WasmSlice {
     const m = this.#m;
@@ -4374,10 +4399,11 @@ export class NamedView {
   set scores(value: WasmSlice) {
     checkPair(value, "WasmSlice", `Named.scores`);
     const m = this.#m;
-    if (this.#ptr + 76 > m.u8.length) m.span(this.#ptr, 76);
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
     const view = m.dv;
-    view.setUint32(this.#ptr + 12, value.ptr, true);
-    view.setUint32(this.#ptr + 12 + 4, value.len, true);
+    view.setUint32(ptr + 12, value.ptr, true);
+    view.setUint32(ptr + 12 + 4, value.len, true);
   }
   get points(): WasmSlice {
     const m = this.#m;
@@ -4393,10 +4419,11 @@ export class NamedView {
   set points(value: WasmSlice) {
     checkPair(value, "WasmSlice", `Named.points`);
     const m = this.#m;
-    if (this.#ptr + 76 > m.u8.length) m.span(this.#ptr, 76);
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
     const view = m.dv;
-    view.setUint32(this.#ptr + 20, value.ptr, true);
-    view.setUint32(this.#ptr + 20 + 4, value.len, true);
+    view.setUint32(ptr + 20, value.ptr, true);
+    view.setUint32(ptr + 20 + 4, value.len, true);
   }
   get aliases(): LiveArray<WasmStr, WasmStr, never> {
     const m = this.#m;
@@ -4404,17 +4431,17 @@ export class NamedView {
     return new LiveArray<WasmStr, WasmStr, never>(m, this.#ptr + 28, 2, 8, { size: 8, shift: -1, typed: () => null, view: (m, at) => { const view = m.dv; return { ptr: view.getUint32(at, true), len: view.getUint32(at + 4, true) }; }, load: (view, at) => ({ ptr: view.getUint32(at, true), len: view.getUint32(at + 4, true) }), check: (value, field) => { checkPair(value, "WasmStr", `${field}`); }, store: (view, at, value) => { view.setUint32(at, value.ptr, true); view.setUint32(at + 4, value.len, true); } }, "Named.aliases");
   }
   set aliases(value: [WasmStr, WasmStr]) {
-    checkLength(value, 2, `Named.aliases`);
-    for (let i0 = 0; i0 < 2; i0++) {
-      checkPair(value[i0]!, "WasmStr", `Named.aliases[${i0}]`);
-    }
+    if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, `Named.aliases`);
+    checkPair(value[0]!, "WasmStr", `Named.aliases[0]`);
+    checkPair(value[1]!, "WasmStr", `Named.aliases[1]`);
     const m = this.#m;
-    if (this.#ptr + 76 > m.u8.length) m.span(this.#ptr, 76);
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
     const view = m.dv;
-    for (let i0 = 0; i0 < 2; i0++) {
-      view.setUint32(this.#ptr + 28 + i0 * 8, value[i0]!.ptr, true);
-      view.setUint32(this.#ptr + 28 + i0 * 8 + 4, value[i0]!.len, true);
-    }
+    view.setUint32(ptr + 28, value[0]!.ptr, true);
+    view.setUint32(ptr + 28 + 4, value[0]!.len, true);
+    view.setUint32(ptr + 28 + 8, value[1]!.ptr, true);
+    view.setUint32(ptr + 28 + 8 + 4, value[1]!.len, true);
   }
   get kinds(): WasmSlice {
     const m = this.#m;
@@ -4430,10 +4457,11 @@ export class NamedView {
   set kinds(value: WasmSlice) {
     checkPair(value, "WasmSlice", `Named.kinds`);
     const m = this.#m;
-    if (this.#ptr + 76 > m.u8.length) m.span(this.#ptr, 76);
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
     const view = m.dv;
-    view.setUint32(this.#ptr + 44, value.ptr, true);
-    view.setUint32(this.#ptr + 44 + 4, value.len, true);
+    view.setUint32(ptr + 44, value.ptr, true);
+    view.setUint32(ptr + 44 + 4, value.len, true);
   }
   get tags(): WasmSlice {
     const m = this.#m;
@@ -4449,10 +4477,11 @@ export class NamedView {
   set tags(value: WasmSlice) {
     checkPair(value, "WasmSlice", `Named.tags`);
     const m = this.#m;
-    if (this.#ptr + 76 > m.u8.length) m.span(this.#ptr, 76);
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
     const view = m.dv;
-    view.setUint32(this.#ptr + 52, value.ptr, true);
-    view.setUint32(this.#ptr + 52 + 4, value.len, true);
+    view.setUint32(ptr + 52, value.ptr, true);
+    view.setUint32(ptr + 52 + 4, value.len, true);
   }
   get children(): WasmSlice {
     const m = this.#m;
@@ -4468,10 +4497,11 @@ export class NamedView {
   set children(value: WasmSlice) {
     checkPair(value, "WasmSlice", `Named.children`);
     const m = this.#m;
-    if (this.#ptr + 76 > m.u8.length) m.span(this.#ptr, 76);
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
     const view = m.dv;
-    view.setUint32(this.#ptr + 60, value.ptr, true);
-    view.setUint32(this.#ptr + 60 + 4, value.len, true);
+    view.setUint32(ptr + 60, value.ptr, true);
+    view.setUint32(ptr + 60 + 4, value.len, true);
   }
   get grid(): WasmSlice {
     const m = this.#m;
@@ -4487,10 +4517,11 @@ export class NamedView {
   set grid(value: WasmSlice) {
     checkPair(value, "WasmSlice", `Named.grid`);
     const m = this.#m;
-    if (this.#ptr + 76 > m.u8.length) m.span(this.#ptr, 76);
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
     const view = m.dv;
-    view.setUint32(this.#ptr + 68, value.ptr, true);
-    view.setUint32(this.#ptr + 68 + 4, value.len, true);
+    view.setUint32(ptr + 68, value.ptr, true);
+    view.setUint32(ptr + 68 + 4, value.len, true);
   }
 }
 
@@ -4576,10 +4607,14 @@ export class PackedNamedView {
     }
   }
   set tag(value: number) {
-    checkInt(value, 0, 255, "u8", `PackedNamed.tag`);
+    if (!(typeof value === "number" && (value & 255) === value)) {
+      checkInt(value, 0, 255, "u8", `PackedNamed.tag`);
+    }
     const m = this.#m;
-    if (this.#ptr + 17 > m.u8.length) m.span(this.#ptr, 17);
-    m.u8[this.#ptr] = value;
+    const ptr = this.#ptr;
+    if (ptr + 17 > m.u8.length) m.span(ptr, 17);
+    const view = m.dv;
+    view.setUint8(ptr, value);
   }
   get name(): WasmStr {
     const m = this.#m;
@@ -4595,10 +4630,11 @@ export class PackedNamedView {
   set name(value: WasmStr) {
     checkPair(value, "WasmStr", `PackedNamed.name`);
     const m = this.#m;
-    if (this.#ptr + 17 > m.u8.length) m.span(this.#ptr, 17);
+    const ptr = this.#ptr;
+    if (ptr + 17 > m.u8.length) m.span(ptr, 17);
     const view = m.dv;
-    view.setUint32(this.#ptr + 1, value.ptr, true);
-    view.setUint32(this.#ptr + 1 + 4, value.len, true);
+    view.setUint32(ptr + 1, value.ptr, true);
+    view.setUint32(ptr + 1 + 4, value.len, true);
   }
   get wide(): WasmSlice {
     const m = this.#m;
@@ -4614,10 +4650,11 @@ export class PackedNamedView {
   set wide(value: WasmSlice) {
     checkPair(value, "WasmSlice", `PackedNamed.wide`);
     const m = this.#m;
-    if (this.#ptr + 17 > m.u8.length) m.span(this.#ptr, 17);
+    const ptr = this.#ptr;
+    if (ptr + 17 > m.u8.length) m.span(ptr, 17);
     const view = m.dv;
-    view.setUint32(this.#ptr + 9, value.ptr, true);
-    view.setUint32(this.#ptr + 9 + 4, value.len, true);
+    view.setUint32(ptr + 9, value.ptr, true);
+    view.setUint32(ptr + 9 + 4, value.len, true);
   }
 }
 
@@ -4693,16 +4730,14 @@ export class LeafView {
     }
   }
   set id(value: bigint) {
-    checkBig(value, false, "u64", `Leaf.id`);
-    const m = this.#m;
-    if (this.#ptr + 8 > m.u8.length) m.span(this.#ptr, 8);
-    const at = this.#ptr;
-    if ((at & 7) === 0 && littleEndian) {
-      m.u64[at >> 3] = value;
-    } else {
-      const view = m.dv;
-      view.setBigUint64(at, value, true);
+    if (!(typeof value === "bigint" && BigInt.asUintN(64, value) === value)) {
+      checkBig(value, false, "u64", `Leaf.id`);
     }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
+    const view = m.dv;
+    view.setBigUint64(ptr, value, true);
   }
 }
 
@@ -4927,6 +4962,11 @@ function deref(m: Mem, ptr: number, size: number, type: string): number {
   if (ptr + size > m.u8.length) m.span(ptr, size);
   return ptr;
 }
+/** Throws unless `value` is an array of `length` valid elements. */
+function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  checkLength(value, length, field);
+  for (let i = 0; i < length; i++) e.check(value[i]!, `${field}[${i}]`);
+}
 function badIndex(index: unknown, length: number, field: string): never {
   throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
 }
@@ -5047,14 +5087,47 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const typed = e.typed(m) as unknown as { subarray(begin: number, end: number): A } | null;
     return typed === null ? null : typed.subarray(this.#first, this.#first + this.length);
   }
-  /** Calls `fn` with each element (as `get` gives it) and its index. */
+  /**
+   * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
+   * the typed array, the loop reads it directly, its position kept in locals.
+   */
+  reduce<U>(fn: (acc: U, value: V, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.#step;
+    if (step !== 0) {
+      const typed = this.#typed;
+      for (let k = this.#first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x as unknown as V, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** Calls `fn` with each element (as `get` gives it) and its index; reads like `reduce`. */
   forEach(fn: (value: V, index: number) => void): void {
-    for (let i = 0; i < this.length; i++) fn(this.get(i), i);
+    let i = 0;
+    const n = this.length;
+    const step = this.#step;
+    if (step !== 0) {
+      const typed = this.#typed;
+      for (let k = this.#first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x as unknown as V, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
   }
   /** `fn` of each element (as `get` gives it) and its index. */
   map<U>(fn: (value: V, index: number) => U): U[] {
     const out: U[] = [];
-    for (let i = 0; i < this.length; i++) out.push(fn(this.get(i), i));
+    this.forEach((value, index) => {
+      out.push(fn(value, index));
+    });
     return out;
   }
   *[Symbol.iterator](): Iterator<V> {

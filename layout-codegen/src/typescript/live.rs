@@ -112,6 +112,15 @@ function deref(m: Mem, ptr: number, size: number, type: string): number {
 }"#,
     },
     Helper {
+        name: "checkElems",
+        calls: &["Elems", "checkLength"],
+        text: r#"/** Throws unless `value` is an array of `length` valid elements. */
+function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  checkLength(value, length, field);
+  for (let i = 0; i < length; i++) e.check(value[i]!, `${field}[${i}]`);
+}"#,
+    },
+    Helper {
         name: "badIndex",
         calls: &["show"],
         text: r#"function badIndex(index: unknown, length: number, field: string): never {
@@ -242,14 +251,47 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const typed = e.typed(m) as unknown as { subarray(begin: number, end: number): A } | null;
     return typed === null ? null : typed.subarray(this.#first, this.#first + this.length);
   }
-  /** Calls `fn` with each element (as `get` gives it) and its index. */
+  /**
+   * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
+   * the typed array, the loop reads it directly, its position kept in locals.
+   */
+  reduce<U>(fn: (acc: U, value: V, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.#step;
+    if (step !== 0) {
+      const typed = this.#typed;
+      for (let k = this.#first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x as unknown as V, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** Calls `fn` with each element (as `get` gives it) and its index; reads like `reduce`. */
   forEach(fn: (value: V, index: number) => void): void {
-    for (let i = 0; i < this.length; i++) fn(this.get(i), i);
+    let i = 0;
+    const n = this.length;
+    const step = this.#step;
+    if (step !== 0) {
+      const typed = this.#typed;
+      for (let k = this.#first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x as unknown as V, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
   }
   /** `fn` of each element (as `get` gives it) and its index. */
   map<U>(fn: (value: V, index: number) => U): U[] {
     const out: U[] = [];
-    for (let i = 0; i < this.length; i++) out.push(fn(this.get(i), i));
+    this.forEach((value, index) => {
+      out.push(fn(value, index));
+    });
     return out;
   }
   *[Symbol.iterator](): Iterator<V> {
