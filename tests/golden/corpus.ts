@@ -4523,6 +4523,48 @@ export class NamedView {
     view.setUint32(ptr + 68, value.ptr, true);
     view.setUint32(ptr + 68 + 4, value.len, true);
   }
+  /** A live view of the elements `scores` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  scoresView(): LiveArray<number, number, Float32Array> {
+    const m = this.#m;
+    const s = this.scores;
+    region(m, s.ptr, s.len, 4, "f32");
+    return new LiveArray<number, number, Float32Array>(m, s.ptr, s.len, 4, f32Elems, "Named.scores");
+  }
+  /** A live view of the elements `points` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  pointsView(): PointArray {
+    const m = this.#m;
+    const s = this.points;
+    region(m, s.ptr, s.len, 16, "Point");
+    return new PointArray(m.memory, s.ptr, s.len);
+  }
+  /** A live view of the elements `kinds` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  kindsView(): LiveArray<Kind, Kind, never> {
+    const m = this.#m;
+    const s = this.kinds;
+    region(m, s.ptr, s.len, 1, "Kind");
+    return new LiveArray<Kind, Kind, never>(m, s.ptr, s.len, 1, { size: 1, shift: -1, typed: () => null, view: (m, at) => { const view = m.dv; return loadKind(view, at, "Named.kinds"); }, load: (view, at) => (loadKind(view, at, "Named.kinds")), check: (value, field) => { checkKind(value, `${field}`); }, store: (view, at, value) => { view.setUint8(at, value); } }, "Named.kinds");
+  }
+  /** A live view of the elements `tags` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  tagsView(): LiveArray<WasmStr, WasmStr, never> {
+    const m = this.#m;
+    const s = this.tags;
+    region(m, s.ptr, s.len, 8, "WasmStr");
+    return new LiveArray<WasmStr, WasmStr, never>(m, s.ptr, s.len, 8, { size: 8, shift: -1, typed: () => null, view: (m, at) => { const view = m.dv; return { ptr: view.getUint32(at, true), len: view.getUint32(at + 4, true) }; }, load: (view, at) => ({ ptr: view.getUint32(at, true), len: view.getUint32(at + 4, true) }), check: (value, field) => { checkPair(value, "WasmStr", `${field}`); }, store: (view, at, value) => { view.setUint32(at, value.ptr, true); view.setUint32(at + 4, value.len, true); } }, "Named.tags");
+  }
+  /** A live view of the elements `children` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  childrenView(): NamedArray {
+    const m = this.#m;
+    const s = this.children;
+    region(m, s.ptr, s.len, 76, "Named");
+    return new NamedArray(m.memory, s.ptr, s.len);
+  }
+  /** A live view of the elements `grid` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  gridView(): LiveArray<[number, number, number], LiveArray<number, number, Uint16Array>, never> {
+    const m = this.#m;
+    const s = this.grid;
+    region(m, s.ptr, s.len, 6, "array");
+    return new LiveArray<[number, number, number], LiveArray<number, number, Uint16Array>, never>(m, s.ptr, s.len, 6, { size: 6, shift: -1, typed: () => null, view: (m, at) => new LiveArray<number, number, Uint16Array>(m, at, 3, 2, u16Elems, "Named.grid"), load: (view, at) => ([view.getUint16(at, true), view.getUint16(at + 2, true), view.getUint16(at + 4, true)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2])) checkElems(value, 3, u16Elems, `${field}`); }, store: (view, at, value) => { view.setUint16(at, value[0]!, true); view.setUint16(at + 2, value[1]!, true); view.setUint16(at + 4, value[2]!, true); } }, "Named.grid");
+  }
 }
 
 export interface PackedNamed {
@@ -4655,6 +4697,13 @@ export class PackedNamedView {
     const view = m.dv;
     view.setUint32(ptr + 9, value.ptr, true);
     view.setUint32(ptr + 9 + 4, value.len, true);
+  }
+  /** A live view of the elements `wide` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  wideView(): LiveArray<bigint, bigint, BigUint64Array> {
+    const m = this.#m;
+    const s = this.wide;
+    region(m, s.ptr, s.len, 8, "u64");
+    return new LiveArray<bigint, bigint, BigUint64Array>(m, s.ptr, s.len, 8, u64Elems, "PackedNamed.wide");
   }
 }
 
@@ -4967,6 +5016,14 @@ function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown,
   checkLength(value, length, field);
   for (let i = 0; i < length; i++) e.check(value[i]!, `${field}[${i}]`);
 }
+/** Throws unless `len` elements of `size` bytes from `ptr` are in the memory (Rust's rules: none is fine anywhere; some at null are not). */
+function region(m: Mem, ptr: number, len: number, size: number, type: string): void {
+  if (len === 0) return;
+  if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
+  const end = ptr + len * size;
+  if (end > m.u8.length) m.refresh();
+  if (end > m.u8.length || end > 4294967296) outOfBounds(ptr, len * size, m.u8.length);
+}
 function badIndex(index: unknown, length: number, field: string): never {
   throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
 }
@@ -5161,6 +5218,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   readonly #size: number;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
+  readonly #write: (view: DataView, ptr: number, value: T) => void;
   readonly #type: string;
   readonly #cursor: V;
   constructor(
@@ -5170,6 +5228,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     size: number,
     make: new (memory: WebAssembly.Memory, ptr: number) => V,
     load: (view: DataView, ptr: number) => T,
+    write: (view: DataView, ptr: number, value: T) => void,
     type: string,
   ) {
     checkArray(ptr, length, size, type);
@@ -5179,6 +5238,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     this.#size = size;
     this.#make = make;
     this.#load = load;
+    this.#write = write;
     this.#type = type;
     this.#cursor = new make(memory, ptr);
   }
@@ -5197,6 +5257,14 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   at(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     return new this.#make(this.m.memory, this.#ptr + i * this.#size);
+  }
+  /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
+  set(i: number, value: T): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    const m = this.m;
+    const at = this.#ptr + i * this.#size;
+    if (at + this.#size > m.u8.length) m.span(at, this.#size);
+    this.#write(m.dv, at, value);
   }
   /** Calls `fn` with the cursor on each struct in turn, and the index. */
   forEach(fn: (view: V, index: number) => void): void {
@@ -5337,7 +5405,7 @@ const boolElems: Elems<boolean> = {
 export class AllScalarsArray extends StructArray<AllScalars, AllScalarsView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 56, AllScalarsView, loadAllScalars, "AllScalarsArray");
+    super(memory, ptr, length, 56, AllScalarsView, loadAllScalars, writeAllScalars, "AllScalarsArray");
   }
   /** A live view of one scalar field of every `AllScalars` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a_u8"): LiveArray<number, number, Uint8Array>;
@@ -5373,7 +5441,7 @@ export class AllScalarsArray extends StructArray<AllScalars, AllScalarsView> {
 export class PointArray extends StructArray<Point, PointView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 16, PointView, loadPoint, "PointArray");
+    super(memory, ptr, length, 16, PointView, loadPoint, writePoint, "PointArray");
   }
   /** A live view of one scalar field of every `Point` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "y"): LiveArray<number, number, Float64Array>;
@@ -5390,7 +5458,7 @@ export class PointArray extends StructArray<Point, PointView> {
 export class RectArray extends StructArray<Rect, RectView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 48, RectView, loadRect, "RectArray");
+    super(memory, ptr, length, 48, RectView, loadRect, writeRect, "RectArray");
   }
   /** A live view of one scalar field of every `Rect` (a column); reads an aligned field through the memory's typed array. */
   column(field: "alive"): LiveArray<boolean, boolean, never>;
@@ -5408,7 +5476,7 @@ export class RectArray extends StructArray<Rect, RectView> {
 export class NodeArray extends StructArray<Node, NodeView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 12, NodeView, loadNode, "NodeArray");
+    super(memory, ptr, length, 12, NodeView, loadNode, writeNode, "NodeArray");
   }
   /** A live view of one scalar field of every `Node` (a column); reads an aligned field through the memory's typed array. */
   column(field: "value"): LiveArray<number, number, Int32Array>;
@@ -5427,7 +5495,7 @@ export class NodeArray extends StructArray<Node, NodeView> {
 export class PackedArray extends StructArray<Packed, PackedView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 15, PackedView, loadPacked, "PackedArray");
+    super(memory, ptr, length, 15, PackedView, loadPacked, writePacked, "PackedArray");
   }
   /** A live view of one scalar field of every `Packed` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a"): LiveArray<number, number, Uint8Array>;
@@ -5449,7 +5517,7 @@ export class PackedArray extends StructArray<Packed, PackedView> {
 export class PackedNestedArray extends StructArray<PackedNested, PackedNestedView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 19, PackedNestedView, loadPackedNested, "PackedNestedArray");
+    super(memory, ptr, length, 19, PackedNestedView, loadPackedNested, writePackedNested, "PackedNestedArray");
   }
   /** A live view of one scalar field of every `PackedNested` (a column); reads an aligned field through the memory's typed array. */
   column(field: "tag"): LiveArray<number, number, Uint8Array>;
@@ -5467,7 +5535,7 @@ export class PackedNestedArray extends StructArray<PackedNested, PackedNestedVie
 export class Aligned16Array extends StructArray<Aligned16, Aligned16View> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 16, Aligned16View, loadAligned16, "Aligned16Array");
+    super(memory, ptr, length, 16, Aligned16View, loadAligned16, writeAligned16, "Aligned16Array");
   }
   /** A live view of one scalar field of every `Aligned16` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x"): LiveArray<number, number, Uint32Array>;
@@ -5483,7 +5551,7 @@ export class Aligned16Array extends StructArray<Aligned16, Aligned16View> {
 export class AlignedLowArray extends StructArray<AlignedLow, AlignedLowView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 8, AlignedLowView, loadAlignedLow, "AlignedLowArray");
+    super(memory, ptr, length, 8, AlignedLowView, loadAlignedLow, writeAlignedLow, "AlignedLowArray");
   }
   /** A live view of one scalar field of every `AlignedLow` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x"): LiveArray<bigint, bigint, BigUint64Array>;
@@ -5499,7 +5567,7 @@ export class AlignedLowArray extends StructArray<AlignedLow, AlignedLowView> {
 export class AlignedOuterArray extends StructArray<AlignedOuter, AlignedOuterView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 48, AlignedOuterView, loadAlignedOuter, "AlignedOuterArray");
+    super(memory, ptr, length, 48, AlignedOuterView, loadAlignedOuter, writeAlignedOuter, "AlignedOuterArray");
   }
   /** A live view of one scalar field of every `AlignedOuter` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a" | "b"): LiveArray<number, number, Uint8Array>;
@@ -5516,7 +5584,7 @@ export class AlignedOuterArray extends StructArray<AlignedOuter, AlignedOuterVie
 export class TailPadArray extends StructArray<TailPad, TailPadView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 16, TailPadView, loadTailPad, "TailPadArray");
+    super(memory, ptr, length, 16, TailPadView, loadTailPad, writeTailPad, "TailPadArray");
   }
   /** A live view of one scalar field of every `TailPad` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a"): LiveArray<bigint, bigint, BigUint64Array>;
@@ -5534,7 +5602,7 @@ export class TailPadArray extends StructArray<TailPad, TailPadView> {
 export class Mixed16Array extends StructArray<Mixed16, Mixed16View> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 6, Mixed16View, loadMixed16, "Mixed16Array");
+    super(memory, ptr, length, 6, Mixed16View, loadMixed16, writeMixed16, "Mixed16Array");
   }
   /** A live view of one scalar field of every `Mixed16` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a" | "c"): LiveArray<number, number, Uint8Array>;
@@ -5553,7 +5621,7 @@ export class Mixed16Array extends StructArray<Mixed16, Mixed16View> {
 export class EmptyArray extends StructArray<Empty, EmptyView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 0, EmptyView, loadEmpty, "EmptyArray");
+    super(memory, ptr, length, 0, EmptyView, loadEmpty, writeEmpty, "EmptyArray");
   }
 }
 
@@ -5561,7 +5629,7 @@ export class EmptyArray extends StructArray<Empty, EmptyView> {
 export class EmptiesArray extends StructArray<Empties, EmptiesView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 2, EmptiesView, loadEmpties, "EmptiesArray");
+    super(memory, ptr, length, 2, EmptiesView, loadEmpties, writeEmpties, "EmptiesArray");
   }
   /** A live view of one scalar field of every `Empties` (a column); reads an aligned field through the memory's typed array. */
   column(field: "before" | "after"): LiveArray<number, number, Uint8Array>;
@@ -5578,7 +5646,7 @@ export class EmptiesArray extends StructArray<Empties, EmptiesView> {
 export class InnerArray extends StructArray<Inner, InnerView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 4, InnerView, loadInner, "InnerArray");
+    super(memory, ptr, length, 4, InnerView, loadInner, writeInner, "InnerArray");
   }
   /** A live view of one scalar field of every `Inner` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a"): LiveArray<number, number, Uint8Array>;
@@ -5596,7 +5664,7 @@ export class InnerArray extends StructArray<Inner, InnerView> {
 export class OuterArray extends StructArray<Outer, OuterView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 16, OuterView, loadOuter, "OuterArray");
+    super(memory, ptr, length, 16, OuterView, loadOuter, writeOuter, "OuterArray");
   }
   /** A live view of one scalar field of every `Outer` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "z"): LiveArray<number, number, Uint8Array>;
@@ -5615,7 +5683,7 @@ export class OuterArray extends StructArray<Outer, OuterView> {
 export class MatrixArray extends StructArray<Matrix, MatrixView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 64, MatrixView, loadMatrix, "MatrixArray");
+    super(memory, ptr, length, 64, MatrixView, loadMatrix, writeMatrix, "MatrixArray");
   }
 }
 
@@ -5623,7 +5691,7 @@ export class MatrixArray extends StructArray<Matrix, MatrixView> {
 export class PolygonArray extends StructArray<Polygon, PolygonView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 56, PolygonView, loadPolygon, "PolygonArray");
+    super(memory, ptr, length, 56, PolygonView, loadPolygon, writePolygon, "PolygonArray");
   }
   /** A live view of one scalar field of every `Polygon` (a column); reads an aligned field through the memory's typed array. */
   column(field: "count"): LiveArray<number, number, Uint8Array>;
@@ -5639,7 +5707,7 @@ export class PolygonArray extends StructArray<Polygon, PolygonView> {
 export class FlagsArray extends StructArray<Flags, FlagsView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 8, FlagsView, loadFlags, "FlagsArray");
+    super(memory, ptr, length, 8, FlagsView, loadFlags, writeFlags, "FlagsArray");
   }
 }
 
@@ -5647,7 +5715,7 @@ export class FlagsArray extends StructArray<Flags, FlagsView> {
 export class ModesArray extends StructArray<Modes, ModesView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 20, ModesView, loadModes, "ModesArray");
+    super(memory, ptr, length, 20, ModesView, loadModes, writeModes, "ModesArray");
   }
 }
 
@@ -5655,7 +5723,7 @@ export class ModesArray extends StructArray<Modes, ModesView> {
 export class RenamedArray extends StructArray<Renamed, RenamedView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 8, RenamedView, loadRenamed, "RenamedArray");
+    super(memory, ptr, length, 8, RenamedView, loadRenamed, writeRenamed, "RenamedArray");
   }
   /** A live view of one scalar field of every `Renamed` (a column); reads an aligned field through the memory's typed array. */
   column(field: "renamedField"): LiveArray<number, number, Uint32Array>;
@@ -5673,7 +5741,7 @@ export class RenamedArray extends StructArray<Renamed, RenamedView> {
 export class CamelArray extends StructArray<Camel, CamelView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 8, CamelView, loadCamel, "CamelArray");
+    super(memory, ptr, length, 8, CamelView, loadCamel, writeCamel, "CamelArray");
   }
   /** A live view of one scalar field of every `Camel` (a column); reads an aligned field through the memory's typed array. */
   column(field: "frameCount"): LiveArray<number, number, Uint32Array>;
@@ -5695,7 +5763,7 @@ export class CamelArray extends StructArray<Camel, CamelView> {
 export class PointersArray extends StructArray<Pointers, PointersView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 16, PointersView, loadPointers, "PointersArray");
+    super(memory, ptr, length, 16, PointersView, loadPointers, writePointers, "PointersArray");
   }
   /** A live view of one scalar field of every `Pointers` (a column); reads an aligned field through the memory's typed array. */
   column(field: "to_u8" | "to_point" | "to_array" | "to_leaf"): LiveArray<number, number, Uint32Array>;
@@ -5714,7 +5782,7 @@ export class PointersArray extends StructArray<Pointers, PointersView> {
 export class BytesArray extends StructArray<Bytes, BytesView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 20, BytesView, loadBytes, "BytesArray");
+    super(memory, ptr, length, 20, BytesView, loadBytes, writeBytes, "BytesArray");
   }
   /** A live view of one scalar field of every `Bytes` (a column); reads an aligned field through the memory's typed array. */
   column(field: "len"): LiveArray<number, number, Uint32Array>;
@@ -5730,7 +5798,7 @@ export class BytesArray extends StructArray<Bytes, BytesView> {
 export class ZeroLenArray extends StructArray<ZeroLen, ZeroLenView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 16, ZeroLenView, loadZeroLen, "ZeroLenArray");
+    super(memory, ptr, length, 16, ZeroLenView, loadZeroLen, writeZeroLen, "ZeroLenArray");
   }
   /** A live view of one scalar field of every `ZeroLen` (a column); reads an aligned field through the memory's typed array. */
   column(field: "before"): LiveArray<number, number, Uint32Array>;
@@ -5748,7 +5816,7 @@ export class ZeroLenArray extends StructArray<ZeroLen, ZeroLenView> {
 export class WideArray extends StructArray<Wide, WideView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 48, WideView, loadWide, "WideArray");
+    super(memory, ptr, length, 48, WideView, loadWide, writeWide, "WideArray");
   }
   /** A live view of one scalar field of every `Wide` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a"): LiveArray<bigint, bigint, BigUint64Array>;
@@ -5766,7 +5834,7 @@ export class WideArray extends StructArray<Wide, WideView> {
 export class FloatsArray extends StructArray<Floats, FloatsView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 32, FloatsView, loadFloats, "FloatsArray");
+    super(memory, ptr, length, 32, FloatsView, loadFloats, writeFloats, "FloatsArray");
   }
   /** A live view of one scalar field of every `Floats` (a column); reads an aligned field through the memory's typed array. */
   column(field: "f"): LiveArray<number, number, Float32Array>;
@@ -5784,7 +5852,7 @@ export class FloatsArray extends StructArray<Floats, FloatsView> {
 export class DeepArray extends StructArray<Deep, DeepView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 128, DeepView, loadDeep, "DeepArray");
+    super(memory, ptr, length, 128, DeepView, loadDeep, writeDeep, "DeepArray");
   }
 }
 
@@ -5792,7 +5860,7 @@ export class DeepArray extends StructArray<Deep, DeepView> {
 export class NamedArray extends StructArray<Named, NamedView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 76, NamedView, loadNamed, "NamedArray");
+    super(memory, ptr, length, 76, NamedView, loadNamed, writeNamed, "NamedArray");
   }
   /** A live view of one scalar field of every `Named` (a column); reads an aligned field through the memory's typed array. */
   column(field: "id"): LiveArray<number, number, Uint8Array>;
@@ -5808,7 +5876,7 @@ export class NamedArray extends StructArray<Named, NamedView> {
 export class PackedNamedArray extends StructArray<PackedNamed, PackedNamedView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 17, PackedNamedView, loadPackedNamed, "PackedNamedArray");
+    super(memory, ptr, length, 17, PackedNamedView, loadPackedNamed, writePackedNamed, "PackedNamedArray");
   }
   /** A live view of one scalar field of every `PackedNamed` (a column); reads an aligned field through the memory's typed array. */
   column(field: "tag"): LiveArray<number, number, Uint8Array>;
@@ -5824,7 +5892,7 @@ export class PackedNamedArray extends StructArray<PackedNamed, PackedNamedView> 
 export class LeafArray extends StructArray<Leaf, LeafView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 8, LeafView, loadLeaf, "LeafArray");
+    super(memory, ptr, length, 8, LeafView, loadLeaf, writeLeaf, "LeafArray");
   }
   /** A live view of one scalar field of every `Leaf` (a column); reads an aligned field through the memory's typed array. */
   column(field: "id"): LiveArray<bigint, bigint, BigUint64Array>;

@@ -3,7 +3,7 @@
 //! `class <Name>Array` of every struct with its `column(field)` reader.
 
 use alloc::format;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use wasm_layout_core::descriptor::{StructLayout, TypeKind, TypeLayout};
@@ -27,14 +27,20 @@ impl TypeScript {
     /// and its type: `ctx` names it in errors.
     pub(super) fn live(&mut self, t: &TypeLayout, at: &str, ctx: &str) -> (String, String) {
         let TypeKind::Array(a) = t.kind else { unreachable!("a live view of an array") };
-        if let TypeKind::Struct(_) = a.elem.kind {
-            let name = a.elem.export_name();
-            return (format!("new {name}Array(m.memory, {at}, {})", a.len), format!("{name}Array"));
+        self.live_of(a.elem, at, &a.len.to_string(), ctx)
+    }
+
+    /// A live view of `len` elements `elem` from `at` (with `m` in scope),
+    /// and its type.
+    pub(super) fn live_of(&mut self, elem: &TypeLayout, at: &str, len: &str, ctx: &str) -> (String, String) {
+        if let TypeKind::Struct(_) = elem.kind {
+            let name = elem.export_name();
+            return (format!("new {name}Array(m.memory, {at}, {len})"), format!("{name}Array"));
         }
         self.used.insert("LiveArray");
-        let k = self.kind(a.elem, ctx);
+        let k = self.kind(elem, ctx);
         let ty = format!("LiveArray<{}, {}, {}>", k.value, k.view, k.typed);
-        (format!("new {ty}(m, {at}, {}, {}, {}, \"{ctx}\")", a.len, a.elem.size, k.expr), ty)
+        (format!("new {ty}(m, {at}, {len}, {}, {}, \"{ctx}\")", elem.size, k.expr), ty)
     }
 
     /// The element kind of arrays of `t` (not a struct).
@@ -92,7 +98,7 @@ impl TypeScript {
             "/** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */"
         ));
         w.open(format_args!("constructor(memory: WebAssembly.Memory, ptr: number, length: number) {{"));
-        w.line(format_args!("super(memory, ptr, length, {size}, {name}View, load{name}, \"{name}Array\");"));
+        w.line(format_args!("super(memory, ptr, length, {size}, {name}View, load{name}, write{name}, \"{name}Array\");"));
         w.close(format_args!("}}"));
         // Columns of the scalar fields, one overload per element kind.
         let mut groups: Vec<(Kind, Vec<String>, Vec<(String, usize)>)> = Vec::new();

@@ -121,6 +121,18 @@ function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown,
 }"#,
     },
     Helper {
+        name: "region",
+        calls: &["Mem", "outOfBounds"],
+        text: r#"/** Throws unless `len` elements of `size` bytes from `ptr` are in the memory (Rust's rules: none is fine anywhere; some at null are not). */
+function region(m: Mem, ptr: number, len: number, size: number, type: string): void {
+  if (len === 0) return;
+  if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
+  const end = ptr + len * size;
+  if (end > m.u8.length) m.refresh();
+  if (end > m.u8.length || end > 4294967296) outOfBounds(ptr, len * size, m.u8.length);
+}"#,
+    },
+    Helper {
         name: "badIndex",
         calls: &["show"],
         text: r#"function badIndex(index: unknown, length: number, field: string): never {
@@ -329,6 +341,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   readonly #size: number;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
+  readonly #write: (view: DataView, ptr: number, value: T) => void;
   readonly #type: string;
   readonly #cursor: V;
   constructor(
@@ -338,6 +351,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     size: number,
     make: new (memory: WebAssembly.Memory, ptr: number) => V,
     load: (view: DataView, ptr: number) => T,
+    write: (view: DataView, ptr: number, value: T) => void,
     type: string,
   ) {
     checkArray(ptr, length, size, type);
@@ -347,6 +361,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     this.#size = size;
     this.#make = make;
     this.#load = load;
+    this.#write = write;
     this.#type = type;
     this.#cursor = new make(memory, ptr);
   }
@@ -365,6 +380,14 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   at(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     return new this.#make(this.m.memory, this.#ptr + i * this.#size);
+  }
+  /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
+  set(i: number, value: T): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    const m = this.m;
+    const at = this.#ptr + i * this.#size;
+    if (at + this.#size > m.u8.length) m.span(at, this.#size);
+    this.#write(m.dv, at, value);
   }
   /** Calls `fn` with the cursor on each struct in turn, and the index. */
   forEach(fn: (view: V, index: number) => void): void {

@@ -23,11 +23,12 @@ use crate::writer::Writer;
 pub(crate) const VIEW_MEMBERS: &[&str] = &["ptr", "constructor", "#m", "#ptr"];
 
 /// The methods a view class has for its fields (besides their accessors):
-/// `<field>View()` for a pointer to a struct. Each with its field.
+/// `<field>View()` for a pointer to a struct (a view of it) and for a
+/// `WasmSlice` (a live view of its elements). Each with its field.
 pub(crate) fn view_methods(s: &StructLayout) -> Vec<(String, &'static FieldLayout)> {
     s.fields
         .iter()
-        .filter(|f| pointee(f.ty).is_some())
+        .filter(|f| pointee(f.ty).is_some() || matches!(f.ty.kind, TypeKind::Slice(_)))
         .map(|f| (format!("{}View", field_name(s, f)), f))
         .collect()
 }
@@ -93,21 +94,43 @@ impl TypeScript {
             self.accessors(w, ty, s, f);
         }
         for (method, f) in view_methods(s) {
-            let target = pointee(f.ty).expect("a pointer to a struct");
-            let (inner, field) = (target.export_name(), field_name(s, f));
-            self.used.insert("deref");
-            w.line(format_args!(
-                "/** A view of the `{inner}` that `{field}` points to; a `RangeError` if it is null or its bytes are out of bounds. */"
-            ));
-            w.open(format_args!("{method}(): {inner}View {{"));
-            w.line(format_args!("const m = this.#m;"));
-            w.line(format_args!(
-                "return new {inner}View(m.memory, deref(m, this.{field}, {}, \"{}\"));",
-                target.size,
-                target.name
-            ));
-            w.close(format_args!("}}"));
+            self.view_method(w, ty, s, f, &method);
         }
+        w.close(format_args!("}}"));
+    }
+
+    /// `<field>View()`: a view of what a pointer or slice field points to.
+    fn view_method(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout, f: &FieldLayout, method: &str) {
+        let field = field_name(s, f);
+        if let TypeKind::Slice(sl) = f.ty.kind {
+            let elem = (sl.elem)();
+            let ctx = format!("{}.{field}", ty.export_name());
+            self.used.insert("region");
+            let (expr, live) = self.live_of(elem, "s.ptr", "s.len", &ctx);
+            w.line(format_args!(
+                "/** A live view of the elements `{field}` points to; a `RangeError` if it is null with elements or they are out of bounds. */"
+            ));
+            w.open(format_args!("{method}(): {live} {{"));
+            w.line(format_args!("const m = this.#m;"));
+            w.line(format_args!("const s = this.{field};"));
+            w.line(format_args!("region(m, s.ptr, s.len, {}, \"{}\");", elem.size, elem.name));
+            w.line(format_args!("return {expr};"));
+            w.close(format_args!("}}"));
+            return;
+        }
+        let target = pointee(f.ty).expect("a pointer to a struct");
+        let inner = target.export_name();
+        self.used.insert("deref");
+        w.line(format_args!(
+            "/** A view of the `{inner}` that `{field}` points to; a `RangeError` if it is null or its bytes are out of bounds. */"
+        ));
+        w.open(format_args!("{method}(): {inner}View {{"));
+        w.line(format_args!("const m = this.#m;"));
+        w.line(format_args!(
+            "return new {inner}View(m.memory, deref(m, this.{field}, {}, \"{}\"));",
+            target.size,
+            target.name
+        ));
         w.close(format_args!("}}"));
     }
 
