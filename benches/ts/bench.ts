@@ -104,7 +104,7 @@ const variants: Record<string, () => number> = {
     const mass = new ParticleArray(memory, 0, N).column("mass");
     return mass.reduce((sum, x) => sum + x, 0);
   },
-  "view/rawtyped": () => {
+  "view/hand_typed": () => {
     let sum = 0;
     const f = new Float32Array(memory.buffer);
     for (let i = 0; i < N; i++) sum += f[6 + 9 * i]!;

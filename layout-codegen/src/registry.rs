@@ -139,7 +139,10 @@ fn structure(lang: Lang, file: &Scope, ty: &TypeLayout, s: &StructLayout) -> Res
     }
     if lang == Lang::TypeScript {
         for (method, f) in typescript::view_methods(s) {
-            view.declare(&method, &format!("the view method for pointer field `{}` of `{}`", f.name, ty.name))?;
+            view.declare(
+                &method,
+                &format!("the view method for pointer field `{}` of `{}`", f.name, ty.name),
+            )?;
         }
     }
     Ok(())

@@ -108,7 +108,7 @@ export class AllScalarsView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "AllScalarsView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "AllScalarsView");
     this.#ptr = value;
   }
   get a_u8(): number {
@@ -126,14 +126,10 @@ export class AllScalarsView {
     }
   }
   set a_u8(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `AllScalars.a_u8`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
-    const view = m.dv;
-    view.setUint8(ptr, value);
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `AllScalars.a_u8`);
   }
   get a_u16(): number {
     const m = this.#m;
@@ -152,14 +148,10 @@ export class AllScalarsView {
     }
   }
   set a_u16(value: number) {
-    if (!(typeof value === "number" && (value & 65535) === value)) {
-      checkInt(value, 0, 65535, "u16", `AllScalars.a_u16`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
-    const view = m.dv;
-    view.setUint16(ptr + 2, value, true);
+    const at = ptr + 2;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 56 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 56, at, value, u16Elems, `AllScalars.a_u16`);
   }
   get a_u32(): number {
     const m = this.#m;
@@ -178,14 +170,10 @@ export class AllScalarsView {
     }
   }
   set a_u32(value: number) {
-    if (!(typeof value === "number" && (value >>> 0) === value)) {
-      checkInt(value, 0, 4294967295, "u32", `AllScalars.a_u32`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
-    const view = m.dv;
-    view.setUint32(ptr + 4, value, true);
+    const at = ptr + 4;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 56 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 56, at, value, u32Elems, `AllScalars.a_u32`);
   }
   get a_u64(): bigint {
     const m = this.#m;
@@ -204,14 +192,10 @@ export class AllScalarsView {
     }
   }
   set a_u64(value: bigint) {
-    if (!(typeof value === "bigint" && BigInt.asUintN(64, value) === value)) {
-      checkBig(value, false, "u64", `AllScalars.a_u64`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
-    const view = m.dv;
-    view.setBigUint64(ptr + 8, value, true);
+    const at = ptr + 8;
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 56 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 56, at, value, u64Elems, `AllScalars.a_u64`);
   }
   get a_i8(): number {
     const m = this.#m;
@@ -228,14 +212,10 @@ export class AllScalarsView {
     }
   }
   set a_i8(value: number) {
-    if (!(typeof value === "number" && (value << 24 >> 24) === value)) {
-      checkInt(value, -128, 127, "i8", `AllScalars.a_i8`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
-    const view = m.dv;
-    view.setInt8(ptr + 16, value);
+    const at = ptr + 16;
+    if (typeof value === "number" && (value << 24 >> 24) === value && ptr + 56 <= m.u8.length) m.i8[at] = value; else setAt(m, ptr, 56, at, value, i8Elems, `AllScalars.a_i8`);
   }
   get a_i16(): number {
     const m = this.#m;
@@ -254,14 +234,10 @@ export class AllScalarsView {
     }
   }
   set a_i16(value: number) {
-    if (!(typeof value === "number" && (value << 16 >> 16) === value)) {
-      checkInt(value, -32768, 32767, "i16", `AllScalars.a_i16`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
-    const view = m.dv;
-    view.setInt16(ptr + 18, value, true);
+    const at = ptr + 18;
+    if (typeof value === "number" && (value << 16 >> 16) === value && ptr + 56 <= m.u8.length && (at & 1) === 0 && m.le) m.i16[at >> 1] = value; else setAt(m, ptr, 56, at, value, i16Elems, `AllScalars.a_i16`);
   }
   get a_i32(): number {
     const m = this.#m;
@@ -280,14 +256,10 @@ export class AllScalarsView {
     }
   }
   set a_i32(value: number) {
-    if (!(typeof value === "number" && (value | 0) === value)) {
-      checkInt(value, -2147483648, 2147483647, "i32", `AllScalars.a_i32`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
-    const view = m.dv;
-    view.setInt32(ptr + 20, value, true);
+    const at = ptr + 20;
+    if (typeof value === "number" && (value | 0) === value && ptr + 56 <= m.u8.length && (at & 3) === 0 && m.le) m.i32[at >> 2] = value; else setAt(m, ptr, 56, at, value, i32Elems, `AllScalars.a_i32`);
   }
   get a_i64(): bigint {
     const m = this.#m;
@@ -306,14 +278,10 @@ export class AllScalarsView {
     }
   }
   set a_i64(value: bigint) {
-    if (!(typeof value === "bigint" && BigInt.asIntN(64, value) === value)) {
-      checkBig(value, true, "i64", `AllScalars.a_i64`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
-    const view = m.dv;
-    view.setBigInt64(ptr + 24, value, true);
+    const at = ptr + 24;
+    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 56 <= m.u8.length && (at & 7) === 0 && m.le) m.i64[at >> 3] = value; else setAt(m, ptr, 56, at, value, i64Elems, `AllScalars.a_i64`);
   }
   get a_f32(): number {
     const m = this.#m;
@@ -332,14 +300,10 @@ export class AllScalarsView {
     }
   }
   set a_f32(value: number) {
-    if (!(typeof value === "number")) {
-      checkFloat(value, "f32", `AllScalars.a_f32`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
-    const view = m.dv;
-    view.setFloat32(ptr + 32, value, true);
+    const at = ptr + 32;
+    if (typeof value === "number" && ptr + 56 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 56, at, value, f32Elems, `AllScalars.a_f32`);
   }
   get a_f64(): number {
     const m = this.#m;
@@ -358,14 +322,10 @@ export class AllScalarsView {
     }
   }
   set a_f64(value: number) {
-    if (!(typeof value === "number")) {
-      checkFloat(value, "f64", `AllScalars.a_f64`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
-    const view = m.dv;
-    view.setFloat64(ptr + 40, value, true);
+    const at = ptr + 40;
+    if (typeof value === "number" && ptr + 56 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 56, at, value, f64Elems, `AllScalars.a_f64`);
   }
   get a_bool(): boolean {
     const m = this.#m;
@@ -382,14 +342,10 @@ export class AllScalarsView {
     }
   }
   set a_bool(value: boolean) {
-    if (!(typeof value === "boolean")) {
-      checkBool(value, `AllScalars.a_bool`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
-    const view = m.dv;
-    view.setUint8(ptr + 48, value ? 1 : 0);
+    const at = ptr + 48;
+    if (typeof value === "boolean" && ptr + 56 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 56, at, value, boolElems, `AllScalars.a_bool`);
   }
 }
 
@@ -450,7 +406,7 @@ export class PointView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PointView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PointView");
     this.#ptr = value;
   }
   get x(): number {
@@ -470,14 +426,10 @@ export class PointView {
     }
   }
   set x(value: number) {
-    if (!(typeof value === "number")) {
-      checkFloat(value, "f64", `Point.x`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
-    const view = m.dv;
-    view.setFloat64(ptr, value, true);
+    const at = ptr;
+    if (typeof value === "number" && ptr + 16 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.x`);
   }
   get y(): number {
     const m = this.#m;
@@ -496,14 +448,10 @@ export class PointView {
     }
   }
   set y(value: number) {
-    if (!(typeof value === "number")) {
-      checkFloat(value, "f64", `Point.y`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
-    const view = m.dv;
-    view.setFloat64(ptr + 8, value, true);
+    const at = ptr + 8;
+    if (typeof value === "number" && ptr + 16 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.y`);
   }
 }
 
@@ -640,7 +588,7 @@ export class RectView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "RectView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "RectView");
     this.#ptr = value;
   }
   get min(): PointView {
@@ -703,14 +651,10 @@ export class RectView {
     }
   }
   set alive(value: boolean) {
-    if (!(typeof value === "boolean")) {
-      checkBool(value, `Rect.alive`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
-    const view = m.dv;
-    view.setUint8(ptr + 33, value ? 1 : 0);
+    const at = ptr + 33;
+    if (typeof value === "boolean" && ptr + 48 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 48, at, value, boolElems, `Rect.alive`);
   }
   get tags(): LiveArray<number, number, Uint16Array> {
     const m = this.#m;
@@ -718,14 +662,18 @@ export class RectView {
     return new LiveArray<number, number, Uint16Array>(m, this.#ptr + 34, 3, 2, u16Elems, "Rect.tags");
   }
   set tags(value: [number, number, number]) {
-    if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2])) checkElems(value, 3, u16Elems, `Rect.tags`);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
-    const view = m.dv;
-    view.setUint16(ptr + 34, value[0]!, true);
-    view.setUint16(ptr + 34 + 2, value[1]!, true);
-    view.setUint16(ptr + 34 + 4, value[2]!, true);
+    const at = ptr + 34;
+    if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2] && ptr + 48 <= m.u8.length && (at & 1) === 0 && m.le) {
+      const typed = m.u16;
+      const k = at >> 1;
+      typed[k] = value[0]!;
+      typed[k + 1] = value[1]!;
+      typed[k + 2] = value[2]!;
+    } else {
+      setEachAt(m, ptr, 48, at, value, 3, u16Elems, `Rect.tags`);
+    }
   }
   get next(): number {
     const m = this.#m;
@@ -822,7 +770,7 @@ export class NodeView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "NodeView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "NodeView");
     this.#ptr = value;
   }
   get value(): number {
@@ -842,14 +790,10 @@ export class NodeView {
     }
   }
   set value(value: number) {
-    if (!(typeof value === "number" && (value | 0) === value)) {
-      checkInt(value, -2147483648, 2147483647, "i32", `Node.value`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 12 > m.u8.length) m.span(ptr, 12);
-    const view = m.dv;
-    view.setInt32(ptr, value, true);
+    const at = ptr;
+    if (typeof value === "number" && (value | 0) === value && ptr + 12 <= m.u8.length && (at & 3) === 0 && m.le) m.i32[at >> 2] = value; else setAt(m, ptr, 12, at, value, i32Elems, `Node.value`);
   }
   get next(): number {
     const m = this.#m;
@@ -982,7 +926,7 @@ export class PackedView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PackedView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PackedView");
     this.#ptr = value;
   }
   get a(): number {
@@ -1000,14 +944,10 @@ export class PackedView {
     }
   }
   set a(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `Packed.a`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 15 > m.u8.length) m.span(ptr, 15);
-    const view = m.dv;
-    view.setUint8(ptr, value);
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 15 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 15, at, value, u8Elems, `Packed.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -1026,14 +966,10 @@ export class PackedView {
     }
   }
   set b(value: number) {
-    if (!(typeof value === "number" && (value >>> 0) === value)) {
-      checkInt(value, 0, 4294967295, "u32", `Packed.b`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 15 > m.u8.length) m.span(ptr, 15);
-    const view = m.dv;
-    view.setUint32(ptr + 1, value, true);
+    const at = ptr + 1;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 15 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 15, at, value, u32Elems, `Packed.b`);
   }
   get c(): number {
     const m = this.#m;
@@ -1052,14 +988,10 @@ export class PackedView {
     }
   }
   set c(value: number) {
-    if (!(typeof value === "number" && (value & 65535) === value)) {
-      checkInt(value, 0, 65535, "u16", `Packed.c`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 15 > m.u8.length) m.span(ptr, 15);
-    const view = m.dv;
-    view.setUint16(ptr + 5, value, true);
+    const at = ptr + 5;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 15 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 15, at, value, u16Elems, `Packed.c`);
   }
   get d(): bigint {
     const m = this.#m;
@@ -1078,14 +1010,10 @@ export class PackedView {
     }
   }
   set d(value: bigint) {
-    if (!(typeof value === "bigint" && BigInt.asUintN(64, value) === value)) {
-      checkBig(value, false, "u64", `Packed.d`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 15 > m.u8.length) m.span(ptr, 15);
-    const view = m.dv;
-    view.setBigUint64(ptr + 7, value, true);
+    const at = ptr + 7;
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 15 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 15, at, value, u64Elems, `Packed.d`);
   }
 }
 
@@ -1156,7 +1084,7 @@ export class PackedNestedView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PackedNestedView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PackedNestedView");
     this.#ptr = value;
   }
   get tag(): number {
@@ -1174,14 +1102,10 @@ export class PackedNestedView {
     }
   }
   set tag(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `PackedNested.tag`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 19 > m.u8.length) m.span(ptr, 19);
-    const view = m.dv;
-    view.setUint8(ptr, value);
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 19 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 19, at, value, u8Elems, `PackedNested.tag`);
   }
   get point(): PointView {
     const m = this.#m;
@@ -1230,14 +1154,10 @@ export class PackedNestedView {
     }
   }
   set flag(value: boolean) {
-    if (!(typeof value === "boolean")) {
-      checkBool(value, `PackedNested.flag`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 19 > m.u8.length) m.span(ptr, 19);
-    const view = m.dv;
-    view.setUint8(ptr + 18, value ? 1 : 0);
+    const at = ptr + 18;
+    if (typeof value === "boolean" && ptr + 19 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 19, at, value, boolElems, `PackedNested.flag`);
   }
 }
 
@@ -1295,7 +1215,7 @@ export class Aligned16View {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "Aligned16View");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "Aligned16View");
     this.#ptr = value;
   }
   get x(): number {
@@ -1315,14 +1235,10 @@ export class Aligned16View {
     }
   }
   set x(value: number) {
-    if (!(typeof value === "number" && (value >>> 0) === value)) {
-      checkInt(value, 0, 4294967295, "u32", `Aligned16.x`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
-    const view = m.dv;
-    view.setUint32(ptr, value, true);
+    const at = ptr;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Aligned16.x`);
   }
 }
 
@@ -1378,7 +1294,7 @@ export class AlignedLowView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "AlignedLowView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "AlignedLowView");
     this.#ptr = value;
   }
   get x(): bigint {
@@ -1398,14 +1314,10 @@ export class AlignedLowView {
     }
   }
   set x(value: bigint) {
-    if (!(typeof value === "bigint" && BigInt.asUintN(64, value) === value)) {
-      checkBig(value, false, "u64", `AlignedLow.x`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
-    const view = m.dv;
-    view.setBigUint64(ptr, value, true);
+    const at = ptr;
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `AlignedLow.x`);
   }
 }
 
@@ -1474,7 +1386,7 @@ export class AlignedOuterView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "AlignedOuterView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "AlignedOuterView");
     this.#ptr = value;
   }
   get a(): number {
@@ -1492,14 +1404,10 @@ export class AlignedOuterView {
     }
   }
   set a(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `AlignedOuter.a`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
-    const view = m.dv;
-    view.setUint8(ptr, value);
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.a`);
   }
   get inner(): Aligned16View {
     const m = this.#m;
@@ -1529,14 +1437,10 @@ export class AlignedOuterView {
     }
   }
   set b(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `AlignedOuter.b`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
-    const view = m.dv;
-    view.setUint8(ptr + 32, value);
+    const at = ptr + 32;
+    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.b`);
   }
 }
 
@@ -1599,7 +1503,7 @@ export class TailPadView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "TailPadView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "TailPadView");
     this.#ptr = value;
   }
   get a(): bigint {
@@ -1619,14 +1523,10 @@ export class TailPadView {
     }
   }
   set a(value: bigint) {
-    if (!(typeof value === "bigint" && BigInt.asUintN(64, value) === value)) {
-      checkBig(value, false, "u64", `TailPad.a`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
-    const view = m.dv;
-    view.setBigUint64(ptr, value, true);
+    const at = ptr;
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 16 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 16, at, value, u64Elems, `TailPad.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -1643,14 +1543,10 @@ export class TailPadView {
     }
   }
   set b(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `TailPad.b`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
-    const view = m.dv;
-    view.setUint8(ptr + 8, value);
+    const at = ptr + 8;
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `TailPad.b`);
   }
 }
 
@@ -1719,7 +1615,7 @@ export class Mixed16View {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "Mixed16View");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "Mixed16View");
     this.#ptr = value;
   }
   get a(): number {
@@ -1737,14 +1633,10 @@ export class Mixed16View {
     }
   }
   set a(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `Mixed16.a`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 6 > m.u8.length) m.span(ptr, 6);
-    const view = m.dv;
-    view.setUint8(ptr, value);
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -1763,14 +1655,10 @@ export class Mixed16View {
     }
   }
   set b(value: number) {
-    if (!(typeof value === "number" && (value & 65535) === value)) {
-      checkInt(value, 0, 65535, "u16", `Mixed16.b`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 6 > m.u8.length) m.span(ptr, 6);
-    const view = m.dv;
-    view.setUint16(ptr + 2, value, true);
+    const at = ptr + 2;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 6 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 6, at, value, u16Elems, `Mixed16.b`);
   }
   get c(): number {
     const m = this.#m;
@@ -1787,14 +1675,10 @@ export class Mixed16View {
     }
   }
   set c(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `Mixed16.c`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 6 > m.u8.length) m.span(ptr, 6);
-    const view = m.dv;
-    view.setUint8(ptr + 4, value);
+    const at = ptr + 4;
+    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.c`);
   }
 }
 
@@ -1840,7 +1724,7 @@ export class EmptyView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "EmptyView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "EmptyView");
     this.#ptr = value;
   }
 }
@@ -1909,7 +1793,7 @@ export class EmptiesView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "EmptiesView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "EmptiesView");
     this.#ptr = value;
   }
   get before(): number {
@@ -1927,14 +1811,10 @@ export class EmptiesView {
     }
   }
   set before(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `Empties.before`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 2 > m.u8.length) m.span(ptr, 2);
-    const view = m.dv;
-    view.setUint8(ptr, value);
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.before`);
   }
   get units(): EmptyArray {
     const m = this.#m;
@@ -1962,14 +1842,10 @@ export class EmptiesView {
     }
   }
   set after(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `Empties.after`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 2 > m.u8.length) m.span(ptr, 2);
-    const view = m.dv;
-    view.setUint8(ptr + 1, value);
+    const at = ptr + 1;
+    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.after`);
   }
 }
 
@@ -2031,7 +1907,7 @@ export class InnerView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "InnerView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "InnerView");
     this.#ptr = value;
   }
   get a(): number {
@@ -2049,14 +1925,10 @@ export class InnerView {
     }
   }
   set a(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `Inner.a`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 4 > m.u8.length) m.span(ptr, 4);
-    const view = m.dv;
-    view.setUint8(ptr, value);
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 4 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 4, at, value, u8Elems, `Inner.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -2075,14 +1947,10 @@ export class InnerView {
     }
   }
   set b(value: number) {
-    if (!(typeof value === "number" && (value & 65535) === value)) {
-      checkInt(value, 0, 65535, "u16", `Inner.b`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 4 > m.u8.length) m.span(ptr, 4);
-    const view = m.dv;
-    view.setUint16(ptr + 2, value, true);
+    const at = ptr + 2;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Inner.b`);
   }
 }
 
@@ -2161,7 +2029,7 @@ export class OuterView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "OuterView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "OuterView");
     this.#ptr = value;
   }
   get x(): number {
@@ -2179,14 +2047,10 @@ export class OuterView {
     }
   }
   set x(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `Outer.x`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
-    const view = m.dv;
-    view.setUint8(ptr, value);
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.x`);
   }
   get inner(): InnerView {
     const m = this.#m;
@@ -2218,14 +2082,10 @@ export class OuterView {
     }
   }
   set y(value: number) {
-    if (!(typeof value === "number" && (value >>> 0) === value)) {
-      checkInt(value, 0, 4294967295, "u32", `Outer.y`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
-    const view = m.dv;
-    view.setUint32(ptr + 8, value, true);
+    const at = ptr + 8;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Outer.y`);
   }
   get empty(): EmptyView {
     const m = this.#m;
@@ -2250,14 +2110,10 @@ export class OuterView {
     }
   }
   set z(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `Outer.z`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
-    const view = m.dv;
-    view.setUint8(ptr + 12, value);
+    const at = ptr + 12;
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.z`);
   }
 }
 
@@ -2332,7 +2188,7 @@ export class MatrixView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "MatrixView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "MatrixView");
     this.#ptr = value;
   }
   get m(): LiveArray<[number, number, number, number], LiveArray<number, number, Float32Array>, never> {
@@ -2432,7 +2288,7 @@ export class PolygonView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PolygonView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PolygonView");
     this.#ptr = value;
   }
   get count(): number {
@@ -2450,14 +2306,10 @@ export class PolygonView {
     }
   }
   set count(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `Polygon.count`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
-    const view = m.dv;
-    view.setUint8(ptr, value);
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `Polygon.count`);
   }
   get points(): PointArray {
     const m = this.#m;
@@ -2593,7 +2445,7 @@ export class FlagsView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "FlagsView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "FlagsView");
     this.#ptr = value;
   }
   get bits(): LiveArray<boolean, boolean, never> {
@@ -2602,16 +2454,20 @@ export class FlagsView {
     return new LiveArray<boolean, boolean, never>(m, this.#ptr, 5, 1, boolElems, "Flags.bits");
   }
   set bits(value: [boolean, boolean, boolean, boolean, boolean]) {
-    if (!(Array.isArray(value) && value.length === 5 && typeof value[0] === "boolean" && typeof value[1] === "boolean" && typeof value[2] === "boolean" && typeof value[3] === "boolean" && typeof value[4] === "boolean")) checkElems(value, 5, boolElems, `Flags.bits`);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
-    const view = m.dv;
-    view.setUint8(ptr, value[0]! ? 1 : 0);
-    view.setUint8(ptr + 1, value[1]! ? 1 : 0);
-    view.setUint8(ptr + 2, value[2]! ? 1 : 0);
-    view.setUint8(ptr + 3, value[3]! ? 1 : 0);
-    view.setUint8(ptr + 4, value[4]! ? 1 : 0);
+    const at = ptr;
+    if (Array.isArray(value) && value.length === 5 && typeof value[0] === "boolean" && typeof value[1] === "boolean" && typeof value[2] === "boolean" && typeof value[3] === "boolean" && typeof value[4] === "boolean" && ptr + 8 <= m.u8.length) {
+      const typed = m.u8;
+      const k = at;
+      typed[k] = value[0]! ? 1 : 0;
+      typed[k + 1] = value[1]! ? 1 : 0;
+      typed[k + 2] = value[2]! ? 1 : 0;
+      typed[k + 3] = value[3]! ? 1 : 0;
+      typed[k + 4] = value[4]! ? 1 : 0;
+    } else {
+      setEachAt(m, ptr, 8, at, value, 5, boolElems, `Flags.bits`);
+    }
   }
   get mode(): Mode16 {
     const m = this.#m;
@@ -2967,7 +2823,7 @@ export class ModesView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ModesView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "ModesView");
     this.#ptr = value;
   }
   get kinds(): LiveArray<Kind, Kind, never> {
@@ -3144,7 +3000,7 @@ export class RenamedView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "RenamedView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "RenamedView");
     this.#ptr = value;
   }
   get renamedField(): number {
@@ -3164,14 +3020,10 @@ export class RenamedView {
     }
   }
   set renamedField(value: number) {
-    if (!(typeof value === "number" && (value >>> 0) === value)) {
-      checkInt(value, 0, 4294967295, "u32", `Renamed.renamedField`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
-    const view = m.dv;
-    view.setUint32(ptr, value, true);
+    const at = ptr;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Renamed.renamedField`);
   }
   get other(): number {
     const m = this.#m;
@@ -3188,14 +3040,10 @@ export class RenamedView {
     }
   }
   set other(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `Renamed.other`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
-    const view = m.dv;
-    view.setUint8(ptr + 4, value);
+    const at = ptr + 4;
+    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Renamed.other`);
   }
 }
 
@@ -3266,7 +3114,7 @@ export class CamelView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "CamelView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "CamelView");
     this.#ptr = value;
   }
   get frameCount(): number {
@@ -3286,14 +3134,10 @@ export class CamelView {
     }
   }
   set frameCount(value: number) {
-    if (!(typeof value === "number" && (value >>> 0) === value)) {
-      checkInt(value, 0, 4294967295, "u32", `Camel.frameCount`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
-    const view = m.dv;
-    view.setUint32(ptr, value, true);
+    const at = ptr;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Camel.frameCount`);
   }
   get maxHpValue(): number {
     const m = this.#m;
@@ -3312,14 +3156,10 @@ export class CamelView {
     }
   }
   set maxHpValue(value: number) {
-    if (!(typeof value === "number" && (value & 65535) === value)) {
-      checkInt(value, 0, 65535, "u16", `Camel.maxHpValue`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
-    const view = m.dv;
-    view.setUint16(ptr + 4, value, true);
+    const at = ptr + 4;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 8, at, value, u16Elems, `Camel.maxHpValue`);
   }
   get isAlive(): boolean {
     const m = this.#m;
@@ -3336,14 +3176,10 @@ export class CamelView {
     }
   }
   set isAlive(value: boolean) {
-    if (!(typeof value === "boolean")) {
-      checkBool(value, `Camel.isAlive`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
-    const view = m.dv;
-    view.setUint8(ptr + 6, value ? 1 : 0);
+    const at = ptr + 6;
+    if (typeof value === "boolean" && ptr + 8 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 8, at, value, boolElems, `Camel.isAlive`);
   }
   get chosen(): number {
     const m = this.#m;
@@ -3360,14 +3196,10 @@ export class CamelView {
     }
   }
   set chosen(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `Camel.chosen`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
-    const view = m.dv;
-    view.setUint8(ptr + 7, value);
+    const at = ptr + 7;
+    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Camel.chosen`);
   }
 }
 
@@ -3438,7 +3270,7 @@ export class PointersView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PointersView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PointersView");
     this.#ptr = value;
   }
   get to_u8(): number {
@@ -3627,7 +3459,7 @@ export class BytesView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "BytesView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "BytesView");
     this.#ptr = value;
   }
   get data(): LiveArray<number, number, Uint8Array> {
@@ -3636,24 +3468,28 @@ export class BytesView {
     return new LiveArray<number, number, Uint8Array>(m, this.#ptr, 13, 1, u8Elems, "Bytes.data");
   }
   set data(value: [number, number, number, number, number, number, number, number, number, number, number, number, number]) {
-    if (!(Array.isArray(value) && value.length === 13 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5] && typeof value[6] === "number" && (value[6] & 255) === value[6] && typeof value[7] === "number" && (value[7] & 255) === value[7] && typeof value[8] === "number" && (value[8] & 255) === value[8] && typeof value[9] === "number" && (value[9] & 255) === value[9] && typeof value[10] === "number" && (value[10] & 255) === value[10] && typeof value[11] === "number" && (value[11] & 255) === value[11] && typeof value[12] === "number" && (value[12] & 255) === value[12])) checkElems(value, 13, u8Elems, `Bytes.data`);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
-    const view = m.dv;
-    view.setUint8(ptr, value[0]!);
-    view.setUint8(ptr + 1, value[1]!);
-    view.setUint8(ptr + 2, value[2]!);
-    view.setUint8(ptr + 3, value[3]!);
-    view.setUint8(ptr + 4, value[4]!);
-    view.setUint8(ptr + 5, value[5]!);
-    view.setUint8(ptr + 6, value[6]!);
-    view.setUint8(ptr + 7, value[7]!);
-    view.setUint8(ptr + 8, value[8]!);
-    view.setUint8(ptr + 9, value[9]!);
-    view.setUint8(ptr + 10, value[10]!);
-    view.setUint8(ptr + 11, value[11]!);
-    view.setUint8(ptr + 12, value[12]!);
+    const at = ptr;
+    if (Array.isArray(value) && value.length === 13 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5] && typeof value[6] === "number" && (value[6] & 255) === value[6] && typeof value[7] === "number" && (value[7] & 255) === value[7] && typeof value[8] === "number" && (value[8] & 255) === value[8] && typeof value[9] === "number" && (value[9] & 255) === value[9] && typeof value[10] === "number" && (value[10] & 255) === value[10] && typeof value[11] === "number" && (value[11] & 255) === value[11] && typeof value[12] === "number" && (value[12] & 255) === value[12] && ptr + 20 <= m.u8.length) {
+      const typed = m.u8;
+      const k = at;
+      typed[k] = value[0]!;
+      typed[k + 1] = value[1]!;
+      typed[k + 2] = value[2]!;
+      typed[k + 3] = value[3]!;
+      typed[k + 4] = value[4]!;
+      typed[k + 5] = value[5]!;
+      typed[k + 6] = value[6]!;
+      typed[k + 7] = value[7]!;
+      typed[k + 8] = value[8]!;
+      typed[k + 9] = value[9]!;
+      typed[k + 10] = value[10]!;
+      typed[k + 11] = value[11]!;
+      typed[k + 12] = value[12]!;
+    } else {
+      setEachAt(m, ptr, 20, at, value, 13, u8Elems, `Bytes.data`);
+    }
   }
   get len(): number {
     const m = this.#m;
@@ -3672,14 +3508,10 @@ export class BytesView {
     }
   }
   set len(value: number) {
-    if (!(typeof value === "number" && (value >>> 0) === value)) {
-      checkInt(value, 0, 4294967295, "u32", `Bytes.len`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
-    const view = m.dv;
-    view.setUint32(ptr + 16, value, true);
+    const at = ptr + 16;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 20 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 20, at, value, u32Elems, `Bytes.len`);
   }
 }
 
@@ -3747,7 +3579,7 @@ export class ZeroLenView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ZeroLenView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "ZeroLenView");
     this.#ptr = value;
   }
   get before(): number {
@@ -3767,14 +3599,10 @@ export class ZeroLenView {
     }
   }
   set before(value: number) {
-    if (!(typeof value === "number" && (value >>> 0) === value)) {
-      checkInt(value, 0, 4294967295, "u32", `ZeroLen.before`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
-    const view = m.dv;
-    view.setUint32(ptr, value, true);
+    const at = ptr;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `ZeroLen.before`);
   }
   get nothing(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
@@ -3799,14 +3627,10 @@ export class ZeroLenView {
     }
   }
   set after(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `ZeroLen.after`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
-    const view = m.dv;
-    view.setUint8(ptr + 8, value);
+    const at = ptr + 8;
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `ZeroLen.after`);
   }
 }
 
@@ -3879,7 +3703,7 @@ export class WideView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "WideView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "WideView");
     this.#ptr = value;
   }
   get a(): bigint {
@@ -3899,14 +3723,10 @@ export class WideView {
     }
   }
   set a(value: bigint) {
-    if (!(typeof value === "bigint" && BigInt.asUintN(64, value) === value)) {
-      checkBig(value, false, "u64", `Wide.a`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
-    const view = m.dv;
-    view.setBigUint64(ptr, value, true);
+    const at = ptr;
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 48, at, value, u64Elems, `Wide.a`);
   }
   get b(): bigint {
     const m = this.#m;
@@ -3925,14 +3745,10 @@ export class WideView {
     }
   }
   set b(value: bigint) {
-    if (!(typeof value === "bigint" && BigInt.asIntN(64, value) === value)) {
-      checkBig(value, true, "i64", `Wide.b`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
-    const view = m.dv;
-    view.setBigInt64(ptr + 8, value, true);
+    const at = ptr + 8;
+    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) m.i64[at >> 3] = value; else setAt(m, ptr, 48, at, value, i64Elems, `Wide.b`);
   }
   get c(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
@@ -3940,13 +3756,17 @@ export class WideView {
     return new LiveArray<bigint, bigint, BigUint64Array>(m, this.#ptr + 16, 2, 8, u64Elems, "Wide.c");
   }
   set c(value: [bigint, bigint]) {
-    if (!(Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asUintN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asUintN(64, value[1]) === value[1])) checkElems(value, 2, u64Elems, `Wide.c`);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
-    const view = m.dv;
-    view.setBigUint64(ptr + 16, value[0]!, true);
-    view.setBigUint64(ptr + 16 + 8, value[1]!, true);
+    const at = ptr + 16;
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asUintN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asUintN(64, value[1]) === value[1] && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) {
+      const typed = m.u64;
+      const k = at >> 3;
+      typed[k] = value[0]!;
+      typed[k + 1] = value[1]!;
+    } else {
+      setEachAt(m, ptr, 48, at, value, 2, u64Elems, `Wide.c`);
+    }
   }
   get d(): LiveArray<bigint, bigint, BigInt64Array> {
     const m = this.#m;
@@ -3954,13 +3774,17 @@ export class WideView {
     return new LiveArray<bigint, bigint, BigInt64Array>(m, this.#ptr + 32, 2, 8, i64Elems, "Wide.d");
   }
   set d(value: [bigint, bigint]) {
-    if (!(Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asIntN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asIntN(64, value[1]) === value[1])) checkElems(value, 2, i64Elems, `Wide.d`);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
-    const view = m.dv;
-    view.setBigInt64(ptr + 32, value[0]!, true);
-    view.setBigInt64(ptr + 32 + 8, value[1]!, true);
+    const at = ptr + 32;
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asIntN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asIntN(64, value[1]) === value[1] && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) {
+      const typed = m.i64;
+      const k = at >> 3;
+      typed[k] = value[0]!;
+      typed[k + 1] = value[1]!;
+    } else {
+      setEachAt(m, ptr, 48, at, value, 2, i64Elems, `Wide.d`);
+    }
   }
 }
 
@@ -4031,7 +3855,7 @@ export class FloatsView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "FloatsView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "FloatsView");
     this.#ptr = value;
   }
   get f(): number {
@@ -4051,14 +3875,10 @@ export class FloatsView {
     }
   }
   set f(value: number) {
-    if (!(typeof value === "number")) {
-      checkFloat(value, "f32", `Floats.f`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 32 > m.u8.length) m.span(ptr, 32);
-    const view = m.dv;
-    view.setFloat32(ptr, value, true);
+    const at = ptr;
+    if (typeof value === "number" && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 32, at, value, f32Elems, `Floats.f`);
   }
   get d(): number {
     const m = this.#m;
@@ -4077,14 +3897,10 @@ export class FloatsView {
     }
   }
   set d(value: number) {
-    if (!(typeof value === "number")) {
-      checkFloat(value, "f64", `Floats.d`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 32 > m.u8.length) m.span(ptr, 32);
-    const view = m.dv;
-    view.setFloat64(ptr + 8, value, true);
+    const at = ptr + 8;
+    if (typeof value === "number" && ptr + 32 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 32, at, value, f64Elems, `Floats.d`);
   }
   get fs(): LiveArray<number, number, Float32Array> {
     const m = this.#m;
@@ -4092,14 +3908,18 @@ export class FloatsView {
     return new LiveArray<number, number, Float32Array>(m, this.#ptr + 16, 3, 4, f32Elems, "Floats.fs");
   }
   set fs(value: [number, number, number]) {
-    if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number")) checkElems(value, 3, f32Elems, `Floats.fs`);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 32 > m.u8.length) m.span(ptr, 32);
-    const view = m.dv;
-    view.setFloat32(ptr + 16, value[0]!, true);
-    view.setFloat32(ptr + 16 + 4, value[1]!, true);
-    view.setFloat32(ptr + 16 + 8, value[2]!, true);
+    const at = ptr + 16;
+    if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number" && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) {
+      const typed = m.f32;
+      const k = at >> 2;
+      typed[k] = value[0]!;
+      typed[k + 1] = value[1]!;
+      typed[k + 2] = value[2]!;
+    } else {
+      setEachAt(m, ptr, 32, at, value, 3, f32Elems, `Floats.fs`);
+    }
   }
 }
 
@@ -4177,7 +3997,7 @@ export class DeepView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "DeepView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "DeepView");
     this.#ptr = value;
   }
   get outer(): OuterView {
@@ -4338,7 +4158,7 @@ export class NamedView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "NamedView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "NamedView");
     this.#ptr = value;
   }
   get id(): number {
@@ -4356,14 +4176,10 @@ export class NamedView {
     }
   }
   set id(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `Named.id`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
-    const view = m.dv;
-    view.setUint8(ptr, value);
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 76 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 76, at, value, u8Elems, `Named.id`);
   }
   get name(): WasmStr {
     const m = this.#m;
@@ -4631,7 +4447,7 @@ export class PackedNamedView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PackedNamedView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PackedNamedView");
     this.#ptr = value;
   }
   get tag(): number {
@@ -4649,14 +4465,10 @@ export class PackedNamedView {
     }
   }
   set tag(value: number) {
-    if (!(typeof value === "number" && (value & 255) === value)) {
-      checkInt(value, 0, 255, "u8", `PackedNamed.tag`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 17 > m.u8.length) m.span(ptr, 17);
-    const view = m.dv;
-    view.setUint8(ptr, value);
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 17 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 17, at, value, u8Elems, `PackedNamed.tag`);
   }
   get name(): WasmStr {
     const m = this.#m;
@@ -4759,7 +4571,7 @@ export class LeafView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "LeafView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "LeafView");
     this.#ptr = value;
   }
   get id(): bigint {
@@ -4779,14 +4591,10 @@ export class LeafView {
     }
   }
   set id(value: bigint) {
-    if (!(typeof value === "bigint" && BigInt.asUintN(64, value) === value)) {
-      checkBig(value, false, "u64", `Leaf.id`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
-    const view = m.dv;
-    view.setBigUint64(ptr, value, true);
+    const at = ptr;
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `Leaf.id`);
   }
 }
 
@@ -4944,6 +4752,8 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  */
 class Mem {
   readonly memory: WebAssembly.Memory;
+  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
+  readonly le: boolean = littleEndian;
   dv: DataView = emptyView;
   u8: Uint8Array = new Uint8Array(0);
   i8: Int8Array = new Int8Array(0);
@@ -4993,18 +4803,20 @@ class Mem {
 }
 /** The `Mem` of `memory`: the last one asked for at the cost of one comparison. */
 function memOf(memory: WebAssembly.Memory): Mem {
-  const last = lastMem;
-  if (last.memory === memory) return last;
+  const last = lastMem.mem;
+  return last.memory === memory ? last : memOfNew(memory);
+}
+function memOfNew(memory: WebAssembly.Memory): Mem {
   let m = mems.get(memory);
   if (m === undefined) {
     m = new Mem(memory);
     mems.set(memory, m);
   }
-  lastMem = m;
+  lastMem.mem = m;
   return m;
 }
 const mems = new WeakMap<WebAssembly.Memory, Mem>();
-let lastMem: Mem = new Mem(new WebAssembly.Memory({ initial: 0 }));
+const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };
 /** `ptr` if it is not null and `size` bytes from it are in the memory, else a `RangeError`. */
 function deref(m: Mem, ptr: number, size: number, type: string): number {
   if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
@@ -5023,6 +4835,18 @@ function region(m: Mem, ptr: number, len: number, size: number, type: string): v
   const end = ptr + len * size;
   if (end > m.u8.length) m.refresh();
   if (end > m.u8.length || end > 4294967296) outOfBounds(ptr, len * size, m.u8.length);
+}
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  e.check(value, field);
+  m.span(ptr, size);
+  e.store(m.dv, at, value);
+}
+/** `setAt` for an array of `length` scalars. */
+function setEachAt<T>(m: Mem, ptr: number, size: number, at: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  checkElems(value, length, e, field);
+  m.span(ptr, size);
+  for (let i = 0; i < length; i++) e.store(m.dv, at + i * e.size, value[i]!);
 }
 function badIndex(index: unknown, length: number, field: string): never {
   throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
@@ -5052,16 +4876,18 @@ export interface Elems<T, V = T, A extends Typed<T> = never> {
  * elsewhere it reads through a DataView. Each access checks its bytes' bounds.
  */
 export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable<V> {
+  // Numbers start as numbers (`= 0`): a field declared bare starts as
+  // `undefined`, and V8 then checks the type of what it loads from it.
   /** The number of elements. */
-  readonly length: number;
+  readonly length: number = 0;
   readonly #m: Mem;
-  readonly #ptr: number;
-  readonly #stride: number;
+  readonly #ptr: number = 0;
+  readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
   readonly #field: string;
   /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
-  readonly #first: number;
-  readonly #step: number;
+  readonly #first: number = 0;
+  readonly #step: number = 0;
   #typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
@@ -5212,10 +5038,10 @@ interface Movable {
  */
 export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The number of structs. */
-  readonly length: number;
+  readonly length: number = 0;
   protected readonly m: Mem;
-  readonly #ptr: number;
-  readonly #size: number;
+  readonly #ptr: number = 0;
+  readonly #size: number = 0;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
   readonly #write: (view: DataView, ptr: number, value: T) => void;

@@ -98,23 +98,23 @@ impl TypeScript {
             "/** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */"
         ));
         w.open(format_args!("constructor(memory: WebAssembly.Memory, ptr: number, length: number) {{"));
-        w.line(format_args!("super(memory, ptr, length, {size}, {name}View, load{name}, write{name}, \"{name}Array\");"));
+        w.line(format_args!(
+            "super(memory, ptr, length, {size}, {name}View, load{name}, write{name}, \"{name}Array\");"
+        ));
         w.close(format_args!("}}"));
         // Columns of the scalar fields, one overload per element kind.
-        let mut groups: Vec<(Kind, Vec<String>, Vec<(String, usize)>)> = Vec::new();
+        // Each element kind with its fields: (quoted name, offset).
+        let mut groups: Vec<(Kind, Vec<(String, usize)>)> = Vec::new();
         for f in s.fields {
             if !matches!(f.ty.kind, TypeKind::Scalar(_) | TypeKind::Pointer(_)) {
                 continue;
             }
             let field = field_name(s, f);
             let k = self.kind(f.ty, &format!("{name}.{field}"));
-            let cases = (format!("\"{field}\""), f.offset);
+            let case = (format!("\"{field}\""), f.offset);
             match groups.iter_mut().find(|g| g.0.expr == k.expr) {
-                Some(g) => {
-                    g.1.push(format!("\"{field}\""));
-                    g.2.push(cases);
-                }
-                None => groups.push((k, alloc::vec![format!("\"{field}\"")], alloc::vec![cases])),
+                Some(g) => g.1.push(case),
+                None => groups.push((k, alloc::vec![case])),
             }
         }
         if !groups.is_empty() {
@@ -123,14 +123,15 @@ impl TypeScript {
                 "/** A live view of one scalar field of every `{name}` (a column); reads an aligned field through the memory's typed array. */"
             ));
             let mut types = Vec::new();
-            for (k, names, _) in &groups {
+            for (k, cases) in &groups {
                 let ty = format!("LiveArray<{}, {}, {}>", k.value, k.view, k.typed);
+                let names: Vec<&str> = cases.iter().map(|c| c.0.as_str()).collect();
                 w.line(format_args!("column(field: {}): {ty};", names.join(" | ")));
                 types.push(ty);
             }
             w.open(format_args!("column(field: string): {} {{", types.join(" | ")));
             w.open(format_args!("switch (field) {{"));
-            for (k, _, cases) in &groups {
+            for (k, cases) in &groups {
                 for (field, offset) in cases {
                     let ctx = format!("{name}.{}", field.trim_matches('"'));
                     w.line(format_args!(
@@ -155,8 +156,13 @@ fn params(names: &[&str], body: &str) -> String {
     let uses = |name: &str| {
         body.match_indices(name).any(|(i, _)| {
             let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$' || c == '.';
-            !body[..i].ends_with(word) && !body[i + name.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+            !body[..i].ends_with(word)
+                && !body[i + name.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
         })
     };
-    names.iter().map(|n| if uses(n) { String::from(*n) } else { format!("_{n}") }).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| if uses(n) { String::from(*n) } else { format!("_{n}") })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -25,6 +25,8 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;"#,
  */
 class Mem {
   readonly memory: WebAssembly.Memory;
+  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
+  readonly le: boolean = littleEndian;
   dv: DataView = emptyView;
   u8: Uint8Array = new Uint8Array(0);
   i8: Int8Array = new Int8Array(0);
@@ -78,28 +80,28 @@ class Mem {
         calls: &["Mem", "lastMem", "mems"],
         text: r#"/** The `Mem` of `memory`: the last one asked for at the cost of one comparison. */
 function memOf(memory: WebAssembly.Memory): Mem {
-  const last = lastMem;
-  if (last.memory === memory) return last;
+  const last = lastMem.mem;
+  return last.memory === memory ? last : memOfNew(memory);
+}
+function memOfNew(memory: WebAssembly.Memory): Mem {
   let m = mems.get(memory);
   if (m === undefined) {
     m = new Mem(memory);
     mems.set(memory, m);
   }
-  lastMem = m;
+  lastMem.mem = m;
   return m;
 }"#,
     },
-    Helper {
-        name: "mems",
-        calls: &["Mem"],
-        text: "const mems = new WeakMap<WebAssembly.Memory, Mem>();",
-    },
+    Helper { name: "mems", calls: &["Mem"], text: "const mems = new WeakMap<WebAssembly.Memory, Mem>();" },
     Helper {
         name: "lastMem",
         calls: &["Mem"],
-        // A memory of no pages stands for "none yet": `lastMem` is never
-        // `undefined`, so `memOf` loads it with no check of what it holds.
-        text: "let lastMem: Mem = new Mem(new WebAssembly.Memory({ initial: 0 }));",
+        // In an object, not a `let`: V8 (in Node 20) loads a reassigned
+        // module-level `let` several times slower than an object's property,
+        // and a view's constructor reads it. A memory of no pages stands for
+        // "none yet", so `memOf` loads it with no check of what it holds.
+        text: "const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };",
     },
     Helper {
         name: "deref",
@@ -130,6 +132,26 @@ function region(m: Mem, ptr: number, len: number, size: number, type: string): v
   const end = ptr + len * size;
   if (end > m.u8.length) m.refresh();
   if (end > m.u8.length || end > 4294967296) outOfBounds(ptr, len * size, m.u8.length);
+}"#,
+    },
+    Helper {
+        name: "setAt",
+        calls: &["Mem", "Elems"],
+        text: r#"/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  e.check(value, field);
+  m.span(ptr, size);
+  e.store(m.dv, at, value);
+}"#,
+    },
+    Helper {
+        name: "setEachAt",
+        calls: &["Mem", "Elems", "checkElems"],
+        text: r#"/** `setAt` for an array of `length` scalars. */
+function setEachAt<T>(m: Mem, ptr: number, size: number, at: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  checkElems(value, length, e, field);
+  m.span(ptr, size);
+  for (let i = 0; i < length; i++) e.store(m.dv, at + i * e.size, value[i]!);
 }"#,
     },
     Helper {
@@ -171,16 +193,18 @@ export interface Elems<T, V = T, A extends Typed<T> = never> {
  * elsewhere it reads through a DataView. Each access checks its bytes' bounds.
  */
 export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable<V> {
+  // Numbers start as numbers (`= 0`): a field declared bare starts as
+  // `undefined`, and V8 then checks the type of what it loads from it.
   /** The number of elements. */
-  readonly length: number;
+  readonly length: number = 0;
   readonly #m: Mem;
-  readonly #ptr: number;
-  readonly #stride: number;
+  readonly #ptr: number = 0;
+  readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
   readonly #field: string;
   /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
-  readonly #first: number;
-  readonly #step: number;
+  readonly #first: number = 0;
+  readonly #step: number = 0;
   #typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
@@ -335,10 +359,10 @@ interface Movable {
  */
 export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The number of structs. */
-  readonly length: number;
+  readonly length: number = 0;
   protected readonly m: Mem;
-  readonly #ptr: number;
-  readonly #size: number;
+  readonly #ptr: number = 0;
+  readonly #size: number = 0;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
   readonly #write: (view: DataView, ptr: number, value: T) => void;

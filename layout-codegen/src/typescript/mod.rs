@@ -17,6 +17,7 @@ mod arrays;
 mod elems;
 mod helpers;
 mod live;
+mod store;
 mod value;
 mod view;
 
@@ -140,7 +141,9 @@ impl Backend for TypeScript {
         w.line(format_args!(
             "/** The name of the `{name}` variant of value `value`, or `undefined` if none has it. */"
         ));
-        w.open(format_args!("export function nameOf{name}(value: number): keyof typeof {name} | undefined {{"));
+        w.open(format_args!(
+            "export function nameOf{name}(value: number): keyof typeof {name} | undefined {{"
+        ));
         w.open(format_args!("switch (value) {{"));
         for v in e.variants {
             w.line(format_args!("case {}: return \"{}\";", v.value, variant_name(v)));

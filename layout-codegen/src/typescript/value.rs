@@ -92,12 +92,15 @@ impl TypeScript {
             // A short array of scalars: one inline test of all, the full
             // check (and its messages) only for a bad value, in a helper,
             // which keeps a setter small enough for V8 to inline it.
-            TypeKind::Array(a) if a.len <= LITERAL_ARRAY_MAX && matches!(a.elem.kind, TypeKind::Scalar(_)) => {
+            TypeKind::Array(a)
+                if a.len <= LITERAL_ARRAY_MAX && matches!(a.elem.kind, TypeKind::Scalar(_)) =>
+            {
                 let TypeKind::Scalar(s) = a.elem.kind else { unreachable!() };
                 let (elems, _, _, _) = super::elems::scalar(s);
                 self.used.insert("checkElems");
                 self.used.insert(elems);
-                let mut ok = alloc::vec![format!("Array.isArray({value})"), format!("{value}.length === {}", a.len)];
+                let mut ok =
+                    alloc::vec![format!("Array.isArray({value})"), format!("{value}.length === {}", a.len)];
                 ok.extend((0..a.len).filter_map(|i| valid(a.elem, &format!("{value}[{i}]"))));
                 w.line(format_args!(
                     "if (!({})) checkElems({value}, {}, {elems}, `{ctx}`);",
@@ -199,7 +202,7 @@ impl TypeScript {
 
 /// A condition true when `value` is a valid `t` (a scalar or a pointer), the
 /// same test the `check…` helper makes; `None` for other types.
-fn valid(t: &TypeLayout, value: &str) -> Option<String> {
+pub(super) fn valid(t: &TypeLayout, value: &str) -> Option<String> {
     // An integer in range is one that a bitwise operation gives back (NaN,
     // fractions and out-of-range values come back changed); short, which
     // keeps setters small for V8's inlining.

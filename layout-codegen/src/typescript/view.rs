@@ -87,7 +87,9 @@ impl TypeScript {
         w.line(format_args!("return this.#ptr;"));
         w.close(format_args!("}}"));
         w.open(format_args!("set ptr(value: number) {{"));
-        w.line(format_args!("if ({}) badPtr(value, \"{name}View\");", super::bad_ptr("value")));
+        w.line(format_args!(
+            "if (!(typeof value === \"number\" && value >>> 0 === value)) badPtr(value, \"{name}View\");"
+        ));
         w.line(format_args!("this.#ptr = value;"));
         w.close(format_args!("}}"));
         for f in s.fields {
@@ -100,7 +102,14 @@ impl TypeScript {
     }
 
     /// `<field>View()`: a view of what a pointer or slice field points to.
-    fn view_method(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout, f: &FieldLayout, method: &str) {
+    fn view_method(
+        &mut self,
+        w: &mut Writer,
+        ty: &TypeLayout,
+        s: &StructLayout,
+        f: &FieldLayout,
+        method: &str,
+    ) {
         let field = field_name(s, f);
         if let TypeKind::Slice(sl) = f.ty.kind {
             let elem = (sl.elem)();
@@ -128,8 +137,7 @@ impl TypeScript {
         w.line(format_args!("const m = this.#m;"));
         w.line(format_args!(
             "return new {inner}View(m.memory, deref(m, this.{field}, {}, \"{}\"));",
-            target.size,
-            target.name
+            target.size, target.name
         ));
         w.close(format_args!("}}"));
     }
@@ -181,16 +189,15 @@ impl TypeScript {
         }
         w.close(format_args!("}}"));
         w.open(format_args!("set {field}(value: {}) {{", ts_type(f.ty)));
-        self.check_value(w, f.ty, &ctx);
-        if f.ty.size > 0 {
-            // Through the DataView: a typed-array store is no faster here,
-            // and the setter stays small (V8 inlines a loop's setters only
-            // up to a total size of their bytecode).
-            w.line(format_args!("const m = this.#m;"));
-            w.line(format_args!("const ptr = this.#ptr;"));
-            w.line(format_args!("if (ptr + {size} > m.u8.length) m.span(ptr, {size});"));
-            w.line(format_args!("const view = m.dv;"));
-            self.store(w, f.ty, &offset_expr("ptr", f.offset), "value", 0);
+        if f.ty.size == 0 || !self.fast_setter(w, f.ty, f.offset, size, &ctx) {
+            self.check_value(w, f.ty, &ctx);
+            if f.ty.size > 0 {
+                w.line(format_args!("const m = this.#m;"));
+                w.line(format_args!("const ptr = this.#ptr;"));
+                w.line(format_args!("if (ptr + {size} > m.u8.length) m.span(ptr, {size});"));
+                w.line(format_args!("const view = m.dv;"));
+                self.store(w, f.ty, &offset_expr("ptr", f.offset), "value", 0);
+            }
         }
         w.close(format_args!("}}"));
     }

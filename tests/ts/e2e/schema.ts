@@ -63,7 +63,7 @@ export class Vec3View {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "Vec3View");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "Vec3View");
     this.#ptr = value;
   }
   get x(): number {
@@ -83,14 +83,10 @@ export class Vec3View {
     }
   }
   set x(value: number) {
-    if (!(typeof value === "number")) {
-      checkFloat(value, "f32", `Vec3.x`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 12 > m.u8.length) m.span(ptr, 12);
-    const view = m.dv;
-    view.setFloat32(ptr, value, true);
+    const at = ptr;
+    if (typeof value === "number" && ptr + 12 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.x`);
   }
   get y(): number {
     const m = this.#m;
@@ -109,14 +105,10 @@ export class Vec3View {
     }
   }
   set y(value: number) {
-    if (!(typeof value === "number")) {
-      checkFloat(value, "f32", `Vec3.y`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 12 > m.u8.length) m.span(ptr, 12);
-    const view = m.dv;
-    view.setFloat32(ptr + 4, value, true);
+    const at = ptr + 4;
+    if (typeof value === "number" && ptr + 12 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.y`);
   }
   get z(): number {
     const m = this.#m;
@@ -135,14 +127,10 @@ export class Vec3View {
     }
   }
   set z(value: number) {
-    if (!(typeof value === "number")) {
-      checkFloat(value, "f32", `Vec3.z`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 12 > m.u8.length) m.span(ptr, 12);
-    const view = m.dv;
-    view.setFloat32(ptr + 8, value, true);
+    const at = ptr + 8;
+    if (typeof value === "number" && ptr + 12 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.z`);
   }
 }
 
@@ -280,7 +268,7 @@ export class ParticleView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ParticleView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "ParticleView");
     this.#ptr = value;
   }
   get pos(): Vec3View {
@@ -326,14 +314,10 @@ export class ParticleView {
     }
   }
   set mass(value: number) {
-    if (!(typeof value === "number")) {
-      checkFloat(value, "f32", `Particle.mass`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 40 > m.u8.length) m.span(ptr, 40);
-    const view = m.dv;
-    view.setFloat32(ptr + 24, value, true);
+    const at = ptr + 24;
+    if (typeof value === "number" && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 40, at, value, f32Elems, `Particle.mass`);
   }
   get kind(): Kind {
     const m = this.#m;
@@ -369,14 +353,10 @@ export class ParticleView {
     }
   }
   set alive(value: boolean) {
-    if (!(typeof value === "boolean")) {
-      checkBool(value, `Particle.alive`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 40 > m.u8.length) m.span(ptr, 40);
-    const view = m.dv;
-    view.setUint8(ptr + 29, value ? 1 : 0);
+    const at = ptr + 29;
+    if (typeof value === "boolean" && ptr + 40 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 40, at, value, boolElems, `Particle.alive`);
   }
   get flags(): number {
     const m = this.#m;
@@ -395,14 +375,10 @@ export class ParticleView {
     }
   }
   set flags(value: number) {
-    if (!(typeof value === "number" && (value & 65535) === value)) {
-      checkInt(value, 0, 65535, "u16", `Particle.flags`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 40 > m.u8.length) m.span(ptr, 40);
-    const view = m.dv;
-    view.setUint16(ptr + 30, value, true);
+    const at = ptr + 30;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 40, at, value, u16Elems, `Particle.flags`);
   }
   get id(): bigint {
     const m = this.#m;
@@ -421,14 +397,10 @@ export class ParticleView {
     }
   }
   set id(value: bigint) {
-    if (!(typeof value === "bigint" && BigInt.asUintN(64, value) === value)) {
-      checkBig(value, false, "u64", `Particle.id`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 40 > m.u8.length) m.span(ptr, 40);
-    const view = m.dv;
-    view.setBigUint64(ptr + 32, value, true);
+    const at = ptr + 32;
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 40 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 40, at, value, u64Elems, `Particle.id`);
   }
 }
 
@@ -499,7 +471,7 @@ export class StepRequestView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "StepRequestView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "StepRequestView");
     this.#ptr = value;
   }
   get particles(): number {
@@ -545,14 +517,10 @@ export class StepRequestView {
     }
   }
   set count(value: number) {
-    if (!(typeof value === "number" && (value >>> 0) === value)) {
-      checkInt(value, 0, 4294967295, "u32", `StepRequest.count`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 24 > m.u8.length) m.span(ptr, 24);
-    const view = m.dv;
-    view.setUint32(ptr + 4, value, true);
+    const at = ptr + 4;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 24 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 24, at, value, u32Elems, `StepRequest.count`);
   }
   get dt(): number {
     const m = this.#m;
@@ -571,14 +539,10 @@ export class StepRequestView {
     }
   }
   set dt(value: number) {
-    if (!(typeof value === "number")) {
-      checkFloat(value, "f32", `StepRequest.dt`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 24 > m.u8.length) m.span(ptr, 24);
-    const view = m.dv;
-    view.setFloat32(ptr + 8, value, true);
+    const at = ptr + 8;
+    if (typeof value === "number" && ptr + 24 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 24, at, value, f32Elems, `StepRequest.dt`);
   }
   get gravity(): Vec3View {
     const m = this.#m;
@@ -658,7 +622,7 @@ export class StepResponseView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "StepResponseView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "StepResponseView");
     this.#ptr = value;
   }
   get alive(): number {
@@ -678,14 +642,10 @@ export class StepResponseView {
     }
   }
   set alive(value: number) {
-    if (!(typeof value === "number" && (value >>> 0) === value)) {
-      checkInt(value, 0, 4294967295, "u32", `StepResponse.alive`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
-    const view = m.dv;
-    view.setUint32(ptr, value, true);
+    const at = ptr;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `StepResponse.alive`);
   }
   get energy(): number {
     const m = this.#m;
@@ -704,14 +664,10 @@ export class StepResponseView {
     }
   }
   set energy(value: number) {
-    if (!(typeof value === "number")) {
-      checkFloat(value, "f64", `StepResponse.energy`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
-    const view = m.dv;
-    view.setFloat64(ptr + 8, value, true);
+    const at = ptr + 8;
+    if (typeof value === "number" && ptr + 16 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `StepResponse.energy`);
   }
 }
 
@@ -792,7 +748,7 @@ export class StepFrameView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "StepFrameView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "StepFrameView");
     this.#ptr = value;
   }
   get src(): number {
@@ -864,14 +820,10 @@ export class StepFrameView {
     }
   }
   set count(value: number) {
-    if (!(typeof value === "number" && (value >>> 0) === value)) {
-      checkInt(value, 0, 4294967295, "u32", `StepFrame.count`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 32 > m.u8.length) m.span(ptr, 32);
-    const view = m.dv;
-    view.setUint32(ptr + 8, value, true);
+    const at = ptr + 8;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `StepFrame.count`);
   }
   get dt(): number {
     const m = this.#m;
@@ -890,14 +842,10 @@ export class StepFrameView {
     }
   }
   set dt(value: number) {
-    if (!(typeof value === "number")) {
-      checkFloat(value, "f32", `StepFrame.dt`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 32 > m.u8.length) m.span(ptr, 32);
-    const view = m.dv;
-    view.setFloat32(ptr + 12, value, true);
+    const at = ptr + 12;
+    if (typeof value === "number" && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 32, at, value, f32Elems, `StepFrame.dt`);
   }
   get gravity(): Vec3View {
     const m = this.#m;
@@ -929,14 +877,10 @@ export class StepFrameView {
     }
   }
   set frame(value: number) {
-    if (!(typeof value === "number" && (value >>> 0) === value)) {
-      checkInt(value, 0, 4294967295, "u32", `StepFrame.frame`);
-    }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 32 > m.u8.length) m.span(ptr, 32);
-    const view = m.dv;
-    view.setUint32(ptr + 28, value, true);
+    const at = ptr + 28;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `StepFrame.frame`);
   }
   /** A view of the `Particle` that `src` points to; a `RangeError` if it is null or its bytes are out of bounds. */
   srcView(): ParticleView {
@@ -1028,6 +972,8 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  */
 class Mem {
   readonly memory: WebAssembly.Memory;
+  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
+  readonly le: boolean = littleEndian;
   dv: DataView = emptyView;
   u8: Uint8Array = new Uint8Array(0);
   i8: Int8Array = new Int8Array(0);
@@ -1077,23 +1023,31 @@ class Mem {
 }
 /** The `Mem` of `memory`: the last one asked for at the cost of one comparison. */
 function memOf(memory: WebAssembly.Memory): Mem {
-  const last = lastMem;
-  if (last.memory === memory) return last;
+  const last = lastMem.mem;
+  return last.memory === memory ? last : memOfNew(memory);
+}
+function memOfNew(memory: WebAssembly.Memory): Mem {
   let m = mems.get(memory);
   if (m === undefined) {
     m = new Mem(memory);
     mems.set(memory, m);
   }
-  lastMem = m;
+  lastMem.mem = m;
   return m;
 }
 const mems = new WeakMap<WebAssembly.Memory, Mem>();
-let lastMem: Mem = new Mem(new WebAssembly.Memory({ initial: 0 }));
+const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };
 /** `ptr` if it is not null and `size` bytes from it are in the memory, else a `RangeError`. */
 function deref(m: Mem, ptr: number, size: number, type: string): number {
   if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
   if (ptr + size > m.u8.length) m.span(ptr, size);
   return ptr;
+}
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  e.check(value, field);
+  m.span(ptr, size);
+  e.store(m.dv, at, value);
 }
 function badIndex(index: unknown, length: number, field: string): never {
   throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
@@ -1123,16 +1077,18 @@ export interface Elems<T, V = T, A extends Typed<T> = never> {
  * elsewhere it reads through a DataView. Each access checks its bytes' bounds.
  */
 export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable<V> {
+  // Numbers start as numbers (`= 0`): a field declared bare starts as
+  // `undefined`, and V8 then checks the type of what it loads from it.
   /** The number of elements. */
-  readonly length: number;
+  readonly length: number = 0;
   readonly #m: Mem;
-  readonly #ptr: number;
-  readonly #stride: number;
+  readonly #ptr: number = 0;
+  readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
   readonly #field: string;
   /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
-  readonly #first: number;
-  readonly #step: number;
+  readonly #first: number = 0;
+  readonly #step: number = 0;
   #typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
@@ -1283,10 +1239,10 @@ interface Movable {
  */
 export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The number of structs. */
-  readonly length: number;
+  readonly length: number = 0;
   protected readonly m: Mem;
-  readonly #ptr: number;
-  readonly #size: number;
+  readonly #ptr: number = 0;
+  readonly #size: number = 0;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
   readonly #write: (view: DataView, ptr: number, value: T) => void;
