@@ -1,11 +1,15 @@
 //! The TypeScript emitter: one self-contained module over `DataView`.
 //!
 //! Per struct `Name`: `interface Name`, `NameLayout`, `NameFingerprint`,
-//! `readName`, `writeName` and `class NameView`, with the file-private
-//! `loadName`, `checkName` and `storeName`. Per enum: an `as const` object
-//! and a union type of the same name, `NameLayout`, `NameFingerprint` and
-//! `readName`, `writeName`, with `loadName` and `checkName`. Helpers are emitted only when
-//! used, so the file passes `noUnusedLocals`.
+//! `readName`, `writeName`, `class NameView` (live; array fields give live
+//! arrays, pointer and slice fields a `<field>View()`) and `class NameArray`
+//! (N structs side by side: a cursor, own views, `column(field)`), with the
+//! file-private `loadName`, `checkName` and `storeName`. Per enum: an
+//! `as const` object and a union type of the same name, `NameLayout`,
+//! `NameFingerprint`, `readName`, `writeName` and `nameOfName`, with
+//! `loadName` and `checkName`. Helpers are emitted only when used, so the
+//! file passes `noUnusedLocals`; the `NameArray` classes come last, after
+//! the helper class they extend.
 //!
 //! Every number from JavaScript is checked before a byte is written: a
 //! pointer must be an integer in `[0, 2^32)`, an integer must fit its type,
