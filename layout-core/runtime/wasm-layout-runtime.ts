@@ -1586,166 +1586,219 @@ function storeArenaHeader(view: DataView, ptr: number, value: ArenaHeader): void
 }
 /** A live view of one `ArenaHeader` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ArenaHeaderView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ArenaHeaderView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `ArenaHeader` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ArenaHeaderView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "ArenaHeaderView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 32 > view.byteLength) outOfBounds(this.#ptr, 32, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `ArenaHeader`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 32 > view.byteLength) outOfBounds(this.#ptr, 32, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get magic(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set magic(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `ArenaHeader.magic`);
-    const view = this.#span();
-    view.setUint32(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.magic`);
   }
   get version(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 4;
+    if ((at & 1) === 0) {
+      const x = m.u16[at >> 1];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint16(this.#ptr + 4, true);
+      return view.getUint16(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint16(this.#ptr + 4, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getUint16(at, true);
     }
   }
   set version(value: number) {
-    checkInt(value, 0, 65535, "u16", `ArenaHeader.version`);
-    const view = this.#span();
-    view.setUint16(this.#ptr + 4, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.version`);
   }
   get flags(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 6;
+    if ((at & 1) === 0) {
+      const x = m.u16[at >> 1];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint16(this.#ptr + 6, true);
+      return view.getUint16(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint16(this.#ptr + 6, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getUint16(at, true);
     }
   }
   set flags(value: number) {
-    checkInt(value, 0, 65535, "u16", `ArenaHeader.flags`);
-    const view = this.#span();
-    view.setUint16(this.#ptr + 6, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 6;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.flags`);
   }
   get base(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 8, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 8, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set base(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `ArenaHeader.base`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 8, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.base`);
   }
   get capacity(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 12;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 12, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 12, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set capacity(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `ArenaHeader.capacity`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 12, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 12;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.capacity`);
   }
   get used(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 16;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 16, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 16, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set used(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `ArenaHeader.used`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 16, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 16;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.used`);
   }
   get high_water(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 20;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 20, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 20, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set high_water(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `ArenaHeader.high_water`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 20, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 20;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.high_water`);
   }
   get allocations(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 24;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 24, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 24, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set allocations(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `ArenaHeader.allocations`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 24, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 24;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.allocations`);
   }
   get reserved(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 28;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 28, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 28, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set reserved(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `ArenaHeader.reserved`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 28, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 28;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.reserved`);
   }
 }
 
@@ -1838,194 +1891,263 @@ function storePoolHeader(view: DataView, ptr: number, value: PoolHeader): void {
 }
 /** A live view of one `PoolHeader` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PoolHeaderView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PoolHeaderView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `PoolHeader` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PoolHeaderView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PoolHeaderView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 40 > view.byteLength) outOfBounds(this.#ptr, 40, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `PoolHeader`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 40 > view.byteLength) outOfBounds(this.#ptr, 40, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get magic(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr, true);
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set magic(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `PoolHeader.magic`);
-    const view = this.#span();
-    view.setUint32(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.magic`);
   }
   get version(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 4;
+    if ((at & 1) === 0) {
+      const x = m.u16[at >> 1];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint16(this.#ptr + 4, true);
+      return view.getUint16(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint16(this.#ptr + 4, true);
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
+      return view.getUint16(at, true);
     }
   }
   set version(value: number) {
-    checkInt(value, 0, 65535, "u16", `PoolHeader.version`);
-    const view = this.#span();
-    view.setUint16(this.#ptr + 4, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.version`);
   }
   get flags(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 6;
+    if ((at & 1) === 0) {
+      const x = m.u16[at >> 1];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint16(this.#ptr + 6, true);
+      return view.getUint16(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint16(this.#ptr + 6, true);
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
+      return view.getUint16(at, true);
     }
   }
   set flags(value: number) {
-    checkInt(value, 0, 65535, "u16", `PoolHeader.flags`);
-    const view = this.#span();
-    view.setUint16(this.#ptr + 6, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 6;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.flags`);
   }
   get base(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 8, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 8, true);
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set base(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `PoolHeader.base`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 8, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.base`);
   }
   get stride(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 12;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 12, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 12, true);
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set stride(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `PoolHeader.stride`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 12, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 12;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.stride`);
   }
   get slots(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 16;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 16, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 16, true);
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set slots(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `PoolHeader.slots`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 16, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 16;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.slots`);
   }
   get table(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 20;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 20, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 20, true);
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set table(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `PoolHeader.table`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 20, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 20;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.table`);
   }
   get free_head(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 24;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 24, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 24, true);
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set free_head(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `PoolHeader.free_head`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 24, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 24;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.free_head`);
   }
   get live(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 28;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 28, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 28, true);
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set live(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `PoolHeader.live`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 28, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 28;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.live`);
   }
   get high_water(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 32;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 32, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 32, true);
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set high_water(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `PoolHeader.high_water`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 32, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 32;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.high_water`);
   }
   get reserved(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 36;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 36, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 36, true);
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set reserved(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `PoolHeader.reserved`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 36, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 36;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.reserved`);
   }
 }
 
@@ -2073,68 +2195,65 @@ function storePoolSlot(view: DataView, ptr: number, value: PoolSlot): void {
 }
 /** A live view of one `PoolSlot` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PoolSlotView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PoolSlotView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `PoolSlot` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PoolSlotView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PoolSlotView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `PoolSlot`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get generation(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr, true);
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set generation(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `PoolSlot.generation`);
-    const view = this.#span();
-    view.setUint32(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.generation`);
   }
   get next(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 4;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 4, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 4, true);
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set next(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `PoolSlot.next`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 4, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.next`);
   }
 }
 
@@ -2173,15 +2292,6 @@ function show(value: unknown): string {
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "string") return JSON.stringify(value);
   return String(value);
-}
-/** One DataView per buffer, shared by every view of it. */
-function dataViewOf(memory: WebAssembly.Memory): DataView {
-  const buffer = memory.buffer;
-  if (cachedBuffer !== buffer) {
-    cachedBuffer = buffer;
-    cachedView = new DataView(buffer);
-  }
-  return cachedView;
 }
 /** Every view's DataView before its first: the field never holds anything but a DataView. */
 const emptyView: DataView = new DataView(new ArrayBuffer(0));
@@ -2255,5 +2365,451 @@ function utf8ValidUpTo(bytes: Uint8Array): number {
   }
   return i;
 }
-let cachedBuffer: ArrayBufferLike | undefined;
-let cachedView: DataView = emptyView;
+/** Whether typed arrays read little-endian here: only then may they stand in for the DataView. */
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/**
+ * What every view of one `WebAssembly.Memory` shares: a DataView and typed arrays over its current
+ * buffer, all replaced at once when `memory.grow` replaced the buffer (so one view's fresh look
+ * serves all). A typed array of a detached buffer is empty, one of an outgrown shared buffer too
+ * short: an access it cannot serve falls back to the DataView, which throws, and then `fresh`
+ * takes the new buffer. On a big-endian host the multi-byte typed arrays stay empty.
+ */
+class Mem {
+  readonly memory: WebAssembly.Memory;
+  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
+  readonly le: boolean = littleEndian;
+  dv: DataView = emptyView;
+  u8: Uint8Array = new Uint8Array(0);
+  i8: Int8Array = new Int8Array(0);
+  u16: Uint16Array = new Uint16Array(0);
+  i16: Int16Array = new Int16Array(0);
+  u32: Uint32Array = new Uint32Array(0);
+  i32: Int32Array = new Int32Array(0);
+  f32: Float32Array = new Float32Array(0);
+  f64: Float64Array = new Float64Array(0);
+  u64: BigUint64Array = new BigUint64Array(0);
+  i64: BigInt64Array = new BigInt64Array(0);
+  constructor(memory: WebAssembly.Memory) {
+    this.memory = memory;
+    this.refresh();
+  }
+  /** Takes the memory's current buffer; whether it was a new one. */
+  refresh(): boolean {
+    const buffer = this.memory.buffer;
+    if (buffer === this.dv.buffer) return false;
+    this.dv = new DataView(buffer);
+    this.u8 = new Uint8Array(buffer);
+    this.i8 = new Int8Array(buffer);
+    if (littleEndian) {
+      // A memory is whole 64 KiB pages long: every width divides it.
+      this.u16 = new Uint16Array(buffer);
+      this.i16 = new Int16Array(buffer);
+      this.u32 = new Uint32Array(buffer);
+      this.i32 = new Int32Array(buffer);
+      this.f32 = new Float32Array(buffer);
+      this.f64 = new Float64Array(buffer);
+      this.u64 = new BigUint64Array(buffer);
+      this.i64 = new BigInt64Array(buffer);
+    }
+    return true;
+  }
+  /** After an access to `size` bytes at `ptr` threw `error`: takes a new buffer, or throws out of bounds, or `error` again. */
+  fresh(error: unknown, ptr: number, size: number): void {
+    const changed = this.refresh();
+    if (ptr + size > this.u8.length) outOfBounds(ptr, size, this.u8.length);
+    if (!changed) throw error;
+  }
+  /** Before a write: takes a new buffer if there is one; throws unless `size` bytes at `ptr` are in it. */
+  span(ptr: number, size: number): void {
+    this.refresh();
+    if (ptr + size > this.u8.length) outOfBounds(ptr, size, this.u8.length);
+  }
+}
+/** The `Mem` of `memory`: the last one asked for at the cost of one comparison. */
+function memOf(memory: WebAssembly.Memory): Mem {
+  const last = lastMem.mem;
+  return last.memory === memory ? last : memOfNew(memory);
+}
+function memOfNew(memory: WebAssembly.Memory): Mem {
+  let m = mems.get(memory);
+  if (m === undefined) {
+    m = new Mem(memory);
+    mems.set(memory, m);
+  }
+  lastMem.mem = m;
+  return m;
+}
+const mems = new WeakMap<WebAssembly.Memory, Mem>();
+const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  e.check(value, field);
+  m.span(ptr, size);
+  e.store(m.dv, at, value);
+}
+function badIndex(index: unknown, length: number, field: string): never {
+  throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
+}
+/** What a typed array of the memory gives: `T`s by index. */
+export interface Typed<T> {
+  readonly length: number;
+  readonly [index: number]: T;
+}
+/** The elements of a live array: `T` is an element's value, `V` what `get` gives (a live view, for arrays and structs), `A` the memory's typed array holding them. */
+export interface Elems<T, V = T, A extends Typed<T> = never> {
+  /** Bytes per element. */
+  readonly size: number;
+  /** log2 of `size` if a typed array of the memory holds the elements (`typed`), else -1. */
+  readonly shift: number;
+  typed(m: Mem): A | null;
+  view(m: Mem, at: number, field: string): V;
+  load(view: DataView, at: number, field: string): T;
+  check(value: T, field: string): void;
+  store(view: DataView, at: number, value: T): void;
+}
+/**
+ * A live view of `length` elements from `ptr`, `stride` bytes apart, in a `WebAssembly.Memory`: an
+ * array field, or one field of every struct of a `StructArray` (a column). Reads and writes go to
+ * the memory; survives `memory.grow`. Where the host is little-endian and `ptr` and `stride` are
+ * multiples of the element's size (checked once, here), `get` reads the memory's typed array;
+ * elsewhere it reads through a DataView. Each access checks its bytes' bounds.
+ */
+export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable<V> {
+  // Numbers start as numbers (`= 0`): a field declared bare starts as
+  // `undefined`, and V8 then checks the type of what it loads from it.
+  /** The number of elements. */
+  readonly length: number = 0;
+  readonly #m: Mem;
+  readonly #ptr: number = 0;
+  readonly #stride: number = 0;
+  readonly #e: Elems<T, V, A>;
+  readonly #field: string;
+  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
+  readonly #first: number = 0;
+  readonly #step: number = 0;
+  #typed: Typed<T>;
+  constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
+    this.#m = m;
+    this.#ptr = ptr;
+    this.length = length;
+    this.#stride = stride;
+    this.#e = e;
+    this.#field = field;
+    const mask = e.size - 1;
+    const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
+    this.#first = fast ? ptr >> e.shift : 0;
+    this.#step = fast ? stride >> e.shift : 0;
+    this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
+  }
+  /** Where the first element starts. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
+  get(i: number): V {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    if (this.#step !== 0) {
+      const x = this.#typed[this.#first + i * this.#step];
+      if (x !== undefined) return x as unknown as V;
+    }
+    return this.#slow(i);
+  }
+  #slow(i: number): V {
+    const m = this.#m;
+    const e = this.#e;
+    const at = this.#ptr + i * this.#stride;
+    let v: V;
+    try {
+      if (at + e.size > m.u8.length) throw new RangeError("out of bounds");
+      v = e.view(m, at, this.#field);
+    } catch (error) {
+      m.fresh(error, at, e.size);
+      v = e.view(m, at, this.#field);
+    }
+    if (this.#step !== 0) this.#typed = e.typed(m) ?? emptyTyped;
+    return v;
+  }
+  /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
+  set(i: number, value: T): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    const e = this.#e;
+    e.check(value, `${this.#field}[${i}]`);
+    const m = this.#m;
+    const at = this.#ptr + i * this.#stride;
+    if (at + e.size > m.u8.length) m.span(at, e.size);
+    e.store(m.dv, at, value);
+  }
+  /** Every element's value, read now (plain data, as `read<Name>` gives). */
+  toArray(): T[] {
+    const m = this.#m;
+    const e = this.#e;
+    const out: T[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const at = this.#ptr + i * this.#stride;
+      try {
+        out.push(e.load(m.dv, at, this.#field));
+      } catch (error) {
+        m.fresh(error, at, e.size);
+        out.push(e.load(m.dv, at, this.#field));
+      }
+    }
+    return out;
+  }
+  /**
+   * The memory's typed array over the elements, sharing their bytes, when they lie side by side,
+   * aligned, on a little-endian host; else `null` (use `get`). It is over the buffer of now: after
+   * `memory.grow` it is empty (or, for a shared memory, stays as it was): ask again.
+   */
+  subarray(): A | null {
+    const e = this.#e;
+    if (this.#step !== 1 || this.#stride !== e.size) return null;
+    const m = this.#m;
+    const end = this.#ptr + this.length * e.size;
+    if (end > m.u8.length) m.span(this.#ptr, this.length * e.size);
+    const typed = e.typed(m) as unknown as { subarray(begin: number, end: number): A } | null;
+    return typed === null ? null : typed.subarray(this.#first, this.#first + this.length);
+  }
+  /**
+   * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
+   * the typed array, the loop reads it directly, its position kept in locals.
+   */
+  reduce<U>(fn: (acc: U, value: V, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.#step;
+    if (step !== 0) {
+      const typed = this.#typed;
+      for (let k = this.#first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x as unknown as V, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** Calls `fn` with each element (as `get` gives it) and its index; reads like `reduce`. */
+  forEach(fn: (value: V, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.#step;
+    if (step !== 0) {
+      const typed = this.#typed;
+      for (let k = this.#first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x as unknown as V, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+  /** `fn` of each element (as `get` gives it) and its index. */
+  map<U>(fn: (value: V, index: number) => U): U[] {
+    const out: U[] = [];
+    this.forEach((value, index) => {
+      out.push(fn(value, index));
+    });
+    return out;
+  }
+  *[Symbol.iterator](): Iterator<V> {
+    for (let i = 0; i < this.length; i++) yield this.get(i);
+  }
+}
+/** The typed array of a live array that may not use one: every index gives `undefined`. */
+const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;
+/** Throws unless `ptr` and `length` are integers and `length` elements of `size` bytes from `ptr` end by 2^32. */
+function checkArray(ptr: number, length: number, size: number, type: string): void {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, type);
+  if (!(typeof length === "number" && length >= 0 && length % 1 === 0 && ptr + length * size <= 4294967296)) {
+    throw new RangeError(`${type}: ${String(length)} elements of ${size} bytes from ${ptr} do not end by 2^32`);
+  }
+}
+/** A view that a `StructArray` can move: `ptr` is where its struct starts. */
+interface Movable {
+  ptr: number;
+}
+/**
+ * A live view of `length` structs side by side from `ptr` in a `WebAssembly.Memory` (the base of
+ * every generated `<Name>Array`). `get(i)` moves one view, the array's cursor, to struct `i` and
+ * returns it: no allocation per element, but each call moves the view the last one returned.
+ * `at(i)` and iteration give a view of its own per struct. Survives `memory.grow`.
+ */
+export class StructArray<T, V extends Movable> implements Iterable<V> {
+  /** The number of structs. */
+  readonly length: number = 0;
+  protected readonly m: Mem;
+  readonly #ptr: number = 0;
+  readonly #size: number = 0;
+  readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
+  readonly #load: (view: DataView, ptr: number) => T;
+  readonly #write: (view: DataView, ptr: number, value: T) => void;
+  readonly #type: string;
+  readonly #cursor: V;
+  constructor(
+    memory: WebAssembly.Memory,
+    ptr: number,
+    length: number,
+    size: number,
+    make: new (memory: WebAssembly.Memory, ptr: number) => V,
+    load: (view: DataView, ptr: number) => T,
+    write: (view: DataView, ptr: number, value: T) => void,
+    type: string,
+  ) {
+    checkArray(ptr, length, size, type);
+    this.m = memOf(memory);
+    this.#ptr = ptr;
+    this.length = length;
+    this.#size = size;
+    this.#make = make;
+    this.#load = load;
+    this.#write = write;
+    this.#type = type;
+    this.#cursor = new make(memory, ptr);
+  }
+  /** Where the first struct starts. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
+  get(i: number): V {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    const cursor = this.#cursor;
+    cursor.ptr = this.#ptr + i * this.#size;
+    return cursor;
+  }
+  /** A view of struct `i` of its own. */
+  at(i: number): V {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    return new this.#make(this.m.memory, this.#ptr + i * this.#size);
+  }
+  /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
+  set(i: number, value: T): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    const m = this.m;
+    const at = this.#ptr + i * this.#size;
+    if (at + this.#size > m.u8.length) m.span(at, this.#size);
+    this.#write(m.dv, at, value);
+  }
+  /** Calls `fn` with the cursor on each struct in turn, and the index. */
+  forEach(fn: (view: V, index: number) => void): void {
+    for (let i = 0; i < this.length; i++) fn(this.get(i), i);
+  }
+  /** `fn` of the cursor on each struct in turn, and the index. */
+  map<U>(fn: (view: V, index: number) => U): U[] {
+    const out: U[] = [];
+    for (let i = 0; i < this.length; i++) out.push(fn(this.get(i), i));
+    return out;
+  }
+  /** Every struct, read now as `read<Name>` reads it. */
+  toArray(): T[] {
+    const m = this.m;
+    const size = this.#size;
+    const out: T[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const at = this.#ptr + i * size;
+      try {
+        if (size > 0) m.dv.getUint8(at + size - 1);
+        out.push(this.#load(m.dv, at));
+      } catch (error) {
+        m.fresh(error, at, size);
+        out.push(this.#load(m.dv, at));
+      }
+    }
+    return out;
+  }
+  /** A live view of the field at `offset` of every struct. */
+  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
+    return new LiveArray(this.m, this.#ptr + offset, this.length, this.#size, e, field);
+  }
+  *[Symbol.iterator](): Iterator<V> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+}
+const u16Elems: Elems<number, number, Uint16Array> = {
+  size: 2,
+  shift: 1,
+  typed: (m) => m.u16,
+  view: (m, at) => m.dv.getUint16(at, true),
+  load: (view, at) => view.getUint16(at, true),
+  check: (value, field) => checkInt(value, 0, 65535, "u16", field),
+  store: (view, at, value) => view.setUint16(at, value, true),
+};
+const u32Elems: Elems<number, number, Uint32Array> = {
+  size: 4,
+  shift: 2,
+  typed: (m) => m.u32,
+  view: (m, at) => m.dv.getUint32(at, true),
+  load: (view, at) => view.getUint32(at, true),
+  check: (value, field) => checkInt(value, 0, 4294967295, "u32", field),
+  store: (view, at, value) => view.setUint32(at, value, true),
+};
+
+/** A live view of `length` `ArenaHeader`s side by side (32 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class ArenaHeaderArray extends StructArray<ArenaHeader, ArenaHeaderView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 32, ArenaHeaderView, loadArenaHeader, writeArenaHeader, "ArenaHeaderArray");
+  }
+  /** A live view of one scalar field of every `ArenaHeader` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "magic" | "base" | "capacity" | "used" | "high_water" | "allocations" | "reserved"): LiveArray<number, number, Uint32Array>;
+  column(field: "version" | "flags"): LiveArray<number, number, Uint16Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> {
+    switch (field) {
+      case "magic": return this.columnAt(0, u32Elems, "ArenaHeader.magic");
+      case "base": return this.columnAt(8, u32Elems, "ArenaHeader.base");
+      case "capacity": return this.columnAt(12, u32Elems, "ArenaHeader.capacity");
+      case "used": return this.columnAt(16, u32Elems, "ArenaHeader.used");
+      case "high_water": return this.columnAt(20, u32Elems, "ArenaHeader.high_water");
+      case "allocations": return this.columnAt(24, u32Elems, "ArenaHeader.allocations");
+      case "reserved": return this.columnAt(28, u32Elems, "ArenaHeader.reserved");
+      case "version": return this.columnAt(4, u16Elems, "ArenaHeader.version");
+      case "flags": return this.columnAt(6, u16Elems, "ArenaHeader.flags");
+    }
+    throw new RangeError(`ArenaHeaderArray: ${show(field)} is not a scalar field of ArenaHeader`);
+  }
+}
+
+/** A live view of `length` `PoolHeader`s side by side (40 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class PoolHeaderArray extends StructArray<PoolHeader, PoolHeaderView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 40, PoolHeaderView, loadPoolHeader, writePoolHeader, "PoolHeaderArray");
+  }
+  /** A live view of one scalar field of every `PoolHeader` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "magic" | "base" | "stride" | "slots" | "table" | "free_head" | "live" | "high_water" | "reserved"): LiveArray<number, number, Uint32Array>;
+  column(field: "version" | "flags"): LiveArray<number, number, Uint16Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> {
+    switch (field) {
+      case "magic": return this.columnAt(0, u32Elems, "PoolHeader.magic");
+      case "base": return this.columnAt(8, u32Elems, "PoolHeader.base");
+      case "stride": return this.columnAt(12, u32Elems, "PoolHeader.stride");
+      case "slots": return this.columnAt(16, u32Elems, "PoolHeader.slots");
+      case "table": return this.columnAt(20, u32Elems, "PoolHeader.table");
+      case "free_head": return this.columnAt(24, u32Elems, "PoolHeader.free_head");
+      case "live": return this.columnAt(28, u32Elems, "PoolHeader.live");
+      case "high_water": return this.columnAt(32, u32Elems, "PoolHeader.high_water");
+      case "reserved": return this.columnAt(36, u32Elems, "PoolHeader.reserved");
+      case "version": return this.columnAt(4, u16Elems, "PoolHeader.version");
+      case "flags": return this.columnAt(6, u16Elems, "PoolHeader.flags");
+    }
+    throw new RangeError(`PoolHeaderArray: ${show(field)} is not a scalar field of PoolHeader`);
+  }
+}
+
+/** A live view of `length` `PoolSlot`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class PoolSlotArray extends StructArray<PoolSlot, PoolSlotView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 8, PoolSlotView, loadPoolSlot, writePoolSlot, "PoolSlotArray");
+  }
+  /** A live view of one scalar field of every `PoolSlot` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "generation" | "next"): LiveArray<number, number, Uint32Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> {
+    switch (field) {
+      case "generation": return this.columnAt(0, u32Elems, "PoolSlot.generation");
+      case "next": return this.columnAt(4, u32Elems, "PoolSlot.next");
+    }
+    throw new RangeError(`PoolSlotArray: ${show(field)} is not a scalar field of PoolSlot`);
+  }
+}
