@@ -27,6 +27,7 @@ use wasm_layout_core::WasmLayout;
 
 mod c;
 pub mod diff;
+mod doc;
 mod export;
 mod names;
 mod odin;

@@ -93,6 +93,8 @@ pub struct StructLayout {
     pub rename: Option<&'static str>,
     /// `#[layout(rename_all = "…")]`: how generated code spells field names.
     pub rename_all: Option<RenameRule>,
+    /// The struct's doc comment (see [`FieldLayout::doc`]).
+    pub doc: &'static str,
 }
 
 /// One field of a struct.
@@ -106,6 +108,10 @@ pub struct FieldLayout {
     pub ty: &'static TypeLayout,
     /// `#[layout(rename = "…")]`: the name in generated code.
     pub rename: Option<&'static str>,
+    /// The field's doc comment (`///` lines), its lines joined by `\n` and
+    /// their common indentation removed; empty when it has none. Generated
+    /// code carries it as a comment.
+    pub doc: &'static str,
 }
 
 /// A fieldless enum stored as its integer repr.
@@ -117,6 +123,8 @@ pub struct EnumLayout {
     pub variants: &'static [VariantLayout],
     /// `#[layout(rename = "…")]`: the name in generated code.
     pub rename: Option<&'static str>,
+    /// The enum's doc comment (see [`FieldLayout::doc`]).
+    pub doc: &'static str,
 }
 
 /// One enum variant and its discriminant.
@@ -128,6 +136,8 @@ pub struct VariantLayout {
     pub value: i64,
     /// `#[layout(rename = "…")]`: the name in generated code.
     pub rename: Option<&'static str>,
+    /// The variant's doc comment (see [`FieldLayout::doc`]).
+    pub doc: &'static str,
 }
 
 impl TypeLayout {
@@ -155,6 +165,20 @@ impl TypeLayout {
             TypeKind::Struct(StructLayout { rename: Some(r), .. })
             | TypeKind::Enum(EnumLayout { rename: Some(r), .. }) => r,
             _ => self.name,
+        }
+    }
+
+    /// The doc comment of a struct or enum (see [`FieldLayout::doc`]);
+    /// empty for anything else.
+    ///
+    /// ```
+    /// # use wasm_layout_core::WasmLayout;
+    /// assert_eq!(u32::LAYOUT.doc(), "");
+    /// ```
+    pub const fn doc(&self) -> &'static str {
+        match self.kind {
+            TypeKind::Struct(StructLayout { doc, .. }) | TypeKind::Enum(EnumLayout { doc, .. }) => doc,
+            _ => "",
         }
     }
 

@@ -105,6 +105,7 @@ impl TypeScript {
             let field = field_name(s, f);
             let ctx = format!("{name}.{field}");
             let at = offset_expr("this.#ptr", f.offset);
+            crate::doc::block(w, f.doc);
             match f.ty.kind {
                 TypeKind::Struct(_) => {
                     let inner = f.ty.export_name();
