@@ -103,7 +103,6 @@ fn the_suggested_order_is_minimal_for_small_shapes() {
                 offset: 0,
                 ty: kinds[next(8)],
                 rename: None,
-                doc: "",
             })
             .collect();
         let fields: &'static [FieldLayout] = Box::leak(fields.into_boxed_slice());
@@ -112,7 +111,14 @@ fn the_suggested_order_is_minimal_for_small_shapes() {
             name: "Shape",
             size: 0,
             align: 1,
-            kind: TypeKind::Struct(StructLayout { fields, repr, rename: None, rename_all: None, doc: "" }),
+            kind: TypeKind::Struct(StructLayout {
+                fields,
+                repr,
+                rename: None,
+                rename_all: None,
+                doc: "",
+                field_docs: &[],
+            }),
         };
         let all = permutations(n);
         let best = all.iter().filter_map(|p| t.size_in_order(p)).min().unwrap();
@@ -175,9 +181,9 @@ fn the_report_reads_like_pahole() {
 fn cache_line_boundaries_and_crossings_are_marked() {
     assert_eq!(corpus::Matrix::LAYOUT.cache_line_crossings().count(), 0, "64 bytes from a line's start");
     static FIELDS: [FieldLayout; 3] = [
-        FieldLayout { name: "head", offset: 0, ty: <[u8; 60]>::LAYOUT, rename: None, doc: "" },
-        FieldLayout { name: "tags", offset: 60, ty: <[u16; 3]>::LAYOUT, rename: None, doc: "" },
-        FieldLayout { name: "tail", offset: 68, ty: u32::LAYOUT, rename: None, doc: "" },
+        FieldLayout { name: "head", offset: 0, ty: <[u8; 60]>::LAYOUT, rename: None },
+        FieldLayout { name: "tags", offset: 60, ty: <[u16; 3]>::LAYOUT, rename: None },
+        FieldLayout { name: "tail", offset: 68, ty: u32::LAYOUT, rename: None },
     ];
     static WIDE: TypeLayout = TypeLayout {
         name: "Wide",
@@ -189,6 +195,7 @@ fn cache_line_boundaries_and_crossings_are_marked() {
             rename: None,
             rename_all: None,
             doc: "",
+            field_docs: &[],
         }),
     };
     let crossing: Vec<&str> = WIDE.cache_line_crossings().map(|f| f.name).collect();

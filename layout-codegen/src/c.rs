@@ -180,8 +180,8 @@ impl Backend for C {
             w.line(format_args!("{extension}typedef struct {attribute}{name} {{}} {name};"));
         } else {
             w.open(format_args!("{extension}typedef struct {attribute}{name} {{"));
-            for f in s.fields {
-                doc::block(w, f.doc);
+            for (i, f) in s.fields.iter().enumerate() {
+                doc::block(w, s.field_doc(i));
                 let (base, dims) = declarator(f.ty);
                 let comment = match f.ty.kind {
                     TypeKind::Pointer(p) => format!(" /* WasmPtr<{}> */", p.target_name),

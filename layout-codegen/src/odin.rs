@@ -104,8 +104,8 @@ impl Backend for Odin {
             w.line(format_args!("{name} :: struct{directive} {{}}"));
         } else {
             w.open(format_args!("{name} :: struct{directive} {{"));
-            for f in s.fields {
-                doc::line_comments(w, f.doc);
+            for (i, f) in s.fields.iter().enumerate() {
+                doc::line_comments(w, s.field_doc(i));
                 let comment = match f.ty.kind {
                     TypeKind::Pointer(p) => format!(" // WasmPtr({})", p.target_name),
                     TypeKind::Str => String::from(" // WasmStr"),

@@ -137,15 +137,15 @@ impl TypeLayout {
 ///
 /// // What `#[derive(WasmLayout)] struct Loose { a: u8, b: u64, c: u8 }` describes.
 /// static FIELDS: [FieldLayout; 3] = [
-///     FieldLayout { name: "a", offset: 0, ty: u8::LAYOUT, rename: None, doc: "" },
-///     FieldLayout { name: "b", offset: 8, ty: u64::LAYOUT, rename: None, doc: "" },
-///     FieldLayout { name: "c", offset: 16, ty: u8::LAYOUT, rename: None, doc: "" },
+///     FieldLayout { name: "a", offset: 0, ty: u8::LAYOUT, rename: None },
+///     FieldLayout { name: "b", offset: 8, ty: u64::LAYOUT, rename: None },
+///     FieldLayout { name: "c", offset: 16, ty: u8::LAYOUT, rename: None },
 /// ];
 /// static LOOSE: TypeLayout = TypeLayout {
 ///     name: "Loose",
 ///     size: 24,
 ///     align: 8,
-///     kind: TypeKind::Struct(StructLayout { fields: &FIELDS, repr: StructRepr::Natural, rename: None, rename_all: None, doc: "" }),
+///     kind: TypeKind::Struct(StructLayout { fields: &FIELDS, repr: StructRepr::Natural, rename: None, rename_all: None, doc: "", field_docs: &[] }),
 /// };
 /// let report = LayoutReport::new(&[&LOOSE]).to_string();
 /// assert!(report.contains("/* XXX 7 bytes hole after a */"), "{report}");

@@ -55,7 +55,7 @@ fn the_descriptor_carries_the_doc_text() {
         "{:?}",
         t.doc()
     );
-    let field = |n: &str| t.field(n).unwrap_or_else(|| panic!("{n}")).doc;
+    let field = |n: &str| t.field_doc(n);
     assert_eq!(field("a"), "*/ export const injected = 1; /*");
     assert_eq!(field("b"), "*/\n/*\n*/\\");
     assert_eq!(DocKind::LAYOUT.doc(), "Block doc with a `*` column:\nsecond line");
@@ -65,6 +65,9 @@ fn the_descriptor_carries_the_doc_text() {
     // No doc is an empty one.
     assert_eq!(crate::corpus::Kind::LAYOUT.doc().lines().count(), 2);
     assert_eq!(crate::corpus::Node::LAYOUT.doc(), "");
+    // A struct none of whose fields has a doc carries no list of them.
+    let wasm_layout::TypeKind::Struct(s) = crate::corpus::Node::LAYOUT.kind else { panic!("a struct") };
+    assert!(s.field_docs.is_empty());
 }
 
 #[test]

@@ -132,7 +132,7 @@ fn structure(name: &'static str, fields: &[&'static str]) -> &'static TypeLayout
     let fields: Vec<FieldLayout> = fields
         .iter()
         .enumerate()
-        .map(|(i, f)| FieldLayout { name: "a", offset: 4 * i, ty: u32::LAYOUT, rename: Some(f), doc: "" })
+        .map(|(i, f)| FieldLayout { name: "a", offset: 4 * i, ty: u32::LAYOUT, rename: Some(f) })
         .collect();
     let size = 4 * fields.len();
     let s = StructLayout {
@@ -141,6 +141,7 @@ fn structure(name: &'static str, fields: &[&'static str]) -> &'static TypeLayout
         rename: Some(name),
         rename_all: None,
         doc: "",
+        field_docs: &[],
     };
     leak(TypeLayout {
         name: "Hostile",

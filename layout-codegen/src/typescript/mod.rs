@@ -154,8 +154,8 @@ impl Backend for TypeScript {
             w.line(format_args!("export interface {name} {{}}"));
         } else {
             w.open(format_args!("export interface {name} {{"));
-            for f in s.fields {
-                doc::block(w, f.doc);
+            for (i, f) in s.fields.iter().enumerate() {
+                doc::block(w, s.field_doc(i));
                 w.line(format_args!("{}: {};", field_name(s, f), ts_type(f.ty)));
             }
             w.close(format_args!("}}"));

@@ -101,11 +101,11 @@ impl TypeScript {
             w.line(format_args!("return view;"));
             w.close(format_args!("}}"));
         }
-        for f in s.fields {
+        for (i, f) in s.fields.iter().enumerate() {
             let field = field_name(s, f);
             let ctx = format!("{name}.{field}");
             let at = offset_expr("this.#ptr", f.offset);
-            crate::doc::block(w, f.doc);
+            crate::doc::block(w, s.field_doc(i));
             match f.ty.kind {
                 TypeKind::Struct(_) => {
                     let inner = f.ty.export_name();

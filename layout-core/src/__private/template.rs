@@ -19,13 +19,14 @@
 //!   pattern of `__get`'s offset parameter, then the field);
 //! - `[where …]`: the field bounds, repeated on every item (or empty);
 //! - `[view bytes type]`, `size S align A` (literals, or `__N`/`__A` on the
-//!   general path), `repr [__wl::StructRepr::Natural]`, `rename R, RA, "doc";`
-//!   (descriptor expressions, then the doc comment as a string literal);
+//!   general path), `repr [__wl::StructRepr::Natural]`, `rename R, RA, "doc" [docs]`
+//!   (descriptor expressions, then the doc comment as a string literal
+//!   and the fields' ones, a list left empty when no field has one);
 //! - optionally `rules [count; types…; __O0 0 …]`: the general path, where
 //!   `StructShape::new` computes the layout from the field types;
 //! - optionally `validate [bool offsets…] [Type = offset, …]`;
 //! - `pad [start, end; …]`: the padding ranges zeroed on write;
-//! - `fields [ vis ident "name" OFFSET_X set_x offset Type, rename, "doc" kind; … ]`
+//! - `fields [ vis ident "name" OFFSET_X set_x offset Type, rename, kind; … ]`
 //!   where `kind` is either `generic(Builtin, [at] __wl x_mut encode &)`, for a
 //!   type that is not a scalar: `Builtin` is the built-in type the derive
 //!   read the field's layout off its name (`[::core::primitive::u8; 6]`),
@@ -46,12 +47,12 @@ macro_rules! __wasm_layout_struct {
     (
         $vis:vis struct $name:ident $r:ident [$rp:tt $($rat:ident)?] $m:ident $ns:literal
         [$($where:tt)*] [$vb:ty] size $size:tt align $align:tt repr [$repr:expr]
-        rename $rename:expr, $rename_all:expr, $doc:literal;
+        rename $rename:expr, $rename_all:expr, $doc:literal [$($fdoc:literal),*];
         $(rules [$count:literal; $($sty:ty),*; $($o:ident $i:literal)*])?
         $(validate [$($boff:tt)*] [$($vty:ty = $voff:tt,)*])?
         pad [$($ps:expr, $pe:expr;)*]
         fields [$(
-            $fvis:vis $f:ident $fname:literal $oc:ident $set:ident $off:tt $ty:ty, $frename:expr, $fdoc:literal
+            $fvis:vis $f:ident $fname:literal $oc:ident $set:ident $off:tt $ty:ty, $frename:expr,
             $(generic($cb:ty, [$($gat:ident)?] $wl:ident $fmut:ident $enc:ident $($amp:tt)?))?
             $(scalar $read:ident $write:ident $get:ident $layout:ident $ret:ty $(, $at:ident)?)?;
         )*]
@@ -95,12 +96,12 @@ macro_rules! __wasm_layout_struct {
                             offset: $off,
                             ty: $(__wl::$layout)? $(<$ty as $wl::WasmLayout>::LAYOUT)?,
                             rename: $frename,
-                            doc: $fdoc,
                         },)*],
                         repr: $repr,
                         rename: $rename,
                         rename_all: $rename_all,
                         doc: $doc,
+                        field_docs: &[$($fdoc),*],
                     }),
                 };
                 type Bytes = [u8; $size];

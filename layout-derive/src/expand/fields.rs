@@ -29,7 +29,7 @@ pub fn offset(p: Option<&Predicted>, i: usize) -> TokenTree {
 /// What the template is given besides the struct's own parts.
 #[derive(Default)]
 pub struct Parts {
-    /// `vis x "x" OFFSET_X set_x 8 u32, rename, "doc" scalar … ;` per field.
+    /// `vis x "x" OFFSET_X set_x 8 u32, rename, scalar … ;` per field.
     pub fields: TokenStream,
     /// Offsets of the fields of a scalar type some of whose bytes are
     /// invalid (`bool`).
@@ -94,7 +94,7 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &Toke
             }
         }
 
-        // vis ident "name" OFFSET_X set_x offset Type, rename, "doc" kind;
+        // vis ident "name" OFFSET_X set_x offset Type, rename, kind;
         let names = &f.names;
         let ts = &mut parts.fields;
         f.vis.to_tokens(ts);
@@ -112,7 +112,6 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &Toke
             None => runtime_path(ts, "NONE"),
         }
         punct(ts, ",");
-        ts.append(Literal::string(&f.attrs.doc));
         match (sc, &names.view_mut) {
             (Some(s), _) => {
                 // scalar read_x write_x get LAYOUT_X Ret: a getter returns
