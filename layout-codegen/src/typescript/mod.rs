@@ -38,6 +38,7 @@ use wasm_layout_rules::names::Scope;
 
 use self::value::{get, offset_expr, ts_type};
 pub(crate) use self::view::{view_methods, VIEW_MEMBERS};
+use crate::doc;
 use crate::names::{field_name, variant_name};
 use crate::writer::Writer;
 use crate::{Backend, GENERATED_NOTICE};
@@ -114,8 +115,10 @@ impl Backend for TypeScript {
         self.used.insert("invalidDiscriminant");
         self.used.insert("badValue");
         w.blank();
+        doc::block(w, e.doc);
         w.open(format_args!("export const {name} = {{"));
         for v in e.variants {
+            doc::block(w, v.doc);
             w.line(format_args!("{}: {},", variant_name(v), v.value));
         }
         w.close(format_args!("}} as const;"));
@@ -173,11 +176,13 @@ impl Backend for TypeScript {
         let size = ty.size;
         self.used.insert("checkSpan");
         w.blank();
+        doc::block(w, s.doc);
         if s.fields.is_empty() {
             w.line(format_args!("export interface {name} {{}}"));
         } else {
             w.open(format_args!("export interface {name} {{"));
-            for f in s.fields {
+            for (i, f) in s.fields.iter().enumerate() {
+                doc::block(w, s.field_doc(i));
                 w.line(format_args!("{}: {};", field_name(s, f), ts_type(f.ty)));
             }
             w.close(format_args!("}}"));
