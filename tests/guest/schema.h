@@ -47,9 +47,13 @@ WASM_LAYOUT_ASSERT(offsetof(WasmSlice_u32, ptr) == 0, "WasmSlice_u32.ptr: wasm32
 WASM_LAYOUT_ASSERT(offsetof(WasmSlice_u32, len) == 4, "WasmSlice_u32.len: wasm32 offset is 4");
 #endif
 
+/** A 3-D vector of `f32`. */
 typedef struct Vec3 {
+    /** Along x. */
     float x;
+    /** Along y (up). */
     float y;
+    /** Along z. */
     float z;
 } Vec3;
 #define Vec3_FINGERPRINT UINT64_C(0xcc5e764ac9b3be8a)
@@ -59,22 +63,34 @@ WASM_LAYOUT_ASSERT(offsetof(Vec3, x) == 0, "Vec3.x: wasm32 offset is 0");
 WASM_LAYOUT_ASSERT(offsetof(Vec3, y) == 4, "Vec3.y: wasm32 offset is 4");
 WASM_LAYOUT_ASSERT(offsetof(Vec3, z) == 8, "Vec3.z: wasm32 offset is 8");
 
+/** What a particle is, stored as one byte. */
 /* enum Kind: stored as u8 */
 typedef uint8_t Kind;
+/** Drifts. */
 #define Kind_Dust ((Kind)0)
+/** Burns out. */
 #define Kind_Spark ((Kind)1)
+/** Rises. */
 #define Kind_Smoke ((Kind)2)
 #define Kind_FINGERPRINT UINT64_C(0x8a50f47e29ee0dd7)
 WASM_LAYOUT_ASSERT(sizeof(Kind) == 1, "Kind: wasm32 size is 1");
 WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Kind) == 1, "Kind: wasm32 alignment is 1");
 
+/** One particle: 40 bytes, alignment 8. */
 typedef struct Particle {
+    /** Position. */
     Vec3 pos;
+    /** Velocity. */
     Vec3 vel;
+    /** Mass. */
     float mass;
+    /** What it is. */
     Kind kind;
+    /** Whether it still takes part. */
     bool alive;
+    /** Bits the guest may set. */
     uint16_t flags;
+    /** Unique identity. */
     uint64_t id;
 } Particle;
 #define Particle_FINGERPRINT UINT64_C(0x0407a6493c1c2bda)
@@ -88,10 +104,15 @@ WASM_LAYOUT_ASSERT(offsetof(Particle, alive) == 29, "Particle.alive: wasm32 offs
 WASM_LAYOUT_ASSERT(offsetof(Particle, flags) == 30, "Particle.flags: wasm32 offset is 30");
 WASM_LAYOUT_ASSERT(offsetof(Particle, id) == 32, "Particle.id: wasm32 offset is 32");
 
+/** A request to step `count` particles at `particles` by `dt` seconds. */
 typedef struct StepRequest {
+    /** The first particle. */
     uint32_t particles; /* WasmPtr<Particle> */
+    /** How many particles. */
     uint32_t count;
+    /** The time step in seconds. */
     float dt;
+    /** The acceleration applied. */
     Vec3 gravity;
 } StepRequest;
 #define StepRequest_FINGERPRINT UINT64_C(0xff8f6934fd8874cb)
@@ -102,8 +123,11 @@ WASM_LAYOUT_ASSERT(offsetof(StepRequest, count) == 4, "StepRequest.count: wasm32
 WASM_LAYOUT_ASSERT(offsetof(StepRequest, dt) == 8, "StepRequest.dt: wasm32 offset is 8");
 WASM_LAYOUT_ASSERT(offsetof(StepRequest, gravity) == 12, "StepRequest.gravity: wasm32 offset is 12");
 
+/** What a step reports back. */
 typedef struct StepResponse {
+    /** Live particles after the step. */
     uint32_t alive;
+    /** Their kinetic plus potential energy. */
     double energy;
 } StepResponse;
 #define StepResponse_FINGERPRINT UINT64_C(0xcea20e582c9872c6)
@@ -112,12 +136,22 @@ WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(StepResponse) == 8, "StepResponse: wasm32
 WASM_LAYOUT_ASSERT(offsetof(StepResponse, alive) == 0, "StepResponse.alive: wasm32 offset is 0");
 WASM_LAYOUT_ASSERT(offsetof(StepResponse, energy) == 8, "StepResponse.energy: wasm32 offset is 8");
 
+/**
+ * A double-buffered step: read `count` particles at `src`, write them,
+ * stepped by `dt` seconds, to `dst` (the two arrays must not overlap).
+ */
 typedef struct StepFrame {
+    /** The particles read. */
     uint32_t src; /* WasmPtr<Particle> */
+    /** Where the stepped particles are written. */
     uint32_t dst; /* WasmPtr<Particle> */
+    /** How many particles. */
     uint32_t count;
+    /** The time step in seconds. */
     float dt;
+    /** The acceleration applied. */
     Vec3 gravity;
+    /** The frame number. */
     uint32_t frame;
 } StepFrame;
 #define StepFrame_FINGERPRINT UINT64_C(0xd50c10689086a847)
@@ -130,10 +164,18 @@ WASM_LAYOUT_ASSERT(offsetof(StepFrame, dt) == 12, "StepFrame.dt: wasm32 offset i
 WASM_LAYOUT_ASSERT(offsetof(StepFrame, gravity) == 16, "StepFrame.gravity: wasm32 offset is 16");
 WASM_LAYOUT_ASSERT(offsetof(StepFrame, frame) == 28, "StepFrame.frame: wasm32 offset is 28");
 
+/**
+ * A named group of particles, written by a guest's `label_kind`: the name
+ * of a [`Kind`] and the indices of the live particles of that kind.
+ */
 typedef struct Label {
+    /** The kind's name (`"dust"`, `"spark"`, `"smoke"`), UTF-8. */
     WasmStr name;
+    /** Indices, in the particle array, of the live particles of that kind. */
     WasmSlice_u32 members; /* WasmSlice<u32> */
+    /** The first member, `None` when there is none. */
     uint32_t leader;
+    /** The largest mass among the members, `None` when there is none. */
     struct { uint8_t tag; float some; } max_mass;
 } Label;
 #define Label_FINGERPRINT UINT64_C(0x444b6a03ace5aefb)
