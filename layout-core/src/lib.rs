@@ -42,7 +42,6 @@ mod error;
 #[cfg_attr(not(test), allow(clippy::indexing_slicing, clippy::arithmetic_side_effects))]
 pub mod fingerprint;
 mod layout;
-#[cfg(feature = "alloc")]
 pub mod memory;
 mod option;
 mod pair;
