@@ -29,6 +29,12 @@ pub const fn shape<T: WasmLayout>() -> FieldShape {
     FieldShape { size: T::SIZE, align: T::ALIGN }
 }
 
+/// The size of `Option<T>` in its tagged form, for a derived
+/// `TaggedOption::OptionBytes`.
+pub const fn option_size<T: WasmLayout>() -> usize {
+    crate::rules::tagged_option(shape::<T>()).size
+}
+
 /// Holds when `Self` is `T`: the derive's check that a field type whose
 /// layout it read off the type's name (`[u16; 4]`, `WasmPtr<T>`) is the
 /// built-in type the name says, written as a bound on an item so that rustc

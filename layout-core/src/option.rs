@@ -7,7 +7,7 @@
 //!   scalars, `WasmStr`, `WasmSlice<T>`, and every enum deriving
 //!   `WasmLayout`): `#[repr(C, u8)] enum { None, Some(T) }`, a `u8` tag (0
 //!   `None`, 1 `Some`, anything else `InvalidDiscriminant`) and `T` at
-//!   `T::ALIGN`; `None` writes zeros over the payload.
+//!   its alignment; `None` writes zeros over the payload.
 
 use core::num::{
     NonZeroI16, NonZeroI32, NonZeroI64, NonZeroI8, NonZeroU16, NonZeroU32, NonZeroU64, NonZeroU8,
@@ -16,6 +16,7 @@ use core::num::{
 use crate::descriptor::{OptionLayout, OptionRepr, TypeKind, TypeLayout};
 use crate::error::LayoutError;
 use crate::ptr::WasmPtr;
+use crate::rules::{tagged_option, FieldShape, VariantShape};
 use crate::value::ValueMut;
 use crate::WasmLayout;
 
@@ -102,7 +103,7 @@ nonzero! {
 }
 
 /// A type whose `Option` is the tagged form: `#[repr(C, u8)] enum { None,
-/// Some(T) }`, `T::ALIGN + T::SIZE` bytes.
+/// Some(T) }`, laid out by the rules' `tagged_option`.
 ///
 /// Implemented for the scalars, [`WasmStr`](crate::WasmStr),
 /// [`WasmSlice<T>`](crate::WasmSlice) and, by `#[derive(WasmLayout)]`, for
@@ -113,22 +114,34 @@ nonzero! {
     note = "`Option<T>` is supported for `WasmPtr<T>` and the `NonZero` integers (0 is None), and in its tagged form for the scalars, `WasmStr`, `WasmSlice<T>` and enums deriving `WasmLayout`"
 )]
 pub trait TaggedOption: WasmLayout {
-    /// The bytes of an `Option<Self>`: exactly `Self::ALIGN + Self::SIZE`
-    /// bytes, alignment 1.
+    /// The bytes of an `Option<Self>`: exactly its size (checked at compile
+    /// time wherever it is a field), alignment 1.
     #[doc(hidden)]
     type OptionBytes: bytemuck::Pod;
 }
 
-/// The `T` in the bytes of an `Option<T>`, at `T::ALIGN`.
+/// The tagged form of `Option<T>`, by the rules.
+const fn shape<T: WasmLayout>() -> VariantShape {
+    tagged_option(FieldShape { size: T::SIZE, align: T::ALIGN })
+}
+
+/// Where the `T` of an `Option<T>` starts.
+const fn at<T: WasmLayout>() -> usize {
+    shape::<T>().payload
+}
+
+/// The `T` in the bytes of an `Option<T>`.
 #[inline(always)]
 fn payload<T: TaggedOption>(bytes: &T::OptionBytes) -> Option<&T::Bytes> {
     let bytes = bytemuck::bytes_of(bytes);
-    bytes.get(T::ALIGN..T::ALIGN.wrapping_add(T::SIZE)).and_then(|b| bytemuck::try_from_bytes(b).ok())
+    bytes.get(at::<T>()..at::<T>().wrapping_add(T::SIZE)).and_then(|b| bytemuck::try_from_bytes(b).ok())
 }
 
 fn payload_mut<T: TaggedOption>(bytes: &mut T::OptionBytes) -> Option<&mut T::Bytes> {
     let bytes = bytemuck::bytes_of_mut(bytes);
-    bytes.get_mut(T::ALIGN..T::ALIGN.wrapping_add(T::SIZE)).and_then(|b| bytemuck::try_from_bytes_mut(b).ok())
+    bytes
+        .get_mut(at::<T>()..at::<T>().wrapping_add(T::SIZE))
+        .and_then(|b| bytemuck::try_from_bytes_mut(b).ok())
 }
 
 #[inline(always)]
@@ -137,8 +150,8 @@ fn tag<T: TaggedOption>(bytes: &T::OptionBytes) -> u8 {
 }
 
 impl<T: TaggedOption> WasmLayout for Option<T> {
-    const SIZE: usize = T::ALIGN + T::SIZE;
-    const ALIGN: usize = T::ALIGN;
+    const SIZE: usize = shape::<T>().size;
+    const ALIGN: usize = shape::<T>().align;
     const NAME: &'static str = "Option";
     const LAYOUT: &'static TypeLayout = &TypeLayout {
         name: "Option",
@@ -146,7 +159,7 @@ impl<T: TaggedOption> WasmLayout for Option<T> {
         align: Self::ALIGN,
         kind: TypeKind::Option(OptionLayout {
             some: T::LAYOUT,
-            repr: OptionRepr::Tagged { payload: T::ALIGN },
+            repr: OptionRepr::Tagged { payload: at::<T>() },
         }),
     };
     type Bytes = T::OptionBytes;
@@ -157,7 +170,7 @@ impl<T: TaggedOption> WasmLayout for Option<T> {
     fn __validate(bytes: &Self::Bytes) -> Result<(), LayoutError> {
         match (tag::<T>(bytes), payload::<T>(bytes)) {
             (0, _) => Ok(()),
-            (1, Some(b)) => T::__validate(b).map_err(|e| e.offset_by(T::ALIGN)),
+            (1, Some(b)) => T::__validate(b).map_err(|e| e.offset_by(at::<T>())),
             (value, _) => {
                 Err(LayoutError::InvalidDiscriminant { type_name: "Option", offset: 0, value: value.into() })
             }
@@ -166,7 +179,7 @@ impl<T: TaggedOption> WasmLayout for Option<T> {
     #[inline]
     fn __check_write(&self) -> Result<(), LayoutError> {
         match self {
-            Some(value) => value.__check_write().map_err(|e| e.offset_by(T::ALIGN)),
+            Some(value) => value.__check_write().map_err(|e| e.offset_by(at::<T>())),
             None => Ok(()),
         }
     }
@@ -194,7 +207,7 @@ impl<T: TaggedOption> WasmLayout for Option<T> {
     fn __get(bytes: &Self::Bytes, at: usize) -> Self::Ref<'_> {
         match (tag::<T>(bytes), payload::<T>(bytes)) {
             (0, _) => Ok(None),
-            (1, Some(b)) => Ok(Some(T::__get(b, at.wrapping_add(T::ALIGN)))),
+            (1, Some(b)) => Ok(Some(T::__get(b, at.wrapping_add(self::at::<T>())))),
             (value, _) => {
                 Err(LayoutError::InvalidDiscriminant { type_name: "Option", offset: at, value: value.into() })
             }
@@ -207,41 +220,29 @@ impl<T: TaggedOption> WasmLayout for Option<T> {
 }
 
 macro_rules! tagged {
-    ($($ty:ty => $n:literal;)*) => {$(
+    ($($ty:ty),*) => {$(
         impl TaggedOption for $ty {
-            type OptionBytes = [u8; $n];
+            type OptionBytes = [u8; crate::__private::option_size::<$ty>()];
         }
     )*};
 }
 
-tagged! {
-    u8 => 2; u16 => 4; u32 => 8; u64 => 16;
-    i8 => 2; i16 => 4; i32 => 8; i64 => 16;
-    f32 => 8; f64 => 16; bool => 2;
-    crate::WasmStr => 12;
-}
+tagged!(u8, u16, u32, u64, i8, i16, i32, i64, f32, f64, bool, crate::WasmStr);
 
+/// A slice is the same `(ptr, len)` pair as a string, whatever `T`.
 impl<T: WasmLayout> TaggedOption for crate::WasmSlice<T> {
-    type OptionBytes = [u8; 12];
+    type OptionBytes = <crate::WasmStr as TaggedOption>::OptionBytes;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The `OptionBytes` sizes written above are `ALIGN + SIZE`.
+    /// The `OptionBytes` sizes written above are the rule's.
     #[test]
     fn tagged_sizes() {
         fn check<T: TaggedOption>() {
-            assert_eq!(core::mem::size_of::<T::OptionBytes>(), T::ALIGN + T::SIZE, "{}", T::NAME);
-            let shape = wasm_layout_rules::variant::VariantShape::new(
-                wasm_layout_rules::FieldShape { size: 1, align: 1 },
-                &[wasm_layout_rules::FieldShape { size: T::SIZE, align: T::ALIGN }],
-            );
-            assert_eq!(
-                (shape.payload, shape.size, shape.align),
-                (T::ALIGN, <Option<T>>::SIZE, <Option<T>>::ALIGN)
-            );
+            assert_eq!(core::mem::size_of::<T::OptionBytes>(), <Option<T>>::SIZE, "{}", T::NAME);
         }
         check::<u8>();
         check::<u16>();

@@ -87,6 +87,23 @@ impl VariantShape {
     }
 }
 
+/// The tag of an `Option<T>` in its tagged form: a `u8`, 0 for `None` and
+/// 1 for `Some`.
+pub const OPTION_TAG: FieldShape = FieldShape { size: 1, align: 1 };
+
+/// The tagged form of `Option<T>` given `T`'s shape: `#[repr(C, u8)] enum {
+/// None, Some(T) }`.
+///
+/// ```
+/// use wasm_layout_rules::shape::FieldShape;
+/// use wasm_layout_rules::variant::tagged_option;
+/// let o = tagged_option(FieldShape { size: 8, align: 8 });
+/// assert_eq!((o.payload, o.size, o.align), (8, 16, 8));
+/// ```
+pub const fn tagged_option(some: FieldShape) -> VariantShape {
+    VariantShape::new(OPTION_TAG, &[some])
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

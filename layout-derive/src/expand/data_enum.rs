@@ -359,7 +359,7 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
 
             #[automatically_derived]
             impl __wl::TaggedOption for #ident #bounds {
-                type OptionBytes = [u8; __A + __N];
+                type OptionBytes = [u8; __wl::option_size::<#ident>()];
             }
 
             #(#view_items)*

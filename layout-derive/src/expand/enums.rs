@@ -88,10 +88,9 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
                 }
             }
 
-            // `Option<Self>`: a u8 tag, then the repr at its own alignment.
             #[automatically_derived]
             impl #wl::TaggedOption for #ident {
-                type OptionBytes = [u8; 2 * <#repr as #wl::WasmLayout>::SIZE];
+                type OptionBytes = [u8; #wl::option_size::<#ident>()];
             }
         };
     }

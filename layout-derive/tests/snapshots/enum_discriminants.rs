@@ -105,6 +105,6 @@ const _: () = {
     }
     #[automatically_derived]
     impl __wl::TaggedOption for Kind {
-        type OptionBytes = [u8; 2 * <u8 as __wl::WasmLayout>::SIZE];
+        type OptionBytes = [u8; __wl::option_size::<Kind>()];
     }
 };

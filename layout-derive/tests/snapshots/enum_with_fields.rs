@@ -352,7 +352,7 @@ const _: () = {
     where
         for<'__w> Point: ::wasm_layout::__private::WasmLayout,
     {
-        type OptionBytes = [u8; __A + __N];
+        type OptionBytes = [u8; __wl::option_size::<Shape>()];
     }
     impl<'a> ShapeCircleRef<'a>
     where
