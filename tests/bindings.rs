@@ -28,3 +28,5 @@ mod node;
 mod odin;
 #[path = "bindings/strings.rs"]
 mod strings;
+#[path = "bindings/variants.rs"]
+mod variants;

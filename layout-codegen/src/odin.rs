@@ -13,7 +13,9 @@ use crate::doc;
 use crate::names::{field_name, variant_name};
 use crate::writer::Writer;
 use crate::{Backend, BindingsError, GENERATED_NOTICE};
-use wasm_layout_core::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::descriptor::{
+    EnumLayout, OptionRepr, Scalar, StructLayout, TypeKind, TypeLayout, VariantEnumLayout,
+};
 use wasm_layout_core::fingerprint;
 use wasm_layout_core::StructRepr;
 use wasm_layout_rules::names::Lang;
@@ -42,7 +44,7 @@ impl Odin {
         Ok(Odin { package: package.to_string() })
     }
 
-    fn fingerprint_and_sizes(&mut self, w: &mut Writer, ty: &TypeLayout) {
+    pub(crate) fn fingerprint_and_sizes(&mut self, w: &mut Writer, ty: &TypeLayout) {
         let name = ty.export_name();
         w.line(format_args!("{name}_FINGERPRINT : u64 : 0x{:016x}", fingerprint(ty)));
         w.line(format_args!("#assert(size_of({name}) == {})", ty.size));
@@ -122,6 +124,10 @@ impl Backend for Odin {
         }
     }
 
+    fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout) {
+        self.variant_enum(w, ty, v);
+    }
+
     fn end(&mut self, _w: &mut Writer) {}
 }
 
@@ -138,13 +144,18 @@ fn scalar(s: Scalar) -> &'static str {
     s.rust_name()
 }
 
-fn odin_type(t: &TypeLayout) -> String {
+pub(crate) fn odin_type(t: &TypeLayout) -> String {
     match t.kind {
         TypeKind::Scalar(s) => scalar(s).to_string(),
         TypeKind::Pointer(_) => String::from("u32"),
         TypeKind::Array(a) => format!("[{}]{}", a.len, odin_type(a.elem)),
         TypeKind::Str => String::from("string"),
         TypeKind::Slice(s) => format!("[]{}", odin_type((s.elem)())),
-        TypeKind::Struct(_) | TypeKind::Enum(_) => t.export_name().to_string(),
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) => t.export_name().to_string(),
+        TypeKind::Option(o) => match o.repr {
+            // 0 is None: the inner type itself.
+            OptionRepr::Zero => odin_type(o.some),
+            OptionRepr::Tagged { .. } => format!("struct {{ tag: u8, some: {} }}", odin_type(o.some)),
+        },
     }
 }

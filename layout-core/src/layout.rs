@@ -74,6 +74,15 @@ pub trait WasmLayout: Sized {
     fn __validate(_: &Self::Bytes) -> Result<(), LayoutError> {
         Ok(())
     }
+    /// Checks that `self` can be written: every value can, except one that
+    /// holds `Some(WasmPtr::null())` in an `Option<WasmPtr<T>>` (0 there means
+    /// `None`), which is `NullPointer`. Offsets in the error are relative
+    /// to the value.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn __check_write(&self) -> Result<(), LayoutError> {
+        Ok(())
+    }
     /// Decodes `bytes`, which [`Self::__validate`] accepted. Given bytes it
     /// rejected, it returns some value without panicking.
     #[doc(hidden)]
@@ -101,6 +110,7 @@ pub trait WasmLayout: Sized {
     /// On error nothing is written.
     #[inline]
     fn write_to(&self, bytes: &mut [u8]) -> Result<(), LayoutError> {
+        self.__check_write()?;
         self.__encode(prefix_mut::<Self>(bytes, 0)?);
         Ok(())
     }
@@ -129,6 +139,7 @@ pub trait WasmLayout: Sized {
     /// Writes the value at `offset` in `memory`; on error nothing is written.
     #[inline]
     fn write_at(&self, memory: &mut [u8], offset: usize) -> Result<(), LayoutError> {
+        self.__check_write()?;
         self.__encode(prefix_mut::<Self>(range_mut(memory, offset, Self::SIZE)?, offset)?);
         Ok(())
     }

@@ -14,7 +14,9 @@
 //! field, and nothing was written.
 
 mod helpers;
+mod option;
 mod value;
+mod variant;
 mod view;
 
 use alloc::collections::BTreeSet;
@@ -22,7 +24,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout, VariantEnumLayout};
 use wasm_layout_core::fingerprint;
 use wasm_layout_rules::names::Scope;
 
@@ -49,6 +51,8 @@ fn reads_last_byte(ty: &TypeLayout) -> bool {
             .max_by_key(|f| f.offset + f.ty.size)
             .is_some_and(|f| f.ty.size > 0 && f.offset + f.ty.size == ty.size && reads_last_byte(f.ty)),
         TypeKind::Array(a) => a.len > 0 && reads_last_byte(a.elem),
+        // A case or `None` may leave the last bytes unread.
+        TypeKind::Variant(_) | TypeKind::Option(_) => false,
         _ => ty.size > 0,
     }
 }
@@ -230,6 +234,10 @@ impl Backend for TypeScript {
         }
         w.close(format_args!("}}"));
         self.view_class(w, ty, s);
+    }
+
+    fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout) {
+        self.variant_enum(w, ty, v);
     }
 
     fn end(&mut self, w: &mut Writer) {

@@ -103,4 +103,8 @@ const _: () = {
             __wl::ValueMut::__at(bytes, at)
         }
     }
+    #[automatically_derived]
+    impl __wl::TaggedOption for Kind {
+        type OptionBytes = [u8; 2 * <u8 as __wl::WasmLayout>::SIZE];
+    }
 };
