@@ -110,6 +110,7 @@ export class Vec2View {
   }
 }
 
+/** DESIGN.md's example. */
 export type Shape =
   | { tag: "Circle"; radius: number }
   | { tag: "Rect"; 0: Vec2; 1: Vec2 }
@@ -197,6 +198,7 @@ function storeShape(view: DataView, ptr: number, value: Shape): void {
   }
 }
 
+/** A u32 tag, an array case and a nested enum with fields. */
 export type Wide =
   | { tag: "Bytes"; 0: number[] }
   | { tag: "Inner"; 0: Shape };
@@ -275,6 +277,7 @@ function storeWide(view: DataView, ptr: number, value: Wide): void {
   }
 }
 
+/** A u16 tag, explicit discriminants, 64-bit fields, a bool and a rename. */
 export type Message =
   | { tag: "Ping" }
   | { tag: "Data"; id: bigint; ok: boolean }
