@@ -66,6 +66,8 @@ pub struct VariantEnumLayout {
     pub cases: &'static [CaseLayout],
     /// `#[layout(rename = "…")]`: the name in generated code.
     pub rename: Option<&'static str>,
+    /// The enum's doc comment (see [`StructLayout::doc`]).
+    pub doc: &'static str,
 }
 
 /// One case of an enum with fields.
@@ -77,6 +79,11 @@ pub struct CaseLayout {
     pub value: i64,
     /// `#[layout(rename = "…")]`: the name in generated code.
     pub rename: Option<&'static str>,
+    /// The variant's doc comment (see [`StructLayout::doc`]).
+    pub doc: &'static str,
+    /// Its fields' doc comments, by field index; empty when none has one
+    /// (see [`StructLayout::field_docs`]).
+    pub field_docs: &'static [&'static str],
     /// Its fields in declaration order, with offsets from the start of the
     /// enum (not of the payload). A tuple variant's fields are named `"0"`,
     /// `"1"`, …; a unit variant has none.
@@ -213,6 +220,13 @@ impl StructLayout {
     }
 }
 
+impl CaseLayout {
+    /// The doc comment of field `index`; empty if it has none.
+    pub fn field_doc(&self, index: usize) -> &'static str {
+        self.field_docs.get(index).copied().unwrap_or("")
+    }
+}
+
 impl TypeLayout {
     /// The field called `name` (its Rust name), if this is a struct that has one.
     ///
@@ -251,7 +265,9 @@ impl TypeLayout {
     /// ```
     pub const fn doc(&self) -> &'static str {
         match self.kind {
-            TypeKind::Struct(StructLayout { doc, .. }) | TypeKind::Enum(EnumLayout { doc, .. }) => doc,
+            TypeKind::Struct(StructLayout { doc, .. })
+            | TypeKind::Enum(EnumLayout { doc, .. })
+            | TypeKind::Variant(VariantEnumLayout { doc, .. }) => doc,
             _ => "",
         }
     }

@@ -24,6 +24,19 @@ pub struct DocHostile {
     pub b: u8,
     /// `/**` opens, `*/` closes; `//` is a line comment; `#define X 1`
     pub c: DocKind,
+    pub d: DocShape,
+}
+
+/// An enum with fields */ still a comment
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(C, u8)]
+pub enum DocShape {
+    /// A circle /* nested? */
+    Circle {
+        /// The radius */ in pixels
+        radius: f32,
+    },
+    Empty,
 }
 
 /** Block doc with a `*` column:
@@ -62,6 +75,13 @@ fn the_descriptor_carries_the_doc_text() {
     let wasm_layout::TypeKind::Enum(e) = DocKind::LAYOUT.kind else { panic!("an enum") };
     assert_eq!(e.variants[0].doc, "The first value */ #error \"escaped\"");
     assert_eq!(e.variants[1].doc, "\\");
+    assert_eq!(DocShape::LAYOUT.doc(), "An enum with fields */ still a comment");
+    let wasm_layout::TypeKind::Variant(v) = DocShape::LAYOUT.kind else { panic!("an enum with fields") };
+    assert_eq!(
+        (v.cases[0].doc, v.cases[0].field_doc(0)),
+        ("A circle /* nested? */", "The radius */ in pixels")
+    );
+    assert_eq!((v.cases[1].doc, v.cases[1].field_docs.len()), ("", 0));
     // No doc is an empty one.
     assert_eq!(crate::corpus::Kind::LAYOUT.doc().lines().count(), 2);
     assert_eq!(crate::corpus::Node::LAYOUT.doc(), "");
@@ -83,7 +103,11 @@ fn doc_comments_are_emitted_escaped() {
     let c = bindings().c();
     assert!(c.contains("    /**\n     * *\\/\n     * /\\*\n     * *\\/\\\n     */\n    uint8_t b;"), "{c}");
     assert!(c.contains("/** The first value *\\/ #error \"escaped\" */\n#define DocKind_First"), "{c}");
+    assert!(c.contains("/** An enum with fields *\\/ still a comment */\n/* enum DocShape"), "{c}");
+    assert!(c.contains("    /** The radius *\\/ in pixels */\n    float radius;"), "{c}");
+    assert!(ts.contains("/** A circle /\\* nested? *\\/ */\n  | { tag: \"Circle\""), "{ts}");
     let odin = bindings().odin();
+    assert!(odin.contains("\t// A circle /* nested? */\n\tCircle = 0,"), "{odin}");
     assert!(odin.contains("\t// */\n\t// /*\n\t// */\\\n\tb: u8,"), "{odin}");
     assert!(
         odin.contains("// Ends early? */ int evil; /* and /*/ too\n// A backslash at the end \\\n"),

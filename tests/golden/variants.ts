@@ -107,6 +107,7 @@ export class Vec2View {
   }
 }
 
+/** DESIGN.md's example. */
 export type Shape =
   | { tag: "Circle"; radius: number }
   | { tag: "Rect"; 0: Vec2; 1: Vec2 }
@@ -240,6 +241,7 @@ export class ShapeView {
   }
 }
 
+/** A u32 tag, an array case and a nested enum with fields. */
 export type Wide =
   | { tag: "Bytes"; 0: [number, number, number] }
   | { tag: "Inner"; 0: Shape };
@@ -359,6 +361,7 @@ export class WideView {
   }
 }
 
+/** A u16 tag, explicit discriminants, 64-bit fields, a bool and a rename. */
 export type Message =
   | { tag: "Ping" }
   | { tag: "Data"; id: bigint; ok: boolean }
