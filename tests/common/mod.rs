@@ -44,11 +44,17 @@ pub const ODIN_TARGETS: [&str; 2] = ["js_wasm32", "freestanding_wasm32"];
 /// `-vet -strict-style`; `Err` carries Odin's output. Odin's output is
 /// printed either way, so that a test log shows the check ran.
 pub fn odin_check(odin: &Path, package: &Path, target: &str) -> Result<(), String> {
-    let out = Command::new(odin)
-        .arg("check")
-        .arg(package)
-        .args([&format!("-target:{target}"), "-no-entry-point", "-vet", "-strict-style"])
-        .output()
+    let check = || {
+        let mut c = Command::new(odin);
+        c.arg("check").arg(package).args([
+            &format!("-target:{target}"),
+            "-no-entry-point",
+            "-vet",
+            "-strict-style",
+        ]);
+        c
+    };
+    let out = wasm_layout_tools::output_within(check, std::time::Duration::from_secs(120), 3)
         .map_err(|e| e.to_string())?;
     let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     eprintln!(

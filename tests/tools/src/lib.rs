@@ -166,3 +166,53 @@ pub fn odin() -> Option<PathBuf> {
         }
     }
 }
+
+/// Runs the command `make` builds and collects its output, like
+/// [`Command::output`], but kills a run that takes longer than `limit` and
+/// starts it again, up to `tries` runs in all.
+///
+/// Odin's checker can hang, rarely, with no CPU used (seen on `odin check`
+/// of a package it rejects, on a loaded machine): a hung run is a fault of
+/// the tool, not of the file, and a second run gives the real answer.
+pub fn output_within(
+    mut make: impl FnMut() -> Command,
+    limit: std::time::Duration,
+    tries: u32,
+) -> std::io::Result<std::process::Output> {
+    use std::io::Read;
+    use std::process::Stdio;
+    for attempt in 1..=tries.max(1) {
+        let mut child = make().stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn()?;
+        let pipes = [
+            child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>),
+            child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>),
+        ];
+        let readers = pipes.map(|p| {
+            std::thread::spawn(move || {
+                let mut buf = Vec::new();
+                if let Some(mut p) = p {
+                    let _ = p.read_to_end(&mut buf);
+                }
+                buf
+            })
+        });
+        let start = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait()? {
+                break Some(status);
+            }
+            if start.elapsed() > limit {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let [stdout, stderr] = readers.map(|r| r.join().unwrap_or_default());
+        match status {
+            Some(status) => return Ok(std::process::Output { status, stdout, stderr }),
+            None => eprintln!("{:?} took over {limit:?} (run {attempt} of {tries}); killed", make()),
+        }
+    }
+    Err(std::io::Error::new(std::io::ErrorKind::TimedOut, format!("{:?} hung on every run", make())))
+}
