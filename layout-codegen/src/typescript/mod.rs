@@ -21,8 +21,10 @@ mod arrays;
 mod elems;
 mod helpers;
 mod live;
+mod option;
 mod store;
 mod value;
+mod variant;
 mod view;
 
 use alloc::collections::BTreeSet;
@@ -30,12 +32,13 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout, VariantEnumLayout};
 use wasm_layout_core::fingerprint;
 use wasm_layout_rules::names::Scope;
 
 use self::value::{get, offset_expr, ts_type};
 pub(crate) use self::view::{view_methods, VIEW_MEMBERS};
+use crate::doc;
 use crate::names::{field_name, variant_name};
 use crate::writer::Writer;
 use crate::{Backend, GENERATED_NOTICE};
@@ -56,6 +59,8 @@ fn reads_last_byte(ty: &TypeLayout) -> bool {
             .max_by_key(|f| f.offset + f.ty.size)
             .is_some_and(|f| f.ty.size > 0 && f.offset + f.ty.size == ty.size && reads_last_byte(f.ty)),
         TypeKind::Array(a) => a.len > 0 && reads_last_byte(a.elem),
+        // A case or `None` may leave the last bytes unread.
+        TypeKind::Variant(_) | TypeKind::Option(_) => false,
         _ => ty.size > 0,
     }
 }
@@ -110,8 +115,10 @@ impl Backend for TypeScript {
         self.used.insert("invalidDiscriminant");
         self.used.insert("badValue");
         w.blank();
+        doc::block(w, e.doc);
         w.open(format_args!("export const {name} = {{"));
         for v in e.variants {
+            doc::block(w, v.doc);
             w.line(format_args!("{}: {},", variant_name(v), v.value));
         }
         w.close(format_args!("}} as const;"));
@@ -169,11 +176,13 @@ impl Backend for TypeScript {
         let size = ty.size;
         self.used.insert("checkSpan");
         w.blank();
+        doc::block(w, s.doc);
         if s.fields.is_empty() {
             w.line(format_args!("export interface {name} {{}}"));
         } else {
             w.open(format_args!("export interface {name} {{"));
-            for f in s.fields {
+            for (i, f) in s.fields.iter().enumerate() {
+                doc::block(w, s.field_doc(i));
                 w.line(format_args!("{}: {};", field_name(s, f), ts_type(f.ty)));
             }
             w.close(format_args!("}}"));
@@ -251,6 +260,10 @@ impl Backend for TypeScript {
         let mut arrays = core::mem::replace(&mut self.arrays, Writer::new(Self::INDENT));
         self.struct_array(&mut arrays, ty, s);
         self.arrays = arrays;
+    }
+
+    fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout) {
+        self.variant_enum(w, ty, v);
     }
 
     fn end(&mut self, w: &mut Writer) {

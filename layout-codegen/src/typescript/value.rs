@@ -51,7 +51,10 @@ impl TypeScript {
                 )
             }
             TypeKind::Struct(_) => format!("load{}(view, {at})", t.export_name()),
-            TypeKind::Enum(_) => format!("load{}(view, {at}, \"{ctx}\")", t.export_name()),
+            TypeKind::Enum(_) | TypeKind::Variant(_) => {
+                format!("load{}(view, {at}, \"{ctx}\")", t.export_name())
+            }
+            TypeKind::Option(o) => self.read_option(&o, at, ctx, depth),
         }
     }
 
@@ -87,7 +90,10 @@ impl TypeScript {
                 self.used.insert("checkPair");
                 w.line(format_args!("checkPair({value}, \"{}\", `{ctx}`);", ts_type(t)));
             }
-            TypeKind::Enum(_) => w.line(format_args!("check{}({value}, `{ctx}`);", t.export_name())),
+            TypeKind::Enum(_) | TypeKind::Variant(_) => {
+                w.line(format_args!("check{}({value}, `{ctx}`);", t.export_name()))
+            }
+            TypeKind::Option(o) => self.check_option(w, &o, value, ctx, depth),
             TypeKind::Struct(_) => w.line(format_args!("check{}({value});", t.export_name())),
             // A short array of scalars: one inline test of all, the full
             // check (and its messages) only for a bad value, in a helper,
@@ -183,7 +189,10 @@ impl TypeScript {
                 ));
             }
             TypeKind::Enum(e) => w.line(format_args!("{};", set(e.repr, at, value))),
-            TypeKind::Struct(_) => w.line(format_args!("store{}(view, {at}, {value});", t.export_name())),
+            TypeKind::Struct(_) | TypeKind::Variant(_) => {
+                w.line(format_args!("store{}(view, {at}, {value});", t.export_name()))
+            }
+            TypeKind::Option(o) => self.store_option(w, t, &o, at, value, depth),
             TypeKind::Array(a) if a.len <= LITERAL_ARRAY_MAX => {
                 for i in 0..a.len {
                     let elem_at = offset_expr(at, i * a.elem.size);
@@ -279,7 +288,8 @@ pub(super) fn ts_type(t: &TypeLayout) -> String {
         TypeKind::Array(a) => format!("{}[]", ts_type(a.elem)),
         TypeKind::Str => String::from("WasmStr"),
         TypeKind::Slice(_) => String::from("WasmSlice"),
-        TypeKind::Struct(_) | TypeKind::Enum(_) => t.export_name().to_string(),
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) => t.export_name().to_string(),
+        TypeKind::Option(o) => format!("({} | null)", ts_type(o.some)),
     }
 }
 

@@ -92,7 +92,8 @@ impl TypeScript {
         ));
         w.line(format_args!("this.#ptr = value;"));
         w.close(format_args!("}}"));
-        for f in s.fields {
+        for (i, f) in s.fields.iter().enumerate() {
+            crate::doc::block(w, s.field_doc(i));
             self.accessors(w, ty, s, f);
         }
         for (method, f) in view_methods(s) {
