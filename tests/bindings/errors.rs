@@ -131,7 +131,10 @@ fn struct_array_classes_and_view_methods_are_names_too() {
         Bindings::new().add::<Linked>().try_typescript().unwrap_err(),
         Bindings::new().add::<Listed>().try_typescript().unwrap_err(),
     ] {
-        assert!(matches!(&err, BindingsError::Name(NameError::Clash { lang: Lang::TypeScript, .. })), "{err}");
+        assert!(
+            matches!(&err, BindingsError::Name(NameError::Clash { lang: Lang::TypeScript, .. })),
+            "{err}"
+        );
         assert!(err.to_string().contains("the view method for"), "{err}");
     }
     // Only TypeScript has them.
