@@ -1,7 +1,7 @@
 //! What cannot be generated is reported, naming the culprit.
 
 use wasm_layout::codegen::{Lang, NameError};
-use wasm_layout::{Bindings, BindingsError, WasmLayout};
+use wasm_layout::{Bindings, BindingsError, WasmLayout, WasmPtr, WasmSlice};
 
 mod one {
     #[derive(wasm_layout::WasmLayout)]
@@ -96,6 +96,50 @@ fn reserved_names_fail_only_in_their_language() {
     let err = Bindings::new().add::<OdinWords>().try_odin().unwrap_err();
     assert!(matches!(&err, BindingsError::Name(NameError::Reserved { lang: Lang::Odin, .. })), "{err}");
     assert!(err.to_string().contains("`context`"), "{err}");
+}
+
+#[derive(WasmLayout)]
+#[layout(rename = "PointArray")]
+struct ArrayClash {
+    y: f32,
+}
+
+/// A field named like the view method of another field.
+#[derive(WasmLayout)]
+struct Linked {
+    next: WasmPtr<Linked>,
+    #[layout(rename = "nextView")]
+    next_view: u32,
+}
+
+#[derive(WasmLayout)]
+struct Listed {
+    items: WasmSlice<u32>,
+    #[layout(rename = "itemsView")]
+    items_view: u32,
+}
+
+#[test]
+fn struct_array_classes_and_view_methods_are_names_too() {
+    let err = Bindings::new().add::<Point>().add::<ArrayClash>().try_typescript().unwrap_err();
+    assert!(
+        matches!(&err, BindingsError::Name(NameError::Clash { name, .. }) if name == "PointArray"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("the struct array class `PointArray` of struct `Point`"), "{err}");
+    for err in [
+        Bindings::new().add::<Linked>().try_typescript().unwrap_err(),
+        Bindings::new().add::<Listed>().try_typescript().unwrap_err(),
+    ] {
+        assert!(
+            matches!(&err, BindingsError::Name(NameError::Clash { lang: Lang::TypeScript, .. })),
+            "{err}"
+        );
+        assert!(err.to_string().contains("the view method for"), "{err}");
+    }
+    // Only TypeScript has them.
+    assert!(Bindings::new().add::<Linked>().add::<Listed>().try_c().is_ok());
+    assert!(Bindings::new().add::<Point>().add::<ArrayClash>().try_c().is_ok());
 }
 
 #[test]

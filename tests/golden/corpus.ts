@@ -4856,11 +4856,6 @@ function deref(m: Mem, ptr: number, size: number, type: string): number {
   if (ptr + size > m.u8.length) m.span(ptr, size);
   return ptr;
 }
-/** Throws unless `value` is an array of `length` valid elements. */
-function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
-  checkLength(value, length, field);
-  for (let i = 0; i < length; i++) e.check(value[i]!, `${field}[${i}]`);
-}
 /** Throws unless `len` elements of `size` bytes from `ptr` are in the memory (Rust's rules: none is fine anywhere; some at null are not). */
 function region(m: Mem, ptr: number, len: number, size: number, type: string): void {
   if (len === 0) return;
@@ -4868,18 +4863,6 @@ function region(m: Mem, ptr: number, len: number, size: number, type: string): v
   const end = ptr + len * size;
   if (end > m.u8.length) m.refresh();
   if (end > m.u8.length || end > 4294967296) outOfBounds(ptr, len * size, m.u8.length);
-}
-/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
-function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
-  e.check(value, field);
-  m.span(ptr, size);
-  e.store(m.dv, at, value);
-}
-/** `setAt` for an array of `length` scalars. */
-function setEachAt<T>(m: Mem, ptr: number, size: number, at: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
-  checkElems(value, length, e, field);
-  m.span(ptr, size);
-  for (let i = 0; i < length; i++) e.store(m.dv, at + i * e.size, value[i]!);
 }
 function badIndex(index: unknown, length: number, field: string): never {
   throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
@@ -5052,6 +5035,23 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
 }
 /** The typed array of a live array that may not use one: every index gives `undefined`. */
 const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  e.check(value, field);
+  m.span(ptr, size);
+  e.store(m.dv, at, value);
+}
+/** `setAt` for an array of `length` scalars. */
+function setEachAt<T>(m: Mem, ptr: number, size: number, at: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  checkElems(value, length, e, field);
+  m.span(ptr, size);
+  for (let i = 0; i < length; i++) e.store(m.dv, at + i * e.size, value[i]!);
+}
+/** Throws unless `value` is an array of `length` valid elements. */
+function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  checkLength(value, length, field);
+  for (let i = 0; i < length; i++) e.check(value[i]!, `${field}[${i}]`);
+}
 /** Throws unless `ptr` and `length` are integers and `length` elements of `size` bytes from `ptr` end by 2^32. */
 function checkArray(ptr: number, length: number, size: number, type: string): void {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, type);

@@ -9,6 +9,7 @@ use alloc::vec::Vec;
 use wasm_layout_core::descriptor::{StructLayout, TypeKind, TypeLayout};
 
 use super::elems;
+use super::helpers::Helper;
 use super::value::ts_type;
 use super::TypeScript;
 use crate::names::field_name;
@@ -166,3 +167,117 @@ fn params(names: &[&str], body: &str) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// The base class of every `<Name>Array`.
+pub(super) const HELPERS: &[Helper] = &[Helper {
+    name: "StructArray",
+    calls: &["LiveArray", "memOf", "badIndex", "badPtr"],
+    text: r#"/** Throws unless `ptr` and `length` are integers and `length` elements of `size` bytes from `ptr` end by 2^32. */
+function checkArray(ptr: number, length: number, size: number, type: string): void {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, type);
+  if (!(typeof length === "number" && length >= 0 && length % 1 === 0 && ptr + length * size <= 4294967296)) {
+    throw new RangeError(`${type}: ${String(length)} elements of ${size} bytes from ${ptr} do not end by 2^32`);
+  }
+}
+/** A view that a `StructArray` can move: `ptr` is where its struct starts. */
+interface Movable {
+  ptr: number;
+}
+/**
+ * A live view of `length` structs side by side from `ptr` in a `WebAssembly.Memory` (the base of
+ * every generated `<Name>Array`). `get(i)` moves one view, the array's cursor, to struct `i` and
+ * returns it: no allocation per element, but each call moves the view the last one returned.
+ * `at(i)` and iteration give a view of its own per struct. Survives `memory.grow`.
+ */
+export class StructArray<T, V extends Movable> implements Iterable<V> {
+  /** The number of structs. */
+  readonly length: number = 0;
+  protected readonly m: Mem;
+  readonly #ptr: number = 0;
+  readonly #size: number = 0;
+  readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
+  readonly #load: (view: DataView, ptr: number) => T;
+  readonly #write: (view: DataView, ptr: number, value: T) => void;
+  readonly #type: string;
+  readonly #cursor: V;
+  constructor(
+    memory: WebAssembly.Memory,
+    ptr: number,
+    length: number,
+    size: number,
+    make: new (memory: WebAssembly.Memory, ptr: number) => V,
+    load: (view: DataView, ptr: number) => T,
+    write: (view: DataView, ptr: number, value: T) => void,
+    type: string,
+  ) {
+    checkArray(ptr, length, size, type);
+    this.m = memOf(memory);
+    this.#ptr = ptr;
+    this.length = length;
+    this.#size = size;
+    this.#make = make;
+    this.#load = load;
+    this.#write = write;
+    this.#type = type;
+    this.#cursor = new make(memory, ptr);
+  }
+  /** Where the first struct starts. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
+  get(i: number): V {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    const cursor = this.#cursor;
+    cursor.ptr = this.#ptr + i * this.#size;
+    return cursor;
+  }
+  /** A view of struct `i` of its own. */
+  at(i: number): V {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    return new this.#make(this.m.memory, this.#ptr + i * this.#size);
+  }
+  /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
+  set(i: number, value: T): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    const m = this.m;
+    const at = this.#ptr + i * this.#size;
+    if (at + this.#size > m.u8.length) m.span(at, this.#size);
+    this.#write(m.dv, at, value);
+  }
+  /** Calls `fn` with the cursor on each struct in turn, and the index. */
+  forEach(fn: (view: V, index: number) => void): void {
+    for (let i = 0; i < this.length; i++) fn(this.get(i), i);
+  }
+  /** `fn` of the cursor on each struct in turn, and the index. */
+  map<U>(fn: (view: V, index: number) => U): U[] {
+    const out: U[] = [];
+    for (let i = 0; i < this.length; i++) out.push(fn(this.get(i), i));
+    return out;
+  }
+  /** Every struct, read now as `read<Name>` reads it. */
+  toArray(): T[] {
+    const m = this.m;
+    const size = this.#size;
+    const out: T[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const at = this.#ptr + i * size;
+      try {
+        if (size > 0) m.dv.getUint8(at + size - 1);
+        out.push(this.#load(m.dv, at));
+      } catch (error) {
+        m.fresh(error, at, size);
+        out.push(this.#load(m.dv, at));
+      }
+    }
+    return out;
+  }
+  /** A live view of the field at `offset` of every struct. */
+  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
+    return new LiveArray(this.m, this.#ptr + offset, this.length, this.#size, e, field);
+  }
+  *[Symbol.iterator](): Iterator<V> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+}"#,
+}];

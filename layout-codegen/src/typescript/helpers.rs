@@ -284,7 +284,12 @@ pub(crate) fn names() -> impl Iterator<Item = &'static str> {
 
 /// Every helper: the plain ones, then those of live views and arrays.
 fn every() -> impl Iterator<Item = &'static Helper> + Clone {
-    HELPERS.iter().chain(super::live::HELPERS).chain(super::elems::HELPERS)
+    HELPERS
+        .iter()
+        .chain(super::live::HELPERS)
+        .chain(super::store::HELPERS)
+        .chain(super::arrays::HELPERS)
+        .chain(super::elems::HELPERS)
 }
 
 /// Emits the helpers in `used` and those they call.

@@ -1,7 +1,6 @@
 //! The helpers of live views: the state every view of one memory shares
-//! (`Mem`), live arrays (`LiveArray`, also a struct array's column), the base
-//! of every `<Name>Array` (`StructArray`) and the element kinds of scalar
-//! arrays. Emitted, like every helper, only when used.
+//! (`Mem`), pointers and slices followed, and live arrays (`LiveArray`, also
+//! a struct array's column). Emitted, like every helper, only when used.
 
 use super::helpers::Helper;
 
@@ -114,15 +113,6 @@ function deref(m: Mem, ptr: number, size: number, type: string): number {
 }"#,
     },
     Helper {
-        name: "checkElems",
-        calls: &["Elems", "checkLength"],
-        text: r#"/** Throws unless `value` is an array of `length` valid elements. */
-function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
-  checkLength(value, length, field);
-  for (let i = 0; i < length; i++) e.check(value[i]!, `${field}[${i}]`);
-}"#,
-    },
-    Helper {
         name: "region",
         calls: &["Mem", "outOfBounds"],
         text: r#"/** Throws unless `len` elements of `size` bytes from `ptr` are in the memory (Rust's rules: none is fine anywhere; some at null are not). */
@@ -132,26 +122,6 @@ function region(m: Mem, ptr: number, len: number, size: number, type: string): v
   const end = ptr + len * size;
   if (end > m.u8.length) m.refresh();
   if (end > m.u8.length || end > 4294967296) outOfBounds(ptr, len * size, m.u8.length);
-}"#,
-    },
-    Helper {
-        name: "setAt",
-        calls: &["Mem", "Elems"],
-        text: r#"/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
-function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
-  e.check(value, field);
-  m.span(ptr, size);
-  e.store(m.dv, at, value);
-}"#,
-    },
-    Helper {
-        name: "setEachAt",
-        calls: &["Mem", "Elems", "checkElems"],
-        text: r#"/** `setAt` for an array of `length` scalars. */
-function setEachAt<T>(m: Mem, ptr: number, size: number, at: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
-  checkElems(value, length, e, field);
-  m.span(ptr, size);
-  for (let i = 0; i < length; i++) e.store(m.dv, at + i * e.size, value[i]!);
 }"#,
     },
     Helper {
@@ -336,117 +306,5 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
 }
 /** The typed array of a live array that may not use one: every index gives `undefined`. */
 const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;"#,
-    },
-    Helper {
-        name: "StructArray",
-        calls: &["LiveArray", "memOf", "badIndex", "badPtr"],
-        text: r#"/** Throws unless `ptr` and `length` are integers and `length` elements of `size` bytes from `ptr` end by 2^32. */
-function checkArray(ptr: number, length: number, size: number, type: string): void {
-  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, type);
-  if (!(typeof length === "number" && length >= 0 && length % 1 === 0 && ptr + length * size <= 4294967296)) {
-    throw new RangeError(`${type}: ${String(length)} elements of ${size} bytes from ${ptr} do not end by 2^32`);
-  }
-}
-/** A view that a `StructArray` can move: `ptr` is where its struct starts. */
-interface Movable {
-  ptr: number;
-}
-/**
- * A live view of `length` structs side by side from `ptr` in a `WebAssembly.Memory` (the base of
- * every generated `<Name>Array`). `get(i)` moves one view, the array's cursor, to struct `i` and
- * returns it: no allocation per element, but each call moves the view the last one returned.
- * `at(i)` and iteration give a view of its own per struct. Survives `memory.grow`.
- */
-export class StructArray<T, V extends Movable> implements Iterable<V> {
-  /** The number of structs. */
-  readonly length: number = 0;
-  protected readonly m: Mem;
-  readonly #ptr: number = 0;
-  readonly #size: number = 0;
-  readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
-  readonly #load: (view: DataView, ptr: number) => T;
-  readonly #write: (view: DataView, ptr: number, value: T) => void;
-  readonly #type: string;
-  readonly #cursor: V;
-  constructor(
-    memory: WebAssembly.Memory,
-    ptr: number,
-    length: number,
-    size: number,
-    make: new (memory: WebAssembly.Memory, ptr: number) => V,
-    load: (view: DataView, ptr: number) => T,
-    write: (view: DataView, ptr: number, value: T) => void,
-    type: string,
-  ) {
-    checkArray(ptr, length, size, type);
-    this.m = memOf(memory);
-    this.#ptr = ptr;
-    this.length = length;
-    this.#size = size;
-    this.#make = make;
-    this.#load = load;
-    this.#write = write;
-    this.#type = type;
-    this.#cursor = new make(memory, ptr);
-  }
-  /** Where the first struct starts. */
-  get ptr(): number {
-    return this.#ptr;
-  }
-  /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
-  get(i: number): V {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    const cursor = this.#cursor;
-    cursor.ptr = this.#ptr + i * this.#size;
-    return cursor;
-  }
-  /** A view of struct `i` of its own. */
-  at(i: number): V {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    return new this.#make(this.m.memory, this.#ptr + i * this.#size);
-  }
-  /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
-  set(i: number, value: T): void {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    const m = this.m;
-    const at = this.#ptr + i * this.#size;
-    if (at + this.#size > m.u8.length) m.span(at, this.#size);
-    this.#write(m.dv, at, value);
-  }
-  /** Calls `fn` with the cursor on each struct in turn, and the index. */
-  forEach(fn: (view: V, index: number) => void): void {
-    for (let i = 0; i < this.length; i++) fn(this.get(i), i);
-  }
-  /** `fn` of the cursor on each struct in turn, and the index. */
-  map<U>(fn: (view: V, index: number) => U): U[] {
-    const out: U[] = [];
-    for (let i = 0; i < this.length; i++) out.push(fn(this.get(i), i));
-    return out;
-  }
-  /** Every struct, read now as `read<Name>` reads it. */
-  toArray(): T[] {
-    const m = this.m;
-    const size = this.#size;
-    const out: T[] = [];
-    for (let i = 0; i < this.length; i++) {
-      const at = this.#ptr + i * size;
-      try {
-        if (size > 0) m.dv.getUint8(at + size - 1);
-        out.push(this.#load(m.dv, at));
-      } catch (error) {
-        m.fresh(error, at, size);
-        out.push(this.#load(m.dv, at));
-      }
-    }
-    return out;
-  }
-  /** A live view of the field at `offset` of every struct. */
-  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.#ptr + offset, this.length, this.#size, e, field);
-  }
-  *[Symbol.iterator](): Iterator<V> {
-    for (let i = 0; i < this.length; i++) yield this.at(i);
-  }
-}"#,
     },
 ];

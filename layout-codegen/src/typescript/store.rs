@@ -12,6 +12,7 @@ use alloc::string::String;
 use wasm_layout_core::descriptor::{Scalar, TypeKind, TypeLayout};
 
 use super::elems;
+use super::helpers::Helper;
 use super::value::{offset_expr, valid};
 use super::TypeScript;
 use crate::writer::Writer;
@@ -86,3 +87,37 @@ impl TypeScript {
         true
     }
 }
+
+/// The helpers of setters: the cold call of the fast setters and the
+/// check of a short array of scalars.
+pub(super) const HELPERS: &[Helper] = &[
+    Helper {
+        name: "setAt",
+        calls: &["Mem", "Elems"],
+        text: r#"/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  e.check(value, field);
+  m.span(ptr, size);
+  e.store(m.dv, at, value);
+}"#,
+    },
+    Helper {
+        name: "setEachAt",
+        calls: &["Mem", "Elems", "checkElems"],
+        text: r#"/** `setAt` for an array of `length` scalars. */
+function setEachAt<T>(m: Mem, ptr: number, size: number, at: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  checkElems(value, length, e, field);
+  m.span(ptr, size);
+  for (let i = 0; i < length; i++) e.store(m.dv, at + i * e.size, value[i]!);
+}"#,
+    },
+    Helper {
+        name: "checkElems",
+        calls: &["Elems", "checkLength"],
+        text: r#"/** Throws unless `value` is an array of `length` valid elements. */
+function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  checkLength(value, length, field);
+  for (let i = 0; i < length; i++) e.check(value[i]!, `${field}[${i}]`);
+}"#,
+    },
+];
