@@ -12,6 +12,8 @@ mod fixtures;
 
 #[path = "bindings/c.rs"]
 mod c;
+#[path = "bindings/docs.rs"]
+mod docs;
 #[path = "bindings/errors.rs"]
 mod errors;
 #[path = "bindings/export.rs"]

@@ -14,6 +14,7 @@ use wasm_layout_rules::fnv;
 use wasm_layout_rules::names::Scope;
 use wasm_layout_rules::pair::{LEN_AT, PAIR, PTR_AT};
 
+use crate::doc;
 use crate::names::{field_name, variant_name};
 use crate::walk::Pairs;
 use crate::writer::Writer;
@@ -154,9 +155,11 @@ impl Backend for C {
     fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout) {
         let name = ty.export_name();
         w.blank();
+        doc::block(w, e.doc);
         w.line(format_args!("/* enum {name}: stored as {} */", e.repr.rust_name()));
         w.line(format_args!("typedef {} {name};", scalar(e.repr)));
         for v in e.variants {
+            doc::block(w, v.doc);
             let constant = constant(name, variant_name(v));
             w.line(format_args!("#define {constant} (({name}){})", literal(v.value)));
         }
@@ -175,11 +178,13 @@ impl Backend for C {
         // standard spelling for; `__extension__` keeps `-pedantic` quiet.
         let extension = if has_zero_size_part(ty) { "__extension__ " } else { "" };
         w.blank();
+        doc::block(w, s.doc);
         if s.fields.is_empty() {
             w.line(format_args!("{extension}typedef struct {attribute}{name} {{}} {name};"));
         } else {
             w.open(format_args!("{extension}typedef struct {attribute}{name} {{"));
-            for f in s.fields {
+            for (i, f) in s.fields.iter().enumerate() {
+                doc::block(w, s.field_doc(i));
                 let (base, dims) = declarator(f.ty);
                 let comment = match f.ty.kind {
                     TypeKind::Pointer(p) => format!(" /* WasmPtr<{}> */", p.target_name),

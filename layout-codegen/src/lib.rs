@@ -28,6 +28,7 @@ use wasm_layout_core::WasmLayout;
 mod c;
 mod c_variant;
 pub mod diff;
+mod doc;
 mod export;
 mod names;
 mod odin;

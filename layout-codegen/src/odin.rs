@@ -9,6 +9,7 @@
 use alloc::format;
 use alloc::string::{String, ToString};
 
+use crate::doc;
 use crate::names::{field_name, variant_name};
 use crate::writer::Writer;
 use crate::{Backend, BindingsError, GENERATED_NOTICE};
@@ -80,8 +81,10 @@ impl Backend for Odin {
     fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout) {
         let name = ty.export_name();
         w.blank();
+        doc::line_comments(w, e.doc);
         w.open(format_args!("{name} :: enum {} {{", scalar(e.repr)));
         for v in e.variants {
+            doc::line_comments(w, v.doc);
             w.line(format_args!("{} = {},", variant_name(v), v.value));
         }
         w.close(format_args!("}}"));
@@ -98,11 +101,13 @@ impl Backend for Odin {
             StructRepr::Aligned(_) => format!(" #align({})", ty.align),
         };
         w.blank();
+        doc::line_comments(w, s.doc);
         if s.fields.is_empty() {
             w.line(format_args!("{name} :: struct{directive} {{}}"));
         } else {
             w.open(format_args!("{name} :: struct{directive} {{"));
-            for f in s.fields {
+            for (i, f) in s.fields.iter().enumerate() {
+                doc::line_comments(w, s.field_doc(i));
                 let comment = match f.ty.kind {
                     TypeKind::Pointer(p) => format!(" // WasmPtr({})", p.target_name),
                     TypeKind::Str => String::from(" // WasmStr"),

@@ -157,6 +157,14 @@ pub struct StructLayout {
     pub rename: Option<&'static str>,
     /// `#[layout(rename_all = "…")]`: how generated code spells field names.
     pub rename_all: Option<RenameRule>,
+    /// The struct's doc comment (`///` lines), its lines joined by `\n`
+    /// and their common indentation removed; empty when it has none.
+    /// Generated code carries it as a comment.
+    pub doc: &'static str,
+    /// The fields' doc comments, by field index, as [`doc`](Self::doc);
+    /// empty when no field has one (read them with
+    /// [`field_doc`](Self::field_doc)).
+    pub field_docs: &'static [&'static str],
 }
 
 /// One field of a struct.
@@ -181,6 +189,8 @@ pub struct EnumLayout {
     pub variants: &'static [VariantLayout],
     /// `#[layout(rename = "…")]`: the name in generated code.
     pub rename: Option<&'static str>,
+    /// The enum's doc comment (see [`StructLayout::doc`]).
+    pub doc: &'static str,
 }
 
 /// One enum variant and its discriminant.
@@ -192,6 +202,15 @@ pub struct VariantLayout {
     pub value: i64,
     /// `#[layout(rename = "…")]`: the name in generated code.
     pub rename: Option<&'static str>,
+    /// The variant's doc comment (see [`StructLayout::doc`]).
+    pub doc: &'static str,
+}
+
+impl StructLayout {
+    /// The doc comment of field `index`; empty if it has none.
+    pub fn field_doc(&self, index: usize) -> &'static str {
+        self.field_docs.get(index).copied().unwrap_or("")
+    }
 }
 
 impl TypeLayout {
@@ -220,6 +239,31 @@ impl TypeLayout {
             | TypeKind::Enum(EnumLayout { rename: Some(r), .. })
             | TypeKind::Variant(VariantEnumLayout { rename: Some(r), .. }) => r,
             _ => self.name,
+        }
+    }
+
+    /// The doc comment of a struct or enum (see [`StructLayout::doc`]);
+    /// empty for anything else.
+    ///
+    /// ```
+    /// # use wasm_layout_core::WasmLayout;
+    /// assert_eq!(u32::LAYOUT.doc(), "");
+    /// ```
+    pub const fn doc(&self) -> &'static str {
+        match self.kind {
+            TypeKind::Struct(StructLayout { doc, .. }) | TypeKind::Enum(EnumLayout { doc, .. }) => doc,
+            _ => "",
+        }
+    }
+
+    /// The doc comment of the field called `name` (its Rust name); empty
+    /// if it has none or there is no such field.
+    pub fn field_doc(&self, name: &str) -> &'static str {
+        match self.kind {
+            TypeKind::Struct(s) => {
+                s.fields.iter().position(|f| f.name == name).map_or("", |i| s.field_doc(i))
+            }
+            _ => "",
         }
     }
 

@@ -152,7 +152,7 @@ impl TypeLayout {
 ///     name: "Loose",
 ///     size: 24,
 ///     align: 8,
-///     kind: TypeKind::Struct(StructLayout { fields: &FIELDS, repr: StructRepr::Natural, rename: None, rename_all: None }),
+///     kind: TypeKind::Struct(StructLayout { fields: &FIELDS, repr: StructRepr::Natural, rename: None, rename_all: None, doc: "", field_docs: &[] }),
 /// };
 /// let report = LayoutReport::new(&[&LOOSE]).to_string();
 /// assert!(report.contains("/* XXX 7 bytes hole after a */"), "{report}");

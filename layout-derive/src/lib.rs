@@ -33,6 +33,7 @@ mod ast;
 mod attr;
 mod check;
 mod ctxt;
+mod doc;
 mod expand;
 mod fallback;
 mod names;

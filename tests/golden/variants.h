@@ -152,6 +152,7 @@ WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Message) == 8, "Message: wasm32 alignment
 WASM_LAYOUT_ASSERT(offsetof(Message, tag) == 0, "Message.tag: wasm32 offset is 0");
 WASM_LAYOUT_ASSERT(offsetof(Message, payload) == 8, "Message.payload: wasm32 offset is 8");
 
+/** Enums with fields in a struct and an array; every kind of option. */
 typedef struct Scene {
     uint8_t id;
     Shape main;

@@ -204,18 +204,20 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
     });
     let ref_variants = cases.iter().map(|c| {
         let (v, r) = (c.variant.ident, &c.view);
+        let doc = quote!(#[doc = ::core::concat!("The `", ::core::stringify!(#v), "` case.")]);
         if c.fields.is_empty() {
-            quote!(#v)
+            quote!(#doc #v)
         } else {
-            quote!(#v(#r<'a>))
+            quote!(#doc #v(#r<'a>))
         }
     });
     let mut_variants = cases.iter().map(|c| {
         let (v, m) = (c.variant.ident, &c.view_mut);
+        let doc = quote!(#[doc = ::core::concat!("The `", ::core::stringify!(#v), "` case.")]);
         if c.fields.is_empty() {
-            quote!(#v)
+            quote!(#doc #v)
         } else {
-            quote!(#v(#m<'a>))
+            quote!(#doc #v(#m<'a>))
         }
     });
     let case_arms = |mutable: bool| {

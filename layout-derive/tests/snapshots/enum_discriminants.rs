@@ -32,19 +32,23 @@ const _: () = {
                         name: "Empty",
                         value: __D0 as i64,
                         rename: ::core::option::Option::None,
+                        doc: "",
                     },
                     __wl::VariantLayout {
                         name: "Full",
                         value: __D1 as i64,
                         rename: ::core::option::Option::Some("full"),
+                        doc: "",
                     },
                     __wl::VariantLayout {
                         name: "Broken",
                         value: __D2 as i64,
                         rename: ::core::option::Option::None,
+                        doc: "",
                     },
                 ],
                 rename: ::core::option::Option::None,
+                doc: "",
             }),
         };
         type Bytes = <u8 as __wl::WasmLayout>::Bytes;

@@ -66,8 +66,11 @@ pub enum ShapeRef<'a>
 where
     for<'__w> Point: ::wasm_layout::__private::WasmLayout,
 {
+    #[doc = ::core::concat!("The `", ::core::stringify!(Circle), "` case.")]
     Circle(ShapeCircleRef<'a>),
+    #[doc = ::core::concat!("The `", ::core::stringify!(Rect), "` case.")]
     Rect(ShapeRectRef<'a>),
+    #[doc = ::core::concat!("The `", ::core::stringify!(Empty), "` case.")]
     Empty,
 }
 #[doc = ::core::concat!(
@@ -79,8 +82,11 @@ pub enum ShapeMut<'a>
 where
     for<'__w> Point: ::wasm_layout::__private::WasmLayout,
 {
+    #[doc = ::core::concat!("The `", ::core::stringify!(Circle), "` case.")]
     Circle(ShapeCircleMut<'a>),
+    #[doc = ::core::concat!("The `", ::core::stringify!(Rect), "` case.")]
     Rect(ShapeRectMut<'a>),
+    #[doc = ::core::concat!("The `", ::core::stringify!(Empty), "` case.")]
     Empty,
 }
 #[doc(hidden)]
