@@ -70,6 +70,7 @@ impl C {
         let name = ty.export_name();
         let union = payload(name);
         w.blank();
+        crate::doc::block(w, v.doc);
         w.line(format_args!(
             "/* enum {name}: a {} tag, then the payload of the case it names */",
             v.tag.rust_name()
@@ -80,8 +81,10 @@ impl C {
         for c in with_fields(v) {
             let case = case_struct(name, c);
             let extension = if c.size == 0 { "__extension__ " } else { "" };
+            crate::doc::block(w, c.doc);
             w.open(format_args!("{extension}typedef struct {case} {{"));
-            for f in c.fields {
+            for (i, f) in c.fields.iter().enumerate() {
+                crate::doc::block(w, c.field_docs.get(i).copied().unwrap_or(""));
                 let (base, dims) = declarator(f.ty);
                 w.line(format_args!("{base} {}{dims};", case_field_name(Lang::C, f)));
             }

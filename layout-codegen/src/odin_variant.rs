@@ -59,6 +59,7 @@ impl Odin {
         let name = ty.export_name();
         let (union, tag) = (payload(name), tag_enum(name));
         w.blank();
+        crate::doc::line_comments(w, v.doc);
         w.open(format_args!("{tag} :: enum {} {{", v.tag.rust_name()));
         for c in v.cases {
             w.line(format_args!("{} = {},", case_name(c), c.value));
@@ -66,8 +67,10 @@ impl Odin {
         w.close(format_args!("}}"));
         for c in with_fields(v) {
             let case = case_struct(name, c);
+            crate::doc::line_comments(w, c.doc);
             w.open(format_args!("{case} :: struct {{"));
-            for f in c.fields {
+            for (i, f) in c.fields.iter().enumerate() {
+                crate::doc::line_comments(w, c.field_docs.get(i).copied().unwrap_or(""));
                 w.line(format_args!("{}: {},", case_field_name(Lang::Odin, f), odin_type(f.ty)));
             }
             w.close(format_args!("}}"));

@@ -66,6 +66,8 @@ pub struct VariantEnumLayout {
     pub cases: &'static [CaseLayout],
     /// `#[layout(rename = "…")]`: the name in generated code.
     pub rename: Option<&'static str>,
+    /// The enum's doc comment (see [`StructLayout::doc`]).
+    pub doc: &'static str,
 }
 
 /// One case of an enum with fields.
@@ -87,6 +89,10 @@ pub struct CaseLayout {
     pub align: usize,
     /// Whether the variant is a tuple variant (`Rect(Point, Point)`).
     pub tuple: bool,
+    /// The variant's doc comment (see [`StructLayout::doc`]).
+    pub doc: &'static str,
+    /// The fields' doc comments, by field index; empty when none has one.
+    pub field_docs: &'static [&'static str],
 }
 
 /// How an `Option<T>` tells `None` from `Some`.
@@ -251,7 +257,9 @@ impl TypeLayout {
     /// ```
     pub const fn doc(&self) -> &'static str {
         match self.kind {
-            TypeKind::Struct(StructLayout { doc, .. }) | TypeKind::Enum(EnumLayout { doc, .. }) => doc,
+            TypeKind::Struct(StructLayout { doc, .. })
+            | TypeKind::Enum(EnumLayout { doc, .. })
+            | TypeKind::Variant(VariantEnumLayout { doc, .. }) => doc,
             _ => "",
         }
     }

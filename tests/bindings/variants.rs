@@ -21,7 +21,12 @@ pub struct Vec2 {
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
 #[repr(C, u8)]
 pub enum Shape {
-    Circle { radius: f32 },
+    /// A circle around the origin.
+    Circle {
+        /// In metres.
+        radius: f32,
+    },
+    /// Two corners.
     Rect(Vec2, Vec2),
     Empty,
 }
@@ -274,6 +279,20 @@ mod clash {
     pub enum Pair {
         Left(Side),
     }
+}
+
+#[test]
+fn doc_comments_reach_every_language() {
+    let b = bindings();
+    let (ts, c, odin) = (b.typescript(), b.c(), b.odin());
+    for text in [&ts, &c] {
+        assert!(
+            text.contains("DESIGN.md's example.") && text.contains("A circle around the origin."),
+            "{text}"
+        );
+    }
+    assert!(c.contains("In metres."));
+    assert!(odin.contains("// DESIGN.md's example.") && odin.contains("// In metres."));
 }
 
 #[test]

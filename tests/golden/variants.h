@@ -57,16 +57,20 @@ WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Vec2) == 4, "Vec2: wasm32 alignment is 4"
 WASM_LAYOUT_ASSERT(offsetof(Vec2, x) == 0, "Vec2.x: wasm32 offset is 0");
 WASM_LAYOUT_ASSERT(offsetof(Vec2, y) == 4, "Vec2.y: wasm32 offset is 4");
 
+/** DESIGN.md's example. */
 /* enum Shape: a u8 tag, then the payload of the case it names */
 #define Shape_Circle_TAG ((uint8_t)0)
 #define Shape_Rect_TAG ((uint8_t)1)
 #define Shape_Empty_TAG ((uint8_t)2)
+/** A circle around the origin. */
 typedef struct Shape_Circle {
+    /** In metres. */
     float radius;
 } Shape_Circle;
 WASM_LAYOUT_ASSERT(sizeof(Shape_Circle) == 4, "Shape_Circle: wasm32 size is 4");
 WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Shape_Circle) == 4, "Shape_Circle: wasm32 alignment is 4");
 WASM_LAYOUT_ASSERT(offsetof(Shape_Circle, radius) == 0, "Shape_Circle.radius: wasm32 offset is 0");
+/** Two corners. */
 typedef struct Shape_Rect {
     Vec2 _0;
     Vec2 _1;
@@ -89,6 +93,7 @@ WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Shape) == 4, "Shape: wasm32 alignment is 
 WASM_LAYOUT_ASSERT(offsetof(Shape, tag) == 0, "Shape.tag: wasm32 offset is 0");
 WASM_LAYOUT_ASSERT(offsetof(Shape, payload) == 4, "Shape.payload: wasm32 offset is 4");
 
+/** A u32 tag, an array case and a nested enum with fields. */
 /* enum Wide: a u32 tag, then the payload of the case it names */
 #define Wide_Bytes_TAG ((uint32_t)0)
 #define Wide_Inner_TAG ((uint32_t)1)
@@ -118,6 +123,7 @@ WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Wide) == 4, "Wide: wasm32 alignment is 4"
 WASM_LAYOUT_ASSERT(offsetof(Wide, tag) == 0, "Wide.tag: wasm32 offset is 0");
 WASM_LAYOUT_ASSERT(offsetof(Wide, payload) == 4, "Wide.payload: wasm32 offset is 4");
 
+/** A u16 tag, explicit discriminants, 64-bit fields, a bool and a rename. */
 /* enum Message: a u16 tag, then the payload of the case it names */
 #define Message_Ping_TAG ((uint16_t)3)
 #define Message_Data_TAG ((uint16_t)10)

@@ -107,8 +107,11 @@ export class Vec2View {
   }
 }
 
+/** DESIGN.md's example. */
 export type Shape =
+/** A circle around the origin. */
   | { tag: "Circle"; radius: number }
+/** Two corners. */
   | { tag: "Rect"; 0: Vec2; 1: Vec2 }
   | { tag: "Empty" };
 export const ShapeLayout = {
@@ -240,6 +243,7 @@ export class ShapeView {
   }
 }
 
+/** A u32 tag, an array case and a nested enum with fields. */
 export type Wide =
   | { tag: "Bytes"; 0: [number, number, number] }
   | { tag: "Inner"; 0: Shape };
@@ -359,6 +363,7 @@ export class WideView {
   }
 }
 
+/** A u16 tag, explicit discriminants, 64-bit fields, a bool and a rename. */
 export type Message =
   | { tag: "Ping" }
   | { tag: "Data"; id: bigint; ok: boolean }

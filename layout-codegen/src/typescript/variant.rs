@@ -50,9 +50,11 @@ impl TypeScript {
         self.used.insert("checkObject");
         self.used.insert("zeroBytes");
         w.blank();
+        crate::doc::block(w, v.doc);
         w.line(format_args!("export type {name} ="));
         for (i, c) in v.cases.iter().enumerate() {
             let end = if i + 1 == v.cases.len() { ";" } else { "" };
+            crate::doc::block(w, c.doc);
             w.line(format_args!("  | {}{end}", case_type(c)));
         }
         w.open(format_args!("export const {name}Layout = {{"));

@@ -88,6 +88,11 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
         let vname = c.variant.ident.to_string();
         let rename = opt_str(c.variant.attrs.rename.as_ref());
         let tuple = c.tuple;
+        let doc = &c.variant.attrs.doc;
+        let field_docs: Vec<&String> = match c.fields.iter().any(|f| !f.attrs.doc.is_empty()) {
+            true => c.fields.iter().map(|f| &f.attrs.doc).collect(),
+            false => Vec::new(),
+        };
         let fields = c.fields.iter().enumerate().map(|(j, f)| {
             let (fname, o, ty, frename) = (&f.name, offset(i, j), &f.ty, opt_str(f.attrs.rename.as_ref()));
             quote!(__wl::FieldLayout { name: #fname, offset: #o, ty: <#ty as __wl::WasmLayout>::LAYOUT, rename: #frename })
@@ -95,7 +100,7 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
         quote! {
             __wl::CaseLayout {
                 name: #vname, value: #d as i64, rename: #rename, fields: &[#(#fields),*],
-                size: #ci.size, align: #ci.align, tuple: #tuple,
+                size: #ci.size, align: #ci.align, tuple: #tuple, doc: #doc, field_docs: &[#(#field_docs),*],
             }
         }
     });
@@ -257,6 +262,7 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
         }
     });
     let rename = opt_str(input.attrs.rename.as_ref());
+    let enum_doc = &input.attrs.doc;
 
     quote! {
         #(#view_decls)*
@@ -293,6 +299,7 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
                         payload: __P,
                         cases: &[#(#case_layouts),*],
                         rename: #rename,
+                        doc: #enum_doc,
                     }),
                 };
                 type Bytes = [u8; __N];

@@ -160,6 +160,8 @@ const _: () = {
                         size: __C0.size,
                         align: __C0.align,
                         tuple: false,
+                        doc: "",
+                        field_docs: &[],
                     },
                     __wl::CaseLayout {
                         name: "Rect",
@@ -182,6 +184,8 @@ const _: () = {
                         size: __C1.size,
                         align: __C1.align,
                         tuple: true,
+                        doc: "",
+                        field_docs: &[],
                     },
                     __wl::CaseLayout {
                         name: "Empty",
@@ -191,9 +195,12 @@ const _: () = {
                         size: __C2.size,
                         align: __C2.align,
                         tuple: false,
+                        doc: "",
+                        field_docs: &[],
                     },
                 ],
                 rename: ::core::option::Option::None,
+                doc: "",
             }),
         };
         type Bytes = [u8; __N];

@@ -1158,9 +1158,13 @@ export class LabelView {
   }
 }
 
+/** What a guest's `record_events` reports about a particle array. */
 export type Event =
+/** A live particle, by identity. */
   | { tag: "Spawn"; id: bigint }
+/** Two neighbouring live particles of the same kind, by index. */
   | { tag: "Collide"; 0: number; 1: number }
+/** The end of the report. */
   | { tag: "Tick" };
 export const EventLayout = {
   size: 16,
