@@ -82,6 +82,7 @@ impl C {
         for c in with_fields(v) {
             let case = case_struct(name, c);
             let extension = if c.size == 0 { "__extension__ " } else { "" };
+            crate::doc::block(w, c.doc);
             w.open(format_args!("{extension}typedef struct {case} {{"));
             for (i, f) in c.fields.iter().enumerate() {
                 crate::doc::block(w, c.field_doc(i));

@@ -68,6 +68,7 @@ impl Odin {
         w.close(format_args!("}}"));
         for c in with_fields(v) {
             let case = case_struct(name, c);
+            crate::doc::line_comments(w, c.doc);
             w.open(format_args!("{case} :: struct {{"));
             for (i, f) in c.fields.iter().enumerate() {
                 crate::doc::line_comments(w, c.field_doc(i));

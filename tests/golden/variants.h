@@ -62,12 +62,15 @@ WASM_LAYOUT_ASSERT(offsetof(Vec2, y) == 4, "Vec2.y: wasm32 offset is 4");
 #define Shape_Circle_TAG ((uint8_t)0)
 #define Shape_Rect_TAG ((uint8_t)1)
 #define Shape_Empty_TAG ((uint8_t)2)
+/** A circle around the origin. */
 typedef struct Shape_Circle {
+    /** In metres. */
     float radius;
 } Shape_Circle;
 WASM_LAYOUT_ASSERT(sizeof(Shape_Circle) == 4, "Shape_Circle: wasm32 size is 4");
 WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Shape_Circle) == 4, "Shape_Circle: wasm32 alignment is 4");
 WASM_LAYOUT_ASSERT(offsetof(Shape_Circle, radius) == 0, "Shape_Circle.radius: wasm32 offset is 0");
+/** Two corners. */
 typedef struct Shape_Rect {
     Vec2 _0;
     Vec2 _1;

@@ -109,7 +109,9 @@ export class Vec2View {
 
 /** DESIGN.md's example. */
 export type Shape =
+/** A circle around the origin. */
   | { tag: "Circle"; radius: number }
+/** Two corners. */
   | { tag: "Rect"; 0: Vec2; 1: Vec2 }
   | { tag: "Empty" };
 export const ShapeLayout = {

@@ -194,6 +194,7 @@ WASM_LAYOUT_ASSERT(offsetof(Label, max_mass) == 20, "Label.max_mass: wasm32 offs
 #define Event_Collide_TAG ((uint8_t)1)
 /** The end of the report. */
 #define Event_Tick_TAG ((uint8_t)2)
+/** A live particle, by identity. */
 typedef struct Event_Spawn {
     /** Its [`Particle::id`]. */
     uint64_t id;
@@ -201,6 +202,7 @@ typedef struct Event_Spawn {
 WASM_LAYOUT_ASSERT(sizeof(Event_Spawn) == 8, "Event_Spawn: wasm32 size is 8");
 WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Event_Spawn) == 8, "Event_Spawn: wasm32 alignment is 8");
 WASM_LAYOUT_ASSERT(offsetof(Event_Spawn, id) == 0, "Event_Spawn.id: wasm32 offset is 0");
+/** Two neighbouring live particles of the same kind, by index. */
 typedef struct Event_Collide {
     uint32_t _0;
     uint32_t _1;
