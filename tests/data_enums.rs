@@ -241,3 +241,107 @@ fn nested_in_structs_and_arrays() {
     });
     assert_eq!(arr, Ok([Shape::Empty, Shape::Circle { radius: 1.0 }, Shape::Empty]));
 }
+
+mod fingerprints {
+    use wasm_layout::WasmLayout;
+
+    macro_rules! shape {
+        ($m:ident, $($body:tt)*) => {
+            pub mod $m {
+                use wasm_layout::WasmLayout;
+                #[derive(WasmLayout, Clone, Copy)]
+                #[repr(C, u8)]
+                pub enum Shape { $($body)* }
+            }
+        };
+    }
+    shape!(base, Circle { radius: f32 }, Empty);
+    shape!(same, Circle { radius: f32 }, Empty);
+    shape!(field_type, Circle { radius: u32 }, Empty);
+    shape!(field_name, Circle { r: f32 }, Empty);
+    shape!(order, Empty, Circle { radius: f32 });
+    shape!(tag, Circle { radius: f32 } = 1, Empty);
+    shape!(tuple, Circle(f32), Empty);
+    shape!(more, Circle { radius: f32 }, Empty, Dot);
+
+    #[test]
+    fn a_changed_case_or_field_changes_the_fingerprint() {
+        assert_eq!(base::Shape::FINGERPRINT, same::Shape::FINGERPRINT);
+        let others = [
+            field_type::Shape::FINGERPRINT,
+            field_name::Shape::FINGERPRINT,
+            order::Shape::FINGERPRINT,
+            tag::Shape::FINGERPRINT,
+            tuple::Shape::FINGERPRINT,
+            more::Shape::FINGERPRINT,
+        ];
+        for (i, f) in others.iter().enumerate() {
+            assert_ne!(*f, base::Shape::FINGERPRINT, "{i}");
+        }
+    }
+
+    #[test]
+    fn options_have_fingerprints_of_their_own() {
+        use std::num::NonZeroU32;
+        use wasm_layout::WasmPtr;
+        let prints = [
+            u32::FINGERPRINT,
+            <Option<u32>>::FINGERPRINT,
+            <Option<NonZeroU32>>::FINGERPRINT,
+            <Option<i32>>::FINGERPRINT,
+            <WasmPtr<u8>>::FINGERPRINT,
+            <Option<WasmPtr<u8>>>::FINGERPRINT,
+            <Option<WasmPtr<u16>>>::FINGERPRINT,
+            <Option<base::Shape>>::FINGERPRINT,
+            <Option<field_type::Shape>>::FINGERPRINT,
+        ];
+        for (i, a) in prints.iter().enumerate() {
+            for b in &prints[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+    }
+}
+
+mod arbitrary_bytes {
+    use proptest::prelude::*;
+    use wasm_layout::{ViewRef, WasmLayout};
+
+    use super::{Msg, Scene, Shape, Wide};
+
+    /// Whatever the bytes, reads and views answer without panicking, agree
+    /// with each other, and what reads back writes back to the same value.
+    fn check<T: WasmLayout + PartialEq + std::fmt::Debug>(bytes: &[u8]) -> Result<(), TestCaseError>
+    where
+        for<'a> T::Ref<'a>: ViewRef<'a, Target = T>,
+    {
+        // Compared as text: a NaN is not equal to itself.
+        let read = T::read_from(bytes);
+        if let Ok(view) = T::view(bytes) {
+            prop_assert_eq!(format!("{:?}", view.read()), format!("{read:?}"));
+        }
+        if let Ok(value) = read {
+            let mut again = vec![0u8; T::SIZE];
+            value.write_to(&mut again).unwrap();
+            prop_assert_eq!(format!("{:?}", T::read_from(&again)), format!("{:?}", Ok::<_, ()>(value)));
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn reads_never_panic_and_agree(bytes in proptest::collection::vec(any::<u8>(), 0..160), tags in any::<[u8; 4]>()) {
+            // Mostly valid tags, so the cases' fields are reached too.
+            let mut bytes = bytes;
+            if let Some(b) = bytes.first_mut() { *b = tags[0] % 4; }
+            check::<Shape>(&bytes)?;
+            check::<Wide>(&bytes)?;
+            check::<Scene>(&bytes)?;
+            if bytes.len() >= 2 { bytes[0] = [3, 10, 11, tags[1]][usize::from(tags[2] % 4)]; bytes[1] = 0; }
+            check::<Msg>(&bytes)?;
+            if let Ok(v) = Shape::view(&bytes) {
+                let _ = v.variant();
+            }
+        }
+    }
+}

@@ -83,8 +83,9 @@ fn items(lang: Lang, ty: &TypeLayout) -> Vec<(String, String)> {
                     format!("the function `{prefix}{name}` of {what} `{}`", ty.name),
                 ));
             }
-            if matches!(kind, TypeKind::Struct(_)) {
+            if matches!(kind, TypeKind::Struct(_) | TypeKind::Variant(_)) {
                 out.push(suffixed("View", "view class"));
+                out.push(suffixed("Array", "struct array class"));
             }
         }
         (Lang::C, kind) => {
@@ -143,6 +144,14 @@ fn structure(lang: Lang, file: &Scope, ty: &TypeLayout, s: &StructLayout) -> Res
         members.declare(&field, &item)?;
         if lang == Lang::TypeScript {
             view.declare(&field, &format!("the accessor for field `{}` of `{}`", f.name, ty.name))?;
+        }
+    }
+    if lang == Lang::TypeScript {
+        for (method, f) in typescript::view_methods(s) {
+            view.declare(
+                &method,
+                &format!("the view method for pointer field `{}` of `{}`", f.name, ty.name),
+            )?;
         }
     }
     Ok(())

@@ -9,9 +9,12 @@ use crate::slice::{SliceMut, SliceRef};
 ///
 /// Implemented for the integer and float types, `bool`,
 /// [`WasmPtr<T>`](crate::WasmPtr), [`WasmStr`](crate::WasmStr),
-/// [`WasmSlice<T>`](crate::WasmSlice), arrays of implementors, and by
-/// `#[derive(WasmLayout)]` for structs and fieldless enums with an integer
-/// `#[repr]`.
+/// [`WasmSlice<T>`](crate::WasmSlice), arrays of implementors, `Option`s
+/// of `WasmPtr<T>`, of the `NonZero` integers and of every
+/// [`TaggedOption`](crate::TaggedOption) type, and by
+/// `#[derive(WasmLayout)]` for structs, fieldless enums with an integer
+/// `#[repr]` and enums with fields with `#[repr(C, u8)]` (or `C, u16` /
+/// `C, u32`; see [`WasmVariant`](crate::WasmVariant)).
 ///
 /// Every safe method returns an error instead of panicking, whatever the
 /// bytes. Offsets in errors count from the start of the slice the caller

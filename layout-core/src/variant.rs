@@ -6,6 +6,8 @@
 //! it holds: [`VariantRef::variant`] gives the generated `<Name>Ref` enum,
 //! one variant per case holding a view of that case's fields (no copy), or
 //! `InvalidDiscriminant` for a tag that names no case.
+//!
+//! The README shows one in use.
 
 use core::fmt;
 

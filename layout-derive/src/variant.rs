@@ -24,7 +24,8 @@ pub struct Case<'a> {
     pub fields: Vec<CaseField<'a>>,
     /// `Name(…)` rather than `Name { … }`.
     pub tuple: bool,
-    /// The case's views: `<Enum><Variant>Ref` and `<Enum><Variant>Mut`.
+    /// The case's views: `<Enum><Variant>Ref` and `<Enum><Variant>Mut`
+    /// (emitted only for a case with fields).
     pub view: Ident,
     pub view_mut: Ident,
 }
@@ -151,7 +152,13 @@ fn names(cx: &Ctxt, name: &Ident, cases: &[Case]) {
     }
     for case in cases {
         let v = case.variant.ident;
-        for (view, what) in [(&case.view, "read-only"), (&case.view_mut, "mutable")] {
+        // A case without fields has no views of its own.
+        let views = if case.fields.is_empty() {
+            &[][..]
+        } else {
+            &[(&case.view, "read-only"), (&case.view_mut, "mutable")][..]
+        };
+        for &(view, what) in views {
             if let Err(e) = items.declare(&view.to_string(), &format!("the {what} view of case `{v}`")) {
                 cx.error_spanned_by(v, message(&e));
             }

@@ -3,7 +3,7 @@
 //! layout, which is C's `struct { tag; union { case structs } }`.
 //!
 //! Each case's fields form a natural struct of their own (placed by
-//! [`Placer`](crate::shape::Placer)); the payload union has the largest
+//! [`Placer`]); the payload union has the largest
 //! case alignment and the largest case size rounded up to it; the payload
 //! follows the tag at the next multiple of its alignment; the whole is
 //! rounded up to the larger of the two alignments.

@@ -96,194 +96,257 @@ function storeAllScalars(view: DataView, ptr: number, value: AllScalars): void {
 }
 /** A live view of one `AllScalars` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AllScalarsView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AllScalarsView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `AllScalars` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "AllScalarsView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "AllScalarsView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 56 > view.byteLength) outOfBounds(this.#ptr, 56, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `AllScalars`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 56 > view.byteLength) outOfBounds(this.#ptr, 56, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get a_u8(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr);
+      m.fresh(error, this.#ptr, 56);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set a_u8(value: number) {
-    checkInt(value, 0, 255, "u8", `AllScalars.a_u8`);
-    const view = this.#span();
-    view.setUint8(this.#ptr, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `AllScalars.a_u8`);
   }
   get a_u16(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 2;
+    if ((at & 1) === 0) {
+      const x = m.u16[at >> 1];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint16(this.#ptr + 2, true);
+      return view.getUint16(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint16(this.#ptr + 2, true);
+      m.fresh(error, this.#ptr, 56);
+      view = m.dv;
+      return view.getUint16(at, true);
     }
   }
   set a_u16(value: number) {
-    checkInt(value, 0, 65535, "u16", `AllScalars.a_u16`);
-    const view = this.#span();
-    view.setUint16(this.#ptr + 2, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 2;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 56 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 56, at, value, u16Elems, `AllScalars.a_u16`);
   }
   get a_u32(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 4;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 4, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 4, true);
+      m.fresh(error, this.#ptr, 56);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set a_u32(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `AllScalars.a_u32`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 4, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 56 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 56, at, value, u32Elems, `AllScalars.a_u32`);
   }
   get a_u64(): bigint {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    if ((at & 7) === 0) {
+      const x = m.u64[at >> 3];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getBigUint64(this.#ptr + 8, true);
+      return view.getBigUint64(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getBigUint64(this.#ptr + 8, true);
+      m.fresh(error, this.#ptr, 56);
+      view = m.dv;
+      return view.getBigUint64(at, true);
     }
   }
   set a_u64(value: bigint) {
-    checkBig(value, false, "u64", `AllScalars.a_u64`);
-    const view = this.#span();
-    view.setBigUint64(this.#ptr + 8, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 56 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 56, at, value, u64Elems, `AllScalars.a_u64`);
   }
   get a_i8(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 16;
+    const x = m.i8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getInt8(this.#ptr + 16);
+      return view.getInt8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getInt8(this.#ptr + 16);
+      m.fresh(error, this.#ptr, 56);
+      view = m.dv;
+      return view.getInt8(at);
     }
   }
   set a_i8(value: number) {
-    checkInt(value, -128, 127, "i8", `AllScalars.a_i8`);
-    const view = this.#span();
-    view.setInt8(this.#ptr + 16, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 16;
+    if (typeof value === "number" && (value << 24 >> 24) === value && ptr + 56 <= m.u8.length) m.i8[at] = value; else setAt(m, ptr, 56, at, value, i8Elems, `AllScalars.a_i8`);
   }
   get a_i16(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 18;
+    if ((at & 1) === 0) {
+      const x = m.i16[at >> 1];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getInt16(this.#ptr + 18, true);
+      return view.getInt16(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getInt16(this.#ptr + 18, true);
+      m.fresh(error, this.#ptr, 56);
+      view = m.dv;
+      return view.getInt16(at, true);
     }
   }
   set a_i16(value: number) {
-    checkInt(value, -32768, 32767, "i16", `AllScalars.a_i16`);
-    const view = this.#span();
-    view.setInt16(this.#ptr + 18, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 18;
+    if (typeof value === "number" && (value << 16 >> 16) === value && ptr + 56 <= m.u8.length && (at & 1) === 0 && m.le) m.i16[at >> 1] = value; else setAt(m, ptr, 56, at, value, i16Elems, `AllScalars.a_i16`);
   }
   get a_i32(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 20;
+    if ((at & 3) === 0) {
+      const x = m.i32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getInt32(this.#ptr + 20, true);
+      return view.getInt32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getInt32(this.#ptr + 20, true);
+      m.fresh(error, this.#ptr, 56);
+      view = m.dv;
+      return view.getInt32(at, true);
     }
   }
   set a_i32(value: number) {
-    checkInt(value, -2147483648, 2147483647, "i32", `AllScalars.a_i32`);
-    const view = this.#span();
-    view.setInt32(this.#ptr + 20, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 20;
+    if (typeof value === "number" && (value | 0) === value && ptr + 56 <= m.u8.length && (at & 3) === 0 && m.le) m.i32[at >> 2] = value; else setAt(m, ptr, 56, at, value, i32Elems, `AllScalars.a_i32`);
   }
   get a_i64(): bigint {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 24;
+    if ((at & 7) === 0) {
+      const x = m.i64[at >> 3];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getBigInt64(this.#ptr + 24, true);
+      return view.getBigInt64(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getBigInt64(this.#ptr + 24, true);
+      m.fresh(error, this.#ptr, 56);
+      view = m.dv;
+      return view.getBigInt64(at, true);
     }
   }
   set a_i64(value: bigint) {
-    checkBig(value, true, "i64", `AllScalars.a_i64`);
-    const view = this.#span();
-    view.setBigInt64(this.#ptr + 24, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 24;
+    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 56 <= m.u8.length && (at & 7) === 0 && m.le) m.i64[at >> 3] = value; else setAt(m, ptr, 56, at, value, i64Elems, `AllScalars.a_i64`);
   }
   get a_f32(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 32;
+    if ((at & 3) === 0) {
+      const x = m.f32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getFloat32(this.#ptr + 32, true);
+      return view.getFloat32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getFloat32(this.#ptr + 32, true);
+      m.fresh(error, this.#ptr, 56);
+      view = m.dv;
+      return view.getFloat32(at, true);
     }
   }
   set a_f32(value: number) {
-    checkFloat(value, "f32", `AllScalars.a_f32`);
-    const view = this.#span();
-    view.setFloat32(this.#ptr + 32, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 32;
+    if (typeof value === "number" && ptr + 56 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 56, at, value, f32Elems, `AllScalars.a_f32`);
   }
   get a_f64(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 40;
+    if ((at & 7) === 0) {
+      const x = m.f64[at >> 3];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getFloat64(this.#ptr + 40, true);
+      return view.getFloat64(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getFloat64(this.#ptr + 40, true);
+      m.fresh(error, this.#ptr, 56);
+      view = m.dv;
+      return view.getFloat64(at, true);
     }
   }
   set a_f64(value: number) {
-    checkFloat(value, "f64", `AllScalars.a_f64`);
-    const view = this.#span();
-    view.setFloat64(this.#ptr + 40, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 40;
+    if (typeof value === "number" && ptr + 56 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 56, at, value, f64Elems, `AllScalars.a_f64`);
   }
   get a_bool(): boolean {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 48;
+    const byte = m.u8[at];
+    if (byte === 0 || byte === 1) return byte === 1;
+    let view = m.dv;
     try {
-      return readBoolAt(view, this.#ptr + 48, "AllScalars.a_bool");
+      return readBoolAt(view, at, "AllScalars.a_bool");
     } catch (error) {
-      view = this.#fresh(error);
-      return readBoolAt(view, this.#ptr + 48, "AllScalars.a_bool");
+      m.fresh(error, this.#ptr, 56);
+      view = m.dv;
+      return readBoolAt(view, at, "AllScalars.a_bool");
     }
   }
   set a_bool(value: boolean) {
-    checkBool(value, `AllScalars.a_bool`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 48, value ? 1 : 0);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 48;
+    if (typeof value === "boolean" && ptr + 56 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 56, at, value, boolElems, `AllScalars.a_bool`);
   }
 }
 
@@ -333,69 +396,66 @@ function storePoint(view: DataView, ptr: number, value: Point): void {
 }
 /** A live view of one `Point` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PointView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PointView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Point` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PointView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PointView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Point`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get x(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 7) === 0) {
+      const x = m.f64[at >> 3];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getFloat64(this.#ptr, true);
+      return view.getFloat64(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getFloat64(this.#ptr, true);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getFloat64(at, true);
     }
   }
   set x(value: number) {
-    checkFloat(value, "f64", `Point.x`);
-    const view = this.#span();
-    view.setFloat64(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && ptr + 16 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.x`);
   }
   /** Vertical, growing downwards. */
   get y(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    if ((at & 7) === 0) {
+      const x = m.f64[at >> 3];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getFloat64(this.#ptr + 8, true);
+      return view.getFloat64(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getFloat64(this.#ptr + 8, true);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getFloat64(at, true);
     }
   }
   set y(value: number) {
-    checkFloat(value, "f64", `Point.y`);
-    const view = this.#span();
-    view.setFloat64(this.#ptr + 8, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
+    if (typeof value === "number" && ptr + 16 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.y`);
   }
 }
 
@@ -438,6 +498,15 @@ export function writeKind(view: DataView, ptr: number, value: Kind): void {
   checkSpan(view, ptr, 1, "Kind");
   view.setUint8(ptr, value);
 }
+/** The name of the `Kind` variant of value `value`, or `undefined` if none has it. */
+export function nameOfKind(value: number): keyof typeof Kind | undefined {
+  switch (value) {
+    case 1: return "A";
+    case 2: return "B";
+    case 200: return "C";
+  }
+  return undefined;
+}
 function checkKind(value: Kind, field: string): void {
   switch (value) {
     case 1:
@@ -462,7 +531,7 @@ export interface Rect {
   kind: Kind;
   /** Whether the rectangle is still in use; a byte, 0 or 1. */
   alive: boolean;
-  tags: number[];
+  tags: [number, number, number];
   next: number;
 }
 export const RectLayout = {
@@ -509,10 +578,7 @@ function checkRect(value: Rect): void {
   checkPoint(value.max);
   checkKind(value.kind, `Rect.kind`);
   checkBool(value.alive, `Rect.alive`);
-  checkLength(value.tags, 3, `Rect.tags`);
-  for (let i0 = 0; i0 < 3; i0++) {
-    checkInt(value.tags[i0]!, 0, 65535, "u16", `Rect.tags[${i0}]`);
-  }
+  if (!(Array.isArray(value.tags) && value.tags.length === 3 && typeof value.tags[0] === "number" && (value.tags[0] & 65535) === value.tags[0] && typeof value.tags[1] === "number" && (value.tags[1] & 65535) === value.tags[1] && typeof value.tags[2] === "number" && (value.tags[2] & 65535) === value.tags[2])) checkElems(value.tags, 3, u16Elems, `Rect.tags`);
   checkInt(value.next, 0, 4294967295, "WasmPtr<Rect>", `Rect.next`);
 }
 function storeRect(view: DataView, ptr: number, value: Rect): void {
@@ -520,130 +586,147 @@ function storeRect(view: DataView, ptr: number, value: Rect): void {
   storePoint(view, ptr + 16, value.max);
   view.setUint8(ptr + 32, value.kind);
   view.setUint8(ptr + 33, value.alive ? 1 : 0);
-  for (let i0 = 0; i0 < 3; i0++) {
-    view.setUint16(ptr + 34 + i0 * 2, value.tags[i0]!, true);
-  }
+  view.setUint16(ptr + 34, value.tags[0]!, true);
+  view.setUint16(ptr + 34 + 2, value.tags[1]!, true);
+  view.setUint16(ptr + 34 + 4, value.tags[2]!, true);
   view.setUint32(ptr + 40, value.next, true);
   zeroBytes(view, ptr + 44, 4); // padding
 }
 /** A live view of one `Rect` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class RectView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "RectView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Rect` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "RectView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "RectView");
     this.#ptr = value;
-  }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 48 > view.byteLength) outOfBounds(this.#ptr, 48, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Rect`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 48 > view.byteLength) outOfBounds(this.#ptr, 48, view.byteLength);
-    this.#view = view;
-    return view;
   }
   /** The corner with the smallest coordinates. */
   get min(): PointView {
-    this.#span();
-    return new PointView(this.#memory, this.#ptr);
+    const m = this.#m;
+    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
+    return new PointView(m.memory, this.#ptr);
   }
   set min(value: Point) {
     checkPoint(value);
-    const view = this.#span();
-    storePoint(view, this.#ptr, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
+    const view = m.dv;
+    storePoint(view, ptr, value);
   }
   /** The corner with the largest coordinates. */
   get max(): PointView {
-    this.#span();
-    return new PointView(this.#memory, this.#ptr + 16);
+    const m = this.#m;
+    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
+    return new PointView(m.memory, this.#ptr + 16);
   }
   set max(value: Point) {
     checkPoint(value);
-    const view = this.#span();
-    storePoint(view, this.#ptr + 16, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
+    const view = m.dv;
+    storePoint(view, ptr + 16, value);
   }
   get kind(): Kind {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return loadKind(view, this.#ptr + 32, "Rect.kind");
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 48);
+      view = m.dv;
       return loadKind(view, this.#ptr + 32, "Rect.kind");
     }
   }
   set kind(value: Kind) {
     checkKind(value, `Rect.kind`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 32, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
+    const view = m.dv;
+    view.setUint8(ptr + 32, value);
   }
   /** Whether the rectangle is still in use; a byte, 0 or 1. */
   get alive(): boolean {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 33;
+    const byte = m.u8[at];
+    if (byte === 0 || byte === 1) return byte === 1;
+    let view = m.dv;
     try {
-      return readBoolAt(view, this.#ptr + 33, "Rect.alive");
+      return readBoolAt(view, at, "Rect.alive");
     } catch (error) {
-      view = this.#fresh(error);
-      return readBoolAt(view, this.#ptr + 33, "Rect.alive");
+      m.fresh(error, this.#ptr, 48);
+      view = m.dv;
+      return readBoolAt(view, at, "Rect.alive");
     }
   }
   set alive(value: boolean) {
-    checkBool(value, `Rect.alive`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 33, value ? 1 : 0);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 33;
+    if (typeof value === "boolean" && ptr + 48 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 48, at, value, boolElems, `Rect.alive`);
   }
-  get tags(): number[] {
-    let view = this.#view;
-    try {
-      return [view.getUint16(this.#ptr + 34, true), view.getUint16(this.#ptr + 34 + 2, true), view.getUint16(this.#ptr + 34 + 4, true)];
-    } catch (error) {
-      view = this.#fresh(error);
-      return [view.getUint16(this.#ptr + 34, true), view.getUint16(this.#ptr + 34 + 2, true), view.getUint16(this.#ptr + 34 + 4, true)];
-    }
+  get tags(): LiveArray<number, number, Uint16Array> {
+    const m = this.#m;
+    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
+    return new LiveArray<number, number, Uint16Array>(m, this.#ptr + 34, 3, 2, u16Elems, "Rect.tags");
   }
-  set tags(value: number[]) {
-    checkLength(value, 3, `Rect.tags`);
-    for (let i0 = 0; i0 < 3; i0++) {
-      checkInt(value[i0]!, 0, 65535, "u16", `Rect.tags[${i0}]`);
-    }
-    const view = this.#span();
-    for (let i0 = 0; i0 < 3; i0++) {
-      view.setUint16(this.#ptr + 34 + i0 * 2, value[i0]!, true);
+  set tags(value: [number, number, number]) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 34;
+    if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2] && ptr + 48 <= m.u8.length && (at & 1) === 0 && m.le) {
+      const typed = m.u16;
+      const k = at >> 1;
+      typed[k] = value[0]!;
+      typed[k + 1] = value[1]!;
+      typed[k + 2] = value[2]!;
+    } else {
+      setEachAt(m, ptr, 48, at, value, 3, u16Elems, `Rect.tags`);
     }
   }
   get next(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 40;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 40, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 40, true);
+      m.fresh(error, this.#ptr, 48);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set next(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Rect>", `Rect.next`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 40, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<Rect>", `Rect.next`);
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
+    const view = m.dv;
+    view.setUint32(ptr + 40, value, true);
+  }
+  /** A view of the `Rect` that `next` points to; a `RangeError` if it is null or its bytes are out of bounds. */
+  nextView(): RectView {
+    const m = this.#m;
+    return new RectView(m.memory, deref(m, this.next, 48, "Rect"));
   }
 }
 
@@ -696,82 +779,105 @@ function storeNode(view: DataView, ptr: number, value: Node): void {
 }
 /** A live view of one `Node` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class NodeView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "NodeView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Node` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "NodeView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "NodeView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 12 > view.byteLength) outOfBounds(this.#ptr, 12, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Node`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 12 > view.byteLength) outOfBounds(this.#ptr, 12, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get value(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.i32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getInt32(this.#ptr, true);
+      return view.getInt32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getInt32(this.#ptr, true);
+      m.fresh(error, this.#ptr, 12);
+      view = m.dv;
+      return view.getInt32(at, true);
     }
   }
   set value(value: number) {
-    checkInt(value, -2147483648, 2147483647, "i32", `Node.value`);
-    const view = this.#span();
-    view.setInt32(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value | 0) === value && ptr + 12 <= m.u8.length && (at & 3) === 0 && m.le) m.i32[at >> 2] = value; else setAt(m, ptr, 12, at, value, i32Elems, `Node.value`);
   }
   get next(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 4;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 4, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 4, true);
+      m.fresh(error, this.#ptr, 12);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set next(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Node>", `Node.next`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 4, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<Node>", `Node.next`);
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 12 > m.u8.length) m.span(ptr, 12);
+    const view = m.dv;
+    view.setUint32(ptr + 4, value, true);
   }
   get prev(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 8, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 8, true);
+      m.fresh(error, this.#ptr, 12);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set prev(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Node>", `Node.prev`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 8, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<Node>", `Node.prev`);
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 12 > m.u8.length) m.span(ptr, 12);
+    const view = m.dv;
+    view.setUint32(ptr + 8, value, true);
+  }
+  /** A view of the `Node` that `next` points to; a `RangeError` if it is null or its bytes are out of bounds. */
+  nextView(): NodeView {
+    const m = this.#m;
+    return new NodeView(m.memory, deref(m, this.next, 12, "Node"));
+  }
+  /** A view of the `Node` that `prev` points to; a `RangeError` if it is null or its bytes are out of bounds. */
+  prevView(): NodeView {
+    const m = this.#m;
+    return new NodeView(m.memory, deref(m, this.prev, 12, "Node"));
   }
 }
 
@@ -829,96 +935,107 @@ function storePacked(view: DataView, ptr: number, value: Packed): void {
 }
 /** A live view of one `Packed` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PackedView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PackedView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Packed` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PackedView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PackedView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 15 > view.byteLength) outOfBounds(this.#ptr, 15, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Packed`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 15 > view.byteLength) outOfBounds(this.#ptr, 15, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get a(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr);
+      m.fresh(error, this.#ptr, 15);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set a(value: number) {
-    checkInt(value, 0, 255, "u8", `Packed.a`);
-    const view = this.#span();
-    view.setUint8(this.#ptr, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 15 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 15, at, value, u8Elems, `Packed.a`);
   }
   get b(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 1;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 1, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 1, true);
+      m.fresh(error, this.#ptr, 15);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set b(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `Packed.b`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 1, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 1;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 15 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 15, at, value, u32Elems, `Packed.b`);
   }
   get c(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 5;
+    if ((at & 1) === 0) {
+      const x = m.u16[at >> 1];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint16(this.#ptr + 5, true);
+      return view.getUint16(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint16(this.#ptr + 5, true);
+      m.fresh(error, this.#ptr, 15);
+      view = m.dv;
+      return view.getUint16(at, true);
     }
   }
   set c(value: number) {
-    checkInt(value, 0, 65535, "u16", `Packed.c`);
-    const view = this.#span();
-    view.setUint16(this.#ptr + 5, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 5;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 15 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 15, at, value, u16Elems, `Packed.c`);
   }
   get d(): bigint {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 7;
+    if ((at & 7) === 0) {
+      const x = m.u64[at >> 3];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getBigUint64(this.#ptr + 7, true);
+      return view.getBigUint64(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getBigUint64(this.#ptr + 7, true);
+      m.fresh(error, this.#ptr, 15);
+      view = m.dv;
+      return view.getBigUint64(at, true);
     }
   }
   set d(value: bigint) {
-    checkBig(value, false, "u64", `Packed.d`);
-    const view = this.#span();
-    view.setBigUint64(this.#ptr + 7, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 7;
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 15 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 15, at, value, u64Elems, `Packed.d`);
   }
 }
 
@@ -976,91 +1093,93 @@ function storePackedNested(view: DataView, ptr: number, value: PackedNested): vo
 }
 /** A live view of one `PackedNested` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PackedNestedView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PackedNestedView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `PackedNested` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PackedNestedView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PackedNestedView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 19 > view.byteLength) outOfBounds(this.#ptr, 19, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `PackedNested`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 19 > view.byteLength) outOfBounds(this.#ptr, 19, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get tag(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr);
+      m.fresh(error, this.#ptr, 19);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set tag(value: number) {
-    checkInt(value, 0, 255, "u8", `PackedNested.tag`);
-    const view = this.#span();
-    view.setUint8(this.#ptr, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 19 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 19, at, value, u8Elems, `PackedNested.tag`);
   }
   get point(): PointView {
-    this.#span();
-    return new PointView(this.#memory, this.#ptr + 1);
+    const m = this.#m;
+    if (this.#ptr + 19 > m.u8.length) m.span(this.#ptr, 19);
+    return new PointView(m.memory, this.#ptr + 1);
   }
   set point(value: Point) {
     checkPoint(value);
-    const view = this.#span();
-    storePoint(view, this.#ptr + 1, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 19 > m.u8.length) m.span(ptr, 19);
+    const view = m.dv;
+    storePoint(view, ptr + 1, value);
   }
   get kind(): Kind {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return loadKind(view, this.#ptr + 17, "PackedNested.kind");
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 19);
+      view = m.dv;
       return loadKind(view, this.#ptr + 17, "PackedNested.kind");
     }
   }
   set kind(value: Kind) {
     checkKind(value, `PackedNested.kind`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 17, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 19 > m.u8.length) m.span(ptr, 19);
+    const view = m.dv;
+    view.setUint8(ptr + 17, value);
   }
   get flag(): boolean {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 18;
+    const byte = m.u8[at];
+    if (byte === 0 || byte === 1) return byte === 1;
+    let view = m.dv;
     try {
-      return readBoolAt(view, this.#ptr + 18, "PackedNested.flag");
+      return readBoolAt(view, at, "PackedNested.flag");
     } catch (error) {
-      view = this.#fresh(error);
-      return readBoolAt(view, this.#ptr + 18, "PackedNested.flag");
+      m.fresh(error, this.#ptr, 19);
+      view = m.dv;
+      return readBoolAt(view, at, "PackedNested.flag");
     }
   }
   set flag(value: boolean) {
-    checkBool(value, `PackedNested.flag`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 18, value ? 1 : 0);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 18;
+    if (typeof value === "boolean" && ptr + 19 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 19, at, value, boolElems, `PackedNested.flag`);
   }
 }
 
@@ -1105,54 +1224,43 @@ function storeAligned16(view: DataView, ptr: number, value: Aligned16): void {
 }
 /** A live view of one `Aligned16` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Aligned16View {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Aligned16View");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Aligned16` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "Aligned16View");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "Aligned16View");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Aligned16`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get x(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr, true);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set x(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `Aligned16.x`);
-    const view = this.#span();
-    view.setUint32(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Aligned16.x`);
   }
 }
 
@@ -1196,54 +1304,43 @@ function storeAlignedLow(view: DataView, ptr: number, value: AlignedLow): void {
 }
 /** A live view of one `AlignedLow` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AlignedLowView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AlignedLowView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `AlignedLow` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "AlignedLowView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "AlignedLowView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `AlignedLow`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get x(): bigint {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 7) === 0) {
+      const x = m.u64[at >> 3];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getBigUint64(this.#ptr, true);
+      return view.getBigUint64(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getBigUint64(this.#ptr, true);
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getBigUint64(at, true);
     }
   }
   set x(value: bigint) {
-    checkBig(value, false, "u64", `AlignedLow.x`);
-    const view = this.#span();
-    view.setBigUint64(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `AlignedLow.x`);
   }
 }
 
@@ -1299,77 +1396,74 @@ function storeAlignedOuter(view: DataView, ptr: number, value: AlignedOuter): vo
 }
 /** A live view of one `AlignedOuter` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AlignedOuterView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "AlignedOuterView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `AlignedOuter` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "AlignedOuterView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "AlignedOuterView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 48 > view.byteLength) outOfBounds(this.#ptr, 48, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `AlignedOuter`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 48 > view.byteLength) outOfBounds(this.#ptr, 48, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get a(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr);
+      m.fresh(error, this.#ptr, 48);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set a(value: number) {
-    checkInt(value, 0, 255, "u8", `AlignedOuter.a`);
-    const view = this.#span();
-    view.setUint8(this.#ptr, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.a`);
   }
   get inner(): Aligned16View {
-    this.#span();
-    return new Aligned16View(this.#memory, this.#ptr + 16);
+    const m = this.#m;
+    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
+    return new Aligned16View(m.memory, this.#ptr + 16);
   }
   set inner(value: Aligned16) {
     checkAligned16(value);
-    const view = this.#span();
-    storeAligned16(view, this.#ptr + 16, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 48 > m.u8.length) m.span(ptr, 48);
+    const view = m.dv;
+    storeAligned16(view, ptr + 16, value);
   }
   get b(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 32;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr + 32);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr + 32);
+      m.fresh(error, this.#ptr, 48);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set b(value: number) {
-    checkInt(value, 0, 255, "u8", `AlignedOuter.b`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 32, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 32;
+    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.b`);
   }
 }
 
@@ -1419,68 +1513,63 @@ function storeTailPad(view: DataView, ptr: number, value: TailPad): void {
 }
 /** A live view of one `TailPad` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class TailPadView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "TailPadView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `TailPad` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "TailPadView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "TailPadView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `TailPad`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get a(): bigint {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 7) === 0) {
+      const x = m.u64[at >> 3];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getBigUint64(this.#ptr, true);
+      return view.getBigUint64(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getBigUint64(this.#ptr, true);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getBigUint64(at, true);
     }
   }
   set a(value: bigint) {
-    checkBig(value, false, "u64", `TailPad.a`);
-    const view = this.#span();
-    view.setBigUint64(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 16 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 16, at, value, u64Elems, `TailPad.a`);
   }
   get b(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr + 8);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr + 8);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set b(value: number) {
-    checkInt(value, 0, 255, "u8", `TailPad.b`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 8, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `TailPad.b`);
   }
 }
 
@@ -1536,82 +1625,83 @@ function storeMixed16(view: DataView, ptr: number, value: Mixed16): void {
 }
 /** A live view of one `Mixed16` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Mixed16View {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Mixed16View");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Mixed16` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "Mixed16View");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "Mixed16View");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 6 > view.byteLength) outOfBounds(this.#ptr, 6, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Mixed16`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 6 > view.byteLength) outOfBounds(this.#ptr, 6, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get a(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr);
+      m.fresh(error, this.#ptr, 6);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set a(value: number) {
-    checkInt(value, 0, 255, "u8", `Mixed16.a`);
-    const view = this.#span();
-    view.setUint8(this.#ptr, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.a`);
   }
   get b(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 2;
+    if ((at & 1) === 0) {
+      const x = m.u16[at >> 1];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint16(this.#ptr + 2, true);
+      return view.getUint16(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint16(this.#ptr + 2, true);
+      m.fresh(error, this.#ptr, 6);
+      view = m.dv;
+      return view.getUint16(at, true);
     }
   }
   set b(value: number) {
-    checkInt(value, 0, 65535, "u16", `Mixed16.b`);
-    const view = this.#span();
-    view.setUint16(this.#ptr + 2, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 2;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 6 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 6, at, value, u16Elems, `Mixed16.b`);
   }
   get c(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 4;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr + 4);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr + 4);
+      m.fresh(error, this.#ptr, 6);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set c(value: number) {
-    checkInt(value, 0, 255, "u8", `Mixed16.c`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 4, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
+    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.c`);
   }
 }
 
@@ -1657,7 +1747,7 @@ export class EmptyView {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "EmptyView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "EmptyView");
     this.#ptr = value;
   }
 }
@@ -1665,7 +1755,7 @@ export class EmptyView {
 /** An array of zero-size structs between two bytes. */
 export interface Empties {
   before: number;
-  units: Empty[];
+  units: [Empty, Empty, Empty];
   after: number;
 }
 export const EmptiesLayout = {
@@ -1702,10 +1792,10 @@ function loadEmpties(view: DataView, ptr: number): Empties {
 }
 function checkEmpties(value: Empties): void {
   checkInt(value.before, 0, 255, "u8", `Empties.before`);
-  checkLength(value.units, 3, `Empties.units`);
-  for (let i0 = 0; i0 < 3; i0++) {
-    checkEmpty(value.units[i0]!);
-  }
+  if (!(Array.isArray(value.units) && value.units.length === 3)) checkLength(value.units, 3, `Empties.units`);
+  checkEmpty(value.units[0]!);
+  checkEmpty(value.units[1]!);
+  checkEmpty(value.units[2]!);
   checkInt(value.after, 0, 255, "u8", `Empties.after`);
 }
 function storeEmpties(view: DataView, ptr: number, value: Empties): void {
@@ -1714,77 +1804,72 @@ function storeEmpties(view: DataView, ptr: number, value: Empties): void {
 }
 /** A live view of one `Empties` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class EmptiesView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "EmptiesView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Empties` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "EmptiesView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "EmptiesView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 2 > view.byteLength) outOfBounds(this.#ptr, 2, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Empties`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 2 > view.byteLength) outOfBounds(this.#ptr, 2, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get before(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr);
+      m.fresh(error, this.#ptr, 2);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set before(value: number) {
-    checkInt(value, 0, 255, "u8", `Empties.before`);
-    const view = this.#span();
-    view.setUint8(this.#ptr, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.before`);
   }
-  get units(): Empty[] {
-    return [{}, {}, {}];
+  get units(): EmptyArray {
+    const m = this.#m;
+    if (this.#ptr + 2 > m.u8.length) m.span(this.#ptr, 2);
+    return new EmptyArray(m.memory, this.#ptr + 1, 3);
   }
-  set units(value: Empty[]) {
-    checkLength(value, 3, `Empties.units`);
-    for (let i0 = 0; i0 < 3; i0++) {
-      checkEmpty(value[i0]!);
-    }
+  set units(value: [Empty, Empty, Empty]) {
+    if (!(Array.isArray(value) && value.length === 3)) checkLength(value, 3, `Empties.units`);
+    checkEmpty(value[0]!);
+    checkEmpty(value[1]!);
+    checkEmpty(value[2]!);
   }
   get after(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 1;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr + 1);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr + 1);
+      m.fresh(error, this.#ptr, 2);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set after(value: number) {
-    checkInt(value, 0, 255, "u8", `Empties.after`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 1, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 1;
+    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.after`);
   }
 }
 
@@ -1833,68 +1918,63 @@ function storeInner(view: DataView, ptr: number, value: Inner): void {
 }
 /** A live view of one `Inner` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class InnerView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "InnerView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Inner` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "InnerView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "InnerView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 4 > view.byteLength) outOfBounds(this.#ptr, 4, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Inner`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 4 > view.byteLength) outOfBounds(this.#ptr, 4, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get a(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr);
+      m.fresh(error, this.#ptr, 4);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set a(value: number) {
-    checkInt(value, 0, 255, "u8", `Inner.a`);
-    const view = this.#span();
-    view.setUint8(this.#ptr, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 4 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 4, at, value, u8Elems, `Inner.a`);
   }
   get b(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 2;
+    if ((at & 1) === 0) {
+      const x = m.u16[at >> 1];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint16(this.#ptr + 2, true);
+      return view.getUint16(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint16(this.#ptr + 2, true);
+      m.fresh(error, this.#ptr, 4);
+      view = m.dv;
+      return view.getUint16(at, true);
     }
   }
   set b(value: number) {
-    checkInt(value, 0, 65535, "u16", `Inner.b`);
-    const view = this.#span();
-    view.setUint16(this.#ptr + 2, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 2;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Inner.b`);
   }
 }
 
@@ -1960,103 +2040,109 @@ function storeOuter(view: DataView, ptr: number, value: Outer): void {
 }
 /** A live view of one `Outer` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class OuterView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "OuterView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Outer` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "OuterView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "OuterView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Outer`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get x(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set x(value: number) {
-    checkInt(value, 0, 255, "u8", `Outer.x`);
-    const view = this.#span();
-    view.setUint8(this.#ptr, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.x`);
   }
   get inner(): InnerView {
-    this.#span();
-    return new InnerView(this.#memory, this.#ptr + 2);
+    const m = this.#m;
+    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
+    return new InnerView(m.memory, this.#ptr + 2);
   }
   set inner(value: Inner) {
     checkInner(value);
-    const view = this.#span();
-    storeInner(view, this.#ptr + 2, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    storeInner(view, ptr + 2, value);
   }
   get y(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 8, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 8, true);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set y(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `Outer.y`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 8, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Outer.y`);
   }
   get empty(): EmptyView {
-    this.#span();
-    return new EmptyView(this.#memory, this.#ptr + 12);
+    const m = this.#m;
+    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
+    return new EmptyView(m.memory, this.#ptr + 12);
   }
   set empty(value: Empty) {
     checkEmpty(value);
   }
   get z(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 12;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr + 12);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr + 12);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set z(value: number) {
-    checkInt(value, 0, 255, "u8", `Outer.z`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 12, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 12;
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.z`);
   }
 }
 
 export interface Matrix {
-  m: number[][];
+  m: [[number, number, number, number], [number, number, number, number], [number, number, number, number], [number, number, number, number]];
 }
 export const MatrixLayout = {
   size: 64,
@@ -2087,88 +2173,86 @@ function loadMatrix(view: DataView, ptr: number): Matrix {
   };
 }
 function checkMatrix(value: Matrix): void {
-  checkLength(value.m, 4, `Matrix.m`);
-  for (let i0 = 0; i0 < 4; i0++) {
-    checkLength(value.m[i0]!, 4, `Matrix.m[${i0}]`);
-    for (let i1 = 0; i1 < 4; i1++) {
-      checkFloat(value.m[i0]![i1]!, "f32", `Matrix.m[${i0}][${i1}]`);
-    }
-  }
+  if (!(Array.isArray(value.m) && value.m.length === 4)) checkLength(value.m, 4, `Matrix.m`);
+  if (!(Array.isArray(value.m[0]!) && value.m[0]!.length === 4 && typeof value.m[0]![0] === "number" && typeof value.m[0]![1] === "number" && typeof value.m[0]![2] === "number" && typeof value.m[0]![3] === "number")) checkElems(value.m[0]!, 4, f32Elems, `Matrix.m[0]`);
+  if (!(Array.isArray(value.m[1]!) && value.m[1]!.length === 4 && typeof value.m[1]![0] === "number" && typeof value.m[1]![1] === "number" && typeof value.m[1]![2] === "number" && typeof value.m[1]![3] === "number")) checkElems(value.m[1]!, 4, f32Elems, `Matrix.m[1]`);
+  if (!(Array.isArray(value.m[2]!) && value.m[2]!.length === 4 && typeof value.m[2]![0] === "number" && typeof value.m[2]![1] === "number" && typeof value.m[2]![2] === "number" && typeof value.m[2]![3] === "number")) checkElems(value.m[2]!, 4, f32Elems, `Matrix.m[2]`);
+  if (!(Array.isArray(value.m[3]!) && value.m[3]!.length === 4 && typeof value.m[3]![0] === "number" && typeof value.m[3]![1] === "number" && typeof value.m[3]![2] === "number" && typeof value.m[3]![3] === "number")) checkElems(value.m[3]!, 4, f32Elems, `Matrix.m[3]`);
 }
 function storeMatrix(view: DataView, ptr: number, value: Matrix): void {
-  for (let i0 = 0; i0 < 4; i0++) {
-    for (let i1 = 0; i1 < 4; i1++) {
-      view.setFloat32(ptr + i0 * 16 + i1 * 4, value.m[i0]![i1]!, true);
-    }
-  }
+  view.setFloat32(ptr, value.m[0]![0]!, true);
+  view.setFloat32(ptr + 4, value.m[0]![1]!, true);
+  view.setFloat32(ptr + 8, value.m[0]![2]!, true);
+  view.setFloat32(ptr + 12, value.m[0]![3]!, true);
+  view.setFloat32(ptr + 16, value.m[1]![0]!, true);
+  view.setFloat32(ptr + 16 + 4, value.m[1]![1]!, true);
+  view.setFloat32(ptr + 16 + 8, value.m[1]![2]!, true);
+  view.setFloat32(ptr + 16 + 12, value.m[1]![3]!, true);
+  view.setFloat32(ptr + 32, value.m[2]![0]!, true);
+  view.setFloat32(ptr + 32 + 4, value.m[2]![1]!, true);
+  view.setFloat32(ptr + 32 + 8, value.m[2]![2]!, true);
+  view.setFloat32(ptr + 32 + 12, value.m[2]![3]!, true);
+  view.setFloat32(ptr + 48, value.m[3]![0]!, true);
+  view.setFloat32(ptr + 48 + 4, value.m[3]![1]!, true);
+  view.setFloat32(ptr + 48 + 8, value.m[3]![2]!, true);
+  view.setFloat32(ptr + 48 + 12, value.m[3]![3]!, true);
 }
 /** A live view of one `Matrix` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class MatrixView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MatrixView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Matrix` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "MatrixView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "MatrixView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 64 > view.byteLength) outOfBounds(this.#ptr, 64, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
+  get m(): LiveArray<[number, number, number, number], LiveArray<number, number, Float32Array>, never> {
+    const m = this.#m;
+    if (this.#ptr + 64 > m.u8.length) m.span(this.#ptr, 64);
+    return new LiveArray<[number, number, number, number], LiveArray<number, number, Float32Array>, never>(m, this.#ptr, 4, 16, { size: 16, shift: -1, typed: () => null, view: (m, at) => new LiveArray<number, number, Float32Array>(m, at, 4, 4, f32Elems, "Matrix.m"), load: (view, at) => ([view.getFloat32(at, true), view.getFloat32(at + 4, true), view.getFloat32(at + 8, true), view.getFloat32(at + 12, true)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 4 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number" && typeof value[3] === "number")) checkElems(value, 4, f32Elems, `${field}`); }, store: (view, at, value) => { view.setFloat32(at, value[0]!, true); view.setFloat32(at + 4, value[1]!, true); view.setFloat32(at + 8, value[2]!, true); view.setFloat32(at + 12, value[3]!, true); } }, "Matrix.m");
   }
-  /** Before a write: the memory's current DataView, which holds the whole `Matrix`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 64 > view.byteLength) outOfBounds(this.#ptr, 64, view.byteLength);
-    this.#view = view;
-    return view;
-  }
-  get m(): number[][] {
-    let view = this.#view;
-    try {
-      return [[view.getFloat32(this.#ptr, true), view.getFloat32(this.#ptr + 4, true), view.getFloat32(this.#ptr + 8, true), view.getFloat32(this.#ptr + 12, true)], [view.getFloat32(this.#ptr + 16, true), view.getFloat32(this.#ptr + 16 + 4, true), view.getFloat32(this.#ptr + 16 + 8, true), view.getFloat32(this.#ptr + 16 + 12, true)], [view.getFloat32(this.#ptr + 32, true), view.getFloat32(this.#ptr + 32 + 4, true), view.getFloat32(this.#ptr + 32 + 8, true), view.getFloat32(this.#ptr + 32 + 12, true)], [view.getFloat32(this.#ptr + 48, true), view.getFloat32(this.#ptr + 48 + 4, true), view.getFloat32(this.#ptr + 48 + 8, true), view.getFloat32(this.#ptr + 48 + 12, true)]];
-    } catch (error) {
-      view = this.#fresh(error);
-      return [[view.getFloat32(this.#ptr, true), view.getFloat32(this.#ptr + 4, true), view.getFloat32(this.#ptr + 8, true), view.getFloat32(this.#ptr + 12, true)], [view.getFloat32(this.#ptr + 16, true), view.getFloat32(this.#ptr + 16 + 4, true), view.getFloat32(this.#ptr + 16 + 8, true), view.getFloat32(this.#ptr + 16 + 12, true)], [view.getFloat32(this.#ptr + 32, true), view.getFloat32(this.#ptr + 32 + 4, true), view.getFloat32(this.#ptr + 32 + 8, true), view.getFloat32(this.#ptr + 32 + 12, true)], [view.getFloat32(this.#ptr + 48, true), view.getFloat32(this.#ptr + 48 + 4, true), view.getFloat32(this.#ptr + 48 + 8, true), view.getFloat32(this.#ptr + 48 + 12, true)]];
-    }
-  }
-  set m(value: number[][]) {
-    checkLength(value, 4, `Matrix.m`);
-    for (let i0 = 0; i0 < 4; i0++) {
-      checkLength(value[i0]!, 4, `Matrix.m[${i0}]`);
-      for (let i1 = 0; i1 < 4; i1++) {
-        checkFloat(value[i0]![i1]!, "f32", `Matrix.m[${i0}][${i1}]`);
-      }
-    }
-    const view = this.#span();
-    for (let i0 = 0; i0 < 4; i0++) {
-      for (let i1 = 0; i1 < 4; i1++) {
-        view.setFloat32(this.#ptr + i0 * 16 + i1 * 4, value[i0]![i1]!, true);
-      }
-    }
+  set m(value: [[number, number, number, number], [number, number, number, number], [number, number, number, number], [number, number, number, number]]) {
+    if (!(Array.isArray(value) && value.length === 4)) checkLength(value, 4, `Matrix.m`);
+    if (!(Array.isArray(value[0]!) && value[0]!.length === 4 && typeof value[0]![0] === "number" && typeof value[0]![1] === "number" && typeof value[0]![2] === "number" && typeof value[0]![3] === "number")) checkElems(value[0]!, 4, f32Elems, `Matrix.m[0]`);
+    if (!(Array.isArray(value[1]!) && value[1]!.length === 4 && typeof value[1]![0] === "number" && typeof value[1]![1] === "number" && typeof value[1]![2] === "number" && typeof value[1]![3] === "number")) checkElems(value[1]!, 4, f32Elems, `Matrix.m[1]`);
+    if (!(Array.isArray(value[2]!) && value[2]!.length === 4 && typeof value[2]![0] === "number" && typeof value[2]![1] === "number" && typeof value[2]![2] === "number" && typeof value[2]![3] === "number")) checkElems(value[2]!, 4, f32Elems, `Matrix.m[2]`);
+    if (!(Array.isArray(value[3]!) && value[3]!.length === 4 && typeof value[3]![0] === "number" && typeof value[3]![1] === "number" && typeof value[3]![2] === "number" && typeof value[3]![3] === "number")) checkElems(value[3]!, 4, f32Elems, `Matrix.m[3]`);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 64 > m.u8.length) m.span(ptr, 64);
+    const view = m.dv;
+    view.setFloat32(ptr, value[0]![0]!, true);
+    view.setFloat32(ptr + 4, value[0]![1]!, true);
+    view.setFloat32(ptr + 8, value[0]![2]!, true);
+    view.setFloat32(ptr + 12, value[0]![3]!, true);
+    view.setFloat32(ptr + 16, value[1]![0]!, true);
+    view.setFloat32(ptr + 16 + 4, value[1]![1]!, true);
+    view.setFloat32(ptr + 16 + 8, value[1]![2]!, true);
+    view.setFloat32(ptr + 16 + 12, value[1]![3]!, true);
+    view.setFloat32(ptr + 32, value[2]![0]!, true);
+    view.setFloat32(ptr + 32 + 4, value[2]![1]!, true);
+    view.setFloat32(ptr + 32 + 8, value[2]![2]!, true);
+    view.setFloat32(ptr + 32 + 12, value[2]![3]!, true);
+    view.setFloat32(ptr + 48, value[3]![0]!, true);
+    view.setFloat32(ptr + 48 + 4, value[3]![1]!, true);
+    view.setFloat32(ptr + 48 + 8, value[3]![2]!, true);
+    view.setFloat32(ptr + 48 + 12, value[3]![3]!, true);
   }
 }
 
 /** An array of structs. */
 export interface Polygon {
   count: number;
-  points: Point[];
+  points: [Point, Point, Point];
 }
 export const PolygonLayout = {
   size: 56,
@@ -2202,87 +2286,73 @@ function loadPolygon(view: DataView, ptr: number): Polygon {
 }
 function checkPolygon(value: Polygon): void {
   checkInt(value.count, 0, 255, "u8", `Polygon.count`);
-  checkLength(value.points, 3, `Polygon.points`);
-  for (let i0 = 0; i0 < 3; i0++) {
-    checkPoint(value.points[i0]!);
-  }
+  if (!(Array.isArray(value.points) && value.points.length === 3)) checkLength(value.points, 3, `Polygon.points`);
+  checkPoint(value.points[0]!);
+  checkPoint(value.points[1]!);
+  checkPoint(value.points[2]!);
 }
 function storePolygon(view: DataView, ptr: number, value: Polygon): void {
   view.setUint8(ptr, value.count);
   zeroBytes(view, ptr + 1, 7); // padding
-  for (let i0 = 0; i0 < 3; i0++) {
-    storePoint(view, ptr + 8 + i0 * 16, value.points[i0]!);
-  }
+  storePoint(view, ptr + 8, value.points[0]!);
+  storePoint(view, ptr + 8 + 16, value.points[1]!);
+  storePoint(view, ptr + 8 + 32, value.points[2]!);
 }
 /** A live view of one `Polygon` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PolygonView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PolygonView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Polygon` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PolygonView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PolygonView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 56 > view.byteLength) outOfBounds(this.#ptr, 56, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Polygon`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 56 > view.byteLength) outOfBounds(this.#ptr, 56, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get count(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr);
+      m.fresh(error, this.#ptr, 56);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set count(value: number) {
-    checkInt(value, 0, 255, "u8", `Polygon.count`);
-    const view = this.#span();
-    view.setUint8(this.#ptr, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `Polygon.count`);
   }
-  get points(): Point[] {
-    let view = this.#view;
-    try {
-      return [loadPoint(view, this.#ptr + 8), loadPoint(view, this.#ptr + 8 + 16), loadPoint(view, this.#ptr + 8 + 32)];
-    } catch (error) {
-      view = this.#fresh(error);
-      return [loadPoint(view, this.#ptr + 8), loadPoint(view, this.#ptr + 8 + 16), loadPoint(view, this.#ptr + 8 + 32)];
-    }
+  get points(): PointArray {
+    const m = this.#m;
+    if (this.#ptr + 56 > m.u8.length) m.span(this.#ptr, 56);
+    return new PointArray(m.memory, this.#ptr + 8, 3);
   }
-  set points(value: Point[]) {
-    checkLength(value, 3, `Polygon.points`);
-    for (let i0 = 0; i0 < 3; i0++) {
-      checkPoint(value[i0]!);
-    }
-    const view = this.#span();
-    for (let i0 = 0; i0 < 3; i0++) {
-      storePoint(view, this.#ptr + 8 + i0 * 16, value[i0]!);
-    }
+  set points(value: [Point, Point, Point]) {
+    if (!(Array.isArray(value) && value.length === 3)) checkLength(value, 3, `Polygon.points`);
+    checkPoint(value[0]!);
+    checkPoint(value[1]!);
+    checkPoint(value[2]!);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 56 > m.u8.length) m.span(ptr, 56);
+    const view = m.dv;
+    storePoint(view, ptr + 8, value[0]!);
+    storePoint(view, ptr + 8 + 16, value[1]!);
+    storePoint(view, ptr + 8 + 32, value[2]!);
   }
 }
 
@@ -2319,6 +2389,15 @@ export function writeMode16(view: DataView, ptr: number, value: Mode16): void {
   checkSpan(view, ptr, 2, "Mode16");
   view.setUint16(ptr, value, true);
 }
+/** The name of the `Mode16` variant of value `value`, or `undefined` if none has it. */
+export function nameOfMode16(value: number): keyof typeof Mode16 | undefined {
+  switch (value) {
+    case 0: return "Off";
+    case 1000: return "On";
+    case 65535: return "Max";
+  }
+  return undefined;
+}
 function checkMode16(value: Mode16, field: string): void {
   switch (value) {
     case 0:
@@ -2330,7 +2409,7 @@ function checkMode16(value: Mode16, field: string): void {
 }
 
 export interface Flags {
-  bits: boolean[];
+  bits: [boolean, boolean, boolean, boolean, boolean];
   mode: Mode16;
 }
 export const FlagsLayout = {
@@ -2364,88 +2443,75 @@ function loadFlags(view: DataView, ptr: number): Flags {
   };
 }
 function checkFlags(value: Flags): void {
-  checkLength(value.bits, 5, `Flags.bits`);
-  for (let i0 = 0; i0 < 5; i0++) {
-    checkBool(value.bits[i0]!, `Flags.bits[${i0}]`);
-  }
+  if (!(Array.isArray(value.bits) && value.bits.length === 5 && typeof value.bits[0] === "boolean" && typeof value.bits[1] === "boolean" && typeof value.bits[2] === "boolean" && typeof value.bits[3] === "boolean" && typeof value.bits[4] === "boolean")) checkElems(value.bits, 5, boolElems, `Flags.bits`);
   checkMode16(value.mode, `Flags.mode`);
 }
 function storeFlags(view: DataView, ptr: number, value: Flags): void {
-  for (let i0 = 0; i0 < 5; i0++) {
-    view.setUint8(ptr + i0 * 1, value.bits[i0]! ? 1 : 0);
-  }
+  view.setUint8(ptr, value.bits[0]! ? 1 : 0);
+  view.setUint8(ptr + 1, value.bits[1]! ? 1 : 0);
+  view.setUint8(ptr + 2, value.bits[2]! ? 1 : 0);
+  view.setUint8(ptr + 3, value.bits[3]! ? 1 : 0);
+  view.setUint8(ptr + 4, value.bits[4]! ? 1 : 0);
   zeroBytes(view, ptr + 5, 1); // padding
   view.setUint16(ptr + 6, value.mode, true);
 }
 /** A live view of one `Flags` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class FlagsView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "FlagsView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Flags` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "FlagsView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "FlagsView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
+  get bits(): LiveArray<boolean, boolean, never> {
+    const m = this.#m;
+    if (this.#ptr + 8 > m.u8.length) m.span(this.#ptr, 8);
+    return new LiveArray<boolean, boolean, never>(m, this.#ptr, 5, 1, boolElems, "Flags.bits");
   }
-  /** Before a write: the memory's current DataView, which holds the whole `Flags`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
-    this.#view = view;
-    return view;
-  }
-  get bits(): boolean[] {
-    let view = this.#view;
-    try {
-      return [readBoolAt(view, this.#ptr, "Flags.bits"), readBoolAt(view, this.#ptr + 1, "Flags.bits"), readBoolAt(view, this.#ptr + 2, "Flags.bits"), readBoolAt(view, this.#ptr + 3, "Flags.bits"), readBoolAt(view, this.#ptr + 4, "Flags.bits")];
-    } catch (error) {
-      view = this.#fresh(error);
-      return [readBoolAt(view, this.#ptr, "Flags.bits"), readBoolAt(view, this.#ptr + 1, "Flags.bits"), readBoolAt(view, this.#ptr + 2, "Flags.bits"), readBoolAt(view, this.#ptr + 3, "Flags.bits"), readBoolAt(view, this.#ptr + 4, "Flags.bits")];
-    }
-  }
-  set bits(value: boolean[]) {
-    checkLength(value, 5, `Flags.bits`);
-    for (let i0 = 0; i0 < 5; i0++) {
-      checkBool(value[i0]!, `Flags.bits[${i0}]`);
-    }
-    const view = this.#span();
-    for (let i0 = 0; i0 < 5; i0++) {
-      view.setUint8(this.#ptr + i0 * 1, value[i0]! ? 1 : 0);
+  set bits(value: [boolean, boolean, boolean, boolean, boolean]) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (Array.isArray(value) && value.length === 5 && typeof value[0] === "boolean" && typeof value[1] === "boolean" && typeof value[2] === "boolean" && typeof value[3] === "boolean" && typeof value[4] === "boolean" && ptr + 8 <= m.u8.length) {
+      const typed = m.u8;
+      const k = at;
+      typed[k] = value[0]! ? 1 : 0;
+      typed[k + 1] = value[1]! ? 1 : 0;
+      typed[k + 2] = value[2]! ? 1 : 0;
+      typed[k + 3] = value[3]! ? 1 : 0;
+      typed[k + 4] = value[4]! ? 1 : 0;
+    } else {
+      setEachAt(m, ptr, 8, at, value, 5, boolElems, `Flags.bits`);
     }
   }
   get mode(): Mode16 {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return loadMode16(view, this.#ptr + 6, "Flags.mode");
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
       return loadMode16(view, this.#ptr + 6, "Flags.mode");
     }
   }
   set mode(value: Mode16) {
     checkMode16(value, `Flags.mode`);
-    const view = this.#span();
-    view.setUint16(this.#ptr + 6, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
+    const view = m.dv;
+    view.setUint16(ptr + 6, value, true);
   }
 }
 
@@ -2481,6 +2547,15 @@ export function writeDelta8(view: DataView, ptr: number, value: Delta8): void {
   checkDelta8(value, "Delta8");
   checkSpan(view, ptr, 1, "Delta8");
   view.setInt8(ptr, value);
+}
+/** The name of the `Delta8` variant of value `value`, or `undefined` if none has it. */
+export function nameOfDelta8(value: number): keyof typeof Delta8 | undefined {
+  switch (value) {
+    case -128: return "Down";
+    case 0: return "Still";
+    case 127: return "Up";
+  }
+  return undefined;
 }
 function checkDelta8(value: Delta8, field: string): void {
   switch (value) {
@@ -2523,6 +2598,14 @@ export function writeDelta16(view: DataView, ptr: number, value: Delta16): void 
   checkSpan(view, ptr, 2, "Delta16");
   view.setInt16(ptr, value, true);
 }
+/** The name of the `Delta16` variant of value `value`, or `undefined` if none has it. */
+export function nameOfDelta16(value: number): keyof typeof Delta16 | undefined {
+  switch (value) {
+    case -300: return "Neg";
+    case 0: return "Zero";
+  }
+  return undefined;
+}
 function checkDelta16(value: Delta16, field: string): void {
   switch (value) {
     case -300:
@@ -2562,6 +2645,14 @@ export function writeMode32(view: DataView, ptr: number, value: Mode32): void {
   checkMode32(value, "Mode32");
   checkSpan(view, ptr, 4, "Mode32");
   view.setUint32(ptr, value, true);
+}
+/** The name of the `Mode32` variant of value `value`, or `undefined` if none has it. */
+export function nameOfMode32(value: number): keyof typeof Mode32 | undefined {
+  switch (value) {
+    case 0: return "Low";
+    case 4294967295: return "High";
+  }
+  return undefined;
 }
 function checkMode32(value: Mode32, field: string): void {
   switch (value) {
@@ -2605,6 +2696,15 @@ export function writeSigned32(view: DataView, ptr: number, value: Signed32): voi
   checkSpan(view, ptr, 4, "Signed32");
   view.setInt32(ptr, value, true);
 }
+/** The name of the `Signed32` variant of value `value`, or `undefined` if none has it. */
+export function nameOfSigned32(value: number): keyof typeof Signed32 | undefined {
+  switch (value) {
+    case -2147483648: return "Min";
+    case -1: return "MinusOne";
+    case 2147483647: return "Max";
+  }
+  return undefined;
+}
 function checkSigned32(value: Signed32, field: string): void {
   switch (value) {
     case -2147483648:
@@ -2646,6 +2746,14 @@ export function writeColor(view: DataView, ptr: number, value: Color): void {
   checkSpan(view, ptr, 1, "Color");
   view.setUint8(ptr, value);
 }
+/** The name of the `Color` variant of value `value`, or `undefined` if none has it. */
+export function nameOfColor(value: number): keyof typeof Color | undefined {
+  switch (value) {
+    case 1: return "Crimson";
+    case 2: return "Green";
+  }
+  return undefined;
+}
 function checkColor(value: Color, field: string): void {
   switch (value) {
     case 1:
@@ -2657,7 +2765,7 @@ function checkColor(value: Color, field: string): void {
 
 /** Enums of every repr, and an array of enums. */
 export interface Modes {
-  kinds: Kind[];
+  kinds: [Kind, Kind, Kind];
   d8: Delta8;
   d16: Delta16;
   m32: Mode32;
@@ -2704,10 +2812,10 @@ function loadModes(view: DataView, ptr: number): Modes {
   };
 }
 function checkModes(value: Modes): void {
-  checkLength(value.kinds, 3, `Modes.kinds`);
-  for (let i0 = 0; i0 < 3; i0++) {
-    checkKind(value.kinds[i0]!, `Modes.kinds[${i0}]`);
-  }
+  if (!(Array.isArray(value.kinds) && value.kinds.length === 3)) checkLength(value.kinds, 3, `Modes.kinds`);
+  checkKind(value.kinds[0]!, `Modes.kinds[0]`);
+  checkKind(value.kinds[1]!, `Modes.kinds[1]`);
+  checkKind(value.kinds[2]!, `Modes.kinds[2]`);
   checkDelta8(value.d8, `Modes.d8`);
   checkDelta16(value.d16, `Modes.d16`);
   checkMode32(value.m32, `Modes.m32`);
@@ -2715,9 +2823,9 @@ function checkModes(value: Modes): void {
   checkColor(value.color, `Modes.color`);
 }
 function storeModes(view: DataView, ptr: number, value: Modes): void {
-  for (let i0 = 0; i0 < 3; i0++) {
-    view.setUint8(ptr + i0 * 1, value.kinds[i0]!);
-  }
+  view.setUint8(ptr, value.kinds[0]!);
+  view.setUint8(ptr + 1, value.kinds[1]!);
+  view.setUint8(ptr + 2, value.kinds[2]!);
   view.setInt8(ptr + 3, value.d8);
   view.setInt16(ptr + 4, value.d16, true);
   zeroBytes(view, ptr + 6, 2); // padding
@@ -2728,129 +2836,134 @@ function storeModes(view: DataView, ptr: number, value: Modes): void {
 }
 /** A live view of one `Modes` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ModesView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ModesView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Modes` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ModesView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "ModesView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 20 > view.byteLength) outOfBounds(this.#ptr, 20, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
+  get kinds(): LiveArray<Kind, Kind, never> {
+    const m = this.#m;
+    if (this.#ptr + 20 > m.u8.length) m.span(this.#ptr, 20);
+    return new LiveArray<Kind, Kind, never>(m, this.#ptr, 3, 1, { size: 1, shift: -1, typed: () => null, view: (m, at) => { const view = m.dv; return loadKind(view, at, "Modes.kinds"); }, load: (view, at) => (loadKind(view, at, "Modes.kinds")), check: (value, field) => { checkKind(value, `${field}`); }, store: (view, at, value) => { view.setUint8(at, value); } }, "Modes.kinds");
   }
-  /** Before a write: the memory's current DataView, which holds the whole `Modes`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 20 > view.byteLength) outOfBounds(this.#ptr, 20, view.byteLength);
-    this.#view = view;
-    return view;
-  }
-  get kinds(): Kind[] {
-    let view = this.#view;
-    try {
-      return [loadKind(view, this.#ptr, "Modes.kinds"), loadKind(view, this.#ptr + 1, "Modes.kinds"), loadKind(view, this.#ptr + 2, "Modes.kinds")];
-    } catch (error) {
-      view = this.#fresh(error);
-      return [loadKind(view, this.#ptr, "Modes.kinds"), loadKind(view, this.#ptr + 1, "Modes.kinds"), loadKind(view, this.#ptr + 2, "Modes.kinds")];
-    }
-  }
-  set kinds(value: Kind[]) {
-    checkLength(value, 3, `Modes.kinds`);
-    for (let i0 = 0; i0 < 3; i0++) {
-      checkKind(value[i0]!, `Modes.kinds[${i0}]`);
-    }
-    const view = this.#span();
-    for (let i0 = 0; i0 < 3; i0++) {
-      view.setUint8(this.#ptr + i0 * 1, value[i0]!);
-    }
+  set kinds(value: [Kind, Kind, Kind]) {
+    if (!(Array.isArray(value) && value.length === 3)) checkLength(value, 3, `Modes.kinds`);
+    checkKind(value[0]!, `Modes.kinds[0]`);
+    checkKind(value[1]!, `Modes.kinds[1]`);
+    checkKind(value[2]!, `Modes.kinds[2]`);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
+    const view = m.dv;
+    view.setUint8(ptr, value[0]!);
+    view.setUint8(ptr + 1, value[1]!);
+    view.setUint8(ptr + 2, value[2]!);
   }
   get d8(): Delta8 {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return loadDelta8(view, this.#ptr + 3, "Modes.d8");
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 20);
+      view = m.dv;
       return loadDelta8(view, this.#ptr + 3, "Modes.d8");
     }
   }
   set d8(value: Delta8) {
     checkDelta8(value, `Modes.d8`);
-    const view = this.#span();
-    view.setInt8(this.#ptr + 3, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
+    const view = m.dv;
+    view.setInt8(ptr + 3, value);
   }
   get d16(): Delta16 {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return loadDelta16(view, this.#ptr + 4, "Modes.d16");
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 20);
+      view = m.dv;
       return loadDelta16(view, this.#ptr + 4, "Modes.d16");
     }
   }
   set d16(value: Delta16) {
     checkDelta16(value, `Modes.d16`);
-    const view = this.#span();
-    view.setInt16(this.#ptr + 4, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
+    const view = m.dv;
+    view.setInt16(ptr + 4, value, true);
   }
   get m32(): Mode32 {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return loadMode32(view, this.#ptr + 8, "Modes.m32");
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 20);
+      view = m.dv;
       return loadMode32(view, this.#ptr + 8, "Modes.m32");
     }
   }
   set m32(value: Mode32) {
     checkMode32(value, `Modes.m32`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 8, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
+    const view = m.dv;
+    view.setUint32(ptr + 8, value, true);
   }
   get s32(): Signed32 {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return loadSigned32(view, this.#ptr + 12, "Modes.s32");
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 20);
+      view = m.dv;
       return loadSigned32(view, this.#ptr + 12, "Modes.s32");
     }
   }
   set s32(value: Signed32) {
     checkSigned32(value, `Modes.s32`);
-    const view = this.#span();
-    view.setInt32(this.#ptr + 12, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
+    const view = m.dv;
+    view.setInt32(ptr + 12, value, true);
   }
   get color(): Color {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return loadColor(view, this.#ptr + 16, "Modes.color");
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 20);
+      view = m.dv;
       return loadColor(view, this.#ptr + 16, "Modes.color");
     }
   }
   set color(value: Color) {
     checkColor(value, `Modes.color`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 16, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 20 > m.u8.length) m.span(ptr, 20);
+    const view = m.dv;
+    view.setUint8(ptr + 16, value);
   }
 }
 
@@ -2900,68 +3013,63 @@ function storeRenamed(view: DataView, ptr: number, value: Renamed): void {
 }
 /** A live view of one `Renamed` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class RenamedView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "RenamedView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Renamed` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "RenamedView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "RenamedView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Renamed`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get renamedField(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr, true);
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set renamedField(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `Renamed.renamedField`);
-    const view = this.#span();
-    view.setUint32(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Renamed.renamedField`);
   }
   get other(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 4;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr + 4);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr + 4);
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set other(value: number) {
-    checkInt(value, 0, 255, "u8", `Renamed.other`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 4, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
+    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Renamed.other`);
   }
 }
 
@@ -3019,96 +3127,105 @@ function storeCamel(view: DataView, ptr: number, value: Camel): void {
 }
 /** A live view of one `Camel` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class CamelView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "CamelView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Camel` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "CamelView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "CamelView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Camel`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get frameCount(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr, true);
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set frameCount(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `Camel.frameCount`);
-    const view = this.#span();
-    view.setUint32(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Camel.frameCount`);
   }
   get maxHpValue(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 4;
+    if ((at & 1) === 0) {
+      const x = m.u16[at >> 1];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint16(this.#ptr + 4, true);
+      return view.getUint16(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint16(this.#ptr + 4, true);
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getUint16(at, true);
     }
   }
   set maxHpValue(value: number) {
-    checkInt(value, 0, 65535, "u16", `Camel.maxHpValue`);
-    const view = this.#span();
-    view.setUint16(this.#ptr + 4, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 8, at, value, u16Elems, `Camel.maxHpValue`);
   }
   get isAlive(): boolean {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 6;
+    const byte = m.u8[at];
+    if (byte === 0 || byte === 1) return byte === 1;
+    let view = m.dv;
     try {
-      return readBoolAt(view, this.#ptr + 6, "Camel.isAlive");
+      return readBoolAt(view, at, "Camel.isAlive");
     } catch (error) {
-      view = this.#fresh(error);
-      return readBoolAt(view, this.#ptr + 6, "Camel.isAlive");
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return readBoolAt(view, at, "Camel.isAlive");
     }
   }
   set isAlive(value: boolean) {
-    checkBool(value, `Camel.isAlive`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 6, value ? 1 : 0);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 6;
+    if (typeof value === "boolean" && ptr + 8 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 8, at, value, boolElems, `Camel.isAlive`);
   }
   get chosen(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 7;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr + 7);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr + 7);
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set chosen(value: number) {
-    checkInt(value, 0, 255, "u8", `Camel.chosen`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 7, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 7;
+    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Camel.chosen`);
   }
 }
 
@@ -3167,101 +3284,140 @@ function storePointers(view: DataView, ptr: number, value: Pointers): void {
 }
 /** A live view of one `Pointers` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PointersView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PointersView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Pointers` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PointersView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PointersView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Pointers`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get to_u8(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr, true);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set to_u8(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<u8>", `Pointers.to_u8`);
-    const view = this.#span();
-    view.setUint32(this.#ptr, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<u8>", `Pointers.to_u8`);
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint32(ptr, value, true);
   }
   get to_point(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 4;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 4, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 4, true);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set to_point(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Point>", `Pointers.to_point`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 4, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<Point>", `Pointers.to_point`);
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint32(ptr + 4, value, true);
   }
   get to_array(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 8, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 8, true);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set to_array(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<array>", `Pointers.to_array`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 8, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<array>", `Pointers.to_array`);
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint32(ptr + 8, value, true);
   }
   get to_leaf(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 12;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 12, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 12, true);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set to_leaf(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Leaf>", `Pointers.to_leaf`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 12, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<Leaf>", `Pointers.to_leaf`);
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint32(ptr + 12, value, true);
+  }
+  /** A view of the `Point` that `to_point` points to; a `RangeError` if it is null or its bytes are out of bounds. */
+  to_pointView(): PointView {
+    const m = this.#m;
+    return new PointView(m.memory, deref(m, this.to_point, 16, "Point"));
+  }
+  /** A view of the `Leaf` that `to_leaf` points to; a `RangeError` if it is null or its bytes are out of bounds. */
+  to_leafView(): LeafView {
+    const m = this.#m;
+    return new LeafView(m.memory, deref(m, this.to_leaf, 8, "Leaf"));
   }
 }
 
 export interface Bytes {
-  data: number[];
+  data: [number, number, number, number, number, number, number, number, number, number, number, number, number];
   len: number;
 }
 export const BytesLayout = {
@@ -3295,94 +3451,100 @@ function loadBytes(view: DataView, ptr: number): Bytes {
   };
 }
 function checkBytes(value: Bytes): void {
-  checkLength(value.data, 13, `Bytes.data`);
-  for (let i0 = 0; i0 < 13; i0++) {
-    checkInt(value.data[i0]!, 0, 255, "u8", `Bytes.data[${i0}]`);
-  }
+  if (!(Array.isArray(value.data) && value.data.length === 13 && typeof value.data[0] === "number" && (value.data[0] & 255) === value.data[0] && typeof value.data[1] === "number" && (value.data[1] & 255) === value.data[1] && typeof value.data[2] === "number" && (value.data[2] & 255) === value.data[2] && typeof value.data[3] === "number" && (value.data[3] & 255) === value.data[3] && typeof value.data[4] === "number" && (value.data[4] & 255) === value.data[4] && typeof value.data[5] === "number" && (value.data[5] & 255) === value.data[5] && typeof value.data[6] === "number" && (value.data[6] & 255) === value.data[6] && typeof value.data[7] === "number" && (value.data[7] & 255) === value.data[7] && typeof value.data[8] === "number" && (value.data[8] & 255) === value.data[8] && typeof value.data[9] === "number" && (value.data[9] & 255) === value.data[9] && typeof value.data[10] === "number" && (value.data[10] & 255) === value.data[10] && typeof value.data[11] === "number" && (value.data[11] & 255) === value.data[11] && typeof value.data[12] === "number" && (value.data[12] & 255) === value.data[12])) checkElems(value.data, 13, u8Elems, `Bytes.data`);
   checkInt(value.len, 0, 4294967295, "u32", `Bytes.len`);
 }
 function storeBytes(view: DataView, ptr: number, value: Bytes): void {
-  for (let i0 = 0; i0 < 13; i0++) {
-    view.setUint8(ptr + i0 * 1, value.data[i0]!);
-  }
+  view.setUint8(ptr, value.data[0]!);
+  view.setUint8(ptr + 1, value.data[1]!);
+  view.setUint8(ptr + 2, value.data[2]!);
+  view.setUint8(ptr + 3, value.data[3]!);
+  view.setUint8(ptr + 4, value.data[4]!);
+  view.setUint8(ptr + 5, value.data[5]!);
+  view.setUint8(ptr + 6, value.data[6]!);
+  view.setUint8(ptr + 7, value.data[7]!);
+  view.setUint8(ptr + 8, value.data[8]!);
+  view.setUint8(ptr + 9, value.data[9]!);
+  view.setUint8(ptr + 10, value.data[10]!);
+  view.setUint8(ptr + 11, value.data[11]!);
+  view.setUint8(ptr + 12, value.data[12]!);
   zeroBytes(view, ptr + 13, 3); // padding
   view.setUint32(ptr + 16, value.len, true);
 }
 /** A live view of one `Bytes` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class BytesView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "BytesView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Bytes` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "BytesView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "BytesView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 20 > view.byteLength) outOfBounds(this.#ptr, 20, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
+  get data(): LiveArray<number, number, Uint8Array> {
+    const m = this.#m;
+    if (this.#ptr + 20 > m.u8.length) m.span(this.#ptr, 20);
+    return new LiveArray<number, number, Uint8Array>(m, this.#ptr, 13, 1, u8Elems, "Bytes.data");
   }
-  /** Before a write: the memory's current DataView, which holds the whole `Bytes`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 20 > view.byteLength) outOfBounds(this.#ptr, 20, view.byteLength);
-    this.#view = view;
-    return view;
-  }
-  get data(): number[] {
-    let view = this.#view;
-    try {
-      return [view.getUint8(this.#ptr), view.getUint8(this.#ptr + 1), view.getUint8(this.#ptr + 2), view.getUint8(this.#ptr + 3), view.getUint8(this.#ptr + 4), view.getUint8(this.#ptr + 5), view.getUint8(this.#ptr + 6), view.getUint8(this.#ptr + 7), view.getUint8(this.#ptr + 8), view.getUint8(this.#ptr + 9), view.getUint8(this.#ptr + 10), view.getUint8(this.#ptr + 11), view.getUint8(this.#ptr + 12)];
-    } catch (error) {
-      view = this.#fresh(error);
-      return [view.getUint8(this.#ptr), view.getUint8(this.#ptr + 1), view.getUint8(this.#ptr + 2), view.getUint8(this.#ptr + 3), view.getUint8(this.#ptr + 4), view.getUint8(this.#ptr + 5), view.getUint8(this.#ptr + 6), view.getUint8(this.#ptr + 7), view.getUint8(this.#ptr + 8), view.getUint8(this.#ptr + 9), view.getUint8(this.#ptr + 10), view.getUint8(this.#ptr + 11), view.getUint8(this.#ptr + 12)];
-    }
-  }
-  set data(value: number[]) {
-    checkLength(value, 13, `Bytes.data`);
-    for (let i0 = 0; i0 < 13; i0++) {
-      checkInt(value[i0]!, 0, 255, "u8", `Bytes.data[${i0}]`);
-    }
-    const view = this.#span();
-    for (let i0 = 0; i0 < 13; i0++) {
-      view.setUint8(this.#ptr + i0 * 1, value[i0]!);
+  set data(value: [number, number, number, number, number, number, number, number, number, number, number, number, number]) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (Array.isArray(value) && value.length === 13 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5] && typeof value[6] === "number" && (value[6] & 255) === value[6] && typeof value[7] === "number" && (value[7] & 255) === value[7] && typeof value[8] === "number" && (value[8] & 255) === value[8] && typeof value[9] === "number" && (value[9] & 255) === value[9] && typeof value[10] === "number" && (value[10] & 255) === value[10] && typeof value[11] === "number" && (value[11] & 255) === value[11] && typeof value[12] === "number" && (value[12] & 255) === value[12] && ptr + 20 <= m.u8.length) {
+      const typed = m.u8;
+      const k = at;
+      typed[k] = value[0]!;
+      typed[k + 1] = value[1]!;
+      typed[k + 2] = value[2]!;
+      typed[k + 3] = value[3]!;
+      typed[k + 4] = value[4]!;
+      typed[k + 5] = value[5]!;
+      typed[k + 6] = value[6]!;
+      typed[k + 7] = value[7]!;
+      typed[k + 8] = value[8]!;
+      typed[k + 9] = value[9]!;
+      typed[k + 10] = value[10]!;
+      typed[k + 11] = value[11]!;
+      typed[k + 12] = value[12]!;
+    } else {
+      setEachAt(m, ptr, 20, at, value, 13, u8Elems, `Bytes.data`);
     }
   }
   get len(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 16;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 16, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 16, true);
+      m.fresh(error, this.#ptr, 20);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set len(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `Bytes.len`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 16, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 16;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 20 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 20, at, value, u32Elems, `Bytes.len`);
   }
 }
 
 export interface ZeroLen {
   before: number;
-  nothing: bigint[];
+  nothing: [];
   after: number;
 }
 export const ZeroLenLayout = {
@@ -3420,7 +3582,7 @@ function loadZeroLen(view: DataView, ptr: number): ZeroLen {
 }
 function checkZeroLen(value: ZeroLen): void {
   checkInt(value.before, 0, 4294967295, "u32", `ZeroLen.before`);
-  checkLength(value.nothing, 0, `ZeroLen.nothing`);
+  if (!(Array.isArray(value.nothing) && value.nothing.length === 0)) checkElems(value.nothing, 0, u64Elems, `ZeroLen.nothing`);
   checkInt(value.after, 0, 255, "u8", `ZeroLen.after`);
 }
 function storeZeroLen(view: DataView, ptr: number, value: ZeroLen): void {
@@ -3431,82 +3593,79 @@ function storeZeroLen(view: DataView, ptr: number, value: ZeroLen): void {
 }
 /** A live view of one `ZeroLen` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ZeroLenView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ZeroLenView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `ZeroLen` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ZeroLenView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "ZeroLenView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `ZeroLen`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get before(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr, true);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set before(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `ZeroLen.before`);
-    const view = this.#span();
-    view.setUint32(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `ZeroLen.before`);
   }
-  get nothing(): bigint[] {
-    return [];
+  get nothing(): LiveArray<bigint, bigint, BigUint64Array> {
+    const m = this.#m;
+    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
+    return new LiveArray<bigint, bigint, BigUint64Array>(m, this.#ptr + 8, 0, 8, u64Elems, "ZeroLen.nothing");
   }
-  set nothing(value: bigint[]) {
-    checkLength(value, 0, `ZeroLen.nothing`);
+  set nothing(value: []) {
+    if (!(Array.isArray(value) && value.length === 0)) checkElems(value, 0, u64Elems, `ZeroLen.nothing`);
   }
   get after(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr + 8);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr + 8);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set after(value: number) {
-    checkInt(value, 0, 255, "u8", `ZeroLen.after`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 8, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `ZeroLen.after`);
   }
 }
 
 export interface Wide {
   a: bigint;
   b: bigint;
-  c: bigint[];
-  d: bigint[];
+  c: [bigint, bigint];
+  d: [bigint, bigint];
 }
 export const WideLayout = {
   size: 48,
@@ -3545,126 +3704,113 @@ function loadWide(view: DataView, ptr: number): Wide {
 function checkWide(value: Wide): void {
   checkBig(value.a, false, "u64", `Wide.a`);
   checkBig(value.b, true, "i64", `Wide.b`);
-  checkLength(value.c, 2, `Wide.c`);
-  for (let i0 = 0; i0 < 2; i0++) {
-    checkBig(value.c[i0]!, false, "u64", `Wide.c[${i0}]`);
-  }
-  checkLength(value.d, 2, `Wide.d`);
-  for (let i0 = 0; i0 < 2; i0++) {
-    checkBig(value.d[i0]!, true, "i64", `Wide.d[${i0}]`);
-  }
+  if (!(Array.isArray(value.c) && value.c.length === 2 && typeof value.c[0] === "bigint" && BigInt.asUintN(64, value.c[0]) === value.c[0] && typeof value.c[1] === "bigint" && BigInt.asUintN(64, value.c[1]) === value.c[1])) checkElems(value.c, 2, u64Elems, `Wide.c`);
+  if (!(Array.isArray(value.d) && value.d.length === 2 && typeof value.d[0] === "bigint" && BigInt.asIntN(64, value.d[0]) === value.d[0] && typeof value.d[1] === "bigint" && BigInt.asIntN(64, value.d[1]) === value.d[1])) checkElems(value.d, 2, i64Elems, `Wide.d`);
 }
 function storeWide(view: DataView, ptr: number, value: Wide): void {
   view.setBigUint64(ptr, value.a, true);
   view.setBigInt64(ptr + 8, value.b, true);
-  for (let i0 = 0; i0 < 2; i0++) {
-    view.setBigUint64(ptr + 16 + i0 * 8, value.c[i0]!, true);
-  }
-  for (let i0 = 0; i0 < 2; i0++) {
-    view.setBigInt64(ptr + 32 + i0 * 8, value.d[i0]!, true);
-  }
+  view.setBigUint64(ptr + 16, value.c[0]!, true);
+  view.setBigUint64(ptr + 16 + 8, value.c[1]!, true);
+  view.setBigInt64(ptr + 32, value.d[0]!, true);
+  view.setBigInt64(ptr + 32 + 8, value.d[1]!, true);
 }
 /** A live view of one `Wide` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class WideView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Wide` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "WideView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "WideView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 48 > view.byteLength) outOfBounds(this.#ptr, 48, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Wide`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 48 > view.byteLength) outOfBounds(this.#ptr, 48, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get a(): bigint {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 7) === 0) {
+      const x = m.u64[at >> 3];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getBigUint64(this.#ptr, true);
+      return view.getBigUint64(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getBigUint64(this.#ptr, true);
+      m.fresh(error, this.#ptr, 48);
+      view = m.dv;
+      return view.getBigUint64(at, true);
     }
   }
   set a(value: bigint) {
-    checkBig(value, false, "u64", `Wide.a`);
-    const view = this.#span();
-    view.setBigUint64(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 48, at, value, u64Elems, `Wide.a`);
   }
   get b(): bigint {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    if ((at & 7) === 0) {
+      const x = m.i64[at >> 3];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getBigInt64(this.#ptr + 8, true);
+      return view.getBigInt64(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getBigInt64(this.#ptr + 8, true);
+      m.fresh(error, this.#ptr, 48);
+      view = m.dv;
+      return view.getBigInt64(at, true);
     }
   }
   set b(value: bigint) {
-    checkBig(value, true, "i64", `Wide.b`);
-    const view = this.#span();
-    view.setBigInt64(this.#ptr + 8, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
+    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) m.i64[at >> 3] = value; else setAt(m, ptr, 48, at, value, i64Elems, `Wide.b`);
   }
-  get c(): bigint[] {
-    let view = this.#view;
-    try {
-      return [view.getBigUint64(this.#ptr + 16, true), view.getBigUint64(this.#ptr + 16 + 8, true)];
-    } catch (error) {
-      view = this.#fresh(error);
-      return [view.getBigUint64(this.#ptr + 16, true), view.getBigUint64(this.#ptr + 16 + 8, true)];
-    }
+  get c(): LiveArray<bigint, bigint, BigUint64Array> {
+    const m = this.#m;
+    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
+    return new LiveArray<bigint, bigint, BigUint64Array>(m, this.#ptr + 16, 2, 8, u64Elems, "Wide.c");
   }
-  set c(value: bigint[]) {
-    checkLength(value, 2, `Wide.c`);
-    for (let i0 = 0; i0 < 2; i0++) {
-      checkBig(value[i0]!, false, "u64", `Wide.c[${i0}]`);
-    }
-    const view = this.#span();
-    for (let i0 = 0; i0 < 2; i0++) {
-      view.setBigUint64(this.#ptr + 16 + i0 * 8, value[i0]!, true);
-    }
-  }
-  get d(): bigint[] {
-    let view = this.#view;
-    try {
-      return [view.getBigInt64(this.#ptr + 32, true), view.getBigInt64(this.#ptr + 32 + 8, true)];
-    } catch (error) {
-      view = this.#fresh(error);
-      return [view.getBigInt64(this.#ptr + 32, true), view.getBigInt64(this.#ptr + 32 + 8, true)];
+  set c(value: [bigint, bigint]) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 16;
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asUintN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asUintN(64, value[1]) === value[1] && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) {
+      const typed = m.u64;
+      const k = at >> 3;
+      typed[k] = value[0]!;
+      typed[k + 1] = value[1]!;
+    } else {
+      setEachAt(m, ptr, 48, at, value, 2, u64Elems, `Wide.c`);
     }
   }
-  set d(value: bigint[]) {
-    checkLength(value, 2, `Wide.d`);
-    for (let i0 = 0; i0 < 2; i0++) {
-      checkBig(value[i0]!, true, "i64", `Wide.d[${i0}]`);
-    }
-    const view = this.#span();
-    for (let i0 = 0; i0 < 2; i0++) {
-      view.setBigInt64(this.#ptr + 32 + i0 * 8, value[i0]!, true);
+  get d(): LiveArray<bigint, bigint, BigInt64Array> {
+    const m = this.#m;
+    if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
+    return new LiveArray<bigint, bigint, BigInt64Array>(m, this.#ptr + 32, 2, 8, i64Elems, "Wide.d");
+  }
+  set d(value: [bigint, bigint]) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 32;
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asIntN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asIntN(64, value[1]) === value[1] && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) {
+      const typed = m.i64;
+      const k = at >> 3;
+      typed[k] = value[0]!;
+      typed[k + 1] = value[1]!;
+    } else {
+      setEachAt(m, ptr, 48, at, value, 2, i64Elems, `Wide.d`);
     }
   }
 }
@@ -3672,7 +3818,7 @@ export class WideView {
 export interface Floats {
   f: number;
   d: number;
-  fs: number[];
+  fs: [number, number, number];
 }
 export const FloatsLayout = {
   size: 32,
@@ -3710,102 +3856,96 @@ function loadFloats(view: DataView, ptr: number): Floats {
 function checkFloats(value: Floats): void {
   checkFloat(value.f, "f32", `Floats.f`);
   checkFloat(value.d, "f64", `Floats.d`);
-  checkLength(value.fs, 3, `Floats.fs`);
-  for (let i0 = 0; i0 < 3; i0++) {
-    checkFloat(value.fs[i0]!, "f32", `Floats.fs[${i0}]`);
-  }
+  if (!(Array.isArray(value.fs) && value.fs.length === 3 && typeof value.fs[0] === "number" && typeof value.fs[1] === "number" && typeof value.fs[2] === "number")) checkElems(value.fs, 3, f32Elems, `Floats.fs`);
 }
 function storeFloats(view: DataView, ptr: number, value: Floats): void {
   view.setFloat32(ptr, value.f, true);
   zeroBytes(view, ptr + 4, 4); // padding
   view.setFloat64(ptr + 8, value.d, true);
-  for (let i0 = 0; i0 < 3; i0++) {
-    view.setFloat32(ptr + 16 + i0 * 4, value.fs[i0]!, true);
-  }
+  view.setFloat32(ptr + 16, value.fs[0]!, true);
+  view.setFloat32(ptr + 16 + 4, value.fs[1]!, true);
+  view.setFloat32(ptr + 16 + 8, value.fs[2]!, true);
   zeroBytes(view, ptr + 28, 4); // padding
 }
 /** A live view of one `Floats` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class FloatsView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "FloatsView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Floats` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "FloatsView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "FloatsView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 32 > view.byteLength) outOfBounds(this.#ptr, 32, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Floats`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 32 > view.byteLength) outOfBounds(this.#ptr, 32, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get f(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.f32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getFloat32(this.#ptr, true);
+      return view.getFloat32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getFloat32(this.#ptr, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getFloat32(at, true);
     }
   }
   set f(value: number) {
-    checkFloat(value, "f32", `Floats.f`);
-    const view = this.#span();
-    view.setFloat32(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 32, at, value, f32Elems, `Floats.f`);
   }
   get d(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    if ((at & 7) === 0) {
+      const x = m.f64[at >> 3];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getFloat64(this.#ptr + 8, true);
+      return view.getFloat64(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getFloat64(this.#ptr + 8, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getFloat64(at, true);
     }
   }
   set d(value: number) {
-    checkFloat(value, "f64", `Floats.d`);
-    const view = this.#span();
-    view.setFloat64(this.#ptr + 8, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
+    if (typeof value === "number" && ptr + 32 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 32, at, value, f64Elems, `Floats.d`);
   }
-  get fs(): number[] {
-    let view = this.#view;
-    try {
-      return [view.getFloat32(this.#ptr + 16, true), view.getFloat32(this.#ptr + 16 + 4, true), view.getFloat32(this.#ptr + 16 + 8, true)];
-    } catch (error) {
-      view = this.#fresh(error);
-      return [view.getFloat32(this.#ptr + 16, true), view.getFloat32(this.#ptr + 16 + 4, true), view.getFloat32(this.#ptr + 16 + 8, true)];
-    }
+  get fs(): LiveArray<number, number, Float32Array> {
+    const m = this.#m;
+    if (this.#ptr + 32 > m.u8.length) m.span(this.#ptr, 32);
+    return new LiveArray<number, number, Float32Array>(m, this.#ptr + 16, 3, 4, f32Elems, "Floats.fs");
   }
-  set fs(value: number[]) {
-    checkLength(value, 3, `Floats.fs`);
-    for (let i0 = 0; i0 < 3; i0++) {
-      checkFloat(value[i0]!, "f32", `Floats.fs[${i0}]`);
-    }
-    const view = this.#span();
-    for (let i0 = 0; i0 < 3; i0++) {
-      view.setFloat32(this.#ptr + 16 + i0 * 4, value[i0]!, true);
+  set fs(value: [number, number, number]) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 16;
+    if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number" && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) {
+      const typed = m.f32;
+      const k = at >> 2;
+      typed[k] = value[0]!;
+      typed[k + 1] = value[1]!;
+      typed[k + 2] = value[2]!;
+    } else {
+      setEachAt(m, ptr, 32, at, value, 3, f32Elems, `Floats.fs`);
     }
   }
 }
@@ -3813,8 +3953,8 @@ export class FloatsView {
 /** Nesting several levels deep, with an array of structs that hold arrays. */
 export interface Deep {
   outer: Outer;
-  rects: Rect[];
-  grid: Inner[][];
+  rects: [Rect, Rect];
+  grid: [[Inner, Inner], [Inner, Inner]];
 }
 export const DeepLayout = {
   size: 128,
@@ -3850,117 +3990,94 @@ function loadDeep(view: DataView, ptr: number): Deep {
 }
 function checkDeep(value: Deep): void {
   checkOuter(value.outer);
-  checkLength(value.rects, 2, `Deep.rects`);
-  for (let i0 = 0; i0 < 2; i0++) {
-    checkRect(value.rects[i0]!);
-  }
-  checkLength(value.grid, 2, `Deep.grid`);
-  for (let i0 = 0; i0 < 2; i0++) {
-    checkLength(value.grid[i0]!, 2, `Deep.grid[${i0}]`);
-    for (let i1 = 0; i1 < 2; i1++) {
-      checkInner(value.grid[i0]![i1]!);
-    }
-  }
+  if (!(Array.isArray(value.rects) && value.rects.length === 2)) checkLength(value.rects, 2, `Deep.rects`);
+  checkRect(value.rects[0]!);
+  checkRect(value.rects[1]!);
+  if (!(Array.isArray(value.grid) && value.grid.length === 2)) checkLength(value.grid, 2, `Deep.grid`);
+  if (!(Array.isArray(value.grid[0]!) && value.grid[0]!.length === 2)) checkLength(value.grid[0]!, 2, `Deep.grid[0]`);
+  checkInner(value.grid[0]![0]!);
+  checkInner(value.grid[0]![1]!);
+  if (!(Array.isArray(value.grid[1]!) && value.grid[1]!.length === 2)) checkLength(value.grid[1]!, 2, `Deep.grid[1]`);
+  checkInner(value.grid[1]![0]!);
+  checkInner(value.grid[1]![1]!);
 }
 function storeDeep(view: DataView, ptr: number, value: Deep): void {
   storeOuter(view, ptr, value.outer);
-  for (let i0 = 0; i0 < 2; i0++) {
-    storeRect(view, ptr + 16 + i0 * 48, value.rects[i0]!);
-  }
-  for (let i0 = 0; i0 < 2; i0++) {
-    for (let i1 = 0; i1 < 2; i1++) {
-      storeInner(view, ptr + 112 + i0 * 8 + i1 * 4, value.grid[i0]![i1]!);
-    }
-  }
+  storeRect(view, ptr + 16, value.rects[0]!);
+  storeRect(view, ptr + 16 + 48, value.rects[1]!);
+  storeInner(view, ptr + 112, value.grid[0]![0]!);
+  storeInner(view, ptr + 112 + 4, value.grid[0]![1]!);
+  storeInner(view, ptr + 112 + 8, value.grid[1]![0]!);
+  storeInner(view, ptr + 112 + 8 + 4, value.grid[1]![1]!);
 }
 /** A live view of one `Deep` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class DeepView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "DeepView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Deep` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "DeepView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "DeepView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 128 > view.byteLength) outOfBounds(this.#ptr, 128, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Deep`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 128 > view.byteLength) outOfBounds(this.#ptr, 128, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get outer(): OuterView {
-    this.#span();
-    return new OuterView(this.#memory, this.#ptr);
+    const m = this.#m;
+    if (this.#ptr + 128 > m.u8.length) m.span(this.#ptr, 128);
+    return new OuterView(m.memory, this.#ptr);
   }
   set outer(value: Outer) {
     checkOuter(value);
-    const view = this.#span();
-    storeOuter(view, this.#ptr, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 128 > m.u8.length) m.span(ptr, 128);
+    const view = m.dv;
+    storeOuter(view, ptr, value);
   }
-  get rects(): Rect[] {
-    let view = this.#view;
-    try {
-      return [loadRect(view, this.#ptr + 16), loadRect(view, this.#ptr + 16 + 48)];
-    } catch (error) {
-      view = this.#fresh(error);
-      return [loadRect(view, this.#ptr + 16), loadRect(view, this.#ptr + 16 + 48)];
-    }
+  get rects(): RectArray {
+    const m = this.#m;
+    if (this.#ptr + 128 > m.u8.length) m.span(this.#ptr, 128);
+    return new RectArray(m.memory, this.#ptr + 16, 2);
   }
-  set rects(value: Rect[]) {
-    checkLength(value, 2, `Deep.rects`);
-    for (let i0 = 0; i0 < 2; i0++) {
-      checkRect(value[i0]!);
-    }
-    const view = this.#span();
-    for (let i0 = 0; i0 < 2; i0++) {
-      storeRect(view, this.#ptr + 16 + i0 * 48, value[i0]!);
-    }
+  set rects(value: [Rect, Rect]) {
+    if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, `Deep.rects`);
+    checkRect(value[0]!);
+    checkRect(value[1]!);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 128 > m.u8.length) m.span(ptr, 128);
+    const view = m.dv;
+    storeRect(view, ptr + 16, value[0]!);
+    storeRect(view, ptr + 16 + 48, value[1]!);
   }
-  get grid(): Inner[][] {
-    let view = this.#view;
-    try {
-      return [[loadInner(view, this.#ptr + 112), loadInner(view, this.#ptr + 112 + 4)], [loadInner(view, this.#ptr + 112 + 8), loadInner(view, this.#ptr + 112 + 8 + 4)]];
-    } catch (error) {
-      view = this.#fresh(error);
-      return [[loadInner(view, this.#ptr + 112), loadInner(view, this.#ptr + 112 + 4)], [loadInner(view, this.#ptr + 112 + 8), loadInner(view, this.#ptr + 112 + 8 + 4)]];
-    }
+  get grid(): LiveArray<[Inner, Inner], InnerArray, never> {
+    const m = this.#m;
+    if (this.#ptr + 128 > m.u8.length) m.span(this.#ptr, 128);
+    return new LiveArray<[Inner, Inner], InnerArray, never>(m, this.#ptr + 112, 2, 8, { size: 8, shift: -1, typed: () => null, view: (m, at) => new InnerArray(m.memory, at, 2), load: (view, at) => ([loadInner(view, at), loadInner(view, at + 4)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, `${field}`); checkInner(value[0]!); checkInner(value[1]!); }, store: (view, at, value) => { storeInner(view, at, value[0]!); storeInner(view, at + 4, value[1]!); } }, "Deep.grid");
   }
-  set grid(value: Inner[][]) {
-    checkLength(value, 2, `Deep.grid`);
-    for (let i0 = 0; i0 < 2; i0++) {
-      checkLength(value[i0]!, 2, `Deep.grid[${i0}]`);
-      for (let i1 = 0; i1 < 2; i1++) {
-        checkInner(value[i0]![i1]!);
-      }
-    }
-    const view = this.#span();
-    for (let i0 = 0; i0 < 2; i0++) {
-      for (let i1 = 0; i1 < 2; i1++) {
-        storeInner(view, this.#ptr + 112 + i0 * 8 + i1 * 4, value[i0]![i1]!);
-      }
-    }
+  set grid(value: [[Inner, Inner], [Inner, Inner]]) {
+    if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, `Deep.grid`);
+    if (!(Array.isArray(value[0]!) && value[0]!.length === 2)) checkLength(value[0]!, 2, `Deep.grid[0]`);
+    checkInner(value[0]![0]!);
+    checkInner(value[0]![1]!);
+    if (!(Array.isArray(value[1]!) && value[1]!.length === 2)) checkLength(value[1]!, 2, `Deep.grid[1]`);
+    checkInner(value[1]![0]!);
+    checkInner(value[1]![1]!);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 128 > m.u8.length) m.span(ptr, 128);
+    const view = m.dv;
+    storeInner(view, ptr + 112, value[0]![0]!);
+    storeInner(view, ptr + 112 + 4, value[0]![1]!);
+    storeInner(view, ptr + 112 + 8, value[1]![0]!);
+    storeInner(view, ptr + 112 + 8 + 4, value[1]![1]!);
   }
 }
 
@@ -3973,7 +4090,7 @@ export interface Named {
   name: WasmStr;
   scores: WasmSlice;
   points: WasmSlice;
-  aliases: WasmStr[];
+  aliases: [WasmStr, WasmStr];
   kinds: WasmSlice;
   tags: WasmSlice;
   children: WasmSlice;
@@ -4028,10 +4145,9 @@ function checkNamed(value: Named): void {
   checkPair(value.name, "WasmStr", `Named.name`);
   checkPair(value.scores, "WasmSlice", `Named.scores`);
   checkPair(value.points, "WasmSlice", `Named.points`);
-  checkLength(value.aliases, 2, `Named.aliases`);
-  for (let i0 = 0; i0 < 2; i0++) {
-    checkPair(value.aliases[i0]!, "WasmStr", `Named.aliases[${i0}]`);
-  }
+  if (!(Array.isArray(value.aliases) && value.aliases.length === 2)) checkLength(value.aliases, 2, `Named.aliases`);
+  checkPair(value.aliases[0]!, "WasmStr", `Named.aliases[0]`);
+  checkPair(value.aliases[1]!, "WasmStr", `Named.aliases[1]`);
   checkPair(value.kinds, "WasmSlice", `Named.kinds`);
   checkPair(value.tags, "WasmSlice", `Named.tags`);
   checkPair(value.children, "WasmSlice", `Named.children`);
@@ -4046,10 +4162,10 @@ function storeNamed(view: DataView, ptr: number, value: Named): void {
   view.setUint32(ptr + 12 + 4, value.scores.len, true);
   view.setUint32(ptr + 20, value.points.ptr, true);
   view.setUint32(ptr + 20 + 4, value.points.len, true);
-  for (let i0 = 0; i0 < 2; i0++) {
-    view.setUint32(ptr + 28 + i0 * 8, value.aliases[i0]!.ptr, true);
-    view.setUint32(ptr + 28 + i0 * 8 + 4, value.aliases[i0]!.len, true);
-  }
+  view.setUint32(ptr + 28, value.aliases[0]!.ptr, true);
+  view.setUint32(ptr + 28 + 4, value.aliases[0]!.len, true);
+  view.setUint32(ptr + 28 + 8, value.aliases[1]!.ptr, true);
+  view.setUint32(ptr + 28 + 8 + 4, value.aliases[1]!.len, true);
   view.setUint32(ptr + 44, value.kinds.ptr, true);
   view.setUint32(ptr + 44 + 4, value.kinds.len, true);
   view.setUint32(ptr + 52, value.tags.ptr, true);
@@ -4061,179 +4177,241 @@ function storeNamed(view: DataView, ptr: number, value: Named): void {
 }
 /** A live view of one `Named` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class NamedView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "NamedView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Named` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "NamedView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "NamedView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 76 > view.byteLength) outOfBounds(this.#ptr, 76, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Named`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 76 > view.byteLength) outOfBounds(this.#ptr, 76, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get id(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr);
+      m.fresh(error, this.#ptr, 76);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set id(value: number) {
-    checkInt(value, 0, 255, "u8", `Named.id`);
-    const view = this.#span();
-    view.setUint8(this.#ptr, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 76 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 76, at, value, u8Elems, `Named.id`);
   }
   get name(): WasmStr {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return { ptr: view.getUint32(this.#ptr + 4, true), len: view.getUint32(this.#ptr + 4 + 4, true) };
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 76);
+      view = m.dv;
       return { ptr: view.getUint32(this.#ptr + 4, true), len: view.getUint32(this.#ptr + 4 + 4, true) };
     }
   }
   set name(value: WasmStr) {
     checkPair(value, "WasmStr", `Named.name`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 4, value.ptr, true);
-    view.setUint32(this.#ptr + 4 + 4, value.len, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
+    const view = m.dv;
+    view.setUint32(ptr + 4, value.ptr, true);
+    view.setUint32(ptr + 4 + 4, value.len, true);
   }
   get scores(): WasmSlice {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return { ptr: view.getUint32(this.#ptr + 12, true), len: view.getUint32(this.#ptr + 12 + 4, true) };
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 76);
+      view = m.dv;
       return { ptr: view.getUint32(this.#ptr + 12, true), len: view.getUint32(this.#ptr + 12 + 4, true) };
     }
   }
   set scores(value: WasmSlice) {
     checkPair(value, "WasmSlice", `Named.scores`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 12, value.ptr, true);
-    view.setUint32(this.#ptr + 12 + 4, value.len, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
+    const view = m.dv;
+    view.setUint32(ptr + 12, value.ptr, true);
+    view.setUint32(ptr + 12 + 4, value.len, true);
   }
   get points(): WasmSlice {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return { ptr: view.getUint32(this.#ptr + 20, true), len: view.getUint32(this.#ptr + 20 + 4, true) };
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 76);
+      view = m.dv;
       return { ptr: view.getUint32(this.#ptr + 20, true), len: view.getUint32(this.#ptr + 20 + 4, true) };
     }
   }
   set points(value: WasmSlice) {
     checkPair(value, "WasmSlice", `Named.points`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 20, value.ptr, true);
-    view.setUint32(this.#ptr + 20 + 4, value.len, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
+    const view = m.dv;
+    view.setUint32(ptr + 20, value.ptr, true);
+    view.setUint32(ptr + 20 + 4, value.len, true);
   }
-  get aliases(): WasmStr[] {
-    let view = this.#view;
-    try {
-      return [{ ptr: view.getUint32(this.#ptr + 28, true), len: view.getUint32(this.#ptr + 28 + 4, true) }, { ptr: view.getUint32(this.#ptr + 28 + 8, true), len: view.getUint32(this.#ptr + 28 + 8 + 4, true) }];
-    } catch (error) {
-      view = this.#fresh(error);
-      return [{ ptr: view.getUint32(this.#ptr + 28, true), len: view.getUint32(this.#ptr + 28 + 4, true) }, { ptr: view.getUint32(this.#ptr + 28 + 8, true), len: view.getUint32(this.#ptr + 28 + 8 + 4, true) }];
-    }
+  get aliases(): LiveArray<WasmStr, WasmStr, never> {
+    const m = this.#m;
+    if (this.#ptr + 76 > m.u8.length) m.span(this.#ptr, 76);
+    return new LiveArray<WasmStr, WasmStr, never>(m, this.#ptr + 28, 2, 8, { size: 8, shift: -1, typed: () => null, view: (m, at) => { const view = m.dv; return { ptr: view.getUint32(at, true), len: view.getUint32(at + 4, true) }; }, load: (view, at) => ({ ptr: view.getUint32(at, true), len: view.getUint32(at + 4, true) }), check: (value, field) => { checkPair(value, "WasmStr", `${field}`); }, store: (view, at, value) => { view.setUint32(at, value.ptr, true); view.setUint32(at + 4, value.len, true); } }, "Named.aliases");
   }
-  set aliases(value: WasmStr[]) {
-    checkLength(value, 2, `Named.aliases`);
-    for (let i0 = 0; i0 < 2; i0++) {
-      checkPair(value[i0]!, "WasmStr", `Named.aliases[${i0}]`);
-    }
-    const view = this.#span();
-    for (let i0 = 0; i0 < 2; i0++) {
-      view.setUint32(this.#ptr + 28 + i0 * 8, value[i0]!.ptr, true);
-      view.setUint32(this.#ptr + 28 + i0 * 8 + 4, value[i0]!.len, true);
-    }
+  set aliases(value: [WasmStr, WasmStr]) {
+    if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, `Named.aliases`);
+    checkPair(value[0]!, "WasmStr", `Named.aliases[0]`);
+    checkPair(value[1]!, "WasmStr", `Named.aliases[1]`);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
+    const view = m.dv;
+    view.setUint32(ptr + 28, value[0]!.ptr, true);
+    view.setUint32(ptr + 28 + 4, value[0]!.len, true);
+    view.setUint32(ptr + 28 + 8, value[1]!.ptr, true);
+    view.setUint32(ptr + 28 + 8 + 4, value[1]!.len, true);
   }
   get kinds(): WasmSlice {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return { ptr: view.getUint32(this.#ptr + 44, true), len: view.getUint32(this.#ptr + 44 + 4, true) };
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 76);
+      view = m.dv;
       return { ptr: view.getUint32(this.#ptr + 44, true), len: view.getUint32(this.#ptr + 44 + 4, true) };
     }
   }
   set kinds(value: WasmSlice) {
     checkPair(value, "WasmSlice", `Named.kinds`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 44, value.ptr, true);
-    view.setUint32(this.#ptr + 44 + 4, value.len, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
+    const view = m.dv;
+    view.setUint32(ptr + 44, value.ptr, true);
+    view.setUint32(ptr + 44 + 4, value.len, true);
   }
   get tags(): WasmSlice {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return { ptr: view.getUint32(this.#ptr + 52, true), len: view.getUint32(this.#ptr + 52 + 4, true) };
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 76);
+      view = m.dv;
       return { ptr: view.getUint32(this.#ptr + 52, true), len: view.getUint32(this.#ptr + 52 + 4, true) };
     }
   }
   set tags(value: WasmSlice) {
     checkPair(value, "WasmSlice", `Named.tags`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 52, value.ptr, true);
-    view.setUint32(this.#ptr + 52 + 4, value.len, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
+    const view = m.dv;
+    view.setUint32(ptr + 52, value.ptr, true);
+    view.setUint32(ptr + 52 + 4, value.len, true);
   }
   get children(): WasmSlice {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return { ptr: view.getUint32(this.#ptr + 60, true), len: view.getUint32(this.#ptr + 60 + 4, true) };
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 76);
+      view = m.dv;
       return { ptr: view.getUint32(this.#ptr + 60, true), len: view.getUint32(this.#ptr + 60 + 4, true) };
     }
   }
   set children(value: WasmSlice) {
     checkPair(value, "WasmSlice", `Named.children`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 60, value.ptr, true);
-    view.setUint32(this.#ptr + 60 + 4, value.len, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
+    const view = m.dv;
+    view.setUint32(ptr + 60, value.ptr, true);
+    view.setUint32(ptr + 60 + 4, value.len, true);
   }
   get grid(): WasmSlice {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return { ptr: view.getUint32(this.#ptr + 68, true), len: view.getUint32(this.#ptr + 68 + 4, true) };
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 76);
+      view = m.dv;
       return { ptr: view.getUint32(this.#ptr + 68, true), len: view.getUint32(this.#ptr + 68 + 4, true) };
     }
   }
   set grid(value: WasmSlice) {
     checkPair(value, "WasmSlice", `Named.grid`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 68, value.ptr, true);
-    view.setUint32(this.#ptr + 68 + 4, value.len, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 76 > m.u8.length) m.span(ptr, 76);
+    const view = m.dv;
+    view.setUint32(ptr + 68, value.ptr, true);
+    view.setUint32(ptr + 68 + 4, value.len, true);
+  }
+  /** A live view of the elements `scores` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  scoresView(): LiveArray<number, number, Float32Array> {
+    const m = this.#m;
+    const s = this.scores;
+    region(m, s.ptr, s.len, 4, "f32");
+    return new LiveArray<number, number, Float32Array>(m, s.ptr, s.len, 4, f32Elems, "Named.scores");
+  }
+  /** A live view of the elements `points` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  pointsView(): PointArray {
+    const m = this.#m;
+    const s = this.points;
+    region(m, s.ptr, s.len, 16, "Point");
+    return new PointArray(m.memory, s.ptr, s.len);
+  }
+  /** A live view of the elements `kinds` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  kindsView(): LiveArray<Kind, Kind, never> {
+    const m = this.#m;
+    const s = this.kinds;
+    region(m, s.ptr, s.len, 1, "Kind");
+    return new LiveArray<Kind, Kind, never>(m, s.ptr, s.len, 1, { size: 1, shift: -1, typed: () => null, view: (m, at) => { const view = m.dv; return loadKind(view, at, "Named.kinds"); }, load: (view, at) => (loadKind(view, at, "Named.kinds")), check: (value, field) => { checkKind(value, `${field}`); }, store: (view, at, value) => { view.setUint8(at, value); } }, "Named.kinds");
+  }
+  /** A live view of the elements `tags` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  tagsView(): LiveArray<WasmStr, WasmStr, never> {
+    const m = this.#m;
+    const s = this.tags;
+    region(m, s.ptr, s.len, 8, "WasmStr");
+    return new LiveArray<WasmStr, WasmStr, never>(m, s.ptr, s.len, 8, { size: 8, shift: -1, typed: () => null, view: (m, at) => { const view = m.dv; return { ptr: view.getUint32(at, true), len: view.getUint32(at + 4, true) }; }, load: (view, at) => ({ ptr: view.getUint32(at, true), len: view.getUint32(at + 4, true) }), check: (value, field) => { checkPair(value, "WasmStr", `${field}`); }, store: (view, at, value) => { view.setUint32(at, value.ptr, true); view.setUint32(at + 4, value.len, true); } }, "Named.tags");
+  }
+  /** A live view of the elements `children` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  childrenView(): NamedArray {
+    const m = this.#m;
+    const s = this.children;
+    region(m, s.ptr, s.len, 76, "Named");
+    return new NamedArray(m.memory, s.ptr, s.len);
+  }
+  /** A live view of the elements `grid` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  gridView(): LiveArray<[number, number, number], LiveArray<number, number, Uint16Array>, never> {
+    const m = this.#m;
+    const s = this.grid;
+    region(m, s.ptr, s.len, 6, "array");
+    return new LiveArray<[number, number, number], LiveArray<number, number, Uint16Array>, never>(m, s.ptr, s.len, 6, { size: 6, shift: -1, typed: () => null, view: (m, at) => new LiveArray<number, number, Uint16Array>(m, at, 3, 2, u16Elems, "Named.grid"), load: (view, at) => ([view.getUint16(at, true), view.getUint16(at + 2, true), view.getUint16(at + 4, true)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2])) checkElems(value, 3, u16Elems, `${field}`); }, store: (view, at, value) => { view.setUint16(at, value[0]!, true); view.setUint16(at + 2, value[1]!, true); view.setUint16(at + 4, value[2]!, true); } }, "Named.grid");
   }
 }
 
@@ -4289,84 +4467,88 @@ function storePackedNamed(view: DataView, ptr: number, value: PackedNamed): void
 }
 /** A live view of one `PackedNamed` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PackedNamedView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PackedNamedView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `PackedNamed` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PackedNamedView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PackedNamedView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 17 > view.byteLength) outOfBounds(this.#ptr, 17, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `PackedNamed`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 17 > view.byteLength) outOfBounds(this.#ptr, 17, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get tag(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr);
+      m.fresh(error, this.#ptr, 17);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set tag(value: number) {
-    checkInt(value, 0, 255, "u8", `PackedNamed.tag`);
-    const view = this.#span();
-    view.setUint8(this.#ptr, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 17 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 17, at, value, u8Elems, `PackedNamed.tag`);
   }
   get name(): WasmStr {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return { ptr: view.getUint32(this.#ptr + 1, true), len: view.getUint32(this.#ptr + 1 + 4, true) };
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 17);
+      view = m.dv;
       return { ptr: view.getUint32(this.#ptr + 1, true), len: view.getUint32(this.#ptr + 1 + 4, true) };
     }
   }
   set name(value: WasmStr) {
     checkPair(value, "WasmStr", `PackedNamed.name`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 1, value.ptr, true);
-    view.setUint32(this.#ptr + 1 + 4, value.len, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 17 > m.u8.length) m.span(ptr, 17);
+    const view = m.dv;
+    view.setUint32(ptr + 1, value.ptr, true);
+    view.setUint32(ptr + 1 + 4, value.len, true);
   }
   get wide(): WasmSlice {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return { ptr: view.getUint32(this.#ptr + 9, true), len: view.getUint32(this.#ptr + 9 + 4, true) };
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 17);
+      view = m.dv;
       return { ptr: view.getUint32(this.#ptr + 9, true), len: view.getUint32(this.#ptr + 9 + 4, true) };
     }
   }
   set wide(value: WasmSlice) {
     checkPair(value, "WasmSlice", `PackedNamed.wide`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 9, value.ptr, true);
-    view.setUint32(this.#ptr + 9 + 4, value.len, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 17 > m.u8.length) m.span(ptr, 17);
+    const view = m.dv;
+    view.setUint32(ptr + 9, value.ptr, true);
+    view.setUint32(ptr + 9 + 4, value.len, true);
+  }
+  /** A live view of the elements `wide` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  wideView(): LiveArray<bigint, bigint, BigUint64Array> {
+    const m = this.#m;
+    const s = this.wide;
+    region(m, s.ptr, s.len, 8, "u64");
+    return new LiveArray<bigint, bigint, BigUint64Array>(m, s.ptr, s.len, 8, u64Elems, "PackedNamed.wide");
   }
 }
 
@@ -4409,54 +4591,43 @@ function storeLeaf(view: DataView, ptr: number, value: Leaf): void {
 }
 /** A live view of one `Leaf` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class LeafView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "LeafView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Leaf` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "LeafView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "LeafView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Leaf`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get id(): bigint {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 7) === 0) {
+      const x = m.u64[at >> 3];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getBigUint64(this.#ptr, true);
+      return view.getBigUint64(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getBigUint64(this.#ptr, true);
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getBigUint64(at, true);
     }
   }
   set id(value: bigint) {
-    checkBig(value, false, "u64", `Leaf.id`);
-    const view = this.#span();
-    view.setBigUint64(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `Leaf.id`);
   }
 }
 
@@ -4531,15 +4702,6 @@ function zeroBytes(view: DataView, at: number, length: number): void {
     view.setUint8(at + i, 0);
   }
 }
-/** One DataView per buffer, shared by every view of it. */
-function dataViewOf(memory: WebAssembly.Memory): DataView {
-  const buffer = memory.buffer;
-  if (cachedBuffer !== buffer) {
-    cachedBuffer = buffer;
-    cachedView = new DataView(buffer);
-  }
-  return cachedView;
-}
 /** Every view's DataView before its first: the field never holds anything but a DataView. */
 const emptyView: DataView = new DataView(new ArrayBuffer(0));
 /** A `WasmStr` field: a UTF-8 string of `len` bytes at byte `ptr` of the memory. */
@@ -4612,5 +4774,991 @@ function utf8ValidUpTo(bytes: Uint8Array): number {
   }
   return i;
 }
-let cachedBuffer: ArrayBufferLike | undefined;
-let cachedView: DataView = emptyView;
+/** Whether typed arrays read little-endian here: only then may they stand in for the DataView. */
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/**
+ * What every view of one `WebAssembly.Memory` shares: a DataView and typed arrays over its current
+ * buffer, all replaced at once when `memory.grow` replaced the buffer (so one view's fresh look
+ * serves all). A typed array of a detached buffer is empty, one of an outgrown shared buffer too
+ * short: an access it cannot serve falls back to the DataView, which throws, and then `fresh`
+ * takes the new buffer. On a big-endian host the multi-byte typed arrays stay empty.
+ */
+class Mem {
+  readonly memory: WebAssembly.Memory;
+  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
+  readonly le: boolean = littleEndian;
+  dv: DataView = emptyView;
+  u8: Uint8Array = new Uint8Array(0);
+  i8: Int8Array = new Int8Array(0);
+  u16: Uint16Array = new Uint16Array(0);
+  i16: Int16Array = new Int16Array(0);
+  u32: Uint32Array = new Uint32Array(0);
+  i32: Int32Array = new Int32Array(0);
+  f32: Float32Array = new Float32Array(0);
+  f64: Float64Array = new Float64Array(0);
+  u64: BigUint64Array = new BigUint64Array(0);
+  i64: BigInt64Array = new BigInt64Array(0);
+  constructor(memory: WebAssembly.Memory) {
+    this.memory = memory;
+    this.refresh();
+  }
+  /** Takes the memory's current buffer; whether it was a new one. */
+  refresh(): boolean {
+    const buffer = this.memory.buffer;
+    if (buffer === this.dv.buffer) return false;
+    this.dv = new DataView(buffer);
+    this.u8 = new Uint8Array(buffer);
+    this.i8 = new Int8Array(buffer);
+    if (littleEndian) {
+      // A memory is whole 64 KiB pages long: every width divides it.
+      this.u16 = new Uint16Array(buffer);
+      this.i16 = new Int16Array(buffer);
+      this.u32 = new Uint32Array(buffer);
+      this.i32 = new Int32Array(buffer);
+      this.f32 = new Float32Array(buffer);
+      this.f64 = new Float64Array(buffer);
+      this.u64 = new BigUint64Array(buffer);
+      this.i64 = new BigInt64Array(buffer);
+    }
+    return true;
+  }
+  /** After an access to `size` bytes at `ptr` threw `error`: takes a new buffer, or throws out of bounds, or `error` again. */
+  fresh(error: unknown, ptr: number, size: number): void {
+    const changed = this.refresh();
+    if (ptr + size > this.u8.length) outOfBounds(ptr, size, this.u8.length);
+    if (!changed) throw error;
+  }
+  /** Before a write: takes a new buffer if there is one; throws unless `size` bytes at `ptr` are in it. */
+  span(ptr: number, size: number): void {
+    this.refresh();
+    if (ptr + size > this.u8.length) outOfBounds(ptr, size, this.u8.length);
+  }
+}
+/** The `Mem` of `memory`: the last one asked for at the cost of one comparison. */
+function memOf(memory: WebAssembly.Memory): Mem {
+  const last = lastMem.mem;
+  return last.memory === memory ? last : memOfNew(memory);
+}
+function memOfNew(memory: WebAssembly.Memory): Mem {
+  let m = mems.get(memory);
+  if (m === undefined) {
+    m = new Mem(memory);
+    mems.set(memory, m);
+  }
+  lastMem.mem = m;
+  return m;
+}
+const mems = new WeakMap<WebAssembly.Memory, Mem>();
+const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };
+/** `ptr` if it is not null and `size` bytes from it are in the memory, else a `RangeError`. */
+function deref(m: Mem, ptr: number, size: number, type: string): number {
+  if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
+  if (ptr + size > m.u8.length) m.span(ptr, size);
+  return ptr;
+}
+/** Throws unless `value` is an array of `length` valid elements. */
+function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  checkLength(value, length, field);
+  for (let i = 0; i < length; i++) e.check(value[i]!, `${field}[${i}]`);
+}
+/** Throws unless `len` elements of `size` bytes from `ptr` are in the memory (Rust's rules: none is fine anywhere; some at null are not). */
+function region(m: Mem, ptr: number, len: number, size: number, type: string): void {
+  if (len === 0) return;
+  if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
+  const end = ptr + len * size;
+  if (end > m.u8.length) m.refresh();
+  if (end > m.u8.length || end > 4294967296) outOfBounds(ptr, len * size, m.u8.length);
+}
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  e.check(value, field);
+  m.span(ptr, size);
+  e.store(m.dv, at, value);
+}
+/** `setAt` for an array of `length` scalars. */
+function setEachAt<T>(m: Mem, ptr: number, size: number, at: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  checkElems(value, length, e, field);
+  m.span(ptr, size);
+  for (let i = 0; i < length; i++) e.store(m.dv, at + i * e.size, value[i]!);
+}
+function badIndex(index: unknown, length: number, field: string): never {
+  throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
+}
+/** What a typed array of the memory gives: `T`s by index. */
+export interface Typed<T> {
+  readonly length: number;
+  readonly [index: number]: T;
+}
+/** The elements of a live array: `T` is an element's value, `V` what `get` gives (a live view, for arrays and structs), `A` the memory's typed array holding them. */
+export interface Elems<T, V = T, A extends Typed<T> = never> {
+  /** Bytes per element. */
+  readonly size: number;
+  /** log2 of `size` if a typed array of the memory holds the elements (`typed`), else -1. */
+  readonly shift: number;
+  typed(m: Mem): A | null;
+  view(m: Mem, at: number, field: string): V;
+  load(view: DataView, at: number, field: string): T;
+  check(value: T, field: string): void;
+  store(view: DataView, at: number, value: T): void;
+}
+/**
+ * A live view of `length` elements from `ptr`, `stride` bytes apart, in a `WebAssembly.Memory`: an
+ * array field, or one field of every struct of a `StructArray` (a column). Reads and writes go to
+ * the memory; survives `memory.grow`. Where the host is little-endian and `ptr` and `stride` are
+ * multiples of the element's size (checked once, here), `get` reads the memory's typed array;
+ * elsewhere it reads through a DataView. Each access checks its bytes' bounds.
+ */
+export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable<V> {
+  // Numbers start as numbers (`= 0`): a field declared bare starts as
+  // `undefined`, and V8 then checks the type of what it loads from it.
+  /** The number of elements. */
+  readonly length: number = 0;
+  readonly #m: Mem;
+  readonly #ptr: number = 0;
+  readonly #stride: number = 0;
+  readonly #e: Elems<T, V, A>;
+  readonly #field: string;
+  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
+  readonly #first: number = 0;
+  readonly #step: number = 0;
+  #typed: Typed<T>;
+  constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
+    this.#m = m;
+    this.#ptr = ptr;
+    this.length = length;
+    this.#stride = stride;
+    this.#e = e;
+    this.#field = field;
+    const mask = e.size - 1;
+    const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
+    this.#first = fast ? ptr >> e.shift : 0;
+    this.#step = fast ? stride >> e.shift : 0;
+    this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
+  }
+  /** Where the first element starts. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
+  get(i: number): V {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    if (this.#step !== 0) {
+      const x = this.#typed[this.#first + i * this.#step];
+      if (x !== undefined) return x as unknown as V;
+    }
+    return this.#slow(i);
+  }
+  #slow(i: number): V {
+    const m = this.#m;
+    const e = this.#e;
+    const at = this.#ptr + i * this.#stride;
+    let v: V;
+    try {
+      if (at + e.size > m.u8.length) throw new RangeError("out of bounds");
+      v = e.view(m, at, this.#field);
+    } catch (error) {
+      m.fresh(error, at, e.size);
+      v = e.view(m, at, this.#field);
+    }
+    if (this.#step !== 0) this.#typed = e.typed(m) ?? emptyTyped;
+    return v;
+  }
+  /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
+  set(i: number, value: T): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    const e = this.#e;
+    e.check(value, `${this.#field}[${i}]`);
+    const m = this.#m;
+    const at = this.#ptr + i * this.#stride;
+    if (at + e.size > m.u8.length) m.span(at, e.size);
+    e.store(m.dv, at, value);
+  }
+  /** Every element's value, read now (plain data, as `read<Name>` gives). */
+  toArray(): T[] {
+    const m = this.#m;
+    const e = this.#e;
+    const out: T[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const at = this.#ptr + i * this.#stride;
+      try {
+        out.push(e.load(m.dv, at, this.#field));
+      } catch (error) {
+        m.fresh(error, at, e.size);
+        out.push(e.load(m.dv, at, this.#field));
+      }
+    }
+    return out;
+  }
+  /**
+   * The memory's typed array over the elements, sharing their bytes, when they lie side by side,
+   * aligned, on a little-endian host; else `null` (use `get`). It is over the buffer of now: after
+   * `memory.grow` it is empty (or, for a shared memory, stays as it was): ask again.
+   */
+  subarray(): A | null {
+    const e = this.#e;
+    if (this.#step !== 1 || this.#stride !== e.size) return null;
+    const m = this.#m;
+    const end = this.#ptr + this.length * e.size;
+    if (end > m.u8.length) m.span(this.#ptr, this.length * e.size);
+    const typed = e.typed(m) as unknown as { subarray(begin: number, end: number): A } | null;
+    return typed === null ? null : typed.subarray(this.#first, this.#first + this.length);
+  }
+  /**
+   * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
+   * the typed array, the loop reads it directly, its position kept in locals.
+   */
+  reduce<U>(fn: (acc: U, value: V, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.#step;
+    if (step !== 0) {
+      const typed = this.#typed;
+      for (let k = this.#first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x as unknown as V, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** Calls `fn` with each element (as `get` gives it) and its index; reads like `reduce`. */
+  forEach(fn: (value: V, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.#step;
+    if (step !== 0) {
+      const typed = this.#typed;
+      for (let k = this.#first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x as unknown as V, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+  /** `fn` of each element (as `get` gives it) and its index. */
+  map<U>(fn: (value: V, index: number) => U): U[] {
+    const out: U[] = [];
+    this.forEach((value, index) => {
+      out.push(fn(value, index));
+    });
+    return out;
+  }
+  *[Symbol.iterator](): Iterator<V> {
+    for (let i = 0; i < this.length; i++) yield this.get(i);
+  }
+}
+/** The typed array of a live array that may not use one: every index gives `undefined`. */
+const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;
+/** Throws unless `ptr` and `length` are integers and `length` elements of `size` bytes from `ptr` end by 2^32. */
+function checkArray(ptr: number, length: number, size: number, type: string): void {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, type);
+  if (!(typeof length === "number" && length >= 0 && length % 1 === 0 && ptr + length * size <= 4294967296)) {
+    throw new RangeError(`${type}: ${String(length)} elements of ${size} bytes from ${ptr} do not end by 2^32`);
+  }
+}
+/** A view that a `StructArray` can move: `ptr` is where its struct starts. */
+interface Movable {
+  ptr: number;
+}
+/**
+ * A live view of `length` structs side by side from `ptr` in a `WebAssembly.Memory` (the base of
+ * every generated `<Name>Array`). `get(i)` moves one view, the array's cursor, to struct `i` and
+ * returns it: no allocation per element, but each call moves the view the last one returned.
+ * `at(i)` and iteration give a view of its own per struct. Survives `memory.grow`.
+ */
+export class StructArray<T, V extends Movable> implements Iterable<V> {
+  /** The number of structs. */
+  readonly length: number = 0;
+  protected readonly m: Mem;
+  readonly #ptr: number = 0;
+  readonly #size: number = 0;
+  readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
+  readonly #load: (view: DataView, ptr: number) => T;
+  readonly #write: (view: DataView, ptr: number, value: T) => void;
+  readonly #type: string;
+  readonly #cursor: V;
+  constructor(
+    memory: WebAssembly.Memory,
+    ptr: number,
+    length: number,
+    size: number,
+    make: new (memory: WebAssembly.Memory, ptr: number) => V,
+    load: (view: DataView, ptr: number) => T,
+    write: (view: DataView, ptr: number, value: T) => void,
+    type: string,
+  ) {
+    checkArray(ptr, length, size, type);
+    this.m = memOf(memory);
+    this.#ptr = ptr;
+    this.length = length;
+    this.#size = size;
+    this.#make = make;
+    this.#load = load;
+    this.#write = write;
+    this.#type = type;
+    this.#cursor = new make(memory, ptr);
+  }
+  /** Where the first struct starts. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
+  get(i: number): V {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    const cursor = this.#cursor;
+    cursor.ptr = this.#ptr + i * this.#size;
+    return cursor;
+  }
+  /** A view of struct `i` of its own. */
+  at(i: number): V {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    return new this.#make(this.m.memory, this.#ptr + i * this.#size);
+  }
+  /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
+  set(i: number, value: T): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    const m = this.m;
+    const at = this.#ptr + i * this.#size;
+    if (at + this.#size > m.u8.length) m.span(at, this.#size);
+    this.#write(m.dv, at, value);
+  }
+  /** Calls `fn` with the cursor on each struct in turn, and the index. */
+  forEach(fn: (view: V, index: number) => void): void {
+    for (let i = 0; i < this.length; i++) fn(this.get(i), i);
+  }
+  /** `fn` of the cursor on each struct in turn, and the index. */
+  map<U>(fn: (view: V, index: number) => U): U[] {
+    const out: U[] = [];
+    for (let i = 0; i < this.length; i++) out.push(fn(this.get(i), i));
+    return out;
+  }
+  /** Every struct, read now as `read<Name>` reads it. */
+  toArray(): T[] {
+    const m = this.m;
+    const size = this.#size;
+    const out: T[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const at = this.#ptr + i * size;
+      try {
+        if (size > 0) m.dv.getUint8(at + size - 1);
+        out.push(this.#load(m.dv, at));
+      } catch (error) {
+        m.fresh(error, at, size);
+        out.push(this.#load(m.dv, at));
+      }
+    }
+    return out;
+  }
+  /** A live view of the field at `offset` of every struct. */
+  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
+    return new LiveArray(this.m, this.#ptr + offset, this.length, this.#size, e, field);
+  }
+  *[Symbol.iterator](): Iterator<V> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+}
+const u8Elems: Elems<number, number, Uint8Array> = {
+  size: 1,
+  shift: 0,
+  typed: (m) => m.u8,
+  view: (m, at) => m.dv.getUint8(at),
+  load: (view, at) => view.getUint8(at),
+  check: (value, field) => checkInt(value, 0, 255, "u8", field),
+  store: (view, at, value) => view.setUint8(at, value),
+};
+const i8Elems: Elems<number, number, Int8Array> = {
+  size: 1,
+  shift: 0,
+  typed: (m) => m.i8,
+  view: (m, at) => m.dv.getInt8(at),
+  load: (view, at) => view.getInt8(at),
+  check: (value, field) => checkInt(value, -128, 127, "i8", field),
+  store: (view, at, value) => view.setInt8(at, value),
+};
+const u16Elems: Elems<number, number, Uint16Array> = {
+  size: 2,
+  shift: 1,
+  typed: (m) => m.u16,
+  view: (m, at) => m.dv.getUint16(at, true),
+  load: (view, at) => view.getUint16(at, true),
+  check: (value, field) => checkInt(value, 0, 65535, "u16", field),
+  store: (view, at, value) => view.setUint16(at, value, true),
+};
+const i16Elems: Elems<number, number, Int16Array> = {
+  size: 2,
+  shift: 1,
+  typed: (m) => m.i16,
+  view: (m, at) => m.dv.getInt16(at, true),
+  load: (view, at) => view.getInt16(at, true),
+  check: (value, field) => checkInt(value, -32768, 32767, "i16", field),
+  store: (view, at, value) => view.setInt16(at, value, true),
+};
+const u32Elems: Elems<number, number, Uint32Array> = {
+  size: 4,
+  shift: 2,
+  typed: (m) => m.u32,
+  view: (m, at) => m.dv.getUint32(at, true),
+  load: (view, at) => view.getUint32(at, true),
+  check: (value, field) => checkInt(value, 0, 4294967295, "u32", field),
+  store: (view, at, value) => view.setUint32(at, value, true),
+};
+const i32Elems: Elems<number, number, Int32Array> = {
+  size: 4,
+  shift: 2,
+  typed: (m) => m.i32,
+  view: (m, at) => m.dv.getInt32(at, true),
+  load: (view, at) => view.getInt32(at, true),
+  check: (value, field) => checkInt(value, -2147483648, 2147483647, "i32", field),
+  store: (view, at, value) => view.setInt32(at, value, true),
+};
+const f32Elems: Elems<number, number, Float32Array> = {
+  size: 4,
+  shift: 2,
+  typed: (m) => m.f32,
+  view: (m, at) => m.dv.getFloat32(at, true),
+  load: (view, at) => view.getFloat32(at, true),
+  check: (value, field) => checkFloat(value, "f32", field),
+  store: (view, at, value) => view.setFloat32(at, value, true),
+};
+const f64Elems: Elems<number, number, Float64Array> = {
+  size: 8,
+  shift: 3,
+  typed: (m) => m.f64,
+  view: (m, at) => m.dv.getFloat64(at, true),
+  load: (view, at) => view.getFloat64(at, true),
+  check: (value, field) => checkFloat(value, "f64", field),
+  store: (view, at, value) => view.setFloat64(at, value, true),
+};
+const u64Elems: Elems<bigint, bigint, BigUint64Array> = {
+  size: 8,
+  shift: 3,
+  typed: (m) => m.u64,
+  view: (m, at) => m.dv.getBigUint64(at, true),
+  load: (view, at) => view.getBigUint64(at, true),
+  check: (value, field) => checkBig(value, false, "u64", field),
+  store: (view, at, value) => view.setBigUint64(at, value, true),
+};
+const i64Elems: Elems<bigint, bigint, BigInt64Array> = {
+  size: 8,
+  shift: 3,
+  typed: (m) => m.i64,
+  view: (m, at) => m.dv.getBigInt64(at, true),
+  load: (view, at) => view.getBigInt64(at, true),
+  check: (value, field) => checkBig(value, true, "i64", field),
+  store: (view, at, value) => view.setBigInt64(at, value, true),
+};
+const boolElems: Elems<boolean> = {
+  size: 1,
+  shift: -1,
+  typed: () => null,
+  view: (m, at, field) => readBoolAt(m.dv, at, field),
+  load: readBoolAt,
+  check: checkBool,
+  store: (view, at, value) => view.setUint8(at, value ? 1 : 0),
+};
+
+/** A live view of `length` `AllScalars`s side by side (56 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class AllScalarsArray extends StructArray<AllScalars, AllScalarsView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 56, AllScalarsView, loadAllScalars, writeAllScalars, "AllScalarsArray");
+  }
+  /** A live view of one scalar field of every `AllScalars` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "a_u8"): LiveArray<number, number, Uint8Array>;
+  column(field: "a_u16"): LiveArray<number, number, Uint16Array>;
+  column(field: "a_u32"): LiveArray<number, number, Uint32Array>;
+  column(field: "a_u64"): LiveArray<bigint, bigint, BigUint64Array>;
+  column(field: "a_i8"): LiveArray<number, number, Int8Array>;
+  column(field: "a_i16"): LiveArray<number, number, Int16Array>;
+  column(field: "a_i32"): LiveArray<number, number, Int32Array>;
+  column(field: "a_i64"): LiveArray<bigint, bigint, BigInt64Array>;
+  column(field: "a_f32"): LiveArray<number, number, Float32Array>;
+  column(field: "a_f64"): LiveArray<number, number, Float64Array>;
+  column(field: "a_bool"): LiveArray<boolean, boolean, never>;
+  column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint16Array> | LiveArray<number, number, Uint32Array> | LiveArray<bigint, bigint, BigUint64Array> | LiveArray<number, number, Int8Array> | LiveArray<number, number, Int16Array> | LiveArray<number, number, Int32Array> | LiveArray<bigint, bigint, BigInt64Array> | LiveArray<number, number, Float32Array> | LiveArray<number, number, Float64Array> | LiveArray<boolean, boolean, never> {
+    switch (field) {
+      case "a_u8": return this.columnAt(0, u8Elems, "AllScalars.a_u8");
+      case "a_u16": return this.columnAt(2, u16Elems, "AllScalars.a_u16");
+      case "a_u32": return this.columnAt(4, u32Elems, "AllScalars.a_u32");
+      case "a_u64": return this.columnAt(8, u64Elems, "AllScalars.a_u64");
+      case "a_i8": return this.columnAt(16, i8Elems, "AllScalars.a_i8");
+      case "a_i16": return this.columnAt(18, i16Elems, "AllScalars.a_i16");
+      case "a_i32": return this.columnAt(20, i32Elems, "AllScalars.a_i32");
+      case "a_i64": return this.columnAt(24, i64Elems, "AllScalars.a_i64");
+      case "a_f32": return this.columnAt(32, f32Elems, "AllScalars.a_f32");
+      case "a_f64": return this.columnAt(40, f64Elems, "AllScalars.a_f64");
+      case "a_bool": return this.columnAt(48, boolElems, "AllScalars.a_bool");
+    }
+    throw new RangeError(`AllScalarsArray: ${show(field)} is not a scalar field of AllScalars`);
+  }
+}
+
+/** A live view of `length` `Point`s side by side (16 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class PointArray extends StructArray<Point, PointView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 16, PointView, loadPoint, writePoint, "PointArray");
+  }
+  /** A live view of one scalar field of every `Point` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "x" | "y"): LiveArray<number, number, Float64Array>;
+  column(field: string): LiveArray<number, number, Float64Array> {
+    switch (field) {
+      case "x": return this.columnAt(0, f64Elems, "Point.x");
+      case "y": return this.columnAt(8, f64Elems, "Point.y");
+    }
+    throw new RangeError(`PointArray: ${show(field)} is not a scalar field of Point`);
+  }
+}
+
+/** A live view of `length` `Rect`s side by side (48 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class RectArray extends StructArray<Rect, RectView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 48, RectView, loadRect, writeRect, "RectArray");
+  }
+  /** A live view of one scalar field of every `Rect` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "alive"): LiveArray<boolean, boolean, never>;
+  column(field: "next"): LiveArray<number, number, Uint32Array>;
+  column(field: string): LiveArray<boolean, boolean, never> | LiveArray<number, number, Uint32Array> {
+    switch (field) {
+      case "alive": return this.columnAt(33, boolElems, "Rect.alive");
+      case "next": return this.columnAt(40, u32Elems, "Rect.next");
+    }
+    throw new RangeError(`RectArray: ${show(field)} is not a scalar field of Rect`);
+  }
+}
+
+/** A live view of `length` `Node`s side by side (12 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class NodeArray extends StructArray<Node, NodeView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 12, NodeView, loadNode, writeNode, "NodeArray");
+  }
+  /** A live view of one scalar field of every `Node` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "value"): LiveArray<number, number, Int32Array>;
+  column(field: "next" | "prev"): LiveArray<number, number, Uint32Array>;
+  column(field: string): LiveArray<number, number, Int32Array> | LiveArray<number, number, Uint32Array> {
+    switch (field) {
+      case "value": return this.columnAt(0, i32Elems, "Node.value");
+      case "next": return this.columnAt(4, u32Elems, "Node.next");
+      case "prev": return this.columnAt(8, u32Elems, "Node.prev");
+    }
+    throw new RangeError(`NodeArray: ${show(field)} is not a scalar field of Node`);
+  }
+}
+
+/** A live view of `length` `Packed`s side by side (15 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class PackedArray extends StructArray<Packed, PackedView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 15, PackedView, loadPacked, writePacked, "PackedArray");
+  }
+  /** A live view of one scalar field of every `Packed` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "a"): LiveArray<number, number, Uint8Array>;
+  column(field: "b"): LiveArray<number, number, Uint32Array>;
+  column(field: "c"): LiveArray<number, number, Uint16Array>;
+  column(field: "d"): LiveArray<bigint, bigint, BigUint64Array>;
+  column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> | LiveArray<bigint, bigint, BigUint64Array> {
+    switch (field) {
+      case "a": return this.columnAt(0, u8Elems, "Packed.a");
+      case "b": return this.columnAt(1, u32Elems, "Packed.b");
+      case "c": return this.columnAt(5, u16Elems, "Packed.c");
+      case "d": return this.columnAt(7, u64Elems, "Packed.d");
+    }
+    throw new RangeError(`PackedArray: ${show(field)} is not a scalar field of Packed`);
+  }
+}
+
+/** A live view of `length` `PackedNested`s side by side (19 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class PackedNestedArray extends StructArray<PackedNested, PackedNestedView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 19, PackedNestedView, loadPackedNested, writePackedNested, "PackedNestedArray");
+  }
+  /** A live view of one scalar field of every `PackedNested` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "tag"): LiveArray<number, number, Uint8Array>;
+  column(field: "flag"): LiveArray<boolean, boolean, never>;
+  column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<boolean, boolean, never> {
+    switch (field) {
+      case "tag": return this.columnAt(0, u8Elems, "PackedNested.tag");
+      case "flag": return this.columnAt(18, boolElems, "PackedNested.flag");
+    }
+    throw new RangeError(`PackedNestedArray: ${show(field)} is not a scalar field of PackedNested`);
+  }
+}
+
+/** A live view of `length` `Aligned16`s side by side (16 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class Aligned16Array extends StructArray<Aligned16, Aligned16View> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 16, Aligned16View, loadAligned16, writeAligned16, "Aligned16Array");
+  }
+  /** A live view of one scalar field of every `Aligned16` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "x"): LiveArray<number, number, Uint32Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> {
+    switch (field) {
+      case "x": return this.columnAt(0, u32Elems, "Aligned16.x");
+    }
+    throw new RangeError(`Aligned16Array: ${show(field)} is not a scalar field of Aligned16`);
+  }
+}
+
+/** A live view of `length` `AlignedLow`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class AlignedLowArray extends StructArray<AlignedLow, AlignedLowView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 8, AlignedLowView, loadAlignedLow, writeAlignedLow, "AlignedLowArray");
+  }
+  /** A live view of one scalar field of every `AlignedLow` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "x"): LiveArray<bigint, bigint, BigUint64Array>;
+  column(field: string): LiveArray<bigint, bigint, BigUint64Array> {
+    switch (field) {
+      case "x": return this.columnAt(0, u64Elems, "AlignedLow.x");
+    }
+    throw new RangeError(`AlignedLowArray: ${show(field)} is not a scalar field of AlignedLow`);
+  }
+}
+
+/** A live view of `length` `AlignedOuter`s side by side (48 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class AlignedOuterArray extends StructArray<AlignedOuter, AlignedOuterView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 48, AlignedOuterView, loadAlignedOuter, writeAlignedOuter, "AlignedOuterArray");
+  }
+  /** A live view of one scalar field of every `AlignedOuter` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "a" | "b"): LiveArray<number, number, Uint8Array>;
+  column(field: string): LiveArray<number, number, Uint8Array> {
+    switch (field) {
+      case "a": return this.columnAt(0, u8Elems, "AlignedOuter.a");
+      case "b": return this.columnAt(32, u8Elems, "AlignedOuter.b");
+    }
+    throw new RangeError(`AlignedOuterArray: ${show(field)} is not a scalar field of AlignedOuter`);
+  }
+}
+
+/** A live view of `length` `TailPad`s side by side (16 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class TailPadArray extends StructArray<TailPad, TailPadView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 16, TailPadView, loadTailPad, writeTailPad, "TailPadArray");
+  }
+  /** A live view of one scalar field of every `TailPad` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "a"): LiveArray<bigint, bigint, BigUint64Array>;
+  column(field: "b"): LiveArray<number, number, Uint8Array>;
+  column(field: string): LiveArray<bigint, bigint, BigUint64Array> | LiveArray<number, number, Uint8Array> {
+    switch (field) {
+      case "a": return this.columnAt(0, u64Elems, "TailPad.a");
+      case "b": return this.columnAt(8, u8Elems, "TailPad.b");
+    }
+    throw new RangeError(`TailPadArray: ${show(field)} is not a scalar field of TailPad`);
+  }
+}
+
+/** A live view of `length` `Mixed16`s side by side (6 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class Mixed16Array extends StructArray<Mixed16, Mixed16View> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 6, Mixed16View, loadMixed16, writeMixed16, "Mixed16Array");
+  }
+  /** A live view of one scalar field of every `Mixed16` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "a" | "c"): LiveArray<number, number, Uint8Array>;
+  column(field: "b"): LiveArray<number, number, Uint16Array>;
+  column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint16Array> {
+    switch (field) {
+      case "a": return this.columnAt(0, u8Elems, "Mixed16.a");
+      case "c": return this.columnAt(4, u8Elems, "Mixed16.c");
+      case "b": return this.columnAt(2, u16Elems, "Mixed16.b");
+    }
+    throw new RangeError(`Mixed16Array: ${show(field)} is not a scalar field of Mixed16`);
+  }
+}
+
+/** A live view of `length` `Empty`s side by side (0 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class EmptyArray extends StructArray<Empty, EmptyView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 0, EmptyView, loadEmpty, writeEmpty, "EmptyArray");
+  }
+}
+
+/** A live view of `length` `Empties`s side by side (2 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class EmptiesArray extends StructArray<Empties, EmptiesView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 2, EmptiesView, loadEmpties, writeEmpties, "EmptiesArray");
+  }
+  /** A live view of one scalar field of every `Empties` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "before" | "after"): LiveArray<number, number, Uint8Array>;
+  column(field: string): LiveArray<number, number, Uint8Array> {
+    switch (field) {
+      case "before": return this.columnAt(0, u8Elems, "Empties.before");
+      case "after": return this.columnAt(1, u8Elems, "Empties.after");
+    }
+    throw new RangeError(`EmptiesArray: ${show(field)} is not a scalar field of Empties`);
+  }
+}
+
+/** A live view of `length` `Inner`s side by side (4 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class InnerArray extends StructArray<Inner, InnerView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 4, InnerView, loadInner, writeInner, "InnerArray");
+  }
+  /** A live view of one scalar field of every `Inner` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "a"): LiveArray<number, number, Uint8Array>;
+  column(field: "b"): LiveArray<number, number, Uint16Array>;
+  column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint16Array> {
+    switch (field) {
+      case "a": return this.columnAt(0, u8Elems, "Inner.a");
+      case "b": return this.columnAt(2, u16Elems, "Inner.b");
+    }
+    throw new RangeError(`InnerArray: ${show(field)} is not a scalar field of Inner`);
+  }
+}
+
+/** A live view of `length` `Outer`s side by side (16 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class OuterArray extends StructArray<Outer, OuterView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 16, OuterView, loadOuter, writeOuter, "OuterArray");
+  }
+  /** A live view of one scalar field of every `Outer` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "x" | "z"): LiveArray<number, number, Uint8Array>;
+  column(field: "y"): LiveArray<number, number, Uint32Array>;
+  column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint32Array> {
+    switch (field) {
+      case "x": return this.columnAt(0, u8Elems, "Outer.x");
+      case "z": return this.columnAt(12, u8Elems, "Outer.z");
+      case "y": return this.columnAt(8, u32Elems, "Outer.y");
+    }
+    throw new RangeError(`OuterArray: ${show(field)} is not a scalar field of Outer`);
+  }
+}
+
+/** A live view of `length` `Matrix`s side by side (64 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class MatrixArray extends StructArray<Matrix, MatrixView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 64, MatrixView, loadMatrix, writeMatrix, "MatrixArray");
+  }
+}
+
+/** A live view of `length` `Polygon`s side by side (56 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class PolygonArray extends StructArray<Polygon, PolygonView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 56, PolygonView, loadPolygon, writePolygon, "PolygonArray");
+  }
+  /** A live view of one scalar field of every `Polygon` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "count"): LiveArray<number, number, Uint8Array>;
+  column(field: string): LiveArray<number, number, Uint8Array> {
+    switch (field) {
+      case "count": return this.columnAt(0, u8Elems, "Polygon.count");
+    }
+    throw new RangeError(`PolygonArray: ${show(field)} is not a scalar field of Polygon`);
+  }
+}
+
+/** A live view of `length` `Flags`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class FlagsArray extends StructArray<Flags, FlagsView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 8, FlagsView, loadFlags, writeFlags, "FlagsArray");
+  }
+}
+
+/** A live view of `length` `Modes`s side by side (20 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class ModesArray extends StructArray<Modes, ModesView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 20, ModesView, loadModes, writeModes, "ModesArray");
+  }
+}
+
+/** A live view of `length` `Renamed`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class RenamedArray extends StructArray<Renamed, RenamedView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 8, RenamedView, loadRenamed, writeRenamed, "RenamedArray");
+  }
+  /** A live view of one scalar field of every `Renamed` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "renamedField"): LiveArray<number, number, Uint32Array>;
+  column(field: "other"): LiveArray<number, number, Uint8Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint8Array> {
+    switch (field) {
+      case "renamedField": return this.columnAt(0, u32Elems, "Renamed.renamedField");
+      case "other": return this.columnAt(4, u8Elems, "Renamed.other");
+    }
+    throw new RangeError(`RenamedArray: ${show(field)} is not a scalar field of Renamed`);
+  }
+}
+
+/** A live view of `length` `Camel`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class CamelArray extends StructArray<Camel, CamelView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 8, CamelView, loadCamel, writeCamel, "CamelArray");
+  }
+  /** A live view of one scalar field of every `Camel` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "frameCount"): LiveArray<number, number, Uint32Array>;
+  column(field: "maxHpValue"): LiveArray<number, number, Uint16Array>;
+  column(field: "isAlive"): LiveArray<boolean, boolean, never>;
+  column(field: "chosen"): LiveArray<number, number, Uint8Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> | LiveArray<boolean, boolean, never> | LiveArray<number, number, Uint8Array> {
+    switch (field) {
+      case "frameCount": return this.columnAt(0, u32Elems, "Camel.frameCount");
+      case "maxHpValue": return this.columnAt(4, u16Elems, "Camel.maxHpValue");
+      case "isAlive": return this.columnAt(6, boolElems, "Camel.isAlive");
+      case "chosen": return this.columnAt(7, u8Elems, "Camel.chosen");
+    }
+    throw new RangeError(`CamelArray: ${show(field)} is not a scalar field of Camel`);
+  }
+}
+
+/** A live view of `length` `Pointers`s side by side (16 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class PointersArray extends StructArray<Pointers, PointersView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 16, PointersView, loadPointers, writePointers, "PointersArray");
+  }
+  /** A live view of one scalar field of every `Pointers` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "to_u8" | "to_point" | "to_array" | "to_leaf"): LiveArray<number, number, Uint32Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> {
+    switch (field) {
+      case "to_u8": return this.columnAt(0, u32Elems, "Pointers.to_u8");
+      case "to_point": return this.columnAt(4, u32Elems, "Pointers.to_point");
+      case "to_array": return this.columnAt(8, u32Elems, "Pointers.to_array");
+      case "to_leaf": return this.columnAt(12, u32Elems, "Pointers.to_leaf");
+    }
+    throw new RangeError(`PointersArray: ${show(field)} is not a scalar field of Pointers`);
+  }
+}
+
+/** A live view of `length` `Bytes`s side by side (20 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class BytesArray extends StructArray<Bytes, BytesView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 20, BytesView, loadBytes, writeBytes, "BytesArray");
+  }
+  /** A live view of one scalar field of every `Bytes` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "len"): LiveArray<number, number, Uint32Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> {
+    switch (field) {
+      case "len": return this.columnAt(16, u32Elems, "Bytes.len");
+    }
+    throw new RangeError(`BytesArray: ${show(field)} is not a scalar field of Bytes`);
+  }
+}
+
+/** A live view of `length` `ZeroLen`s side by side (16 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class ZeroLenArray extends StructArray<ZeroLen, ZeroLenView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 16, ZeroLenView, loadZeroLen, writeZeroLen, "ZeroLenArray");
+  }
+  /** A live view of one scalar field of every `ZeroLen` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "before"): LiveArray<number, number, Uint32Array>;
+  column(field: "after"): LiveArray<number, number, Uint8Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint8Array> {
+    switch (field) {
+      case "before": return this.columnAt(0, u32Elems, "ZeroLen.before");
+      case "after": return this.columnAt(8, u8Elems, "ZeroLen.after");
+    }
+    throw new RangeError(`ZeroLenArray: ${show(field)} is not a scalar field of ZeroLen`);
+  }
+}
+
+/** A live view of `length` `Wide`s side by side (48 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class WideArray extends StructArray<Wide, WideView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 48, WideView, loadWide, writeWide, "WideArray");
+  }
+  /** A live view of one scalar field of every `Wide` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "a"): LiveArray<bigint, bigint, BigUint64Array>;
+  column(field: "b"): LiveArray<bigint, bigint, BigInt64Array>;
+  column(field: string): LiveArray<bigint, bigint, BigUint64Array> | LiveArray<bigint, bigint, BigInt64Array> {
+    switch (field) {
+      case "a": return this.columnAt(0, u64Elems, "Wide.a");
+      case "b": return this.columnAt(8, i64Elems, "Wide.b");
+    }
+    throw new RangeError(`WideArray: ${show(field)} is not a scalar field of Wide`);
+  }
+}
+
+/** A live view of `length` `Floats`s side by side (32 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class FloatsArray extends StructArray<Floats, FloatsView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 32, FloatsView, loadFloats, writeFloats, "FloatsArray");
+  }
+  /** A live view of one scalar field of every `Floats` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "f"): LiveArray<number, number, Float32Array>;
+  column(field: "d"): LiveArray<number, number, Float64Array>;
+  column(field: string): LiveArray<number, number, Float32Array> | LiveArray<number, number, Float64Array> {
+    switch (field) {
+      case "f": return this.columnAt(0, f32Elems, "Floats.f");
+      case "d": return this.columnAt(8, f64Elems, "Floats.d");
+    }
+    throw new RangeError(`FloatsArray: ${show(field)} is not a scalar field of Floats`);
+  }
+}
+
+/** A live view of `length` `Deep`s side by side (128 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class DeepArray extends StructArray<Deep, DeepView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 128, DeepView, loadDeep, writeDeep, "DeepArray");
+  }
+}
+
+/** A live view of `length` `Named`s side by side (76 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class NamedArray extends StructArray<Named, NamedView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 76, NamedView, loadNamed, writeNamed, "NamedArray");
+  }
+  /** A live view of one scalar field of every `Named` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "id"): LiveArray<number, number, Uint8Array>;
+  column(field: string): LiveArray<number, number, Uint8Array> {
+    switch (field) {
+      case "id": return this.columnAt(0, u8Elems, "Named.id");
+    }
+    throw new RangeError(`NamedArray: ${show(field)} is not a scalar field of Named`);
+  }
+}
+
+/** A live view of `length` `PackedNamed`s side by side (17 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class PackedNamedArray extends StructArray<PackedNamed, PackedNamedView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 17, PackedNamedView, loadPackedNamed, writePackedNamed, "PackedNamedArray");
+  }
+  /** A live view of one scalar field of every `PackedNamed` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "tag"): LiveArray<number, number, Uint8Array>;
+  column(field: string): LiveArray<number, number, Uint8Array> {
+    switch (field) {
+      case "tag": return this.columnAt(0, u8Elems, "PackedNamed.tag");
+    }
+    throw new RangeError(`PackedNamedArray: ${show(field)} is not a scalar field of PackedNamed`);
+  }
+}
+
+/** A live view of `length` `Leaf`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class LeafArray extends StructArray<Leaf, LeafView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 8, LeafView, loadLeaf, writeLeaf, "LeafArray");
+  }
+  /** A live view of one scalar field of every `Leaf` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "id"): LiveArray<bigint, bigint, BigUint64Array>;
+  column(field: string): LiveArray<bigint, bigint, BigUint64Array> {
+    switch (field) {
+      case "id": return this.columnAt(0, u64Elems, "Leaf.id");
+    }
+    throw new RangeError(`LeafArray: ${show(field)} is not a scalar field of Leaf`);
+  }
+}

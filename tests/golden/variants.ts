@@ -45,68 +45,65 @@ function storeVec2(view: DataView, ptr: number, value: Vec2): void {
 }
 /** A live view of one `Vec2` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Vec2View {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Vec2View");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Vec2` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "Vec2View");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "Vec2View");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Vec2`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 8 > view.byteLength) outOfBounds(this.#ptr, 8, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get x(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.f32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getFloat32(this.#ptr, true);
+      return view.getFloat32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getFloat32(this.#ptr, true);
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getFloat32(at, true);
     }
   }
   set x(value: number) {
-    checkFloat(value, "f32", `Vec2.x`);
-    const view = this.#span();
-    view.setFloat32(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.x`);
   }
   get y(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 4;
+    if ((at & 3) === 0) {
+      const x = m.f32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getFloat32(this.#ptr + 4, true);
+      return view.getFloat32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getFloat32(this.#ptr + 4, true);
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getFloat32(at, true);
     }
   }
   set y(value: number) {
-    checkFloat(value, "f32", `Vec2.y`);
-    const view = this.#span();
-    view.setFloat32(this.#ptr + 4, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
+    if (typeof value === "number" && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.y`);
   }
 }
 
@@ -197,10 +194,56 @@ function storeShape(view: DataView, ptr: number, value: Shape): void {
     }
   }
 }
+/** A live view of one `Shape` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class ShapeView {
+  readonly #m: Mem;
+  #ptr = 0;
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ShapeView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Shape` starts; set it to move the view. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ShapeView");
+    this.#ptr = value;
+  }
+  /** The name of the case the tag names; a `RangeError` for a tag that names none. */
+  get tag(): Shape["tag"] {
+    const m = this.#m;
+    m.span(this.#ptr, 20);
+    const view = m.dv;
+    const tag = view.getUint8(this.#ptr);
+    switch (tag) {
+      case 0:
+        return "Circle";
+      case 1:
+        return "Rect";
+      case 2:
+        return "Empty";
+    }
+    return invalidDiscriminant("Shape", this.#ptr, tag, "ShapeView.tag");
+  }
+  /** Reads the whole value, as `readShape` does. */
+  read(): Shape {
+    const m = this.#m;
+    m.span(this.#ptr, 20);
+    return readShape(m.dv, this.#ptr);
+  }
+  /** Writes the whole value, as `writeShape` does. */
+  write(value: Shape): void {
+    const m = this.#m;
+    m.span(this.#ptr, 20);
+    writeShape(m.dv, this.#ptr, value);
+  }
+}
 
 /** A u32 tag, an array case and a nested enum with fields. */
 export type Wide =
-  | { tag: "Bytes"; 0: number[] }
+  | { tag: "Bytes"; 0: [number, number, number] }
   | { tag: "Inner"; 0: Shape };
 export const WideLayout = {
   size: 24,
@@ -246,10 +289,7 @@ function checkWide(value: Wide, field: string): void {
   checkObject(value, "Wide", field);
   switch (value.tag) {
     case "Bytes": {
-      checkLength(value[0], 3, `${field}.0`);
-      for (let i0 = 0; i0 < 3; i0++) {
-        checkInt(value[0][i0]!, 0, 255, "u8", `${field}.0[${i0}]`);
-      }
+      if (!(Array.isArray(value[0]) && value[0].length === 3 && typeof value[0][0] === "number" && (value[0][0] & 255) === value[0][0] && typeof value[0][1] === "number" && (value[0][1] & 255) === value[0][1] && typeof value[0][2] === "number" && (value[0][2] & 255) === value[0][2])) checkElems(value[0], 3, u8Elems, `${field}.0`);
       return;
     }
     case "Inner": {
@@ -264,9 +304,9 @@ function storeWide(view: DataView, ptr: number, value: Wide): void {
   switch (value.tag) {
     case "Bytes": {
       view.setUint32(ptr, 0, true);
-      for (let i0 = 0; i0 < 3; i0++) {
-        view.setUint8(ptr + 4 + i0 * 1, value[0][i0]!);
-      }
+      view.setUint8(ptr + 4, value[0][0]!);
+      view.setUint8(ptr + 4 + 1, value[0][1]!);
+      view.setUint8(ptr + 4 + 2, value[0][2]!);
       return;
     }
     case "Inner": {
@@ -274,6 +314,50 @@ function storeWide(view: DataView, ptr: number, value: Wide): void {
       storeShape(view, ptr + 4, value[0]);
       return;
     }
+  }
+}
+/** A live view of one `Wide` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class WideView {
+  readonly #m: Mem;
+  #ptr = 0;
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Wide` starts; set it to move the view. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "WideView");
+    this.#ptr = value;
+  }
+  /** The name of the case the tag names; a `RangeError` for a tag that names none. */
+  get tag(): Wide["tag"] {
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    const view = m.dv;
+    const tag = view.getUint32(this.#ptr, true);
+    switch (tag) {
+      case 0:
+        return "Bytes";
+      case 1:
+        return "Inner";
+    }
+    return invalidDiscriminant("Wide", this.#ptr, tag, "WideView.tag");
+  }
+  /** Reads the whole value, as `readWide` does. */
+  read(): Wide {
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    return readWide(m.dv, this.#ptr);
+  }
+  /** Writes the whole value, as `writeWide` does. */
+  write(value: Wide): void {
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    writeWide(m.dv, this.#ptr, value);
   }
 }
 
@@ -366,12 +450,58 @@ function storeMessage(view: DataView, ptr: number, value: Message): void {
     }
   }
 }
+/** A live view of one `Message` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class MessageView {
+  readonly #m: Mem;
+  #ptr = 0;
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MessageView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Message` starts; set it to move the view. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "MessageView");
+    this.#ptr = value;
+  }
+  /** The name of the case the tag names; a `RangeError` for a tag that names none. */
+  get tag(): Message["tag"] {
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    const view = m.dv;
+    const tag = view.getUint16(this.#ptr, true);
+    switch (tag) {
+      case 3:
+        return "Ping";
+      case 10:
+        return "Data";
+      case 11:
+        return "Duo";
+    }
+    return invalidDiscriminant("Msg", this.#ptr, tag, "MessageView.tag");
+  }
+  /** Reads the whole value, as `readMessage` does. */
+  read(): Message {
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    return readMessage(m.dv, this.#ptr);
+  }
+  /** Writes the whole value, as `writeMessage` does. */
+  write(value: Message): void {
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    writeMessage(m.dv, this.#ptr, value);
+  }
+}
 
 /** Enums with fields in a struct and an array; every kind of option. */
 export interface Scene {
   id: number;
   main: Shape;
-  more: Shape[];
+  more: [Shape, Shape];
   next: (number | null);
   count: (number | null);
   small: (number | null);
@@ -442,10 +572,9 @@ function loadScene(view: DataView, ptr: number): Scene {
 function checkScene(value: Scene): void {
   checkInt(value.id, 0, 255, "u8", `Scene.id`);
   checkShape(value.main, `Scene.main`);
-  checkLength(value.more, 2, `Scene.more`);
-  for (let i0 = 0; i0 < 2; i0++) {
-    checkShape(value.more[i0]!, `Scene.more[${i0}]`);
-  }
+  if (!(Array.isArray(value.more) && value.more.length === 2)) checkLength(value.more, 2, `Scene.more`);
+  checkShape(value.more[0]!, `Scene.more[0]`);
+  checkShape(value.more[1]!, `Scene.more[1]`);
   {
     const o0 = value.next;
     if (o0 !== null) {
@@ -511,9 +640,8 @@ function storeScene(view: DataView, ptr: number, value: Scene): void {
   view.setUint8(ptr, value.id);
   zeroBytes(view, ptr + 1, 3); // padding
   storeShape(view, ptr + 4, value.main);
-  for (let i0 = 0; i0 < 2; i0++) {
-    storeShape(view, ptr + 24 + i0 * 20, value.more[i0]!);
-  }
+  storeShape(view, ptr + 24, value.more[0]!);
+  storeShape(view, ptr + 24 + 20, value.more[1]!);
   view.setUint32(ptr + 64, value.next ?? 0, true);
   view.setUint32(ptr + 68, value.count ?? 0, true);
   view.setUint16(ptr + 72, value.small ?? 0, true);
@@ -567,94 +695,85 @@ function storeScene(view: DataView, ptr: number, value: Scene): void {
 }
 /** A live view of one `Scene` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class SceneView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "SceneView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Scene` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "SceneView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "SceneView");
     this.#ptr = value;
   }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 208 > view.byteLength) outOfBounds(this.#ptr, 208, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Scene`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 208 > view.byteLength) outOfBounds(this.#ptr, 208, view.byteLength);
-    this.#view = view;
-    return view;
-  }
   get id(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
     try {
-      return view.getUint8(this.#ptr);
+      return view.getUint8(at);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint8(this.#ptr);
+      m.fresh(error, this.#ptr, 208);
+      view = m.dv;
+      return view.getUint8(at);
     }
   }
   set id(value: number) {
-    checkInt(value, 0, 255, "u8", `Scene.id`);
-    const view = this.#span();
-    view.setUint8(this.#ptr, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 208 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 208, at, value, u8Elems, `Scene.id`);
   }
   get main(): Shape {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return loadShape(view, this.#ptr + 4, "Scene.main");
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 208);
+      view = m.dv;
       return loadShape(view, this.#ptr + 4, "Scene.main");
     }
   }
   set main(value: Shape) {
     checkShape(value, `Scene.main`);
-    const view = this.#span();
-    storeShape(view, this.#ptr + 4, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    const view = m.dv;
+    storeShape(view, ptr + 4, value);
   }
-  get more(): Shape[] {
-    let view = this.#view;
-    try {
-      return [loadShape(view, this.#ptr + 24, "Scene.more"), loadShape(view, this.#ptr + 24 + 20, "Scene.more")];
-    } catch (error) {
-      view = this.#fresh(error);
-      return [loadShape(view, this.#ptr + 24, "Scene.more"), loadShape(view, this.#ptr + 24 + 20, "Scene.more")];
-    }
+  get more(): LiveArray<Shape, Shape, never> {
+    const m = this.#m;
+    if (this.#ptr + 208 > m.u8.length) m.span(this.#ptr, 208);
+    return new LiveArray<Shape, Shape, never>(m, this.#ptr + 24, 2, 20, { size: 20, shift: -1, typed: () => null, view: (m, at) => { const view = m.dv; return loadShape(view, at, "Scene.more"); }, load: (view, at) => (loadShape(view, at, "Scene.more")), check: (value, field) => { checkShape(value, `${field}`); }, store: (view, at, value) => { storeShape(view, at, value); } }, "Scene.more");
   }
-  set more(value: Shape[]) {
-    checkLength(value, 2, `Scene.more`);
-    for (let i0 = 0; i0 < 2; i0++) {
-      checkShape(value[i0]!, `Scene.more[${i0}]`);
-    }
-    const view = this.#span();
-    for (let i0 = 0; i0 < 2; i0++) {
-      storeShape(view, this.#ptr + 24 + i0 * 20, value[i0]!);
-    }
+  set more(value: [Shape, Shape]) {
+    if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, `Scene.more`);
+    checkShape(value[0]!, `Scene.more[0]`);
+    checkShape(value[1]!, `Scene.more[1]`);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    const view = m.dv;
+    storeShape(view, ptr + 24, value[0]!);
+    storeShape(view, ptr + 24 + 20, value[1]!);
   }
   get next(): (number | null) {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return nonZero(view.getUint32(this.#ptr + 64, true));
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 208);
+      view = m.dv;
       return nonZero(view.getUint32(this.#ptr + 64, true));
     }
   }
@@ -666,15 +785,20 @@ export class SceneView {
         checkNonZero(o0, "WasmPtr<Scene>", `Scene.next`);
       }
     }
-    const view = this.#span();
-    view.setUint32(this.#ptr + 64, value ?? 0, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    const view = m.dv;
+    view.setUint32(ptr + 64, value ?? 0, true);
   }
   get count(): (number | null) {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return nonZero(view.getUint32(this.#ptr + 68, true));
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 208);
+      view = m.dv;
       return nonZero(view.getUint32(this.#ptr + 68, true));
     }
   }
@@ -686,15 +810,20 @@ export class SceneView {
         checkNonZero(o0, "u32", `Scene.count`);
       }
     }
-    const view = this.#span();
-    view.setUint32(this.#ptr + 68, value ?? 0, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    const view = m.dv;
+    view.setUint32(ptr + 68, value ?? 0, true);
   }
   get small(): (number | null) {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return nonZero(view.getUint16(this.#ptr + 72, true));
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 208);
+      view = m.dv;
       return nonZero(view.getUint16(this.#ptr + 72, true));
     }
   }
@@ -706,15 +835,20 @@ export class SceneView {
         checkNonZero(o0, "u16", `Scene.small`);
       }
     }
-    const view = this.#span();
-    view.setUint16(this.#ptr + 72, value ?? 0, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    const view = m.dv;
+    view.setUint16(ptr + 72, value ?? 0, true);
   }
   get big(): (bigint | null) {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return nonZero(view.getBigInt64(this.#ptr + 80, true));
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 208);
+      view = m.dv;
       return nonZero(view.getBigInt64(this.#ptr + 80, true));
     }
   }
@@ -726,15 +860,20 @@ export class SceneView {
         checkNonZero(o0, "i64", `Scene.big`);
       }
     }
-    const view = this.#span();
-    view.setBigInt64(this.#ptr + 80, value ?? 0n, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    const view = m.dv;
+    view.setBigInt64(ptr + 80, value ?? 0n, true);
   }
   get maybe(): (number | null) {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getUint16(this.#ptr + 88 + 2, true) : invalidDiscriminant("Option", this.#ptr + 88, t0, "Scene.maybe"))(view.getUint8(this.#ptr + 88));
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 208);
+      view = m.dv;
       return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getUint16(this.#ptr + 88 + 2, true) : invalidDiscriminant("Option", this.#ptr + 88, t0, "Scene.maybe"))(view.getUint8(this.#ptr + 88));
     }
   }
@@ -745,22 +884,27 @@ export class SceneView {
         checkInt(o0, 0, 65535, "u16", `Scene.maybe`);
       }
     }
-    const view = this.#span();
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    const view = m.dv;
     {
       const o0 = value;
-      zeroBytes(view, this.#ptr + 88, 4);
+      zeroBytes(view, ptr + 88, 4);
       if (o0 !== null) {
-        view.setUint8(this.#ptr + 88, 1);
-        view.setUint16(this.#ptr + 88 + 2, o0, true);
+        view.setUint8(ptr + 88, 1);
+        view.setUint16(ptr + 88 + 2, o0, true);
       }
     }
   }
   get scale(): (number | null) {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getFloat64(this.#ptr + 96 + 8, true) : invalidDiscriminant("Option", this.#ptr + 96, t0, "Scene.scale"))(view.getUint8(this.#ptr + 96));
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 208);
+      view = m.dv;
       return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getFloat64(this.#ptr + 96 + 8, true) : invalidDiscriminant("Option", this.#ptr + 96, t0, "Scene.scale"))(view.getUint8(this.#ptr + 96));
     }
   }
@@ -771,22 +915,27 @@ export class SceneView {
         checkFloat(o0, "f64", `Scene.scale`);
       }
     }
-    const view = this.#span();
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    const view = m.dv;
     {
       const o0 = value;
-      zeroBytes(view, this.#ptr + 96, 16);
+      zeroBytes(view, ptr + 96, 16);
       if (o0 !== null) {
-        view.setUint8(this.#ptr + 96, 1);
-        view.setFloat64(this.#ptr + 96 + 8, o0, true);
+        view.setUint8(ptr + 96, 1);
+        view.setFloat64(ptr + 96 + 8, o0, true);
       }
     }
   }
   get name(): (WasmStr | null) {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return ((t0: number): WasmStr | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(this.#ptr + 112 + 4, true), len: view.getUint32(this.#ptr + 112 + 4 + 4, true) } : invalidDiscriminant("Option", this.#ptr + 112, t0, "Scene.name"))(view.getUint8(this.#ptr + 112));
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 208);
+      view = m.dv;
       return ((t0: number): WasmStr | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(this.#ptr + 112 + 4, true), len: view.getUint32(this.#ptr + 112 + 4 + 4, true) } : invalidDiscriminant("Option", this.#ptr + 112, t0, "Scene.name"))(view.getUint8(this.#ptr + 112));
     }
   }
@@ -797,23 +946,28 @@ export class SceneView {
         checkPair(o0, "WasmStr", `Scene.name`);
       }
     }
-    const view = this.#span();
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    const view = m.dv;
     {
       const o0 = value;
-      zeroBytes(view, this.#ptr + 112, 12);
+      zeroBytes(view, ptr + 112, 12);
       if (o0 !== null) {
-        view.setUint8(this.#ptr + 112, 1);
-        view.setUint32(this.#ptr + 112 + 4, o0.ptr, true);
-        view.setUint32(this.#ptr + 112 + 4 + 4, o0.len, true);
+        view.setUint8(ptr + 112, 1);
+        view.setUint32(ptr + 112 + 4, o0.ptr, true);
+        view.setUint32(ptr + 112 + 4 + 4, o0.len, true);
       }
     }
   }
   get list(): (WasmSlice | null) {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return ((t0: number): WasmSlice | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(this.#ptr + 124 + 4, true), len: view.getUint32(this.#ptr + 124 + 4 + 4, true) } : invalidDiscriminant("Option", this.#ptr + 124, t0, "Scene.list"))(view.getUint8(this.#ptr + 124));
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 208);
+      view = m.dv;
       return ((t0: number): WasmSlice | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(this.#ptr + 124 + 4, true), len: view.getUint32(this.#ptr + 124 + 4 + 4, true) } : invalidDiscriminant("Option", this.#ptr + 124, t0, "Scene.list"))(view.getUint8(this.#ptr + 124));
     }
   }
@@ -824,23 +978,28 @@ export class SceneView {
         checkPair(o0, "WasmSlice", `Scene.list`);
       }
     }
-    const view = this.#span();
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    const view = m.dv;
     {
       const o0 = value;
-      zeroBytes(view, this.#ptr + 124, 12);
+      zeroBytes(view, ptr + 124, 12);
       if (o0 !== null) {
-        view.setUint8(this.#ptr + 124, 1);
-        view.setUint32(this.#ptr + 124 + 4, o0.ptr, true);
-        view.setUint32(this.#ptr + 124 + 4 + 4, o0.len, true);
+        view.setUint8(ptr + 124, 1);
+        view.setUint32(ptr + 124 + 4, o0.ptr, true);
+        view.setUint32(ptr + 124 + 4 + 4, o0.len, true);
       }
     }
   }
   get shape(): (Shape | null) {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return ((t0: number): Shape | null => t0 === 0 ? null : t0 === 1 ? loadShape(view, this.#ptr + 136 + 4, "Scene.shape") : invalidDiscriminant("Option", this.#ptr + 136, t0, "Scene.shape"))(view.getUint8(this.#ptr + 136));
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 208);
+      view = m.dv;
       return ((t0: number): Shape | null => t0 === 0 ? null : t0 === 1 ? loadShape(view, this.#ptr + 136 + 4, "Scene.shape") : invalidDiscriminant("Option", this.#ptr + 136, t0, "Scene.shape"))(view.getUint8(this.#ptr + 136));
     }
   }
@@ -851,43 +1010,56 @@ export class SceneView {
         checkShape(o0, `Scene.shape`);
       }
     }
-    const view = this.#span();
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    const view = m.dv;
     {
       const o0 = value;
-      zeroBytes(view, this.#ptr + 136, 24);
+      zeroBytes(view, ptr + 136, 24);
       if (o0 !== null) {
-        view.setUint8(this.#ptr + 136, 1);
-        storeShape(view, this.#ptr + 136 + 4, o0);
+        view.setUint8(ptr + 136, 1);
+        storeShape(view, ptr + 136 + 4, o0);
       }
     }
   }
   get wide(): Wide {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return loadWide(view, this.#ptr + 160, "Scene.wide");
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 208);
+      view = m.dv;
       return loadWide(view, this.#ptr + 160, "Scene.wide");
     }
   }
   set wide(value: Wide) {
     checkWide(value, `Scene.wide`);
-    const view = this.#span();
-    storeWide(view, this.#ptr + 160, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    const view = m.dv;
+    storeWide(view, ptr + 160, value);
   }
   get msg(): Message {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return loadMessage(view, this.#ptr + 184, "Scene.msg");
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 208);
+      view = m.dv;
       return loadMessage(view, this.#ptr + 184, "Scene.msg");
     }
   }
   set msg(value: Message) {
     checkMessage(value, `Scene.msg`);
-    const view = this.#span();
-    storeMessage(view, this.#ptr + 184, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    const view = m.dv;
+    storeMessage(view, ptr + 184, value);
   }
 }
 
@@ -972,15 +1144,6 @@ function zeroBytes(view: DataView, at: number, length: number): void {
     view.setUint8(at + i, 0);
   }
 }
-/** One DataView per buffer, shared by every view of it. */
-function dataViewOf(memory: WebAssembly.Memory): DataView {
-  const buffer = memory.buffer;
-  if (cachedBuffer !== buffer) {
-    cachedBuffer = buffer;
-    cachedView = new DataView(buffer);
-  }
-  return cachedView;
-}
 /** Every view's DataView before its first: the field never holds anything but a DataView. */
 const emptyView: DataView = new DataView(new ArrayBuffer(0));
 /** A `WasmStr` field: a UTF-8 string of `len` bytes at byte `ptr` of the memory. */
@@ -1053,5 +1216,420 @@ function utf8ValidUpTo(bytes: Uint8Array): number {
   }
   return i;
 }
-let cachedBuffer: ArrayBufferLike | undefined;
-let cachedView: DataView = emptyView;
+/** Whether typed arrays read little-endian here: only then may they stand in for the DataView. */
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/**
+ * What every view of one `WebAssembly.Memory` shares: a DataView and typed arrays over its current
+ * buffer, all replaced at once when `memory.grow` replaced the buffer (so one view's fresh look
+ * serves all). A typed array of a detached buffer is empty, one of an outgrown shared buffer too
+ * short: an access it cannot serve falls back to the DataView, which throws, and then `fresh`
+ * takes the new buffer. On a big-endian host the multi-byte typed arrays stay empty.
+ */
+class Mem {
+  readonly memory: WebAssembly.Memory;
+  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
+  readonly le: boolean = littleEndian;
+  dv: DataView = emptyView;
+  u8: Uint8Array = new Uint8Array(0);
+  i8: Int8Array = new Int8Array(0);
+  u16: Uint16Array = new Uint16Array(0);
+  i16: Int16Array = new Int16Array(0);
+  u32: Uint32Array = new Uint32Array(0);
+  i32: Int32Array = new Int32Array(0);
+  f32: Float32Array = new Float32Array(0);
+  f64: Float64Array = new Float64Array(0);
+  u64: BigUint64Array = new BigUint64Array(0);
+  i64: BigInt64Array = new BigInt64Array(0);
+  constructor(memory: WebAssembly.Memory) {
+    this.memory = memory;
+    this.refresh();
+  }
+  /** Takes the memory's current buffer; whether it was a new one. */
+  refresh(): boolean {
+    const buffer = this.memory.buffer;
+    if (buffer === this.dv.buffer) return false;
+    this.dv = new DataView(buffer);
+    this.u8 = new Uint8Array(buffer);
+    this.i8 = new Int8Array(buffer);
+    if (littleEndian) {
+      // A memory is whole 64 KiB pages long: every width divides it.
+      this.u16 = new Uint16Array(buffer);
+      this.i16 = new Int16Array(buffer);
+      this.u32 = new Uint32Array(buffer);
+      this.i32 = new Int32Array(buffer);
+      this.f32 = new Float32Array(buffer);
+      this.f64 = new Float64Array(buffer);
+      this.u64 = new BigUint64Array(buffer);
+      this.i64 = new BigInt64Array(buffer);
+    }
+    return true;
+  }
+  /** After an access to `size` bytes at `ptr` threw `error`: takes a new buffer, or throws out of bounds, or `error` again. */
+  fresh(error: unknown, ptr: number, size: number): void {
+    const changed = this.refresh();
+    if (ptr + size > this.u8.length) outOfBounds(ptr, size, this.u8.length);
+    if (!changed) throw error;
+  }
+  /** Before a write: takes a new buffer if there is one; throws unless `size` bytes at `ptr` are in it. */
+  span(ptr: number, size: number): void {
+    this.refresh();
+    if (ptr + size > this.u8.length) outOfBounds(ptr, size, this.u8.length);
+  }
+}
+/** The `Mem` of `memory`: the last one asked for at the cost of one comparison. */
+function memOf(memory: WebAssembly.Memory): Mem {
+  const last = lastMem.mem;
+  return last.memory === memory ? last : memOfNew(memory);
+}
+function memOfNew(memory: WebAssembly.Memory): Mem {
+  let m = mems.get(memory);
+  if (m === undefined) {
+    m = new Mem(memory);
+    mems.set(memory, m);
+  }
+  lastMem.mem = m;
+  return m;
+}
+const mems = new WeakMap<WebAssembly.Memory, Mem>();
+const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };
+/** Throws unless `value` is an array of `length` valid elements. */
+function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  checkLength(value, length, field);
+  for (let i = 0; i < length; i++) e.check(value[i]!, `${field}[${i}]`);
+}
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  e.check(value, field);
+  m.span(ptr, size);
+  e.store(m.dv, at, value);
+}
+function badIndex(index: unknown, length: number, field: string): never {
+  throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
+}
+/** What a typed array of the memory gives: `T`s by index. */
+export interface Typed<T> {
+  readonly length: number;
+  readonly [index: number]: T;
+}
+/** The elements of a live array: `T` is an element's value, `V` what `get` gives (a live view, for arrays and structs), `A` the memory's typed array holding them. */
+export interface Elems<T, V = T, A extends Typed<T> = never> {
+  /** Bytes per element. */
+  readonly size: number;
+  /** log2 of `size` if a typed array of the memory holds the elements (`typed`), else -1. */
+  readonly shift: number;
+  typed(m: Mem): A | null;
+  view(m: Mem, at: number, field: string): V;
+  load(view: DataView, at: number, field: string): T;
+  check(value: T, field: string): void;
+  store(view: DataView, at: number, value: T): void;
+}
+/**
+ * A live view of `length` elements from `ptr`, `stride` bytes apart, in a `WebAssembly.Memory`: an
+ * array field, or one field of every struct of a `StructArray` (a column). Reads and writes go to
+ * the memory; survives `memory.grow`. Where the host is little-endian and `ptr` and `stride` are
+ * multiples of the element's size (checked once, here), `get` reads the memory's typed array;
+ * elsewhere it reads through a DataView. Each access checks its bytes' bounds.
+ */
+export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable<V> {
+  // Numbers start as numbers (`= 0`): a field declared bare starts as
+  // `undefined`, and V8 then checks the type of what it loads from it.
+  /** The number of elements. */
+  readonly length: number = 0;
+  readonly #m: Mem;
+  readonly #ptr: number = 0;
+  readonly #stride: number = 0;
+  readonly #e: Elems<T, V, A>;
+  readonly #field: string;
+  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
+  readonly #first: number = 0;
+  readonly #step: number = 0;
+  #typed: Typed<T>;
+  constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
+    this.#m = m;
+    this.#ptr = ptr;
+    this.length = length;
+    this.#stride = stride;
+    this.#e = e;
+    this.#field = field;
+    const mask = e.size - 1;
+    const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
+    this.#first = fast ? ptr >> e.shift : 0;
+    this.#step = fast ? stride >> e.shift : 0;
+    this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
+  }
+  /** Where the first element starts. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
+  get(i: number): V {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    if (this.#step !== 0) {
+      const x = this.#typed[this.#first + i * this.#step];
+      if (x !== undefined) return x as unknown as V;
+    }
+    return this.#slow(i);
+  }
+  #slow(i: number): V {
+    const m = this.#m;
+    const e = this.#e;
+    const at = this.#ptr + i * this.#stride;
+    let v: V;
+    try {
+      if (at + e.size > m.u8.length) throw new RangeError("out of bounds");
+      v = e.view(m, at, this.#field);
+    } catch (error) {
+      m.fresh(error, at, e.size);
+      v = e.view(m, at, this.#field);
+    }
+    if (this.#step !== 0) this.#typed = e.typed(m) ?? emptyTyped;
+    return v;
+  }
+  /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
+  set(i: number, value: T): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    const e = this.#e;
+    e.check(value, `${this.#field}[${i}]`);
+    const m = this.#m;
+    const at = this.#ptr + i * this.#stride;
+    if (at + e.size > m.u8.length) m.span(at, e.size);
+    e.store(m.dv, at, value);
+  }
+  /** Every element's value, read now (plain data, as `read<Name>` gives). */
+  toArray(): T[] {
+    const m = this.#m;
+    const e = this.#e;
+    const out: T[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const at = this.#ptr + i * this.#stride;
+      try {
+        out.push(e.load(m.dv, at, this.#field));
+      } catch (error) {
+        m.fresh(error, at, e.size);
+        out.push(e.load(m.dv, at, this.#field));
+      }
+    }
+    return out;
+  }
+  /**
+   * The memory's typed array over the elements, sharing their bytes, when they lie side by side,
+   * aligned, on a little-endian host; else `null` (use `get`). It is over the buffer of now: after
+   * `memory.grow` it is empty (or, for a shared memory, stays as it was): ask again.
+   */
+  subarray(): A | null {
+    const e = this.#e;
+    if (this.#step !== 1 || this.#stride !== e.size) return null;
+    const m = this.#m;
+    const end = this.#ptr + this.length * e.size;
+    if (end > m.u8.length) m.span(this.#ptr, this.length * e.size);
+    const typed = e.typed(m) as unknown as { subarray(begin: number, end: number): A } | null;
+    return typed === null ? null : typed.subarray(this.#first, this.#first + this.length);
+  }
+  /**
+   * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
+   * the typed array, the loop reads it directly, its position kept in locals.
+   */
+  reduce<U>(fn: (acc: U, value: V, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.#step;
+    if (step !== 0) {
+      const typed = this.#typed;
+      for (let k = this.#first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x as unknown as V, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** Calls `fn` with each element (as `get` gives it) and its index; reads like `reduce`. */
+  forEach(fn: (value: V, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.#step;
+    if (step !== 0) {
+      const typed = this.#typed;
+      for (let k = this.#first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x as unknown as V, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+  /** `fn` of each element (as `get` gives it) and its index. */
+  map<U>(fn: (value: V, index: number) => U): U[] {
+    const out: U[] = [];
+    this.forEach((value, index) => {
+      out.push(fn(value, index));
+    });
+    return out;
+  }
+  *[Symbol.iterator](): Iterator<V> {
+    for (let i = 0; i < this.length; i++) yield this.get(i);
+  }
+}
+/** The typed array of a live array that may not use one: every index gives `undefined`. */
+const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;
+/** Throws unless `ptr` and `length` are integers and `length` elements of `size` bytes from `ptr` end by 2^32. */
+function checkArray(ptr: number, length: number, size: number, type: string): void {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, type);
+  if (!(typeof length === "number" && length >= 0 && length % 1 === 0 && ptr + length * size <= 4294967296)) {
+    throw new RangeError(`${type}: ${String(length)} elements of ${size} bytes from ${ptr} do not end by 2^32`);
+  }
+}
+/** A view that a `StructArray` can move: `ptr` is where its struct starts. */
+interface Movable {
+  ptr: number;
+}
+/**
+ * A live view of `length` structs side by side from `ptr` in a `WebAssembly.Memory` (the base of
+ * every generated `<Name>Array`). `get(i)` moves one view, the array's cursor, to struct `i` and
+ * returns it: no allocation per element, but each call moves the view the last one returned.
+ * `at(i)` and iteration give a view of its own per struct. Survives `memory.grow`.
+ */
+export class StructArray<T, V extends Movable> implements Iterable<V> {
+  /** The number of structs. */
+  readonly length: number = 0;
+  protected readonly m: Mem;
+  readonly #ptr: number = 0;
+  readonly #size: number = 0;
+  readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
+  readonly #load: (view: DataView, ptr: number) => T;
+  readonly #write: (view: DataView, ptr: number, value: T) => void;
+  readonly #type: string;
+  readonly #cursor: V;
+  constructor(
+    memory: WebAssembly.Memory,
+    ptr: number,
+    length: number,
+    size: number,
+    make: new (memory: WebAssembly.Memory, ptr: number) => V,
+    load: (view: DataView, ptr: number) => T,
+    write: (view: DataView, ptr: number, value: T) => void,
+    type: string,
+  ) {
+    checkArray(ptr, length, size, type);
+    this.m = memOf(memory);
+    this.#ptr = ptr;
+    this.length = length;
+    this.#size = size;
+    this.#make = make;
+    this.#load = load;
+    this.#write = write;
+    this.#type = type;
+    this.#cursor = new make(memory, ptr);
+  }
+  /** Where the first struct starts. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
+  get(i: number): V {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    const cursor = this.#cursor;
+    cursor.ptr = this.#ptr + i * this.#size;
+    return cursor;
+  }
+  /** A view of struct `i` of its own. */
+  at(i: number): V {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    return new this.#make(this.m.memory, this.#ptr + i * this.#size);
+  }
+  /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
+  set(i: number, value: T): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    const m = this.m;
+    const at = this.#ptr + i * this.#size;
+    if (at + this.#size > m.u8.length) m.span(at, this.#size);
+    this.#write(m.dv, at, value);
+  }
+  /** Calls `fn` with the cursor on each struct in turn, and the index. */
+  forEach(fn: (view: V, index: number) => void): void {
+    for (let i = 0; i < this.length; i++) fn(this.get(i), i);
+  }
+  /** `fn` of the cursor on each struct in turn, and the index. */
+  map<U>(fn: (view: V, index: number) => U): U[] {
+    const out: U[] = [];
+    for (let i = 0; i < this.length; i++) out.push(fn(this.get(i), i));
+    return out;
+  }
+  /** Every struct, read now as `read<Name>` reads it. */
+  toArray(): T[] {
+    const m = this.m;
+    const size = this.#size;
+    const out: T[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const at = this.#ptr + i * size;
+      try {
+        if (size > 0) m.dv.getUint8(at + size - 1);
+        out.push(this.#load(m.dv, at));
+      } catch (error) {
+        m.fresh(error, at, size);
+        out.push(this.#load(m.dv, at));
+      }
+    }
+    return out;
+  }
+  /** A live view of the field at `offset` of every struct. */
+  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
+    return new LiveArray(this.m, this.#ptr + offset, this.length, this.#size, e, field);
+  }
+  *[Symbol.iterator](): Iterator<V> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+}
+const u8Elems: Elems<number, number, Uint8Array> = {
+  size: 1,
+  shift: 0,
+  typed: (m) => m.u8,
+  view: (m, at) => m.dv.getUint8(at),
+  load: (view, at) => view.getUint8(at),
+  check: (value, field) => checkInt(value, 0, 255, "u8", field),
+  store: (view, at, value) => view.setUint8(at, value),
+};
+const f32Elems: Elems<number, number, Float32Array> = {
+  size: 4,
+  shift: 2,
+  typed: (m) => m.f32,
+  view: (m, at) => m.dv.getFloat32(at, true),
+  load: (view, at) => view.getFloat32(at, true),
+  check: (value, field) => checkFloat(value, "f32", field),
+  store: (view, at, value) => view.setFloat32(at, value, true),
+};
+
+/** A live view of `length` `Vec2`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class Vec2Array extends StructArray<Vec2, Vec2View> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 8, Vec2View, loadVec2, writeVec2, "Vec2Array");
+  }
+  /** A live view of one scalar field of every `Vec2` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "x" | "y"): LiveArray<number, number, Float32Array>;
+  column(field: string): LiveArray<number, number, Float32Array> {
+    switch (field) {
+      case "x": return this.columnAt(0, f32Elems, "Vec2.x");
+      case "y": return this.columnAt(4, f32Elems, "Vec2.y");
+    }
+    throw new RangeError(`Vec2Array: ${show(field)} is not a scalar field of Vec2`);
+  }
+}
+
+/** A live view of `length` `Scene`s side by side (208 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class SceneArray extends StructArray<Scene, SceneView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 208, SceneView, loadScene, writeScene, "SceneArray");
+  }
+  /** A live view of one scalar field of every `Scene` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "id"): LiveArray<number, number, Uint8Array>;
+  column(field: string): LiveArray<number, number, Uint8Array> {
+    switch (field) {
+      case "id": return this.columnAt(0, u8Elems, "Scene.id");
+    }
+    throw new RangeError(`SceneArray: ${show(field)} is not a scalar field of Scene`);
+  }
+}

@@ -22,13 +22,14 @@
 #![no_std]
 #![deny(warnings, missing_docs)]
 
+mod events;
 mod label;
 mod shared;
 
 use core::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use wasm_layout::WasmLayout;
-use wasm_layout_e2e_schema::{Kind, Label, Particle, StepFrame, StepRequest, StepResponse, Vec3};
+use wasm_layout_e2e_schema::{Event, Kind, Label, Particle, StepFrame, StepRequest, StepResponse, Vec3};
 
 /// The call succeeded.
 pub const STATUS_OK: u32 = 0;
@@ -209,8 +210,8 @@ fn energy_of(p: &Particle, gravity: Vec3) -> f64 {
 }
 
 /// The layout fingerprint this guest was compiled against, by type:
-/// 0 `Particle`, 1 `StepRequest`, 2 `StepResponse`, 3 `StepFrame`, 4 `Label`;
-/// 0 for others.
+/// 0 `Particle`, 1 `StepRequest`, 2 `StepResponse`, 3 `StepFrame`, 4 `Label`,
+/// 5 `Event`; 0 for others.
 #[no_mangle]
 pub extern "C" fn layout_fingerprint(ty: u32) -> u64 {
     match ty {
@@ -219,6 +220,7 @@ pub extern "C" fn layout_fingerprint(ty: u32) -> u64 {
         2 => StepResponse::FINGERPRINT,
         3 => StepFrame::FINGERPRINT,
         4 => Label::FINGERPRINT,
+        5 => Event::FINGERPRINT,
         _ => 0,
     }
 }

@@ -1,15 +1,17 @@
-//! `label_kind`: a [`Label`] (a `WasmStr` and a `WasmSlice<u32>`) written
-//! through the derived accessors, as the C and Odin guests write theirs.
+//! `label_kind`: a [`Label`] (a `WasmStr`, a `WasmSlice<u32>` and two
+//! options) written through the derived accessors, as the C and Odin guests
+//! write theirs.
 
-use wasm_layout::{WasmLayout, WasmSlice, WasmStr};
+use wasm_layout::{WasmLayout, WasmPtr, WasmSlice, WasmStr};
 use wasm_layout_e2e_schema::{Kind, Label, Particle};
 
 use crate::{Heap, STATUS_INVALID, STATUS_OK};
 
-/// How far after the `Label` its name's bytes (zero-padded to 8) go.
-const LABEL_TEXT: u32 = 16;
+/// How far after the `Label` its name's bytes (zero-padded to 8) go: right
+/// after it.
+const LABEL_TEXT: u32 = Label::SIZE as u32;
 /// How far after the `Label` its member indices go.
-const LABEL_MEMBERS: u32 = 24;
+const LABEL_MEMBERS: u32 = LABEL_TEXT + 8;
 /// The kinds' names, by discriminant.
 const KIND_NAMES: [&str; 3] = ["dust", "spark", "smoke"];
 
@@ -41,10 +43,14 @@ pub extern "C" fn label_kind(particles: u32, count: u32, kind: u32, out: u32) ->
     if let Err(status) = heap.write(at + LABEL_TEXT as usize, &text) {
         return status;
     }
-    let mut n = 0u32;
+    let (mut n, mut leader, mut max_mass) = (0u32, None, None::<f32>);
     for i in 0..count {
         let Ok(p) = heap.read::<Particle>(nth(src, i)) else { return STATUS_INVALID };
         if p.alive && p.kind == kind {
+            leader = leader.or(Some(WasmPtr::new(particles + i * Particle::SIZE as u32)));
+            if max_mass.is_none_or(|m| p.mass > m) {
+                max_mass = Some(p.mass);
+            }
             if let Err(status) = heap.write(at + (LABEL_MEMBERS + 4 * n) as usize, &i) {
                 return status;
             }
@@ -54,6 +60,8 @@ pub extern "C" fn label_kind(particles: u32, count: u32, kind: u32, out: u32) ->
     let label = Label {
         name: WasmStr::new(out + LABEL_TEXT, name.len() as u32),
         members: WasmSlice::new(out + LABEL_MEMBERS, n),
+        leader,
+        max_mass,
     };
     heap.write(at, &label).err().unwrap_or(STATUS_OK)
 }

@@ -60,8 +60,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     CRITERION_HEADING
                 }
                 "callgrind" => {
-                    render_instructions(&mut section, &instructions()?);
-                    CALLGRIND_HEADING
+                    render_instructions(&instructions()?, &mut section);
+                    INSTRUCTIONS_HEADING
                 }
                 _ => {
                     compile::render(&mut section, &compile::run(if quick { 1 } else { 3 })?);
@@ -88,9 +88,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 const TS_HEADING: &str = "## TypeScript in Node\n";
+const INSTRUCTIONS_HEADING: &str = "## Instructions per element (callgrind)\n";
 const CRITERION_HEADING: &str = "## Throughput (criterion)\n";
 const COMPILE_HEADING: &str = "## Compile time\n";
-const CALLGRIND_HEADING: &str = "## Instructions per element (callgrind)\n";
 
 /// `doc` with the section that starts with the line `heading` (up to the
 /// next `## ` heading or the end) replaced by `section`.
@@ -228,7 +228,7 @@ impl Report {
             "The Rust benchmarks are built with `RUSTFLAGS=\"{BENCH_RUSTFLAGS}\"` (in `{BENCH_TARGET}`), for every variant alike: without it, whether a hot loop straddles a 64-byte fetch block depends on where the linker puts its function, and that alone moved the same allocation loop between 0.62 and 0.93 ns.\n"
         );
         self.render_machine(&mut s);
-        render_instructions(&mut s, &self.instructions);
+        render_instructions(&self.instructions, &mut s);
         criterion::render(&mut s, &self.criterion);
         compile::render(&mut s, &self.compile);
         ts::render(&mut s, &self.ts, quick);
@@ -240,7 +240,7 @@ impl Report {
         let _ = writeln!(s, "cargo xtask bench --only ts             # the TypeScript section only");
         let _ = writeln!(s, "cargo xtask bench --only criterion      # the criterion section only");
         let _ = writeln!(s, "cargo xtask bench --only compile        # the compile-time section only");
-        let _ = writeln!(s, "cargo xtask bench --only callgrind      # the instruction-count section only");
+        let _ = writeln!(s, "cargo xtask bench --only callgrind      # the instruction counts only");
         let _ = writeln!(s, "cargo build --release -p wasm-layout-bench --bin callgrind");
         let _ = writeln!(s, "valgrind --tool=callgrind --toggle-collect='*measured*' {BENCH_TARGET}/release/callgrind mass/view 720000");
         let _ = writeln!(s, "```");
@@ -269,9 +269,9 @@ impl Report {
     }
 }
 
-/// The instruction-count section, from the callgrind counts.
-fn render_instructions(s: &mut String, instructions: &BTreeMap<String, f64>) {
-    let _ = writeln!(s, "{CALLGRIND_HEADING}");
+/// The callgrind section: instructions per element of each kernel, by group.
+fn render_instructions(instructions: &BTreeMap<String, f64>, s: &mut String) {
+    let _ = writeln!(s, "{INSTRUCTIONS_HEADING}");
     let _ = writeln!(
         s,
         "Counted inside the measured call only, at two sizes; the difference divided by the extra elements (lookups, allocations) cancels set-up. Deterministic: the same binary gives the same counts.\n"

@@ -8,10 +8,10 @@ use crate::writer::Writer;
 
 /// One helper: its name, the helpers it calls, its text (indented by two
 /// spaces, as the file is).
-struct Helper {
-    name: &'static str,
-    calls: &'static [&'static str],
-    text: &'static str,
+pub(super) struct Helper {
+    pub(super) name: &'static str,
+    pub(super) calls: &'static [&'static str],
+    pub(super) text: &'static str,
 }
 
 /// Every helper, in the order the file declares them.
@@ -175,19 +175,6 @@ function show(value: unknown): string {
 }"#,
     },
     Helper {
-        name: "dataViewOf",
-        calls: &["emptyView", "cachedBuffer", "cachedView"],
-        text: r#"/** One DataView per buffer, shared by every view of it. */
-function dataViewOf(memory: WebAssembly.Memory): DataView {
-  const buffer = memory.buffer;
-  if (cachedBuffer !== buffer) {
-    cachedBuffer = buffer;
-    cachedView = new DataView(buffer);
-  }
-  return cachedView;
-}"#,
-    },
-    Helper {
         name: "emptyView",
         calls: &[],
         text: r#"/** Every view's DataView before its first: the field never holds anything but a DataView. */
@@ -287,14 +274,17 @@ function utf8ValidUpTo(bytes: Uint8Array): number {
   return i;
 }"#,
     },
-    Helper { name: "cachedBuffer", calls: &[], text: "let cachedBuffer: ArrayBufferLike | undefined;" },
-    Helper { name: "cachedView", calls: &["emptyView"], text: "let cachedView: DataView = emptyView;" },
 ];
 
 /// The names of every helper: taken in every file, so whether a type may be
 /// declared does not depend on which helpers other types need.
 pub(crate) fn names() -> impl Iterator<Item = &'static str> {
-    HELPERS.iter().map(|h| h.name)
+    every().map(|h| h.name)
+}
+
+/// Every helper: the plain ones, then those of live views and arrays.
+fn every() -> impl Iterator<Item = &'static Helper> + Clone {
+    HELPERS.iter().chain(super::live::HELPERS).chain(super::elems::HELPERS)
 }
 
 /// Emits the helpers in `used` and those they call.
@@ -304,14 +294,14 @@ pub(crate) fn emit(w: &mut Writer, used: &BTreeSet<&'static str>) {
     loop {
         let before = all.len();
         let calls: Vec<&'static str> =
-            HELPERS.iter().filter(|h| all.contains(h.name)).flat_map(|h| h.calls.iter().copied()).collect();
+            every().filter(|h| all.contains(h.name)).flat_map(|h| h.calls.iter().copied()).collect();
         all.extend(calls);
         if all.len() == before {
             break;
         }
     }
     let mut first = true;
-    for h in HELPERS.iter().filter(|h| all.contains(h.name)) {
+    for h in every().filter(|h| all.contains(h.name)) {
         if first {
             w.blank();
             first = false;

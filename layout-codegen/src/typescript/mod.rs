@@ -1,11 +1,15 @@
 //! The TypeScript emitter: one self-contained module over `DataView`.
 //!
 //! Per struct `Name`: `interface Name`, `NameLayout`, `NameFingerprint`,
-//! `readName`, `writeName` and `class NameView`, with the file-private
-//! `loadName`, `checkName` and `storeName`. Per enum: an `as const` object
-//! and a union type of the same name, `NameLayout`, `NameFingerprint` and
-//! `readName`, `writeName`, with `loadName` and `checkName`. Helpers are emitted only when
-//! used, so the file passes `noUnusedLocals`.
+//! `readName`, `writeName`, `class NameView` (live; array fields give live
+//! arrays, pointer and slice fields a `<field>View()`) and `class NameArray`
+//! (N structs side by side: a cursor, own views, `column(field)`), with the
+//! file-private `loadName`, `checkName` and `storeName`. Per enum: an
+//! `as const` object and a union type of the same name, `NameLayout`,
+//! `NameFingerprint`, `readName`, `writeName` and `nameOfName`, with
+//! `loadName` and `checkName`. Helpers are emitted only when used, so the
+//! file passes `noUnusedLocals`; the `NameArray` classes come last, after
+//! the helper class they extend.
 //!
 //! Every number from JavaScript is checked before a byte is written: a
 //! pointer must be an integer in `[0, 2^32)`, an integer must fit its type,
@@ -13,8 +17,12 @@
 //! the bytes must lie in the memory; else a `RangeError` names the type and
 //! field, and nothing was written.
 
+mod arrays;
+mod elems;
 mod helpers;
+mod live;
 mod option;
+mod store;
 mod value;
 mod variant;
 mod view;
@@ -29,7 +37,7 @@ use wasm_layout_core::fingerprint;
 use wasm_layout_rules::names::Scope;
 
 use self::value::{get, offset_expr, ts_type};
-pub(crate) use self::view::VIEW_MEMBERS;
+pub(crate) use self::view::{view_methods, VIEW_MEMBERS};
 use crate::doc;
 use crate::names::{field_name, variant_name};
 use crate::writer::Writer;
@@ -69,18 +77,20 @@ pub(crate) fn prefixes(structure: bool) -> &'static [&'static str] {
     if structure {
         &["read", "write", "load", "check", "store"]
     } else {
-        &["read", "write", "load", "check"]
+        &["read", "write", "load", "check", "nameOf"]
     }
 }
 
-/// Emits TypeScript; remembers which helpers the file needs.
+/// Emits TypeScript; remembers which helpers the file needs, and holds the
+/// `<Name>Array` classes, which come after the helpers they extend.
 pub(crate) struct TypeScript {
     used: BTreeSet<&'static str>,
+    arrays: Writer,
 }
 
 impl TypeScript {
     pub(crate) fn new() -> Self {
-        TypeScript { used: BTreeSet::new() }
+        TypeScript { used: BTreeSet::new(), arrays: Writer::new(Self::INDENT) }
     }
 }
 
@@ -138,6 +148,19 @@ impl Backend for TypeScript {
         w.line(format_args!("check{name}(value, \"{name}\");"));
         w.line(format_args!("checkSpan(view, ptr, {}, \"{name}\");", ty.size));
         w.line(format_args!("{};", value::set(e.repr, "ptr", "value")));
+        w.close(format_args!("}}"));
+        w.line(format_args!(
+            "/** The name of the `{name}` variant of value `value`, or `undefined` if none has it. */"
+        ));
+        w.open(format_args!(
+            "export function nameOf{name}(value: number): keyof typeof {name} | undefined {{"
+        ));
+        w.open(format_args!("switch (value) {{"));
+        for v in e.variants {
+            w.line(format_args!("case {}: return \"{}\";", v.value, variant_name(v)));
+        }
+        w.close(format_args!("}}"));
+        w.line(format_args!("return undefined;"));
         w.close(format_args!("}}"));
         let values: Vec<String> = e.variants.iter().map(|v| v.value.to_string()).collect();
         w.open(format_args!("function check{name}(value: {name}, field: string): void {{"));
@@ -234,6 +257,9 @@ impl Backend for TypeScript {
         }
         w.close(format_args!("}}"));
         self.view_class(w, ty, s);
+        let mut arrays = core::mem::replace(&mut self.arrays, Writer::new(Self::INDENT));
+        self.struct_array(&mut arrays, ty, s);
+        self.arrays = arrays;
     }
 
     fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout) {
@@ -242,6 +268,10 @@ impl Backend for TypeScript {
 
     fn end(&mut self, w: &mut Writer) {
         helpers::emit(w, &self.used);
+        let arrays = core::mem::replace(&mut self.arrays, Writer::new(Self::INDENT)).finish();
+        for line in arrays.lines() {
+            w.line(format_args!("{line}"));
+        }
     }
 }
 

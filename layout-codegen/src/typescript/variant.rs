@@ -149,5 +149,65 @@ impl TypeScript {
         }
         w.close(format_args!("}}"));
         w.close(format_args!("}}"));
+        self.variant_view(w, ty, v);
+    }
+
+    /// `class <Name>View`: the case's name as `tag`, and whole-value `read`
+    /// and `write`, over a `WebAssembly.Memory` (surviving `memory.grow`).
+    fn variant_view(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout) {
+        let (name, size) = (ty.export_name(), ty.size);
+        self.used.insert("badPtr");
+        self.used.insert("memOf");
+        w.line(format_args!(
+            "/** A live view of one `{name}` in a `WebAssembly.Memory`; survives `memory.grow`. */"
+        ));
+        w.open(format_args!("export class {name}View {{"));
+        w.line(format_args!("readonly #m: Mem;"));
+        w.line(format_args!("#ptr = 0;"));
+        w.open(format_args!("constructor(memory: WebAssembly.Memory, ptr: number) {{"));
+        w.line(format_args!("if ({}) badPtr(ptr, \"{name}View\");", super::bad_ptr("ptr")));
+        w.line(format_args!("this.#m = memOf(memory);"));
+        w.line(format_args!("this.#ptr = ptr;"));
+        w.close(format_args!("}}"));
+        w.line(format_args!("/** Where the viewed `{name}` starts; set it to move the view. */"));
+        w.open(format_args!("get ptr(): number {{"));
+        w.line(format_args!("return this.#ptr;"));
+        w.close(format_args!("}}"));
+        w.open(format_args!("set ptr(value: number) {{"));
+        w.line(format_args!("if ({}) badPtr(value, \"{name}View\");", super::bad_ptr("value")));
+        w.line(format_args!("this.#ptr = value;"));
+        w.close(format_args!("}}"));
+        w.line(format_args!(
+            "/** The name of the case the tag names; a `RangeError` for a tag that names none. */"
+        ));
+        w.open(format_args!("get tag(): {name}[\"tag\"] {{"));
+        w.line(format_args!("const m = this.#m;"));
+        w.line(format_args!("m.span(this.#ptr, {size});"));
+        w.line(format_args!("const view = m.dv;"));
+        w.line(format_args!("const tag = {};", get(v.tag, "this.#ptr")));
+        w.open(format_args!("switch (tag) {{"));
+        for c in v.cases {
+            w.line(format_args!("case {}:", c.value));
+            w.line(format_args!("  return \"{}\";", case_name(c)));
+        }
+        w.close(format_args!("}}"));
+        w.line(format_args!(
+            "return invalidDiscriminant(\"{}\", this.#ptr, tag, \"{name}View.tag\");",
+            ty.name
+        ));
+        w.close(format_args!("}}"));
+        w.line(format_args!("/** Reads the whole value, as `read{name}` does. */"));
+        w.open(format_args!("read(): {name} {{"));
+        w.line(format_args!("const m = this.#m;"));
+        w.line(format_args!("m.span(this.#ptr, {size});"));
+        w.line(format_args!("return read{name}(m.dv, this.#ptr);"));
+        w.close(format_args!("}}"));
+        w.line(format_args!("/** Writes the whole value, as `write{name}` does. */"));
+        w.open(format_args!("write(value: {name}): void {{"));
+        w.line(format_args!("const m = this.#m;"));
+        w.line(format_args!("m.span(this.#ptr, {size});"));
+        w.line(format_args!("write{name}(m.dv, this.#ptr, value);"));
+        w.close(format_args!("}}"));
+        w.close(format_args!("}}"));
     }
 }

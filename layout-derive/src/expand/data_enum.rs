@@ -153,7 +153,7 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
     });
 
     // The case views.
-    let view_items = cases.iter().enumerate().map(|(i, c)| {
+    let view_items = cases.iter().enumerate().filter(|(_, c)| !c.fields.is_empty()).map(|(i, c)| {
         let (r, m) = (&c.view, &c.view_mut);
         let getters = c.fields.iter().enumerate().map(|(j, f)| {
             let (o, ty, g) = (offset(i, j), &f.ty, &f.getter);
@@ -196,7 +196,7 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
             }
         }
     });
-    let view_decls = cases.iter().map(|c| {
+    let view_decls = cases.iter().filter(|c| !c.fields.is_empty()).map(|c| {
         let (r, m) = (&c.view, &c.view_mut);
         let v = c.variant.ident.to_string();
         quote! {
@@ -210,18 +210,20 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
     });
     let ref_variants = cases.iter().map(|c| {
         let (v, r) = (c.variant.ident, &c.view);
+        let doc = quote!(#[doc = ::core::concat!("The `", ::core::stringify!(#v), "` case.")]);
         if c.fields.is_empty() {
-            quote!(#v)
+            quote!(#doc #v)
         } else {
-            quote!(#v(#r<'a>))
+            quote!(#doc #v(#r<'a>))
         }
     });
     let mut_variants = cases.iter().map(|c| {
         let (v, m) = (c.variant.ident, &c.view_mut);
+        let doc = quote!(#[doc = ::core::concat!("The `", ::core::stringify!(#v), "` case.")]);
         if c.fields.is_empty() {
-            quote!(#v)
+            quote!(#doc #v)
         } else {
-            quote!(#v(#m<'a>))
+            quote!(#doc #v(#m<'a>))
         }
     });
     let case_arms = |mutable: bool| {

@@ -99,4 +99,23 @@ pub struct Label {
     pub name: WasmStr,
     /// Indices, in the particle array, of the live particles of that kind.
     pub members: WasmSlice<u32>,
+    /// The first member, `None` when there is none.
+    pub leader: Option<WasmPtr<Particle>>,
+    /// The largest mass among the members, `None` when there is none.
+    pub max_mass: Option<f32>,
+}
+
+/// What a guest's `record_events` reports about a particle array.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(C, u8)]
+pub enum Event {
+    /// A live particle, by identity.
+    Spawn {
+        /// Its [`Particle::id`].
+        id: u64,
+    },
+    /// Two neighbouring live particles of the same kind, by index.
+    Collide(u32, u32),
+    /// The end of the report.
+    Tick,
 }

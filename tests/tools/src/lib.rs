@@ -65,6 +65,7 @@ pub const RUST_GUEST: GuestModule = GuestModule {
     dir: "tests/guest-rust",
     sources: &[
         "tests/guest-rust/guest.rs",
+        "tests/guest-rust/events.rs",
         "tests/guest-rust/label.rs",
         "tests/guest-rust/shared.rs",
         "tests/guest-rust/Cargo.toml",

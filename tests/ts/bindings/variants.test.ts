@@ -95,3 +95,17 @@ test("bad values throw and write nothing", () => {
     assert.equal(hexAt(big, 0, fixtures.size), "22".repeat(fixtures.size));
   }
 });
+
+test("ShapeView names the case, reads and writes, and survives memory.grow", async () => {
+  const { ShapeView } = await import("../../golden/variants.ts");
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const view = new ShapeView(memory, 100);
+  view.write({ tag: "Circle", radius: 1.5 });
+  assert.equal(view.tag, "Circle");
+  memory.grow(1);
+  assert.deepStrictEqual(view.read(), { tag: "Circle", radius: 1.5 });
+  new DataView(memory.buffer).setUint8(100, 7);
+  assert.throws(() => view.tag, /invalid discriminant for Shape at offset 100: 7 names no variant/);
+  view.ptr = 2 * 65536 - 10;
+  assert.throws(() => view.tag, /out of bounds/);
+});

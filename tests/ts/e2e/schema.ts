@@ -54,85 +54,90 @@ function storeVec3(view: DataView, ptr: number, value: Vec3): void {
 }
 /** A live view of one `Vec3` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Vec3View {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Vec3View");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Vec3` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "Vec3View");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "Vec3View");
     this.#ptr = value;
-  }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 12 > view.byteLength) outOfBounds(this.#ptr, 12, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Vec3`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 12 > view.byteLength) outOfBounds(this.#ptr, 12, view.byteLength);
-    this.#view = view;
-    return view;
   }
   /** Along x. */
   get x(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.f32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getFloat32(this.#ptr, true);
+      return view.getFloat32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getFloat32(this.#ptr, true);
+      m.fresh(error, this.#ptr, 12);
+      view = m.dv;
+      return view.getFloat32(at, true);
     }
   }
   set x(value: number) {
-    checkFloat(value, "f32", `Vec3.x`);
-    const view = this.#span();
-    view.setFloat32(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && ptr + 12 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.x`);
   }
   /** Along y (up). */
   get y(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 4;
+    if ((at & 3) === 0) {
+      const x = m.f32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getFloat32(this.#ptr + 4, true);
+      return view.getFloat32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getFloat32(this.#ptr + 4, true);
+      m.fresh(error, this.#ptr, 12);
+      view = m.dv;
+      return view.getFloat32(at, true);
     }
   }
   set y(value: number) {
-    checkFloat(value, "f32", `Vec3.y`);
-    const view = this.#span();
-    view.setFloat32(this.#ptr + 4, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
+    if (typeof value === "number" && ptr + 12 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.y`);
   }
   /** Along z. */
   get z(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    if ((at & 3) === 0) {
+      const x = m.f32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getFloat32(this.#ptr + 8, true);
+      return view.getFloat32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getFloat32(this.#ptr + 8, true);
+      m.fresh(error, this.#ptr, 12);
+      view = m.dv;
+      return view.getFloat32(at, true);
     }
   }
   set z(value: number) {
-    checkFloat(value, "f32", `Vec3.z`);
-    const view = this.#span();
-    view.setFloat32(this.#ptr + 8, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
+    if (typeof value === "number" && ptr + 12 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.z`);
   }
 }
 
@@ -172,6 +177,15 @@ export function writeKind(view: DataView, ptr: number, value: Kind): void {
   checkKind(value, "Kind");
   checkSpan(view, ptr, 1, "Kind");
   view.setUint8(ptr, value);
+}
+/** The name of the `Kind` variant of value `value`, or `undefined` if none has it. */
+export function nameOfKind(value: number): keyof typeof Kind | undefined {
+  switch (value) {
+    case 0: return "Dust";
+    case 1: return "Spark";
+    case 2: return "Smoke";
+  }
+  return undefined;
 }
 function checkKind(value: Kind, field: string): void {
   switch (value) {
@@ -260,135 +274,159 @@ function storeParticle(view: DataView, ptr: number, value: Particle): void {
 }
 /** A live view of one `Particle` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ParticleView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ParticleView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Particle` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ParticleView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "ParticleView");
     this.#ptr = value;
-  }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 40 > view.byteLength) outOfBounds(this.#ptr, 40, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Particle`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 40 > view.byteLength) outOfBounds(this.#ptr, 40, view.byteLength);
-    this.#view = view;
-    return view;
   }
   /** Position. */
   get pos(): Vec3View {
-    this.#span();
-    return new Vec3View(this.#memory, this.#ptr);
+    const m = this.#m;
+    if (this.#ptr + 40 > m.u8.length) m.span(this.#ptr, 40);
+    return new Vec3View(m.memory, this.#ptr);
   }
   set pos(value: Vec3) {
     checkVec3(value);
-    const view = this.#span();
-    storeVec3(view, this.#ptr, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 40 > m.u8.length) m.span(ptr, 40);
+    const view = m.dv;
+    storeVec3(view, ptr, value);
   }
   /** Velocity. */
   get vel(): Vec3View {
-    this.#span();
-    return new Vec3View(this.#memory, this.#ptr + 12);
+    const m = this.#m;
+    if (this.#ptr + 40 > m.u8.length) m.span(this.#ptr, 40);
+    return new Vec3View(m.memory, this.#ptr + 12);
   }
   set vel(value: Vec3) {
     checkVec3(value);
-    const view = this.#span();
-    storeVec3(view, this.#ptr + 12, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 40 > m.u8.length) m.span(ptr, 40);
+    const view = m.dv;
+    storeVec3(view, ptr + 12, value);
   }
   /** Mass. */
   get mass(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 24;
+    if ((at & 3) === 0) {
+      const x = m.f32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getFloat32(this.#ptr + 24, true);
+      return view.getFloat32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getFloat32(this.#ptr + 24, true);
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
+      return view.getFloat32(at, true);
     }
   }
   set mass(value: number) {
-    checkFloat(value, "f32", `Particle.mass`);
-    const view = this.#span();
-    view.setFloat32(this.#ptr + 24, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 24;
+    if (typeof value === "number" && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 40, at, value, f32Elems, `Particle.mass`);
   }
   /** What it is. */
   get kind(): Kind {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return loadKind(view, this.#ptr + 28, "Particle.kind");
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
       return loadKind(view, this.#ptr + 28, "Particle.kind");
     }
   }
   set kind(value: Kind) {
     checkKind(value, `Particle.kind`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 28, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 40 > m.u8.length) m.span(ptr, 40);
+    const view = m.dv;
+    view.setUint8(ptr + 28, value);
   }
   /** Whether it still takes part. */
   get alive(): boolean {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 29;
+    const byte = m.u8[at];
+    if (byte === 0 || byte === 1) return byte === 1;
+    let view = m.dv;
     try {
-      return readBoolAt(view, this.#ptr + 29, "Particle.alive");
+      return readBoolAt(view, at, "Particle.alive");
     } catch (error) {
-      view = this.#fresh(error);
-      return readBoolAt(view, this.#ptr + 29, "Particle.alive");
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
+      return readBoolAt(view, at, "Particle.alive");
     }
   }
   set alive(value: boolean) {
-    checkBool(value, `Particle.alive`);
-    const view = this.#span();
-    view.setUint8(this.#ptr + 29, value ? 1 : 0);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 29;
+    if (typeof value === "boolean" && ptr + 40 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 40, at, value, boolElems, `Particle.alive`);
   }
   /** Bits the guest may set. */
   get flags(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 30;
+    if ((at & 1) === 0) {
+      const x = m.u16[at >> 1];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint16(this.#ptr + 30, true);
+      return view.getUint16(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint16(this.#ptr + 30, true);
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
+      return view.getUint16(at, true);
     }
   }
   set flags(value: number) {
-    checkInt(value, 0, 65535, "u16", `Particle.flags`);
-    const view = this.#span();
-    view.setUint16(this.#ptr + 30, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 30;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 40, at, value, u16Elems, `Particle.flags`);
   }
   /** Unique identity. */
   get id(): bigint {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 32;
+    if ((at & 7) === 0) {
+      const x = m.u64[at >> 3];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getBigUint64(this.#ptr + 32, true);
+      return view.getBigUint64(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getBigUint64(this.#ptr + 32, true);
+      m.fresh(error, this.#ptr, 40);
+      view = m.dv;
+      return view.getBigUint64(at, true);
     }
   }
   set id(value: bigint) {
-    checkBig(value, false, "u64", `Particle.id`);
-    const view = this.#span();
-    view.setBigUint64(this.#ptr + 32, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 32;
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 40 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 40, at, value, u64Elems, `Particle.id`);
   }
 }
 
@@ -451,95 +489,113 @@ function storeStepRequest(view: DataView, ptr: number, value: StepRequest): void
 }
 /** A live view of one `StepRequest` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class StepRequestView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "StepRequestView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `StepRequest` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "StepRequestView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "StepRequestView");
     this.#ptr = value;
-  }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 24 > view.byteLength) outOfBounds(this.#ptr, 24, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `StepRequest`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 24 > view.byteLength) outOfBounds(this.#ptr, 24, view.byteLength);
-    this.#view = view;
-    return view;
   }
   /** The first particle. */
   get particles(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr, true);
+      m.fresh(error, this.#ptr, 24);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set particles(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Particle>", `StepRequest.particles`);
-    const view = this.#span();
-    view.setUint32(this.#ptr, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<Particle>", `StepRequest.particles`);
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 24 > m.u8.length) m.span(ptr, 24);
+    const view = m.dv;
+    view.setUint32(ptr, value, true);
   }
   /** How many particles. */
   get count(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 4;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 4, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 4, true);
+      m.fresh(error, this.#ptr, 24);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set count(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `StepRequest.count`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 4, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 24 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 24, at, value, u32Elems, `StepRequest.count`);
   }
   /** The time step in seconds. */
   get dt(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    if ((at & 3) === 0) {
+      const x = m.f32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getFloat32(this.#ptr + 8, true);
+      return view.getFloat32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getFloat32(this.#ptr + 8, true);
+      m.fresh(error, this.#ptr, 24);
+      view = m.dv;
+      return view.getFloat32(at, true);
     }
   }
   set dt(value: number) {
-    checkFloat(value, "f32", `StepRequest.dt`);
-    const view = this.#span();
-    view.setFloat32(this.#ptr + 8, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
+    if (typeof value === "number" && ptr + 24 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 24, at, value, f32Elems, `StepRequest.dt`);
   }
   /** The acceleration applied. */
   get gravity(): Vec3View {
-    this.#span();
-    return new Vec3View(this.#memory, this.#ptr + 12);
+    const m = this.#m;
+    if (this.#ptr + 24 > m.u8.length) m.span(this.#ptr, 24);
+    return new Vec3View(m.memory, this.#ptr + 12);
   }
   set gravity(value: Vec3) {
     checkVec3(value);
-    const view = this.#span();
-    storeVec3(view, this.#ptr + 12, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 24 > m.u8.length) m.span(ptr, 24);
+    const view = m.dv;
+    storeVec3(view, ptr + 12, value);
+  }
+  /** A view of the `Particle` that `particles` points to; a `RangeError` if it is null or its bytes are out of bounds. */
+  particlesView(): ParticleView {
+    const m = this.#m;
+    return new ParticleView(m.memory, deref(m, this.particles, 40, "Particle"));
   }
 }
 
@@ -591,70 +647,67 @@ function storeStepResponse(view: DataView, ptr: number, value: StepResponse): vo
 }
 /** A live view of one `StepResponse` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class StepResponseView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "StepResponseView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `StepResponse` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "StepResponseView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "StepResponseView");
     this.#ptr = value;
-  }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `StepResponse`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    this.#view = view;
-    return view;
   }
   /** Live particles after the step. */
   get alive(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr, true);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set alive(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `StepResponse.alive`);
-    const view = this.#span();
-    view.setUint32(this.#ptr, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `StepResponse.alive`);
   }
   /** Their kinetic plus potential energy. */
   get energy(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    if ((at & 7) === 0) {
+      const x = m.f64[at >> 3];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getFloat64(this.#ptr + 8, true);
+      return view.getFloat64(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getFloat64(this.#ptr + 8, true);
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getFloat64(at, true);
     }
   }
   set energy(value: number) {
-    checkFloat(value, "f64", `StepResponse.energy`);
-    const view = this.#span();
-    view.setFloat64(this.#ptr + 8, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
+    if (typeof value === "number" && ptr + 16 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `StepResponse.energy`);
   }
 }
 
@@ -732,125 +785,168 @@ function storeStepFrame(view: DataView, ptr: number, value: StepFrame): void {
 }
 /** A live view of one `StepFrame` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class StepFrameView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "StepFrameView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `StepFrame` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "StepFrameView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "StepFrameView");
     this.#ptr = value;
-  }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 32 > view.byteLength) outOfBounds(this.#ptr, 32, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `StepFrame`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 32 > view.byteLength) outOfBounds(this.#ptr, 32, view.byteLength);
-    this.#view = view;
-    return view;
   }
   /** The particles read. */
   get src(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set src(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Particle>", `StepFrame.src`);
-    const view = this.#span();
-    view.setUint32(this.#ptr, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<Particle>", `StepFrame.src`);
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 32 > m.u8.length) m.span(ptr, 32);
+    const view = m.dv;
+    view.setUint32(ptr, value, true);
   }
   /** Where the stepped particles are written. */
   get dst(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 4;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 4, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 4, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set dst(value: number) {
-    checkInt(value, 0, 4294967295, "WasmPtr<Particle>", `StepFrame.dst`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 4, value, true);
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<Particle>", `StepFrame.dst`);
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 32 > m.u8.length) m.span(ptr, 32);
+    const view = m.dv;
+    view.setUint32(ptr + 4, value, true);
   }
   /** How many particles. */
   get count(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 8, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 8, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set count(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `StepFrame.count`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 8, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `StepFrame.count`);
   }
   /** The time step in seconds. */
   get dt(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 12;
+    if ((at & 3) === 0) {
+      const x = m.f32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getFloat32(this.#ptr + 12, true);
+      return view.getFloat32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getFloat32(this.#ptr + 12, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getFloat32(at, true);
     }
   }
   set dt(value: number) {
-    checkFloat(value, "f32", `StepFrame.dt`);
-    const view = this.#span();
-    view.setFloat32(this.#ptr + 12, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 12;
+    if (typeof value === "number" && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 32, at, value, f32Elems, `StepFrame.dt`);
   }
   /** The acceleration applied. */
   get gravity(): Vec3View {
-    this.#span();
-    return new Vec3View(this.#memory, this.#ptr + 16);
+    const m = this.#m;
+    if (this.#ptr + 32 > m.u8.length) m.span(this.#ptr, 32);
+    return new Vec3View(m.memory, this.#ptr + 16);
   }
   set gravity(value: Vec3) {
     checkVec3(value);
-    const view = this.#span();
-    storeVec3(view, this.#ptr + 16, value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 32 > m.u8.length) m.span(ptr, 32);
+    const view = m.dv;
+    storeVec3(view, ptr + 16, value);
   }
   /** The frame number. */
   get frame(): number {
-    let view = this.#view;
+    const m = this.#m;
+    const at = this.#ptr + 28;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
     try {
-      return view.getUint32(this.#ptr + 28, true);
+      return view.getUint32(at, true);
     } catch (error) {
-      view = this.#fresh(error);
-      return view.getUint32(this.#ptr + 28, true);
+      m.fresh(error, this.#ptr, 32);
+      view = m.dv;
+      return view.getUint32(at, true);
     }
   }
   set frame(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `StepFrame.frame`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 28, value, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 28;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `StepFrame.frame`);
+  }
+  /** A view of the `Particle` that `src` points to; a `RangeError` if it is null or its bytes are out of bounds. */
+  srcView(): ParticleView {
+    const m = this.#m;
+    return new ParticleView(m.memory, deref(m, this.src, 40, "Particle"));
+  }
+  /** A view of the `Particle` that `dst` points to; a `RangeError` if it is null or its bytes are out of bounds. */
+  dstView(): ParticleView {
+    const m = this.#m;
+    return new ParticleView(m.memory, deref(m, this.dst, 40, "Particle"));
   }
 }
 
@@ -863,115 +959,339 @@ export interface Label {
   name: WasmStr;
   /** Indices, in the particle array, of the live particles of that kind. */
   members: WasmSlice;
+  /** The first member, `None` when there is none. */
+  leader: (number | null);
+  /** The largest mass among the members, `None` when there is none. */
+  max_mass: (number | null);
 }
 export const LabelLayout = {
-  size: 16,
+  size: 28,
   align: 4,
   offsets: {
     name: 0,
     members: 8,
+    leader: 16,
+    max_mass: 20,
   },
 } as const;
-export const LabelFingerprint = 0x26575f8625738d46n;
+export const LabelFingerprint = 0x444b6a03ace5aefbn;
 /** Reads a `Label`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readLabel(view: DataView, ptr: number): Label {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Label");
   try {
+    view.getUint8(ptr + 27); // padding: in bounds too
     return loadLabel(view, ptr);
   } catch (error) {
-    return readFailed(error, view, ptr, 16);
+    return readFailed(error, view, ptr, 28);
   }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeLabel(view: DataView, ptr: number, value: Label): void {
   checkLabel(value);
-  checkSpan(view, ptr, 16, "Label");
+  checkSpan(view, ptr, 28, "Label");
   storeLabel(view, ptr, value);
 }
 function loadLabel(view: DataView, ptr: number): Label {
   return {
     name: { ptr: view.getUint32(ptr, true), len: view.getUint32(ptr + 4, true) },
     members: { ptr: view.getUint32(ptr + 8, true), len: view.getUint32(ptr + 8 + 4, true) },
+    leader: nonZero(view.getUint32(ptr + 16, true)),
+    max_mass: ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getFloat32(ptr + 20 + 4, true) : invalidDiscriminant("Option", ptr + 20, t0, "Label.max_mass"))(view.getUint8(ptr + 20)),
   };
 }
 function checkLabel(value: Label): void {
   checkPair(value.name, "WasmStr", `Label.name`);
   checkPair(value.members, "WasmSlice", `Label.members`);
+  {
+    const o0 = value.leader;
+    if (o0 !== null) {
+      checkInt(o0, 0, 4294967295, "WasmPtr<Particle>", `Label.leader`);
+      checkNonZero(o0, "WasmPtr<Particle>", `Label.leader`);
+    }
+  }
+  {
+    const o0 = value.max_mass;
+    if (o0 !== null) {
+      checkFloat(o0, "f32", `Label.max_mass`);
+    }
+  }
 }
 function storeLabel(view: DataView, ptr: number, value: Label): void {
   view.setUint32(ptr, value.name.ptr, true);
   view.setUint32(ptr + 4, value.name.len, true);
   view.setUint32(ptr + 8, value.members.ptr, true);
   view.setUint32(ptr + 8 + 4, value.members.len, true);
+  view.setUint32(ptr + 16, value.leader ?? 0, true);
+  {
+    const o0 = value.max_mass;
+    zeroBytes(view, ptr + 20, 8);
+    if (o0 !== null) {
+      view.setUint8(ptr + 20, 1);
+      view.setFloat32(ptr + 20 + 4, o0, true);
+    }
+  }
 }
 /** A live view of one `Label` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class LabelView {
-  readonly #memory: WebAssembly.Memory;
+  readonly #m: Mem;
   #ptr = 0;
-  #view: DataView = emptyView;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "LabelView");
-    this.#memory = memory;
+    this.#m = memOf(memory);
     this.#ptr = ptr;
-    this.#view = dataViewOf(memory);
   }
   /** Where the viewed `Label` starts; set it to move the view (e.g. along an array). */
   get ptr(): number {
     return this.#ptr;
   }
   set ptr(value: number) {
-    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "LabelView");
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "LabelView");
     this.#ptr = value;
-  }
-  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
-  #fresh(error: unknown): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    if (view === this.#view) {
-      throw error;
-    }
-    this.#view = view;
-    return view;
-  }
-  /** Before a write: the memory's current DataView, which holds the whole `Label`. */
-  #span(): DataView {
-    const view = dataViewOf(this.#memory);
-    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
-    this.#view = view;
-    return view;
   }
   /** The kind's name (`"dust"`, `"spark"`, `"smoke"`), UTF-8. */
   get name(): WasmStr {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return { ptr: view.getUint32(this.#ptr, true), len: view.getUint32(this.#ptr + 4, true) };
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 28);
+      view = m.dv;
       return { ptr: view.getUint32(this.#ptr, true), len: view.getUint32(this.#ptr + 4, true) };
     }
   }
   set name(value: WasmStr) {
     checkPair(value, "WasmStr", `Label.name`);
-    const view = this.#span();
-    view.setUint32(this.#ptr, value.ptr, true);
-    view.setUint32(this.#ptr + 4, value.len, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 28 > m.u8.length) m.span(ptr, 28);
+    const view = m.dv;
+    view.setUint32(ptr, value.ptr, true);
+    view.setUint32(ptr + 4, value.len, true);
   }
   /** Indices, in the particle array, of the live particles of that kind. */
   get members(): WasmSlice {
-    let view = this.#view;
+    const m = this.#m;
+    let view = m.dv;
     try {
       return { ptr: view.getUint32(this.#ptr + 8, true), len: view.getUint32(this.#ptr + 8 + 4, true) };
     } catch (error) {
-      view = this.#fresh(error);
+      m.fresh(error, this.#ptr, 28);
+      view = m.dv;
       return { ptr: view.getUint32(this.#ptr + 8, true), len: view.getUint32(this.#ptr + 8 + 4, true) };
     }
   }
   set members(value: WasmSlice) {
     checkPair(value, "WasmSlice", `Label.members`);
-    const view = this.#span();
-    view.setUint32(this.#ptr + 8, value.ptr, true);
-    view.setUint32(this.#ptr + 8 + 4, value.len, true);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 28 > m.u8.length) m.span(ptr, 28);
+    const view = m.dv;
+    view.setUint32(ptr + 8, value.ptr, true);
+    view.setUint32(ptr + 8 + 4, value.len, true);
+  }
+  /** The first member, `None` when there is none. */
+  get leader(): (number | null) {
+    const m = this.#m;
+    let view = m.dv;
+    try {
+      return nonZero(view.getUint32(this.#ptr + 16, true));
+    } catch (error) {
+      m.fresh(error, this.#ptr, 28);
+      view = m.dv;
+      return nonZero(view.getUint32(this.#ptr + 16, true));
+    }
+  }
+  set leader(value: (number | null)) {
+    {
+      const o0 = value;
+      if (o0 !== null) {
+        checkInt(o0, 0, 4294967295, "WasmPtr<Particle>", `Label.leader`);
+        checkNonZero(o0, "WasmPtr<Particle>", `Label.leader`);
+      }
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 28 > m.u8.length) m.span(ptr, 28);
+    const view = m.dv;
+    view.setUint32(ptr + 16, value ?? 0, true);
+  }
+  /** The largest mass among the members, `None` when there is none. */
+  get max_mass(): (number | null) {
+    const m = this.#m;
+    let view = m.dv;
+    try {
+      return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getFloat32(this.#ptr + 20 + 4, true) : invalidDiscriminant("Option", this.#ptr + 20, t0, "Label.max_mass"))(view.getUint8(this.#ptr + 20));
+    } catch (error) {
+      m.fresh(error, this.#ptr, 28);
+      view = m.dv;
+      return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getFloat32(this.#ptr + 20 + 4, true) : invalidDiscriminant("Option", this.#ptr + 20, t0, "Label.max_mass"))(view.getUint8(this.#ptr + 20));
+    }
+  }
+  set max_mass(value: (number | null)) {
+    {
+      const o0 = value;
+      if (o0 !== null) {
+        checkFloat(o0, "f32", `Label.max_mass`);
+      }
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 28 > m.u8.length) m.span(ptr, 28);
+    const view = m.dv;
+    {
+      const o0 = value;
+      zeroBytes(view, ptr + 20, 8);
+      if (o0 !== null) {
+        view.setUint8(ptr + 20, 1);
+        view.setFloat32(ptr + 20 + 4, o0, true);
+      }
+    }
+  }
+  /** A live view of the elements `members` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  membersView(): LiveArray<number, number, Uint32Array> {
+    const m = this.#m;
+    const s = this.members;
+    region(m, s.ptr, s.len, 4, "u32");
+    return new LiveArray<number, number, Uint32Array>(m, s.ptr, s.len, 4, u32Elems, "Label.members");
+  }
+}
+
+/** What a guest's `record_events` reports about a particle array. */
+export type Event =
+/** A live particle, by identity. */
+  | { tag: "Spawn"; id: bigint }
+/** Two neighbouring live particles of the same kind, by index. */
+  | { tag: "Collide"; 0: number; 1: number }
+/** The end of the report. */
+  | { tag: "Tick" };
+export const EventLayout = {
+  size: 16,
+  align: 8,
+  payload: 8,
+  tags: {
+    Spawn: 0,
+    Collide: 1,
+    Tick: 2,
+  },
+  offsets: {
+    Spawn: { id: 8 },
+    Collide: { 0: 8, 1: 12 },
+    Tick: {},
+  },
+} as const;
+export const EventFingerprint = 0xb0aa2ed705d0c86bn;
+/** Reads a `Event`; throws a `RangeError` on a bad pointer, bytes out of bounds, an unknown tag or an invalid field. */
+export function readEvent(view: DataView, ptr: number): Event {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Event");
+  try {
+    view.getUint8(ptr + 15); // padding: in bounds too
+    return loadEvent(view, ptr, "Event");
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes the tag and the case's fields and zeroes every other byte: after a `RangeError` nothing was written. */
+export function writeEvent(view: DataView, ptr: number, value: Event): void {
+  checkEvent(value, "Event");
+  checkSpan(view, ptr, 16, "Event");
+  storeEvent(view, ptr, value);
+}
+function loadEvent(view: DataView, ptr: number, field: string): Event {
+  const tag = view.getUint8(ptr);
+  switch (tag) {
+    case 0:
+      return { tag: "Spawn", id: view.getBigUint64(ptr + 8, true) };
+    case 1:
+      return { tag: "Collide", 0: view.getUint32(ptr + 8, true), 1: view.getUint32(ptr + 12, true) };
+    case 2:
+      return { tag: "Tick" };
+  }
+  return invalidDiscriminant("Event", ptr, tag, field);
+}
+function checkEvent(value: Event, field: string): void {
+  checkObject(value, "Event", field);
+  switch (value.tag) {
+    case "Spawn": {
+      checkBig(value.id, false, "u64", `${field}.id`);
+      return;
+    }
+    case "Collide": {
+      checkInt(value[0], 0, 4294967295, "u32", `${field}.0`);
+      checkInt(value[1], 0, 4294967295, "u32", `${field}.1`);
+      return;
+    }
+    case "Tick": {
+      return;
+    }
+  }
+  badValue((value as { tag?: unknown }).tag, "a Event tag (one of \"Spawn\", \"Collide\", \"Tick\")", `${field}.tag`);
+}
+function storeEvent(view: DataView, ptr: number, value: Event): void {
+  zeroBytes(view, ptr, 16);
+  switch (value.tag) {
+    case "Spawn": {
+      view.setUint8(ptr, 0);
+      view.setBigUint64(ptr + 8, value.id, true);
+      return;
+    }
+    case "Collide": {
+      view.setUint8(ptr, 1);
+      view.setUint32(ptr + 8, value[0], true);
+      view.setUint32(ptr + 12, value[1], true);
+      return;
+    }
+    case "Tick": {
+      view.setUint8(ptr, 2);
+      return;
+    }
+  }
+}
+/** A live view of one `Event` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class EventView {
+  readonly #m: Mem;
+  #ptr = 0;
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "EventView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Event` starts; set it to move the view. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "EventView");
+    this.#ptr = value;
+  }
+  /** The name of the case the tag names; a `RangeError` for a tag that names none. */
+  get tag(): Event["tag"] {
+    const m = this.#m;
+    m.span(this.#ptr, 16);
+    const view = m.dv;
+    const tag = view.getUint8(this.#ptr);
+    switch (tag) {
+      case 0:
+        return "Spawn";
+      case 1:
+        return "Collide";
+      case 2:
+        return "Tick";
+    }
+    return invalidDiscriminant("Event", this.#ptr, tag, "EventView.tag");
+  }
+  /** Reads the whole value, as `readEvent` does. */
+  read(): Event {
+    const m = this.#m;
+    m.span(this.#ptr, 16);
+    return readEvent(m.dv, this.#ptr);
+  }
+  /** Writes the whole value, as `writeEvent` does. */
+  write(value: Event): void {
+    const m = this.#m;
+    m.span(this.#ptr, 16);
+    writeEvent(m.dv, this.#ptr, value);
   }
 }
 
@@ -1007,6 +1327,16 @@ function invalidBool(byte: number, at: number, field: string): never {
 function invalidDiscriminant(type: string, at: number, value: number, field: string): never {
   throw new RangeError(`invalid discriminant for ${type} at offset ${at}: ${value} names no variant (${field})`);
 }
+/** `null` for 0: an `Option` whose `None` is 0. */
+function nonZero<T extends number | bigint>(value: T): T | null {
+  return value === 0 || value === 0n ? null : value;
+}
+function checkNonZero(value: number | bigint, type: string, field: string): void {
+  if (value === 0 || value === 0n) badValue(value, `a ${type} other than 0 (0 is None: write null)`, field);
+}
+function checkObject(value: unknown, type: string, field: string): void {
+  if (typeof value !== "object" || value === null) badValue(value, `a ${type} ({ tag, … })`, field);
+}
 /** Throws unless `value` is an integer in [min, max]. */
 function checkInt(value: number, min: number, max: number, type: string, field: string): void {
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -1039,15 +1369,6 @@ function zeroBytes(view: DataView, at: number, length: number): void {
   for (let i = 0; i < length; i++) {
     view.setUint8(at + i, 0);
   }
-}
-/** One DataView per buffer, shared by every view of it. */
-function dataViewOf(memory: WebAssembly.Memory): DataView {
-  const buffer = memory.buffer;
-  if (cachedBuffer !== buffer) {
-    cachedBuffer = buffer;
-    cachedView = new DataView(buffer);
-  }
-  return cachedView;
 }
 /** Every view's DataView before its first: the field never holds anything but a DataView. */
 const emptyView: DataView = new DataView(new ArrayBuffer(0));
@@ -1121,5 +1442,538 @@ function utf8ValidUpTo(bytes: Uint8Array): number {
   }
   return i;
 }
-let cachedBuffer: ArrayBufferLike | undefined;
-let cachedView: DataView = emptyView;
+/** Whether typed arrays read little-endian here: only then may they stand in for the DataView. */
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/**
+ * What every view of one `WebAssembly.Memory` shares: a DataView and typed arrays over its current
+ * buffer, all replaced at once when `memory.grow` replaced the buffer (so one view's fresh look
+ * serves all). A typed array of a detached buffer is empty, one of an outgrown shared buffer too
+ * short: an access it cannot serve falls back to the DataView, which throws, and then `fresh`
+ * takes the new buffer. On a big-endian host the multi-byte typed arrays stay empty.
+ */
+class Mem {
+  readonly memory: WebAssembly.Memory;
+  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
+  readonly le: boolean = littleEndian;
+  dv: DataView = emptyView;
+  u8: Uint8Array = new Uint8Array(0);
+  i8: Int8Array = new Int8Array(0);
+  u16: Uint16Array = new Uint16Array(0);
+  i16: Int16Array = new Int16Array(0);
+  u32: Uint32Array = new Uint32Array(0);
+  i32: Int32Array = new Int32Array(0);
+  f32: Float32Array = new Float32Array(0);
+  f64: Float64Array = new Float64Array(0);
+  u64: BigUint64Array = new BigUint64Array(0);
+  i64: BigInt64Array = new BigInt64Array(0);
+  constructor(memory: WebAssembly.Memory) {
+    this.memory = memory;
+    this.refresh();
+  }
+  /** Takes the memory's current buffer; whether it was a new one. */
+  refresh(): boolean {
+    const buffer = this.memory.buffer;
+    if (buffer === this.dv.buffer) return false;
+    this.dv = new DataView(buffer);
+    this.u8 = new Uint8Array(buffer);
+    this.i8 = new Int8Array(buffer);
+    if (littleEndian) {
+      // A memory is whole 64 KiB pages long: every width divides it.
+      this.u16 = new Uint16Array(buffer);
+      this.i16 = new Int16Array(buffer);
+      this.u32 = new Uint32Array(buffer);
+      this.i32 = new Int32Array(buffer);
+      this.f32 = new Float32Array(buffer);
+      this.f64 = new Float64Array(buffer);
+      this.u64 = new BigUint64Array(buffer);
+      this.i64 = new BigInt64Array(buffer);
+    }
+    return true;
+  }
+  /** After an access to `size` bytes at `ptr` threw `error`: takes a new buffer, or throws out of bounds, or `error` again. */
+  fresh(error: unknown, ptr: number, size: number): void {
+    const changed = this.refresh();
+    if (ptr + size > this.u8.length) outOfBounds(ptr, size, this.u8.length);
+    if (!changed) throw error;
+  }
+  /** Before a write: takes a new buffer if there is one; throws unless `size` bytes at `ptr` are in it. */
+  span(ptr: number, size: number): void {
+    this.refresh();
+    if (ptr + size > this.u8.length) outOfBounds(ptr, size, this.u8.length);
+  }
+}
+/** The `Mem` of `memory`: the last one asked for at the cost of one comparison. */
+function memOf(memory: WebAssembly.Memory): Mem {
+  const last = lastMem.mem;
+  return last.memory === memory ? last : memOfNew(memory);
+}
+function memOfNew(memory: WebAssembly.Memory): Mem {
+  let m = mems.get(memory);
+  if (m === undefined) {
+    m = new Mem(memory);
+    mems.set(memory, m);
+  }
+  lastMem.mem = m;
+  return m;
+}
+const mems = new WeakMap<WebAssembly.Memory, Mem>();
+const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };
+/** `ptr` if it is not null and `size` bytes from it are in the memory, else a `RangeError`. */
+function deref(m: Mem, ptr: number, size: number, type: string): number {
+  if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
+  if (ptr + size > m.u8.length) m.span(ptr, size);
+  return ptr;
+}
+/** Throws unless `len` elements of `size` bytes from `ptr` are in the memory (Rust's rules: none is fine anywhere; some at null are not). */
+function region(m: Mem, ptr: number, len: number, size: number, type: string): void {
+  if (len === 0) return;
+  if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
+  const end = ptr + len * size;
+  if (end > m.u8.length) m.refresh();
+  if (end > m.u8.length || end > 4294967296) outOfBounds(ptr, len * size, m.u8.length);
+}
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+  e.check(value, field);
+  m.span(ptr, size);
+  e.store(m.dv, at, value);
+}
+function badIndex(index: unknown, length: number, field: string): never {
+  throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
+}
+/** What a typed array of the memory gives: `T`s by index. */
+export interface Typed<T> {
+  readonly length: number;
+  readonly [index: number]: T;
+}
+/** The elements of a live array: `T` is an element's value, `V` what `get` gives (a live view, for arrays and structs), `A` the memory's typed array holding them. */
+export interface Elems<T, V = T, A extends Typed<T> = never> {
+  /** Bytes per element. */
+  readonly size: number;
+  /** log2 of `size` if a typed array of the memory holds the elements (`typed`), else -1. */
+  readonly shift: number;
+  typed(m: Mem): A | null;
+  view(m: Mem, at: number, field: string): V;
+  load(view: DataView, at: number, field: string): T;
+  check(value: T, field: string): void;
+  store(view: DataView, at: number, value: T): void;
+}
+/**
+ * A live view of `length` elements from `ptr`, `stride` bytes apart, in a `WebAssembly.Memory`: an
+ * array field, or one field of every struct of a `StructArray` (a column). Reads and writes go to
+ * the memory; survives `memory.grow`. Where the host is little-endian and `ptr` and `stride` are
+ * multiples of the element's size (checked once, here), `get` reads the memory's typed array;
+ * elsewhere it reads through a DataView. Each access checks its bytes' bounds.
+ */
+export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable<V> {
+  // Numbers start as numbers (`= 0`): a field declared bare starts as
+  // `undefined`, and V8 then checks the type of what it loads from it.
+  /** The number of elements. */
+  readonly length: number = 0;
+  readonly #m: Mem;
+  readonly #ptr: number = 0;
+  readonly #stride: number = 0;
+  readonly #e: Elems<T, V, A>;
+  readonly #field: string;
+  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
+  readonly #first: number = 0;
+  readonly #step: number = 0;
+  #typed: Typed<T>;
+  constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
+    this.#m = m;
+    this.#ptr = ptr;
+    this.length = length;
+    this.#stride = stride;
+    this.#e = e;
+    this.#field = field;
+    const mask = e.size - 1;
+    const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
+    this.#first = fast ? ptr >> e.shift : 0;
+    this.#step = fast ? stride >> e.shift : 0;
+    this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
+  }
+  /** Where the first element starts. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
+  get(i: number): V {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    if (this.#step !== 0) {
+      const x = this.#typed[this.#first + i * this.#step];
+      if (x !== undefined) return x as unknown as V;
+    }
+    return this.#slow(i);
+  }
+  #slow(i: number): V {
+    const m = this.#m;
+    const e = this.#e;
+    const at = this.#ptr + i * this.#stride;
+    let v: V;
+    try {
+      if (at + e.size > m.u8.length) throw new RangeError("out of bounds");
+      v = e.view(m, at, this.#field);
+    } catch (error) {
+      m.fresh(error, at, e.size);
+      v = e.view(m, at, this.#field);
+    }
+    if (this.#step !== 0) this.#typed = e.typed(m) ?? emptyTyped;
+    return v;
+  }
+  /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
+  set(i: number, value: T): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    const e = this.#e;
+    e.check(value, `${this.#field}[${i}]`);
+    const m = this.#m;
+    const at = this.#ptr + i * this.#stride;
+    if (at + e.size > m.u8.length) m.span(at, e.size);
+    e.store(m.dv, at, value);
+  }
+  /** Every element's value, read now (plain data, as `read<Name>` gives). */
+  toArray(): T[] {
+    const m = this.#m;
+    const e = this.#e;
+    const out: T[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const at = this.#ptr + i * this.#stride;
+      try {
+        out.push(e.load(m.dv, at, this.#field));
+      } catch (error) {
+        m.fresh(error, at, e.size);
+        out.push(e.load(m.dv, at, this.#field));
+      }
+    }
+    return out;
+  }
+  /**
+   * The memory's typed array over the elements, sharing their bytes, when they lie side by side,
+   * aligned, on a little-endian host; else `null` (use `get`). It is over the buffer of now: after
+   * `memory.grow` it is empty (or, for a shared memory, stays as it was): ask again.
+   */
+  subarray(): A | null {
+    const e = this.#e;
+    if (this.#step !== 1 || this.#stride !== e.size) return null;
+    const m = this.#m;
+    const end = this.#ptr + this.length * e.size;
+    if (end > m.u8.length) m.span(this.#ptr, this.length * e.size);
+    const typed = e.typed(m) as unknown as { subarray(begin: number, end: number): A } | null;
+    return typed === null ? null : typed.subarray(this.#first, this.#first + this.length);
+  }
+  /**
+   * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
+   * the typed array, the loop reads it directly, its position kept in locals.
+   */
+  reduce<U>(fn: (acc: U, value: V, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.#step;
+    if (step !== 0) {
+      const typed = this.#typed;
+      for (let k = this.#first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x as unknown as V, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** Calls `fn` with each element (as `get` gives it) and its index; reads like `reduce`. */
+  forEach(fn: (value: V, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.#step;
+    if (step !== 0) {
+      const typed = this.#typed;
+      for (let k = this.#first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x as unknown as V, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+  /** `fn` of each element (as `get` gives it) and its index. */
+  map<U>(fn: (value: V, index: number) => U): U[] {
+    const out: U[] = [];
+    this.forEach((value, index) => {
+      out.push(fn(value, index));
+    });
+    return out;
+  }
+  *[Symbol.iterator](): Iterator<V> {
+    for (let i = 0; i < this.length; i++) yield this.get(i);
+  }
+}
+/** The typed array of a live array that may not use one: every index gives `undefined`. */
+const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;
+/** Throws unless `ptr` and `length` are integers and `length` elements of `size` bytes from `ptr` end by 2^32. */
+function checkArray(ptr: number, length: number, size: number, type: string): void {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, type);
+  if (!(typeof length === "number" && length >= 0 && length % 1 === 0 && ptr + length * size <= 4294967296)) {
+    throw new RangeError(`${type}: ${String(length)} elements of ${size} bytes from ${ptr} do not end by 2^32`);
+  }
+}
+/** A view that a `StructArray` can move: `ptr` is where its struct starts. */
+interface Movable {
+  ptr: number;
+}
+/**
+ * A live view of `length` structs side by side from `ptr` in a `WebAssembly.Memory` (the base of
+ * every generated `<Name>Array`). `get(i)` moves one view, the array's cursor, to struct `i` and
+ * returns it: no allocation per element, but each call moves the view the last one returned.
+ * `at(i)` and iteration give a view of its own per struct. Survives `memory.grow`.
+ */
+export class StructArray<T, V extends Movable> implements Iterable<V> {
+  /** The number of structs. */
+  readonly length: number = 0;
+  protected readonly m: Mem;
+  readonly #ptr: number = 0;
+  readonly #size: number = 0;
+  readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
+  readonly #load: (view: DataView, ptr: number) => T;
+  readonly #write: (view: DataView, ptr: number, value: T) => void;
+  readonly #type: string;
+  readonly #cursor: V;
+  constructor(
+    memory: WebAssembly.Memory,
+    ptr: number,
+    length: number,
+    size: number,
+    make: new (memory: WebAssembly.Memory, ptr: number) => V,
+    load: (view: DataView, ptr: number) => T,
+    write: (view: DataView, ptr: number, value: T) => void,
+    type: string,
+  ) {
+    checkArray(ptr, length, size, type);
+    this.m = memOf(memory);
+    this.#ptr = ptr;
+    this.length = length;
+    this.#size = size;
+    this.#make = make;
+    this.#load = load;
+    this.#write = write;
+    this.#type = type;
+    this.#cursor = new make(memory, ptr);
+  }
+  /** Where the first struct starts. */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
+  get(i: number): V {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    const cursor = this.#cursor;
+    cursor.ptr = this.#ptr + i * this.#size;
+    return cursor;
+  }
+  /** A view of struct `i` of its own. */
+  at(i: number): V {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    return new this.#make(this.m.memory, this.#ptr + i * this.#size);
+  }
+  /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
+  set(i: number, value: T): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
+    const m = this.m;
+    const at = this.#ptr + i * this.#size;
+    if (at + this.#size > m.u8.length) m.span(at, this.#size);
+    this.#write(m.dv, at, value);
+  }
+  /** Calls `fn` with the cursor on each struct in turn, and the index. */
+  forEach(fn: (view: V, index: number) => void): void {
+    for (let i = 0; i < this.length; i++) fn(this.get(i), i);
+  }
+  /** `fn` of the cursor on each struct in turn, and the index. */
+  map<U>(fn: (view: V, index: number) => U): U[] {
+    const out: U[] = [];
+    for (let i = 0; i < this.length; i++) out.push(fn(this.get(i), i));
+    return out;
+  }
+  /** Every struct, read now as `read<Name>` reads it. */
+  toArray(): T[] {
+    const m = this.m;
+    const size = this.#size;
+    const out: T[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const at = this.#ptr + i * size;
+      try {
+        if (size > 0) m.dv.getUint8(at + size - 1);
+        out.push(this.#load(m.dv, at));
+      } catch (error) {
+        m.fresh(error, at, size);
+        out.push(this.#load(m.dv, at));
+      }
+    }
+    return out;
+  }
+  /** A live view of the field at `offset` of every struct. */
+  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
+    return new LiveArray(this.m, this.#ptr + offset, this.length, this.#size, e, field);
+  }
+  *[Symbol.iterator](): Iterator<V> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+}
+const u16Elems: Elems<number, number, Uint16Array> = {
+  size: 2,
+  shift: 1,
+  typed: (m) => m.u16,
+  view: (m, at) => m.dv.getUint16(at, true),
+  load: (view, at) => view.getUint16(at, true),
+  check: (value, field) => checkInt(value, 0, 65535, "u16", field),
+  store: (view, at, value) => view.setUint16(at, value, true),
+};
+const u32Elems: Elems<number, number, Uint32Array> = {
+  size: 4,
+  shift: 2,
+  typed: (m) => m.u32,
+  view: (m, at) => m.dv.getUint32(at, true),
+  load: (view, at) => view.getUint32(at, true),
+  check: (value, field) => checkInt(value, 0, 4294967295, "u32", field),
+  store: (view, at, value) => view.setUint32(at, value, true),
+};
+const f32Elems: Elems<number, number, Float32Array> = {
+  size: 4,
+  shift: 2,
+  typed: (m) => m.f32,
+  view: (m, at) => m.dv.getFloat32(at, true),
+  load: (view, at) => view.getFloat32(at, true),
+  check: (value, field) => checkFloat(value, "f32", field),
+  store: (view, at, value) => view.setFloat32(at, value, true),
+};
+const f64Elems: Elems<number, number, Float64Array> = {
+  size: 8,
+  shift: 3,
+  typed: (m) => m.f64,
+  view: (m, at) => m.dv.getFloat64(at, true),
+  load: (view, at) => view.getFloat64(at, true),
+  check: (value, field) => checkFloat(value, "f64", field),
+  store: (view, at, value) => view.setFloat64(at, value, true),
+};
+const u64Elems: Elems<bigint, bigint, BigUint64Array> = {
+  size: 8,
+  shift: 3,
+  typed: (m) => m.u64,
+  view: (m, at) => m.dv.getBigUint64(at, true),
+  load: (view, at) => view.getBigUint64(at, true),
+  check: (value, field) => checkBig(value, false, "u64", field),
+  store: (view, at, value) => view.setBigUint64(at, value, true),
+};
+const boolElems: Elems<boolean> = {
+  size: 1,
+  shift: -1,
+  typed: () => null,
+  view: (m, at, field) => readBoolAt(m.dv, at, field),
+  load: readBoolAt,
+  check: checkBool,
+  store: (view, at, value) => view.setUint8(at, value ? 1 : 0),
+};
+
+/** A live view of `length` `Vec3`s side by side (12 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class Vec3Array extends StructArray<Vec3, Vec3View> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 12, Vec3View, loadVec3, writeVec3, "Vec3Array");
+  }
+  /** A live view of one scalar field of every `Vec3` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "x" | "y" | "z"): LiveArray<number, number, Float32Array>;
+  column(field: string): LiveArray<number, number, Float32Array> {
+    switch (field) {
+      case "x": return this.columnAt(0, f32Elems, "Vec3.x");
+      case "y": return this.columnAt(4, f32Elems, "Vec3.y");
+      case "z": return this.columnAt(8, f32Elems, "Vec3.z");
+    }
+    throw new RangeError(`Vec3Array: ${show(field)} is not a scalar field of Vec3`);
+  }
+}
+
+/** A live view of `length` `Particle`s side by side (40 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class ParticleArray extends StructArray<Particle, ParticleView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 40, ParticleView, loadParticle, writeParticle, "ParticleArray");
+  }
+  /** A live view of one scalar field of every `Particle` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "mass"): LiveArray<number, number, Float32Array>;
+  column(field: "alive"): LiveArray<boolean, boolean, never>;
+  column(field: "flags"): LiveArray<number, number, Uint16Array>;
+  column(field: "id"): LiveArray<bigint, bigint, BigUint64Array>;
+  column(field: string): LiveArray<number, number, Float32Array> | LiveArray<boolean, boolean, never> | LiveArray<number, number, Uint16Array> | LiveArray<bigint, bigint, BigUint64Array> {
+    switch (field) {
+      case "mass": return this.columnAt(24, f32Elems, "Particle.mass");
+      case "alive": return this.columnAt(29, boolElems, "Particle.alive");
+      case "flags": return this.columnAt(30, u16Elems, "Particle.flags");
+      case "id": return this.columnAt(32, u64Elems, "Particle.id");
+    }
+    throw new RangeError(`ParticleArray: ${show(field)} is not a scalar field of Particle`);
+  }
+}
+
+/** A live view of `length` `StepRequest`s side by side (24 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class StepRequestArray extends StructArray<StepRequest, StepRequestView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 24, StepRequestView, loadStepRequest, writeStepRequest, "StepRequestArray");
+  }
+  /** A live view of one scalar field of every `StepRequest` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "particles" | "count"): LiveArray<number, number, Uint32Array>;
+  column(field: "dt"): LiveArray<number, number, Float32Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Float32Array> {
+    switch (field) {
+      case "particles": return this.columnAt(0, u32Elems, "StepRequest.particles");
+      case "count": return this.columnAt(4, u32Elems, "StepRequest.count");
+      case "dt": return this.columnAt(8, f32Elems, "StepRequest.dt");
+    }
+    throw new RangeError(`StepRequestArray: ${show(field)} is not a scalar field of StepRequest`);
+  }
+}
+
+/** A live view of `length` `StepResponse`s side by side (16 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class StepResponseArray extends StructArray<StepResponse, StepResponseView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 16, StepResponseView, loadStepResponse, writeStepResponse, "StepResponseArray");
+  }
+  /** A live view of one scalar field of every `StepResponse` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "alive"): LiveArray<number, number, Uint32Array>;
+  column(field: "energy"): LiveArray<number, number, Float64Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Float64Array> {
+    switch (field) {
+      case "alive": return this.columnAt(0, u32Elems, "StepResponse.alive");
+      case "energy": return this.columnAt(8, f64Elems, "StepResponse.energy");
+    }
+    throw new RangeError(`StepResponseArray: ${show(field)} is not a scalar field of StepResponse`);
+  }
+}
+
+/** A live view of `length` `StepFrame`s side by side (32 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class StepFrameArray extends StructArray<StepFrame, StepFrameView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 32, StepFrameView, loadStepFrame, writeStepFrame, "StepFrameArray");
+  }
+  /** A live view of one scalar field of every `StepFrame` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "src" | "dst" | "count" | "frame"): LiveArray<number, number, Uint32Array>;
+  column(field: "dt"): LiveArray<number, number, Float32Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Float32Array> {
+    switch (field) {
+      case "src": return this.columnAt(0, u32Elems, "StepFrame.src");
+      case "dst": return this.columnAt(4, u32Elems, "StepFrame.dst");
+      case "count": return this.columnAt(8, u32Elems, "StepFrame.count");
+      case "frame": return this.columnAt(28, u32Elems, "StepFrame.frame");
+      case "dt": return this.columnAt(12, f32Elems, "StepFrame.dt");
+    }
+    throw new RangeError(`StepFrameArray: ${show(field)} is not a scalar field of StepFrame`);
+  }
+}
+
+/** A live view of `length` `Label`s side by side (28 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class LabelArray extends StructArray<Label, LabelView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 28, LabelView, loadLabel, writeLabel, "LabelArray");
+  }
+}
