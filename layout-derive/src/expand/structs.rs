@@ -67,12 +67,18 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         None => quote!(__wl::NONE_RULE),
     };
 
-    let doc = Literal::string(&input.attrs.doc);
-    // The fields' docs, only when one has some: a struct without pays
-    // nothing per field.
-    let field_docs: Vec<Literal> = match fields.iter().any(|f| !f.attrs.doc.is_empty()) {
-        true => fields.iter().map(|f| Literal::string(&f.attrs.doc)).collect(),
-        false => Vec::new(),
+    // Without docs, paths to shared constants: a literal of its own costs
+    // rustc more per struct, and a struct pays nothing per field.
+    let doc = match input.attrs.doc.as_str() {
+        "" => quote!((__wl::NO_DOC)),
+        doc => Literal::string(doc).into_token_stream(),
+    };
+    let field_docs = match fields.iter().any(|f| !f.attrs.doc.is_empty()) {
+        true => {
+            let docs = fields.iter().map(|f| Literal::string(&f.attrs.doc));
+            quote!((&[#(#docs),*]))
+        }
+        false => quote!((__wl::NO_FIELD_DOCS)),
     };
     let parts = parts(fields, p, input.repr.packed.is_some(), krate);
     // The read-only view carries `at` only where it can report an error.
@@ -88,7 +94,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         #krate::__private::struct_layout! {
             #vis struct #ident #ref_ident [#ref_at] #mut_ident #name
             [#bounds] [#view_bytes] size #size align #align repr [#repr]
-            rename #rename, #rename_all, #doc [#(#field_docs),*];
+            rename #rename, #rename_all, #doc #field_docs;
             #rules #validate
             pad [#pad]
             fields [#fields]

@@ -149,6 +149,8 @@ const _: () = {
                         name: "Circle",
                         value: __D0 as i64,
                         rename: ::core::option::Option::None,
+                        doc: "",
+                        field_docs: &[],
                         fields: &[
                             __wl::FieldLayout {
                                 name: "radius",
@@ -165,6 +167,8 @@ const _: () = {
                         name: "Rect",
                         value: __D1 as i64,
                         rename: ::core::option::Option::None,
+                        doc: "",
+                        field_docs: &[],
                         fields: &[
                             __wl::FieldLayout {
                                 name: "0",
@@ -187,6 +191,8 @@ const _: () = {
                         name: "Empty",
                         value: __D2 as i64,
                         rename: ::core::option::Option::None,
+                        doc: "",
+                        field_docs: &[],
                         fields: &[],
                         size: __C2.size,
                         align: __C2.align,
@@ -194,6 +200,7 @@ const _: () = {
                     },
                 ],
                 rename: ::core::option::Option::None,
+                doc: "",
             }),
         };
         type Bytes = [u8; __N];
