@@ -51,12 +51,17 @@ pub const NONE: Option<&'static str> = None;
 /// `Option::None` for a descriptor's `rename_all`.
 pub const NONE_RULE: Option<RenameRule> = None;
 
-/// The doc of a struct without one: a path to one constant costs rustc
-/// less per struct than a literal of its own.
-pub const NO_DOC: &str = "";
-
-/// The field docs of a struct none of whose fields has one.
-pub const NO_FIELD_DOCS: &[&str] = &[];
+/// What a struct's descriptor takes the doc comments it lacks from (the
+/// template names the other fields): copying from one constant costs rustc
+/// less per struct than writing literals of its own.
+pub const UNDOCUMENTED: StructLayout = StructLayout {
+    fields: &[],
+    repr: crate::StructRepr::Natural,
+    rename: None,
+    rename_all: None,
+    doc: "",
+    field_docs: &[],
+};
 
 /// What a getter returns for a type some of whose bytes are invalid
 /// (`bool`): the value, or why its bytes are not one.
