@@ -19,9 +19,9 @@
 //!   pattern of `__get`'s offset parameter, then the field);
 //! - `[where …]`: the field bounds, repeated on every item (or empty);
 //! - `[view bytes type]`, `size S align A` (literals, or `__N`/`__A` on the
-//!   general path), `repr [__wl::StructRepr::Natural]`, `rename R, RA, "doc" [docs]`
-//!   (descriptor expressions, then the doc comment as a string literal
-//!   and the fields' ones, a list left empty when no field has one);
+//!   general path), `repr [__wl::StructRepr::Natural]`, `rename R, RA;`
+//!   (descriptor expressions), then `doc "…"` if the struct has a doc
+//!   comment and `field_docs ["…", …]` if a field has one;
 //! - optionally `rules [count; types…; __O0 0 …]`: the general path, where
 //!   `StructShape::new` computes the layout from the field types;
 //! - optionally `validate [bool offsets…] [Type = offset, …]`;
@@ -47,7 +47,7 @@ macro_rules! __wasm_layout_struct {
     (
         $vis:vis struct $name:ident $r:ident [$rp:tt $($rat:ident)?] $m:ident $ns:literal
         [$($where:tt)*] [$vb:ty] size $size:tt align $align:tt repr [$repr:expr]
-        rename $rename:expr, $rename_all:expr, $doc:literal [$($fdoc:literal),*];
+        rename $rename:expr, $rename_all:expr; $(doc $doc:literal)? $(field_docs [$($fdoc:literal),*])?
         $(rules [$count:literal; $($sty:ty),*; $($o:ident $i:literal)*])?
         $(validate [$($boff:tt)*] [$($vty:ty = $voff:tt,)*])?
         pad [$($ps:expr, $pe:expr;)*]
@@ -100,8 +100,9 @@ macro_rules! __wasm_layout_struct {
                         repr: $repr,
                         rename: $rename,
                         rename_all: $rename_all,
-                        doc: $doc,
-                        field_docs: &[$($fdoc),*],
+                        $(doc: $doc,)?
+                        $(field_docs: &[$($fdoc),*],)?
+                        ..__wl::UNDOCUMENTED
                     }),
                 };
                 type Bytes = [u8; $size];

@@ -9,8 +9,8 @@
 
 ::wasm_layout::__private::struct_layout! {
     pub struct Vertex VertexRef[_] VertexMut "Vertex"[] [[u8; 16]] size 16 align 4
-    repr[__wl::StructRepr::Natural] rename::core::option::Option::None, __wl::NONE_RULE,
-    ""[]; pad[] fields[pub position "position" OFFSET_POSITION set_position 0[f32; 3],
+    repr[__wl::StructRepr::Natural] rename::core::option::Option::None, __wl::NONE_RULE;
+    pad[] fields[pub position "position" OFFSET_POSITION set_position 0[f32; 3],
     __wl::NONE, generic([::core::primitive::f32; 3], [] __wl position_mut encode &); pub
     color "color" OFFSET_COLOR set_color 12 u32, __wl::NONE, scalar read_u32 write_u32
     read_u32 LAYOUT_U32 u32;] host[const _ : () = {

@@ -7,11 +7,11 @@ use std::path::Path;
 use std::process::Command;
 
 use super::reference::Numbers;
-use super::shape::{Repr, Shape, Target, Ty};
+use super::shape::{Decl, Repr, Shape, Target, Ty};
 
 impl Shape {
     /// `(base type, array dimensions)` of a field type.
-    fn c_parts(&self, ty: &Ty) -> (String, String) {
+    pub(super) fn c_parts(&self, ty: &Ty) -> (String, String) {
         match ty {
             Ty::Scalar(s) => (s.c().to_string(), String::new()),
             Ty::Ptr(Target::Scalar(s)) => (format!("{} *", s.c()), String::new()),
@@ -23,7 +23,18 @@ impl Shape {
             }
             Ty::Struct(i) => (format!("struct {}", self.structs[*i].name), String::new()),
             Ty::Enum(i) => (self.enums[*i].name.clone(), String::new()),
+            Ty::Variant(i) => (format!("struct {}", self.variants[*i].name), String::new()),
             Ty::Own(name) => (format!("struct {name}"), String::new()),
+            Ty::OptPtr(t) => self.c_parts(&Ty::Ptr(t.clone())),
+            Ty::OptNonZero(s) => (s.c().to_string(), String::new()),
+            // Rust's `repr(C, u8)`: a tag, then a union of the cases'
+            // structs (`None`'s is empty and left out).
+            Ty::OptTagged(t) => {
+                let (base, dims) = self.c_parts(t);
+                let sep = if base.ends_with('*') { "" } else { " " };
+                let some = format!("struct {{ {base}{sep}f0{dims}; }} some;");
+                (format!("struct {{ uint8_t tag; union {{ {some} }} payload; }}"), String::new())
+            }
             // What a wasm32 guest sees (the generated header's `__wasm32__`
             // branch): a pointer into linear memory and a `uint32_t` length.
             Ty::Str => ("struct { const char *ptr; uint32_t len; }".to_string(), String::new()),
@@ -45,7 +56,14 @@ impl Shape {
         for e in &self.enums {
             let _ = writeln!(s, "typedef {} {};", e.repr.c(), e.name);
         }
-        for d in &self.structs {
+        for decl in &self.order {
+            let d = match *decl {
+                Decl::Struct(i) => &self.structs[i],
+                Decl::Variant(i) => {
+                    s.push_str(&self.c_variant(&self.variants[i]));
+                    continue;
+                }
+            };
             let attr = match d.repr {
                 Repr::Natural => String::new(),
                 Repr::Packed => "__attribute__((packed)) ".into(),
@@ -66,19 +84,23 @@ impl Shape {
 /// `_Static_assert`s of `numbers` for every type of `shape`.
 fn c_asserts(shape: &Shape, numbers: &BTreeMap<String, Numbers>) -> String {
     let mut s = String::new();
-    let mut one = |c_name: &str, name: &str| {
+    let mut one = |c_name: &str, name: &str, members: &[String]| {
         let Some(n) = numbers.get(name) else { return };
         let _ = writeln!(s, "_Static_assert(sizeof({c_name}) == {}, \"{name} size\");", n.size);
         let _ = writeln!(s, "_Static_assert(_Alignof({c_name}) == {}, \"{name} align\");", n.align);
-        for (j, o) in n.offsets.iter().enumerate() {
-            let _ = writeln!(s, "_Static_assert(offsetof({c_name}, f{j}) == {o}, \"{name}.f{j} offset\");");
+        for (m, o) in members.iter().zip(&n.offsets) {
+            let _ = writeln!(s, "_Static_assert(offsetof({c_name}, {m}) == {o}, \"{name}.{m} offset\");");
         }
     };
     for e in &shape.enums {
-        one(&e.name, &e.name);
+        one(&e.name, &e.name, &[]);
     }
     for d in &shape.structs {
-        one(&format!("struct {}", d.name), &d.name);
+        let members: Vec<String> = (0..d.fields.len()).map(|j| format!("f{j}")).collect();
+        one(&format!("struct {}", d.name), &d.name, &members);
+    }
+    for v in &shape.variants {
+        one(&format!("struct {}", v.name), &v.name, &Shape::variant_members(v));
     }
     s
 }

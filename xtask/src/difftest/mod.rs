@@ -3,7 +3,8 @@
 //! A seeded generator makes random struct shapes (every scalar, `bool`,
 //! `WasmPtr`, `WasmStr`, `WasmSlice<T>` (of any of these, or of the struct
 //! holding it), arrays nested up to three deep, structs nested up to four deep,
-//! packed and aligned variants, enums of every repr) and lays each out three
+//! packed and aligned variants, enums of every repr, enums with fields of
+//! every tag, options of every kind) and lays each out three
 //! ways:
 //!
 //! 1. by `#[derive(WasmLayout)]`: a scratch crate under `target/difftest/`
@@ -24,6 +25,7 @@ mod reference;
 mod report;
 mod rust;
 mod shape;
+mod variant;
 
 use std::path::PathBuf;
 

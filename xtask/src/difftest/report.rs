@@ -7,7 +7,13 @@ use super::shape::Shape;
 pub(super) fn clang_failure(err: &str, shapes: &[Shape], seed: u64) -> String {
     let first = err.lines().find(|l| l.contains("error")).unwrap_or(err);
     let shape = shapes.iter().find(|s| {
-        s.structs.iter().map(|d| &d.name).chain(s.enums.iter().map(|e| &e.name)).any(|n| mentions(first, n))
+        let variants = s.variants.iter().map(|v| &v.name);
+        s.structs
+            .iter()
+            .map(|d| &d.name)
+            .chain(s.enums.iter().map(|e| &e.name))
+            .chain(variants)
+            .any(|n| mentions(first, n))
     });
     match shape {
         Some(s) => failure(s, seed, &format!("clang disagrees with the derive: {first}")),

@@ -1,8 +1,10 @@
 //! The generator: random struct shapes, seeded so that shape `k` of seed
 //! `s` depends only on `(s, k)`.
 
+use super::variant::VariantDef;
+
 /// A splitmix64 stream: small, seedable, the same on every host.
-struct Rng(u64);
+pub(super) struct Rng(u64);
 
 impl Rng {
     pub(super) fn new(seed: u64, index: usize) -> Self {
@@ -44,6 +46,8 @@ pub(super) enum Sc {
 pub(super) const SCALARS: [Sc; 11] =
     [Sc::U8, Sc::U16, Sc::U32, Sc::U64, Sc::I8, Sc::I16, Sc::I32, Sc::I64, Sc::F32, Sc::F64, Sc::Bool];
 pub(super) const ENUM_REPRS: [Sc; 6] = [Sc::U8, Sc::U16, Sc::U32, Sc::I8, Sc::I16, Sc::I32];
+/// The integers that have a `NonZero` type.
+pub(super) const NONZERO: [Sc; 8] = [Sc::U8, Sc::U16, Sc::U32, Sc::U64, Sc::I8, Sc::I16, Sc::I32, Sc::I64];
 
 impl Sc {
     pub(super) fn rust(self) -> &'static str {
@@ -118,10 +122,19 @@ pub(super) enum Ty {
     Struct(usize),
     /// Index into [`Shape::enums`].
     Enum(usize),
+    /// Index into [`Shape::variants`]: an enum with fields.
+    Variant(usize),
     /// `WasmStr`: `(ptr, len)` of UTF-8 bytes.
     Str,
     /// `WasmSlice<T>`: `(ptr, len)` of elements.
     Slice(Box<Ty>),
+    /// `Option<WasmPtr<T>>`: 0 is `None`.
+    OptPtr(Target),
+    /// `Option<NonZero…>` of an integer scalar: 0 is `None`.
+    OptNonZero(Sc),
+    /// `Option<T>` of a scalar, string, slice or enum: a `u8` tag (0, 1),
+    /// then `T` at its alignment.
+    OptTagged(Box<Ty>),
     /// The struct being defined, by name: only as a slice's element
     /// (`struct Tree { children: WasmSlice<Tree> }`).
     Own(String),
@@ -155,9 +168,19 @@ pub(super) struct Shape {
     pub(super) index: usize,
     pub(super) structs: Vec<StructDef>,
     pub(super) enums: Vec<EnumDef>,
+    pub(super) variants: Vec<VariantDef>,
+    /// The structs and enums with fields, each after every type it holds.
+    pub(super) order: Vec<Decl>,
 }
 
-struct Gen {
+/// A struct or an enum with fields, by index.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Decl {
+    Struct(usize),
+    Variant(usize),
+}
+
+pub(super) struct Gen {
     pub(super) rng: Rng,
     pub(super) shape: Shape,
     pub(super) names: usize,
@@ -167,7 +190,7 @@ impl Shape {
     pub(super) fn generate(seed: u64, index: usize) -> Shape {
         let mut g = Gen {
             rng: Rng::new(seed, index),
-            shape: Shape { index, structs: vec![], enums: vec![] },
+            shape: Shape { index, structs: vec![], enums: vec![], variants: vec![], order: vec![] },
             names: 0,
         };
         g.structure(1);
@@ -196,6 +219,7 @@ impl Gen {
             _ => Repr::Natural,
         };
         self.shape.structs.push(StructDef { name, fields, repr });
+        self.shape.order.push(Decl::Struct(self.shape.structs.len() - 1));
         self.shape.structs.len() - 1
     }
 
@@ -205,8 +229,10 @@ impl Gen {
             42..=49 => Ty::Ptr(self.target(own)),
             50..=53 => Ty::Str,
             54..=57 => self.slice(depth, own),
-            58..=69 => self.array(depth, 1),
-            70..=84 if depth < 4 => Ty::Struct(self.structure(depth + 1)),
+            58..=61 => self.option(own),
+            62..=69 => self.array(depth, 1),
+            70..=79 if depth < 4 => Ty::Struct(self.structure(depth + 1)),
+            80..=84 if depth < 4 => Ty::Variant(self.variant(depth + 1)),
             70..=84 => Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]),
             _ => Ty::Enum(self.enumeration()),
         }
@@ -241,6 +267,19 @@ impl Gen {
             _ => Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]),
         };
         Ty::Array(Box::new(elem), len)
+    }
+
+    /// An `Option`: of a pointer or a `NonZero` integer (0 is `None`), or
+    /// tagged, of a scalar, a string, a slice or a fieldless enum.
+    pub(super) fn option(&mut self, own: &str) -> Ty {
+        match self.rng.below(8) {
+            0 | 1 => Ty::OptPtr(self.target(own)),
+            2 | 3 => Ty::OptNonZero(NONZERO[self.rng.below(NONZERO.len())]),
+            4 => Ty::OptTagged(Box::new(Ty::Str)),
+            5 => Ty::OptTagged(Box::new(Ty::Slice(Box::new(Ty::Scalar(Sc::U16))))),
+            6 => Ty::OptTagged(Box::new(Ty::Enum(self.enumeration()))),
+            _ => Ty::OptTagged(Box::new(Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]))),
+        }
     }
 
     /// A `WasmSlice<T>`: of a scalar, a pointer, a string, an array, an enum,
@@ -303,7 +342,15 @@ mod tests {
             "WasmSlice<[",
             "WasmSlice<WasmPtr<",
         ];
-        for needle in needles.into_iter().chain(pairs) {
+        let options = [
+            "Option<WasmPtr<",
+            "Option<NonZeroI64>",
+            "Option<WasmStr>",
+            "Option<WasmSlice<u16>>",
+            "Option<E",
+            "Option<u",
+        ];
+        for needle in needles.into_iter().chain(pairs).chain(options) {
             assert!(all.contains(needle), "no shape has `{needle}`");
         }
         for repr in ENUM_REPRS {
@@ -319,5 +366,12 @@ mod tests {
             d.fields.iter().any(|f| matches!(f, Ty::Slice(e) if matches!(&**e, Ty::Own(n) if *n == d.name)))
         });
         assert!(own, "no struct holding a slice of itself");
+        for tag in ["#[repr(C, u8)]", "#[repr(C, u16)]", "#[repr(C, u32)]"] {
+            assert!(all.contains(tag), "no enum with fields with {tag}");
+        }
+        assert!(
+            all.contains(" C1 {") && all.contains(" C1(") && all.contains(" C1,"),
+            "not every kind of case"
+        );
     }
 }
