@@ -59,7 +59,9 @@ WASM_LAYOUT_ASSERT(offsetof(Vec2, y) == 4, "Vec2.y: wasm32 offset is 4");
 
 /** DESIGN.md's example. */
 /* enum Shape: a u8 tag, then the payload of the case it names */
+/** A circle around the origin. */
 #define Shape_Circle_TAG ((uint8_t)0)
+/** Two corners. */
 #define Shape_Rect_TAG ((uint8_t)1)
 #define Shape_Empty_TAG ((uint8_t)2)
 /** A circle around the origin. */

@@ -162,8 +162,6 @@ const _: () = {
                         size: __C0.size,
                         align: __C0.align,
                         tuple: false,
-                        doc: "",
-                        field_docs: &[],
                     },
                     __wl::CaseLayout {
                         name: "Rect",
@@ -188,8 +186,6 @@ const _: () = {
                         size: __C1.size,
                         align: __C1.align,
                         tuple: true,
-                        doc: "",
-                        field_docs: &[],
                     },
                     __wl::CaseLayout {
                         name: "Empty",
@@ -201,8 +197,6 @@ const _: () = {
                         size: __C2.size,
                         align: __C2.align,
                         tuple: false,
-                        doc: "",
-                        field_docs: &[],
                     },
                 ],
                 rename: ::core::option::Option::None,
