@@ -26,3 +26,5 @@ mod node;
 mod odin;
 #[path = "bindings/strings.rs"]
 mod strings;
+#[path = "bindings/unions.rs"]
+mod unions;

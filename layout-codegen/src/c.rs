@@ -18,13 +18,13 @@ use crate::names::{field_name, variant_name};
 use crate::walk::Pairs;
 use crate::writer::Writer;
 use crate::{Backend, GENERATED_NOTICE};
-use wasm_layout_core::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout, UnionLayout};
 use wasm_layout_core::fingerprint;
 use wasm_layout_core::StructRepr;
 
 /// The macros the header defines besides one per type and variant: static
 /// assertions and `alignof` spelled for C11 and for C++.
-const ASSERT: &str = "WASM_LAYOUT_ASSERT";
+pub(crate) const ASSERT: &str = "WASM_LAYOUT_ASSERT";
 const ALIGNOF: &str = "WASM_LAYOUT_ALIGNOF";
 
 /// Takes the header's own file-scope names.
@@ -54,7 +54,8 @@ fn mangle(t: &TypeLayout) -> String {
         TypeKind::Array(a) => format!("{}_x{}", mangle(a.elem), a.len),
         TypeKind::Str => String::from(STR),
         TypeKind::Slice(_) => slice_name(t),
-        TypeKind::Struct(_) | TypeKind::Enum(_) => String::from(t.export_name()),
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Union(_) => String::from(t.export_name()),
+        TypeKind::Open(o) => format!("Open_{}", mangle(o.inner)),
     }
 }
 
@@ -98,7 +99,7 @@ impl C {
         C { guard: String::new() }
     }
 
-    fn sizes(&self, w: &mut Writer, ty: &TypeLayout) {
+    pub(crate) fn sizes(&self, w: &mut Writer, ty: &TypeLayout) {
         let name = ty.export_name();
         w.line(format_args!(
             "{ASSERT}(sizeof({name}) == {}, \"{name}: wasm32 size is {}\");",
@@ -181,6 +182,7 @@ impl Backend for C {
                 let comment = match f.ty.kind {
                     TypeKind::Pointer(p) => format!(" /* WasmPtr<{}> */", p.target_name),
                     TypeKind::Slice(p) => format!(" /* WasmSlice<{}> */", p.elem_name),
+                    TypeKind::Open(o) => format!(" /* Open<{}> */", o.inner.export_name()),
                     _ => String::new(),
                 };
                 w.line(format_args!("{base} {}{dims};{comment}", field_name(s, f)));
@@ -196,6 +198,10 @@ impl Backend for C {
                 f.offset, f.offset
             ));
         }
+    }
+
+    fn union(&mut self, w: &mut Writer, ty: &TypeLayout, u: &UnionLayout) {
+        self.union_decl(w, ty, u);
     }
 
     fn end(&mut self, w: &mut Writer) {
@@ -236,13 +242,15 @@ fn has_zero_size_part(ty: &TypeLayout) -> bool {
 }
 
 /// The element type and the `[N]…` suffix of a declarator for `t`.
-fn declarator(t: &TypeLayout) -> (String, String) {
+pub(crate) fn declarator(t: &TypeLayout) -> (String, String) {
     match t.kind {
         TypeKind::Scalar(s) => (String::from(scalar(s)), String::new()),
         TypeKind::Pointer(_) => (String::from("uint32_t"), String::new()),
-        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Str | TypeKind::Slice(_) => {
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Union(_) | TypeKind::Str | TypeKind::Slice(_) => {
             (mangle(t), String::new())
         }
+        // Any value of the repr, named by the enum's constants or not.
+        TypeKind::Open(o) => (String::from(scalar(o.repr())), String::new()),
         TypeKind::Array(a) => {
             let (base, inner) = declarator(a.elem);
             (base, format!("[{}]{inner}", a.len))
@@ -257,10 +265,12 @@ fn pointee(t: &TypeLayout) -> (String, String) {
     match t.kind {
         TypeKind::Scalar(s) => (String::from(scalar(s)), String::new()),
         TypeKind::Enum(e) => (String::from(scalar(e.repr)), String::new()),
+        TypeKind::Open(o) => (String::from(scalar(o.repr())), String::new()),
         TypeKind::Pointer(_) => (String::from("uint32_t"), String::new()),
         TypeKind::Struct(_) | TypeKind::Str | TypeKind::Slice(_) => {
             (format!("struct {}", mangle(t)), String::new())
         }
+        TypeKind::Union(_) => (format!("union {}", mangle(t)), String::new()),
         TypeKind::Array(a) => {
             let (base, inner) = pointee(a.elem);
             (base, format!("[{}]{inner}", a.len))

@@ -22,16 +22,19 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
-use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout, UnionLayout};
 use wasm_layout_core::WasmLayout;
 
 mod c;
+mod c_union;
 pub mod diff;
 mod export;
 mod names;
 mod odin;
+mod odin_union;
 mod registry;
 mod typescript;
+mod union;
 pub mod walk;
 mod writer;
 
@@ -232,6 +235,8 @@ trait Backend {
     fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout);
     /// One struct.
     fn structure(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout);
+    /// A `#[repr(C)] union`.
+    fn union(&mut self, w: &mut Writer, ty: &TypeLayout, u: &UnionLayout);
     /// The file's closing lines.
     fn end(&mut self, w: &mut Writer);
 }
@@ -251,6 +256,7 @@ fn generate<B: Backend>(
         match ty.kind {
             TypeKind::Struct(s) => backend.structure(&mut w, ty, &s),
             TypeKind::Enum(e) => backend.enumeration(&mut w, ty, &e),
+            TypeKind::Union(u) => backend.union(&mut w, ty, &u),
             _ => {}
         }
     }

@@ -12,7 +12,7 @@ use alloc::string::{String, ToString};
 use crate::names::{field_name, variant_name};
 use crate::writer::Writer;
 use crate::{Backend, BindingsError, GENERATED_NOTICE};
-use wasm_layout_core::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout, UnionLayout};
 use wasm_layout_core::fingerprint;
 use wasm_layout_core::StructRepr;
 use wasm_layout_rules::names::Lang;
@@ -41,7 +41,7 @@ impl Odin {
         Ok(Odin { package: package.to_string() })
     }
 
-    fn fingerprint_and_sizes(&mut self, w: &mut Writer, ty: &TypeLayout) {
+    pub(crate) fn fingerprint_and_sizes(&mut self, w: &mut Writer, ty: &TypeLayout) {
         let name = ty.export_name();
         w.line(format_args!("{name}_FINGERPRINT : u64 : 0x{:016x}", fingerprint(ty)));
         w.line(format_args!("#assert(size_of({name}) == {})", ty.size));
@@ -105,6 +105,9 @@ impl Backend for Odin {
                     TypeKind::Pointer(p) => format!(" // WasmPtr({})", p.target_name),
                     TypeKind::Str => String::from(" // WasmStr"),
                     TypeKind::Slice(p) => format!(" // WasmSlice({})", p.elem_name),
+                    TypeKind::Open(o) => {
+                        format!(" // Open({}): any value, named or not", o.inner.export_name())
+                    }
                     _ => String::new(),
                 };
                 w.line(format_args!("{}: {},{comment}", field_name(s, f), odin_type(f.ty)));
@@ -115,6 +118,10 @@ impl Backend for Odin {
         for f in s.fields {
             w.line(format_args!("#assert(offset_of({name}, {}) == {})", field_name(s, f), f.offset));
         }
+    }
+
+    fn union(&mut self, w: &mut Writer, ty: &TypeLayout, u: &UnionLayout) {
+        self.union_decl(w, ty, u);
     }
 
     fn end(&mut self, _w: &mut Writer) {}
@@ -133,13 +140,15 @@ fn scalar(s: Scalar) -> &'static str {
     s.rust_name()
 }
 
-fn odin_type(t: &TypeLayout) -> String {
+pub(crate) fn odin_type(t: &TypeLayout) -> String {
     match t.kind {
         TypeKind::Scalar(s) => scalar(s).to_string(),
         TypeKind::Pointer(_) => String::from("u32"),
         TypeKind::Array(a) => format!("[{}]{}", a.len, odin_type(a.elem)),
         TypeKind::Str => String::from("string"),
         TypeKind::Slice(s) => format!("[]{}", odin_type((s.elem)())),
-        TypeKind::Struct(_) | TypeKind::Enum(_) => t.export_name().to_string(),
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Union(_) => t.export_name().to_string(),
+        // An Odin enum holds any value of its backing type, named or not.
+        TypeKind::Open(o) => odin_type(o.inner),
     }
 }

@@ -9,14 +9,15 @@ pub use core;
 
 pub use crate::__wasm_layout_struct as struct_layout;
 pub use crate::descriptor::{
-    EnumLayout, FieldLayout, RenameRule, Scalar, StructLayout, TypeKind, TypeLayout, VariantLayout,
+    EnumLayout, FieldLayout, RenameRule, Scalar, StructLayout, TypeKind, TypeLayout, UnionLayout,
+    VariantLayout,
 };
 pub use crate::error::LayoutError;
 pub use crate::pod::HostLayout;
-pub use crate::rules::{FieldShape, StructRepr, StructShape};
+pub use crate::rules::{union_shape, FieldShape, StructRepr, StructShape};
 pub use crate::value::ValueMut;
 pub use crate::view::{ViewMut, ViewRef};
-pub use crate::WasmLayout;
+pub use crate::{FieldlessEnum, WasmLayout, WholeValue};
 
 mod template;
 

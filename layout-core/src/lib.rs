@@ -44,6 +44,7 @@ pub mod fingerprint;
 mod layout;
 #[cfg(feature = "alloc")]
 pub mod memory;
+mod open;
 mod pair;
 mod pod;
 mod ptr;
@@ -63,12 +64,13 @@ pub mod __private;
 
 pub use array::{ArrayMut, ArrayRef};
 pub use descriptor::{
-    ArrayLayout, EnumLayout, FieldLayout, PointerLayout, RenameRule, Scalar, SliceLayout, StructLayout,
-    TypeKind, TypeLayout, VariantLayout,
+    ArrayLayout, EnumLayout, FieldLayout, OpenLayout, PointerLayout, RenameRule, Scalar, SliceLayout,
+    StructLayout, TypeKind, TypeLayout, UnionLayout, VariantLayout,
 };
 pub use error::LayoutError;
 pub use fingerprint::fingerprint;
-pub use layout::WasmLayout;
+pub use layout::{WasmLayout, WholeValue};
+pub use open::{FieldlessEnum, Open};
 pub use pod::HostLayout;
 #[cfg(all(feature = "bytemuck-pod", target_endian = "little"))]
 pub use pod::{cast_slice, cast_slice_mut};

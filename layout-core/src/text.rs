@@ -8,7 +8,7 @@ use crate::descriptor::{TypeKind, TypeLayout};
 use crate::error::LayoutError;
 use crate::pair::{decode, encode, region, PairBytes};
 use crate::value::ValueMut;
-use crate::WasmLayout;
+use crate::{WasmLayout, WholeValue};
 
 /// A string in wasm32 linear memory: the byte offset of its first byte
 /// (`ptr`, a u32 at 0) and its length in bytes (`len`, a u32 at 4); 8 bytes,
@@ -119,6 +119,8 @@ impl WasmLayout for WasmStr {
         ValueMut::__at(bytes, at)
     }
 }
+
+impl WholeValue for WasmStr {}
 
 impl fmt::Debug for WasmStr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

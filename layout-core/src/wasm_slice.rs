@@ -11,7 +11,7 @@ use crate::error::LayoutError;
 use crate::pair::{decode, encode, region, PairBytes};
 use crate::slice::{SliceMut, SliceRef};
 use crate::value::ValueMut;
-use crate::WasmLayout;
+use crate::{WasmLayout, WholeValue};
 
 /// A slice of `T`s in wasm32 linear memory: the byte offset of the first
 /// element (`ptr`, a u32 at 0) and the number of elements (`len`, a u32 at
@@ -131,6 +131,8 @@ impl<T: WasmLayout> WasmLayout for WasmSlice<T> {
         ValueMut::__at(bytes, at)
     }
 }
+
+impl<T: WasmLayout> WholeValue for WasmSlice<T> {}
 
 impl<T> Clone for WasmSlice<T> {
     fn clone(&self) -> Self {

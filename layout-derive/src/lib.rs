@@ -40,8 +40,9 @@ mod symbol;
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
-/// Derives `WasmLayout`: the wasm32 layout, accessors and views of a struct
-/// or of a fieldless enum with an integer `#[repr]`.
+/// Derives `WasmLayout`: the wasm32 layout, accessors and views of a struct,
+/// of a fieldless enum with an integer `#[repr]` (with `FieldlessEnum`, for
+/// `Open<E>`), or of a `#[repr(C)]` union (views only: no `WholeValue`).
 #[proc_macro_derive(WasmLayout, attributes(layout))]
 pub fn derive_wasm_layout(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

@@ -41,6 +41,7 @@ pub mod pair;
 pub mod rename;
 pub mod scalar;
 pub mod shape;
+pub mod union;
 
 pub use fnv::fnv1a;
 pub use rename::RenameRule;

@@ -17,6 +17,7 @@ pub fn export() -> Export {
         .expect("the corpus generates")
         .file("fixtures.json", crate::fixtures::json())
         .file("strings.json", crate::strings::json())
+        .file("unions.json", crate::unions::json())
 }
 
 #[test]

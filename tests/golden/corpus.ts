@@ -4337,6 +4337,391 @@ export class PackedNamedView {
   }
 }
 
+/** union Payload: every member at offset 0; which one holds a value is not recorded, so it is read and written through `PayloadView` only. */
+export const PayloadLayout = {
+  size: 16,
+  align: 8,
+  offsets: {
+    at: 0,
+    fd: 0,
+    flag: 0,
+    bytes: 0,
+    kind: 0,
+    color: 0,
+  },
+} as const;
+export const PayloadFingerprint = 0xc88e72b26dbb7eacn;
+/** A live view of one `Payload` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class PayloadView {
+  readonly #memory: WebAssembly.Memory;
+  #ptr = 0;
+  #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PayloadView");
+    this.#memory = memory;
+    this.#ptr = ptr;
+    this.#view = dataViewOf(memory);
+  }
+  /** Where the viewed `Payload` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "PayloadView");
+    this.#ptr = value;
+  }
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
+    if (view === this.#view) {
+      throw error;
+    }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Payload`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
+    this.#view = view;
+    return view;
+  }
+  get at(): PointView {
+    this.#span();
+    return new PointView(this.#memory, this.#ptr);
+  }
+  set at(value: Point) {
+    checkPoint(value);
+    const view = this.#span();
+    storePoint(view, this.#ptr, value);
+  }
+  get fd(): number {
+    let view = this.#view;
+    try {
+      return view.getUint32(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint32(this.#ptr, true);
+    }
+  }
+  set fd(value: number) {
+    checkInt(value, 0, 4294967295, "u32", `Payload.fd`);
+    const view = this.#span();
+    view.setUint32(this.#ptr, value, true);
+    zeroBytes(view, this.#ptr + 4, 12);
+  }
+  get flag(): boolean {
+    let view = this.#view;
+    try {
+      return readBoolAt(view, this.#ptr, "Payload.flag");
+    } catch (error) {
+      view = this.#fresh(error);
+      return readBoolAt(view, this.#ptr, "Payload.flag");
+    }
+  }
+  set flag(value: boolean) {
+    checkBool(value, `Payload.flag`);
+    const view = this.#span();
+    view.setUint8(this.#ptr, value ? 1 : 0);
+    zeroBytes(view, this.#ptr + 1, 15);
+  }
+  get bytes(): number[] {
+    let view = this.#view;
+    try {
+      return [view.getUint8(this.#ptr), view.getUint8(this.#ptr + 1), view.getUint8(this.#ptr + 2)];
+    } catch (error) {
+      view = this.#fresh(error);
+      return [view.getUint8(this.#ptr), view.getUint8(this.#ptr + 1), view.getUint8(this.#ptr + 2)];
+    }
+  }
+  set bytes(value: number[]) {
+    checkLength(value, 3, `Payload.bytes`);
+    for (let i0 = 0; i0 < 3; i0++) {
+      checkInt(value[i0]!, 0, 255, "u8", `Payload.bytes[${i0}]`);
+    }
+    const view = this.#span();
+    for (let i0 = 0; i0 < 3; i0++) {
+      view.setUint8(this.#ptr + i0 * 1, value[i0]!);
+    }
+    zeroBytes(view, this.#ptr + 3, 13);
+  }
+  get kind(): Kind {
+    let view = this.#view;
+    try {
+      return loadKind(view, this.#ptr, "Payload.kind");
+    } catch (error) {
+      view = this.#fresh(error);
+      return loadKind(view, this.#ptr, "Payload.kind");
+    }
+  }
+  set kind(value: Kind) {
+    checkKind(value, `Payload.kind`);
+    const view = this.#span();
+    view.setUint8(this.#ptr, value);
+    zeroBytes(view, this.#ptr + 1, 15);
+  }
+  get color(): number {
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr);
+    }
+  }
+  set color(value: number) {
+    checkInt(value, 0, 255, "Open<Color>", `Payload.color`);
+    const view = this.#span();
+    view.setUint8(this.#ptr, value);
+    zeroBytes(view, this.#ptr + 1, 15);
+  }
+}
+
+/** Event holds a union, whose active member is not recorded: it is read and written through `EventView` only. */
+export const EventLayout = {
+  size: 64,
+  align: 8,
+  offsets: {
+    tag: 0,
+    payload: 8,
+    history: 24,
+    after: 56,
+  },
+} as const;
+export const EventFingerprint = 0x4851004407dabfd1n;
+/** A live view of one `Event` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class EventView {
+  readonly #memory: WebAssembly.Memory;
+  #ptr = 0;
+  #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "EventView");
+    this.#memory = memory;
+    this.#ptr = ptr;
+    this.#view = dataViewOf(memory);
+  }
+  /** Where the viewed `Event` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "EventView");
+    this.#ptr = value;
+  }
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 64 > view.byteLength) outOfBounds(this.#ptr, 64, view.byteLength);
+    if (view === this.#view) {
+      throw error;
+    }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Event`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 64 > view.byteLength) outOfBounds(this.#ptr, 64, view.byteLength);
+    this.#view = view;
+    return view;
+  }
+  get tag(): number {
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr);
+    }
+  }
+  set tag(value: number) {
+    checkInt(value, 0, 255, "u8", `Event.tag`);
+    const view = this.#span();
+    view.setUint8(this.#ptr, value);
+  }
+  get payload(): PayloadView {
+    this.#span();
+    return new PayloadView(this.#memory, this.#ptr + 8);
+  }
+  get after(): number {
+    let view = this.#view;
+    try {
+      return view.getUint16(this.#ptr + 56, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint16(this.#ptr + 56, true);
+    }
+  }
+  set after(value: number) {
+    checkInt(value, 0, 65535, "u16", `Event.after`);
+    const view = this.#span();
+    view.setUint16(this.#ptr + 56, value, true);
+  }
+}
+
+export interface Image {
+  width: number;
+  format: number;
+  levels: number[];
+  strict: Color;
+}
+export const ImageLayout = {
+  size: 16,
+  align: 4,
+  offsets: {
+    width: 0,
+    format: 2,
+    levels: 4,
+    strict: 12,
+  },
+} as const;
+export const ImageFingerprint = 0xef8cfc393511e266n;
+/** Reads a `Image`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readImage(view: DataView, ptr: number): Image {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Image");
+  try {
+    view.getUint8(ptr + 15); // padding: in bounds too
+    return loadImage(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeImage(view: DataView, ptr: number, value: Image): void {
+  checkImage(value);
+  checkSpan(view, ptr, 16, "Image");
+  storeImage(view, ptr, value);
+}
+function loadImage(view: DataView, ptr: number): Image {
+  return {
+    width: view.getUint16(ptr, true),
+    format: view.getUint8(ptr + 2),
+    levels: [view.getInt32(ptr + 4, true), view.getInt32(ptr + 4 + 4, true)],
+    strict: loadColor(view, ptr + 12, "Image.strict"),
+  };
+}
+function checkImage(value: Image): void {
+  checkInt(value.width, 0, 65535, "u16", `Image.width`);
+  checkInt(value.format, 0, 255, "Open<Color>", `Image.format`);
+  checkLength(value.levels, 2, `Image.levels`);
+  for (let i0 = 0; i0 < 2; i0++) {
+    checkInt(value.levels[i0]!, -2147483648, 2147483647, "Open<Signed32>", `Image.levels[${i0}]`);
+  }
+  checkColor(value.strict, `Image.strict`);
+}
+function storeImage(view: DataView, ptr: number, value: Image): void {
+  view.setUint16(ptr, value.width, true);
+  view.setUint8(ptr + 2, value.format);
+  zeroBytes(view, ptr + 3, 1); // padding
+  for (let i0 = 0; i0 < 2; i0++) {
+    view.setInt32(ptr + 4 + i0 * 4, value.levels[i0]!, true);
+  }
+  view.setUint8(ptr + 12, value.strict);
+  zeroBytes(view, ptr + 13, 3); // padding
+}
+/** A live view of one `Image` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class ImageView {
+  readonly #memory: WebAssembly.Memory;
+  #ptr = 0;
+  #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ImageView");
+    this.#memory = memory;
+    this.#ptr = ptr;
+    this.#view = dataViewOf(memory);
+  }
+  /** Where the viewed `Image` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "ImageView");
+    this.#ptr = value;
+  }
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
+    if (view === this.#view) {
+      throw error;
+    }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Image`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
+    this.#view = view;
+    return view;
+  }
+  get width(): number {
+    let view = this.#view;
+    try {
+      return view.getUint16(this.#ptr, true);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint16(this.#ptr, true);
+    }
+  }
+  set width(value: number) {
+    checkInt(value, 0, 65535, "u16", `Image.width`);
+    const view = this.#span();
+    view.setUint16(this.#ptr, value, true);
+  }
+  get format(): number {
+    let view = this.#view;
+    try {
+      return view.getUint8(this.#ptr + 2);
+    } catch (error) {
+      view = this.#fresh(error);
+      return view.getUint8(this.#ptr + 2);
+    }
+  }
+  set format(value: number) {
+    checkInt(value, 0, 255, "Open<Color>", `Image.format`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 2, value);
+  }
+  get levels(): number[] {
+    let view = this.#view;
+    try {
+      return [view.getInt32(this.#ptr + 4, true), view.getInt32(this.#ptr + 4 + 4, true)];
+    } catch (error) {
+      view = this.#fresh(error);
+      return [view.getInt32(this.#ptr + 4, true), view.getInt32(this.#ptr + 4 + 4, true)];
+    }
+  }
+  set levels(value: number[]) {
+    checkLength(value, 2, `Image.levels`);
+    for (let i0 = 0; i0 < 2; i0++) {
+      checkInt(value[i0]!, -2147483648, 2147483647, "Open<Signed32>", `Image.levels[${i0}]`);
+    }
+    const view = this.#span();
+    for (let i0 = 0; i0 < 2; i0++) {
+      view.setInt32(this.#ptr + 4 + i0 * 4, value[i0]!, true);
+    }
+  }
+  get strict(): Color {
+    let view = this.#view;
+    try {
+      return loadColor(view, this.#ptr + 12, "Image.strict");
+    } catch (error) {
+      view = this.#fresh(error);
+      return loadColor(view, this.#ptr + 12, "Image.strict");
+    }
+  }
+  set strict(value: Color) {
+    checkColor(value, `Image.strict`);
+    const view = this.#span();
+    view.setUint8(this.#ptr + 12, value);
+  }
+}
+
 export interface Leaf {
   id: bigint;
 }

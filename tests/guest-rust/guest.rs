@@ -20,7 +20,7 @@
 
 use core::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
-use wasm_layout::WasmLayout;
+use wasm_layout::{WasmLayout, WholeValue};
 use wasm_layout_e2e_schema::{Kind, Particle, StepFrame, StepRequest, StepResponse, Vec3};
 
 /// The call succeeded.
@@ -111,11 +111,11 @@ impl Heap {
         self.block(ptr, u64::from(count) * Particle::SIZE as u64, Particle::ALIGN as u32)
     }
 
-    fn read<T: WasmLayout>(&self, at: usize) -> Result<T, u32> {
+    fn read<T: WholeValue>(&self, at: usize) -> Result<T, u32> {
         T::read_at(self.bytes, at).map_err(|_| STATUS_INVALID)
     }
 
-    fn write<T: WasmLayout>(&mut self, at: usize, value: &T) -> Result<(), u32> {
+    fn write<T: WholeValue>(&mut self, at: usize, value: &T) -> Result<(), u32> {
         value.write_at(self.bytes, at).map_err(|_| STATUS_OUT_OF_BOUNDS)
     }
 

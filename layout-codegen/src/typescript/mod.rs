@@ -14,6 +14,7 @@
 //! field, and nothing was written.
 
 mod helpers;
+mod union;
 mod value;
 mod view;
 
@@ -22,7 +23,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout, UnionLayout};
 use wasm_layout_core::fingerprint;
 use wasm_layout_rules::names::Scope;
 
@@ -144,6 +145,13 @@ impl Backend for TypeScript {
     fn structure(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout) {
         let name = ty.export_name();
         let size = ty.size;
+        if crate::union::holds_union(ty) {
+            w.blank();
+            w.line(format_args!(
+                "/** {name} holds a union, whose active member is not recorded: it is read and written through `{name}View` only. */"
+            ));
+            return self.view_only(w, ty, s);
+        }
         self.used.insert("checkSpan");
         w.blank();
         if s.fields.is_empty() {
@@ -225,6 +233,10 @@ impl Backend for TypeScript {
         }
         w.close(format_args!("}}"));
         self.view_class(w, ty, s);
+    }
+
+    fn union(&mut self, w: &mut Writer, ty: &TypeLayout, u: &UnionLayout) {
+        self.union_decl(w, ty, u);
     }
 
     fn end(&mut self, w: &mut Writer) {

@@ -52,6 +52,11 @@ impl TypeScript {
             }
             TypeKind::Struct(_) => format!("load{}(view, {at})", t.export_name()),
             TypeKind::Enum(_) => format!("load{}(view, {at}, \"{ctx}\")", t.export_name()),
+            // Any value of the repr: an open enum's reads never fail.
+            TypeKind::Open(o) => get(o.repr(), at),
+            // Never asked: a type holding a union has no whole value, and
+            // its view reaches a union through the union's view class.
+            TypeKind::Union(_) => String::from("undefined"),
         }
     }
 
@@ -88,6 +93,14 @@ impl TypeScript {
                 w.line(format_args!("checkPair({value}, \"{}\", `{ctx}`);", ts_type(t)));
             }
             TypeKind::Enum(_) => w.line(format_args!("check{}({value}, `{ctx}`);", t.export_name())),
+            TypeKind::Open(o) => {
+                self.used.insert("checkInt");
+                let (min, max) = int_range(o.repr());
+                let ty = format!("Open<{}>", o.inner.export_name());
+                w.line(format_args!("checkInt({value}, {min}, {max}, \"{ty}\", `{ctx}`);"));
+            }
+            // Never asked (see `read`).
+            TypeKind::Union(_) => {}
             TypeKind::Struct(_) => w.line(format_args!("check{}({value});", t.export_name())),
             TypeKind::Array(a) => {
                 self.used.insert("checkLength");
@@ -130,6 +143,9 @@ impl TypeScript {
                 ));
             }
             TypeKind::Enum(e) => w.line(format_args!("{};", set(e.repr, at, value))),
+            TypeKind::Open(o) => w.line(format_args!("{};", set(o.repr(), at, value))),
+            // Never asked (see `read`).
+            TypeKind::Union(_) => {}
             TypeKind::Struct(_) => w.line(format_args!("store{}(view, {at}, {value});", t.export_name())),
             TypeKind::Array(a) => {
                 w.open(format_args!("for (let i{depth} = 0; i{depth} < {}; i{depth}++) {{", a.len));
@@ -189,6 +205,10 @@ pub(super) fn ts_type(t: &TypeLayout) -> String {
         TypeKind::Str => String::from("WasmStr"),
         TypeKind::Slice(_) => String::from("WasmSlice"),
         TypeKind::Struct(_) | TypeKind::Enum(_) => t.export_name().to_string(),
+        // The number, named by the enum's constants or not.
+        TypeKind::Open(_) => String::from("number"),
+        // Reached only through its view class.
+        TypeKind::Union(_) => format!("{}View", t.export_name()),
     }
 }
 

@@ -2,11 +2,12 @@
 
 use alloc::format;
 
-use wasm_layout_core::descriptor::{StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::descriptor::{FieldLayout, StructLayout, TypeKind, TypeLayout};
 
 use super::value::{offset_expr, ts_type};
 use super::TypeScript;
 use crate::names::field_name;
+use crate::union::holds_union;
 use crate::writer::Writer;
 
 /// The members every view class has besides its fields' accessors.
@@ -18,9 +19,16 @@ impl TypeScript {
         let name = ty.export_name();
         let size = ty.size;
         // What the class needs: TypeScript refuses unused private members.
-        let stores = s.fields.iter().any(|f| f.ty.size > 0);
-        let reads = s.fields.iter().any(|f| f.ty.size > 0 && !matches!(f.ty.kind, TypeKind::Struct(_)));
-        let nests = s.fields.iter().any(|f| matches!(f.ty.kind, TypeKind::Struct(_)));
+        // A struct or union field is a nested view; a field holding a union
+        // has no setter, and one that is neither (an array of unions) no
+        // accessor at all: no whole value of it can be read or written.
+        let nested = |f: &FieldLayout| matches!(f.ty.kind, TypeKind::Struct(_) | TypeKind::Union(_));
+        let whole = |f: &FieldLayout| !holds_union(f.ty);
+        let stores = s.fields.iter().any(|f| f.ty.size > 0 && whole(f));
+        let reads = s.fields.iter().any(|f| f.ty.size > 0 && !nested(f) && whole(f));
+        let nests = s.fields.iter().any(nested);
+        let tail =
+            matches!(ty.kind, TypeKind::Union(_)) && s.fields.iter().any(|f| whole(f) && f.ty.size < size);
         let memory = stores || nests;
         self.used.insert("badPtr");
         let span = stores || nests;
@@ -86,7 +94,7 @@ impl TypeScript {
             w.line(format_args!("return view;"));
             w.close(format_args!("}}"));
         }
-        if stores {
+        if stores || nests {
             w.line(format_args!(
                 "/** Before a write: the memory's current DataView, which holds the whole `{name}`. */"
             ));
@@ -101,12 +109,12 @@ impl TypeScript {
             w.line(format_args!("return view;"));
             w.close(format_args!("}}"));
         }
-        for f in s.fields {
+        for f in s.fields.iter().filter(|f| nested(f) || whole(f)) {
             let field = field_name(s, f);
             let ctx = format!("{name}.{field}");
             let at = offset_expr("this.#ptr", f.offset);
             match f.ty.kind {
-                TypeKind::Struct(_) => {
+                TypeKind::Struct(_) | TypeKind::Union(_) => {
                     let inner = f.ty.export_name();
                     w.open(format_args!("get {field}(): {inner}View {{"));
                     // Bounds as a view of the whole outer struct has them.
@@ -133,11 +141,23 @@ impl TypeScript {
                 }
             }
             w.close(format_args!("}}"));
+            if !whole(f) {
+                continue;
+            }
             w.open(format_args!("set {field}(value: {}) {{", ts_type(f.ty)));
             self.check(w, f.ty, "value", &ctx, 0);
             if f.ty.size > 0 {
                 w.line(format_args!("const view = this.#span();"));
                 self.store(w, f.ty, &at, "value", 0);
+            }
+            if tail && f.ty.size < size {
+                // A union member: no stale bytes of another member remain.
+                self.used.insert("zeroBytes");
+                let end = offset_expr("this.#ptr", f.ty.size);
+                if f.ty.size == 0 {
+                    w.line(format_args!("const view = this.#span();"));
+                }
+                w.line(format_args!("zeroBytes(view, {end}, {});", size - f.ty.size));
             }
             w.close(format_args!("}}"));
         }

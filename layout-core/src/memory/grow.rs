@@ -25,7 +25,7 @@
 //! # Ok::<(), MemoryError>(())
 //! ```
 
-use crate::{WasmLayout, WasmPtr};
+use crate::WasmPtr;
 
 use super::error::MemoryError;
 use super::freelist;
@@ -54,7 +54,7 @@ impl Arena {
     /// [`place`](Arena::place), growing `memory` first when the block
     /// passes its end.
     #[inline]
-    pub fn place_growing<T: WasmLayout, M: Memory + ?Sized>(
+    pub fn place_growing<T: crate::WholeValue, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         value: &T,
@@ -64,7 +64,7 @@ impl Arena {
 
     /// [`place_slice`](Arena::place_slice), growing `memory` first when the
     /// block passes its end.
-    pub fn place_slice_growing<T: WasmLayout, M: Memory + ?Sized>(
+    pub fn place_slice_growing<T: crate::WholeValue, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         values: &[T],
@@ -88,7 +88,7 @@ impl Pool {
 
     /// [`place`](Pool::place), growing `memory` first when the slot passes
     /// its end.
-    pub fn place_growing<T: WasmLayout, M: Memory + ?Sized>(
+    pub fn place_growing<T: crate::WholeValue, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         value: &T,

@@ -83,7 +83,7 @@ pub fn field_bounds(fields: &[Field], krate: &TokenStream) -> TokenStream {
 }
 
 /// The named types inside `ty` whose `WasmLayout` impl is not built in.
-fn leaf_types(ty: &Type) -> Vec<&Type> {
+pub(super) fn leaf_types(ty: &Type) -> Vec<&Type> {
     match ty {
         Type::Array(a) => leaf_types(&a.elem),
         Type::Paren(p) => leaf_types(&p.elem),

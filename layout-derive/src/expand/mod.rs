@@ -5,6 +5,8 @@ mod fields;
 mod host;
 pub mod predict;
 mod structs;
+pub mod unions;
+mod whole;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -25,6 +27,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         (Ok(()), Some(parsed)) => match &parsed.data {
             Data::Struct(fields) => structs::expand(&parsed, fields, &krate),
             Data::Enum(variants) => enums::expand(&parsed, variants, &krate),
+            Data::Union(members) => unions::expand(&parsed, members, &krate),
         },
         (Err(err), _) => fallback::expand(input, err, &krate),
         (Ok(()), None) => unreachable!("the input was rejected without an error"),

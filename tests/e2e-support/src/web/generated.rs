@@ -65,7 +65,8 @@ fn type_name(ty: &TypeLayout) -> String {
         TypeKind::Array(a) => format!("{}[{}]", type_name(a.elem), a.len),
         TypeKind::Str => "WasmStr".to_string(),
         TypeKind::Slice(s) => format!("WasmSlice<{}>", s.elem_name),
-        TypeKind::Struct(_) | TypeKind::Enum(_) => ty.export_name().to_string(),
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Union(_) => ty.export_name().to_string(),
+        TypeKind::Open(o) => format!("Open<{}>", o.inner.export_name()),
     }
 }
 
