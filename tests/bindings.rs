@@ -28,3 +28,5 @@ mod odin;
 mod strings;
 #[path = "bindings/unions.rs"]
 mod unions;
+#[path = "bindings/variants.rs"]
+mod variants;

@@ -18,14 +18,16 @@ use crate::names::{field_name, variant_name};
 use crate::walk::Pairs;
 use crate::writer::Writer;
 use crate::{Backend, GENERATED_NOTICE};
-use wasm_layout_core::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout, UnionLayout};
+use wasm_layout_core::descriptor::{
+    EnumLayout, OptionRepr, Scalar, StructLayout, TypeKind, TypeLayout, UnionLayout, VariantEnumLayout,
+};
 use wasm_layout_core::fingerprint;
 use wasm_layout_core::StructRepr;
 
 /// The macros the header defines besides one per type and variant: static
 /// assertions and `alignof` spelled for C11 and for C++.
 pub(crate) const ASSERT: &str = "WASM_LAYOUT_ASSERT";
-const ALIGNOF: &str = "WASM_LAYOUT_ALIGNOF";
+pub(crate) const ALIGNOF: &str = "WASM_LAYOUT_ALIGNOF";
 
 /// Takes the header's own file-scope names.
 pub(crate) fn reserve(file: &mut Scope) {
@@ -54,7 +56,10 @@ fn mangle(t: &TypeLayout) -> String {
         TypeKind::Array(a) => format!("{}_x{}", mangle(a.elem), a.len),
         TypeKind::Str => String::from(STR),
         TypeKind::Slice(_) => slice_name(t),
-        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Union(_) => String::from(t.export_name()),
+        TypeKind::Option(o) => format!("Option_{}", mangle(o.some)),
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) | TypeKind::Union(_) => {
+            String::from(t.export_name())
+        }
         TypeKind::Open(o) => format!("Open_{}", mangle(o.inner)),
     }
 }
@@ -204,13 +209,17 @@ impl Backend for C {
         self.union_decl(w, ty, u);
     }
 
+    fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout) {
+        self.variant_enum(w, ty, v);
+    }
+
     fn end(&mut self, w: &mut Writer) {
         w.blank();
         w.line(format_args!("#endif /* {} */", self.guard));
     }
 }
 
-fn scalar(s: Scalar) -> &'static str {
+pub(crate) fn scalar(s: Scalar) -> &'static str {
     match s {
         Scalar::U8 => "uint8_t",
         Scalar::U16 => "uint16_t",
@@ -246,11 +255,22 @@ pub(crate) fn declarator(t: &TypeLayout) -> (String, String) {
     match t.kind {
         TypeKind::Scalar(s) => (String::from(scalar(s)), String::new()),
         TypeKind::Pointer(_) => (String::from("uint32_t"), String::new()),
-        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Union(_) | TypeKind::Str | TypeKind::Slice(_) => {
-            (mangle(t), String::new())
-        }
-        // Any value of the repr, named by the enum's constants or not.
+        TypeKind::Struct(_)
+        | TypeKind::Enum(_)
+        | TypeKind::Variant(_)
+        | TypeKind::Union(_)
+        | TypeKind::Str
+        | TypeKind::Slice(_) => (mangle(t), String::new()),
+        // Any value of the repr, named by the enum constants or not.
         TypeKind::Open(o) => (String::from(scalar(o.repr())), String::new()),
+        TypeKind::Option(o) => match o.repr {
+            // 0 is None: the inner type itself.
+            OptionRepr::Zero => declarator(o.some),
+            OptionRepr::Tagged { .. } => {
+                let (base, dims) = declarator(o.some);
+                (format!("struct {{ uint8_t tag; {base} some{dims}; }}"), String::new())
+            }
+        },
         TypeKind::Array(a) => {
             let (base, inner) = declarator(a.elem);
             (base, format!("[{}]{inner}", a.len))
@@ -267,10 +287,11 @@ fn pointee(t: &TypeLayout) -> (String, String) {
         TypeKind::Enum(e) => (String::from(scalar(e.repr)), String::new()),
         TypeKind::Open(o) => (String::from(scalar(o.repr())), String::new()),
         TypeKind::Pointer(_) => (String::from("uint32_t"), String::new()),
-        TypeKind::Struct(_) | TypeKind::Str | TypeKind::Slice(_) => {
+        TypeKind::Struct(_) | TypeKind::Variant(_) | TypeKind::Str | TypeKind::Slice(_) => {
             (format!("struct {}", mangle(t)), String::new())
         }
         TypeKind::Union(_) => (format!("union {}", mangle(t)), String::new()),
+        TypeKind::Option(_) => declarator(t),
         TypeKind::Array(a) => {
             let (base, inner) = pointee(a.elem);
             (base, format!("[{}]{inner}", a.len))
@@ -339,7 +360,7 @@ impl C {
 }
 
 /// An integer literal with the value `v`, valid for every repr up to 32 bits.
-fn literal(v: i64) -> String {
+pub(crate) fn literal(v: i64) -> String {
     if v == i64::from(i32::MIN) {
         String::from("(-2147483647 - 1)")
     } else if v > i64::from(i32::MAX) {

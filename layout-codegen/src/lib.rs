@@ -22,16 +22,20 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
-use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout, UnionLayout};
+use wasm_layout_core::descriptor::{
+    EnumLayout, StructLayout, TypeKind, TypeLayout, UnionLayout, VariantEnumLayout,
+};
 use wasm_layout_core::WasmLayout;
 
 mod c;
 mod c_union;
+mod c_variant;
 pub mod diff;
 mod export;
 mod names;
 mod odin;
 mod odin_union;
+mod odin_variant;
 mod registry;
 mod typescript;
 mod union;
@@ -237,6 +241,8 @@ trait Backend {
     fn structure(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout);
     /// A `#[repr(C)] union`.
     fn union(&mut self, w: &mut Writer, ty: &TypeLayout, u: &UnionLayout);
+    /// One enum with fields.
+    fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout);
     /// The file's closing lines.
     fn end(&mut self, w: &mut Writer);
 }
@@ -257,6 +263,7 @@ fn generate<B: Backend>(
             TypeKind::Struct(s) => backend.structure(&mut w, ty, &s),
             TypeKind::Enum(e) => backend.enumeration(&mut w, ty, &e),
             TypeKind::Union(u) => backend.union(&mut w, ty, &u),
+            TypeKind::Variant(v) => backend.variant(&mut w, ty, &v),
             _ => {}
         }
     }

@@ -12,7 +12,9 @@ use alloc::string::{String, ToString};
 use crate::names::{field_name, variant_name};
 use crate::writer::Writer;
 use crate::{Backend, BindingsError, GENERATED_NOTICE};
-use wasm_layout_core::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout, UnionLayout};
+use wasm_layout_core::descriptor::{
+    EnumLayout, OptionRepr, Scalar, StructLayout, TypeKind, TypeLayout, UnionLayout, VariantEnumLayout,
+};
 use wasm_layout_core::fingerprint;
 use wasm_layout_core::StructRepr;
 use wasm_layout_rules::names::Lang;
@@ -124,6 +126,10 @@ impl Backend for Odin {
         self.union_decl(w, ty, u);
     }
 
+    fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout) {
+        self.variant_enum(w, ty, v);
+    }
+
     fn end(&mut self, _w: &mut Writer) {}
 }
 
@@ -147,8 +153,15 @@ pub(crate) fn odin_type(t: &TypeLayout) -> String {
         TypeKind::Array(a) => format!("[{}]{}", a.len, odin_type(a.elem)),
         TypeKind::Str => String::from("string"),
         TypeKind::Slice(s) => format!("[]{}", odin_type((s.elem)())),
-        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Union(_) => t.export_name().to_string(),
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) | TypeKind::Union(_) => {
+            t.export_name().to_string()
+        }
         // An Odin enum holds any value of its backing type, named or not.
         TypeKind::Open(o) => odin_type(o.inner),
+        TypeKind::Option(o) => match o.repr {
+            // 0 is None: the inner type itself.
+            OptionRepr::Zero => odin_type(o.some),
+            OptionRepr::Tagged { .. } => format!("struct {{ tag: u8, some: {} }}", odin_type(o.some)),
+        },
     }
 }

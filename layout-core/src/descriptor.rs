@@ -19,8 +19,8 @@ pub use union::{OpenLayout, UnionLayout};
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct TypeLayout {
-    /// The Rust name (`"Point"`, `"u32"`; `"array"`, `"WasmPtr"`, `"WasmStr"`
-    /// and `"WasmSlice"` for those).
+    /// The Rust name (`"Point"`, `"u32"`; `"array"`, `"WasmPtr"`, `"WasmStr"`,
+    /// `"WasmSlice"` and `"Option"` for those).
     pub name: &'static str,
     /// Size in bytes on wasm32.
     pub size: usize,
@@ -53,6 +53,70 @@ pub enum TypeKind {
     Union(UnionLayout),
     /// An [`Open<E>`](crate::Open): a fieldless enum read as its repr.
     Open(OpenLayout),
+    /// An enum with fields, `#[repr(C, u8)]` (or `C, u16` / `C, u32`): a tag,
+    /// then a union of the cases' field structs.
+    Variant(VariantEnumLayout),
+    /// An `Option<T>`: 0 for `None` where `T` is never 0 (`WasmPtr<T>`, the
+    /// `NonZero` integers), else a `u8` tag (0 `None`, 1 `Some`) and `T`.
+    Option(OptionLayout),
+}
+
+/// An enum with fields: a tag, then the payload, a union of one struct per
+/// case, laid out as [`variant`](wasm_layout_rules::variant) says.
+#[derive(Debug, Clone, Copy)]
+pub struct VariantEnumLayout {
+    /// The tag's integer type: `u8`, `u16` or `u32`.
+    pub tag: Scalar,
+    /// Offset of the payload union.
+    pub payload: usize,
+    /// The cases in declaration order.
+    pub cases: &'static [CaseLayout],
+    /// `#[layout(rename = "…")]`: the name in generated code.
+    pub rename: Option<&'static str>,
+}
+
+/// One case of an enum with fields.
+#[derive(Debug, Clone, Copy)]
+pub struct CaseLayout {
+    /// The Rust variant name.
+    pub name: &'static str,
+    /// The tag value that selects it.
+    pub value: i64,
+    /// `#[layout(rename = "…")]`: the name in generated code.
+    pub rename: Option<&'static str>,
+    /// Its fields in declaration order, with offsets from the start of the
+    /// enum (not of the payload). A tuple variant's fields are named `"0"`,
+    /// `"1"`, …; a unit variant has none.
+    pub fields: &'static [FieldLayout],
+    /// Size of the case's own struct (its fields, laid out as a struct).
+    pub size: usize,
+    /// Alignment of the case's own struct.
+    pub align: usize,
+    /// Whether the variant is a tuple variant (`Rect(Point, Point)`).
+    pub tuple: bool,
+}
+
+/// How an `Option<T>` tells `None` from `Some`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionRepr {
+    /// `T` is never all zero bytes (`WasmPtr<T>`, `NonZeroU32`, …): the
+    /// layout of `T`, and 0 is `None`.
+    Zero,
+    /// A `u8` tag (0 `None`, 1 `Some`, anything else invalid), then `T` at
+    /// `payload`, as `#[repr(C, u8)] enum { None, Some(T) }`.
+    Tagged {
+        /// Offset of the `T`.
+        payload: usize,
+    },
+}
+
+/// An `Option<T>`.
+#[derive(Debug, Clone, Copy)]
+pub struct OptionLayout {
+    /// The layout of `T`.
+    pub some: &'static TypeLayout,
+    /// How `None` is told apart.
+    pub repr: OptionRepr,
 }
 
 /// The element type of a [`WasmSlice<T>`](crate::WasmSlice).
@@ -161,7 +225,8 @@ impl TypeLayout {
         match self.kind {
             TypeKind::Struct(StructLayout { rename: Some(r), .. })
             | TypeKind::Enum(EnumLayout { rename: Some(r), .. })
-            | TypeKind::Union(UnionLayout { rename: Some(r), .. }) => r,
+            | TypeKind::Union(UnionLayout { rename: Some(r), .. })
+            | TypeKind::Variant(VariantEnumLayout { rename: Some(r), .. }) => r,
             _ => self.name,
         }
     }

@@ -80,6 +80,15 @@ pub trait WasmLayout: Sized {
     fn __validate(_: &Self::Bytes) -> Result<(), LayoutError> {
         Ok(())
     }
+    /// Checks that `self` can be written: every value can, except one that
+    /// holds `Some(WasmPtr::null())` in an `Option<WasmPtr<T>>` (0 there means
+    /// `None`), which is `NullPointer`. Offsets in the error are relative
+    /// to the value.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn __check_write(&self) -> Result<(), LayoutError> {
+        Ok(())
+    }
     /// Decodes `bytes`, which [`Self::__validate`] accepted. Given bytes it
     /// rejected, it returns some value without panicking. Reached only for
     /// [`WholeValue`] types (a union's is never called).
@@ -114,6 +123,7 @@ pub trait WasmLayout: Sized {
     where
         Self: WholeValue,
     {
+        self.__check_write()?;
         self.__encode(prefix_mut::<Self>(bytes, 0)?);
         Ok(())
     }
@@ -148,6 +158,7 @@ pub trait WasmLayout: Sized {
     where
         Self: WholeValue,
     {
+        self.__check_write()?;
         self.__encode(prefix_mut::<Self>(range_mut(memory, offset, Self::SIZE)?, offset)?);
         Ok(())
     }

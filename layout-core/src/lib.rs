@@ -42,9 +42,9 @@ mod error;
 #[cfg_attr(not(test), allow(clippy::indexing_slicing, clippy::arithmetic_side_effects))]
 pub mod fingerprint;
 mod layout;
-#[cfg(feature = "alloc")]
 pub mod memory;
 mod open;
+mod option;
 mod pair;
 mod pod;
 mod ptr;
@@ -56,6 +56,7 @@ mod slice;
 mod svg;
 mod text;
 mod value;
+mod variant;
 mod view;
 mod wasm_slice;
 
@@ -64,13 +65,15 @@ pub mod __private;
 
 pub use array::{ArrayMut, ArrayRef};
 pub use descriptor::{
-    ArrayLayout, EnumLayout, FieldLayout, OpenLayout, PointerLayout, RenameRule, Scalar, SliceLayout,
-    StructLayout, TypeKind, TypeLayout, UnionLayout, VariantLayout,
+    ArrayLayout, CaseLayout, EnumLayout, FieldLayout, OpenLayout, OptionLayout, OptionRepr, PointerLayout,
+    RenameRule, Scalar, SliceLayout, StructLayout, TypeKind, TypeLayout, UnionLayout, VariantEnumLayout,
+    VariantLayout,
 };
 pub use error::LayoutError;
 pub use fingerprint::fingerprint;
 pub use layout::{WasmLayout, WholeValue};
 pub use open::{FieldlessEnum, Open};
+pub use option::TaggedOption;
 pub use pod::HostLayout;
 #[cfg(all(feature = "bytemuck-pod", target_endian = "little"))]
 pub use pod::{cast_slice, cast_slice_mut};
@@ -84,5 +87,6 @@ pub use slice::{ChunksExact, SliceMut, SliceRef};
 pub use svg::LayoutSvg;
 pub use text::WasmStr;
 pub use value::ValueMut;
+pub use variant::{VariantMut, VariantRef, WasmVariant};
 pub use view::{ViewMut, ViewRef};
 pub use wasm_slice::WasmSlice;

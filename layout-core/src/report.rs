@@ -35,7 +35,10 @@ impl fmt::Display for TypeName<'_> {
             TypeKind::Array(a) => write!(f, "[{}; {}]", TypeName(a.elem), a.len),
             TypeKind::Str => f.write_str("WasmStr"),
             TypeKind::Slice(s) => write!(f, "WasmSlice<{}>", s.elem_name),
-            TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Union(_) => f.write_str(self.0.export_name()),
+            TypeKind::Option(o) => write!(f, "Option<{}>", TypeName(o.some)),
+            TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) | TypeKind::Union(_) => {
+                f.write_str(self.0.export_name())
+            }
             TypeKind::Open(o) => write!(f, "Open<{}>", TypeName(o.inner)),
         }
     }
@@ -59,6 +62,10 @@ impl fmt::Display for TypeLayout {
             TypeKind::Str | TypeKind::Slice(_) => write!(f, "{} (ptr, len)", TypeName(self))?,
             TypeKind::Struct(_) => write!(f, "{} (struct)", self.name)?,
             TypeKind::Enum(e) => write!(f, "{} (enum, repr {})", self.name, e.repr.rust_name())?,
+            TypeKind::Variant(v) => {
+                write!(f, "{} (enum with fields, repr C, {})", self.name, v.tag.rust_name())?
+            }
+            TypeKind::Option(_) => write!(f, "{} (option)", TypeName(self))?,
             TypeKind::Union(_) => write!(f, "{} (union)", self.name)?,
             TypeKind::Open(_) => write!(f, "{} (open enum)", TypeName(self))?,
         }

@@ -36,6 +36,7 @@ mod names;
 #[cfg(test)]
 mod snapshot;
 mod symbol;
+mod variant;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};

@@ -66,6 +66,8 @@ fn scratch_tree(name: &str, bindings: &str) -> PathBuf {
     write("golden/fixtures.json", &crate::fixtures::json());
     write("golden/strings.json", &crate::strings::json());
     write("golden/unions.json", &crate::unions::json());
+    write("golden/variants.ts", &crate::variants::bindings().typescript());
+    write("golden/variants.json", &crate::variants::json());
     for name in test_files() {
         let test = std::fs::read_to_string(ts_dir().join("bindings").join(&name)).expect("read a test file");
         write(&format!("ts/bindings/{name}"), &test);

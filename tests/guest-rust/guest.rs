@@ -9,6 +9,10 @@
 //! `wasm_layout_source` holding a hash of this file and the schema's, so a
 //! stale `guest.wasm` is caught without building it.
 //!
+//! It also allocates from the shared arena and pool headers hosts set up in
+//! its memory, with the Rust toolkit's `SharedArena` and `SharedPool`
+//! (`shared.rs`), as the C and Odin guests do with their runtimes.
+//!
 //! Hosts place everything above the heap base, and that is the only memory
 //! this guest reads or writes: below it lie its own stack and statics. A
 //! pointer below the heap base is out of bounds here, and bytes that are not
@@ -18,10 +22,13 @@
 #![no_std]
 #![deny(warnings, missing_docs)]
 
+mod label;
+mod shared;
+
 use core::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use wasm_layout::{WasmLayout, WholeValue};
-use wasm_layout_e2e_schema::{Kind, Particle, StepFrame, StepRequest, StepResponse, Vec3};
+use wasm_layout_e2e_schema::{Kind, Label, Particle, StepFrame, StepRequest, StepResponse, Vec3};
 
 /// The call succeeded.
 pub const STATUS_OK: u32 = 0;
@@ -65,7 +72,9 @@ fn base() -> u32 {
     core::ptr::addr_of!(__heap_base) as u32
 }
 
-/// The memory from the heap base to the end, where hosts place everything.
+/// The memory from the heap base to the end, where hosts place everything
+/// (and, as a [`Memory`](wasm_layout::memory::Memory), where the shared
+/// allocators work: `shared.rs`).
 struct Heap {
     bytes: &'static mut [u8],
     base: u32,
@@ -113,6 +122,12 @@ impl Heap {
 
     fn read<T: WholeValue>(&self, at: usize) -> Result<T, u32> {
         T::read_at(self.bytes, at).map_err(|_| STATUS_INVALID)
+    }
+
+    /// A value from bytes outside the heap (an argument's), or
+    /// [`STATUS_INVALID`].
+    fn read_value<T: WholeValue>(&self, bytes: &[u8]) -> Result<T, u32> {
+        T::read_from(bytes).map_err(|_| STATUS_INVALID)
     }
 
     fn write<T: WholeValue>(&mut self, at: usize, value: &T) -> Result<(), u32> {
@@ -194,8 +209,8 @@ fn energy_of(p: &Particle, gravity: Vec3) -> f64 {
 }
 
 /// The layout fingerprint this guest was compiled against, by type:
-/// 0 `Particle`, 1 `StepRequest`, 2 `StepResponse`, 3 `StepFrame`; 0 for
-/// others.
+/// 0 `Particle`, 1 `StepRequest`, 2 `StepResponse`, 3 `StepFrame`, 4 `Label`;
+/// 0 for others.
 #[no_mangle]
 pub extern "C" fn layout_fingerprint(ty: u32) -> u64 {
     match ty {
@@ -203,6 +218,7 @@ pub extern "C" fn layout_fingerprint(ty: u32) -> u64 {
         1 => StepRequest::FINGERPRINT,
         2 => StepResponse::FINGERPRINT,
         3 => StepFrame::FINGERPRINT,
+        4 => Label::FINGERPRINT,
         _ => 0,
     }
 }

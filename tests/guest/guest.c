@@ -24,6 +24,8 @@ enum {
     STATUS_OUT_OF_BOUNDS = 1,
     STATUS_MISALIGNED = 2,
     STATUS_OVERLAP = 3,
+    /* A value no type has (label_kind: no such Kind). */
+    STATUS_INVALID = 4,
 };
 
 /* Particle.flags: bit 0 set when it bounced, bit 1 when it died, the high
@@ -124,7 +126,8 @@ static void *at(uint32_t ptr) {
 }
 
 /* The layout fingerprint this guest was compiled against, by type:
- * 0 Particle, 1 StepRequest, 2 StepResponse, 3 StepFrame; 0 for others. */
+ * 0 Particle, 1 StepRequest, 2 StepResponse, 3 StepFrame, 4 Label; 0 for
+ * others. */
 EXPORT("layout_fingerprint")
 uint64_t layout_fingerprint(uint32_t type) {
     switch (type) {
@@ -132,6 +135,7 @@ uint64_t layout_fingerprint(uint32_t type) {
     case 1: return StepRequest_FINGERPRINT;
     case 2: return StepResponse_FINGERPRINT;
     case 3: return StepFrame_FINGERPRINT;
+    case 4: return Label_FINGERPRINT;
     default: return 0;
     }
 }
@@ -227,4 +231,38 @@ uint32_t shared_error_field(void) {
 EXPORT("shared_error_value")
 uint32_t shared_error_value(void) {
     return shared_error.value;
+}
+
+/* label_kind writes the name's bytes (zero-padded to 8) this far after the
+ * Label, and the member indices this far after it. */
+#define LABEL_TEXT 16u
+#define LABEL_MEMBERS 24u
+
+/* The kinds' names, zero-padded. */
+static const char KIND_NAMES[3][8] = {"dust", "spark", "smoke"};
+static const uint32_t KIND_NAME_LENGTHS[3] = {4, 5, 5};
+
+/* Writes at `out` a Label naming `kind` and listing the indices of the live
+ * particles of that kind among `count` at `particles`, with its text and its
+ * members after it: LABEL_MEMBERS + 4 * count bytes, aligned as a Label. */
+EXPORT("label_kind")
+uint32_t label_kind(uint32_t particles, uint32_t count, uint32_t kind, uint32_t out) {
+    uint32_t status = check_array(particles, count);
+    if (status == STATUS_OK) {
+        status = check_block(out, LABEL_MEMBERS + (uint64_t)count * sizeof(uint32_t), _Alignof(Label));
+    }
+    if (status != STATUS_OK) return status;
+    if (kind > Kind_Smoke) return STATUS_INVALID;
+    char *text = at(out + LABEL_TEXT);
+    for (uint32_t i = 0; i < 8; i++) text[i] = KIND_NAMES[kind][i];
+    uint32_t *members = at(out + LABEL_MEMBERS);
+    const Particle *p = at(particles);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        if (p[i].alive && p[i].kind == kind) members[n++] = i;
+    }
+    Label *label = at(out);
+    label->name = (WasmStr){text, KIND_NAME_LENGTHS[kind]};
+    label->members = (WasmSlice_u32){members, n};
+    return STATUS_OK;
 }

@@ -82,6 +82,28 @@ function readFailed(error: unknown, view: DataView, ptr: number, size: number): 
 }"#,
     },
     Helper {
+        name: "nonZero",
+        calls: &[],
+        text: r#"/** `null` for 0: an `Option` whose `None` is 0. */
+function nonZero<T extends number | bigint>(value: T): T | null {
+  return value === 0 || value === 0n ? null : value;
+}"#,
+    },
+    Helper {
+        name: "checkNonZero",
+        calls: &["badValue"],
+        text: r#"function checkNonZero(value: number | bigint, type: string, field: string): void {
+  if (value === 0 || value === 0n) badValue(value, `a ${type} other than 0 (0 is None: write null)`, field);
+}"#,
+    },
+    Helper {
+        name: "checkObject",
+        calls: &["badValue"],
+        text: r#"function checkObject(value: unknown, type: string, field: string): void {
+  if (typeof value !== "object" || value === null) badValue(value, `a ${type} ({ tag, … })`, field);
+}"#,
+    },
+    Helper {
         name: "checkInt",
         calls: &["badValue"],
         text: r#"/** Throws unless `value` is an integer in [min, max]. */

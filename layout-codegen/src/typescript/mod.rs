@@ -14,8 +14,10 @@
 //! field, and nothing was written.
 
 mod helpers;
+mod option;
 mod union;
 mod value;
+mod variant;
 mod view;
 
 use alloc::collections::BTreeSet;
@@ -23,7 +25,9 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout, UnionLayout};
+use wasm_layout_core::descriptor::{
+    EnumLayout, StructLayout, TypeKind, TypeLayout, UnionLayout, VariantEnumLayout,
+};
 use wasm_layout_core::fingerprint;
 use wasm_layout_rules::names::Scope;
 
@@ -49,6 +53,8 @@ fn reads_last_byte(ty: &TypeLayout) -> bool {
             .max_by_key(|f| f.offset + f.ty.size)
             .is_some_and(|f| f.ty.size > 0 && f.offset + f.ty.size == ty.size && reads_last_byte(f.ty)),
         TypeKind::Array(a) => a.len > 0 && reads_last_byte(a.elem),
+        // A case or `None` may leave the last bytes unread.
+        TypeKind::Variant(_) | TypeKind::Option(_) => false,
         _ => ty.size > 0,
     }
 }
@@ -237,6 +243,10 @@ impl Backend for TypeScript {
 
     fn union(&mut self, w: &mut Writer, ty: &TypeLayout, u: &UnionLayout) {
         self.union_decl(w, ty, u);
+    }
+
+    fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout) {
+        self.variant_enum(w, ty, v);
     }
 
     fn end(&mut self, w: &mut Writer) {

@@ -51,7 +51,10 @@ impl TypeScript {
                 )
             }
             TypeKind::Struct(_) => format!("load{}(view, {at})", t.export_name()),
-            TypeKind::Enum(_) => format!("load{}(view, {at}, \"{ctx}\")", t.export_name()),
+            TypeKind::Enum(_) | TypeKind::Variant(_) => {
+                format!("load{}(view, {at}, \"{ctx}\")", t.export_name())
+            }
+            TypeKind::Option(o) => self.read_option(&o, at, ctx, depth),
             // Any value of the repr: an open enum's reads never fail.
             TypeKind::Open(o) => get(o.repr(), at),
             // Never asked: a type holding a union has no whole value, and
@@ -92,7 +95,10 @@ impl TypeScript {
                 self.used.insert("checkPair");
                 w.line(format_args!("checkPair({value}, \"{}\", `{ctx}`);", ts_type(t)));
             }
-            TypeKind::Enum(_) => w.line(format_args!("check{}({value}, `{ctx}`);", t.export_name())),
+            TypeKind::Enum(_) | TypeKind::Variant(_) => {
+                w.line(format_args!("check{}({value}, `{ctx}`);", t.export_name()))
+            }
+            TypeKind::Option(o) => self.check_option(w, &o, value, ctx, depth),
             TypeKind::Open(o) => {
                 self.used.insert("checkInt");
                 let (min, max) = int_range(o.repr());
@@ -146,7 +152,10 @@ impl TypeScript {
             TypeKind::Open(o) => w.line(format_args!("{};", set(o.repr(), at, value))),
             // Never asked (see `read`).
             TypeKind::Union(_) => {}
-            TypeKind::Struct(_) => w.line(format_args!("store{}(view, {at}, {value});", t.export_name())),
+            TypeKind::Struct(_) | TypeKind::Variant(_) => {
+                w.line(format_args!("store{}(view, {at}, {value});", t.export_name()))
+            }
+            TypeKind::Option(o) => self.store_option(w, t, &o, at, value, depth),
             TypeKind::Array(a) => {
                 w.open(format_args!("for (let i{depth} = 0; i{depth} < {}; i{depth}++) {{", a.len));
                 let elem_at = format!("{at} + i{depth} * {}", a.elem.size);
@@ -204,7 +213,8 @@ pub(super) fn ts_type(t: &TypeLayout) -> String {
         TypeKind::Array(a) => format!("{}[]", ts_type(a.elem)),
         TypeKind::Str => String::from("WasmStr"),
         TypeKind::Slice(_) => String::from("WasmSlice"),
-        TypeKind::Struct(_) | TypeKind::Enum(_) => t.export_name().to_string(),
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) => t.export_name().to_string(),
+        TypeKind::Option(o) => format!("({} | null)", ts_type(o.some)),
         // The number, named by the enum's constants or not.
         TypeKind::Open(_) => String::from("number"),
         // Reached only through its view class.

@@ -102,6 +102,12 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
                     match self { #(#ident::#vidents => #discs,)* }
                 }
             }
+
+            // `Option<Self>`: a u8 tag, then the repr at its own alignment.
+            #[automatically_derived]
+            impl #wl::TaggedOption for #ident {
+                type OptionBytes = [u8; 2 * <#repr as #wl::WasmLayout>::SIZE];
+            }
         };
     }
 }

@@ -76,7 +76,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         quote!(validate [#bools] [#validated])
     });
     let bounds = field_bounds(fields, krate);
-    let whole = whole_bounds(fields, krate);
+    let whole = whole_bounds(fields.iter().map(|f| &f.ty), krate);
     let host = input.repr.c.map(|_| host_check(input, fields, &bounds, p));
     let (fields, pad) = (&parts.fields, &parts.pad);
     quote! {

@@ -93,7 +93,7 @@ pub fn expand(input: &Input, members: &[Field], krate: &TokenStream) -> TokenStr
     let mut_methods = members.iter().map(|f| {
         let (fvis, f_ident, ty) = (f.vis, f.ident, &f.ty);
         let set = FieldNames::ident(f, &f.names.setter);
-        let whole = whole_bounds([f], krate);
+        let whole = whole_bounds([&f.ty], krate);
         let view_mut = f.names.view_mut.as_ref().map(|n| {
             let n = FieldNames::ident(f, n);
             quote! {

@@ -122,4 +122,8 @@ const _: () = {
             }
         }
     }
+    #[automatically_derived]
+    impl __wl::TaggedOption for Kind {
+        type OptionBytes = [u8; 2 * <u8 as __wl::WasmLayout>::SIZE];
+    }
 };

@@ -798,6 +798,119 @@ export class StepFrameView {
   }
 }
 
+export interface Label {
+  name: WasmStr;
+  members: WasmSlice;
+}
+export const LabelLayout = {
+  size: 16,
+  align: 4,
+  offsets: {
+    name: 0,
+    members: 8,
+  },
+} as const;
+export const LabelFingerprint = 0x26575f8625738d46n;
+/** Reads a `Label`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readLabel(view: DataView, ptr: number): Label {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Label");
+  try {
+    return loadLabel(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeLabel(view: DataView, ptr: number, value: Label): void {
+  checkLabel(value);
+  checkSpan(view, ptr, 16, "Label");
+  storeLabel(view, ptr, value);
+}
+function loadLabel(view: DataView, ptr: number): Label {
+  return {
+    name: { ptr: view.getUint32(ptr, true), len: view.getUint32(ptr + 4, true) },
+    members: { ptr: view.getUint32(ptr + 8, true), len: view.getUint32(ptr + 8 + 4, true) },
+  };
+}
+function checkLabel(value: Label): void {
+  checkPair(value.name, "WasmStr", `Label.name`);
+  checkPair(value.members, "WasmSlice", `Label.members`);
+}
+function storeLabel(view: DataView, ptr: number, value: Label): void {
+  view.setUint32(ptr, value.name.ptr, true);
+  view.setUint32(ptr + 4, value.name.len, true);
+  view.setUint32(ptr + 8, value.members.ptr, true);
+  view.setUint32(ptr + 8 + 4, value.members.len, true);
+}
+/** A live view of one `Label` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class LabelView {
+  readonly #memory: WebAssembly.Memory;
+  #ptr = 0;
+  #view: DataView = emptyView;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "LabelView");
+    this.#memory = memory;
+    this.#ptr = ptr;
+    this.#view = dataViewOf(memory);
+  }
+  /** Where the viewed `Label` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >= 0 && value <= 4294967295 && value % 1 === 0)) badPtr(value, "LabelView");
+    this.#ptr = value;
+  }
+  /** After a read threw `error`: the memory's current DataView if `memory.grow` replaced the buffer, else `error` again; out of bounds either way. */
+  #fresh(error: unknown): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
+    if (view === this.#view) {
+      throw error;
+    }
+    this.#view = view;
+    return view;
+  }
+  /** Before a write: the memory's current DataView, which holds the whole `Label`. */
+  #span(): DataView {
+    const view = dataViewOf(this.#memory);
+    if (this.#ptr + 16 > view.byteLength) outOfBounds(this.#ptr, 16, view.byteLength);
+    this.#view = view;
+    return view;
+  }
+  get name(): WasmStr {
+    let view = this.#view;
+    try {
+      return { ptr: view.getUint32(this.#ptr, true), len: view.getUint32(this.#ptr + 4, true) };
+    } catch (error) {
+      view = this.#fresh(error);
+      return { ptr: view.getUint32(this.#ptr, true), len: view.getUint32(this.#ptr + 4, true) };
+    }
+  }
+  set name(value: WasmStr) {
+    checkPair(value, "WasmStr", `Label.name`);
+    const view = this.#span();
+    view.setUint32(this.#ptr, value.ptr, true);
+    view.setUint32(this.#ptr + 4, value.len, true);
+  }
+  get members(): WasmSlice {
+    let view = this.#view;
+    try {
+      return { ptr: view.getUint32(this.#ptr + 8, true), len: view.getUint32(this.#ptr + 8 + 4, true) };
+    } catch (error) {
+      view = this.#fresh(error);
+      return { ptr: view.getUint32(this.#ptr + 8, true), len: view.getUint32(this.#ptr + 8 + 4, true) };
+    }
+  }
+  set members(value: WasmSlice) {
+    checkPair(value, "WasmSlice", `Label.members`);
+    const view = this.#span();
+    view.setUint32(this.#ptr + 8, value.ptr, true);
+    view.setUint32(this.#ptr + 8 + 4, value.len, true);
+  }
+}
+
 /** Throws unless `ptr` is an integer in [0, 2^32) and `size` bytes from it are in `view`. */
 function checkSpan(view: DataView, ptr: number, size: number, type: string): void {
   if (!(typeof ptr === "number" && ptr % 1 === 0 && ptr >= 0 && ptr + size <= view.byteLength)) {
@@ -874,5 +987,75 @@ function dataViewOf(memory: WebAssembly.Memory): DataView {
 }
 /** Every view's DataView before its first: the field never holds anything but a DataView. */
 const emptyView: DataView = new DataView(new ArrayBuffer(0));
+/** A `WasmStr` field: a UTF-8 string of `len` bytes at byte `ptr` of the memory. */
+export interface WasmStr {
+  ptr: number;
+  len: number;
+}
+/** A `WasmSlice<T>` field: `len` elements side by side from byte `ptr` of the memory. */
+export interface WasmSlice {
+  ptr: number;
+  len: number;
+}
+/** Throws unless `value` is a `{ ptr, len }` of two integers in [0, 2^32). */
+function checkPair(value: { ptr: number; len: number }, type: string, field: string): void {
+  if (typeof value !== "object" || value === null) badValue(value, `a ${type} ({ ptr, len })`, field);
+  checkInt(value.ptr, 0, 4294967295, `${type}.ptr`, field);
+  checkInt(value.len, 0, 4294967295, `${type}.len`, field);
+}
+/**
+ * The text of `s` in `view`, decoded as UTF-8. Throws a `RangeError` (with Rust's message and
+ * offsets, counted from the start of `view`) for a null `ptr` with a length, bytes out of bounds,
+ * or bad UTF-8 (at the first bad byte). An empty string is valid whatever its `ptr`. Shared
+ * memory is copied first, as `TextDecoder` refuses shared views.
+ */
+export function readStr(view: DataView, s: WasmStr): string {
+  checkPair(s, "WasmStr", "readStr");
+  if (s.len === 0) return "";
+  if (s.ptr === 0) throw new RangeError("null pointer to str");
+  if (s.ptr + s.len > view.byteLength) outOfBounds(s.ptr, s.len, view.byteLength);
+  const shared = new Uint8Array(view.buffer, view.byteOffset + s.ptr, s.len);
+  const bytes = view.buffer instanceof ArrayBuffer ? shared : shared.slice();
+  try {
+    return utf8Decoder.decode(bytes);
+  } catch {
+    throw new RangeError(`invalid UTF-8 at offset ${s.ptr + utf8ValidUpTo(bytes)}`);
+  }
+}
+const utf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+/** Where the first invalid UTF-8 sequence in `bytes` starts (Rust's `Utf8Error::valid_up_to`). */
+function utf8ValidUpTo(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // The continuation bytes, and the range of the first one.
+    let n = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) {
+      n = 1;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      n = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      n = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else {
+      return i;
+    }
+    for (let k = 1; k <= n; k++) {
+      const c = i + k < bytes.length ? bytes[i + k]! : -1;
+      if (c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return i;
+}
 let cachedBuffer: ArrayBufferLike | undefined;
 let cachedView: DataView = emptyView;
