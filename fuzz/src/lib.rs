@@ -5,7 +5,7 @@
 #[path = "../../tests/shapes/mod.rs"]
 pub mod shapes;
 
-use wasm_layout::{LayoutError, OptionRepr, TypeKind, TypeLayout, WasmLayout, WholeValue};
+use wasm_layout::{LayoutError, OptionRepr, TypeKind, TypeLayout, WholeValue};
 
 /// For each of the `layout.size` bytes of a value, whether it belongs to some
 /// field (`true`) or is padding (`false`).
