@@ -28,5 +28,7 @@ mod node;
 mod odin;
 #[path = "bindings/strings.rs"]
 mod strings;
+#[path = "bindings/unions.rs"]
+mod unions;
 #[path = "bindings/variants.rs"]
 mod variants;

@@ -305,13 +305,15 @@ mod fingerprints {
 
 mod arbitrary_bytes {
     use proptest::prelude::*;
-    use wasm_layout::{ViewRef, WasmLayout};
+    use wasm_layout::{ViewRef, WasmLayout, WholeValue};
 
     use super::{Msg, Scene, Shape, Wide};
 
     /// Whatever the bytes, reads and views answer without panicking, agree
     /// with each other, and what reads back writes back to the same value.
-    fn check<T: WasmLayout + PartialEq + std::fmt::Debug>(bytes: &[u8]) -> Result<(), TestCaseError>
+    fn check<T: WasmLayout + WholeValue + PartialEq + std::fmt::Debug>(
+        bytes: &[u8],
+    ) -> Result<(), TestCaseError>
     where
         for<'a> T::Ref<'a>: ViewRef<'a, Target = T>,
     {

@@ -4,7 +4,7 @@
 mod shapes;
 
 use proptest::prelude::*;
-use wasm_layout::{LayoutError, WasmLayout, WasmPtr};
+use wasm_layout::{LayoutError, WasmLayout, WasmPtr, WholeValue};
 
 use shapes::*;
 
@@ -15,7 +15,7 @@ fn oob(offset: usize, needed: usize, available: usize) -> LayoutError {
 }
 
 /// Every length below SIZE fails every accessor, and writes change nothing.
-fn short_slices<T: WasmLayout + Copy + std::fmt::Debug>(value: T) {
+fn short_slices<T: WholeValue + Copy + std::fmt::Debug>(value: T) {
     for len in 0..T::SIZE {
         let mut bytes = vec![FILL; len];
         let want = oob(0, T::SIZE, len);
@@ -29,7 +29,7 @@ fn short_slices<T: WasmLayout + Copy + std::fmt::Debug>(value: T) {
 }
 
 /// Offsets near and past the end of a memory, and ones that overflow.
-fn bad_offsets<T: WasmLayout + Copy + std::fmt::Debug>(value: T) {
+fn bad_offsets<T: WholeValue + Copy + std::fmt::Debug>(value: T) {
     let len = T::SIZE + 5;
     let mut memory = vec![FILL; len];
     let mut offsets: Vec<usize> = (len - T::SIZE + 1..len + 3).collect();
@@ -117,7 +117,7 @@ fn every_invalid_bool_byte() {
 
 #[test]
 fn every_unknown_discriminant() {
-    fn expect<T: WasmLayout + std::fmt::Debug>(bytes: &[u8], valid: bool, value: i64) {
+    fn expect<T: WholeValue + std::fmt::Debug>(bytes: &[u8], valid: bool, value: i64) {
         let got = T::read_from(bytes);
         if valid {
             assert!(got.is_ok(), "{}: {value} is a variant", T::NAME);
@@ -234,7 +234,7 @@ proptest! {
     /// Arbitrary bytes of any length at any offset: accessors return, never panic.
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..80), offset in 0usize..90) {
-        fn all<T: WasmLayout>(bytes: &[u8], offset: usize) {
+        fn all<T: WholeValue>(bytes: &[u8], offset: usize) {
             let _ = T::read_from(bytes);
             let _ = T::read_at(bytes, offset);
             let _ = T::view_at(bytes, offset).is_ok();

@@ -5,7 +5,7 @@
 mod shapes;
 
 use wasm_layout::memory::{hex_dump, Arena, Bump, HexDump, LinearMemory, Pool, PoolHandle};
-use wasm_layout::{align_up, LayoutError, SliceRef, ViewRef, WasmLayout, WasmPtr};
+use wasm_layout::{align_up, LayoutError, SliceRef, ViewRef, WasmLayout, WasmPtr, WholeValue};
 
 use shapes::*;
 
@@ -19,7 +19,7 @@ fn oob(e: LayoutError) -> bool {
 }
 
 /// Every whole-value, view and slice entry point of `T` on the worst inputs.
-fn worst_inputs<T: WasmLayout>() {
+fn worst_inputs<T: WholeValue>() {
     let mut memory = vec![0u8; 4096];
     if T::SIZE > 0 {
         assert!(oob(T::read_from(&[]).err().unwrap()), "{}", T::NAME);

@@ -155,7 +155,7 @@ fn tagged_round_trips_zero_the_payload_and_reject_other_tags() {
 
 #[test]
 fn every_short_slice_is_out_of_bounds() {
-    fn check<T: WasmLayout + Default>() {
+    fn check<T: wasm_layout::WholeValue + Default>() {
         // `Default` is `None` for every option.
         for len in 0..T::SIZE {
             let mut bytes = vec![0x5Au8; len];

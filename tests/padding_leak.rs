@@ -5,7 +5,7 @@
 mod shapes;
 
 use wasm_layout::memory::{Arena, Bump, LinearMemory, Memory, Pool, SharedArena, SharedPool};
-use wasm_layout::{ViewMut, WasmLayout, WasmPtr};
+use wasm_layout::{ViewMut, WasmLayout, WasmPtr, WholeValue};
 use wasm_layout_extern_types::{State, Tagged, Vec2};
 
 use shapes::*;
@@ -20,7 +20,7 @@ fn secret_memory() -> Vec<u8> {
 
 /// Fails if any of the `T::SIZE` bytes at `offset` is the secret.
 #[track_caller]
-fn assert_clean<T: WasmLayout>(memory: &[u8], offset: usize, api: &str) {
+fn assert_clean<T: WholeValue>(memory: &[u8], offset: usize, api: &str) {
     let bytes = &memory[offset..offset + T::SIZE];
     if let Some(i) = bytes.iter().position(|&b| b == SECRET) {
         panic!("{api}: byte {i} of a {} at offset {offset} still holds the secret: {bytes:02x?}", T::NAME);
@@ -29,7 +29,7 @@ fn assert_clean<T: WasmLayout>(memory: &[u8], offset: usize, api: &str) {
 
 /// Writes `value` through every whole-value API, each into fresh secret
 /// memory, and checks its footprint.
-fn every_whole_value_api<T: WasmLayout>(value: &T) {
+fn every_whole_value_api<T: WholeValue>(value: &T) {
     // A misaligned offset as well as an aligned one: the accessors must not care.
     for offset in [1024, 1031] {
         let mut m = secret_memory();
@@ -102,7 +102,7 @@ fn every_whole_value_api<T: WasmLayout>(value: &T) {
 /// Writes `value` through a struct's mutable view (`ViewMut::write`).
 fn view_write<T>(value: &T)
 where
-    T: WasmLayout,
+    T: WholeValue,
     for<'a> T::Mut<'a>: ViewMut<'a, Target = T>,
 {
     let mut m = secret_memory();
@@ -115,7 +115,7 @@ where
 
 /// The sample values go through `write_to` into a fresh buffer to copy them
 /// (the corpus types are not all `Clone` in a generic context).
-fn copy<T: WasmLayout>(value: &T) -> T {
+fn copy<T: WholeValue>(value: &T) -> T {
     let mut buf = vec![0; T::SIZE];
     value.write_to(&mut buf).unwrap();
     T::read_from(&buf).unwrap()

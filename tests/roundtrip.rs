@@ -6,7 +6,7 @@ mod shapes;
 
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use wasm_layout::{ViewMut, ViewRef, WasmLayout, WasmPtr};
+use wasm_layout::{ViewMut, ViewRef, WasmLayout, WasmPtr, WholeValue};
 use wasm_layout_extern_types::{State, Tagged, Vec2};
 
 use shapes::*;
@@ -125,7 +125,7 @@ fn particle(v: &Particle) -> Vec<u8> {
 }
 
 /// The whole specification for one value.
-fn check<T: WasmLayout>(value: &T, hand: fn(&T) -> Vec<u8>) -> Result<(), TestCaseError> {
+fn check<T: WholeValue>(value: &T, hand: fn(&T) -> Vec<u8>) -> Result<(), TestCaseError> {
     let expected = hand(value);
     prop_assert_eq!(expected.len(), T::SIZE);
 

@@ -5,7 +5,7 @@
 #[path = "../../tests/shapes/mod.rs"]
 pub mod shapes;
 
-use wasm_layout::{LayoutError, OptionRepr, TypeKind, TypeLayout, WasmLayout};
+use wasm_layout::{LayoutError, OptionRepr, TypeKind, TypeLayout, WholeValue};
 
 /// For each of the `layout.size` bytes of a value, whether it belongs to some
 /// field (`true`) or is padding (`false`).
@@ -41,7 +41,13 @@ fn mark(layout: &TypeLayout, at: usize, out: &mut [bool]) {
                 mark(o.some, at + payload, out);
             }
         },
-        TypeKind::Scalar(_) | TypeKind::Pointer(_) | TypeKind::Enum(_) | TypeKind::Str | TypeKind::Slice(_) => {
+        TypeKind::Scalar(_)
+        | TypeKind::Pointer(_)
+        | TypeKind::Enum(_)
+        | TypeKind::Open(_)
+        | TypeKind::Union(_)
+        | TypeKind::Str
+        | TypeKind::Slice(_) => {
             out[at..at + layout.size].fill(true);
         }
     }
@@ -49,7 +55,7 @@ fn mark(layout: &TypeLayout, at: usize, out: &mut [bool]) {
 
 /// Checks every whole-value and view entry point of `T` on `data`, at
 /// `offset`, and `count` values from `offset`, against what they must do.
-pub fn check<T: WasmLayout>(data: &[u8], offset: usize, count: usize) {
+pub fn check<T: WholeValue>(data: &[u8], offset: usize, count: usize) {
     let size = T::SIZE;
     let fits = |at: usize| at.checked_add(size).is_some_and(|end| end <= data.len());
 

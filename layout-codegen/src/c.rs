@@ -20,7 +20,7 @@ use crate::walk::Pairs;
 use crate::writer::Writer;
 use crate::{Backend, GENERATED_NOTICE};
 use wasm_layout_core::descriptor::{
-    EnumLayout, OptionRepr, Scalar, StructLayout, TypeKind, TypeLayout, VariantEnumLayout,
+    EnumLayout, OptionRepr, Scalar, StructLayout, TypeKind, TypeLayout, UnionLayout, VariantEnumLayout,
 };
 use wasm_layout_core::fingerprint;
 use wasm_layout_core::StructRepr;
@@ -58,7 +58,10 @@ fn mangle(t: &TypeLayout) -> String {
         TypeKind::Str => String::from(STR),
         TypeKind::Slice(_) => slice_name(t),
         TypeKind::Option(o) => format!("Option_{}", mangle(o.some)),
-        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) => String::from(t.export_name()),
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) | TypeKind::Union(_) => {
+            String::from(t.export_name())
+        }
+        TypeKind::Open(o) => format!("Open_{}", mangle(o.inner)),
     }
 }
 
@@ -102,7 +105,7 @@ impl C {
         C { guard: String::new() }
     }
 
-    fn sizes(&self, w: &mut Writer, ty: &TypeLayout) {
+    pub(crate) fn sizes(&self, w: &mut Writer, ty: &TypeLayout) {
         let name = ty.export_name();
         w.line(format_args!(
             "{ASSERT}(sizeof({name}) == {}, \"{name}: wasm32 size is {}\");",
@@ -189,6 +192,7 @@ impl Backend for C {
                 let comment = match f.ty.kind {
                     TypeKind::Pointer(p) => format!(" /* WasmPtr<{}> */", p.target_name),
                     TypeKind::Slice(p) => format!(" /* WasmSlice<{}> */", p.elem_name),
+                    TypeKind::Open(o) => format!(" /* Open<{}> */", o.inner.export_name()),
                     _ => String::new(),
                 };
                 w.line(format_args!("{base} {}{dims};{comment}", field_name(s, f)));
@@ -204,6 +208,10 @@ impl Backend for C {
                 f.offset, f.offset
             ));
         }
+    }
+
+    fn union(&mut self, w: &mut Writer, ty: &TypeLayout, u: &UnionLayout) {
+        self.union_decl(w, ty, u);
     }
 
     fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout) {
@@ -255,8 +263,11 @@ pub(crate) fn declarator(t: &TypeLayout) -> (String, String) {
         TypeKind::Struct(_)
         | TypeKind::Enum(_)
         | TypeKind::Variant(_)
+        | TypeKind::Union(_)
         | TypeKind::Str
         | TypeKind::Slice(_) => (mangle(t), String::new()),
+        // Any value of the repr, named by the enum constants or not.
+        TypeKind::Open(o) => (String::from(scalar(o.repr())), String::new()),
         TypeKind::Option(o) => match o.repr {
             // 0 is None: the inner type itself.
             OptionRepr::Zero => declarator(o.some),
@@ -279,10 +290,12 @@ fn pointee(t: &TypeLayout) -> (String, String) {
     match t.kind {
         TypeKind::Scalar(s) => (String::from(scalar(s)), String::new()),
         TypeKind::Enum(e) => (String::from(scalar(e.repr)), String::new()),
+        TypeKind::Open(o) => (String::from(scalar(o.repr())), String::new()),
         TypeKind::Pointer(_) => (String::from("uint32_t"), String::new()),
         TypeKind::Struct(_) | TypeKind::Variant(_) | TypeKind::Str | TypeKind::Slice(_) => {
             (format!("struct {}", mangle(t)), String::new())
         }
+        TypeKind::Union(_) => (format!("union {}", mangle(t)), String::new()),
         TypeKind::Option(_) => declarator(t),
         TypeKind::Array(a) => {
             let (base, inner) = pointee(a.elem);

@@ -22,19 +22,24 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
-use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout, VariantEnumLayout};
+use wasm_layout_core::descriptor::{
+    EnumLayout, StructLayout, TypeKind, TypeLayout, UnionLayout, VariantEnumLayout,
+};
 use wasm_layout_core::WasmLayout;
 
 mod c;
+mod c_union;
 mod c_variant;
 pub mod diff;
 mod doc;
 mod export;
 mod names;
 mod odin;
+mod odin_union;
 mod odin_variant;
 mod registry;
 mod typescript;
+mod union;
 pub mod walk;
 mod writer;
 
@@ -235,6 +240,8 @@ trait Backend {
     fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout);
     /// One struct.
     fn structure(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout);
+    /// A `#[repr(C)] union`.
+    fn union(&mut self, w: &mut Writer, ty: &TypeLayout, u: &UnionLayout);
     /// One enum with fields.
     fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout);
     /// The file's closing lines.
@@ -256,6 +263,7 @@ fn generate<B: Backend>(
         match ty.kind {
             TypeKind::Struct(s) => backend.structure(&mut w, ty, &s),
             TypeKind::Enum(e) => backend.enumeration(&mut w, ty, &e),
+            TypeKind::Union(u) => backend.union(&mut w, ty, &u),
             TypeKind::Variant(v) => backend.variant(&mut w, ty, &v),
             _ => {}
         }

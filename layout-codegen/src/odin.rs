@@ -14,7 +14,7 @@ use crate::names::{field_name, variant_name};
 use crate::writer::Writer;
 use crate::{Backend, BindingsError, GENERATED_NOTICE};
 use wasm_layout_core::descriptor::{
-    EnumLayout, OptionRepr, Scalar, StructLayout, TypeKind, TypeLayout, VariantEnumLayout,
+    EnumLayout, OptionRepr, Scalar, StructLayout, TypeKind, TypeLayout, UnionLayout, VariantEnumLayout,
 };
 use wasm_layout_core::fingerprint;
 use wasm_layout_core::StructRepr;
@@ -112,6 +112,9 @@ impl Backend for Odin {
                     TypeKind::Pointer(p) => format!(" // WasmPtr({})", p.target_name),
                     TypeKind::Str => String::from(" // WasmStr"),
                     TypeKind::Slice(p) => format!(" // WasmSlice({})", p.elem_name),
+                    TypeKind::Open(o) => {
+                        format!(" // Open({}): any value, named or not", o.inner.export_name())
+                    }
                     _ => String::new(),
                 };
                 w.line(format_args!("{}: {},{comment}", field_name(s, f), odin_type(f.ty)));
@@ -122,6 +125,10 @@ impl Backend for Odin {
         for f in s.fields {
             w.line(format_args!("#assert(offset_of({name}, {}) == {})", field_name(s, f), f.offset));
         }
+    }
+
+    fn union(&mut self, w: &mut Writer, ty: &TypeLayout, u: &UnionLayout) {
+        self.union_decl(w, ty, u);
     }
 
     fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout) {
@@ -151,7 +158,11 @@ pub(crate) fn odin_type(t: &TypeLayout) -> String {
         TypeKind::Array(a) => format!("[{}]{}", a.len, odin_type(a.elem)),
         TypeKind::Str => String::from("string"),
         TypeKind::Slice(s) => format!("[]{}", odin_type((s.elem)())),
-        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) => t.export_name().to_string(),
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) | TypeKind::Union(_) => {
+            t.export_name().to_string()
+        }
+        // An Odin enum holds any value of its backing type, named or not.
+        TypeKind::Open(o) => odin_type(o.inner),
         TypeKind::Option(o) => match o.repr {
             // 0 is None: the inner type itself.
             OptionRepr::Zero => odin_type(o.some),

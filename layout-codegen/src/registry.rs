@@ -45,6 +45,7 @@ pub(crate) fn check(
     for ty in types {
         match ty.kind {
             TypeKind::Struct(s) => structure(lang, &file, ty, &s)?,
+            TypeKind::Union(u) => structure(lang, &file, ty, &crate::union::as_struct(&u))?,
             TypeKind::Variant(v) => variant(lang, &file, ty, &v)?,
             TypeKind::Enum(e) => {
                 let name = ty.export_name();
@@ -67,6 +68,7 @@ fn items(lang: Lang, ty: &TypeLayout) -> Vec<(String, String)> {
     let name = ty.export_name();
     let what = match ty.kind {
         TypeKind::Enum(_) | TypeKind::Variant(_) => "enum",
+        TypeKind::Union(_) => "union",
         _ => "struct",
     };
     let mut out = alloc::vec![(String::from(name), format!("{what} `{}`", ty.name))];
@@ -77,13 +79,18 @@ fn items(lang: Lang, ty: &TypeLayout) -> Vec<(String, String)> {
         (Lang::TypeScript, kind) => {
             out.push(suffixed("Layout", "layout constant"));
             out.push(suffixed("Fingerprint", "fingerprint constant"));
-            for prefix in typescript::prefixes(matches!(kind, TypeKind::Struct(_) | TypeKind::Variant(_))) {
+            // A union has no whole value, so no functions.
+            let prefixes = match kind {
+                TypeKind::Union(_) => &[],
+                _ => typescript::prefixes(matches!(kind, TypeKind::Struct(_) | TypeKind::Variant(_))),
+            };
+            for prefix in prefixes {
                 out.push((
                     format!("{prefix}{name}"),
                     format!("the function `{prefix}{name}` of {what} `{}`", ty.name),
                 ));
             }
-            if matches!(kind, TypeKind::Struct(_) | TypeKind::Variant(_)) {
+            if matches!(kind, TypeKind::Struct(_) | TypeKind::Variant(_) | TypeKind::Union(_)) {
                 out.push(suffixed("View", "view class"));
                 out.push(suffixed("Array", "struct array class"));
             }

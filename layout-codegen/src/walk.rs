@@ -70,6 +70,17 @@ impl Walk {
                 }
                 self.declare(ty)
             }
+            TypeKind::Union(u) => {
+                if self.seen_before(ty)? {
+                    return Ok(());
+                }
+                for member in u.members {
+                    self.visit(member.ty)?;
+                }
+                self.declare(ty)
+            }
+            // The enum's constants name the known values.
+            TypeKind::Open(o) => self.visit(o.inner),
             TypeKind::Variant(v) => {
                 if self.seen_before(ty)? {
                     return Ok(());
@@ -137,7 +148,7 @@ pub(crate) fn pairs(roots: &[&'static TypeLayout], types: &[&'static TypeLayout]
                 if !slices.iter().any(|known| fingerprint(known) == print) {
                     // The element first: a slice of slices names the inner one.
                     let elem = (s.elem)();
-                    if !matches!(elem.kind, TypeKind::Struct(_) | TypeKind::Enum(_)) {
+                    if !matches!(elem.kind, TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Union(_)) {
                         visit(elem, str_used, slices);
                     }
                     slices.push(t);
@@ -151,7 +162,11 @@ pub(crate) fn pairs(roots: &[&'static TypeLayout], types: &[&'static TypeLayout]
         visit(root, &mut strings, &mut slices);
     }
     for ty in types {
-        for f in ty.fields().iter().chain(case_fields(ty)) {
+        let members = match ty.kind {
+            TypeKind::Union(u) => u.members,
+            _ => ty.fields(),
+        };
+        for f in members.iter().chain(case_fields(ty)) {
             visit(f.ty, &mut strings, &mut slices);
         }
     }

@@ -9,18 +9,18 @@ pub use core;
 
 pub use crate::__wasm_layout_struct as struct_layout;
 pub use crate::descriptor::{
-    CaseLayout, EnumLayout, FieldLayout, RenameRule, Scalar, StructLayout, TypeKind, TypeLayout,
+    CaseLayout, EnumLayout, FieldLayout, RenameRule, Scalar, StructLayout, TypeKind, TypeLayout, UnionLayout,
     VariantEnumLayout, VariantLayout,
 };
 pub use crate::error::LayoutError;
 pub use crate::option::TaggedOption;
 pub use crate::pod::HostLayout;
 pub use crate::rules::VariantShape;
-pub use crate::rules::{FieldShape, StructRepr, StructShape};
+pub use crate::rules::{union_shape, FieldShape, StructRepr, StructShape};
 pub use crate::value::ValueMut;
 pub use crate::variant::{VariantMut, VariantRef, WasmVariant};
 pub use crate::view::{ViewMut, ViewRef};
-pub use crate::WasmLayout;
+pub use crate::{FieldlessEnum, WasmLayout, WholeValue};
 
 mod template;
 

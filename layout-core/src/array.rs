@@ -5,7 +5,7 @@ use core::fmt;
 use crate::descriptor::{ArrayLayout, TypeKind, TypeLayout};
 use crate::error::LayoutError;
 use crate::rules::array_size;
-use crate::WasmLayout;
+use crate::{WasmLayout, WholeValue};
 
 impl<T: WasmLayout, const N: usize> WasmLayout for [T; N] {
     const SIZE: usize = array_size(T::SIZE, N);
@@ -73,6 +73,8 @@ pub struct ArrayRef<'a, T: WasmLayout, const N: usize> {
     at: usize,
 }
 
+impl<T: WholeValue, const N: usize> WholeValue for [T; N] {}
+
 impl<T: WasmLayout, const N: usize> Clone for ArrayRef<'_, T, N> {
     fn clone(&self) -> Self {
         *self
@@ -110,7 +112,10 @@ impl<'a, T: WasmLayout, const N: usize> ArrayRef<'a, T, N> {
 
     /// Reads the whole array, validating every element.
     #[inline]
-    pub fn read(&self) -> Result<[T; N], LayoutError> {
+    pub fn read(&self) -> Result<[T; N], LayoutError>
+    where
+        T: WholeValue,
+    {
         <[T; N]>::__validate(self.bytes).map_err(|e| e.offset_by(self.at))?;
         Ok(<[T; N]>::__decode(self.bytes))
     }
@@ -176,7 +181,10 @@ impl<T: WasmLayout, const N: usize> ArrayMut<'_, T, N> {
 
     /// Overwrites element `index`; `OutOfBounds` past the end, writing nothing.
     #[inline(always)]
-    pub fn set(&mut self, index: usize, value: T) -> Result<(), LayoutError> {
+    pub fn set(&mut self, index: usize, value: T) -> Result<(), LayoutError>
+    where
+        T: WholeValue,
+    {
         match self.bytes.get_mut(index) {
             Some(b) => {
                 value.__encode(b);
@@ -205,7 +213,10 @@ impl<T: WasmLayout, const N: usize> ArrayMut<'_, T, N> {
 
     /// Overwrites the whole array.
     #[inline]
-    pub fn write(&mut self, value: &[T; N]) {
+    pub fn write(&mut self, value: &[T; N])
+    where
+        T: WholeValue,
+    {
         value.__encode(self.bytes);
     }
 }

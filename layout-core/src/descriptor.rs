@@ -4,6 +4,9 @@
 use crate::rules::StructRepr;
 pub use wasm_layout_rules::{RenameRule, Scalar};
 
+mod union;
+pub use union::{OpenLayout, UnionLayout};
+
 /// The layout of one type: its name, size, alignment and what it is made of.
 ///
 /// Every [`WasmLayout`](crate::WasmLayout) type has one, as the constant
@@ -46,6 +49,10 @@ pub enum TypeKind {
     /// A [`WasmSlice<T>`](crate::WasmSlice): `(ptr, len)` of `T`s in linear
     /// memory, laid out as [`pair`](wasm_layout_rules::pair) says.
     Slice(SliceLayout),
+    /// A `#[repr(C)] union` deriving `WasmLayout`.
+    Union(UnionLayout),
+    /// An [`Open<E>`](crate::Open): a fieldless enum read as its repr.
+    Open(OpenLayout),
     /// An enum with fields, `#[repr(C, u8)]` (or `C, u16` / `C, u32`): a tag,
     /// then a union of the cases' field structs.
     Variant(VariantEnumLayout),
@@ -251,6 +258,7 @@ impl TypeLayout {
         match self.kind {
             TypeKind::Struct(StructLayout { rename: Some(r), .. })
             | TypeKind::Enum(EnumLayout { rename: Some(r), .. })
+            | TypeKind::Union(UnionLayout { rename: Some(r), .. })
             | TypeKind::Variant(VariantEnumLayout { rename: Some(r), .. }) => r,
             _ => self.name,
         }

@@ -36,6 +36,10 @@
 //!                       str(name) ++ opt(rename) ++ u64(offset) ++ enc(field type)
 //! Option    0x09  0x00 (0 is None) or 0x01 ++ u64(payload offset) (tagged)
 //!                 ++ enc(T)
+//! Union     0x10  opt(rename) ++ u64(member count)
+//!                 ++ for each member in order:
+//!                    str(name) ++ opt(rename) ++ enc(member type)
+//! Open      0x11  enc(inner enum)
 //!
 //! repr:  0x00 natural, 0x01 packed, 0x02 ++ u64(N) for align = N
 //! rule:  0x00 none, then 0x01 … 0x06 for lowercase, UPPERCASE, PascalCase,
@@ -136,6 +140,8 @@ const fn hash_layout(h: u64, t: &TypeLayout) -> u64 {
         TypeKind::Slice(_) => 7,
         TypeKind::Variant(_) => 8,
         TypeKind::Option(_) => 9,
+        TypeKind::Union(_) => 0x10,
+        TypeKind::Open(_) => 0x11,
     };
     let mut h = num(num(string(byte(h, tag), t.name), t.size as u64), t.align as u64);
     match t.kind {
@@ -172,6 +178,17 @@ const fn hash_layout(h: u64, t: &TypeLayout) -> u64 {
             };
             hash_layout(h, o.some)
         }
+        TypeKind::Union(u) => {
+            h = num(opt(h, u.rename), u.members.len() as u64);
+            let mut i = 0;
+            while i < u.members.len() {
+                let m = &u.members[i];
+                h = hash_layout(opt(string(h, m.name), m.rename), m.ty);
+                i += 1;
+            }
+            h
+        }
+        TypeKind::Open(o) => hash_layout(h, o.inner),
         TypeKind::Enum(e) => {
             h = opt(byte(h, scalar_code(e.repr)), e.rename);
             h = num(h, e.variants.len() as u64);
@@ -240,5 +257,46 @@ mod tests {
         assert_eq!(S::FINGERPRINT, bytes(OFFSET_BASIS, &enc));
         assert_ne!(S::FINGERPRINT, crate::WasmSlice::<u32>::FINGERPRINT);
         assert_ne!(S::FINGERPRINT, crate::WasmStr::FINGERPRINT);
+    }
+
+    #[test]
+    fn unions_and_open_enums_are_as_documented() {
+        use crate::descriptor::{FieldLayout, OpenLayout, UnionLayout};
+        let head = |tag: u8, name: &str, size: u64| {
+            let mut enc = alloc::vec![tag];
+            enc.extend_from_slice(&(name.len() as u64).to_le_bytes());
+            enc.extend_from_slice(name.as_bytes());
+            enc.extend_from_slice(&size.to_le_bytes());
+            enc.extend_from_slice(&size.to_le_bytes());
+            enc
+        };
+        const MEMBERS: [FieldLayout; 1] =
+            [FieldLayout { name: "a", offset: 0, ty: u32::LAYOUT, rename: Some("b") }];
+        let u = TypeLayout {
+            name: "U",
+            size: 4,
+            align: 4,
+            kind: TypeKind::Union(UnionLayout { members: &MEMBERS, rename: None }),
+        };
+        let mut enc = head(0x10, "U", 4);
+        enc.push(0);
+        enc.extend_from_slice(&1u64.to_le_bytes());
+        enc.extend_from_slice(&1u64.to_le_bytes());
+        enc.push(b'a');
+        enc.push(1);
+        enc.extend_from_slice(&1u64.to_le_bytes());
+        enc.push(b'b');
+        enc.extend_from_slice(&head(1, "u32", 4));
+        assert_eq!(fingerprint(&u), bytes(OFFSET_BASIS, &enc));
+
+        let o = TypeLayout {
+            name: "Open",
+            size: 4,
+            align: 4,
+            kind: TypeKind::Open(OpenLayout { inner: u32::LAYOUT }),
+        };
+        let mut enc = head(0x11, "Open", 4);
+        enc.extend_from_slice(&head(1, "u32", 4));
+        assert_eq!(fingerprint(&o), bytes(OFFSET_BASIS, &enc));
     }
 }

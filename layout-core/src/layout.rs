@@ -14,7 +14,14 @@ use crate::slice::{SliceMut, SliceRef};
 /// [`TaggedOption`](crate::TaggedOption) type, and by
 /// `#[derive(WasmLayout)]` for structs, fieldless enums with an integer
 /// `#[repr]` and enums with fields with `#[repr(C, u8)]` (or `C, u16` /
-/// `C, u32`; see [`WasmVariant`](crate::WasmVariant)).
+/// `C, u32`; see [`WasmVariant`](crate::WasmVariant)) and `#[repr(C)]` unions;
+/// [`Open<E>`](crate::Open) too.
+///
+/// Reading or writing a whole value (`read_from`, `write_to`, `read_at`,
+/// `write_at`) needs [`WholeValue`] as well: every implementor has it but a
+/// `#[repr(C)] union` and a type that contains one, whose active member
+/// nothing records. Their views still read every member. Generic code that
+/// reads or writes whole values bounds `T: WasmLayout + WholeValue`.
 ///
 /// Every safe method returns an error instead of panicking, whatever the
 /// bytes. Offsets in errors count from the start of the slice the caller
@@ -34,7 +41,7 @@ use crate::slice::{SliceMut, SliceRef};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no wasm32 layout: it does not implement `WasmLayout`",
     label = "no wasm32 layout",
-    note = "a field shared through linear memory must be an integer (u8…u64, i8…i64), f32, f64, bool, `WasmPtr<T>`, `WasmStr`, `WasmSlice<T>`, a fixed array `[T; N]` of these, or a struct or fieldless enum with #[derive(WasmLayout)]"
+    note = "a field shared through linear memory must be an integer (u8…u64, i8…i64), f32, f64, bool, `WasmPtr<T>`, `WasmStr`, `WasmSlice<T>`, `Open<E>`, a fixed array `[T; N]` of these, or a struct, fieldless enum or #[repr(C)] union with #[derive(WasmLayout)]"
 )]
 pub trait WasmLayout: Sized {
     /// Size in bytes on wasm32.
@@ -87,7 +94,8 @@ pub trait WasmLayout: Sized {
         Ok(())
     }
     /// Decodes `bytes`, which [`Self::__validate`] accepted. Given bytes it
-    /// rejected, it returns some value without panicking.
+    /// rejected, it returns some value without panicking. Reached only for
+    /// [`WholeValue`] types (a union's is never called).
     #[doc(hidden)]
     fn __decode(bytes: &Self::Bytes) -> Self;
     /// Encodes `self` into `bytes`, padding included.
@@ -103,7 +111,10 @@ pub trait WasmLayout: Sized {
 
     /// Reads a value from the first `SIZE` bytes of `bytes`.
     #[inline]
-    fn read_from(bytes: &[u8]) -> Result<Self, LayoutError> {
+    fn read_from(bytes: &[u8]) -> Result<Self, LayoutError>
+    where
+        Self: WholeValue,
+    {
         let b = prefix::<Self>(bytes, 0)?;
         Self::__validate(b)?;
         Ok(Self::__decode(b))
@@ -112,7 +123,10 @@ pub trait WasmLayout: Sized {
     /// Writes the value to the first `SIZE` bytes of `bytes`, padding as 0.
     /// On error nothing is written.
     #[inline]
-    fn write_to(&self, bytes: &mut [u8]) -> Result<(), LayoutError> {
+    fn write_to(&self, bytes: &mut [u8]) -> Result<(), LayoutError>
+    where
+        Self: WholeValue,
+    {
         self.__check_write()?;
         self.__encode(prefix_mut::<Self>(bytes, 0)?);
         Ok(())
@@ -133,7 +147,10 @@ pub trait WasmLayout: Sized {
 
     /// Reads a value at `offset` in `memory`; errors report offsets in `memory`.
     #[inline]
-    fn read_at(memory: &[u8], offset: usize) -> Result<Self, LayoutError> {
+    fn read_at(memory: &[u8], offset: usize) -> Result<Self, LayoutError>
+    where
+        Self: WholeValue,
+    {
         let b = prefix::<Self>(range(memory, offset, Self::SIZE)?, offset)?;
         Self::__validate(b).map_err(|e| e.offset_by(offset))?;
         Ok(Self::__decode(b))
@@ -141,7 +158,10 @@ pub trait WasmLayout: Sized {
 
     /// Writes the value at `offset` in `memory`; on error nothing is written.
     #[inline]
-    fn write_at(&self, memory: &mut [u8], offset: usize) -> Result<(), LayoutError> {
+    fn write_at(&self, memory: &mut [u8], offset: usize) -> Result<(), LayoutError>
+    where
+        Self: WholeValue,
+    {
         self.__check_write()?;
         self.__encode(prefix_mut::<Self>(range_mut(memory, offset, Self::SIZE)?, offset)?);
         Ok(())
@@ -172,3 +192,30 @@ pub trait WasmLayout: Sized {
         SliceMut::new(bytes, count)
     }
 }
+
+/// A [`WasmLayout`] type whose whole values can be read and written:
+/// every implementor but a `#[repr(C)] union` and a type that contains one
+/// (a struct field, an array element), whose active member nothing in the
+/// bytes records.
+///
+/// `#[derive(WasmLayout)]` implements it for a struct exactly when every
+/// field type has it; for such a type, asking for a whole value is a
+/// compile error naming this trait, while its layout and views stay.
+///
+/// ```
+/// use wasm_layout_core::{LayoutError, WasmLayout, WholeValue};
+///
+/// fn copy<T: WasmLayout + WholeValue>(from: &[u8], to: &mut [u8]) -> Result<(), LayoutError> {
+///     T::read_from(from)?.write_to(to)
+/// }
+/// let mut to = [0u8; 4];
+/// copy::<u32>(&[1, 2, 3, 4], &mut to)?;
+/// assert_eq!(to, [1, 2, 3, 4]);
+/// # Ok::<(), LayoutError>(())
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no whole-value read or write: it is a union, holds one, or lacks a `WholeValue` impl",
+    label = "the active member of a union is not recorded in its bytes",
+    note = "read and write through its view instead (`view`, `view_mut`, a getter or setter per member)"
+)]
+pub trait WholeValue: WasmLayout {}

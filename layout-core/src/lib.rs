@@ -43,6 +43,7 @@ mod error;
 pub mod fingerprint;
 mod layout;
 pub mod memory;
+mod open;
 mod option;
 mod pair;
 mod pod;
@@ -64,12 +65,14 @@ pub mod __private;
 
 pub use array::{ArrayMut, ArrayRef};
 pub use descriptor::{
-    ArrayLayout, CaseLayout, EnumLayout, FieldLayout, OptionLayout, OptionRepr, PointerLayout, RenameRule,
-    Scalar, SliceLayout, StructLayout, TypeKind, TypeLayout, VariantEnumLayout, VariantLayout,
+    ArrayLayout, CaseLayout, EnumLayout, FieldLayout, OpenLayout, OptionLayout, OptionRepr, PointerLayout,
+    RenameRule, Scalar, SliceLayout, StructLayout, TypeKind, TypeLayout, UnionLayout, VariantEnumLayout,
+    VariantLayout,
 };
 pub use error::LayoutError;
 pub use fingerprint::fingerprint;
-pub use layout::WasmLayout;
+pub use layout::{WasmLayout, WholeValue};
+pub use open::{FieldlessEnum, Open};
 pub use option::TaggedOption;
 pub use pod::HostLayout;
 #[cfg(all(feature = "bytemuck-pod", target_endian = "little"))]

@@ -18,7 +18,7 @@ use crate::error::LayoutError;
 use crate::ptr::WasmPtr;
 use crate::rules::{tagged_option, FieldShape, VariantShape};
 use crate::value::ValueMut;
-use crate::WasmLayout;
+use crate::{WasmLayout, WholeValue};
 
 impl<T: WasmLayout> WasmLayout for Option<WasmPtr<T>> {
     const SIZE: usize = 4;
@@ -60,6 +60,8 @@ impl<T: WasmLayout> WasmLayout for Option<WasmPtr<T>> {
     }
 }
 
+impl<T: WasmLayout> WholeValue for Option<WasmPtr<T>> {}
+
 macro_rules! nonzero {
     ($($nz:ident($int:ident);)*) => {$(
         impl WasmLayout for Option<$nz> {
@@ -94,6 +96,7 @@ macro_rules! nonzero {
                 ValueMut::__at(bytes, at)
             }
         }
+        impl WholeValue for Option<$nz> {}
     )*};
 }
 
@@ -218,6 +221,9 @@ impl<T: TaggedOption> WasmLayout for Option<T> {
         ValueMut::__at(bytes, at)
     }
 }
+
+/// A tagged `Option<T>` holds a whole value exactly when `T` does.
+impl<T: TaggedOption + WholeValue> WholeValue for Option<T> {}
 
 macro_rules! tagged {
     ($($ty:ty),*) => {$(

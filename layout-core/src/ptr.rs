@@ -8,7 +8,7 @@ use crate::descriptor::{PointerLayout, TypeKind, TypeLayout};
 use crate::error::{out_of_bounds, LayoutError};
 use crate::slice::{SliceMut, SliceRef};
 use crate::value::ValueMut;
-use crate::WasmLayout;
+use crate::{WasmLayout, WholeValue};
 
 /// A pointer to a `T` in wasm32 linear memory: a u32 byte offset, 0 for null.
 ///
@@ -83,13 +83,19 @@ impl<T: WasmLayout> WasmPtr<T> {
 
     /// Reads the target from `memory`.
     #[inline]
-    pub fn read(self, memory: &[u8]) -> Result<T, LayoutError> {
+    pub fn read(self, memory: &[u8]) -> Result<T, LayoutError>
+    where
+        T: WholeValue,
+    {
         T::read_at(memory, self.start()?)
     }
 
     /// Writes `value` to the target in `memory`; on error nothing is written.
     #[inline]
-    pub fn write(self, memory: &mut [u8], value: &T) -> Result<(), LayoutError> {
+    pub fn write(self, memory: &mut [u8], value: &T) -> Result<(), LayoutError>
+    where
+        T: WholeValue,
+    {
         value.write_at(memory, self.start()?)
     }
 
@@ -162,6 +168,8 @@ impl<T: WasmLayout> WasmLayout for WasmPtr<T> {
         ValueMut::__at(bytes, at)
     }
 }
+
+impl<T: WasmLayout> WholeValue for WasmPtr<T> {}
 
 impl<T> Clone for WasmPtr<T> {
     fn clone(&self) -> Self {

@@ -36,9 +36,10 @@ impl fmt::Display for TypeName<'_> {
             TypeKind::Str => f.write_str("WasmStr"),
             TypeKind::Slice(s) => write!(f, "WasmSlice<{}>", s.elem_name),
             TypeKind::Option(o) => write!(f, "Option<{}>", TypeName(o.some)),
-            TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) => {
+            TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) | TypeKind::Union(_) => {
                 f.write_str(self.0.export_name())
             }
+            TypeKind::Open(o) => write!(f, "Open<{}>", TypeName(o.inner)),
         }
     }
 }
@@ -65,6 +66,8 @@ impl fmt::Display for TypeLayout {
                 write!(f, "{} (enum with fields, repr C, {})", self.name, v.tag.rust_name())?
             }
             TypeKind::Option(_) => write!(f, "{} (option)", TypeName(self))?,
+            TypeKind::Union(_) => write!(f, "{} (union)", self.name)?,
+            TypeKind::Open(_) => write!(f, "{} (open enum)", TypeName(self))?,
         }
         write!(f, ": size {}, align {}", self.size, self.align)?;
         let fields = self.fields();

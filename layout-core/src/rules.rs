@@ -18,3 +18,14 @@ pub const fn array_size(elem_size: usize, len: usize) -> usize {
         None => panic!("wasm-layout: array does not fit in the wasm32 address space"),
     }
 }
+
+/// Size and alignment of a union of `members` (see
+/// [`union_shape`](wasm_layout_rules::union::union_shape)); panics at
+/// compile time on an impossible layout.
+#[allow(clippy::panic, reason = "evaluated in a union's `SIZE`: a panic here is a compile error")]
+pub const fn union_shape(members: &[FieldShape]) -> FieldShape {
+    match wasm_layout_rules::union::union_shape(members) {
+        Ok(s) => s,
+        Err(e) => panic!("{}", e.message()),
+    }
+}

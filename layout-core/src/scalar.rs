@@ -3,7 +3,7 @@
 use crate::descriptor::{Scalar, TypeKind, TypeLayout};
 use crate::error::LayoutError;
 use crate::value::ValueMut;
-use crate::WasmLayout;
+use crate::{WasmLayout, WholeValue};
 
 macro_rules! numeric {
     ($($ty:ident => $scalar:ident),* $(,)?) => {$(
@@ -39,6 +39,7 @@ macro_rules! numeric {
                 ValueMut::__at(bytes, at)
             }
         }
+        impl WholeValue for $ty {}
     )*};
 }
 
@@ -90,3 +91,5 @@ impl WasmLayout for bool {
         ValueMut::__at(bytes, at)
     }
 }
+
+impl WholeValue for bool {}

@@ -7,7 +7,7 @@ use core::fmt;
 
 use crate::array::elem_offset;
 use crate::error::{out_of_bounds, LayoutError};
-use crate::WasmLayout;
+use crate::{WasmLayout, WholeValue};
 
 /// `count` elements of `T::Bytes` from the start of `bytes`.
 fn elems<T: WasmLayout>(bytes: &[u8], count: usize) -> Result<&[T::Bytes], LayoutError> {
@@ -123,7 +123,10 @@ impl<'a, T: WasmLayout> SliceRef<'a, T> {
 
     /// Reads element `index` whole, validating it.
     #[inline]
-    pub fn read(&self, index: usize) -> Result<T, LayoutError> {
+    pub fn read(&self, index: usize) -> Result<T, LayoutError>
+    where
+        T: WholeValue,
+    {
         let at = elem_offset::<T>(self.at, index);
         let available = elem_offset::<T>(self.at, self.elems.len());
         let b = self.elems.get(index).ok_or(out_of_bounds(at, T::SIZE, available))?;
@@ -283,7 +286,10 @@ impl<'a, T: WasmLayout> SliceMut<'a, T> {
 
     /// Overwrites element `index`; `OutOfBounds` past the end, writing nothing.
     #[inline]
-    pub fn set(&mut self, index: usize, value: &T) -> Result<(), LayoutError> {
+    pub fn set(&mut self, index: usize, value: &T) -> Result<(), LayoutError>
+    where
+        T: WholeValue,
+    {
         let available = elem_offset::<T>(self.at, self.elems.len());
         let b = self.elems.get_mut(index).ok_or(out_of_bounds(
             elem_offset::<T>(self.at, index),

@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::error::LayoutError;
-use crate::WasmLayout;
+use crate::{WasmLayout, WholeValue};
 
 /// A mutable view of one value whose getter returns the value itself (a
 /// scalar, `bool`, enum or [`WasmPtr`](crate::WasmPtr)).
@@ -46,14 +46,20 @@ impl<'a, T: WasmLayout> ValueMut<'a, T> {
 
     /// Reads the whole value, validating it.
     #[inline]
-    pub fn read(&self) -> Result<T, LayoutError> {
+    pub fn read(&self) -> Result<T, LayoutError>
+    where
+        T: WholeValue,
+    {
         T::__validate(self.bytes).map_err(|e| e.offset_by(self.at))?;
         Ok(T::__decode(self.bytes))
     }
 
     /// Overwrites the value.
     #[inline(always)]
-    pub fn set(&mut self, value: T) {
+    pub fn set(&mut self, value: T)
+    where
+        T: WholeValue,
+    {
         value.__encode(self.bytes);
     }
 

@@ -13,7 +13,7 @@ use core::fmt;
 
 use crate::error::LayoutError;
 use crate::view::{ViewMut, ViewRef};
-use crate::WasmLayout;
+use crate::{WasmLayout, WholeValue};
 
 /// An enum with fields, laid out as `#[repr(C, u8)]` (a tag, then a union of
 /// the cases' field structs). Implemented by `#[derive(WasmLayout)]`.
@@ -134,7 +134,10 @@ impl<'a, T: WasmVariant> VariantMut<'a, T> {
     /// as `Some(WasmPtr::null())` in an `Option<WasmPtr<T>>` field) nothing
     /// is written.
     #[inline]
-    pub fn set(&mut self, value: &T) -> Result<(), LayoutError> {
+    pub fn set(&mut self, value: &T) -> Result<(), LayoutError>
+    where
+        T: WholeValue,
+    {
         value.__check_write().map_err(|e| e.offset_by(self.at))?;
         value.__encode(self.bytes);
         Ok(())

@@ -1,7 +1,7 @@
 //! Traits every generated struct view implements.
 
 use crate::error::LayoutError;
-use crate::WasmLayout;
+use crate::{WasmLayout, WholeValue};
 
 /// A read-only view of one `Target` (what `#[derive(WasmLayout)]` generates
 /// as `<Name>Ref`). The view's inherent methods are the field getters; these
@@ -20,7 +20,10 @@ pub trait ViewRef<'a>: Copy {
     }
     /// Reads the whole value, validating it.
     #[inline]
-    fn read(&self) -> Result<Self::Target, LayoutError> {
+    fn read(&self) -> Result<Self::Target, LayoutError>
+    where
+        Self::Target: WholeValue,
+    {
         let (bytes, at) = self.__parts();
         Self::Target::read_from(bytes).map_err(|e| e.offset_by(at))
     }
@@ -50,12 +53,18 @@ pub trait ViewMut<'a> {
     }
     /// Overwrites the whole value, padding included.
     #[inline]
-    fn write(&mut self, value: &Self::Target) {
+    fn write(&mut self, value: &Self::Target)
+    where
+        Self::Target: WholeValue,
+    {
         value.__encode(self.__bytes_mut());
     }
     /// Reads the whole value, validating it.
     #[inline]
-    fn read(&self) -> Result<Self::Target, LayoutError> {
+    fn read(&self) -> Result<Self::Target, LayoutError>
+    where
+        Self::Target: WholeValue,
+    {
         let (bytes, at) = self.__bytes();
         Self::Target::__validate(bytes).map_err(|e| e.offset_by(at))?;
         Ok(Self::Target::__decode(bytes))

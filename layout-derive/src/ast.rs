@@ -23,6 +23,8 @@ pub struct Input<'a> {
 pub enum Data<'a> {
     Struct(Vec<Field<'a>>),
     Enum(Vec<Variant<'a>>),
+    /// A union's members (see `expand::unions`).
+    Union(Vec<Field<'a>>),
 }
 
 pub struct Field<'a> {
@@ -49,7 +51,7 @@ pub struct Variant<'a> {
 }
 
 impl<'a> Input<'a> {
-    /// Reads the input; `None` when its shape (a union, a tuple struct) leaves
+    /// Reads the input; `None` when its shape (a tuple struct) leaves
     /// nothing more to check. Errors go to `cx`.
     pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
         let attrs = Container::from_attrs(cx, &input.attrs);
@@ -79,11 +81,7 @@ impl<'a> Input<'a> {
                     .collect(),
             ),
             SynData::Union(u) => {
-                cx.error_spanned_by(
-                    u.union_token,
-                    "unions are not supported: a union has no single field layout to check; use a struct with a fieldless `#[repr(u8)]` enum tag and one field per case",
-                );
-                return None;
+                Data::Union(u.fields.named.iter().map(|f| Field::from_syn(cx, f, &input.ident)).collect())
             }
         };
         Some(Input { ident: &input.ident, vis: &input.vis, attrs, repr, data, original: input })

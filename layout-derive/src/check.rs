@@ -33,6 +33,13 @@ pub fn check(cx: &Ctxt, input: &Input) {
             crate::names::check(cx, input.ident, fields);
         }
         Data::Enum(variants) => check_enum(cx, input, variants),
+        Data::Union(fields) => {
+            crate::expand::unions::check(cx, input);
+            for field in fields {
+                check_type(cx, &field.ty);
+            }
+            crate::names::check(cx, input.ident, fields);
+        }
     }
 }
 

@@ -27,6 +27,11 @@ pub fn expand(input: &DeriveInput, err: syn::Error, krate: &TokenStream) -> Toke
     if is_unsized(input) {
         return quote!(#errors #views);
     }
+    // A union has no whole value; anything else stubs that it has one, so
+    // that reading it reports nothing more.
+    let whole = (!matches!(input.data, syn::Data::Union(_))).then(|| {
+        quote!(#[automatically_derived] impl #impl_generics #krate::WholeValue for #ident #ty_generics #where_clause {})
+    });
     // The stub's lifetimes are named so they cannot shadow the input's own.
     quote! {
         #errors
@@ -46,6 +51,7 @@ pub fn expand(input: &DeriveInput, err: syn::Error, krate: &TokenStream) -> Toke
             fn __get(_: &[u8; 0], _: usize) {}
             fn __get_mut(_: &mut [u8; 0], _: usize) {}
         }
+        #whole
     }
 }
 

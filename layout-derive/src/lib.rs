@@ -46,7 +46,8 @@ use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
 /// Derives `WasmLayout`: the wasm32 layout, accessors and views of a struct,
-/// of a fieldless enum with an integer `#[repr]`, or of an enum with fields
+/// of a fieldless enum with an integer `#[repr]` (with `FieldlessEnum`, for
+/// `Open<E>`), of a `#[repr(C)]` union (views only: no `WholeValue`), or of an enum with fields
 /// with `#[repr(C, u8)]` (or `C, u16` / `C, u32`), which also gets
 /// `WasmVariant` and the `<Name>Ref` / `<Name>Mut` enums of case views.
 #[proc_macro_derive(WasmLayout, attributes(layout))]

@@ -142,3 +142,33 @@ pub enum Shape {
 "#,
     );
 }
+
+#[test]
+fn union_with_a_struct_member() {
+    check(
+        "union_with_a_struct_member",
+        r#"
+#[derive(WasmLayout)]
+#[repr(C)]
+pub union Payload {
+    pub clock: Clock,
+    pub fd: u32,
+}
+"#,
+    );
+}
+
+#[test]
+fn struct_holding_a_union() {
+    check(
+        "struct_holding_a_union",
+        r#"
+#[derive(WasmLayout)]
+pub struct Event {
+    pub tag: u8,
+    pub payload: Payload,
+    pub history: [Payload; 2],
+}
+"#,
+    );
+}

@@ -43,6 +43,7 @@ pub mod pair;
 pub mod rename;
 pub mod scalar;
 pub mod shape;
+pub mod union;
 pub mod variant;
 
 pub use fnv::fnv1a;

@@ -3,10 +3,10 @@
 //! layout, which is C's `struct { tag; union { case structs } }`.
 //!
 //! Each case's fields form a natural struct of their own (placed by
-//! [`Placer`]); the payload union has the largest
-//! case alignment and the largest case size rounded up to it; the payload
-//! follows the tag at the next multiple of its alignment; the whole is
-//! rounded up to the larger of the two alignments.
+//! [`Placer`]); the payload is their union, as [`union_shape`] lays it out
+//! (the largest case alignment, and the largest case size rounded up to
+//! it); the payload follows the tag at the next multiple of its alignment;
+//! the whole is rounded up to the larger of the two alignments.
 //!
 //! ```
 //! use wasm_layout_rules::shape::FieldShape;
@@ -17,7 +17,8 @@
 //! assert_eq!((v.payload, v.size, v.align), (4, 8, 4));
 //! ```
 
-use crate::shape::{align_up, FieldShape, Placer, ShapeError, StructRepr};
+use crate::shape::{FieldShape, Placer, ShapeError, StructRepr};
+use crate::union::union_shape;
 
 /// Where a variant's payload goes, and its size and alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,23 +55,10 @@ impl VariantShape {
     /// [`VariantShape::new`], or why the layout is impossible.
     #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects, reason = "`i < cases.len()`")]
     pub const fn try_new(tag: FieldShape, cases: &[FieldShape]) -> Result<Self, ShapeError> {
-        let (mut size, mut align) = (0usize, 1usize);
-        let mut i = 0;
-        while i < cases.len() {
-            if !cases[i].align.is_power_of_two() {
-                return Err(ShapeError::FieldAlign);
-            }
-            if cases[i].size > size {
-                size = cases[i].size;
-            }
-            if cases[i].align > align {
-                align = cases[i].align;
-            }
-            i += 1;
-        }
-        let payload_size = match align_up(size, align) {
-            Some(s) => s,
-            None => return Err(ShapeError::TooLarge),
+        // The payload is a union of the cases' structs.
+        let (payload_size, align) = match union_shape(cases) {
+            Ok(u) => (u.size, u.align),
+            Err(e) => return Err(e),
         };
         let mut placer = Placer::new(StructRepr::Natural);
         if let Err(e) = placer.place(tag) {

@@ -1,7 +1,8 @@
 //! The corpus: every field kind, nesting, arrays of structs, enums of every
-//! repr, packed, aligned, tail padding, renames and pointers (one to itself).
+//! repr, packed, aligned, tail padding, renames, pointers (one to itself),
+//! a union (alone and in a struct) and open enums.
 
-use wasm_layout::{Bindings, WasmLayout, WasmPtr, WasmSlice, WasmStr};
+use wasm_layout::{Bindings, Open, WasmLayout, WasmPtr, WasmSlice, WasmStr};
 
 /// A point in the plane.
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
@@ -310,6 +311,37 @@ pub struct PackedNamed {
     pub wide: WasmSlice<u64>,
 }
 
+/// A union with a member of every kind a view reads differently.
+#[derive(WasmLayout, Clone, Copy)]
+#[repr(C)]
+pub union Payload {
+    pub at: Point,
+    pub fd: u32,
+    pub flag: bool,
+    pub bytes: [u8; 3],
+    pub kind: Kind,
+    pub color: Open<ColorEnum>,
+}
+
+/// A struct holding the union, alone and in an array.
+#[derive(WasmLayout, Clone, Copy)]
+pub struct Event {
+    pub tag: u8,
+    pub payload: Payload,
+    pub history: [Payload; 2],
+    pub after: u16,
+}
+
+/// Open enums beside a strict one (raylib's `Image.format` is read as 0 from
+/// zeroed memory, a value its enum does not list).
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Image {
+    pub width: u16,
+    pub format: Open<ColorEnum>,
+    pub levels: [Open<Signed32>; 2],
+    pub strict: ColorEnum,
+}
+
 /// The bindings for the whole corpus. `Leaf` is only reached through a
 /// pointer; the walk must still declare it.
 pub fn bindings() -> Bindings {
@@ -342,6 +374,8 @@ pub fn bindings() -> Bindings {
         .add::<Mode16>()
         .add::<Named>()
         .add::<PackedNamed>()
+        .add::<Event>()
+        .add::<Image>()
 }
 
 /// The corpus without the types C++ cannot lay out (`Empty` and the
@@ -370,7 +404,9 @@ pub fn bindings_without_zero_size() -> Bindings {
         .add::<Floats>()
         .add::<Named>()
         .add::<PackedNamed>()
+        .add::<Event>()
+        .add::<Image>()
 }
 
 /// How many named types the corpus declares.
-pub const TYPE_COUNT: usize = 37;
+pub const TYPE_COUNT: usize = 40;

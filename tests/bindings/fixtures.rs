@@ -12,6 +12,7 @@ use std::fmt::Write;
 use wasm_layout::codegen::field_name;
 use wasm_layout::{
     LayoutError, OptionRepr, Scalar, TypeKind, TypeLayout, WasmLayout, WasmPtr, WasmSlice, WasmStr,
+    WholeValue,
 };
 
 use crate::corpus::*;
@@ -28,7 +29,7 @@ struct Fixture {
     read_at: ReadAt,
 }
 
-fn fixture<T: WasmLayout>(value: T) -> Fixture {
+fn fixture<T: WholeValue>(value: T) -> Fixture {
     let mut bytes = vec![0xAB; T::SIZE];
     value.write_to(&mut bytes).expect("write_to");
     // Compared as bytes, so a NaN field round-trips too.
@@ -127,6 +128,13 @@ fn values() -> Vec<Fixture> {
             grid: WasmSlice::new(40, 7),
         }),
         fixture(PackedNamed { tag: 0xEE, name: WasmStr::new(0x0102_0304, 5), wide: WasmSlice::new(64, 2) }),
+        // Open enums: values the enum lists and values it does not.
+        fixture(Image {
+            width: 640,
+            format: wasm_layout::Open::from_raw(0),
+            levels: [wasm_layout::Open::from(Signed32::Min), wasm_layout::Open::from_raw(12345)],
+            strict: ColorEnum::Green,
+        }),
     ]
 }
 
@@ -332,12 +340,17 @@ fn decode(ty: &TypeLayout, b: &[u8], out: &mut String) {
             let len = b[4..8].iter().rev().fold(0u32, |acc, &x| acc << 8 | u32::from(x));
             let _ = write!(out, "{{\"ptr\": {}, \"len\": {len}}}", le(4));
         }
-        TypeKind::Enum(e) => {
-            let raw = le(e.repr.size());
-            let value = match e.repr.size() {
-                1 if e.repr.is_signed() => i64::from(raw as u8 as i8),
-                2 if e.repr.is_signed() => i64::from(raw as u16 as i16),
-                4 if e.repr.is_signed() => i64::from(raw as u32 as i32),
+        TypeKind::Enum(_) | TypeKind::Open(_) => {
+            let repr = match ty.kind {
+                TypeKind::Open(o) => o.repr(),
+                TypeKind::Enum(e) => e.repr,
+                _ => unreachable!(),
+            };
+            let raw = le(repr.size());
+            let value = match repr.size() {
+                1 if repr.is_signed() => i64::from(raw as u8 as i8),
+                2 if repr.is_signed() => i64::from(raw as u16 as i16),
+                4 if repr.is_signed() => i64::from(raw as u32 as i32),
                 _ => raw as i64,
             };
             let _ = write!(out, "{value}");
@@ -384,6 +397,8 @@ fn decode(ty: &TypeLayout, b: &[u8], out: &mut String) {
             }
             out.push('}');
         }
+        // A fixture is a whole value, which a union is not.
+        TypeKind::Union(_) => unreachable!("a union has no whole value"),
     }
 }
 

@@ -20,6 +20,7 @@ pub fn export() -> Export {
         .bindings("variants", &crate::variants::bindings())
         .expect("the variants generate")
         .file("variants.json", crate::variants::json())
+        .file("unions.json", crate::unions::json())
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! Node against bytes Rust wrote, with negative controls.
 //!
 //! Each run builds a scratch copy of the layout the test file expects
-//! (`golden/corpus.ts`, `golden/fixtures.json`, `golden/strings.json`,
+//! (`golden/corpus.ts`, `golden/fixtures.json`, `golden/strings.json`, `golden/unions.json`,
 //! `ts/bindings/*.test.ts`)
 //! from freshly generated files, so what is checked is what this build
 //! generates, and a deliberately broken copy can be checked the same way.
@@ -65,6 +65,7 @@ fn scratch_tree(name: &str, bindings: &str) -> PathBuf {
     std::os::unix::fs::symlink(ts_dir().join("node_modules"), root.join("node_modules")).expect("symlink");
     write("golden/fixtures.json", &crate::fixtures::json());
     write("golden/strings.json", &crate::strings::json());
+    write("golden/unions.json", &crate::unions::json());
     write("golden/variants.ts", &crate::variants::bindings().typescript());
     write("golden/variants.json", &crate::variants::json());
     for name in test_files() {

@@ -4552,6 +4552,398 @@ export class PackedNamedView {
   }
 }
 
+/** union Payload: every member at offset 0; which one holds a value is not recorded, so it is read and written through `PayloadView` only. */
+export const PayloadLayout = {
+  size: 16,
+  align: 8,
+  offsets: {
+    at: 0,
+    fd: 0,
+    flag: 0,
+    bytes: 0,
+    kind: 0,
+    color: 0,
+  },
+} as const;
+export const PayloadFingerprint = 0xc88e72b26dbb7eacn;
+/** A live view of one `Payload` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class PayloadView {
+  readonly #m: Mem;
+  #ptr = 0;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PayloadView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Payload` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PayloadView");
+    this.#ptr = value;
+  }
+  get at(): PointView {
+    const m = this.#m;
+    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
+    return new PointView(m.memory, this.#ptr);
+  }
+  set at(value: Point) {
+    checkPoint(value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    storePoint(view, ptr, value);
+  }
+  get fd(): number {
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
+    try {
+      return view.getUint32(at, true);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint32(at, true);
+    }
+  }
+  set fd(value: number) {
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "u32", `Payload.fd`);
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint32(ptr, value, true);
+    zeroBytes(view, ptr + 4, 12);
+  }
+  get flag(): boolean {
+    const m = this.#m;
+    const at = this.#ptr;
+    const byte = m.u8[at];
+    if (byte === 0 || byte === 1) return byte === 1;
+    let view = m.dv;
+    try {
+      return readBoolAt(view, at, "Payload.flag");
+    } catch (error) {
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return readBoolAt(view, at, "Payload.flag");
+    }
+  }
+  set flag(value: boolean) {
+    if (!(typeof value === "boolean")) {
+      checkBool(value, `Payload.flag`);
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint8(ptr, value ? 1 : 0);
+    zeroBytes(view, ptr + 1, 15);
+  }
+  get bytes(): LiveArray<number, number, Uint8Array> {
+    const m = this.#m;
+    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
+    return new LiveArray<number, number, Uint8Array>(m, this.#ptr, 3, 1, u8Elems, "Payload.bytes");
+  }
+  set bytes(value: [number, number, number]) {
+    if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2])) checkElems(value, 3, u8Elems, `Payload.bytes`);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint8(ptr, value[0]!);
+    view.setUint8(ptr + 1, value[1]!);
+    view.setUint8(ptr + 2, value[2]!);
+    zeroBytes(view, ptr + 3, 13);
+  }
+  get kind(): Kind {
+    const m = this.#m;
+    let view = m.dv;
+    try {
+      return loadKind(view, this.#ptr, "Payload.kind");
+    } catch (error) {
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return loadKind(view, this.#ptr, "Payload.kind");
+    }
+  }
+  set kind(value: Kind) {
+    checkKind(value, `Payload.kind`);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint8(ptr, value);
+    zeroBytes(view, ptr + 1, 15);
+  }
+  get color(): number {
+    const m = this.#m;
+    let view = m.dv;
+    try {
+      return view.getUint8(this.#ptr);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint8(this.#ptr);
+    }
+  }
+  set color(value: number) {
+    checkInt(value, 0, 255, "Open<Color>", `Payload.color`);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint8(ptr, value);
+    zeroBytes(view, ptr + 1, 15);
+  }
+}
+
+/** Event holds a union, whose active member is not recorded: it is read and written through `EventView` only. */
+export const EventLayout = {
+  size: 64,
+  align: 8,
+  offsets: {
+    tag: 0,
+    payload: 8,
+    history: 24,
+    after: 56,
+  },
+} as const;
+export const EventFingerprint = 0x4851004407dabfd1n;
+/** A live view of one `Event` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class EventView {
+  readonly #m: Mem;
+  #ptr = 0;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "EventView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Event` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "EventView");
+    this.#ptr = value;
+  }
+  get tag(): number {
+    const m = this.#m;
+    const at = this.#ptr;
+    const x = m.u8[at];
+    if (x !== undefined) return x;
+    let view = m.dv;
+    try {
+      return view.getUint8(at);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 64);
+      view = m.dv;
+      return view.getUint8(at);
+    }
+  }
+  set tag(value: number) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value & 255) === value && ptr + 64 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 64, at, value, u8Elems, `Event.tag`);
+  }
+  get payload(): PayloadView {
+    const m = this.#m;
+    if (this.#ptr + 64 > m.u8.length) m.span(this.#ptr, 64);
+    return new PayloadView(m.memory, this.#ptr + 8);
+  }
+  get after(): number {
+    const m = this.#m;
+    const at = this.#ptr + 56;
+    if ((at & 1) === 0) {
+      const x = m.u16[at >> 1];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
+    try {
+      return view.getUint16(at, true);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 64);
+      view = m.dv;
+      return view.getUint16(at, true);
+    }
+  }
+  set after(value: number) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 56;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 64 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 64, at, value, u16Elems, `Event.after`);
+  }
+}
+
+/**
+ * Open enums beside a strict one (raylib's `Image.format` is read as 0 from
+ * zeroed memory, a value its enum does not list).
+ */
+export interface Image {
+  width: number;
+  format: number;
+  levels: [number, number];
+  strict: Color;
+}
+export const ImageLayout = {
+  size: 16,
+  align: 4,
+  offsets: {
+    width: 0,
+    format: 2,
+    levels: 4,
+    strict: 12,
+  },
+} as const;
+export const ImageFingerprint = 0xef8cfc393511e266n;
+/** Reads a `Image`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readImage(view: DataView, ptr: number): Image {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Image");
+  try {
+    view.getUint8(ptr + 15); // padding: in bounds too
+    return loadImage(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 16);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeImage(view: DataView, ptr: number, value: Image): void {
+  checkImage(value);
+  checkSpan(view, ptr, 16, "Image");
+  storeImage(view, ptr, value);
+}
+function loadImage(view: DataView, ptr: number): Image {
+  return {
+    width: view.getUint16(ptr, true),
+    format: view.getUint8(ptr + 2),
+    levels: [view.getInt32(ptr + 4, true), view.getInt32(ptr + 4 + 4, true)],
+    strict: loadColor(view, ptr + 12, "Image.strict"),
+  };
+}
+function checkImage(value: Image): void {
+  checkInt(value.width, 0, 65535, "u16", `Image.width`);
+  checkInt(value.format, 0, 255, "Open<Color>", `Image.format`);
+  if (!(Array.isArray(value.levels) && value.levels.length === 2)) checkLength(value.levels, 2, `Image.levels`);
+  checkInt(value.levels[0]!, -2147483648, 2147483647, "Open<Signed32>", `Image.levels[0]`);
+  checkInt(value.levels[1]!, -2147483648, 2147483647, "Open<Signed32>", `Image.levels[1]`);
+  checkColor(value.strict, `Image.strict`);
+}
+function storeImage(view: DataView, ptr: number, value: Image): void {
+  view.setUint16(ptr, value.width, true);
+  view.setUint8(ptr + 2, value.format);
+  zeroBytes(view, ptr + 3, 1); // padding
+  view.setInt32(ptr + 4, value.levels[0]!, true);
+  view.setInt32(ptr + 4 + 4, value.levels[1]!, true);
+  view.setUint8(ptr + 12, value.strict);
+  zeroBytes(view, ptr + 13, 3); // padding
+}
+/** A live view of one `Image` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class ImageView {
+  readonly #m: Mem;
+  #ptr = 0;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ImageView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Image` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "ImageView");
+    this.#ptr = value;
+  }
+  get width(): number {
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 1) === 0) {
+      const x = m.u16[at >> 1];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
+    try {
+      return view.getUint16(at, true);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint16(at, true);
+    }
+  }
+  set width(value: number) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 16 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 16, at, value, u16Elems, `Image.width`);
+  }
+  get format(): number {
+    const m = this.#m;
+    let view = m.dv;
+    try {
+      return view.getUint8(this.#ptr + 2);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return view.getUint8(this.#ptr + 2);
+    }
+  }
+  set format(value: number) {
+    checkInt(value, 0, 255, "Open<Color>", `Image.format`);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint8(ptr + 2, value);
+  }
+  get levels(): LiveArray<number, number, never> {
+    const m = this.#m;
+    if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
+    return new LiveArray<number, number, never>(m, this.#ptr + 4, 2, 4, { size: 4, shift: -1, typed: () => null, view: (m, at) => { const view = m.dv; return view.getInt32(at, true); }, load: (view, at) => (view.getInt32(at, true)), check: (value, field) => { checkInt(value, -2147483648, 2147483647, "Open<Signed32>", `${field}`); }, store: (view, at, value) => { view.setInt32(at, value, true); } }, "Image.levels");
+  }
+  set levels(value: [number, number]) {
+    if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, `Image.levels`);
+    checkInt(value[0]!, -2147483648, 2147483647, "Open<Signed32>", `Image.levels[0]`);
+    checkInt(value[1]!, -2147483648, 2147483647, "Open<Signed32>", `Image.levels[1]`);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setInt32(ptr + 4, value[0]!, true);
+    view.setInt32(ptr + 4 + 4, value[1]!, true);
+  }
+  get strict(): Color {
+    const m = this.#m;
+    let view = m.dv;
+    try {
+      return loadColor(view, this.#ptr + 12, "Image.strict");
+    } catch (error) {
+      m.fresh(error, this.#ptr, 16);
+      view = m.dv;
+      return loadColor(view, this.#ptr + 12, "Image.strict");
+    }
+  }
+  set strict(value: Color) {
+    checkColor(value, `Image.strict`);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 16 > m.u8.length) m.span(ptr, 16);
+    const view = m.dv;
+    view.setUint8(ptr + 12, value);
+  }
+}
+
 export interface Leaf {
   id: bigint;
 }
@@ -5744,6 +6136,22 @@ export class PackedNamedArray extends StructArray<PackedNamed, PackedNamedView> 
       case "tag": return this.columnAt(0, u8Elems, "PackedNamed.tag");
     }
     throw new RangeError(`PackedNamedArray: ${show(field)} is not a scalar field of PackedNamed`);
+  }
+}
+
+/** A live view of `length` `Image`s side by side (16 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class ImageArray extends StructArray<Image, ImageView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 16, ImageView, loadImage, writeImage, "ImageArray");
+  }
+  /** A live view of one scalar field of every `Image` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "width"): LiveArray<number, number, Uint16Array>;
+  column(field: string): LiveArray<number, number, Uint16Array> {
+    switch (field) {
+      case "width": return this.columnAt(0, u16Elems, "Image.width");
+    }
+    throw new RangeError(`ImageArray: ${show(field)} is not a scalar field of Image`);
   }
 }
 

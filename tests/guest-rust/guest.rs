@@ -28,7 +28,7 @@ mod shared;
 
 use core::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
-use wasm_layout::WasmLayout;
+use wasm_layout::{WasmLayout, WholeValue};
 use wasm_layout_e2e_schema::{Event, Kind, Label, Particle, StepFrame, StepRequest, StepResponse, Vec3};
 
 /// The call succeeded.
@@ -121,17 +121,17 @@ impl Heap {
         self.block(ptr, u64::from(count) * Particle::SIZE as u64, Particle::ALIGN as u32)
     }
 
-    fn read<T: WasmLayout>(&self, at: usize) -> Result<T, u32> {
+    fn read<T: WholeValue>(&self, at: usize) -> Result<T, u32> {
         T::read_at(self.bytes, at).map_err(|_| STATUS_INVALID)
     }
 
     /// A value from bytes outside the heap (an argument's), or
     /// [`STATUS_INVALID`].
-    fn read_value<T: WasmLayout>(&self, bytes: &[u8]) -> Result<T, u32> {
+    fn read_value<T: WholeValue>(&self, bytes: &[u8]) -> Result<T, u32> {
         T::read_from(bytes).map_err(|_| STATUS_INVALID)
     }
 
-    fn write<T: WasmLayout>(&mut self, at: usize, value: &T) -> Result<(), u32> {
+    fn write<T: WholeValue>(&mut self, at: usize, value: &T) -> Result<(), u32> {
         value.write_at(self.bytes, at).map_err(|_| STATUS_OUT_OF_BOUNDS)
     }
 

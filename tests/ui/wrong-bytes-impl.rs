@@ -38,3 +38,5 @@ struct Holder {
 fn main() {
     let _ = Holder::read_from(&[0u8; 4]);
 }
+
+impl wasm_layout::WholeValue for Liar {}

@@ -23,6 +23,7 @@ mod helpers;
 mod live;
 mod option;
 mod store;
+mod union;
 mod value;
 mod variant;
 mod view;
@@ -32,7 +33,9 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout, VariantEnumLayout};
+use wasm_layout_core::descriptor::{
+    EnumLayout, StructLayout, TypeKind, TypeLayout, UnionLayout, VariantEnumLayout,
+};
 use wasm_layout_core::fingerprint;
 use wasm_layout_rules::names::Scope;
 
@@ -174,6 +177,13 @@ impl Backend for TypeScript {
     fn structure(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout) {
         let name = ty.export_name();
         let size = ty.size;
+        if crate::union::holds_union(ty) {
+            w.blank();
+            w.line(format_args!(
+                "/** {name} holds a union, whose active member is not recorded: it is read and written through `{name}View` only. */"
+            ));
+            return self.view_only(w, ty, s);
+        }
         self.used.insert("checkSpan");
         w.blank();
         doc::block(w, s.doc);
@@ -260,6 +270,10 @@ impl Backend for TypeScript {
         let mut arrays = core::mem::replace(&mut self.arrays, Writer::new(Self::INDENT));
         self.struct_array(&mut arrays, ty, s);
         self.arrays = arrays;
+    }
+
+    fn union(&mut self, w: &mut Writer, ty: &TypeLayout, u: &UnionLayout) {
+        self.union_decl(w, ty, u);
     }
 
     fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout) {

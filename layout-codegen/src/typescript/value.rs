@@ -55,6 +55,11 @@ impl TypeScript {
                 format!("load{}(view, {at}, \"{ctx}\")", t.export_name())
             }
             TypeKind::Option(o) => self.read_option(&o, at, ctx, depth),
+            // Any value of the repr: an open enum's reads never fail.
+            TypeKind::Open(o) => get(o.repr(), at),
+            // Never asked: a type holding a union has no whole value, and
+            // its view reaches a union through the union's view class.
+            TypeKind::Union(_) => String::from("undefined"),
         }
     }
 
@@ -94,6 +99,14 @@ impl TypeScript {
                 w.line(format_args!("check{}({value}, `{ctx}`);", t.export_name()))
             }
             TypeKind::Option(o) => self.check_option(w, &o, value, ctx, depth),
+            TypeKind::Open(o) => {
+                self.used.insert("checkInt");
+                let (min, max) = int_range(o.repr());
+                let ty = format!("Open<{}>", o.inner.export_name());
+                w.line(format_args!("checkInt({value}, {min}, {max}, \"{ty}\", `{ctx}`);"));
+            }
+            // Never asked (see `read`).
+            TypeKind::Union(_) => {}
             TypeKind::Struct(_) => w.line(format_args!("check{}({value});", t.export_name())),
             // A short array of scalars: one inline test of all, the full
             // check (and its messages) only for a bad value, in a helper,
@@ -189,6 +202,9 @@ impl TypeScript {
                 ));
             }
             TypeKind::Enum(e) => w.line(format_args!("{};", set(e.repr, at, value))),
+            TypeKind::Open(o) => w.line(format_args!("{};", set(o.repr(), at, value))),
+            // Never asked (see `read`).
+            TypeKind::Union(_) => {}
             TypeKind::Struct(_) | TypeKind::Variant(_) => {
                 w.line(format_args!("store{}(view, {at}, {value});", t.export_name()))
             }
@@ -290,6 +306,10 @@ pub(super) fn ts_type(t: &TypeLayout) -> String {
         TypeKind::Slice(_) => String::from("WasmSlice"),
         TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) => t.export_name().to_string(),
         TypeKind::Option(o) => format!("({} | null)", ts_type(o.some)),
+        // The number, named by the enum's constants or not.
+        TypeKind::Open(_) => String::from("number"),
+        // Reached only through its view class.
+        TypeKind::Union(_) => format!("{}View", t.export_name()),
     }
 }
 

@@ -17,6 +17,7 @@ use super::elems;
 use super::value::{offset_expr, ts_type};
 use super::TypeScript;
 use crate::names::field_name;
+use crate::union::holds_union;
 use crate::writer::Writer;
 
 /// The members every view class has besides its fields' accessors.
@@ -93,6 +94,11 @@ impl TypeScript {
         w.line(format_args!("this.#ptr = value;"));
         w.close(format_args!("}}"));
         for (i, f) in s.fields.iter().enumerate() {
+            // An array of unions has no accessor: no whole value of it can
+            // be read or written (see `union.rs`).
+            if holds_union(f.ty) && !matches!(f.ty.kind, TypeKind::Struct(_) | TypeKind::Union(_)) {
+                continue;
+            }
             crate::doc::block(w, s.field_doc(i));
             self.accessors(w, ty, s, f);
         }
@@ -152,7 +158,7 @@ impl TypeScript {
         // Bounds as a view of the whole struct has them.
         let span = format!("if (this.#ptr + {size} > m.u8.length) m.span(this.#ptr, {size});");
         match f.ty.kind {
-            TypeKind::Struct(_) => {
+            TypeKind::Struct(_) | TypeKind::Union(_) => {
                 let inner = f.ty.export_name();
                 w.open(format_args!("get {field}(): {inner}View {{"));
                 w.line(format_args!("const m = this.#m;"));
@@ -189,8 +195,26 @@ impl TypeScript {
             }
         }
         w.close(format_args!("}}"));
+        // A field holding a union has no whole value to set.
+        if holds_union(f.ty) {
+            return;
+        }
         w.open(format_args!("set {field}(value: {}) {{", ts_type(f.ty)));
-        if f.ty.size == 0 || !self.fast_setter(w, f.ty, f.offset, size, &ctx) {
+        // A union member's setter also zeroes the bytes after the member, so
+        // that no stale bytes of another member remain.
+        let tail = matches!(ty.kind, TypeKind::Union(_)) && f.ty.size < size;
+        if tail {
+            self.check_value(w, f.ty, &ctx);
+            self.used.insert("zeroBytes");
+            w.line(format_args!("const m = this.#m;"));
+            w.line(format_args!("const ptr = this.#ptr;"));
+            w.line(format_args!("if (ptr + {size} > m.u8.length) m.span(ptr, {size});"));
+            w.line(format_args!("const view = m.dv;"));
+            if f.ty.size > 0 {
+                self.store(w, f.ty, &offset_expr("ptr", f.offset), "value", 0);
+            }
+            w.line(format_args!("zeroBytes(view, {}, {});", offset_expr("ptr", f.ty.size), size - f.ty.size));
+        } else if f.ty.size == 0 || !self.fast_setter(w, f.ty, f.offset, size, &ctx) {
             self.check_value(w, f.ty, &ctx);
             if f.ty.size > 0 {
                 w.line(format_args!("const m = this.#m;"));

@@ -18,6 +18,9 @@
 //!   `[at at]` where the read-only view carries `at`, `[_]` otherwise (the
 //!   pattern of `__get`'s offset parameter, then the field);
 //! - `[where …]`: the field bounds, repeated on every item (or empty);
+//! - `whole [where …]`: the bounds under which the struct is a
+//!   `WholeValue` (`for<'__w> T: WholeValue` per field type that may not
+//!   be one: not a scalar, pointer or pair), or empty;
 //! - `[view bytes type]`, `size S align A` (literals, or `__N`/`__A` on the
 //!   general path), `repr [__wl::StructRepr::Natural]`, `rename R, RA;`
 //!   (descriptor expressions), then `doc "…"` if the struct has a doc
@@ -27,11 +30,12 @@
 //! - optionally `validate [bool offsets…] [Type = offset, …]`;
 //! - `pad [start, end; …]`: the padding ranges zeroed on write;
 //! - `fields [ vis ident "name" OFFSET_X set_x offset Type, rename, kind; … ]`
-//!   where `kind` is either `generic(Builtin, [at] __wl x_mut encode &)`, for a
+//!   where `kind` is either `generic(Builtin, [at] [where …] __wl x_mut encode &)`, for a
 //!   type that is not a scalar: `Builtin` is the built-in type the derive
 //!   read the field's layout off its name (`[::core::primitive::u8; 6]`),
 //!   which `__decode` checks the field type is (see `__private::Is`), or
-//!   the field type itself on the general path (`__wl` is the runtime's
+//!   the field type itself on the general path (`[where …]`: the field's
+//!   own `WholeValue` bounds, which its setter needs; `__wl` is the runtime's
 //!   path, written where the parts of such a field need one;
 //!   `encode_value` without `&` in a packed struct; `[at]` where the
 //!   read-only view carries `at`, `[]` otherwise), or `scalar read write get LAYOUT_X Ret`
@@ -46,14 +50,14 @@
 macro_rules! __wasm_layout_struct {
     (
         $vis:vis struct $name:ident $r:ident [$rp:tt $($rat:ident)?] $m:ident $ns:literal
-        [$($where:tt)*] [$vb:ty] size $size:tt align $align:tt repr [$repr:expr]
+        [$($where:tt)*] whole [$($whole:tt)*] [$vb:ty] size $size:tt align $align:tt repr [$repr:expr]
         rename $rename:expr, $rename_all:expr; $(doc $doc:literal)? $(field_docs [$($fdoc:literal),*])?
         $(rules [$count:literal; $($sty:ty),*; $($o:ident $i:literal)*])?
         $(validate [$($boff:tt)*] [$($vty:ty = $voff:tt,)*])?
         pad [$($ps:expr, $pe:expr;)*]
         fields [$(
             $fvis:vis $f:ident $fname:literal $oc:ident $set:ident $off:tt $ty:ty, $frename:expr,
-            $(generic($cb:ty, [$($gat:ident)?] $wl:ident $fmut:ident $enc:ident $($amp:tt)?))?
+            $(generic($cb:ty, [$($gat:ident)?] [$($sw:tt)*] $wl:ident $fmut:ident $enc:ident $($amp:tt)?))?
             $(scalar $read:ident $write:ident $get:ident $layout:ident $ret:ty $(, $at:ident)?)?;
         )*]
         host [$($host:tt)*]
@@ -137,6 +141,8 @@ macro_rules! __wasm_layout_struct {
                     $m { bytes, at }
                 }
             }
+            #[automatically_derived]
+            impl __wl::WholeValue for $name $($whole)* {}
             // The read-only view is `Copy`: its getters take it by value,
             // which leaves rustc one lifetime fewer to check per getter.
             impl<'a> $r<'a> $($where)* {
@@ -191,7 +197,7 @@ macro_rules! __wasm_layout_struct {
                         }
                         #[doc = "Overwrites this field."]
                         #[inline(always)]
-                        $fvis fn $set(&mut self, value: $ty) {
+                        $fvis fn $set(&mut self, value: $ty) $($sw)* {
                             $wl::encode::<$ty, $off, $size>(&value, self.bytes)
                         }
                     )?

@@ -81,7 +81,7 @@ pub(crate) fn array_bytes<T: WasmLayout>(count: usize, at: u64) -> Result<usize,
 /// Writes `values` one after the other from the address `start` (in
 /// `memory` from its [`origin`](Memory::origin)), after checking the whole
 /// range lies inside `memory`, so that it writes all or nothing.
-pub(crate) fn write_all<T: WasmLayout, M: Memory + ?Sized>(
+pub(crate) fn write_all<T: crate::WholeValue, M: Memory + ?Sized>(
     memory: &mut M,
     start: u32,
     values: &[T],
@@ -194,7 +194,7 @@ impl Arena {
     /// Allocates room for `value` and writes it there (padding as zero).
     /// When `memory` is too small for the block nothing is allocated.
     #[inline]
-    pub fn place<T: WasmLayout, M: Memory + ?Sized>(
+    pub fn place<T: crate::WholeValue, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         value: &T,
@@ -204,7 +204,7 @@ impl Arena {
 
     /// Allocates room for `values` side by side and writes them; returns a
     /// pointer to the first. All or nothing.
-    pub fn place_slice<T: WasmLayout, M: Memory + ?Sized>(
+    pub fn place_slice<T: crate::WholeValue, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         values: &[T],
@@ -215,7 +215,7 @@ impl Arena {
     /// [`place_slice`](Arena::place_slice), growing `memory` first when
     /// `grow` is set and the block passes its end (the growth policy of
     /// [`Bump`](super::Bump)).
-    pub(crate) fn place_in<T: WasmLayout, M: Memory + ?Sized>(
+    pub(crate) fn place_in<T: crate::WholeValue, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         values: &[T],

@@ -1,6 +1,6 @@
 //! [`Bump`]: the simplest allocator, a pointer that only moves forward.
 
-use crate::{WasmLayout, WasmPtr};
+use crate::WasmPtr;
 
 use super::arena::Arena;
 use super::error::MemoryError;
@@ -74,7 +74,7 @@ impl Bump {
 
     /// Allocates room for `value` (growing `memory` if needed) and writes it.
     #[inline]
-    pub fn place<T: WasmLayout, M: Memory + ?Sized>(
+    pub fn place<T: crate::WholeValue, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         value: &T,
@@ -84,7 +84,7 @@ impl Bump {
 
     /// Allocates room for `values` side by side (growing `memory` if
     /// needed) and writes them; returns a pointer to the first.
-    pub fn place_slice<T: WasmLayout, M: Memory + ?Sized>(
+    pub fn place_slice<T: crate::WholeValue, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         values: &[T],

@@ -25,7 +25,7 @@
 //! # Ok::<(), MemoryError>(())
 //! ```
 
-use crate::{WasmLayout, WasmPtr};
+use crate::WasmPtr;
 
 use super::error::MemoryError;
 use super::storage::Memory;
@@ -55,7 +55,7 @@ impl Arena {
     /// [`place`](Arena::place), growing `memory` first when the block
     /// passes its end.
     #[inline]
-    pub fn place_growing<T: WasmLayout, M: Memory + ?Sized>(
+    pub fn place_growing<T: crate::WholeValue, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         value: &T,
@@ -65,7 +65,7 @@ impl Arena {
 
     /// [`place_slice`](Arena::place_slice), growing `memory` first when the
     /// block passes its end.
-    pub fn place_slice_growing<T: WasmLayout, M: Memory + ?Sized>(
+    pub fn place_slice_growing<T: crate::WholeValue, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         values: &[T],
@@ -90,7 +90,7 @@ impl Pool {
 
     /// [`place`](Pool::place), growing `memory` first when the slot passes
     /// its end.
-    pub fn place_growing<T: WasmLayout, M: Memory + ?Sized>(
+    pub fn place_growing<T: crate::WholeValue, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         value: &T,

@@ -1,7 +1,7 @@
 //! [`GuestAllocator`]: placing values through the allocator a guest
 //! exports, with every pointer it returns checked.
 
-use crate::{WasmLayout, WasmPtr};
+use crate::WasmPtr;
 
 use super::error::MemoryError;
 use super::linear::ADDRESS_SPACE;
@@ -124,7 +124,7 @@ impl GuestAllocator {
     /// Allocates room for `value` from the guest and writes it there. The
     /// block is checked as [`alloc`](Self::alloc) checks it before anything
     /// is written.
-    pub fn place<T: WasmLayout, G: GuestAllocFns + ?Sized>(
+    pub fn place<T: crate::WholeValue, G: GuestAllocFns + ?Sized>(
         &mut self,
         guest: &mut G,
         value: &T,

@@ -32,7 +32,7 @@ fn place_str(
 }
 
 /// `values` placed by `place`, or the empty slice without calling it.
-fn place_wasm_slice<T: WasmLayout>(
+fn place_wasm_slice<T: crate::WholeValue>(
     values: &[T],
     place: impl FnOnce(&[T]) -> Result<WasmPtr<T>, MemoryError>,
 ) -> Result<WasmSlice<T>, MemoryError> {
@@ -81,7 +81,7 @@ impl Arena {
     /// assert_eq!(scores.view(memory.bytes())?.iter().sum::<f32>(), 3.5);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn place_wasm_slice<T: WasmLayout, M: Memory + ?Sized>(
+    pub fn place_wasm_slice<T: crate::WholeValue, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         values: &[T],
@@ -101,7 +101,7 @@ impl Bump {
     }
 
     /// [`Arena::place_wasm_slice`], growing `memory` when needed.
-    pub fn place_wasm_slice<T: WasmLayout, M: Memory + ?Sized>(
+    pub fn place_wasm_slice<T: crate::WholeValue, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         values: &[T],

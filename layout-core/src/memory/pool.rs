@@ -163,7 +163,7 @@ impl Pool {
 
     /// Allocates a slot and writes `value` in it. When `memory` is too small
     /// for the slot, or the value wider than a slot, nothing changes.
-    pub fn place<T: WasmLayout, M: Memory + ?Sized>(
+    pub fn place<T: crate::WholeValue, M: Memory + ?Sized>(
         &mut self,
         memory: &mut M,
         value: &T,

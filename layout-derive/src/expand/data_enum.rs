@@ -32,6 +32,7 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
         (format_ident!("read_{}", tag.rust_name()), format_ident!("write_{}", tag.rust_name()));
     let (ref_enum, mut_enum) = (format_ident!("{}Ref", ident), format_ident!("{}Mut", ident));
     let bounds = type_bounds(cases.iter().flat_map(|c| c.fields.iter().map(|f| &f.ty)), krate);
+    let whole = super::whole::whole_bounds(cases.iter().flat_map(|c| c.fields.iter().map(|f| &f.ty)), krate);
 
     // Discriminants: the user's expressions, else one more than the last.
     let mut prev: Option<Ident> = None;
@@ -165,6 +166,7 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
         });
         let mut_methods = c.fields.iter().enumerate().map(|(j, f)| {
             let (o, ty, g, s, vm) = (offset(i, j), &f.ty, &f.getter, &f.setter, &f.view_mut);
+            let whole = super::whole::whole_bounds([ty], krate);
             quote! {
                 #[doc = "This field, read from its wasm32 offset."]
                 #[inline(always)]
@@ -174,7 +176,7 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
                 pub fn #vm(&mut self) -> <#ty as __wl::WasmLayout>::Mut<'_> { __wl::get_mut::<#ty, #o, __N>(self.bytes, self.at) }
                 #[doc = "Overwrites this field."]
                 #[inline(always)]
-                pub fn #s(&mut self, value: #ty) { __wl::encode::<#ty, #o, __N>(&value, self.bytes) }
+                pub fn #s(&mut self, value: #ty) #whole { __wl::encode::<#ty, #o, __N>(&value, self.bytes) }
             }
         });
         quote! {
@@ -364,6 +366,9 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
                     }
                 }
             }
+
+            #[automatically_derived]
+            impl __wl::WholeValue for #ident #whole {}
 
             #[automatically_derived]
             impl __wl::TaggedOption for #ident #bounds {

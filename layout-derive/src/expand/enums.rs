@@ -87,6 +87,23 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
                     #wl::ValueMut::__at(bytes, at)
                 }
             }
+            #[automatically_derived]
+            impl #wl::WholeValue for #ident {}
+            #[automatically_derived]
+            impl #wl::FieldlessEnum for #ident {
+                type Repr = #repr;
+                #[inline]
+                fn from_repr(raw: #repr) -> ::core::option::Option<Self> {
+                    match raw {
+                        #(#discs => ::core::option::Option::Some(#ident::#vidents),)*
+                        _ => ::core::option::Option::None,
+                    }
+                }
+                #[inline]
+                fn to_repr(&self) -> #repr {
+                    match self { #(#ident::#vidents => #discs,)* }
+                }
+            }
 
             #[automatically_derived]
             impl #wl::TaggedOption for #ident {

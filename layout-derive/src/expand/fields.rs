@@ -139,7 +139,7 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &Toke
             }
             (None, view_mut) => {
                 // generic(__wl x_mut encode &)
-                // generic(Builtin, [at] __wl x_mut encode &)
+                // generic(Builtin, [at] [where …] __wl x_mut encode &)
                 let mut g = TokenStream::new();
                 match (known(ty), p) {
                     (Some(_), Some(_)) => g.extend(builtin(ty, krate)),
@@ -148,6 +148,8 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &Toke
                 punct(&mut g, ",");
                 let at: Option<TokenTree> = checked.then(|| ident("at").into());
                 g.append(proc_macro2::Group::new(proc_macro2::Delimiter::Bracket, at.into_iter().collect()));
+                let whole = super::whole::whole_bounds([&f.ty], krate);
+                g.append(proc_macro2::Group::new(proc_macro2::Delimiter::Bracket, whole));
                 g.append(ident("__wl"));
                 g.extend(view_mut.as_ref().map(|n| FieldNames::ident(f, n)));
                 if packed {

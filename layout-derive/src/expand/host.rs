@@ -88,7 +88,7 @@ pub fn type_bounds<'t>(tys: impl Iterator<Item = &'t Type>, krate: &TokenStream)
 }
 
 /// The named types inside `ty` whose `WasmLayout` impl is not built in.
-fn leaf_types(ty: &Type) -> Vec<&Type> {
+pub(super) fn leaf_types(ty: &Type) -> Vec<&Type> {
     match ty {
         Type::Array(a) => leaf_types(&a.elem),
         Type::Paren(p) => leaf_types(&p.elem),

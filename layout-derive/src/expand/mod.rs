@@ -6,6 +6,8 @@ mod fields;
 mod host;
 pub mod predict;
 mod structs;
+pub mod unions;
+mod whole;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -29,6 +31,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
                 data_enum::expand(&parsed, variants, &krate)
             }
             Data::Enum(variants) => enums::expand(&parsed, variants, &krate),
+            Data::Union(members) => unions::expand(&parsed, members, &krate),
         },
         (Err(err), _) => fallback::expand(input, err, &krate),
         (Ok(()), None) => unreachable!("the input was rejected without an error"),

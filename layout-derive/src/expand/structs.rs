@@ -13,6 +13,7 @@ use super::fields::parts;
 use super::host::{field_bounds, host_check};
 use super::opt_str;
 use super::predict::predict;
+use super::whole::whole_bounds;
 use crate::ast::{Field, Input};
 use crate::names::{mut_view, ref_view};
 
@@ -85,12 +86,13 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         quote!(validate [#bools] [#validated])
     });
     let bounds = field_bounds(fields, krate);
+    let whole = whole_bounds(fields.iter().map(|f| &f.ty), krate);
     let host = input.repr.c.map(|_| host_check(input, fields, &bounds, p));
     let (fields, pad) = (&parts.fields, &parts.pad);
     quote! {
         #krate::__private::struct_layout! {
             #vis struct #ident #ref_ident [#ref_at] #mut_ident #name
-            [#bounds] [#view_bytes] size #size align #align repr [#repr]
+            [#bounds] whole [#whole] [#view_bytes] size #size align #align repr [#repr]
             rename #rename, #rename_all; #doc #field_docs
             #rules #validate
             pad [#pad]

@@ -7,7 +7,7 @@
 //     }
 
 ::wasm_layout::__private::struct_layout! {
-    pub struct Block BlockRef[_] BlockMut "Block"[] [[u8; 16]] size 16 align 16
+    pub struct Block BlockRef[_] BlockMut "Block"[] whole[] [[u8; 16]] size 16 align 16
     repr[__wl::StructRepr::Aligned(16)] rename::core::option::Option::None,
     ::core::option::Option::Some(__wl::RenameRule::Camel); pad[4, 16;] fields[pub
     byte_len "byte_len" OFFSET_BYTE_LEN set_byte_len 0 u32, __wl::NONE, scalar read_u32

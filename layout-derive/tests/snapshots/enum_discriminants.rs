@@ -104,6 +104,29 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl __wl::WholeValue for Kind {}
+    #[automatically_derived]
+    impl __wl::FieldlessEnum for Kind {
+        type Repr = u8;
+        #[inline]
+        fn from_repr(raw: u8) -> ::core::option::Option<Self> {
+            match raw {
+                __D0 => ::core::option::Option::Some(Kind::Empty),
+                __D1 => ::core::option::Option::Some(Kind::Full),
+                __D2 => ::core::option::Option::Some(Kind::Broken),
+                _ => ::core::option::Option::None,
+            }
+        }
+        #[inline]
+        fn to_repr(&self) -> u8 {
+            match self {
+                Kind::Empty => __D0,
+                Kind::Full => __D1,
+                Kind::Broken => __D2,
+            }
+        }
+    }
+    #[automatically_derived]
     impl __wl::TaggedOption for Kind {
         type OptionBytes = [u8; __wl::option_size::<Kind>()];
     }

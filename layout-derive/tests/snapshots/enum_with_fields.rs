@@ -355,6 +355,11 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl __wl::WholeValue for Shape
+    where
+        for<'__w> Point: ::wasm_layout::__private::WholeValue,
+    {}
+    #[automatically_derived]
     impl __wl::TaggedOption for Shape
     where
         for<'__w> Point: ::wasm_layout::__private::WasmLayout,
@@ -462,7 +467,10 @@ const _: () = {
         }
         ///Overwrites this field.
         #[inline(always)]
-        pub fn set_0(&mut self, value: Point) {
+        pub fn set_0(&mut self, value: Point)
+        where
+            for<'__w> Point: ::wasm_layout::__private::WholeValue,
+        {
             __wl::encode::<Point, __O1_0, __N>(&value, self.bytes)
         }
         ///This field, read from its wasm32 offset.
@@ -477,7 +485,10 @@ const _: () = {
         }
         ///Overwrites this field.
         #[inline(always)]
-        pub fn set_1(&mut self, value: Point) {
+        pub fn set_1(&mut self, value: Point)
+        where
+            for<'__w> Point: ::wasm_layout::__private::WholeValue,
+        {
             __wl::encode::<Point, __O1_1, __N>(&value, self.bytes)
         }
     }

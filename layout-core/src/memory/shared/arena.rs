@@ -162,7 +162,7 @@ impl SharedArena {
     }
 
     /// Allocates room for `value` and writes it there. All or nothing.
-    pub fn place<T: WasmLayout, M: Memory + ?Sized>(
+    pub fn place<T: crate::WholeValue, M: Memory + ?Sized>(
         &self,
         memory: &mut M,
         value: &T,

@@ -265,7 +265,7 @@ impl SharedPool {
     /// Allocates a slot and writes `value` in it. All or nothing: the
     /// header and the slot are checked, then the value is written, then the
     /// allocation.
-    pub fn place<T: WasmLayout, M: Memory + ?Sized>(
+    pub fn place<T: crate::WholeValue, M: Memory + ?Sized>(
         &self,
         memory: &mut M,
         value: &T,

@@ -65,7 +65,10 @@ fn type_name(ty: &TypeLayout) -> String {
         TypeKind::Str => "WasmStr".to_string(),
         TypeKind::Slice(s) => format!("WasmSlice<{}>", s.elem_name),
         TypeKind::Option(o) => format!("Option<{}>", type_name(o.some)),
-        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) => ty.export_name().to_string(),
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) | TypeKind::Union(_) => {
+            ty.export_name().to_string()
+        }
+        TypeKind::Open(o) => format!("Open<{}>", o.inner.export_name()),
     }
 }
 
