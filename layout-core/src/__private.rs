@@ -6,6 +6,9 @@
 //! lies inside; the access itself then needs no runtime check.
 
 pub use core;
+// The views' `Clone` and `Copy` impls name them by one segment after the
+// runtime's path: rustc resolves a path segment by segment, per use.
+pub use core::{clone::Clone, marker::Copy};
 
 pub use crate::__wasm_layout_struct as struct_layout;
 pub use crate::descriptor::{
