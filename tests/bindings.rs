@@ -12,6 +12,8 @@ mod fixtures;
 
 #[path = "bindings/c.rs"]
 mod c;
+#[path = "bindings/docs.rs"]
+mod docs;
 #[path = "bindings/errors.rs"]
 mod errors;
 #[path = "bindings/export.rs"]
@@ -26,3 +28,5 @@ mod node;
 mod odin;
 #[path = "bindings/strings.rs"]
 mod strings;
+#[path = "bindings/variants.rs"]
+mod variants;

@@ -10,8 +10,9 @@
 //! passes inside the browser. The screenshot is left in
 //! `target/browser/demo.png`.
 //!
-//! The page's generated files (`schema.ts`, `layouts.ts`) are kept current
-//! here with [`Export::sync`](wasm_layout::Export::sync).
+//! The page's generated file (`layouts.ts`) is kept current here with
+//! [`Export::sync`](wasm_layout::Export::sync); it shares the Node host's
+//! bindings and plan (`tests/ts/e2e/schema.ts`, `plan.ts`).
 
 mod common;
 

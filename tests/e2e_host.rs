@@ -32,6 +32,7 @@ fn exported() -> Export {
         .file("tests/guest/wasm-layout-runtime.h", C_RUNTIME)
         .file("tests/guest-odin/wasm_layout/wasm_layout_runtime.odin", ODIN_RUNTIME)
         .file("tests/ts/e2e/schema.ts", bindings.typescript())
+        .file("tests/ts/e2e/constants.ts", host::web::generated::constants_ts())
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Guest-side allocation from the shared headers: the C and Odin guests (the
 //! shipped runtimes `wasm-layout-runtime.h` and `wasm_layout_runtime.odin`),
-//! the Rust host (wasmi) and the Node host (the TypeScript runtime) allocate
+//! the Rust guest (the toolkit's `SharedArena` and `SharedPool` over its own
+//! memory), the Rust host (wasmi) and the Node host (the TypeScript runtime) allocate
 //! in turn from one `SharedArena` and one `SharedPool` in the guest's memory.
 //! Whichever side allocated, the state is the one Rust alone produces; a bad
 //! header is refused with the status and field Rust names, changing nothing.
@@ -16,13 +17,7 @@ use wasm_layout::memory::shared::{ArenaHeader, PoolHeader};
 use wasm_layout::memory::{PoolHandle, SharedArena, SharedPool};
 use wasm_layout::WasmLayout;
 use wasm_layout_e2e::shared::{self, Actor, Op};
-use wasm_layout_e2e::Guest;
-
-/// The guests with the runtime: C and Odin.
-const GUESTS: [(&str, &[u8]); 2] = [
-    ("tests/guest/guest.wasm", wasm_layout_e2e::GUEST_WASM),
-    ("tests/guest-odin/guest.wasm", wasm_layout_e2e::ODIN_GUEST_WASM),
-];
+use wasm_layout_e2e::{Guest, GUESTS};
 
 fn ready(wasm: &[u8]) -> (Guest, u32) {
     let mut g = Guest::new(wasm).unwrap();

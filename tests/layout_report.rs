@@ -111,7 +111,14 @@ fn the_suggested_order_is_minimal_for_small_shapes() {
             name: "Shape",
             size: 0,
             align: 1,
-            kind: TypeKind::Struct(StructLayout { fields, repr, rename: None, rename_all: None }),
+            kind: TypeKind::Struct(StructLayout {
+                fields,
+                repr,
+                rename: None,
+                rename_all: None,
+                doc: "",
+                field_docs: &[],
+            }),
         };
         let all = permutations(n);
         let best = all.iter().filter_map(|p| t.size_in_order(p)).min().unwrap();
@@ -187,6 +194,8 @@ fn cache_line_boundaries_and_crossings_are_marked() {
             repr: StructRepr::Natural,
             rename: None,
             rename_all: None,
+            doc: "",
+            field_docs: &[],
         }),
     };
     let crossing: Vec<&str> = WIDE.cache_line_crossings().map(|f| f.name).collect();

@@ -122,10 +122,12 @@ pub fn count_of<T: WasmLayout>(bytes: &[u8]) -> usize {
 }
 
 mod alloc;
+mod pairs;
 mod scans;
 mod writes;
 
 pub use alloc::*;
+pub use pairs::*;
 pub use scans::*;
 pub use writes::*;
 
@@ -134,5 +136,6 @@ mod tests {
     #[test]
     fn kernels_agree() {
         super::agree();
+        super::pairs_agree();
     }
 }

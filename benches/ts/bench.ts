@@ -9,7 +9,7 @@
 // line: the nanoseconds per element of every repetition, and whether the
 // variant was still optimized after them. `--list` prints the variants.
 
-import { readParticle, ParticleView, ParticleLayout } from "./generated/bench.ts";
+import { readParticle, ParticleArray, ParticleView, ParticleLayout } from "./generated/bench.ts";
 
 const quick = process.argv.includes("--quick");
 const N = quick ? 100_000 : 1_000_000;
@@ -87,6 +87,62 @@ const variants: Record<string, () => number> = {
     let sum = 0;
     for (let i = 0; i < N; i++) sum += new ParticleView(memory, i * SIZE).mass;
     return sum;
+  },
+  "view/cursor": () => {
+    let sum = 0;
+    const particles = new ParticleArray(memory, 0, N);
+    for (let i = 0; i < N; i++) sum += particles.get(i).mass;
+    return sum;
+  },
+  "view/column": () => {
+    let sum = 0;
+    const mass = new ParticleArray(memory, 0, N).column("mass");
+    for (let i = 0; i < N; i++) sum += mass.get(i);
+    return sum;
+  },
+  "view/column_reduce": () => {
+    const mass = new ParticleArray(memory, 0, N).column("mass");
+    return mass.reduce((sum, x) => sum + x, 0);
+  },
+  "view/hand_typed": () => {
+    let sum = 0;
+    const f = new Float32Array(memory.buffer);
+    for (let i = 0; i < N; i++) sum += f[6 + 9 * i]!;
+    return sum;
+  },
+  // Every field written: through the setters of one moving view, and by
+  // hand with a hoisted DataView. The values are those the data holds.
+  "write/hand": () => {
+    const view = new DataView(memory.buffer);
+    for (let i = 0; i < N; i++) {
+      const p = i * SIZE;
+      const f = i % 1000;
+      view.setFloat32(p, f, true);
+      view.setFloat32(p + 4, f + 1, true);
+      view.setFloat32(p + 8, f + 2, true);
+      view.setFloat32(p + 12, 0.5, true);
+      view.setFloat32(p + 16, 0.5, true);
+      view.setFloat32(p + 20, 0.5, true);
+      view.setFloat32(p + 24, 1 + (i % 7), true);
+      view.setUint32(p + 28, i, true);
+      view.setUint8(p + 32, i % 3 !== 0 ? 1 : 0);
+      view.setUint8(p + 33, i % 4);
+    }
+    return N;
+  },
+  "write/generated": () => {
+    const view = new ParticleView(memory, 0);
+    for (let i = 0; i < N; i++) {
+      view.ptr = i * SIZE;
+      const f = i % 1000;
+      view.pos = [f, f + 1, f + 2];
+      view.vel = [0.5, 0.5, 0.5];
+      view.mass = 1 + (i % 7);
+      view.id = i;
+      view.alive = i % 3 !== 0;
+      view.kind = i % 4;
+    }
+    return N;
   },
 };
 

@@ -5,7 +5,7 @@
 #[path = "../../tests/shapes/mod.rs"]
 pub mod shapes;
 
-use wasm_layout::{LayoutError, TypeKind, TypeLayout, WasmLayout};
+use wasm_layout::{LayoutError, OptionRepr, TypeKind, TypeLayout, WasmLayout};
 
 /// For each of the `layout.size` bytes of a value, whether it belongs to some
 /// field (`true`) or is padding (`false`).
@@ -27,6 +27,20 @@ fn mark(layout: &TypeLayout, at: usize, out: &mut [bool]) {
                 mark(a.elem, at + i * a.elem.size, out);
             }
         }
+        // The tag, and the fields of every case (a byte some case uses).
+        TypeKind::Variant(v) => {
+            out[at..at + v.tag.size()].fill(true);
+            for f in v.cases.iter().flat_map(|c| c.fields) {
+                mark(f.ty, at + f.offset, out);
+            }
+        }
+        TypeKind::Option(o) => match o.repr {
+            OptionRepr::Zero => mark(o.some, at, out),
+            OptionRepr::Tagged { payload } => {
+                out[at] = true;
+                mark(o.some, at + payload, out);
+            }
+        },
         TypeKind::Scalar(_) | TypeKind::Pointer(_) | TypeKind::Enum(_) | TypeKind::Str | TypeKind::Slice(_) => {
             out[at..at + layout.size].fill(true);
         }

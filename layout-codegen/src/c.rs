@@ -14,18 +14,21 @@ use wasm_layout_rules::fnv;
 use wasm_layout_rules::names::Scope;
 use wasm_layout_rules::pair::{LEN_AT, PAIR, PTR_AT};
 
+use crate::doc;
 use crate::names::{field_name, variant_name};
 use crate::walk::Pairs;
 use crate::writer::Writer;
 use crate::{Backend, GENERATED_NOTICE};
-use wasm_layout_core::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::descriptor::{
+    EnumLayout, OptionRepr, Scalar, StructLayout, TypeKind, TypeLayout, VariantEnumLayout,
+};
 use wasm_layout_core::fingerprint;
 use wasm_layout_core::StructRepr;
 
 /// The macros the header defines besides one per type and variant: static
 /// assertions and `alignof` spelled for C11 and for C++.
-const ASSERT: &str = "WASM_LAYOUT_ASSERT";
-const ALIGNOF: &str = "WASM_LAYOUT_ALIGNOF";
+pub(crate) const ASSERT: &str = "WASM_LAYOUT_ASSERT";
+pub(crate) const ALIGNOF: &str = "WASM_LAYOUT_ALIGNOF";
 
 /// Takes the header's own file-scope names.
 pub(crate) fn reserve(file: &mut Scope) {
@@ -54,7 +57,8 @@ fn mangle(t: &TypeLayout) -> String {
         TypeKind::Array(a) => format!("{}_x{}", mangle(a.elem), a.len),
         TypeKind::Str => String::from(STR),
         TypeKind::Slice(_) => slice_name(t),
-        TypeKind::Struct(_) | TypeKind::Enum(_) => String::from(t.export_name()),
+        TypeKind::Option(o) => format!("Option_{}", mangle(o.some)),
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) => String::from(t.export_name()),
     }
 }
 
@@ -151,9 +155,11 @@ impl Backend for C {
     fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout) {
         let name = ty.export_name();
         w.blank();
+        doc::block(w, e.doc);
         w.line(format_args!("/* enum {name}: stored as {} */", e.repr.rust_name()));
         w.line(format_args!("typedef {} {name};", scalar(e.repr)));
         for v in e.variants {
+            doc::block(w, v.doc);
             let constant = constant(name, variant_name(v));
             w.line(format_args!("#define {constant} (({name}){})", literal(v.value)));
         }
@@ -172,11 +178,13 @@ impl Backend for C {
         // standard spelling for; `__extension__` keeps `-pedantic` quiet.
         let extension = if has_zero_size_part(ty) { "__extension__ " } else { "" };
         w.blank();
+        doc::block(w, s.doc);
         if s.fields.is_empty() {
             w.line(format_args!("{extension}typedef struct {attribute}{name} {{}} {name};"));
         } else {
             w.open(format_args!("{extension}typedef struct {attribute}{name} {{"));
-            for f in s.fields {
+            for (i, f) in s.fields.iter().enumerate() {
+                doc::block(w, s.field_doc(i));
                 let (base, dims) = declarator(f.ty);
                 let comment = match f.ty.kind {
                     TypeKind::Pointer(p) => format!(" /* WasmPtr<{}> */", p.target_name),
@@ -198,13 +206,17 @@ impl Backend for C {
         }
     }
 
+    fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout) {
+        self.variant_enum(w, ty, v);
+    }
+
     fn end(&mut self, w: &mut Writer) {
         w.blank();
         w.line(format_args!("#endif /* {} */", self.guard));
     }
 }
 
-fn scalar(s: Scalar) -> &'static str {
+pub(crate) fn scalar(s: Scalar) -> &'static str {
     match s {
         Scalar::U8 => "uint8_t",
         Scalar::U16 => "uint16_t",
@@ -236,13 +248,23 @@ fn has_zero_size_part(ty: &TypeLayout) -> bool {
 }
 
 /// The element type and the `[N]…` suffix of a declarator for `t`.
-fn declarator(t: &TypeLayout) -> (String, String) {
+pub(crate) fn declarator(t: &TypeLayout) -> (String, String) {
     match t.kind {
         TypeKind::Scalar(s) => (String::from(scalar(s)), String::new()),
         TypeKind::Pointer(_) => (String::from("uint32_t"), String::new()),
-        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Str | TypeKind::Slice(_) => {
-            (mangle(t), String::new())
-        }
+        TypeKind::Struct(_)
+        | TypeKind::Enum(_)
+        | TypeKind::Variant(_)
+        | TypeKind::Str
+        | TypeKind::Slice(_) => (mangle(t), String::new()),
+        TypeKind::Option(o) => match o.repr {
+            // 0 is None: the inner type itself.
+            OptionRepr::Zero => declarator(o.some),
+            OptionRepr::Tagged { .. } => {
+                let (base, dims) = declarator(o.some);
+                (format!("struct {{ uint8_t tag; {base} some{dims}; }}"), String::new())
+            }
+        },
         TypeKind::Array(a) => {
             let (base, inner) = declarator(a.elem);
             (base, format!("[{}]{inner}", a.len))
@@ -258,9 +280,10 @@ fn pointee(t: &TypeLayout) -> (String, String) {
         TypeKind::Scalar(s) => (String::from(scalar(s)), String::new()),
         TypeKind::Enum(e) => (String::from(scalar(e.repr)), String::new()),
         TypeKind::Pointer(_) => (String::from("uint32_t"), String::new()),
-        TypeKind::Struct(_) | TypeKind::Str | TypeKind::Slice(_) => {
+        TypeKind::Struct(_) | TypeKind::Variant(_) | TypeKind::Str | TypeKind::Slice(_) => {
             (format!("struct {}", mangle(t)), String::new())
         }
+        TypeKind::Option(_) => declarator(t),
         TypeKind::Array(a) => {
             let (base, inner) = pointee(a.elem);
             (base, format!("[{}]{inner}", a.len))
@@ -329,7 +352,7 @@ impl C {
 }
 
 /// An integer literal with the value `v`, valid for every repr up to 32 bits.
-fn literal(v: i64) -> String {
+pub(crate) fn literal(v: i64) -> String {
     if v == i64::from(i32::MIN) {
         String::from("(-2147483647 - 1)")
     } else if v > i64::from(i32::MAX) {

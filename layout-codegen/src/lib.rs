@@ -22,14 +22,17 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
-use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout, VariantEnumLayout};
 use wasm_layout_core::WasmLayout;
 
 mod c;
+mod c_variant;
 pub mod diff;
+mod doc;
 mod export;
 mod names;
 mod odin;
+mod odin_variant;
 mod registry;
 mod typescript;
 pub mod walk;
@@ -232,6 +235,8 @@ trait Backend {
     fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout);
     /// One struct.
     fn structure(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout);
+    /// One enum with fields.
+    fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout);
     /// The file's closing lines.
     fn end(&mut self, w: &mut Writer);
 }
@@ -251,6 +256,7 @@ fn generate<B: Backend>(
         match ty.kind {
             TypeKind::Struct(s) => backend.structure(&mut w, ty, &s),
             TypeKind::Enum(e) => backend.enumeration(&mut w, ty, &e),
+            TypeKind::Variant(v) => backend.variant(&mut w, ty, &v),
             _ => {}
         }
     }

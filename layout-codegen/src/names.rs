@@ -3,7 +3,8 @@
 
 use alloc::string::String;
 
-use wasm_layout_core::descriptor::{FieldLayout, StructLayout, VariantLayout};
+use wasm_layout_core::descriptor::{CaseLayout, FieldLayout, StructLayout, VariantLayout};
+use wasm_layout_rules::names::Lang;
 
 /// The name generated code gives field `f` of struct `s`: its own
 /// `#[layout(rename)]`, else the struct's `rename_all` rule applied to the
@@ -20,4 +21,22 @@ pub fn field_name(s: &StructLayout, f: &FieldLayout) -> String {
 /// The name generated code gives a variant.
 pub(crate) fn variant_name(v: &VariantLayout) -> &'static str {
     v.rename.unwrap_or(v.name)
+}
+
+/// The name generated code gives a case of an enum with fields.
+pub(crate) fn case_name(c: &CaseLayout) -> &'static str {
+    c.rename.unwrap_or(c.name)
+}
+
+/// The name generated code gives a field of a case: its rename, else its
+/// Rust name; a tuple variant's field `0` is `0` in TypeScript (a key of the
+/// case's object) and `_0` in C and Odin (a member name).
+pub(crate) fn case_field_name(lang: Lang, f: &FieldLayout) -> String {
+    match f.rename {
+        Some(r) => String::from(r),
+        None if lang != Lang::TypeScript && f.name.starts_with(|c: char| c.is_ascii_digit()) => {
+            alloc::format!("_{}", f.name)
+        }
+        None => String::from(f.name),
+    }
 }

@@ -9,10 +9,13 @@
 use alloc::format;
 use alloc::string::{String, ToString};
 
+use crate::doc;
 use crate::names::{field_name, variant_name};
 use crate::writer::Writer;
 use crate::{Backend, BindingsError, GENERATED_NOTICE};
-use wasm_layout_core::descriptor::{EnumLayout, Scalar, StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::descriptor::{
+    EnumLayout, OptionRepr, Scalar, StructLayout, TypeKind, TypeLayout, VariantEnumLayout,
+};
 use wasm_layout_core::fingerprint;
 use wasm_layout_core::StructRepr;
 use wasm_layout_rules::names::Lang;
@@ -41,7 +44,7 @@ impl Odin {
         Ok(Odin { package: package.to_string() })
     }
 
-    fn fingerprint_and_sizes(&mut self, w: &mut Writer, ty: &TypeLayout) {
+    pub(crate) fn fingerprint_and_sizes(&mut self, w: &mut Writer, ty: &TypeLayout) {
         let name = ty.export_name();
         w.line(format_args!("{name}_FINGERPRINT : u64 : 0x{:016x}", fingerprint(ty)));
         w.line(format_args!("#assert(size_of({name}) == {})", ty.size));
@@ -78,8 +81,10 @@ impl Backend for Odin {
     fn enumeration(&mut self, w: &mut Writer, ty: &TypeLayout, e: &EnumLayout) {
         let name = ty.export_name();
         w.blank();
+        doc::line_comments(w, e.doc);
         w.open(format_args!("{name} :: enum {} {{", scalar(e.repr)));
         for v in e.variants {
+            doc::line_comments(w, v.doc);
             w.line(format_args!("{} = {},", variant_name(v), v.value));
         }
         w.close(format_args!("}}"));
@@ -96,11 +101,13 @@ impl Backend for Odin {
             StructRepr::Aligned(_) => format!(" #align({})", ty.align),
         };
         w.blank();
+        doc::line_comments(w, s.doc);
         if s.fields.is_empty() {
             w.line(format_args!("{name} :: struct{directive} {{}}"));
         } else {
             w.open(format_args!("{name} :: struct{directive} {{"));
-            for f in s.fields {
+            for (i, f) in s.fields.iter().enumerate() {
+                doc::line_comments(w, s.field_doc(i));
                 let comment = match f.ty.kind {
                     TypeKind::Pointer(p) => format!(" // WasmPtr({})", p.target_name),
                     TypeKind::Str => String::from(" // WasmStr"),
@@ -115,6 +122,10 @@ impl Backend for Odin {
         for f in s.fields {
             w.line(format_args!("#assert(offset_of({name}, {}) == {})", field_name(s, f), f.offset));
         }
+    }
+
+    fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout) {
+        self.variant_enum(w, ty, v);
     }
 
     fn end(&mut self, _w: &mut Writer) {}
@@ -133,13 +144,18 @@ fn scalar(s: Scalar) -> &'static str {
     s.rust_name()
 }
 
-fn odin_type(t: &TypeLayout) -> String {
+pub(crate) fn odin_type(t: &TypeLayout) -> String {
     match t.kind {
         TypeKind::Scalar(s) => scalar(s).to_string(),
         TypeKind::Pointer(_) => String::from("u32"),
         TypeKind::Array(a) => format!("[{}]{}", a.len, odin_type(a.elem)),
         TypeKind::Str => String::from("string"),
         TypeKind::Slice(s) => format!("[]{}", odin_type((s.elem)())),
-        TypeKind::Struct(_) | TypeKind::Enum(_) => t.export_name().to_string(),
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) => t.export_name().to_string(),
+        TypeKind::Option(o) => match o.repr {
+            // 0 is None: the inner type itself.
+            OptionRepr::Zero => odin_type(o.some),
+            OptionRepr::Tagged { .. } => format!("struct {{ tag: u8, some: {} }}", odin_type(o.some)),
+        },
     }
 }

@@ -11,10 +11,10 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use wasm_layout_core::descriptor::{StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::descriptor::{StructLayout, TypeKind, TypeLayout, VariantEnumLayout};
 use wasm_layout_rules::names::{Lang, Scope, ScopeKind};
 
-use crate::names::{field_name, variant_name};
+use crate::names::{case_field_name, case_name, field_name, variant_name};
 use crate::{c, typescript, BindingsError};
 
 /// Declares every name the `lang` emitter writes for `types`.
@@ -45,6 +45,7 @@ pub(crate) fn check(
     for ty in types {
         match ty.kind {
             TypeKind::Struct(s) => structure(lang, &file, ty, &s)?,
+            TypeKind::Variant(v) => variant(lang, &file, ty, &v)?,
             TypeKind::Enum(e) => {
                 let name = ty.export_name();
                 let mut values = Scope::new(lang, ScopeKind::Members);
@@ -65,7 +66,7 @@ pub(crate) fn check(
 fn items(lang: Lang, ty: &TypeLayout) -> Vec<(String, String)> {
     let name = ty.export_name();
     let what = match ty.kind {
-        TypeKind::Enum(_) => "enum",
+        TypeKind::Enum(_) | TypeKind::Variant(_) => "enum",
         _ => "struct",
     };
     let mut out = alloc::vec![(String::from(name), format!("{what} `{}`", ty.name))];
@@ -76,18 +77,22 @@ fn items(lang: Lang, ty: &TypeLayout) -> Vec<(String, String)> {
         (Lang::TypeScript, kind) => {
             out.push(suffixed("Layout", "layout constant"));
             out.push(suffixed("Fingerprint", "fingerprint constant"));
-            for prefix in typescript::prefixes(matches!(kind, TypeKind::Struct(_))) {
+            for prefix in typescript::prefixes(matches!(kind, TypeKind::Struct(_) | TypeKind::Variant(_))) {
                 out.push((
                     format!("{prefix}{name}"),
                     format!("the function `{prefix}{name}` of {what} `{}`", ty.name),
                 ));
             }
-            if matches!(kind, TypeKind::Struct(_)) {
+            if matches!(kind, TypeKind::Struct(_) | TypeKind::Variant(_)) {
                 out.push(suffixed("View", "view class"));
+                out.push(suffixed("Array", "struct array class"));
             }
         }
         (Lang::C, kind) => {
             out.push(suffixed("_FINGERPRINT", "fingerprint macro"));
+            if let TypeKind::Variant(v) = kind {
+                out.extend(crate::c_variant::items(name, &v));
+            }
             if let TypeKind::Enum(e) = kind {
                 for v in e.variants {
                     out.push((
@@ -97,7 +102,12 @@ fn items(lang: Lang, ty: &TypeLayout) -> Vec<(String, String)> {
                 }
             }
         }
-        (Lang::Odin, _) => out.push(suffixed("_FINGERPRINT", "fingerprint constant")),
+        (Lang::Odin, kind) => {
+            out.push(suffixed("_FINGERPRINT", "fingerprint constant"));
+            if let TypeKind::Variant(v) = kind {
+                out.extend(crate::odin_variant::items(name, &v));
+            }
+        }
         (Lang::Rust, _) => {}
     }
     out
@@ -134,6 +144,46 @@ fn structure(lang: Lang, file: &Scope, ty: &TypeLayout, s: &StructLayout) -> Res
         members.declare(&field, &item)?;
         if lang == Lang::TypeScript {
             view.declare(&field, &format!("the accessor for field `{}` of `{}`", f.name, ty.name))?;
+        }
+    }
+    if lang == Lang::TypeScript {
+        for (method, f) in typescript::view_methods(s) {
+            view.declare(
+                &method,
+                &format!("the view method for pointer field `{}` of `{}`", f.name, ty.name),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// An enum with fields: its cases, and each case's fields (in TypeScript
+/// the keys of the case's object, beside `tag`; in C and Odin the members
+/// of the case's struct, which must not name a file-scope item).
+fn variant(lang: Lang, file: &Scope, ty: &TypeLayout, v: &VariantEnumLayout) -> Result<(), BindingsError> {
+    let name = ty.export_name();
+    let mut cases = Scope::new(lang, ScopeKind::Members);
+    for c in v.cases {
+        cases.declare(case_name(c), &format!("case `{}` of `{name}`", c.name))?;
+        let mut members = Scope::new(lang, ScopeKind::Members);
+        if lang == Lang::TypeScript {
+            members.reserve("tag", &format!("the tag of case `{}` of `{name}`", c.name));
+        }
+        for f in c.fields {
+            let field = case_field_name(lang, f);
+            let item = format!("field `{}` of case `{}` of `{}`", f.name, c.name, ty.name);
+            if matches!(lang, Lang::C | Lang::Odin) {
+                if let Some(other) = file.item(&field) {
+                    return Err(wasm_layout_rules::names::NameError::Clash {
+                        lang,
+                        name: field,
+                        first: String::from(other),
+                        second: item,
+                    }
+                    .into());
+                }
+            }
+            members.declare(&field, &item)?;
         }
     }
     Ok(())

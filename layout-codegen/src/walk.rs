@@ -5,7 +5,7 @@ use alloc::collections::{BTreeMap, VecDeque};
 use alloc::vec::Vec;
 
 use crate::BindingsError;
-use wasm_layout_core::descriptor::{TypeKind, TypeLayout};
+use wasm_layout_core::descriptor::{FieldLayout, TypeKind, TypeLayout};
 use wasm_layout_core::fingerprint;
 
 /// Every struct and enum reachable from `roots`, each once, dependencies
@@ -70,6 +70,16 @@ impl Walk {
                 }
                 self.declare(ty)
             }
+            TypeKind::Variant(v) => {
+                if self.seen_before(ty)? {
+                    return Ok(());
+                }
+                for field in v.cases.iter().flat_map(|c| c.fields) {
+                    self.visit(field.ty)?;
+                }
+                self.declare(ty)
+            }
+            TypeKind::Option(o) => self.visit(o.some),
         }
     }
 
@@ -95,6 +105,15 @@ impl Walk {
     }
 }
 
+/// The fields of every case of an enum with fields; none for anything else.
+pub(crate) fn case_fields(ty: &TypeLayout) -> impl Iterator<Item = &'static FieldLayout> {
+    let cases = match ty.kind {
+        TypeKind::Variant(v) => v.cases,
+        _ => &[],
+    };
+    cases.iter().flat_map(|c| c.fields)
+}
+
 /// The strings and slices a file needs: those the fields of `types` use
 /// (in arrays and slices too), and `roots` that are one themselves
 /// (`Bindings::new().add::<WasmStr>()` asks for `WasmStr` and `readStr`).
@@ -112,6 +131,7 @@ pub(crate) fn pairs(roots: &[&'static TypeLayout], types: &[&'static TypeLayout]
         match t.kind {
             TypeKind::Str => *str_used = true,
             TypeKind::Array(a) => visit(a.elem, str_used, slices),
+            TypeKind::Option(o) => visit(o.some, str_used, slices),
             TypeKind::Slice(s) => {
                 let print = fingerprint(t);
                 if !slices.iter().any(|known| fingerprint(known) == print) {
@@ -131,7 +151,7 @@ pub(crate) fn pairs(roots: &[&'static TypeLayout], types: &[&'static TypeLayout]
         visit(root, &mut strings, &mut slices);
     }
     for ty in types {
-        for f in ty.fields() {
+        for f in ty.fields().iter().chain(case_fields(ty)) {
             visit(f.ty, &mut strings, &mut slices);
         }
     }

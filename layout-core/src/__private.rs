@@ -12,12 +12,16 @@ pub use core::{clone::Clone, marker::Copy};
 
 pub use crate::__wasm_layout_struct as struct_layout;
 pub use crate::descriptor::{
-    EnumLayout, FieldLayout, RenameRule, Scalar, StructLayout, TypeKind, TypeLayout, VariantLayout,
+    CaseLayout, EnumLayout, FieldLayout, RenameRule, Scalar, StructLayout, TypeKind, TypeLayout,
+    VariantEnumLayout, VariantLayout,
 };
 pub use crate::error::LayoutError;
+pub use crate::option::TaggedOption;
 pub use crate::pod::HostLayout;
+pub use crate::rules::VariantShape;
 pub use crate::rules::{FieldShape, StructRepr, StructShape};
 pub use crate::value::ValueMut;
+pub use crate::variant::{VariantMut, VariantRef, WasmVariant};
 pub use crate::view::{ViewMut, ViewRef};
 pub use crate::WasmLayout;
 

@@ -30,6 +30,13 @@ impl<T: WasmLayout, const N: usize> WasmLayout for [T; N] {
         Ok(())
     }
     #[inline]
+    fn __check_write(&self) -> Result<(), LayoutError> {
+        for (i, value) in self.iter().enumerate() {
+            value.__check_write().map_err(|e| e.offset_by(i.wrapping_mul(T::SIZE)))?;
+        }
+        Ok(())
+    }
+    #[inline]
     fn __decode(bytes: &Self::Bytes) -> Self {
         bytes.each_ref().map(T::__decode)
     }

@@ -16,8 +16,8 @@ pub use wasm_layout_rules::{RenameRule, Scalar};
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct TypeLayout {
-    /// The Rust name (`"Point"`, `"u32"`; `"array"`, `"WasmPtr"`, `"WasmStr"`
-    /// and `"WasmSlice"` for those).
+    /// The Rust name (`"Point"`, `"u32"`; `"array"`, `"WasmPtr"`, `"WasmStr"`,
+    /// `"WasmSlice"` and `"Option"` for those).
     pub name: &'static str,
     /// Size in bytes on wasm32.
     pub size: usize,
@@ -46,6 +46,70 @@ pub enum TypeKind {
     /// A [`WasmSlice<T>`](crate::WasmSlice): `(ptr, len)` of `T`s in linear
     /// memory, laid out as [`pair`](wasm_layout_rules::pair) says.
     Slice(SliceLayout),
+    /// An enum with fields, `#[repr(C, u8)]` (or `C, u16` / `C, u32`): a tag,
+    /// then a union of the cases' field structs.
+    Variant(VariantEnumLayout),
+    /// An `Option<T>`: 0 for `None` where `T` is never 0 (`WasmPtr<T>`, the
+    /// `NonZero` integers), else a `u8` tag (0 `None`, 1 `Some`) and `T`.
+    Option(OptionLayout),
+}
+
+/// An enum with fields: a tag, then the payload, a union of one struct per
+/// case, laid out as [`variant`](wasm_layout_rules::variant) says.
+#[derive(Debug, Clone, Copy)]
+pub struct VariantEnumLayout {
+    /// The tag's integer type: `u8`, `u16` or `u32`.
+    pub tag: Scalar,
+    /// Offset of the payload union.
+    pub payload: usize,
+    /// The cases in declaration order.
+    pub cases: &'static [CaseLayout],
+    /// `#[layout(rename = "…")]`: the name in generated code.
+    pub rename: Option<&'static str>,
+}
+
+/// One case of an enum with fields.
+#[derive(Debug, Clone, Copy)]
+pub struct CaseLayout {
+    /// The Rust variant name.
+    pub name: &'static str,
+    /// The tag value that selects it.
+    pub value: i64,
+    /// `#[layout(rename = "…")]`: the name in generated code.
+    pub rename: Option<&'static str>,
+    /// Its fields in declaration order, with offsets from the start of the
+    /// enum (not of the payload). A tuple variant's fields are named `"0"`,
+    /// `"1"`, …; a unit variant has none.
+    pub fields: &'static [FieldLayout],
+    /// Size of the case's own struct (its fields, laid out as a struct).
+    pub size: usize,
+    /// Alignment of the case's own struct.
+    pub align: usize,
+    /// Whether the variant is a tuple variant (`Rect(Point, Point)`).
+    pub tuple: bool,
+}
+
+/// How an `Option<T>` tells `None` from `Some`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionRepr {
+    /// `T` is never all zero bytes (`WasmPtr<T>`, `NonZeroU32`, …): the
+    /// layout of `T`, and 0 is `None`.
+    Zero,
+    /// A `u8` tag (0 `None`, 1 `Some`, anything else invalid), then `T` at
+    /// `payload`, as `#[repr(C, u8)] enum { None, Some(T) }`.
+    Tagged {
+        /// Offset of the `T`.
+        payload: usize,
+    },
+}
+
+/// An `Option<T>`.
+#[derive(Debug, Clone, Copy)]
+pub struct OptionLayout {
+    /// The layout of `T`.
+    pub some: &'static TypeLayout,
+    /// How `None` is told apart.
+    pub repr: OptionRepr,
 }
 
 /// The element type of a [`WasmSlice<T>`](crate::WasmSlice).
@@ -93,6 +157,14 @@ pub struct StructLayout {
     pub rename: Option<&'static str>,
     /// `#[layout(rename_all = "…")]`: how generated code spells field names.
     pub rename_all: Option<RenameRule>,
+    /// The struct's doc comment (`///` lines), its lines joined by `\n`
+    /// and their common indentation removed; empty when it has none.
+    /// Generated code carries it as a comment.
+    pub doc: &'static str,
+    /// The fields' doc comments, by field index, as [`doc`](Self::doc);
+    /// empty when no field has one (read them with
+    /// [`field_doc`](Self::field_doc)).
+    pub field_docs: &'static [&'static str],
 }
 
 /// One field of a struct.
@@ -117,6 +189,8 @@ pub struct EnumLayout {
     pub variants: &'static [VariantLayout],
     /// `#[layout(rename = "…")]`: the name in generated code.
     pub rename: Option<&'static str>,
+    /// The enum's doc comment (see [`StructLayout::doc`]).
+    pub doc: &'static str,
 }
 
 /// One enum variant and its discriminant.
@@ -128,6 +202,15 @@ pub struct VariantLayout {
     pub value: i64,
     /// `#[layout(rename = "…")]`: the name in generated code.
     pub rename: Option<&'static str>,
+    /// The variant's doc comment (see [`StructLayout::doc`]).
+    pub doc: &'static str,
+}
+
+impl StructLayout {
+    /// The doc comment of field `index`; empty if it has none.
+    pub fn field_doc(&self, index: usize) -> &'static str {
+        self.field_docs.get(index).copied().unwrap_or("")
+    }
 }
 
 impl TypeLayout {
@@ -153,8 +236,34 @@ impl TypeLayout {
     pub const fn export_name(&self) -> &'static str {
         match self.kind {
             TypeKind::Struct(StructLayout { rename: Some(r), .. })
-            | TypeKind::Enum(EnumLayout { rename: Some(r), .. }) => r,
+            | TypeKind::Enum(EnumLayout { rename: Some(r), .. })
+            | TypeKind::Variant(VariantEnumLayout { rename: Some(r), .. }) => r,
             _ => self.name,
+        }
+    }
+
+    /// The doc comment of a struct or enum (see [`StructLayout::doc`]);
+    /// empty for anything else.
+    ///
+    /// ```
+    /// # use wasm_layout_core::WasmLayout;
+    /// assert_eq!(u32::LAYOUT.doc(), "");
+    /// ```
+    pub const fn doc(&self) -> &'static str {
+        match self.kind {
+            TypeKind::Struct(StructLayout { doc, .. }) | TypeKind::Enum(EnumLayout { doc, .. }) => doc,
+            _ => "",
+        }
+    }
+
+    /// The doc comment of the field called `name` (its Rust name); empty
+    /// if it has none or there is no such field.
+    pub fn field_doc(&self, name: &str) -> &'static str {
+        match self.kind {
+            TypeKind::Struct(s) => {
+                s.fields.iter().position(|f| f.name == name).map_or("", |i| s.field_doc(i))
+            }
+            _ => "",
         }
     }
 

@@ -28,6 +28,14 @@
 //!                    str(name) ++ opt(rename) ++ u64(value as two's complement)
 //! Str       0x06  (nothing: a WasmStr is always the same pair)
 //! Slice     0x07  str(elem_name)             (the element's Rust name only)
+//! Variant   0x08  byte(tag scalar code) ++ opt(rename) ++ u64(payload offset)
+//!                 ++ u64(case count) ++ for each case in order:
+//!                    str(name) ++ opt(rename) ++ u64(value as two's complement)
+//!                    ++ byte(0x01 tuple, 0x00 otherwise) ++ u64(size) ++ u64(align)
+//!                    ++ u64(field count) ++ for each field in order:
+//!                       str(name) ++ opt(rename) ++ u64(offset) ++ enc(field type)
+//! Option    0x09  0x00 (0 is None) or 0x01 ++ u64(payload offset) (tagged)
+//!                 ++ enc(T)
 //!
 //! repr:  0x00 natural, 0x01 packed, 0x02 ++ u64(N) for align = N
 //! rule:  0x00 none, then 0x01 … 0x06 for lowercase, UPPERCASE, PascalCase,
@@ -42,7 +50,7 @@
 //! keeps self-referential types finite (and is all a `const fn` can see); a
 //! slice likewise contributes its element's name.
 
-use crate::descriptor::{RenameRule, Scalar, TypeKind, TypeLayout};
+use crate::descriptor::{FieldLayout, OptionRepr, RenameRule, Scalar, TypeKind, TypeLayout};
 use crate::rules::StructRepr;
 
 use wasm_layout_rules::fnv::{byte, bytes, OFFSET_BASIS};
@@ -104,6 +112,19 @@ const fn rule_code(r: Option<RenameRule>) -> u8 {
     }
 }
 
+/// `u64(count)` and each field's name, rename, offset and type.
+const fn hash_fields(mut h: u64, fields: &[FieldLayout]) -> u64 {
+    h = num(h, fields.len() as u64);
+    let mut i = 0;
+    while i < fields.len() {
+        let f = &fields[i];
+        h = num(opt(string(h, f.name), f.rename), f.offset as u64);
+        h = hash_layout(h, f.ty);
+        i += 1;
+    }
+    h
+}
+
 const fn hash_layout(h: u64, t: &TypeLayout) -> u64 {
     let tag = match t.kind {
         TypeKind::Scalar(_) => 1,
@@ -113,6 +134,8 @@ const fn hash_layout(h: u64, t: &TypeLayout) -> u64 {
         TypeKind::Enum(_) => 5,
         TypeKind::Str => 6,
         TypeKind::Slice(_) => 7,
+        TypeKind::Variant(_) => 8,
+        TypeKind::Option(_) => 9,
     };
     let mut h = num(num(string(byte(h, tag), t.name), t.size as u64), t.align as u64);
     match t.kind {
@@ -127,15 +150,27 @@ const fn hash_layout(h: u64, t: &TypeLayout) -> u64 {
                 StructRepr::Aligned(n) => num(byte(h, 2), n as u64),
             };
             h = byte(opt(h, s.rename), rule_code(s.rename_all));
-            h = num(h, s.fields.len() as u64);
+            hash_fields(h, s.fields)
+        }
+        TypeKind::Variant(v) => {
+            h = num(opt(byte(h, scalar_code(v.tag)), v.rename), v.payload as u64);
+            h = num(h, v.cases.len() as u64);
             let mut i = 0;
-            while i < s.fields.len() {
-                let f = &s.fields[i];
-                h = num(opt(string(h, f.name), f.rename), f.offset as u64);
-                h = hash_layout(h, f.ty);
+            while i < v.cases.len() {
+                let c = &v.cases[i];
+                h = num(opt(string(h, c.name), c.rename), c.value as u64);
+                h = num(num(byte(h, c.tuple as u8), c.size as u64), c.align as u64);
+                h = hash_fields(h, c.fields);
                 i += 1;
             }
             h
+        }
+        TypeKind::Option(o) => {
+            h = match o.repr {
+                OptionRepr::Zero => byte(h, 0),
+                OptionRepr::Tagged { payload } => num(byte(h, 1), payload as u64),
+            };
+            hash_layout(h, o.some)
         }
         TypeKind::Enum(e) => {
             h = opt(byte(h, scalar_code(e.repr)), e.rename);

@@ -9,9 +9,12 @@ use crate::slice::{SliceMut, SliceRef};
 ///
 /// Implemented for the integer and float types, `bool`,
 /// [`WasmPtr<T>`](crate::WasmPtr), [`WasmStr`](crate::WasmStr),
-/// [`WasmSlice<T>`](crate::WasmSlice), arrays of implementors, and by
-/// `#[derive(WasmLayout)]` for structs and fieldless enums with an integer
-/// `#[repr]`.
+/// [`WasmSlice<T>`](crate::WasmSlice), arrays of implementors, `Option`s
+/// of `WasmPtr<T>`, of the `NonZero` integers and of every
+/// [`TaggedOption`](crate::TaggedOption) type, and by
+/// `#[derive(WasmLayout)]` for structs, fieldless enums with an integer
+/// `#[repr]` and enums with fields with `#[repr(C, u8)]` (or `C, u16` /
+/// `C, u32`; see [`WasmVariant`](crate::WasmVariant)).
 ///
 /// Every safe method returns an error instead of panicking, whatever the
 /// bytes. Offsets in errors count from the start of the slice the caller
@@ -74,6 +77,15 @@ pub trait WasmLayout: Sized {
     fn __validate(_: &Self::Bytes) -> Result<(), LayoutError> {
         Ok(())
     }
+    /// Checks that `self` can be written: every value can, except one that
+    /// holds `Some(WasmPtr::null())` in an `Option<WasmPtr<T>>` (0 there means
+    /// `None`), which is `NullPointer`. Offsets in the error are relative
+    /// to the value.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn __check_write(&self) -> Result<(), LayoutError> {
+        Ok(())
+    }
     /// Decodes `bytes`, which [`Self::__validate`] accepted. Given bytes it
     /// rejected, it returns some value without panicking.
     #[doc(hidden)]
@@ -101,6 +113,7 @@ pub trait WasmLayout: Sized {
     /// On error nothing is written.
     #[inline]
     fn write_to(&self, bytes: &mut [u8]) -> Result<(), LayoutError> {
+        self.__check_write()?;
         self.__encode(prefix_mut::<Self>(bytes, 0)?);
         Ok(())
     }
@@ -129,6 +142,7 @@ pub trait WasmLayout: Sized {
     /// Writes the value at `offset` in `memory`; on error nothing is written.
     #[inline]
     fn write_at(&self, memory: &mut [u8], offset: usize) -> Result<(), LayoutError> {
+        self.__check_write()?;
         self.__encode(prefix_mut::<Self>(range_mut(memory, offset, Self::SIZE)?, offset)?);
         Ok(())
     }

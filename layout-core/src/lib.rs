@@ -42,8 +42,8 @@ mod error;
 #[cfg_attr(not(test), allow(clippy::indexing_slicing, clippy::arithmetic_side_effects))]
 pub mod fingerprint;
 mod layout;
-#[cfg(feature = "alloc")]
 pub mod memory;
+mod option;
 mod pair;
 mod pod;
 mod ptr;
@@ -55,6 +55,7 @@ mod slice;
 mod svg;
 mod text;
 mod value;
+mod variant;
 mod view;
 mod wasm_slice;
 
@@ -63,12 +64,13 @@ pub mod __private;
 
 pub use array::{ArrayMut, ArrayRef};
 pub use descriptor::{
-    ArrayLayout, EnumLayout, FieldLayout, PointerLayout, RenameRule, Scalar, SliceLayout, StructLayout,
-    TypeKind, TypeLayout, VariantLayout,
+    ArrayLayout, CaseLayout, EnumLayout, FieldLayout, OptionLayout, OptionRepr, PointerLayout, RenameRule,
+    Scalar, SliceLayout, StructLayout, TypeKind, TypeLayout, VariantEnumLayout, VariantLayout,
 };
 pub use error::LayoutError;
 pub use fingerprint::fingerprint;
 pub use layout::WasmLayout;
+pub use option::TaggedOption;
 pub use pod::HostLayout;
 #[cfg(all(feature = "bytemuck-pod", target_endian = "little"))]
 pub use pod::{cast_slice, cast_slice_mut};
@@ -82,5 +84,6 @@ pub use slice::{ChunksExact, SliceMut, SliceRef};
 pub use svg::LayoutSvg;
 pub use text::WasmStr;
 pub use value::ValueMut;
+pub use variant::{VariantMut, VariantRef, WasmVariant};
 pub use view::{ViewMut, ViewRef};
 pub use wasm_slice::WasmSlice;

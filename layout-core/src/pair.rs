@@ -63,3 +63,66 @@ pub(crate) fn region(
         _ => Err(out_of_bounds(start, needed, memory_len)),
     }
 }
+
+/// The inherent methods both pair types share, after their own `new`:
+/// `empty`, `ptr`, `len` (`$unit` says what it counts) and `is_empty`.
+macro_rules! pair_methods {
+    ($unit:literal) => {
+        /// The empty pair: ptr 0, len 0.
+        #[inline(always)]
+        pub const fn empty() -> Self {
+            Self::new(0, 0)
+        }
+
+        /// The offset of the first byte.
+        #[inline(always)]
+        pub const fn ptr(self) -> u32 {
+            self.ptr
+        }
+
+        #[doc = concat!("The length in ", $unit, ".")]
+        #[inline(always)]
+        pub const fn len(self) -> u32 {
+            self.len
+        }
+
+        /// Whether the length is 0.
+        #[inline(always)]
+        pub const fn is_empty(self) -> bool {
+            self.len == 0
+        }
+    };
+}
+
+/// The items of `WasmLayout` both pair types share: size, alignment, the
+/// bytes type, and decoding/encoding the two words (every byte pattern is
+/// valid; the memory is checked when the pair is followed).
+macro_rules! pair_layout {
+    () => {
+        const SIZE: usize = wasm_layout_rules::pair::PAIR.size;
+        const ALIGN: usize = wasm_layout_rules::pair::PAIR.align;
+        type Bytes = crate::pair::PairBytes;
+        type Ref<'a> = Self;
+        type Mut<'a> = crate::value::ValueMut<'a, Self>;
+        const __ANY_BYTES_VALID: bool = true;
+
+        #[inline(always)]
+        fn __decode(bytes: &crate::pair::PairBytes) -> Self {
+            let (ptr, len) = crate::pair::decode(bytes);
+            Self::new(ptr, len)
+        }
+        #[inline(always)]
+        fn __encode(&self, bytes: &mut crate::pair::PairBytes) {
+            crate::pair::encode(self.ptr, self.len, bytes);
+        }
+        #[inline(always)]
+        fn __get(bytes: &crate::pair::PairBytes, _: usize) -> Self {
+            Self::__decode(bytes)
+        }
+        #[inline(always)]
+        fn __get_mut(bytes: &mut crate::pair::PairBytes, at: usize) -> crate::value::ValueMut<'_, Self> {
+            crate::value::ValueMut::__at(bytes, at)
+        }
+    };
+}
+pub(crate) use {pair_layout, pair_methods};

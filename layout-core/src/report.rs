@@ -35,7 +35,10 @@ impl fmt::Display for TypeName<'_> {
             TypeKind::Array(a) => write!(f, "[{}; {}]", TypeName(a.elem), a.len),
             TypeKind::Str => f.write_str("WasmStr"),
             TypeKind::Slice(s) => write!(f, "WasmSlice<{}>", s.elem_name),
-            TypeKind::Struct(_) | TypeKind::Enum(_) => f.write_str(self.0.export_name()),
+            TypeKind::Option(o) => write!(f, "Option<{}>", TypeName(o.some)),
+            TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) => {
+                f.write_str(self.0.export_name())
+            }
         }
     }
 }
@@ -58,6 +61,10 @@ impl fmt::Display for TypeLayout {
             TypeKind::Str | TypeKind::Slice(_) => write!(f, "{} (ptr, len)", TypeName(self))?,
             TypeKind::Struct(_) => write!(f, "{} (struct)", self.name)?,
             TypeKind::Enum(e) => write!(f, "{} (enum, repr {})", self.name, e.repr.rust_name())?,
+            TypeKind::Variant(v) => {
+                write!(f, "{} (enum with fields, repr C, {})", self.name, v.tag.rust_name())?
+            }
+            TypeKind::Option(_) => write!(f, "{} (option)", TypeName(self))?,
         }
         write!(f, ": size {}, align {}", self.size, self.align)?;
         let fields = self.fields();
@@ -145,7 +152,7 @@ impl TypeLayout {
 ///     name: "Loose",
 ///     size: 24,
 ///     align: 8,
-///     kind: TypeKind::Struct(StructLayout { fields: &FIELDS, repr: StructRepr::Natural, rename: None, rename_all: None }),
+///     kind: TypeKind::Struct(StructLayout { fields: &FIELDS, repr: StructRepr::Natural, rename: None, rename_all: None, doc: "", field_docs: &[] }),
 /// };
 /// let report = LayoutReport::new(&[&LOOSE]).to_string();
 /// assert!(report.contains("/* XXX 7 bytes hole after a */"), "{report}");

@@ -8,6 +8,7 @@
 pub use wasm_layout_rules::shape::{
     align_up, FieldShape, Placed, Placer, ShapeError, StructRepr, StructShape, WASM32_ADDRESS_SPACE,
 };
+pub use wasm_layout_rules::variant::VariantShape;
 
 /// Size of `[T; len]` given `size(T)`; panics at compile time past 4 GiB.
 #[allow(clippy::panic, reason = "evaluated in `<[T; N]>::SIZE`: a panic here is a compile error")]

@@ -6,8 +6,7 @@ use wasm_layout_rules::pair::PAIR;
 
 use crate::descriptor::{TypeKind, TypeLayout};
 use crate::error::LayoutError;
-use crate::pair::{decode, encode, region, PairBytes};
-use crate::value::ValueMut;
+use crate::pair::region;
 use crate::WasmLayout;
 
 /// A string in wasm32 linear memory: the byte offset of its first byte
@@ -47,29 +46,7 @@ impl WasmStr {
         WasmStr { ptr, len }
     }
 
-    /// The empty string: ptr 0, len 0.
-    #[inline(always)]
-    pub const fn empty() -> Self {
-        Self::new(0, 0)
-    }
-
-    /// The offset of the first byte.
-    #[inline(always)]
-    pub const fn ptr(self) -> u32 {
-        self.ptr
-    }
-
-    /// The length in bytes.
-    #[inline(always)]
-    pub const fn len(self) -> u32 {
-        self.len
-    }
-
-    /// Whether the length is 0.
-    #[inline(always)]
-    pub const fn is_empty(self) -> bool {
-        self.len == 0
-    }
+    crate::pair::pair_methods!("bytes");
 
     /// The bytes in `memory`, not checked to be UTF-8.
     #[inline]
@@ -91,33 +68,10 @@ impl WasmStr {
 }
 
 impl WasmLayout for WasmStr {
-    const SIZE: usize = PAIR.size;
-    const ALIGN: usize = PAIR.align;
+    crate::pair::pair_layout!();
     const NAME: &'static str = "WasmStr";
     const LAYOUT: &'static TypeLayout =
         &TypeLayout { name: "WasmStr", size: PAIR.size, align: PAIR.align, kind: TypeKind::Str };
-    type Bytes = PairBytes;
-    type Ref<'a> = WasmStr;
-    type Mut<'a> = ValueMut<'a, WasmStr>;
-    const __ANY_BYTES_VALID: bool = true;
-
-    #[inline(always)]
-    fn __decode(bytes: &PairBytes) -> Self {
-        let (ptr, len) = decode(bytes);
-        Self::new(ptr, len)
-    }
-    #[inline(always)]
-    fn __encode(&self, bytes: &mut PairBytes) {
-        encode(self.ptr, self.len, bytes);
-    }
-    #[inline(always)]
-    fn __get(bytes: &PairBytes, _: usize) -> Self {
-        Self::__decode(bytes)
-    }
-    #[inline(always)]
-    fn __get_mut(bytes: &mut PairBytes, at: usize) -> ValueMut<'_, Self> {
-        ValueMut::__at(bytes, at)
-    }
 }
 
 impl fmt::Debug for WasmStr {

@@ -8,9 +8,8 @@ use wasm_layout_rules::pair::PAIR;
 
 use crate::descriptor::{SliceLayout, TypeKind, TypeLayout};
 use crate::error::LayoutError;
-use crate::pair::{decode, encode, region, PairBytes};
+use crate::pair::region;
 use crate::slice::{SliceMut, SliceRef};
-use crate::value::ValueMut;
 use crate::WasmLayout;
 
 /// A slice of `T`s in wasm32 linear memory: the byte offset of the first
@@ -46,29 +45,7 @@ impl<T> WasmSlice<T> {
         WasmSlice { ptr, len, elem: PhantomData }
     }
 
-    /// The empty slice: ptr 0, len 0.
-    #[inline(always)]
-    pub const fn empty() -> Self {
-        Self::new(0, 0)
-    }
-
-    /// The offset of the first element.
-    #[inline(always)]
-    pub const fn ptr(self) -> u32 {
-        self.ptr
-    }
-
-    /// The number of elements.
-    #[inline(always)]
-    pub const fn len(self) -> u32 {
-        self.len
-    }
-
-    /// Whether there are no elements.
-    #[inline(always)]
-    pub const fn is_empty(self) -> bool {
-        self.len == 0
-    }
+    crate::pair::pair_methods!("elements");
 }
 
 impl<T: WasmLayout> WasmSlice<T> {
@@ -99,8 +76,7 @@ fn elem_layout<T: WasmLayout>() -> &'static TypeLayout {
 }
 
 impl<T: WasmLayout> WasmLayout for WasmSlice<T> {
-    const SIZE: usize = PAIR.size;
-    const ALIGN: usize = PAIR.align;
+    crate::pair::pair_layout!();
     const NAME: &'static str = "WasmSlice";
     const LAYOUT: &'static TypeLayout = &TypeLayout {
         name: "WasmSlice",
@@ -108,28 +84,6 @@ impl<T: WasmLayout> WasmLayout for WasmSlice<T> {
         align: PAIR.align,
         kind: TypeKind::Slice(SliceLayout { elem_name: T::NAME, elem: elem_layout::<T> }),
     };
-    type Bytes = PairBytes;
-    type Ref<'a> = WasmSlice<T>;
-    type Mut<'a> = ValueMut<'a, WasmSlice<T>>;
-    const __ANY_BYTES_VALID: bool = true;
-
-    #[inline(always)]
-    fn __decode(bytes: &PairBytes) -> Self {
-        let (ptr, len) = decode(bytes);
-        Self::new(ptr, len)
-    }
-    #[inline(always)]
-    fn __encode(&self, bytes: &mut PairBytes) {
-        encode(self.ptr, self.len, bytes);
-    }
-    #[inline(always)]
-    fn __get(bytes: &PairBytes, _: usize) -> Self {
-        Self::__decode(bytes)
-    }
-    #[inline(always)]
-    fn __get_mut(bytes: &mut PairBytes, at: usize) -> ValueMut<'_, Self> {
-        ValueMut::__at(bytes, at)
-    }
 }
 
 impl<T> Clone for WasmSlice<T> {

@@ -109,7 +109,7 @@ impl<'a> Field<'a> {
     }
 }
 
-struct ReplaceSelf<'a>(&'a Ident);
+pub struct ReplaceSelf<'a>(pub &'a Ident);
 
 impl VisitMut for ReplaceSelf<'_> {
     fn visit_path_mut(&mut self, path: &mut syn::Path) {

@@ -24,12 +24,17 @@ pub struct Container {
     pub rename: Option<LitStr>,
     pub rename_all: Option<WithSpan<RenameRule>>,
     pub krate: Option<syn::Path>,
+    /// The doc comment (see `doc::text`), empty if none.
+    pub doc: String,
 }
 
-/// `#[layout(...)]` on a field or variant: only `rename`.
+/// `#[layout(...)]` on a field or variant: only `rename`; and its doc
+/// comment.
 #[derive(Default)]
 pub struct Member {
     pub rename: Option<LitStr>,
+    /// The doc comment (see `doc::text`), empty if none.
+    pub doc: String,
 }
 
 /// What `#[repr(...)]` says.
@@ -87,7 +92,7 @@ fn align_value(cx: &Ctxt, expr: syn::Expr) -> Option<WithSpan<u64>> {
 
 impl Container {
     pub fn from_attrs(cx: &Ctxt, attrs: &[Attribute]) -> Self {
-        let mut out = Container::default();
+        let mut out = Container { doc: crate::doc::text(attrs), ..Container::default() };
         for attr in attrs.iter().filter(|a| a.path().is_ident(LAYOUT)) {
             let result = attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident(PACKED) {
@@ -147,7 +152,7 @@ impl Container {
 impl Member {
     /// `what` is "field" or "variant", for the messages.
     pub fn from_attrs(cx: &Ctxt, attrs: &[Attribute], what: &str) -> Self {
-        let mut out = Member::default();
+        let mut out = Member { doc: crate::doc::text(attrs), ..Member::default() };
         for attr in attrs.iter().filter(|a| a.path().is_ident(LAYOUT)) {
             let result = attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident(RENAME) {

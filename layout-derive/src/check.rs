@@ -122,6 +122,10 @@ fn check_enum(cx: &Ctxt, input: &Input, variants: &[crate::ast::Variant]) {
         );
         return;
     }
+    if variants.iter().any(|v| !matches!(v.original.fields, syn::Fields::Unit)) {
+        crate::variant::check(cx, input, variants);
+        return;
+    }
     match (&input.repr.int, input.repr.c) {
         (None, Some(c)) => cx.syn_error(syn::Error::new(
             c,
@@ -143,21 +147,10 @@ fn check_enum(cx: &Ctxt, input: &Input, variants: &[crate::ast::Variant]) {
         ),
         (Some(_), _) => {}
     }
-    for v in variants {
-        if !matches!(v.original.fields, syn::Fields::Unit) {
-            cx.error_spanned_by(
-                &v.original.fields,
-                format!(
-                    "variant `{}` has fields: only fieldless enums are supported; use a struct with a `#[repr(u8)]` enum tag and the fields beside it",
-                    v.ident
-                ),
-            );
-        }
-    }
 }
 
 /// Reports a type the layout rules do not support, with what to use instead.
-fn check_type(cx: &Ctxt, ty: &Type) {
+pub fn check_type(cx: &Ctxt, ty: &Type) {
     match ty {
         Type::Array(a) => check_type(cx, &a.elem),
         Type::Paren(p) => check_type(cx, &p.elem),
@@ -167,7 +160,7 @@ fn check_type(cx: &Ctxt, ty: &Type) {
             let name = last.ident.to_string();
             if let Some(hint) = unsupported_path(&name) {
                 cx.error_spanned_by(ty, hint);
-            } else if name == "WasmPtr" {
+            } else if name == "WasmPtr" || name == "Option" {
                 if let PathArguments::AngleBracketed(args) = &last.arguments {
                     for arg in &args.args {
                         if let GenericArgument::Type(t) = arg {
@@ -209,7 +202,6 @@ fn unsupported_path(name: &str) -> Option<&'static str> {
         "String" | "str" => "`String` is not supported: it lives on the host heap; use a fixed `[u8; N]` plus a length field, or a `WasmPtr<u8>` and a length",
         "Vec" => "`Vec` is not supported: it lives on the host heap; use a fixed array `[T; N]`, or a `WasmPtr<T>` and a count",
         "Box" | "Rc" | "Arc" => "heap pointers are not supported: store the value inline, or use `WasmPtr<T>` to point into linear memory",
-        "Option" => "`Option` is not supported: it has no fixed wasm32 layout; use `WasmPtr<T>` (0 is null) or a `bool` flag beside the value",
         "PhantomData" => "`PhantomData` is not supported: it is not part of the shared layout; remove the field",
         _ => return None,
     })
@@ -221,7 +213,7 @@ pub fn enum_repr(int: &syn::Ident) -> Option<Scalar> {
 }
 
 /// `a, b or c`.
-fn one_of<S: AsRef<str>>(names: &[S]) -> String {
+pub fn one_of<S: AsRef<str>>(names: &[S]) -> String {
     let mut out = String::new();
     for (i, name) in names.iter().enumerate() {
         if i > 0 {

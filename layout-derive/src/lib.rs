@@ -24,24 +24,31 @@
 //! emits is declared in a `wasm_layout_rules::names` scope first, so a
 //! clash is an error at the field), then calls the runtime's
 //! `__private::struct_layout!` template with the input's own tokens.
+//! Enums with fields (`variant` reads and checks them) have an expansion of
+//! their own, `expand::data_enum`, evaluated by the rules' `StructShape` per
+//! case and `VariantShape` for the whole.
 #![forbid(unsafe_code)]
 
 mod ast;
 mod attr;
 mod check;
 mod ctxt;
+mod doc;
 mod expand;
 mod fallback;
 mod names;
 #[cfg(test)]
 mod snapshot;
 mod symbol;
+mod variant;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
-/// Derives `WasmLayout`: the wasm32 layout, accessors and views of a struct
-/// or of a fieldless enum with an integer `#[repr]`.
+/// Derives `WasmLayout`: the wasm32 layout, accessors and views of a struct,
+/// of a fieldless enum with an integer `#[repr]`, or of an enum with fields
+/// with `#[repr(C, u8)]` (or `C, u16` / `C, u32`), which also gets
+/// `WasmVariant` and the `<Name>Ref` / `<Name>Mut` enums of case views.
 #[proc_macro_derive(WasmLayout, attributes(layout))]
 pub fn derive_wasm_layout(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

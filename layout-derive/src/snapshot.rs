@@ -126,3 +126,19 @@ pub enum Kind {
 "#,
     );
 }
+
+#[test]
+fn enum_with_fields() {
+    check(
+        "enum_with_fields",
+        r#"
+#[derive(WasmLayout)]
+#[repr(C, u8)]
+pub enum Shape {
+    Circle { radius: f32 },
+    Rect(Point, Point) = 4,
+    Empty,
+}
+"#,
+    );
+}

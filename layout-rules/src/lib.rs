@@ -5,6 +5,8 @@
 //! - [`shape`]: the wasm32 C placement rule for struct fields.
 //! - [`scalar`]: the scalar types, their Rust spellings and sizes.
 //! - [`pair`]: the `(ptr, len)` layout of strings and slices.
+//! - [`variant`]: the tag-and-union layout of enums with fields and of
+//!   `Option<T>`.
 //! - [`rename`]: `rename_all` rules.
 //! - [`names`]: reserved words per output language and the registry that
 //!   refuses two generated items with one name (needs the `alloc` feature).
@@ -41,6 +43,7 @@ pub mod pair;
 pub mod rename;
 pub mod scalar;
 pub mod shape;
+pub mod variant;
 
 pub use fnv::fnv1a;
 pub use rename::RenameRule;

@@ -3,17 +3,25 @@
 
 use wasm_layout::{Bindings, WasmLayout, WasmPtr, WasmSlice, WasmStr};
 
+/// A point in the plane.
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
 pub struct Point {
     pub x: f64,
+    /// Vertical, growing downwards.
     pub y: f64,
 }
 
+/**
+ * What a rectangle is for; the values are
+ * spread out on purpose.
+ */
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
 #[repr(u8)]
 pub enum Kind {
+    /// The first kind.
     A = 1,
     B = 2,
+    /// The last kind, far from the others.
     C = 200,
 }
 
@@ -80,11 +88,18 @@ pub struct AllScalars {
     pub a_bool: bool,
 }
 
+/// An axis-aligned rectangle.
+///
+/// `min` and `max` are opposite corners:
+///   every point inside has `min.x <= x <= max.x`.
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
+    /// The corner with the smallest coordinates.
     pub min: Point,
+    /// The corner with the largest coordinates.
     pub max: Point,
     pub kind: Kind,
+    /// Whether the rectangle is still in use; a byte, 0 or 1.
     pub alive: bool,
     pub tags: [u16; 3],
     pub next: WasmPtr<Rect>,

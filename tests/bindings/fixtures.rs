@@ -10,7 +10,9 @@
 use std::fmt::Write;
 
 use wasm_layout::codegen::field_name;
-use wasm_layout::{LayoutError, Scalar, TypeKind, TypeLayout, WasmLayout, WasmPtr, WasmSlice, WasmStr};
+use wasm_layout::{
+    LayoutError, OptionRepr, Scalar, TypeKind, TypeLayout, WasmLayout, WasmPtr, WasmSlice, WasmStr,
+};
 
 use crate::corpus::*;
 
@@ -301,6 +303,11 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// [`decode`], for the other golden fixtures.
+pub fn decode_json(ty: &TypeLayout, b: &[u8], out: &mut String) {
+    decode(ty, b, out);
+}
+
 /// Appends the JSON for the `ty` held by `b` (exactly `ty.size` bytes).
 fn decode(ty: &TypeLayout, b: &[u8], out: &mut String) {
     let le = |n: usize| -> u64 { b[..n].iter().rev().fold(0u64, |acc, &x| acc << 8 | u64::from(x)) };
@@ -344,6 +351,27 @@ fn decode(ty: &TypeLayout, b: &[u8], out: &mut String) {
                 decode(a.elem, &b[i * a.elem.size..][..a.elem.size], out);
             }
             out.push(']');
+        }
+        TypeKind::Option(o) => {
+            let (some, at) = match o.repr {
+                OptionRepr::Zero => (b.iter().any(|&x| x != 0), 0),
+                OptionRepr::Tagged { payload } => (b[0] == 1, payload),
+            };
+            if some {
+                decode(o.some, &b[at..][..o.some.size], out);
+            } else {
+                out.push_str("null");
+            }
+        }
+        TypeKind::Variant(v) => {
+            let tag = b[..v.tag.size()].iter().rev().fold(0u64, |acc, &x| acc << 8 | u64::from(x)) as i64;
+            let c = v.cases.iter().find(|c| c.value == tag).expect("a Rust-written tag names a case");
+            let _ = write!(out, "{{\"tag\": \"{}\"", c.rename.unwrap_or(c.name));
+            for f in c.fields {
+                let _ = write!(out, ", \"{}\": ", f.rename.unwrap_or(f.name));
+                decode(f.ty, &b[f.offset..][..f.ty.size], out);
+            }
+            out.push('}');
         }
         TypeKind::Struct(s) => {
             out.push('{');

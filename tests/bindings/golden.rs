@@ -17,6 +17,9 @@ pub fn export() -> Export {
         .expect("the corpus generates")
         .file("fixtures.json", crate::fixtures::json())
         .file("strings.json", crate::strings::json())
+        .bindings("variants", &crate::variants::bindings())
+        .expect("the variants generate")
+        .file("variants.json", crate::variants::json())
 }
 
 #[test]

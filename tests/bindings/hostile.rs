@@ -140,6 +140,8 @@ fn structure(name: &'static str, fields: &[&'static str]) -> &'static TypeLayout
         repr: StructRepr::Natural,
         rename: Some(name),
         rename_all: None,
+        doc: "",
+        field_docs: &[],
     };
     leak(TypeLayout {
         name: "Hostile",
@@ -154,10 +156,10 @@ fn enumeration(name: &'static str, variants: &[&'static str]) -> &'static TypeLa
     let variants: Vec<VariantLayout> = variants
         .iter()
         .enumerate()
-        .map(|(i, v)| VariantLayout { name: "A", value: i as i64, rename: Some(v) })
+        .map(|(i, v)| VariantLayout { name: "A", value: i as i64, rename: Some(v), doc: "" })
         .collect();
-    let e =
-        EnumLayout { repr: Scalar::U8, variants: Box::leak(variants.into_boxed_slice()), rename: Some(name) };
+    let variants = Box::leak(variants.into_boxed_slice());
+    let e = EnumLayout { repr: Scalar::U8, variants, rename: Some(name), doc: "" };
     leak(TypeLayout { name: "HostileEnum", size: 1, align: 1, kind: TypeKind::Enum(e) })
 }
 

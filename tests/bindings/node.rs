@@ -65,6 +65,8 @@ fn scratch_tree(name: &str, bindings: &str) -> PathBuf {
     std::os::unix::fs::symlink(ts_dir().join("node_modules"), root.join("node_modules")).expect("symlink");
     write("golden/fixtures.json", &crate::fixtures::json());
     write("golden/strings.json", &crate::strings::json());
+    write("golden/variants.ts", &crate::variants::bindings().typescript());
+    write("golden/variants.json", &crate::variants::json());
     for name in test_files() {
         let test = std::fs::read_to_string(ts_dir().join("bindings").join(&name)).expect("read a test file");
         write(&format!("ts/bindings/{name}"), &test);

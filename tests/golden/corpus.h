@@ -120,6 +120,7 @@ WASM_LAYOUT_ASSERT(offsetof(WasmSlice_u64, ptr) == 0, "WasmSlice_u64.ptr: wasm32
 WASM_LAYOUT_ASSERT(offsetof(WasmSlice_u64, len) == 4, "WasmSlice_u64.len: wasm32 offset is 4");
 #endif
 
+/** One field of every scalar kind, in an order that pads. */
 typedef struct AllScalars {
     uint8_t a_u8;
     uint16_t a_u16;
@@ -148,8 +149,10 @@ WASM_LAYOUT_ASSERT(offsetof(AllScalars, a_f32) == 32, "AllScalars.a_f32: wasm32 
 WASM_LAYOUT_ASSERT(offsetof(AllScalars, a_f64) == 40, "AllScalars.a_f64: wasm32 offset is 40");
 WASM_LAYOUT_ASSERT(offsetof(AllScalars, a_bool) == 48, "AllScalars.a_bool: wasm32 offset is 48");
 
+/** A point in the plane. */
 typedef struct Point {
     double x;
+    /** Vertical, growing downwards. */
     double y;
 } Point;
 #define Point_FINGERPRINT UINT64_C(0x6d43f8df128199ab)
@@ -158,19 +161,34 @@ WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Point) == 8, "Point: wasm32 alignment is 
 WASM_LAYOUT_ASSERT(offsetof(Point, x) == 0, "Point.x: wasm32 offset is 0");
 WASM_LAYOUT_ASSERT(offsetof(Point, y) == 8, "Point.y: wasm32 offset is 8");
 
+/**
+ * What a rectangle is for; the values are
+ * spread out on purpose.
+ */
 /* enum Kind: stored as u8 */
 typedef uint8_t Kind;
+/** The first kind. */
 #define Kind_A ((Kind)1)
 #define Kind_B ((Kind)2)
+/** The last kind, far from the others. */
 #define Kind_C ((Kind)200)
 #define Kind_FINGERPRINT UINT64_C(0x0fe8b0251b113f26)
 WASM_LAYOUT_ASSERT(sizeof(Kind) == 1, "Kind: wasm32 size is 1");
 WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Kind) == 1, "Kind: wasm32 alignment is 1");
 
+/**
+ * An axis-aligned rectangle.
+ *
+ * `min` and `max` are opposite corners:
+ *   every point inside has `min.x <= x <= max.x`.
+ */
 typedef struct Rect {
+    /** The corner with the smallest coordinates. */
     Point min;
+    /** The corner with the largest coordinates. */
     Point max;
     Kind kind;
+    /** Whether the rectangle is still in use; a byte, 0 or 1. */
     bool alive;
     uint16_t tags[3];
     uint32_t next; /* WasmPtr<Rect> */
@@ -233,6 +251,7 @@ WASM_LAYOUT_ASSERT(sizeof(Aligned16) == 16, "Aligned16: wasm32 size is 16");
 WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Aligned16) == 16, "Aligned16: wasm32 alignment is 16");
 WASM_LAYOUT_ASSERT(offsetof(Aligned16, x) == 0, "Aligned16.x: wasm32 offset is 0");
 
+/** `align = 2` never lowers the natural alignment of 8. */
 typedef struct __attribute__((aligned(8))) AlignedLow {
     uint64_t x;
 } AlignedLow;
@@ -280,6 +299,7 @@ __extension__ typedef struct Empty {} Empty;
 WASM_LAYOUT_ASSERT(sizeof(Empty) == 0, "Empty: wasm32 size is 0");
 WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Empty) == 1, "Empty: wasm32 alignment is 1");
 
+/** An array of zero-size structs between two bytes. */
 __extension__ typedef struct Empties {
     uint8_t before;
     Empty units[3];
@@ -326,6 +346,7 @@ WASM_LAYOUT_ASSERT(sizeof(Matrix) == 64, "Matrix: wasm32 size is 64");
 WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Matrix) == 4, "Matrix: wasm32 alignment is 4");
 WASM_LAYOUT_ASSERT(offsetof(Matrix, m) == 0, "Matrix.m: wasm32 offset is 0");
 
+/** An array of structs. */
 typedef struct Polygon {
     uint8_t count;
     Point points[3];
@@ -397,6 +418,7 @@ typedef uint8_t Color;
 WASM_LAYOUT_ASSERT(sizeof(Color) == 1, "Color: wasm32 size is 1");
 WASM_LAYOUT_ASSERT(WASM_LAYOUT_ALIGNOF(Color) == 1, "Color: wasm32 alignment is 1");
 
+/** Enums of every repr, and an array of enums. */
 typedef struct Modes {
     Kind kinds[3];
     Delta8 d8;
@@ -439,6 +461,7 @@ WASM_LAYOUT_ASSERT(offsetof(Camel, maxHpValue) == 4, "Camel.maxHpValue: wasm32 o
 WASM_LAYOUT_ASSERT(offsetof(Camel, isAlive) == 6, "Camel.isAlive: wasm32 offset is 6");
 WASM_LAYOUT_ASSERT(offsetof(Camel, chosen) == 7, "Camel.chosen: wasm32 offset is 7");
 
+/** Pointers to scalars, structs, arrays, and a type reached only through one. */
 typedef struct Pointers {
     uint32_t to_u8; /* WasmPtr<u8> */
     uint32_t to_point; /* WasmPtr<Point> */
@@ -501,6 +524,7 @@ WASM_LAYOUT_ASSERT(offsetof(Floats, f) == 0, "Floats.f: wasm32 offset is 0");
 WASM_LAYOUT_ASSERT(offsetof(Floats, d) == 8, "Floats.d: wasm32 offset is 8");
 WASM_LAYOUT_ASSERT(offsetof(Floats, fs) == 16, "Floats.fs: wasm32 offset is 16");
 
+/** Nesting several levels deep, with an array of structs that hold arrays. */
 typedef struct Deep {
     Outer outer;
     Rect rects[2];
@@ -513,6 +537,10 @@ WASM_LAYOUT_ASSERT(offsetof(Deep, outer) == 0, "Deep.outer: wasm32 offset is 0")
 WASM_LAYOUT_ASSERT(offsetof(Deep, rects) == 16, "Deep.rects: wasm32 offset is 16");
 WASM_LAYOUT_ASSERT(offsetof(Deep, grid) == 112, "Deep.grid: wasm32 offset is 112");
 
+/**
+ * Strings and slices: alone, in an array, of scalars, structs, enums,
+ * arrays, strings and of itself.
+ */
 typedef struct Named {
     uint8_t id;
     WasmStr name;
@@ -537,6 +565,7 @@ WASM_LAYOUT_ASSERT(offsetof(Named, tags) == 52, "Named.tags: wasm32 offset is 52
 WASM_LAYOUT_ASSERT(offsetof(Named, children) == 60, "Named.children: wasm32 offset is 60");
 WASM_LAYOUT_ASSERT(offsetof(Named, grid) == 68, "Named.grid: wasm32 offset is 68");
 
+/** A pair at an odd offset. */
 typedef struct __attribute__((packed)) PackedNamed {
     uint8_t tag;
     WasmStr name;

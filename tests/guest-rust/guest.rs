@@ -9,6 +9,10 @@
 //! `wasm_layout_source` holding a hash of this file and the schema's, so a
 //! stale `guest.wasm` is caught without building it.
 //!
+//! It also allocates from the shared arena and pool headers hosts set up in
+//! its memory, with the Rust toolkit's `SharedArena` and `SharedPool`
+//! (`shared.rs`), as the C and Odin guests do with their runtimes.
+//!
 //! Hosts place everything above the heap base, and that is the only memory
 //! this guest reads or writes: below it lie its own stack and statics. A
 //! pointer below the heap base is out of bounds here, and bytes that are not
@@ -18,10 +22,14 @@
 #![no_std]
 #![deny(warnings, missing_docs)]
 
+mod events;
+mod label;
+mod shared;
+
 use core::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use wasm_layout::WasmLayout;
-use wasm_layout_e2e_schema::{Kind, Particle, StepFrame, StepRequest, StepResponse, Vec3};
+use wasm_layout_e2e_schema::{Event, Kind, Label, Particle, StepFrame, StepRequest, StepResponse, Vec3};
 
 /// The call succeeded.
 pub const STATUS_OK: u32 = 0;
@@ -65,7 +73,9 @@ fn base() -> u32 {
     core::ptr::addr_of!(__heap_base) as u32
 }
 
-/// The memory from the heap base to the end, where hosts place everything.
+/// The memory from the heap base to the end, where hosts place everything
+/// (and, as a [`Memory`](wasm_layout::memory::Memory), where the shared
+/// allocators work: `shared.rs`).
 struct Heap {
     bytes: &'static mut [u8],
     base: u32,
@@ -113,6 +123,12 @@ impl Heap {
 
     fn read<T: WasmLayout>(&self, at: usize) -> Result<T, u32> {
         T::read_at(self.bytes, at).map_err(|_| STATUS_INVALID)
+    }
+
+    /// A value from bytes outside the heap (an argument's), or
+    /// [`STATUS_INVALID`].
+    fn read_value<T: WasmLayout>(&self, bytes: &[u8]) -> Result<T, u32> {
+        T::read_from(bytes).map_err(|_| STATUS_INVALID)
     }
 
     fn write<T: WasmLayout>(&mut self, at: usize, value: &T) -> Result<(), u32> {
@@ -194,8 +210,8 @@ fn energy_of(p: &Particle, gravity: Vec3) -> f64 {
 }
 
 /// The layout fingerprint this guest was compiled against, by type:
-/// 0 `Particle`, 1 `StepRequest`, 2 `StepResponse`, 3 `StepFrame`; 0 for
-/// others.
+/// 0 `Particle`, 1 `StepRequest`, 2 `StepResponse`, 3 `StepFrame`, 4 `Label`,
+/// 5 `Event`; 0 for others.
 #[no_mangle]
 pub extern "C" fn layout_fingerprint(ty: u32) -> u64 {
     match ty {
@@ -203,6 +219,8 @@ pub extern "C" fn layout_fingerprint(ty: u32) -> u64 {
         1 => StepRequest::FINGERPRINT,
         2 => StepResponse::FINGERPRINT,
         3 => StepFrame::FINGERPRINT,
+        4 => Label::FINGERPRINT,
+        5 => Event::FINGERPRINT,
         _ => 0,
     }
 }

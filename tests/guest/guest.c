@@ -24,6 +24,8 @@ enum {
     STATUS_OUT_OF_BOUNDS = 1,
     STATUS_MISALIGNED = 2,
     STATUS_OVERLAP = 3,
+    /* A value no type has (label_kind: no such Kind). */
+    STATUS_INVALID = 4,
 };
 
 /* Particle.flags: bit 0 set when it bounced, bit 1 when it died, the high
@@ -124,7 +126,8 @@ static void *at(uint32_t ptr) {
 }
 
 /* The layout fingerprint this guest was compiled against, by type:
- * 0 Particle, 1 StepRequest, 2 StepResponse, 3 StepFrame; 0 for others. */
+ * 0 Particle, 1 StepRequest, 2 StepResponse, 3 StepFrame, 4 Label, 5 Event;
+ * 0 for others. */
 EXPORT("layout_fingerprint")
 uint64_t layout_fingerprint(uint32_t type) {
     switch (type) {
@@ -132,6 +135,8 @@ uint64_t layout_fingerprint(uint32_t type) {
     case 1: return StepRequest_FINGERPRINT;
     case 2: return StepResponse_FINGERPRINT;
     case 3: return StepFrame_FINGERPRINT;
+    case 4: return Label_FINGERPRINT;
+    case 5: return Event_FINGERPRINT;
     default: return 0;
     }
 }
@@ -227,4 +232,89 @@ uint32_t shared_error_field(void) {
 EXPORT("shared_error_value")
 uint32_t shared_error_value(void) {
     return shared_error.value;
+}
+
+/* label_kind writes the name's bytes (zero-padded to 8) right after the
+ * Label, and the member indices after them. */
+#define LABEL_TEXT ((uint32_t)sizeof(Label))
+#define LABEL_MEMBERS (LABEL_TEXT + 8u)
+
+/* The kinds' names, zero-padded. */
+static const char KIND_NAMES[3][8] = {"dust", "spark", "smoke"};
+static const uint32_t KIND_NAME_LENGTHS[3] = {4, 5, 5};
+
+/* Writes at `out` a Label naming `kind` and listing the indices of the live
+ * particles of that kind among `count` at `particles`, with its text and its
+ * members after it: LABEL_MEMBERS + 4 * count bytes, aligned as a Label. */
+EXPORT("label_kind")
+uint32_t label_kind(uint32_t particles, uint32_t count, uint32_t kind, uint32_t out) {
+    uint32_t status = check_array(particles, count);
+    if (status == STATUS_OK) {
+        status = check_block(out, LABEL_MEMBERS + (uint64_t)count * sizeof(uint32_t), _Alignof(Label));
+    }
+    if (status != STATUS_OK) return status;
+    if (kind > Kind_Smoke) return STATUS_INVALID;
+    char *text = at(out + LABEL_TEXT);
+    for (uint32_t i = 0; i < 8; i++) text[i] = KIND_NAMES[kind][i];
+    uint32_t *members = at(out + LABEL_MEMBERS);
+    const Particle *p = at(particles);
+    uint32_t n = 0;
+    float max_mass = 0.0f;
+    for (uint32_t i = 0; i < count; i++) {
+        if (p[i].alive && p[i].kind == kind) {
+            if (n == 0 || p[i].mass > max_mass) max_mass = p[i].mass;
+            members[n++] = i;
+        }
+    }
+    Label *label = at(out);
+    label->name = (WasmStr){text, KIND_NAME_LENGTHS[kind]};
+    label->members = (WasmSlice_u32){members, n};
+    /* Option<WasmPtr<Particle>>: 0 is None. Option<f32>: tag 1 and the value,
+     * or tag 0 and zeros. */
+    label->leader = n == 0 ? 0u : particles + members[0] * (uint32_t)sizeof(Particle);
+    __builtin_memset(&label->max_mass, 0, sizeof label->max_mass);
+    if (n != 0) {
+        label->max_mass.tag = 1;
+        label->max_mass.some = max_mass;
+    }
+    return STATUS_OK;
+}
+
+/* Writes at `out`, which has room for `capacity` Events, what `count`
+ * particles at `particles` show: a Spawn per live particle, a Collide per two
+ * neighbouring live particles of the same kind, then a Tick. Returns the
+ * number of events in the low 32 bits and the status in the high 32 bits;
+ * when they do not fit, STATUS_OUT_OF_BOUNDS and nothing is written. */
+EXPORT("record_events")
+uint64_t record_events(uint32_t particles, uint32_t count, uint32_t out, uint32_t capacity) {
+    uint32_t status = check_array(particles, count);
+    if (status == STATUS_OK) status = check_block(out, (uint64_t)capacity * sizeof(Event), _Alignof(Event));
+    if (status != STATUS_OK) return (uint64_t)status << 32;
+    const Particle *p = at(particles);
+    uint32_t needed = 1;
+    for (uint32_t i = 0; i < count; i++) {
+        if (!p[i].alive) continue;
+        needed++;
+        if (i + 1 < count && p[i + 1].alive && p[i + 1].kind == p[i].kind) needed++;
+    }
+    if (needed > capacity) return (uint64_t)STATUS_OUT_OF_BOUNDS << 32;
+    Event *e = at(out);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        if (!p[i].alive) continue;
+        __builtin_memset(&e[n], 0, sizeof(Event));
+        e[n].tag = Event_Spawn_TAG;
+        e[n].payload.Spawn.id = p[i].id;
+        n++;
+        if (i + 1 < count && p[i + 1].alive && p[i + 1].kind == p[i].kind) {
+            __builtin_memset(&e[n], 0, sizeof(Event));
+            e[n].tag = Event_Collide_TAG;
+            e[n].payload.Collide._0 = i;
+            e[n].payload.Collide._1 = i + 1;
+            n++;
+        }
+    }
+    __builtin_memset(&e[n], 0, sizeof(Event));
+    e[n].tag = Event_Tick_TAG;
+    return n + 1;
 }

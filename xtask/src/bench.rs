@@ -32,12 +32,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
         match a.as_str() {
             "--quick" => quick = true,
             "--only" => match it.next().map(String::as_str) {
-                Some(part @ ("ts" | "criterion" | "compile")) => only = Some(part),
-                other => return Err(format!("--only takes `ts`, `criterion` or `compile`, not {other:?}")),
+                Some(part @ ("ts" | "criterion" | "compile" | "callgrind")) => only = Some(part),
+                other => {
+                    return Err(format!(
+                        "--only takes `ts`, `criterion`, `compile` or `callgrind`, not {other:?}"
+                    ))
+                }
             },
             other => {
                 return Err(format!(
-                    "unknown bench argument {other:?}; try --quick, --only ts|criterion|compile"
+                    "unknown bench argument {other:?}; try --quick, --only ts|criterion|compile|callgrind"
                 ))
             }
         }
@@ -54,6 +58,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 "criterion" => {
                     criterion::render(&mut section, &criterion::run(quick)?);
                     CRITERION_HEADING
+                }
+                "callgrind" => {
+                    render_instructions(&instructions()?, &mut section);
+                    INSTRUCTIONS_HEADING
                 }
                 _ => {
                     compile::render(&mut section, &compile::run(if quick { 1 } else { 3 })?);
@@ -80,6 +88,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 const TS_HEADING: &str = "## TypeScript in Node\n";
+const INSTRUCTIONS_HEADING: &str = "## Instructions per element (callgrind)\n";
 const CRITERION_HEADING: &str = "## Throughput (criterion)\n";
 const COMPILE_HEADING: &str = "## Compile time\n";
 
@@ -106,6 +115,8 @@ fn callgrind_plan(kernel: &str) -> (usize, usize, usize) {
         "mass" | "write" => (36 * 20_000, 36 * 40_000, 36),
         "x" => (16 * 20_000, 16 * 40_000, 16),
         "random" => (500_000, 1_000_000, 1),
+        "str" => (20_000, 40_000, 1),
+        "slice" => (4 * 20_000, 4 * 40_000, 4),
         // The issue's 10 million operations, and half as many to subtract.
         _ => (5_000_000, 10_000_000, 1),
     }
@@ -217,7 +228,7 @@ impl Report {
             "The Rust benchmarks are built with `RUSTFLAGS=\"{BENCH_RUSTFLAGS}\"` (in `{BENCH_TARGET}`), for every variant alike: without it, whether a hot loop straddles a 64-byte fetch block depends on where the linker puts its function, and that alone moved the same allocation loop between 0.62 and 0.93 ns.\n"
         );
         self.render_machine(&mut s);
-        self.render_instructions(&mut s);
+        render_instructions(&self.instructions, &mut s);
         criterion::render(&mut s, &self.criterion);
         compile::render(&mut s, &self.compile);
         ts::render(&mut s, &self.ts, quick);
@@ -229,6 +240,7 @@ impl Report {
         let _ = writeln!(s, "cargo xtask bench --only ts             # the TypeScript section only");
         let _ = writeln!(s, "cargo xtask bench --only criterion      # the criterion section only");
         let _ = writeln!(s, "cargo xtask bench --only compile        # the compile-time section only");
+        let _ = writeln!(s, "cargo xtask bench --only callgrind      # the instruction counts only");
         let _ = writeln!(s, "cargo build --release -p wasm-layout-bench --bin callgrind");
         let _ = writeln!(s, "valgrind --tool=callgrind --toggle-collect='*measured*' {BENCH_TARGET}/release/callgrind mass/view 720000");
         let _ = writeln!(s, "```");
@@ -255,45 +267,47 @@ impl Report {
         }
         let _ = writeln!(s);
     }
+}
 
-    fn render_instructions(&self, s: &mut String) {
-        let _ = writeln!(s, "## Instructions per element (callgrind)\n");
+/// The callgrind section: instructions per element of each kernel, by group.
+fn render_instructions(instructions: &BTreeMap<String, f64>, s: &mut String) {
+    let _ = writeln!(s, "{INSTRUCTIONS_HEADING}");
+    let _ = writeln!(
+        s,
+        "Counted inside the measured call only, at two sizes; the difference divided by the extra elements (lookups, allocations) cancels set-up. Deterministic: the same binary gives the same counts.\n"
+    );
+    let groups: [(&str, &str, &str); 7] = [
+        ("mass", "Particle.mass scan (36-byte structs)", "bytemuck"),
+        ("x", "Point.x scan (16-byte structs)", "bytemuck"),
+        ("random", "random Particle.mass lookups", "bytemuck"),
+        ("write", "write every field of every Particle", "bytemuck"),
+        ("alloc", "allocation (per operation)", ""),
+        ("str", "WasmStr::read vs core::str::from_utf8 (per byte of UTF-8 text)", "from_utf8"),
+        ("slice", "WasmSlice<f32> view iteration (per element)", "view_slice"),
+    ];
+    for (group, title, anchor) in groups.iter().filter(|g| !g.0.is_empty()) {
+        let rows: Vec<(&String, &f64)> =
+            instructions.iter().filter(|(k, _)| k.split('/').next() == Some(group)).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "### {title}\n");
+        let base = instructions.get(&format!("{group}/{anchor}")).copied();
         let _ = writeln!(
             s,
-            "Counted inside the measured call only, at two sizes; the difference divided by the extra elements (lookups, allocations) cancels set-up. Deterministic: the same binary gives the same counts.\n"
+            "| variant | instructions | vs {} |\n|---|---:|---:|",
+            if anchor.is_empty() { "anchor" } else { anchor }
         );
-        let groups: [(&str, &str, &str); 6] = [
-            ("mass", "Particle.mass scan (36-byte structs)", "bytemuck"),
-            ("x", "Point.x scan (16-byte structs)", "bytemuck"),
-            ("random", "random Particle.mass lookups", "bytemuck"),
-            ("write", "write every field of every Particle", "bytemuck"),
-            ("alloc", "allocation (per operation)", ""),
-            ("", "", ""),
-        ];
-        for (group, title, anchor) in groups.iter().filter(|g| !g.0.is_empty()) {
-            let rows: Vec<(&String, &f64)> =
-                self.instructions.iter().filter(|(k, _)| k.split('/').next() == Some(group)).collect();
-            if rows.is_empty() {
-                continue;
-            }
-            let _ = writeln!(s, "### {title}\n");
-            let base = self.instructions.get(&format!("{group}/{anchor}")).copied();
-            let _ = writeln!(
-                s,
-                "| variant | instructions | vs {} |\n|---|---:|---:|",
-                if anchor.is_empty() { "anchor" } else { anchor }
-            );
-            for (k, v) in rows {
-                let variant = k.split_once('/').map_or(k.as_str(), |(_, v)| v);
-                let ratio = match (group, base) {
-                    (&"alloc", _) => alloc_ratio(&self.instructions, variant, *v),
-                    (_, Some(b)) if b > 0.0 => format!("{:.2}x", v / b),
-                    _ => String::new(),
-                };
-                let _ = writeln!(s, "| {variant} | {v:.2} | {ratio} |");
-            }
-            let _ = writeln!(s);
+        for (k, v) in rows {
+            let variant = k.split_once('/').map_or(k.as_str(), |(_, v)| v);
+            let ratio = match (group, base) {
+                (&"alloc", _) => alloc_ratio(instructions, variant, *v),
+                (_, Some(b)) if b > 0.0 => format!("{:.2}x", v / b),
+                _ => String::new(),
+            };
+            let _ = writeln!(s, "| {variant} | {v:.2} | {ratio} |");
         }
+        let _ = writeln!(s);
     }
 }
 
@@ -304,6 +318,7 @@ fn alloc_ratio(all: &BTreeMap<String, f64>, variant: &str, v: f64) -> String {
         "bump_16" | "arena_16" => "alloc/bumpalo_16",
         "bump_40" | "arena_40" => "alloc/bumpalo_40",
         "pool_pair" => "alloc/slab_pair",
+        "pool_reuse" => "alloc/slab_reuse",
         _ => return String::new(),
     };
     all.get(anchor)

@@ -7,11 +7,11 @@
 //! Usage: `callgrind <kernel> <n>`, or `callgrind --list`. For scans and
 //! writes `n` is a buffer size in bytes; for random access, the number of
 //! lookups (into a fixed 4 MiB buffer); for allocation, the number of
-//! operations.
+//! operations; for strings and slices, the memory's size in bytes.
 
 use std::hint::black_box;
 
-use wasm_layout_bench::{buffer, indices, ALLOCS, RANDOM, SCANS, WRITES};
+use wasm_layout_bench::{buffer, indices, pair_input, ALLOCS, PAIRS, RANDOM, SCANS, WRITES};
 
 /// The one call callgrind counts.
 #[inline(never)]
@@ -22,7 +22,7 @@ fn measured<R>(f: impl FnOnce() -> R) -> R {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--list") {
-        let names = SCANS.iter().map(|k| k.0).chain(WRITES.iter().map(|k| k.0));
+        let names = SCANS.iter().chain(PAIRS).map(|k| k.0).chain(WRITES.iter().map(|k| k.0));
         for name in names.chain(RANDOM.iter().map(|k| k.0)).chain(ALLOCS.iter().map(|k| k.0)) {
             println!("{name}");
         }
@@ -36,6 +36,9 @@ fn main() {
         let words = buffer(n);
         let bytes: &[u8] = bytemuck::cast_slice(&words);
         measured(|| f(black_box(bytes)));
+    } else if let Some((_, f)) = PAIRS.iter().find(|(name, _)| name == kernel) {
+        let memory = pair_input(kernel, n);
+        measured(|| f(black_box(&memory)));
     } else if let Some((_, f)) = WRITES.iter().find(|(name, _)| name == kernel) {
         let mut words = buffer(n);
         let bytes: &mut [u8] = bytemuck::cast_slice_mut(&mut words);

@@ -2,9 +2,9 @@
 // live simulation, draws the particles, and shows the memory inspector, the
 // allocator map and the statistics chart. `window.wasmLayoutDemo` is what the
 // browser test reads.
-import { ParticleLayout, ParticleView } from "./schema.ts";
+import { ParticleLayout, ParticleView } from "../../../tests/ts/e2e/schema.ts";
+import { E2E_PLAN } from "../../../tests/ts/e2e/plan.ts";
 import { Demo, type Plan } from "./plan.ts";
-import { E2E_PLAN } from "./constants.ts";
 import { Labeller, decode, renderHex, type ByteLabel } from "./inspector.ts";
 import { renderAllocators, renderChart } from "./panels.ts";
 import { formatMemoryStats, memoryStats } from "../../../layout-core/runtime/wasm-layout-runtime.ts";

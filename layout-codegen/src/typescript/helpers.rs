@@ -8,10 +8,10 @@ use crate::writer::Writer;
 
 /// One helper: its name, the helpers it calls, its text (indented by two
 /// spaces, as the file is).
-struct Helper {
-    name: &'static str,
-    calls: &'static [&'static str],
-    text: &'static str,
+pub(super) struct Helper {
+    pub(super) name: &'static str,
+    pub(super) calls: &'static [&'static str],
+    pub(super) text: &'static str,
 }
 
 /// Every helper, in the order the file declares them.
@@ -79,6 +79,28 @@ function readFailed(error: unknown, view: DataView, ptr: number, size: number): 
         calls: &[],
         text: r#"function invalidDiscriminant(type: string, at: number, value: number, field: string): never {
   throw new RangeError(`invalid discriminant for ${type} at offset ${at}: ${value} names no variant (${field})`);
+}"#,
+    },
+    Helper {
+        name: "nonZero",
+        calls: &[],
+        text: r#"/** `null` for 0: an `Option` whose `None` is 0. */
+function nonZero<T extends number | bigint>(value: T): T | null {
+  return value === 0 || value === 0n ? null : value;
+}"#,
+    },
+    Helper {
+        name: "checkNonZero",
+        calls: &["badValue"],
+        text: r#"function checkNonZero(value: number | bigint, type: string, field: string): void {
+  if (value === 0 || value === 0n) badValue(value, `a ${type} other than 0 (0 is None: write null)`, field);
+}"#,
+    },
+    Helper {
+        name: "checkObject",
+        calls: &["badValue"],
+        text: r#"function checkObject(value: unknown, type: string, field: string): void {
+  if (typeof value !== "object" || value === null) badValue(value, `a ${type} ({ tag, … })`, field);
 }"#,
     },
     Helper {
@@ -150,19 +172,6 @@ function show(value: unknown): string {
   for (let i = 0; i < length; i++) {
     view.setUint8(at + i, 0);
   }
-}"#,
-    },
-    Helper {
-        name: "dataViewOf",
-        calls: &["emptyView", "cachedBuffer", "cachedView"],
-        text: r#"/** One DataView per buffer, shared by every view of it. */
-function dataViewOf(memory: WebAssembly.Memory): DataView {
-  const buffer = memory.buffer;
-  if (cachedBuffer !== buffer) {
-    cachedBuffer = buffer;
-    cachedView = new DataView(buffer);
-  }
-  return cachedView;
 }"#,
     },
     Helper {
@@ -265,14 +274,17 @@ function utf8ValidUpTo(bytes: Uint8Array): number {
   return i;
 }"#,
     },
-    Helper { name: "cachedBuffer", calls: &[], text: "let cachedBuffer: ArrayBufferLike | undefined;" },
-    Helper { name: "cachedView", calls: &["emptyView"], text: "let cachedView: DataView = emptyView;" },
 ];
 
 /// The names of every helper: taken in every file, so whether a type may be
 /// declared does not depend on which helpers other types need.
 pub(crate) fn names() -> impl Iterator<Item = &'static str> {
-    HELPERS.iter().map(|h| h.name)
+    every().map(|h| h.name)
+}
+
+/// Every helper: the plain ones, then those of live views and arrays.
+fn every() -> impl Iterator<Item = &'static Helper> + Clone {
+    HELPERS.iter().chain(super::live::HELPERS).chain(super::elems::HELPERS)
 }
 
 /// Emits the helpers in `used` and those they call.
@@ -282,14 +294,14 @@ pub(crate) fn emit(w: &mut Writer, used: &BTreeSet<&'static str>) {
     loop {
         let before = all.len();
         let calls: Vec<&'static str> =
-            HELPERS.iter().filter(|h| all.contains(h.name)).flat_map(|h| h.calls.iter().copied()).collect();
+            every().filter(|h| all.contains(h.name)).flat_map(|h| h.calls.iter().copied()).collect();
         all.extend(calls);
         if all.len() == before {
             break;
         }
     }
     let mut first = true;
-    for h in HELPERS.iter().filter(|h| all.contains(h.name)) {
+    for h in every().filter(|h| all.contains(h.name)) {
         if first {
             w.blank();
             first = false;

@@ -1,11 +1,15 @@
 //! The TypeScript emitter: one self-contained module over `DataView`.
 //!
 //! Per struct `Name`: `interface Name`, `NameLayout`, `NameFingerprint`,
-//! `readName`, `writeName` and `class NameView`, with the file-private
-//! `loadName`, `checkName` and `storeName`. Per enum: an `as const` object
-//! and a union type of the same name, `NameLayout`, `NameFingerprint` and
-//! `readName`, `writeName`, with `loadName` and `checkName`. Helpers are emitted only when
-//! used, so the file passes `noUnusedLocals`.
+//! `readName`, `writeName`, `class NameView` (live; array fields give live
+//! arrays, pointer and slice fields a `<field>View()`) and `class NameArray`
+//! (N structs side by side: a cursor, own views, `column(field)`), with the
+//! file-private `loadName`, `checkName` and `storeName`. Per enum: an
+//! `as const` object and a union type of the same name, `NameLayout`,
+//! `NameFingerprint`, `readName`, `writeName` and `nameOfName`, with
+//! `loadName` and `checkName`. Helpers are emitted only when used, so the
+//! file passes `noUnusedLocals`; the `NameArray` classes come last, after
+//! the helper class they extend.
 //!
 //! Every number from JavaScript is checked before a byte is written: a
 //! pointer must be an integer in `[0, 2^32)`, an integer must fit its type,
@@ -13,8 +17,14 @@
 //! the bytes must lie in the memory; else a `RangeError` names the type and
 //! field, and nothing was written.
 
+mod arrays;
+mod elems;
 mod helpers;
+mod live;
+mod option;
+mod store;
 mod value;
+mod variant;
 mod view;
 
 use alloc::collections::BTreeSet;
@@ -22,12 +32,13 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout};
+use wasm_layout_core::descriptor::{EnumLayout, StructLayout, TypeKind, TypeLayout, VariantEnumLayout};
 use wasm_layout_core::fingerprint;
 use wasm_layout_rules::names::Scope;
 
 use self::value::{get, offset_expr, ts_type};
-pub(crate) use self::view::VIEW_MEMBERS;
+pub(crate) use self::view::{view_methods, VIEW_MEMBERS};
+use crate::doc;
 use crate::names::{field_name, variant_name};
 use crate::writer::Writer;
 use crate::{Backend, GENERATED_NOTICE};
@@ -48,6 +59,8 @@ fn reads_last_byte(ty: &TypeLayout) -> bool {
             .max_by_key(|f| f.offset + f.ty.size)
             .is_some_and(|f| f.ty.size > 0 && f.offset + f.ty.size == ty.size && reads_last_byte(f.ty)),
         TypeKind::Array(a) => a.len > 0 && reads_last_byte(a.elem),
+        // A case or `None` may leave the last bytes unread.
+        TypeKind::Variant(_) | TypeKind::Option(_) => false,
         _ => ty.size > 0,
     }
 }
@@ -64,18 +77,20 @@ pub(crate) fn prefixes(structure: bool) -> &'static [&'static str] {
     if structure {
         &["read", "write", "load", "check", "store"]
     } else {
-        &["read", "write", "load", "check"]
+        &["read", "write", "load", "check", "nameOf"]
     }
 }
 
-/// Emits TypeScript; remembers which helpers the file needs.
+/// Emits TypeScript; remembers which helpers the file needs, and holds the
+/// `<Name>Array` classes, which come after the helpers they extend.
 pub(crate) struct TypeScript {
     used: BTreeSet<&'static str>,
+    arrays: Writer,
 }
 
 impl TypeScript {
     pub(crate) fn new() -> Self {
-        TypeScript { used: BTreeSet::new() }
+        TypeScript { used: BTreeSet::new(), arrays: Writer::new(Self::INDENT) }
     }
 }
 
@@ -100,8 +115,10 @@ impl Backend for TypeScript {
         self.used.insert("invalidDiscriminant");
         self.used.insert("badValue");
         w.blank();
+        doc::block(w, e.doc);
         w.open(format_args!("export const {name} = {{"));
         for v in e.variants {
+            doc::block(w, v.doc);
             w.line(format_args!("{}: {},", variant_name(v), v.value));
         }
         w.close(format_args!("}} as const;"));
@@ -132,6 +149,19 @@ impl Backend for TypeScript {
         w.line(format_args!("checkSpan(view, ptr, {}, \"{name}\");", ty.size));
         w.line(format_args!("{};", value::set(e.repr, "ptr", "value")));
         w.close(format_args!("}}"));
+        w.line(format_args!(
+            "/** The name of the `{name}` variant of value `value`, or `undefined` if none has it. */"
+        ));
+        w.open(format_args!(
+            "export function nameOf{name}(value: number): keyof typeof {name} | undefined {{"
+        ));
+        w.open(format_args!("switch (value) {{"));
+        for v in e.variants {
+            w.line(format_args!("case {}: return \"{}\";", v.value, variant_name(v)));
+        }
+        w.close(format_args!("}}"));
+        w.line(format_args!("return undefined;"));
+        w.close(format_args!("}}"));
         let values: Vec<String> = e.variants.iter().map(|v| v.value.to_string()).collect();
         w.open(format_args!("function check{name}(value: {name}, field: string): void {{"));
         self.cases(w, e);
@@ -146,11 +176,13 @@ impl Backend for TypeScript {
         let size = ty.size;
         self.used.insert("checkSpan");
         w.blank();
+        doc::block(w, s.doc);
         if s.fields.is_empty() {
             w.line(format_args!("export interface {name} {{}}"));
         } else {
             w.open(format_args!("export interface {name} {{"));
-            for f in s.fields {
+            for (i, f) in s.fields.iter().enumerate() {
+                doc::block(w, s.field_doc(i));
                 w.line(format_args!("{}: {};", field_name(s, f), ts_type(f.ty)));
             }
             w.close(format_args!("}}"));
@@ -225,10 +257,21 @@ impl Backend for TypeScript {
         }
         w.close(format_args!("}}"));
         self.view_class(w, ty, s);
+        let mut arrays = core::mem::replace(&mut self.arrays, Writer::new(Self::INDENT));
+        self.struct_array(&mut arrays, ty, s);
+        self.arrays = arrays;
+    }
+
+    fn variant(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout) {
+        self.variant_enum(w, ty, v);
     }
 
     fn end(&mut self, w: &mut Writer) {
         helpers::emit(w, &self.used);
+        let arrays = core::mem::replace(&mut self.arrays, Writer::new(Self::INDENT)).finish();
+        for line in arrays.lines() {
+            w.line(format_args!("{line}"));
+        }
     }
 }
 

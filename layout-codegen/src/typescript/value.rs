@@ -51,7 +51,10 @@ impl TypeScript {
                 )
             }
             TypeKind::Struct(_) => format!("load{}(view, {at})", t.export_name()),
-            TypeKind::Enum(_) => format!("load{}(view, {at}, \"{ctx}\")", t.export_name()),
+            TypeKind::Enum(_) | TypeKind::Variant(_) => {
+                format!("load{}(view, {at}, \"{ctx}\")", t.export_name())
+            }
+            TypeKind::Option(o) => self.read_option(&o, at, ctx, depth),
         }
     }
 
@@ -87,25 +90,81 @@ impl TypeScript {
                 self.used.insert("checkPair");
                 w.line(format_args!("checkPair({value}, \"{}\", `{ctx}`);", ts_type(t)));
             }
-            TypeKind::Enum(_) => w.line(format_args!("check{}({value}, `{ctx}`);", t.export_name())),
+            TypeKind::Enum(_) | TypeKind::Variant(_) => {
+                w.line(format_args!("check{}({value}, `{ctx}`);", t.export_name()))
+            }
+            TypeKind::Option(o) => self.check_option(w, &o, value, ctx, depth),
             TypeKind::Struct(_) => w.line(format_args!("check{}({value});", t.export_name())),
+            // A short array of scalars: one inline test of all, the full
+            // check (and its messages) only for a bad value, in a helper,
+            // which keeps a setter small enough for V8 to inline it.
+            TypeKind::Array(a)
+                if a.len <= LITERAL_ARRAY_MAX && matches!(a.elem.kind, TypeKind::Scalar(_)) =>
+            {
+                let TypeKind::Scalar(s) = a.elem.kind else { unreachable!() };
+                let (elems, _, _, _) = super::elems::scalar(s);
+                self.used.insert("checkElems");
+                self.used.insert(elems);
+                let mut ok =
+                    alloc::vec![format!("Array.isArray({value})"), format!("{value}.length === {}", a.len)];
+                ok.extend((0..a.len).filter_map(|i| valid(a.elem, &format!("{value}[{i}]"))));
+                w.line(format_args!(
+                    "if (!({})) checkElems({value}, {}, {elems}, `{ctx}`);",
+                    ok.join(" && "),
+                    a.len
+                ));
+            }
             TypeKind::Array(a) => {
                 self.used.insert("checkLength");
-                w.line(format_args!("checkLength({value}, {}, `{ctx}`);", a.len));
-                if a.len > 0 {
+                // The length tested inline: a value that passes does not
+                // escape, so V8 may keep an array literal out of the heap.
+                w.line(format_args!(
+                    "if (!(Array.isArray({value}) && {value}.length === {len})) checkLength({value}, {len}, `{ctx}`);",
+                    len = a.len
+                ));
+                // `!`: the length was just checked (and keeps the code valid
+                // under `noUncheckedIndexedAccess`).
+                if a.len <= LITERAL_ARRAY_MAX {
+                    for i in 0..a.len {
+                        self.check_elem(w, a.elem, &format!("{value}[{i}]!"), &format!("{ctx}[{i}]"), depth);
+                    }
+                } else {
                     w.open(format_args!("for (let i{depth} = 0; i{depth} < {}; i{depth}++) {{", a.len));
-                    // `!`: the length was just checked (and keeps the code
-                    // valid under `noUncheckedIndexedAccess`).
-                    self.check(
-                        w,
-                        a.elem,
-                        &format!("{value}[i{depth}]!"),
-                        &format!("{ctx}[${{i{depth}}}]"),
-                        depth + 1,
-                    );
+                    let elem_ctx = format!("{ctx}[${{i{depth}}}]");
+                    self.check_elem(w, a.elem, &format!("{value}[i{depth}]!"), &elem_ctx, depth);
                     w.close(format_args!("}}"));
                 }
             }
+        }
+    }
+
+    /// The check of a setter's `value`: for a scalar, an inline test first,
+    /// and the helper (not inlined by V8 while it never throws) only for a
+    /// bad value, which keeps the setter small.
+    pub(super) fn check_value(&mut self, w: &mut Writer, t: &TypeLayout, ctx: &str) {
+        match valid(t, "value") {
+            Some(ok) => {
+                w.open(format_args!("if (!({ok})) {{"));
+                self.check(w, t, "value", ctx, 0);
+                w.close(format_args!("}}"));
+            }
+            None => self.check(w, t, "value", ctx, 0),
+        }
+    }
+
+    /// The check of one array element: a scalar is tested first, so that the
+    /// message (a string built per element) is only built for a bad one.
+    fn check_elem(&mut self, w: &mut Writer, t: &TypeLayout, elem: &str, ctx: &str, depth: usize) {
+        match valid(t, &format!("e{depth}")) {
+            Some(ok) => {
+                w.open(format_args!("{{"));
+                w.line(format_args!("const e{depth} = {elem};"));
+                w.open(format_args!("if (!({ok})) {{"));
+                self.check(w, t, &format!("e{depth}"), ctx, depth + 1);
+                w.close(format_args!("}}"));
+                w.close(format_args!("}}"));
+            }
+            None => self.check(w, t, elem, ctx, depth + 1),
         }
     }
 
@@ -130,7 +189,16 @@ impl TypeScript {
                 ));
             }
             TypeKind::Enum(e) => w.line(format_args!("{};", set(e.repr, at, value))),
-            TypeKind::Struct(_) => w.line(format_args!("store{}(view, {at}, {value});", t.export_name())),
+            TypeKind::Struct(_) | TypeKind::Variant(_) => {
+                w.line(format_args!("store{}(view, {at}, {value});", t.export_name()))
+            }
+            TypeKind::Option(o) => self.store_option(w, t, &o, at, value, depth),
+            TypeKind::Array(a) if a.len <= LITERAL_ARRAY_MAX => {
+                for i in 0..a.len {
+                    let elem_at = offset_expr(at, i * a.elem.size);
+                    self.store(w, a.elem, &elem_at, &format!("{value}[{i}]!"), depth + 1);
+                }
+            }
             TypeKind::Array(a) => {
                 w.open(format_args!("for (let i{depth} = 0; i{depth} < {}; i{depth}++) {{", a.len));
                 let elem_at = format!("{at} + i{depth} * {}", a.elem.size);
@@ -139,6 +207,32 @@ impl TypeScript {
             }
         }
     }
+}
+
+/// A condition true when `value` is a valid `t` (a scalar or a pointer), the
+/// same test the `check…` helper makes; `None` for other types.
+pub(super) fn valid(t: &TypeLayout, value: &str) -> Option<String> {
+    // An integer in range is one that a bitwise operation gives back (NaN,
+    // fractions and out-of-range values come back changed); short, which
+    // keeps setters small for V8's inlining.
+    let int = |op: &str| format!("typeof {value} === \"number\" && ({value}{op}) === {value}");
+    Some(match t.kind {
+        TypeKind::Scalar(Scalar::Bool) => format!("typeof {value} === \"boolean\""),
+        TypeKind::Scalar(Scalar::F32 | Scalar::F64) => format!("typeof {value} === \"number\""),
+        TypeKind::Scalar(Scalar::U64) => {
+            format!("typeof {value} === \"bigint\" && BigInt.asUintN(64, {value}) === {value}")
+        }
+        TypeKind::Scalar(Scalar::I64) => {
+            format!("typeof {value} === \"bigint\" && BigInt.asIntN(64, {value}) === {value}")
+        }
+        TypeKind::Scalar(Scalar::U8) => int(" & 255"),
+        TypeKind::Scalar(Scalar::U16) => int(" & 65535"),
+        TypeKind::Scalar(Scalar::U32) | TypeKind::Pointer(_) => int(" >>> 0"),
+        TypeKind::Scalar(Scalar::I8) => int(" << 24 >> 24"),
+        TypeKind::Scalar(Scalar::I16) => int(" << 16 >> 16"),
+        TypeKind::Scalar(Scalar::I32) => int(" | 0"),
+        _ => return None,
+    })
 }
 
 /// The value of a zero-size `t`, which no byte holds.
@@ -185,10 +279,17 @@ pub(super) fn ts_type(t: &TypeLayout) -> String {
         TypeKind::Scalar(Scalar::Bool) => String::from("boolean"),
         TypeKind::Scalar(Scalar::U64 | Scalar::I64) => String::from("bigint"),
         TypeKind::Scalar(_) | TypeKind::Pointer(_) => String::from("number"),
+        // A tuple as long as reads build an array literal.
+        TypeKind::Array(a) if a.len <= LITERAL_ARRAY_MAX => {
+            let elem = ts_type(a.elem);
+            let elems: Vec<&str> = (0..a.len).map(|_| elem.as_str()).collect();
+            format!("[{}]", elems.join(", "))
+        }
         TypeKind::Array(a) => format!("{}[]", ts_type(a.elem)),
         TypeKind::Str => String::from("WasmStr"),
         TypeKind::Slice(_) => String::from("WasmSlice"),
-        TypeKind::Struct(_) | TypeKind::Enum(_) => t.export_name().to_string(),
+        TypeKind::Struct(_) | TypeKind::Enum(_) | TypeKind::Variant(_) => t.export_name().to_string(),
+        TypeKind::Option(o) => format!("({} | null)", ts_type(o.some)),
     }
 }
 

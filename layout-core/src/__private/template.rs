@@ -19,9 +19,11 @@
 //!   pattern of `__get`'s offset parameter, then the field);
 //! - `[where …]`: the field bounds, repeated on every item (or empty);
 //! - `[view bytes type]`, `size S align A` (literals, or `__N`/`__A` on the
-//!   general path), `repr [__wl::StructRepr::Natural]`, `rename R, RA, none;`
-//!   (descriptor expressions, then the name of the local the descriptor
-//!   binds to `None`);
+//!   general path), `repr [__wl::StructRepr::Natural]`,
+//!   `rename R, RA, none, "doc" [docs];` (descriptor expressions, the
+//!   name of the local the descriptor binds to `None`, then the doc
+//!   comment as a string literal and the fields' ones, a list left empty
+//!   when no field has one);
 //! - optionally `rules [count; types…; __O0 0 …]`: the general path, where
 //!   `StructShape::new` computes the layout from the field types;
 //! - optionally `validate [bool offsets…] [Type = offset, …]`;
@@ -54,7 +56,7 @@ macro_rules! __wasm_layout_struct {
     (
         $vis:vis struct $name:ident $r:ident [$rp:tt $($rat:ident)?] $m:ident $ns:tt
         [$($where:tt)*] [$vb:ty] size $size:tt align $align:tt repr [$repr:expr]
-        rename $rename:expr, $rename_all:expr, $none:ident;
+        rename $rename:expr, $rename_all:expr, $none:ident, $doc:tt [$($fdoc:tt),*];
         $(rules [$count:literal; $($sty:ty),*; $($o:ident $i:literal)*])?
         $(validate [$($boff:tt)*] [$($vty:ty = $voff:tt,)*])?
         pad [$($ps:expr, $pe:expr;)*]
@@ -122,6 +124,8 @@ macro_rules! __wasm_layout_struct {
                             repr: $repr,
                             rename: $rename,
                             rename_all: $rename_all,
+                            doc: $doc,
+                            field_docs: &[$($fdoc),*],
                         }),
                     }
                 };

@@ -5,7 +5,7 @@ use crate::{WasmLayout, WasmPtr};
 use super::error::MemoryError;
 use super::linear::ADDRESS_SPACE;
 use super::stats::ArenaStats;
-use super::storage::Memory;
+use super::storage::{local, Memory};
 
 /// Where a block of `size` bytes aligned to `align` goes when the free space
 /// starts at `top` and ends at `end` (both at most 4 GiB): its start and the
@@ -78,17 +78,18 @@ pub(crate) fn array_bytes<T: WasmLayout>(count: usize, at: u64) -> Result<usize,
     T::SIZE.checked_mul(count).ok_or(MemoryError::AddressSpace { offset: at, size: u64::MAX })
 }
 
-/// Writes `values` one after the other from `start`, after checking the
-/// whole range lies inside `memory`, so that it writes all or nothing.
+/// Writes `values` one after the other from the address `start` (in
+/// `memory` from its [`origin`](Memory::origin)), after checking the whole
+/// range lies inside `memory`, so that it writes all or nothing.
 pub(crate) fn write_all<T: WasmLayout, M: Memory + ?Sized>(
     memory: &mut M,
     start: u32,
     values: &[T],
 ) -> Result<(), MemoryError> {
+    let len = array_bytes::<T>(values.len(), u64::from(start))?;
+    let start = local(memory, start);
     let bytes = memory.bytes_mut();
     let available = bytes.len();
-    let start = start as usize;
-    let len = array_bytes::<T>(values.len(), start as u64)?;
     let region = start.checked_add(len).and_then(|end| bytes.get_mut(start..end)).ok_or(
         MemoryError::Layout(crate::LayoutError::OutOfBounds { offset: start, needed: len, available }),
     )?;

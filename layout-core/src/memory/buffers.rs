@@ -116,6 +116,7 @@ impl RequestBuffer {
     /// One round trip: writes `request`, calls `handle(memory bytes,
     /// request ptr, request len, response ptr, max size)`, which returns the
     /// response length, and returns a copy of the response.
+    #[cfg(feature = "alloc")]
     pub fn process<M, F>(
         &self,
         memory: &mut M,

@@ -1,5 +1,6 @@
 //! [`hex_dump`]: memory in the classic `address  hex  ascii` format.
 
+#[cfg(feature = "alloc")]
 use alloc::string::String;
 use core::fmt;
 
@@ -91,6 +92,7 @@ impl fmt::Display for HexDump<'_> {
 /// );
 /// # Ok::<(), wasm_layout_core::memory::MemoryError>(())
 /// ```
+#[cfg(feature = "alloc")]
 pub fn hex_dump(memory: &[u8], start: usize, len: usize) -> Result<String, MemoryError> {
     use alloc::string::ToString;
     Ok(HexDump::new(memory, start, len)?.to_string())

@@ -28,9 +28,10 @@
 use crate::{WasmLayout, WasmPtr};
 
 use super::error::MemoryError;
-use super::freelist;
 use super::storage::Memory;
-use super::{Arena, Pool, PoolHandle};
+use super::Arena;
+#[cfg(feature = "alloc")]
+use super::{freelist, Pool, PoolHandle};
 
 impl Arena {
     /// A block that `memory` holds: [`alloc`](Arena::alloc), growing
@@ -73,6 +74,7 @@ impl Arena {
     }
 }
 
+#[cfg(feature = "alloc")]
 impl Pool {
     /// A free slot that `memory` holds: [`alloc`](Pool::alloc), growing
     /// `memory` first when the slot passes its end.

@@ -1,5 +1,6 @@
 //! [`AnnotatedDump`]: a hex dump whose lines say which fields they cover.
 
+#[cfg(feature = "alloc")]
 use alloc::string::String;
 use core::fmt;
 
@@ -184,6 +185,7 @@ impl fmt::Display for AnnotatedDump<'_> {
 }
 
 /// [`AnnotatedDump`] of `len` bytes of `memory` from `start`, as a string.
+#[cfg(feature = "alloc")]
 pub fn annotated_hex_dump(
     memory: &[u8],
     start: usize,

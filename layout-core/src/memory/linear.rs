@@ -1,9 +1,10 @@
 //! [`LinearMemory`]: a growable byte memory in 64 KiB pages, as wasm has.
 
+#[cfg(feature = "alloc")]
 use alloc::vec::Vec;
 
-use super::error::MemoryError;
-use super::storage::Memory;
+#[cfg(feature = "alloc")]
+use super::{error::MemoryError, storage::Memory};
 
 /// Bytes in one wasm page.
 pub const PAGE_SIZE: usize = 65_536;
@@ -33,12 +34,14 @@ pub const fn pages_for(bytes: u64) -> u64 {
 /// assert!(matches!(memory.grow(1), Err(MemoryError::GrowFailed { pages: 3, .. })));
 /// # Ok::<(), MemoryError>(())
 /// ```
+#[cfg(feature = "alloc")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinearMemory {
     bytes: Vec<u8>,
     maximum: u32,
 }
 
+#[cfg(feature = "alloc")]
 impl LinearMemory {
     /// A memory of `initial` zeroed pages that can grow to `maximum` pages
     /// (`initial <= maximum <= 65_536`).
@@ -109,6 +112,7 @@ impl LinearMemory {
     }
 }
 
+#[cfg(feature = "alloc")]
 impl Memory for LinearMemory {
     #[inline(always)]
     fn bytes(&self) -> &[u8] {

@@ -19,6 +19,11 @@
 //! Every fallible call returns a [`MemoryError`] and then has changed
 //! nothing: neither the allocator nor the memory. Nothing here panics.
 //!
+//! Without the `alloc` feature, what needs no global allocator remains: the
+//! [`Memory`] trait, [`SharedArena`] and [`SharedPool`] (which a `no_std`
+//! Rust guest runs on its own memory, a window from its heap base: see
+//! [`Memory::origin`]), [`Arena`], [`Bump`], the statistics and the errors.
+//!
 //! ```
 //! use wasm_layout_core::memory::{hex_dump, Arena, LinearMemory, Memory, MemoryStats};
 //!
@@ -49,18 +54,27 @@ mod pairs;
 mod pool;
 pub mod shared;
 mod stats;
+mod status;
 mod storage;
 
 pub use arena::Arena;
 pub use buffers::{DoubleBuffer, RequestBuffer};
 pub use bump::Bump;
 pub use canary::{Guarded, CANARY};
-pub use dump::{hex_dump, HexDump};
+#[cfg(feature = "alloc")]
+pub use dump::hex_dump;
+pub use dump::HexDump;
 pub use error::{CanarySide, MemoryError};
 pub use guest_alloc::{GuestAllocFns, GuestAllocator};
-pub use legend::{annotated_hex_dump, AnnotatedDump, Placement};
-pub use linear::{pages_for, LinearMemory, ADDRESS_SPACE, MAX_PAGES, PAGE_SIZE};
-pub use pool::{Pool, PoolHandle};
+#[cfg(feature = "alloc")]
+pub use legend::annotated_hex_dump;
+pub use legend::{AnnotatedDump, Placement};
+#[cfg(feature = "alloc")]
+pub use linear::LinearMemory;
+pub use linear::{pages_for, ADDRESS_SPACE, MAX_PAGES, PAGE_SIZE};
+#[cfg(feature = "alloc")]
+pub use pool::Pool;
+pub use pool::PoolHandle;
 pub use shared::{SharedArena, SharedPool};
 pub use stats::{ArenaStats, MemoryStats, PoolStats};
 pub use storage::Memory;

@@ -1,13 +1,21 @@
 //! [`Pool`]: fixed-size slots with O(1) allocation and free.
 
+#[cfg(feature = "alloc")]
 use alloc::vec::Vec;
 
-use crate::{align_up, WasmLayout, WasmPtr};
+use crate::align_up;
+#[cfg(feature = "alloc")]
+use crate::{WasmLayout, WasmPtr};
 
 use super::error::MemoryError;
-use super::freelist::{self, Slot, SlotTable, SlotTableMut};
-use super::stats::PoolStats;
-use super::storage::Memory;
+// The host-side `Pool` keeps its slot table in a `Vec`; the handle and the
+// geometry are shared with `SharedPool`, which needs no `alloc`.
+#[cfg(feature = "alloc")]
+use super::{
+    freelist::{self, Slot, SlotTable, SlotTableMut},
+    stats::PoolStats,
+    storage::Memory,
+};
 
 /// A live pool slot: its pool, its index and the generation it was
 /// allocated in.
@@ -60,6 +68,7 @@ pub struct PoolHandle {
 /// # let _ = c;
 /// # Ok::<(), MemoryError>(())
 /// ```
+#[cfg(feature = "alloc")]
 #[derive(Debug, Clone)]
 pub struct Pool {
     base: u32,
@@ -102,6 +111,7 @@ pub(crate) fn pool_geometry(
     Ok((stride, first, end))
 }
 
+#[cfg(feature = "alloc")]
 impl Pool {
     /// A pool of `count` slots of `slot_size` bytes, each aligned to
     /// `slot_align`; the first slot is at `base` rounded up to `slot_align`.
@@ -279,6 +289,7 @@ impl Pool {
 }
 
 /// The host pool's state for the one pool algorithm.
+#[cfg(feature = "alloc")]
 impl SlotTable for Pool {
     const UNTRUSTED: bool = false;
     #[inline(always)]
@@ -311,6 +322,7 @@ impl SlotTable for Pool {
     }
 }
 
+#[cfg(feature = "alloc")]
 impl SlotTableMut for Pool {
     #[inline(always)]
     fn set_slot(&mut self, index: u32, slot: Slot) {
@@ -328,20 +340,24 @@ impl SlotTableMut for Pool {
 /// Equality and hashing see the state the accessors report: the high-water
 /// mark is kept lazily, so the stored fields alone would make two pools with
 /// the same history of `live` compare unequal.
+#[cfg(feature = "alloc")]
 impl Pool {
     fn observable(&self) -> (u32, u32, &[Slot], u32, u32, u32) {
         (self.base, self.stride, &self.slots, self.head, self.live, self.high_water())
     }
 }
 
+#[cfg(feature = "alloc")]
 impl PartialEq for Pool {
     fn eq(&self, other: &Self) -> bool {
         self.observable() == other.observable()
     }
 }
 
+#[cfg(feature = "alloc")]
 impl Eq for Pool {}
 
+#[cfg(feature = "alloc")]
 impl core::hash::Hash for Pool {
     fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
         self.observable().hash(state);

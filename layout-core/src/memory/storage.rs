@@ -1,8 +1,10 @@
 //! [`Memory`]: the byte storage every allocator of this module works on.
 
+#[cfg(feature = "alloc")]
 use alloc::vec::Vec;
 
 use super::error::MemoryError;
+#[cfg(feature = "alloc")]
 use super::linear::ADDRESS_SPACE;
 
 /// Bytes an allocator places values in: a slice, a `Vec<u8>`, a
@@ -68,6 +70,33 @@ pub trait Memory {
     fn max_pages(&self) -> Option<u32> {
         None
     }
+
+    /// The address of `bytes()[0]`: 0, unless the storage is a window of a
+    /// linear memory that starts higher. A Rust wasm guest handing its own
+    /// memory to the toolkit gives such a window (from its heap base), since
+    /// Rust cannot make a reference to address 0.
+    ///
+    /// [`SharedArena`](super::SharedArena) and
+    /// [`SharedPool`](super::SharedPool), whose headers hold absolute
+    /// addresses, honour it: an address `a` is `bytes()[a - origin]`, one
+    /// below the origin is out of bounds. The host-side allocators index
+    /// `bytes()` with their addresses directly and expect 0.
+    fn origin(&self) -> u32 {
+        0
+    }
+}
+
+/// Where the absolute address `addr` lies in the bytes of `memory`: past the
+/// end of any slice when it lies below [`Memory::origin`].
+#[inline]
+pub(crate) fn local<M: Memory + ?Sized>(memory: &M, addr: u32) -> usize {
+    addr.checked_sub(memory.origin()).map_or(usize::MAX, |i| i as usize)
+}
+
+/// The first address past `memory`'s bytes.
+#[inline]
+pub(crate) fn end_of<M: Memory + ?Sized>(memory: &M) -> u64 {
+    u64::from(memory.origin()).saturating_add(memory.bytes().len() as u64)
 }
 
 impl Memory for [u8] {
@@ -93,6 +122,7 @@ impl<const N: usize> Memory for [u8; N] {
 }
 
 /// A `Vec<u8>` grows byte by byte, up to the 4 GiB of wasm32.
+#[cfg(feature = "alloc")]
 impl Memory for Vec<u8> {
     #[inline(always)]
     fn bytes(&self) -> &[u8] {
@@ -137,5 +167,8 @@ impl<M: Memory + ?Sized> Memory for &mut M {
     }
     fn max_pages(&self) -> Option<u32> {
         (**self).max_pages()
+    }
+    fn origin(&self) -> u32 {
+        (**self).origin()
     }
 }

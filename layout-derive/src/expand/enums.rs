@@ -22,10 +22,11 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
     let first = vidents[0];
     let variant_layouts = variants.iter().zip(&discs).map(|(v, d)| {
         let vname = v.ident.to_string();
-        let rename = opt_str(v.attrs.rename.as_ref());
-        quote!(#wl::VariantLayout { name: #vname, value: #d as i64, rename: #rename })
+        let (rename, doc) = (opt_str(v.attrs.rename.as_ref()), &v.attrs.doc);
+        quote!(#wl::VariantLayout { name: #vname, value: #d as i64, rename: #rename, doc: #doc })
     });
     let rename = opt_str(input.attrs.rename.as_ref());
+    let doc = &input.attrs.doc;
 
     quote! {
         #[doc(hidden)]
@@ -48,6 +49,7 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
                         repr: #wl::Scalar::#scalar,
                         variants: &[#(#variant_layouts),*],
                         rename: #rename,
+                        doc: #doc,
                     }),
                 };
                 type Bytes = <#repr as #wl::WasmLayout>::Bytes;
@@ -84,6 +86,12 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
                 fn __get_mut(bytes: &mut Self::Bytes, at: usize) -> Self::Mut<'_> {
                     #wl::ValueMut::__at(bytes, at)
                 }
+            }
+
+            // `Option<Self>`: a u8 tag, then the repr at its own alignment.
+            #[automatically_derived]
+            impl #wl::TaggedOption for #ident {
+                type OptionBytes = [u8; 2 * <#repr as #wl::WasmLayout>::SIZE];
             }
         };
     }

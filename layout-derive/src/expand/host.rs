@@ -64,10 +64,15 @@ pub fn host_check(
 /// out: `T` may be the struct itself or point back to it, and the bound would
 /// be a cycle.
 pub fn field_bounds(fields: &[Field], krate: &TokenStream) -> TokenStream {
+    type_bounds(fields.iter().filter(|f| f.scalar.is_none()).map(|f| &f.ty), krate)
+}
+
+/// [`field_bounds`] for any field types.
+pub fn type_bounds<'t>(tys: impl Iterator<Item = &'t Type>, krate: &TokenStream) -> TokenStream {
     let mut seen: Vec<&Type> = Vec::new();
     let mut bounds = Vec::new();
-    for f in fields.iter().filter(|f| f.scalar.is_none()) {
-        for leaf in leaf_types(&f.ty) {
+    for ty in tys {
+        for leaf in leaf_types(ty) {
             if seen.contains(&leaf) {
                 continue;
             }
@@ -89,7 +94,24 @@ fn leaf_types(ty: &Type) -> Vec<&Type> {
         Type::Paren(p) => leaf_types(&p.elem),
         Type::Group(g) => leaf_types(&g.elem),
         _ if scalar(ty).is_some() || is_pointer(ty) || is_pair(ty) => Vec::new(),
+        // `Option<WasmPtr<T>>` may point back to the type itself, as
+        // `Option<WasmSlice<T>>` may hold it: as for `WasmPtr<T>`, no bound.
+        _ if option_arg(ty).is_some_and(|t| is_pointer(t) || is_pair(t)) => Vec::new(),
         _ => vec![ty],
+    }
+}
+
+/// The `T` of `Option<T>`, by the last path segment's name.
+fn option_arg(ty: &Type) -> Option<&Type> {
+    let Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last().filter(|_| p.qself.is_none())?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(t)) if args.args.len() == 1 => Some(t),
+        _ => None,
     }
 }
 

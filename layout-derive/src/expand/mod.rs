@@ -1,5 +1,6 @@
 //! Code emission: `derive` reads, checks, then emits or falls back.
 
+mod data_enum;
 mod enums;
 mod fields;
 mod host;
@@ -24,6 +25,9 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     match (cx.check(), parsed) {
         (Ok(()), Some(parsed)) => match &parsed.data {
             Data::Struct(fields) => structs::expand(&parsed, fields, &krate),
+            Data::Enum(variants) if variants.iter().any(|v| !v.original.fields.is_empty()) => {
+                data_enum::expand(&parsed, variants, &krate)
+            }
             Data::Enum(variants) => enums::expand(&parsed, variants, &krate),
         },
         (Err(err), _) => fallback::expand(input, err, &krate),

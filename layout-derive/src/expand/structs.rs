@@ -74,6 +74,14 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         None => quote!(__wl::NONE_RULE),
     };
 
+    let doc = Literal::string(&input.attrs.doc);
+    // The fields' docs, only when one has some: a struct without pays
+    // nothing per field.
+    let field_docs: Vec<Literal> = match fields.iter().any(|f| !f.attrs.doc.is_empty()) {
+        true => fields.iter().map(|f| Literal::string(&f.attrs.doc)).collect(),
+        false => Vec::new(),
+    };
+    let field_docs = bracket(quote!(#(#field_docs),*));
     let parts = parts(fields, p, input.repr.packed.is_some(), krate);
     // The read-only view carries `at` only where it can report an error.
     let ref_at = bracket(if parts.checked { quote!(at at) } else { quote!(_) });
@@ -91,7 +99,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         #krate::__private::struct_layout! {
             #vis struct #ident #ref_ident #ref_at #mut_ident #name
             #bounds #view_bytes size #size align #align repr #repr
-            rename #rename, #rename_all, __wasm_layout_none;
+            rename #rename, #rename_all, __wasm_layout_none, #doc #field_docs;
             #rules #validate
             pad #pad
             layout #layout

@@ -32,19 +32,23 @@ const _: () = {
                         name: "Empty",
                         value: __D0 as i64,
                         rename: ::core::option::Option::None,
+                        doc: "",
                     },
                     __wl::VariantLayout {
                         name: "Full",
                         value: __D1 as i64,
                         rename: ::core::option::Option::Some("full"),
+                        doc: "",
                     },
                     __wl::VariantLayout {
                         name: "Broken",
                         value: __D2 as i64,
                         rename: ::core::option::Option::None,
+                        doc: "",
                     },
                 ],
                 rename: ::core::option::Option::None,
+                doc: "",
             }),
         };
         type Bytes = <u8 as __wl::WasmLayout>::Bytes;
@@ -98,5 +102,9 @@ const _: () = {
         fn __get_mut(bytes: &mut Self::Bytes, at: usize) -> Self::Mut<'_> {
             __wl::ValueMut::__at(bytes, at)
         }
+    }
+    #[automatically_derived]
+    impl __wl::TaggedOption for Kind {
+        type OptionBytes = [u8; 2 * <u8 as __wl::WasmLayout>::SIZE];
     }
 };

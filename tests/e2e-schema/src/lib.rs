@@ -7,7 +7,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-use wasm_layout::{WasmLayout, WasmPtr};
+use wasm_layout::{WasmLayout, WasmPtr, WasmSlice, WasmStr};
 
 /// A 3-D vector of `f32`.
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq, Default)]
@@ -89,4 +89,33 @@ pub struct StepFrame {
     pub gravity: Vec3,
     /// The frame number.
     pub frame: u32,
+}
+
+/// A named group of particles, written by a guest's `label_kind`: the name
+/// of a [`Kind`] and the indices of the live particles of that kind.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Label {
+    /// The kind's name (`"dust"`, `"spark"`, `"smoke"`), UTF-8.
+    pub name: WasmStr,
+    /// Indices, in the particle array, of the live particles of that kind.
+    pub members: WasmSlice<u32>,
+    /// The first member, `None` when there is none.
+    pub leader: Option<WasmPtr<Particle>>,
+    /// The largest mass among the members, `None` when there is none.
+    pub max_mass: Option<f32>,
+}
+
+/// What a guest's `record_events` reports about a particle array.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(C, u8)]
+pub enum Event {
+    /// A live particle, by identity.
+    Spawn {
+        /// Its [`Particle::id`].
+        id: u64,
+    },
+    /// Two neighbouring live particles of the same kind, by index.
+    Collide(u32, u32),
+    /// The end of the report.
+    Tick,
 }

@@ -32,7 +32,7 @@ pub use guest::Guest;
 pub use run::{run, FrameReport, Run};
 pub use wasm_layout_e2e_schema as schema;
 
-use crate::schema::{Kind, Particle, StepFrame, StepRequest, StepResponse, Vec3};
+use crate::schema::{Event, Kind, Label, Particle, StepFrame, StepRequest, StepResponse, Vec3};
 
 /// The bindings of the schema: `tests/guest/schema.h`,
 /// `tests/guest-odin/schema/schema.odin` and `tests/ts/e2e/schema.ts` are
@@ -43,6 +43,8 @@ pub fn bindings() -> wasm_layout::Bindings {
         .add::<StepRequest>()
         .add::<StepResponse>()
         .add::<StepFrame>()
+        .add::<Label>()
+        .add::<Event>()
 }
 
 /// Runs every committed guest and returns a few lines per guest saying what

@@ -105,22 +105,11 @@ pub struct GuestFailure {
 /// the field in `header` (the header's layout): what the C and Odin runtimes
 /// report for the same failure.
 pub fn expected_failure(e: &MemoryError, header: &wasm_layout::TypeLayout) -> GuestFailure {
-    let (status, field) = match e {
-        MemoryError::ZeroSize => (1, 0),
-        MemoryError::BadAlign { .. } => (2, 0),
-        MemoryError::AddressSpace { .. } => (3, 0),
-        MemoryError::Exhausted { .. } => (4, 0),
-        MemoryError::PoolExhausted { .. } => (5, 0),
-        MemoryError::OutsideRegion { .. } => (6, 0),
-        MemoryError::ForeignHandle { .. } => (7, 0),
-        MemoryError::DoubleFree { .. } => (8, 0),
-        MemoryError::StaleHandle { .. } => (9, 0),
-        MemoryError::BadHeader { field, .. } => {
-            (10, header.field(field).map_or(u32::MAX, |f| f.offset as u32))
-        }
-        MemoryError::Layout(_) => (11, 0),
-        _ => (u32::MAX, 0),
+    let field = match e {
+        MemoryError::BadHeader { field, .. } => header.field(field).map_or(u32::MAX, |f| f.offset as u32),
+        _ => 0,
     };
+    let status = e.runtime_status();
     GuestFailure { status, field }
 }
 

@@ -63,7 +63,14 @@ pub const ODIN_GUEST: GuestModule = GuestModule {
 pub const RUST_GUEST: GuestModule = GuestModule {
     language: "Rust",
     dir: "tests/guest-rust",
-    sources: &["tests/guest-rust/guest.rs", "tests/guest-rust/Cargo.toml", "tests/e2e-schema/src/lib.rs"],
+    sources: &[
+        "tests/guest-rust/guest.rs",
+        "tests/guest-rust/events.rs",
+        "tests/guest-rust/label.rs",
+        "tests/guest-rust/shared.rs",
+        "tests/guest-rust/Cargo.toml",
+        "tests/e2e-schema/src/lib.rs",
+    ],
 };
 
 /// Every guest module, in the order the tests run them.

@@ -54,8 +54,24 @@ function memoryWith(hex: string, at: number): WebAssembly.Memory {
   return memory;
 }
 
-/** Reads every getter of `view`, into nested views; returns what threw first. */
+/** Reads every getter of `view`, into nested views and every element of live arrays; returns what threw first. */
 function touchAll(view: Record<string, unknown>, seen = 0): unknown {
+  if (seen > 8) return undefined;
+  if (Symbol.iterator in view) {
+    let elements: unknown[];
+    try {
+      elements = [...(view as unknown as Iterable<unknown>)];
+    } catch (error) {
+      return error;
+    }
+    for (const inner of elements) {
+      if (typeof inner === "object" && inner !== null && !Array.isArray(inner)) {
+        const error = touchAll(inner as Record<string, unknown>, seen + 1);
+        if (error !== undefined) return error;
+      }
+    }
+    return undefined;
+  }
   const proto = Object.getPrototypeOf(view) as object;
   for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
     if (key === "ptr" || d.get === undefined) continue;
@@ -65,7 +81,7 @@ function touchAll(view: Record<string, unknown>, seen = 0): unknown {
     } catch (error) {
       return error;
     }
-    if (typeof got === "object" && got !== null && !Array.isArray(got) && seen < 8) {
+    if (typeof got === "object" && got !== null && !Array.isArray(got)) {
       const inner = touchAll(got as Record<string, unknown>, seen + 1);
       if (inner !== undefined) return inner;
     }
@@ -180,7 +196,7 @@ test("pointers, enums and array elements are checked too", () => {
     [{ next: 2 ** 32 + 8 }, /^Rect\.next must be a WasmPtr<Rect> \(an integer in 0\.\.=4294967295\), not 4294967304$/],
     [{ kind: 99 as bindings.Kind }, /^Rect\.kind must be a Kind \(one of 1, 2, 200\), not 99$/],
     [{ tags: [1, 70000, 3] }, /^Rect\.tags\[1\] must be a u16 .*, not 70000$/],
-    [{ tags: [1] }, /^Rect\.tags must be an array of 3 elements, not an array of 1$/],
+    [{ tags: [1] as unknown as [number, number, number] }, /^Rect\.tags must be an array of 3 elements, not an array of 1$/],
     [{ min: { x: 0, y: "0" as unknown as number } }, /^Point\.y must be a f64/],
   ];
   for (const [change, message] of cases) {
@@ -215,8 +231,9 @@ test("an array of zero-size structs reads, writes and views", () => {
   bindings.writeEmpties(dv, 4, { before: 1, units: [{}, {}, {}], after: 2 });
   assert.deepStrictEqual(bindings.readEmpties(dv, 4), { before: 1, units: [{}, {}, {}], after: 2 });
   const view = new bindings.EmptiesView(memory, 4);
-  assert.deepStrictEqual(view.units, [{}, {}, {}]);
+  assert.deepStrictEqual(view.units.toArray(), [{}, {}, {}]);
+  assert.equal(view.units.length, 3);
   assert.equal(view.after, 2);
-  assert.throws(() => (view.units = [{}]), rangeError(/^Empties\.units must be an array of 3 elements/));
+  assert.throws(() => (view.units = [{}] as unknown as [bindings.Empty, bindings.Empty, bindings.Empty]), rangeError(/^Empties\.units must be an array of 3 elements/));
   assert.equal(bindings.EmptiesLayout.size, 2);
 });

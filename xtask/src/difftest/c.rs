@@ -23,6 +23,19 @@ impl Shape {
             }
             Ty::Struct(i) => (format!("struct {}", self.structs[*i].name), String::new()),
             Ty::Enum(i) => (self.enums[*i].name.clone(), String::new()),
+            Ty::Own(name) => (format!("struct {name}"), String::new()),
+            // What a wasm32 guest sees (the generated header's `__wasm32__`
+            // branch): a pointer into linear memory and a `uint32_t` length.
+            Ty::Str => ("struct { const char *ptr; uint32_t len; }".to_string(), String::new()),
+            Ty::Slice(elem) => {
+                let (base, dims) = self.c_parts(elem);
+                let ptr = match (dims.is_empty(), base.ends_with('*')) {
+                    (true, true) => format!("{base}ptr"),
+                    (true, false) => format!("{base} *ptr"),
+                    (false, _) => format!("{base} (*ptr){dims}"),
+                };
+                (format!("struct {{ {ptr}; uint32_t len; }}"), String::new())
+            }
         }
     }
 

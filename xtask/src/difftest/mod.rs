@@ -1,7 +1,8 @@
 //! `cargo xtask difftest`: differential layout testing.
 //!
 //! A seeded generator makes random struct shapes (every scalar, `bool`,
-//! `WasmPtr`, arrays nested up to three deep, structs nested up to four deep,
+//! `WasmPtr`, `WasmStr`, `WasmSlice<T>` (of any of these, or of the struct
+//! holding it), arrays nested up to three deep, structs nested up to four deep,
 //! packed and aligned variants, enums of every repr) and lays each out three
 //! ways:
 //!
@@ -10,7 +11,9 @@
 //!    them against its `LAYOUT` descriptor);
 //! 2. by [`reference::reference()`], a small independent implementation of
 //!    the wasm32 C rules written here;
-//! 3. by clang for wasm32, through `_Static_assert`s of the numbers Rust printed.
+//! 3. by clang for wasm32, through `_Static_assert`s of the numbers Rust printed
+//!    (a string or slice as the wasm32 guest sees it: a pointer and a
+//!    `uint32_t` length).
 //!
 //! Shape `k` of seed `s` depends only on `(s, k)`, so any failure names the
 //! command that regenerates just that shape.

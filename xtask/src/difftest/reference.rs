@@ -36,6 +36,9 @@ pub(super) fn reference(shape: &Shape) -> BTreeMap<String, Numbers> {
                 }
                 Ty::Struct(i) => structs[*i],
                 Ty::Enum(i) => (enums[*i].repr.size(), enums[*i].repr.size()),
+                // Two u32s: the pointer (to anything) and the length.
+                Ty::Str | Ty::Slice(_) => (8, 4),
+                Ty::Own(_) => unreachable!("the struct being defined appears only behind a slice"),
             }
         }
         go(ty, structs, &shape.enums)

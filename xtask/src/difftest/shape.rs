@@ -118,6 +118,13 @@ pub(super) enum Ty {
     Struct(usize),
     /// Index into [`Shape::enums`].
     Enum(usize),
+    /// `WasmStr`: `(ptr, len)` of UTF-8 bytes.
+    Str,
+    /// `WasmSlice<T>`: `(ptr, len)` of elements.
+    Slice(Box<Ty>),
+    /// The struct being defined, by name: only as a slice's element
+    /// (`struct Tree { children: WasmSlice<Tree> }`).
+    Own(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,9 +201,11 @@ impl Gen {
 
     pub(super) fn field(&mut self, depth: usize, own: &str) -> Ty {
         match self.rng.below(100) {
-            0..=44 => Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]),
-            45..=54 => Ty::Ptr(self.target(own)),
-            55..=69 => self.array(depth, 1),
+            0..=41 => Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]),
+            42..=49 => Ty::Ptr(self.target(own)),
+            50..=53 => Ty::Str,
+            54..=57 => self.slice(depth, own),
+            58..=69 => self.array(depth, 1),
             70..=84 if depth < 4 => Ty::Struct(self.structure(depth + 1)),
             70..=84 => Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]),
             _ => Ty::Enum(self.enumeration()),
@@ -227,9 +236,27 @@ impl Gen {
             3 if depth < 4 => Ty::Struct(self.structure(depth + 1)),
             4 => Ty::Enum(self.enumeration()),
             5 => Ty::Ptr(Target::Scalar(SCALARS[self.rng.below(SCALARS.len())])),
+            6 if self.rng.percent(50) => Ty::Str,
+            6 => Ty::Slice(Box::new(Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]))),
             _ => Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]),
         };
         Ty::Array(Box::new(elem), len)
+    }
+
+    /// A `WasmSlice<T>`: of a scalar, a pointer, a string, an array, an enum,
+    /// a new struct, the struct being defined, or another slice.
+    pub(super) fn slice(&mut self, depth: usize, own: &str) -> Ty {
+        let elem = match self.rng.below(10) {
+            0 => Ty::Ptr(self.target(own)),
+            1 => Ty::Str,
+            2 => self.array(depth, 2),
+            3 => Ty::Enum(self.enumeration()),
+            4 if depth < 4 => Ty::Struct(self.structure(depth + 1)),
+            5 => Ty::Slice(Box::new(Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]))),
+            6 => Ty::Own(own.to_string()),
+            _ => Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]),
+        };
+        Ty::Slice(Box::new(elem))
     }
 
     pub(super) fn enumeration(&mut self) -> usize {
@@ -267,7 +294,16 @@ mod tests {
     fn the_generator_covers_every_kind() {
         let shapes: Vec<Shape> = (0..500).map(|k| Shape::generate(DEFAULT_SEED, k)).collect();
         let all: String = shapes.iter().map(Shape::rust).collect();
-        for needle in ["#[layout(packed)]", "#[layout(align = ", "WasmPtr<", "; 0]", "[[", "[[["] {
+        let needles = ["#[layout(packed)]", "#[layout(align = ", "WasmPtr<", "; 0]", "[[", "[[["];
+        let pairs = [
+            ": WasmStr,",
+            "[WasmStr; ",
+            "WasmSlice<WasmStr>",
+            "WasmSlice<WasmSlice<",
+            "WasmSlice<[",
+            "WasmSlice<WasmPtr<",
+        ];
+        for needle in needles.into_iter().chain(pairs) {
             assert!(all.contains(needle), "no shape has `{needle}`");
         }
         for repr in ENUM_REPRS {
@@ -279,5 +315,9 @@ mod tests {
         let deepest = shapes.iter().map(|s| s.structs.len()).max().unwrap_or(0);
         assert!(deepest >= 4);
         assert!(all.contains("_4 {"), "no struct four deep");
+        let own = shapes.iter().flat_map(|s| &s.structs).any(|d| {
+            d.fields.iter().any(|f| matches!(f, Ty::Slice(e) if matches!(&**e, Ty::Own(n) if *n == d.name)))
+        });
+        assert!(own, "no struct holding a slice of itself");
     }
 }

@@ -6,7 +6,7 @@ use super::super::arena::{fit, write_all};
 use super::super::error::MemoryError;
 use super::super::linear::ADDRESS_SPACE;
 use super::super::stats::ArenaStats;
-use super::super::storage::Memory;
+use super::super::storage::{end_of, local, Memory};
 use super::{bad, overlap, ArenaHeader, ARENA_MAGIC, HEADER_VERSION};
 
 /// An arena whose header lives at `at` in linear memory (see the
@@ -55,12 +55,11 @@ impl SharedArena {
         if base == 0 {
             return Err(MemoryError::NullRegion { end });
         }
-        let len = memory.bytes().len();
-        if end > len as u64 {
+        if end > end_of(memory) || base < memory.origin() {
             return Err(MemoryError::Layout(crate::LayoutError::OutOfBounds {
                 offset: base as usize,
                 needed: capacity as usize,
-                available: len,
+                available: memory.bytes().len(),
             }));
         }
         if overlap(u64::from(at), ArenaHeader::SIZE as u64, u64::from(base), u64::from(capacity)) {
@@ -77,7 +76,8 @@ impl SharedArena {
             allocations: 0,
             reserved: 0,
         };
-        header.write_at(memory.bytes_mut(), at as usize)?;
+        let i = local(memory, at);
+        header.write_at(memory.bytes_mut(), i)?;
         Ok(SharedArena { at })
     }
 
@@ -97,8 +97,7 @@ impl SharedArena {
     /// Reads and checks the header (see the [module docs](super) for the
     /// checks).
     pub fn header<M: Memory + ?Sized>(&self, memory: &M) -> Result<ArenaHeader, MemoryError> {
-        let bytes = memory.bytes();
-        let h = ArenaHeader::read_at(bytes, self.at as usize)?;
+        let h = ArenaHeader::read_at(memory.bytes(), local(memory, self.at))?;
         let at = self.at;
         if h.magic != ARENA_MAGIC {
             return Err(bad(at, "magic", h.magic));
@@ -113,7 +112,7 @@ impl SharedArena {
             return Err(bad(at, "base", h.base));
         }
         let end = u64::from(h.base).saturating_add(u64::from(h.capacity));
-        if h.capacity == 0 || end > (bytes.len() as u64).min(ADDRESS_SPACE) {
+        if h.capacity == 0 || end > end_of(memory).min(ADDRESS_SPACE) {
             return Err(bad(at, "capacity", h.capacity));
         }
         if overlap(u64::from(at), ArenaHeader::SIZE as u64, u64::from(h.base), u64::from(h.capacity)) {
@@ -157,7 +156,8 @@ impl SharedArena {
         align: usize,
     ) -> Result<u32, MemoryError> {
         let (start, h) = self.plan(memory, size, align)?;
-        h.write_at(memory.bytes_mut(), self.at as usize)?;
+        let i = local(memory, self.at);
+        h.write_at(memory.bytes_mut(), i)?;
         Ok(start)
     }
 
@@ -171,7 +171,8 @@ impl SharedArena {
         // The block lies in the checked region, inside memory and clear of
         // the header: writing it cannot fail or touch the header.
         write_all(memory, start, core::slice::from_ref(value))?;
-        h.write_at(memory.bytes_mut(), self.at as usize)?;
+        let i = local(memory, self.at);
+        h.write_at(memory.bytes_mut(), i)?;
         Ok(WasmPtr::new(start))
     }
 
@@ -180,7 +181,8 @@ impl SharedArena {
         let mut h = self.header(memory)?;
         h.used = 0;
         h.allocations = 0;
-        h.write_at(memory.bytes_mut(), self.at as usize)?;
+        let i = local(memory, self.at);
+        h.write_at(memory.bytes_mut(), i)?;
         Ok(())
     }
 

@@ -10,7 +10,7 @@ use super::super::freelist::{self, Slot, SlotTable, SlotTableMut, NIL};
 use super::super::linear::ADDRESS_SPACE;
 use super::super::pool::{pool_geometry, PoolHandle};
 use super::super::stats::PoolStats;
-use super::super::storage::Memory;
+use super::super::storage::{end_of, local, Memory};
 use super::{bad, overlap, PoolHeader, PoolSlot, HEADER_VERSION, POOL_MAGIC};
 
 /// A [`Pool`](crate::memory::Pool) whose header and slot table live at `at`
@@ -38,11 +38,18 @@ struct Table<B> {
     at: u32,
     h: PoolHeader,
     bytes: B,
+    /// The memory's [`origin`](Memory::origin).
+    origin: u32,
 }
 
-impl<B: Deref<Target = [u8]>> Table<B> {
+impl<B> Table<B> {
+    /// Where the absolute address `addr` lies in `bytes`.
+    fn local(&self, addr: u32) -> usize {
+        addr.checked_sub(self.origin).map_or(usize::MAX, |i| i as usize)
+    }
+
     fn entry_at(&self, index: u32) -> usize {
-        (self.h.table as usize).saturating_add((index as usize).saturating_mul(PoolSlot::SIZE))
+        self.local(self.h.table).saturating_add((index as usize).saturating_mul(PoolSlot::SIZE))
     }
 }
 
@@ -87,7 +94,8 @@ impl<B: DerefMut<Target = [u8]>> SlotTableMut for Table<B> {
         self.h.live = live;
         self.h.high_water = self.h.high_water.max(live);
         // The header was read from here: cannot fail.
-        let _ = self.h.write_at(&mut self.bytes, self.at as usize);
+        let at = self.local(self.at);
+        let _ = self.h.write_at(&mut self.bytes, at);
     }
 }
 
@@ -114,12 +122,12 @@ impl SharedPool {
         let table_end = u32::try_from(u64::from(table).saturating_add(table_bytes))
             .map_err(|_| MemoryError::AddressSpace { offset: u64::from(table), size: table_bytes })?;
         let (stride, base, end) = pool_geometry(table_end, slot_size, slot_align, count)?;
-        let len = memory.bytes().len();
-        if end > len as u64 {
+        let origin = memory.origin();
+        if end > end_of(memory) || at < origin {
             return Err(MemoryError::Layout(crate::LayoutError::OutOfBounds {
                 offset: at as usize,
                 needed: end.saturating_sub(u64::from(at)) as usize,
-                available: len,
+                available: memory.bytes().len(),
             }));
         }
         let header = PoolHeader {
@@ -135,11 +143,12 @@ impl SharedPool {
             high_water: 0,
             reserved: 0,
         };
-        let mut t = Table { at, h: header, bytes: memory.bytes_mut() };
+        let mut t = Table { at, h: header, bytes: memory.bytes_mut(), origin };
         for i in 0..count {
             t.set_slot(i, freelist::reset_slot(i, count, 0));
         }
-        header.write_at(memory.bytes_mut(), at as usize)?;
+        let i = local(memory, at);
+        header.write_at(memory.bytes_mut(), i)?;
         Ok(SharedPool { at })
     }
 
@@ -159,8 +168,7 @@ impl SharedPool {
     /// Reads and checks the header (see the [module docs](super) for the
     /// checks).
     pub fn header<M: Memory + ?Sized>(&self, memory: &M) -> Result<PoolHeader, MemoryError> {
-        let bytes = memory.bytes();
-        let h = PoolHeader::read_at(bytes, self.at as usize)?;
+        let h = PoolHeader::read_at(memory.bytes(), local(memory, self.at))?;
         let at = self.at;
         let fail = |field, value| Err(bad(at, field, value));
         if h.magic != POOL_MAGIC {
@@ -181,7 +189,7 @@ impl SharedPool {
         if h.base == 0 {
             return fail("base", h.base);
         }
-        let len = (bytes.len() as u64).min(ADDRESS_SPACE);
+        let len = end_of(memory).min(ADDRESS_SPACE);
         let region = u64::from(h.stride).saturating_mul(u64::from(h.slots));
         if u64::from(h.base).saturating_add(region) > len {
             return fail("slots", h.slots);
@@ -212,7 +220,8 @@ impl SharedPool {
 
     /// The checked state, to read.
     fn table<'m, M: Memory + ?Sized>(&self, memory: &'m M) -> Result<Table<&'m [u8]>, MemoryError> {
-        Ok(Table { at: self.at, h: self.header(memory)?, bytes: memory.bytes() })
+        let h = self.header(memory)?;
+        Ok(Table { at: self.at, h, bytes: memory.bytes(), origin: memory.origin() })
     }
 
     /// The checked state, to write.
@@ -220,8 +229,8 @@ impl SharedPool {
         &self,
         memory: &'m mut M,
     ) -> Result<Table<&'m mut [u8]>, MemoryError> {
-        let h = self.header(memory)?;
-        Ok(Table { at: self.at, h, bytes: memory.bytes_mut() })
+        let (h, origin) = (self.header(memory)?, memory.origin());
+        Ok(Table { at: self.at, h, bytes: memory.bytes_mut(), origin })
     }
 
     /// Takes a free slot. Errors: `PoolExhausted`, `BadHeader`.
@@ -267,7 +276,7 @@ impl SharedPool {
             return Err(MemoryError::SlotTooSmall { size: T::SIZE as u64, stride: t.h.stride });
         }
         // The slot lies inside the memory, clear of the header and table.
-        let slot = freelist::slot_address(&t, take.index) as usize;
+        let slot = t.local(freelist::slot_address(&t, take.index));
         value.write_at(t.bytes, slot)?;
         Ok(freelist::commit_take(&mut t, take))
     }

@@ -1,0 +1,88 @@
+//! A setter's write: through the memory's typed array when the field is
+//! aligned on a little-endian host, else through the DataView in a helper
+//! (cold, so V8 leaves it out of line and the setter stays small).
+//!
+//! Measured in `cargo xtask bench --only ts` (`write/*`): V8 (Node 20)
+//! inlines a typed-array store where a DataView loaded from a field stays a
+//! call, three times slower over a struct's fields.
+
+use alloc::format;
+use alloc::string::String;
+
+use wasm_layout_core::descriptor::{Scalar, TypeKind, TypeLayout};
+
+use super::elems;
+use super::value::{offset_expr, valid};
+use super::TypeScript;
+use crate::writer::Writer;
+
+/// Arrays up to this length are stored element by element.
+const UNROLL_MAX: usize = 16;
+
+impl TypeScript {
+    /// The whole body of the setter of a scalar field, or of a short array
+    /// of scalars, at `offset` in a struct of `size` bytes: one condition
+    /// (a valid value, the struct in bounds, aligned on a little-endian
+    /// host) before a typed-array store, else one call that checks, throws
+    /// or writes through the DataView. `false` (and nothing written) for
+    /// other fields.
+    pub(super) fn fast_setter(
+        &mut self,
+        w: &mut Writer,
+        t: &TypeLayout,
+        offset: usize,
+        size: usize,
+        ctx: &str,
+    ) -> bool {
+        let (elem, len) = match t.kind {
+            TypeKind::Array(a) if a.len <= UNROLL_MAX && a.len > 0 => (a.elem, Some(a.len)),
+            _ => (t, None),
+        };
+        let TypeKind::Scalar(s) = elem.kind else { return false };
+        let (kind, _, member, shift) = elems::scalar(s);
+        self.used.insert(kind);
+        let mut test = alloc::vec::Vec::new();
+        match len {
+            None => test.push(valid(elem, "value").expect("a scalar")),
+            Some(len) => {
+                test.push(String::from("Array.isArray(value)"));
+                test.push(format!("value.length === {len}"));
+                test.extend((0..len).map(|i| valid(elem, &format!("value[{i}]")).expect("a scalar")));
+            }
+        }
+        test.push(format!("ptr + {size} <= m.u8.length"));
+        if shift > 0 {
+            test.push(format!("(at & {}) === 0", (1 << shift) - 1));
+            test.push(String::from("m.le"));
+        }
+        let value = |v: String| if s == Scalar::Bool { format!("{v} ? 1 : 0") } else { v };
+        let first = if shift > 0 { format!("at >> {shift}") } else { String::from("at") };
+        w.line(format_args!("const m = this.#m;"));
+        w.line(format_args!("const ptr = this.#ptr;"));
+        w.line(format_args!("const at = {};", offset_expr("ptr", offset)));
+        match len {
+            None => {
+                self.used.insert("setAt");
+                w.line(format_args!(
+                    "if ({}) m.{member}[{first}] = {}; else setAt(m, ptr, {size}, at, value, {kind}, `{ctx}`);",
+                    test.join(" && "),
+                    value(String::from("value"))
+                ));
+            }
+            Some(len) => {
+                self.used.insert("setEachAt");
+                w.open(format_args!("if ({}) {{", test.join(" && ")));
+                w.line(format_args!("const typed = m.{member};"));
+                w.line(format_args!("const k = {first};"));
+                for i in 0..len {
+                    let k = if i == 0 { String::from("k") } else { format!("k + {i}") };
+                    w.line(format_args!("typed[{k}] = {};", value(format!("value[{i}]!"))));
+                }
+                w.close_open(format_args!("}} else {{"));
+                w.line(format_args!("setEachAt(m, ptr, {size}, at, value, {len}, {kind}, `{ctx}`);"));
+                w.close(format_args!("}}"));
+            }
+        }
+        true
+    }
+}
