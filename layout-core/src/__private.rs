@@ -47,6 +47,9 @@ pub trait Is<T: ?Sized> {}
 
 impl<T: ?Sized> Is<T> for T {}
 
+/// No field docs, for a descriptor's `field_docs`.
+pub const NO_DOCS: &[&str] = &[];
+
 /// `Option::None` for a descriptor's `rename`, by a path the user's scope
 /// cannot shadow.
 pub const NONE: Option<&'static str> = None;

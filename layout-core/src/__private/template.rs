@@ -20,10 +20,10 @@
 //! - `[where …]`: the field bounds, repeated on every item (or empty);
 //! - `[view bytes type]`, `size S align A` (literals, or `__N`/`__A` on the
 //!   general path), `repr [__wl::StructRepr::Natural]`,
-//!   `rename R, RA, none, "doc" [docs];` (descriptor expressions, the
+//!   `rename R, RA, none, "doc" (docs);` (descriptor expressions, the
 //!   name of the local the descriptor binds to `None`, then the doc
-//!   comment as a string literal and the fields' ones, a list left empty
-//!   when no field has one);
+//!   comment as a string literal and the fields' ones, `(&["…", …])`, or
+//!   `(__wl::NO_DOCS)` when no field has one);
 //! - optionally `rules [count; types…; __O0 0 …]`: the general path, where
 //!   `StructShape::new` computes the layout from the field types;
 //! - optionally `validate [bool offsets…] [Type = offset, …]`;
@@ -56,7 +56,7 @@ macro_rules! __wasm_layout_struct {
     (
         $vis:vis struct $name:ident $r:ident [$rp:tt $($rat:ident)?] $m:ident $ns:tt
         [$($where:tt)*] [$vb:ty] size $size:tt align $align:tt repr [$repr:expr]
-        rename $rename:expr, $rename_all:expr, $none:ident, $doc:tt [$($fdoc:tt),*];
+        rename $rename:expr, $rename_all:expr, $none:ident, $doc:tt $fdocs:tt;
         $(rules [$count:literal; $($sty:ty),*; $($o:ident $i:literal)*])?
         $(validate [$($boff:tt)*] [$($vty:ty = $voff:tt,)*])?
         pad [$($ps:expr, $pe:expr;)*]
@@ -125,7 +125,7 @@ macro_rules! __wasm_layout_struct {
                             rename: $rename,
                             rename_all: $rename_all,
                             doc: $doc,
-                            field_docs: &[$($fdoc),*],
+                            field_docs: $fdocs,
                         }),
                     }
                 };
@@ -169,17 +169,17 @@ macro_rules! __wasm_layout_struct {
             impl<'a> $r<'a> $($where)* {
                 $(
                     #[doc = "This field, read from its wasm32 offset."]
-                    #[inline(always)]
+                    #[inline]
                     $sv fn $sf(self) -> $zty { __wl::$sread(self.bytes, $soff) }
                 )*
                 $(
                     #[doc = "This field, read from its wasm32 offset."]
-                    #[inline(always)]
+                    #[inline]
                     $cv fn $cf(self) -> __wl::Checked<$cty> { __wl::$cget(self.bytes, $coff, self.at) }
                 )*
                 $(
                     #[doc = "This field, read from its wasm32 offset."]
-                    #[inline(always)]
+                    #[inline]
                     $fvis fn $f(self) -> <$ty as $wl::WasmLayout>::Ref<'a> {
                         $wl::get::<$ty, $off, $size>(self.bytes, 0 $(+ self.$gat)?)
                     }
@@ -201,33 +201,33 @@ macro_rules! __wasm_layout_struct {
             impl<'a> $m<'a> $($where)* {
                 $(
                     #[doc = "This field, read from its wasm32 offset."]
-                    #[inline(always)]
+                    #[inline]
                     $sv fn $sf(&self) -> $zty { __wl::$sread(self.bytes, $soff) }
                     #[doc = "Overwrites this field."]
-                    #[inline(always)]
+                    #[inline]
                     $sv fn $sset(&mut self, value: $zty) { __wl::$swrite(self.bytes, $soff, value) }
                 )*
                 $(
                     #[doc = "This field, read from its wasm32 offset."]
-                    #[inline(always)]
+                    #[inline]
                     $cv fn $cf(&self) -> __wl::Checked<$cty> { __wl::$cget(self.bytes, $coff, self.at) }
                     #[doc = "Overwrites this field."]
-                    #[inline(always)]
+                    #[inline]
                     $cv fn $cset(&mut self, value: $cty) { __wl::$cwrite(self.bytes, $coff, value) }
                 )*
                 $(
                     #[doc = "This field, read from its wasm32 offset."]
-                    #[inline(always)]
+                    #[inline]
                     $fvis fn $f(&self) -> <$ty as $wl::WasmLayout>::Ref<'_> {
                         $wl::get::<$ty, $off, $size>(self.bytes, self.at)
                     }
                     #[doc = "A mutable view of this field."]
-                    #[inline(always)]
+                    #[inline]
                     $fvis fn $fmut(&mut self) -> <$ty as $wl::WasmLayout>::Mut<'_> {
                         $wl::get_mut::<$ty, $off, $size>(self.bytes, self.at)
                     }
                     #[doc = "Overwrites this field."]
-                    #[inline(always)]
+                    #[inline]
                     $fvis fn $set(&mut self, value: $ty) {
                         $wl::encode::<$ty, $off, $size>(&value, self.bytes)
                     }

@@ -81,7 +81,13 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         true => fields.iter().map(|f| Literal::string(&f.attrs.doc)).collect(),
         false => Vec::new(),
     };
-    let field_docs = bracket(quote!(#(#field_docs),*));
+    // A shared constant when empty: an empty array of its own would be a
+    // promoted constant, which rustc's const-propagation lint evaluates
+    // for every struct.
+    let field_docs = match field_docs.is_empty() {
+        true => quote!((__wl::NO_DOCS)),
+        false => quote!((&[#(#field_docs),*])),
+    };
     let parts = parts(fields, p, input.repr.packed.is_some(), krate);
     // The read-only view carries `at` only where it can report an error.
     let ref_at = bracket(if parts.checked { quote!(at at) } else { quote!(_) });
