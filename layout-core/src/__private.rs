@@ -6,6 +6,9 @@
 //! lies inside; the access itself then needs no runtime check.
 
 pub use core;
+// The views' `Clone` and `Copy` impls name them by one segment after the
+// runtime's path: rustc resolves a path segment by segment, per use.
+pub use core::{clone::Clone, marker::Copy};
 
 pub use crate::__wasm_layout_struct as struct_layout;
 pub use crate::descriptor::{
@@ -50,24 +53,15 @@ pub trait Is<T: ?Sized> {}
 
 impl<T: ?Sized> Is<T> for T {}
 
+/// No field docs, for a descriptor's `field_docs`.
+pub const NO_DOCS: &[&str] = &[];
+
 /// `Option::None` for a descriptor's `rename`, by a path the user's scope
 /// cannot shadow.
 pub const NONE: Option<&'static str> = None;
 
 /// `Option::None` for a descriptor's `rename_all`.
 pub const NONE_RULE: Option<RenameRule> = None;
-
-/// What a struct's descriptor takes the doc comments it lacks from (the
-/// template names the other fields): copying from one constant costs rustc
-/// less per struct than writing literals of its own.
-pub const UNDOCUMENTED: StructLayout = StructLayout {
-    fields: &[],
-    repr: crate::StructRepr::Natural,
-    rename: None,
-    rename_all: None,
-    doc: "",
-    field_docs: &[],
-};
 
 /// What a getter returns for a type some of whose bytes are invalid
 /// (`bool`): the value, or why its bytes are not one.

@@ -22,26 +22,35 @@
 //!   `WholeValue` (`for<'__w> T: WholeValue` per field type that may not
 //!   be one: not a scalar, pointer or pair), or empty;
 //! - `[view bytes type]`, `size S align A` (literals, or `__N`/`__A` on the
-//!   general path), `repr [__wl::StructRepr::Natural]`, `rename R, RA;`
-//!   (descriptor expressions), then `doc "…"` if the struct has a doc
-//!   comment and `field_docs ["…", …]` if a field has one;
+//!   general path), `repr [__wl::StructRepr::Natural]`,
+//!   `rename R, RA, none, "doc" (docs);` (descriptor expressions, the
+//!   name of the local the descriptor binds to `None`, then the doc
+//!   comment as a string literal and the fields' ones, `(&["…", …])`, or
+//!   `(__wl::NO_DOCS)` when no field has one);
 //! - optionally `rules [count; types…; __O0 0 …]`: the general path, where
 //!   `StructShape::new` computes the layout from the field types;
 //! - optionally `validate [bool offsets…] [Type = offset, …]`;
 //! - `pad [start, end; …]`: the padding ranges zeroed on write;
-//! - `fields [ vis ident "name" OFFSET_X set_x offset Type, rename, kind; … ]`
-//!   where `kind` is either `generic(Builtin, [at] [where …] __wl x_mut encode &)`, for a
-//!   type that is not a scalar: `Builtin` is the built-in type the derive
-//!   read the field's layout off its name (`[::core::primitive::u8; 6]`),
+//! - `layout [ "name" offset (descriptor) none; … ]`: every field in
+//!   declaration order, as the descriptor lists it (`descriptor` is the
+//!   field type's `TypeLayout`: `__wl::LAYOUT_U32` for a scalar; `none`,
+//!   the local named above, is `(Some("name"))` for a field renamed in
+//!   the bindings);
+//! - the fields by kind, each kind a list of its own (a matcher with
+//!   optional parts per field costs rustc more than one more list):
+//!   `scalars [ vis x OFFSET_X set_x offset Type, read write; … ]` for
+//!   scalars every byte of which is valid; `checked [ … same … get; … ]`
+//!   for scalars some bytes of which are invalid (`bool`), whose getters
+//!   report errors at offsets counted from the view's own `at`; and
+//!   `others [ vis x OFFSET_X set_x offset Type, Builtin, [at] [where …] __wl x_mut encode [&]; … ]`
+//!   for types that are not scalars (`[at]` where the read-only view
+//!   carries `at`, `[]` otherwise): `Builtin` is the built-in type the derive read
+//!   the field's layout off its name (`[::core::primitive::u8; 6]`),
 //!   which `__decode` checks the field type is (see `__private::Is`), or
 //!   the field type itself on the general path (`[where …]`: the field's
 //!   own `WholeValue` bounds, which its setter needs; `__wl` is the runtime's
 //!   path, written where the parts of such a field need one;
-//!   `encode_value` without `&` in a packed struct; `[at]` where the
-//!   read-only view carries `at`, `[]` otherwise), or `scalar read write get LAYOUT_X Ret`
-//!   for a scalar, followed by `, at` when some of its bytes are invalid
-//!   (`bool`): its getter then reports errors at offsets counted from the
-//!   view's own `at`;
+//!   `encode_value []` in a packed struct);
 //! - `host [ … ]`: the `#[repr(C)]` host check, or empty.
 
 /// See the module docs.
@@ -49,17 +58,16 @@
 #[macro_export]
 macro_rules! __wasm_layout_struct {
     (
-        $vis:vis struct $name:ident $r:ident [$rp:tt $($rat:ident)?] $m:ident $ns:literal
+        $vis:vis struct $name:ident $r:ident [$rp:tt $($rat:ident)?] $m:ident $ns:tt
         [$($where:tt)*] whole [$($whole:tt)*] [$vb:ty] size $size:tt align $align:tt repr [$repr:expr]
-        rename $rename:expr, $rename_all:expr; $(doc $doc:literal)? $(field_docs [$($fdoc:literal),*])?
+        rename $rename:expr, $rename_all:expr, $none:ident, $doc:tt $fdocs:tt;
         $(rules [$count:literal; $($sty:ty),*; $($o:ident $i:literal)*])?
         $(validate [$($boff:tt)*] [$($vty:ty = $voff:tt,)*])?
         pad [$($ps:expr, $pe:expr;)*]
-        fields [$(
-            $fvis:vis $f:ident $fname:literal $oc:ident $set:ident $off:tt $ty:ty, $frename:expr,
-            $(generic($cb:ty, [$($gat:ident)?] [$($sw:tt)*] $wl:ident $fmut:ident $enc:ident $($amp:tt)?))?
-            $(scalar $read:ident $write:ident $get:ident $layout:ident $ret:ty $(, $at:ident)?)?;
-        )*]
+        layout [$($lname:tt $loff:tt $lty:tt $lrename:tt;)*]
+        scalars [$($sv:vis $sf:ident $soc:ident $sset:ident $soff:tt $zty:ty, $sread:ident $swrite:ident;)*]
+        checked [$($cv:vis $cf:ident $coc:ident $cset:ident $coff:tt $cty:ty, $cread:ident $cwrite:ident $cget:ident;)*]
+        others [$($fvis:vis $f:ident $oc:ident $set:ident $off:tt $ty:ty, $cb:ty, [$($gat:ident)?] [$($sw:tt)*] $wl:ident $fmut:ident $enc:ident [$($amp:tt)?];)*]
         host [$($host:tt)*]
     ) => {
         #[doc = concat!("A read-only view of a [`", $ns, "`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.")]
@@ -82,6 +90,14 @@ macro_rules! __wasm_layout_struct {
             impl $name $($where)* {
                 $(
                     #[doc = "This field's offset in bytes, in the wasm32 layout."]
+                    $sv const $soc: usize = $soff;
+                )*
+                $(
+                    #[doc = "This field's offset in bytes, in the wasm32 layout."]
+                    $cv const $coc: usize = $coff;
+                )*
+                $(
+                    #[doc = "This field's offset in bytes, in the wasm32 layout."]
                     $fvis const $oc: usize = $off;
                 )*
             }
@@ -90,24 +106,32 @@ macro_rules! __wasm_layout_struct {
                 const SIZE: usize = $size;
                 const ALIGN: usize = $align;
                 const NAME: &'static str = $ns;
-                const LAYOUT: &'static __wl::TypeLayout = &__wl::TypeLayout {
-                    name: $ns,
-                    size: $size,
-                    align: $align,
-                    kind: __wl::TypeKind::Struct(__wl::StructLayout {
-                        fields: &[$(__wl::FieldLayout {
-                            name: $fname,
-                            offset: $off,
-                            ty: $(__wl::$layout)? $(<$ty as $wl::WasmLayout>::LAYOUT)?,
-                            rename: $frename,
-                        },)*],
-                        repr: $repr,
-                        rename: $rename,
-                        rename_all: $rename_all,
-                        $(doc: $doc,)?
-                        $(field_docs: &[$($fdoc),*],)?
-                        ..__wl::UNDOCUMENTED
-                    }),
+                // Locals, not only constants: a descriptor made of constants
+                // alone would be a promoted constant, which rustc's
+                // const-propagation lint (run on every associated const)
+                // evaluates in full for every struct; with locals in it, it
+                // is evaluated only where someone reads it.
+                const LAYOUT: &'static __wl::TypeLayout = {
+                    let __size = $size;
+                    let $none = __wl::NONE;
+                    &__wl::TypeLayout {
+                        name: $ns,
+                        size: __size,
+                        align: $align,
+                        kind: __wl::TypeKind::Struct(__wl::StructLayout {
+                            fields: &[$(__wl::FieldLayout {
+                                name: $lname,
+                                offset: $loff,
+                                ty: $lty,
+                                rename: $lrename,
+                            },)*],
+                            repr: $repr,
+                            rename: $rename,
+                            rename_all: $rename_all,
+                            doc: $doc,
+                            field_docs: $fdocs,
+                        }),
+                    }
                 };
                 type Bytes = [u8; $size];
                 type Ref<'a> = $r<'a>;
@@ -122,15 +146,18 @@ macro_rules! __wasm_layout_struct {
                 )?
                 #[inline]
                 fn __decode(bytes: &Self::Bytes) -> Self {
-                    $name { $($f: $(__wl::$read(bytes, $off))? $($wl::decode::<$ty, $cb, $off, $size>(bytes))?,)* }
+                    $name {
+                        $($sf: __wl::$sread(bytes, $soff),)*
+                        $($cf: __wl::$cread(bytes, $coff),)*
+                        $($f: $wl::decode::<$ty, $cb, $off, $size>(bytes),)*
+                    }
                 }
                 #[inline]
                 fn __encode(&self, bytes: &mut Self::Bytes) {
                     $(__wl::zero_range(bytes, $ps, $pe);)*
-                    $(
-                        $(__wl::$write(bytes, $off, self.$f);)?
-                        $($wl::$enc::<$ty, $off, $size>($($amp)? self.$f, bytes);)?
-                    )*
+                    $(__wl::$swrite(bytes, $soff, self.$sf);)*
+                    $(__wl::$cwrite(bytes, $coff, self.$cf);)*
+                    $($wl::$enc::<$ty, $off, $size>($($amp)? self.$f, bytes);)*
                 }
                 #[inline(always)]
                 fn __get(bytes: &Self::Bytes, $rp: usize) -> $r<'_> {
@@ -147,27 +174,30 @@ macro_rules! __wasm_layout_struct {
             // which leaves rustc one lifetime fewer to check per getter.
             impl<'a> $r<'a> $($where)* {
                 $(
-                    $(
-                        #[doc = "This field, read from its wasm32 offset."]
-                        #[inline(always)]
-                        $fvis fn $f(self) -> $ret { __wl::$get(self.bytes, $off $(, self.$at)?) }
-                    )?
-                    $(
-                        #[doc = "This field, read from its wasm32 offset."]
-                        #[inline(always)]
-                        $fvis fn $f(self) -> <$ty as $wl::WasmLayout>::Ref<'a> {
-                            $wl::get::<$ty, $off, $size>(self.bytes, 0 $(+ self.$gat)?)
-                        }
-                    )?
+                    #[doc = "This field, read from its wasm32 offset."]
+                    #[inline]
+                    $sv fn $sf(self) -> $zty { __wl::$sread(self.bytes, $soff) }
+                )*
+                $(
+                    #[doc = "This field, read from its wasm32 offset."]
+                    #[inline]
+                    $cv fn $cf(self) -> __wl::Checked<$cty> { __wl::$cget(self.bytes, $coff, self.at) }
+                )*
+                $(
+                    #[doc = "This field, read from its wasm32 offset."]
+                    #[inline]
+                    $fvis fn $f(self) -> <$ty as $wl::WasmLayout>::Ref<'a> {
+                        $wl::get::<$ty, $off, $size>(self.bytes, 0 $(+ self.$gat)?)
+                    }
                 )*
             }
             #[automatically_derived]
-            impl<'a> ::core::clone::Clone for $r<'a> $($where)* {
+            impl<'a> __wl::Clone for $r<'a> $($where)* {
                 #[inline(always)]
                 fn clone(&self) -> Self { *self }
             }
             #[automatically_derived]
-            impl<'a> ::core::marker::Copy for $r<'a> $($where)* {}
+            impl<'a> __wl::Copy for $r<'a> $($where)* {}
             #[automatically_derived]
             impl<'a> __wl::ViewRef<'a> for $r<'a> $($where)* {
                 type Target = $name;
@@ -176,31 +206,37 @@ macro_rules! __wasm_layout_struct {
             }
             impl<'a> $m<'a> $($where)* {
                 $(
-                    $(
-                        #[doc = "This field, read from its wasm32 offset."]
-                        #[inline(always)]
-                        $fvis fn $f(&self) -> $ret { __wl::$get(self.bytes, $off $(, self.$at)?) }
-                        #[doc = "Overwrites this field."]
-                        #[inline(always)]
-                        $fvis fn $set(&mut self, value: $ty) { __wl::$write(self.bytes, $off, value) }
-                    )?
-                    $(
-                        #[doc = "This field, read from its wasm32 offset."]
-                        #[inline(always)]
-                        $fvis fn $f(&self) -> <$ty as $wl::WasmLayout>::Ref<'_> {
-                            $wl::get::<$ty, $off, $size>(self.bytes, self.at)
-                        }
-                        #[doc = "A mutable view of this field."]
-                        #[inline(always)]
-                        $fvis fn $fmut(&mut self) -> <$ty as $wl::WasmLayout>::Mut<'_> {
-                            $wl::get_mut::<$ty, $off, $size>(self.bytes, self.at)
-                        }
-                        #[doc = "Overwrites this field."]
-                        #[inline(always)]
-                        $fvis fn $set(&mut self, value: $ty) $($sw)* {
-                            $wl::encode::<$ty, $off, $size>(&value, self.bytes)
-                        }
-                    )?
+                    #[doc = "This field, read from its wasm32 offset."]
+                    #[inline]
+                    $sv fn $sf(&self) -> $zty { __wl::$sread(self.bytes, $soff) }
+                    #[doc = "Overwrites this field."]
+                    #[inline]
+                    $sv fn $sset(&mut self, value: $zty) { __wl::$swrite(self.bytes, $soff, value) }
+                )*
+                $(
+                    #[doc = "This field, read from its wasm32 offset."]
+                    #[inline]
+                    $cv fn $cf(&self) -> __wl::Checked<$cty> { __wl::$cget(self.bytes, $coff, self.at) }
+                    #[doc = "Overwrites this field."]
+                    #[inline]
+                    $cv fn $cset(&mut self, value: $cty) { __wl::$cwrite(self.bytes, $coff, value) }
+                )*
+                $(
+                    #[doc = "This field, read from its wasm32 offset."]
+                    #[inline]
+                    $fvis fn $f(&self) -> <$ty as $wl::WasmLayout>::Ref<'_> {
+                        $wl::get::<$ty, $off, $size>(self.bytes, self.at)
+                    }
+                    #[doc = "A mutable view of this field."]
+                    #[inline]
+                    $fvis fn $fmut(&mut self) -> <$ty as $wl::WasmLayout>::Mut<'_> {
+                        $wl::get_mut::<$ty, $off, $size>(self.bytes, self.at)
+                    }
+                    #[doc = "Overwrites this field."]
+                    #[inline]
+                    $fvis fn $set(&mut self, value: $ty) $($sw)* {
+                        $wl::encode::<$ty, $off, $size>(&value, self.bytes)
+                    }
                 )*
             }
             #[automatically_derived]

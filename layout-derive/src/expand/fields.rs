@@ -1,6 +1,7 @@
 //! The per-field parts of a struct's call into the `struct_layout!`
-//! template (see `wasm_layout_core::__private::struct_layout`): one entry
-//! per field, and the lists of checks and padding ranges. Field names,
+//! template (see `wasm_layout_core::__private::struct_layout`): the
+//! descriptor's entry of every field, one entry per field in the list of
+//! its kind, and the lists of checks and padding ranges. Field names,
 //! types and visibilities are the input's own tokens.
 //!
 //! The tokens are appended one by one to a few streams rather than built as
@@ -8,7 +9,7 @@
 //! through the compiler's proc-macro bridge, which in a crate of hundreds of
 //! structs is most of the derive's own run time.
 
-use proc_macro2::{Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, ToTokens, TokenStreamExt};
 
 use super::predict::{builtin, known, may_be_invalid, Predicted};
@@ -29,8 +30,17 @@ pub fn offset(p: Option<&Predicted>, i: usize) -> TokenTree {
 /// What the template is given besides the struct's own parts.
 #[derive(Default)]
 pub struct Parts {
-    /// `vis x "x" OFFSET_X set_x 8 u32, rename, scalar … ;` per field.
-    pub fields: TokenStream,
+    /// `"x" 8 (descriptor) (rename);` per field, in declaration order.
+    pub layout: TokenStream,
+    /// `vis x OFFSET_X set_x 8 u32, read_u32 write_u32;` per scalar field
+    /// every byte pattern of which is valid.
+    pub scalars: TokenStream,
+    /// The same, then `get_bool`, per scalar field some bytes of which are
+    /// invalid (`bool`).
+    pub checked_scalars: TokenStream,
+    /// `vis x OFFSET_X set_x 8 Type, Builtin, [at] __wl x_mut encode [&];` per
+    /// field that is not a scalar.
+    pub others: TokenStream,
     /// Offsets of the fields of a scalar type some of whose bytes are
     /// invalid (`bool`).
     pub bools: TokenStream,
@@ -94,73 +104,85 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &Toke
             }
         }
 
-        // vis ident "name" OFFSET_X set_x offset Type, rename, kind;
+        // "name" offset (descriptor) __wasm_layout_none;
+        let lt = &mut parts.layout;
+        lt.append(Literal::string(&f.name));
+        lt.append(off.clone());
+        let mut desc = TokenStream::new();
+        match sc {
+            Some(s) => runtime_path(&mut desc, &format!("LAYOUT_{}", s.rust_name().to_uppercase())),
+            None => {
+                punct(&mut desc, "<");
+                ty.to_tokens(&mut desc);
+                desc.append(ident("as"));
+                runtime_path(&mut desc, "WasmLayout");
+                punct(&mut desc, ">");
+                punct(&mut desc, "::");
+                desc.append(ident("LAYOUT"));
+            }
+        }
+        lt.append(Group::new(Delimiter::Parenthesis, desc));
+        // `__wasm_layout_none`, a local the template binds to `None` (a local, not a
+        // constant: an array of constants alone would be a promoted
+        // constant, which rustc's const-propagation lint evaluates in
+        // full for every struct), or `(Some("name"))`.
+        match &f.attrs.rename {
+            Some(lit) => {
+                lt.append(Group::new(
+                    Delimiter::Parenthesis,
+                    quote::quote!(::core::option::Option::Some(#lit)),
+                ));
+            }
+            None => lt.append(ident("__wasm_layout_none")),
+        }
+        punct(lt, ";");
+
+        // vis ident OFFSET_X set_x offset Type, kind…;
         let names = &f.names;
-        let ts = &mut parts.fields;
+        let ts = match sc {
+            Some(s) if s.any_bytes_valid() => &mut parts.scalars,
+            Some(_) => &mut parts.checked_scalars,
+            None => &mut parts.others,
+        };
         f.vis.to_tokens(ts);
         ts.append(f.ident.clone());
-        ts.append(Literal::string(&f.name));
         ts.append(FieldNames::ident(f, &names.offset));
         ts.append(FieldNames::ident(f, &names.setter));
         ts.append(off.clone());
         ty.to_tokens(ts);
         punct(ts, ",");
-        match &f.attrs.rename {
-            Some(lit) => {
-                ts.extend(quote::quote!(::core::option::Option::Some(#lit)));
-            }
-            None => runtime_path(ts, "NONE"),
-        }
-        punct(ts, ",");
         match (sc, &names.view_mut) {
             (Some(s), _) => {
-                // scalar read_x write_x get LAYOUT_X Ret: a getter returns
-                // the value itself, or for a type some of whose bytes are
-                // invalid (`bool`), a `Result` of it.
+                // read_x write_x, then for a type some of whose bytes are
+                // invalid (`bool`) get_x, whose getter returns a `Result`.
                 let n = s.rust_name();
-                ts.append(ident("scalar"));
-                let read = format_ident!("read_{}", n);
-                ts.append(read.clone());
+                ts.append(format_ident!("read_{}", n));
                 ts.append(format_ident!("write_{}", n));
-                if s.any_bytes_valid() {
-                    ts.append(read);
-                    ts.append(format_ident!("LAYOUT_{}", n.to_uppercase()));
-                    ty.to_tokens(ts);
-                } else {
+                if !s.any_bytes_valid() {
                     ts.append(format_ident!("get_{}", n));
-                    ts.append(format_ident!("LAYOUT_{}", n.to_uppercase()));
-                    runtime_path(ts, "Checked");
-                    punct(ts, "<");
-                    ty.to_tokens(ts);
-                    punct(ts, ">");
-                    punct(ts, ",");
-                    ts.append(ident("at"));
                 }
             }
             (None, view_mut) => {
-                // generic(__wl x_mut encode &)
-                // generic(Builtin, [at] [where …] __wl x_mut encode &)
-                let mut g = TokenStream::new();
+                // Builtin, [at] __wl x_mut encode [&]
                 match (known(ty), p) {
-                    (Some(_), Some(_)) => g.extend(builtin(ty, krate)),
-                    _ => ty.to_tokens(&mut g),
+                    (Some(_), Some(_)) => ts.extend(builtin(ty, krate)),
+                    _ => ty.to_tokens(ts),
                 }
-                punct(&mut g, ",");
+                punct(ts, ",");
                 let at: Option<TokenTree> = checked.then(|| ident("at").into());
-                g.append(proc_macro2::Group::new(proc_macro2::Delimiter::Bracket, at.into_iter().collect()));
-                let whole = super::whole::whole_bounds([&f.ty], krate);
-                g.append(proc_macro2::Group::new(proc_macro2::Delimiter::Bracket, whole));
-                g.append(ident("__wl"));
-                g.extend(view_mut.as_ref().map(|n| FieldNames::ident(f, n)));
+                ts.append(Group::new(Delimiter::Bracket, at.into_iter().collect()));
+                // The field's own `WholeValue` bounds, which its setter needs.
+                ts.append(Group::new(Delimiter::Bracket, super::whole::whole_bounds([&f.ty], krate)));
+                ts.append(ident("__wl"));
+                ts.extend(view_mut.as_ref().map(|n| FieldNames::ident(f, n)));
+                let mut amp = TokenStream::new();
                 if packed {
-                    g.append(ident("encode_value"));
+                    ts.append(ident("encode_value"));
                 } else {
-                    g.append(ident("encode"));
-                    punct(&mut g, "&");
+                    ts.append(ident("encode"));
+                    punct(&mut amp, "&");
                 }
-
-                ts.append(ident("generic"));
-                ts.append(proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, g));
+                ts.append(Group::new(Delimiter::Bracket, amp));
             }
         }
         punct(ts, ";");

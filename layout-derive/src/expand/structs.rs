@@ -4,14 +4,13 @@
 //! `#[repr(C)]`, the host check. The derive decides the layout and the
 //! names; the template writes the code around the input's own tokens.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote, ToTokens};
+use proc_macro2::{Delimiter, Group, Literal, TokenStream, TokenTree};
+use quote::{format_ident, quote};
 use syn::Type;
 use wasm_layout_rules::shape::StructRepr;
 
-use super::fields::parts;
+use super::fields::{parts, Parts};
 use super::host::{field_bounds, host_check};
-use super::opt_str;
 use super::predict::predict;
 use super::whole::whole_bounds;
 use crate::ast::{Field, Input};
@@ -42,11 +41,15 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     // rules' `StructShape::new` over the field types.
     let predicted = predict(fields, placement);
     let p = predicted.as_ref();
-    let (size, align, view_bytes, rules) = match p {
+    // Size and alignment as single tokens, the view's bytes as the group
+    // the template matches: interpolating a token tree appends it, where
+    // interpolating a stream costs a round trip through the compiler's
+    // proc-macro bridge.
+    let (size, align, view_bytes, rules): (TokenTree, TokenTree, TokenTree, _) = match p {
         Some(p) => {
             let size = Literal::usize_unsuffixed(p.size);
-            let bytes = quote!([u8; #size]);
-            (size.into_token_stream(), Literal::usize_unsuffixed(p.align).into_token_stream(), bytes, None)
+            let bytes = bracket(quote!([u8; #size]));
+            (size.into(), Literal::usize_unsuffixed(p.align).into(), bytes, None)
         }
         None => {
             let count = Literal::usize_unsuffixed(fields.len());
@@ -55,10 +58,14 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
                 quote!(#o #i)
             });
             let rules = quote!(rules [#count; #(#tys),*; #(#consts)*]);
-            (quote!(__N), quote!(__A), quote!(<#ident as #krate::WasmLayout>::Bytes), Some(rules))
+            let bytes = bracket(quote!(<#ident as #krate::WasmLayout>::Bytes));
+            (ident_tree("__N"), ident_tree("__A"), bytes, Some(rules))
         }
     };
-    let rename = opt_str(input.attrs.rename.as_ref());
+    let rename = match &input.attrs.rename {
+        Some(lit) => quote!(::core::option::Option::Some(#lit)),
+        None => quote!(__wl::NONE),
+    };
     let rename_all = match &input.attrs.rename_all {
         Some(rule) => {
             // The descriptor's variant, spelled as `RenameRule`'s own.
@@ -68,36 +75,55 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         None => quote!(__wl::NONE_RULE),
     };
 
-    // Only what is there: the template takes what is missing from one
-    // shared constant, which costs rustc less than literals of its own.
-    let doc = match input.attrs.doc.as_str() {
-        "" => None,
-        doc => Some(Literal::string(doc)).map(|d| quote!(doc #d)),
+    let doc = Literal::string(&input.attrs.doc);
+    // The fields' docs, only when one has some: a struct without pays
+    // nothing per field.
+    let field_docs: Vec<Literal> = match fields.iter().any(|f| !f.attrs.doc.is_empty()) {
+        true => fields.iter().map(|f| Literal::string(&f.attrs.doc)).collect(),
+        false => Vec::new(),
     };
-    let field_docs = fields.iter().any(|f| !f.attrs.doc.is_empty()).then(|| {
-        let docs = fields.iter().map(|f| Literal::string(&f.attrs.doc));
-        quote!(field_docs [#(#docs),*])
-    });
+    // A shared constant when empty: an empty array of its own would be a
+    // promoted constant, which rustc's const-propagation lint evaluates
+    // for every struct.
+    let field_docs = match field_docs.is_empty() {
+        true => quote!((__wl::NO_DOCS)),
+        false => quote!((&[#(#field_docs),*])),
+    };
     let parts = parts(fields, p, input.repr.packed.is_some(), krate);
     // The read-only view carries `at` only where it can report an error.
-    let ref_at = if parts.checked { quote!(at at) } else { quote!(_) };
+    let ref_at = bracket(if parts.checked { quote!(at at) } else { quote!(_) });
     let validate = parts.checked.then(|| {
         let (bools, validated) = (&parts.bools, &parts.validated);
         quote!(validate [#bools] [#validated])
     });
     let bounds = field_bounds(fields, krate);
-    let whole = whole_bounds(fields.iter().map(|f| &f.ty), krate);
-    let host = input.repr.c.map(|_| host_check(input, fields, &bounds, p));
-    let (fields, pad) = (&parts.fields, &parts.pad);
+    let whole = bracket(whole_bounds(fields.iter().map(|f| &f.ty), krate));
+    let host = bracket(input.repr.c.map(|_| host_check(input, fields, &bounds, p)).unwrap_or_default());
+    let Parts { layout, scalars, checked_scalars, others, pad, .. } = parts;
+    let (bounds, repr) = (bracket(bounds), bracket(repr));
+    let (layout, scalars, checked, others, pad) =
+        (bracket(layout), bracket(scalars), bracket(checked_scalars), bracket(others), bracket(pad));
     quote! {
         #krate::__private::struct_layout! {
-            #vis struct #ident #ref_ident [#ref_at] #mut_ident #name
-            [#bounds] whole [#whole] [#view_bytes] size #size align #align repr [#repr]
-            rename #rename, #rename_all; #doc #field_docs
+            #vis struct #ident #ref_ident #ref_at #mut_ident #name
+            #bounds whole #whole #view_bytes size #size align #align repr #repr
+            rename #rename, #rename_all, __wasm_layout_none, #doc #field_docs;
             #rules #validate
-            pad [#pad]
-            fields [#fields]
-            host [#host]
+            pad #pad
+            layout #layout
+            scalars #scalars
+            checked #checked
+            others #others
+            host #host
         }
     }
+}
+
+/// `[tokens]` as one token tree.
+fn bracket(tokens: TokenStream) -> TokenTree {
+    Group::new(Delimiter::Bracket, tokens).into()
+}
+
+fn ident_tree(name: &str) -> TokenTree {
+    proc_macro2::Ident::new(name, proc_macro2::Span::call_site()).into()
 }

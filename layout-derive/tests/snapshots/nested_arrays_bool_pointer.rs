@@ -12,17 +12,19 @@
     pub struct Node NodeRef[at at] NodeMut "Node"[where for < '__w > Point :
     ::wasm_layout::__private::WasmLayout] whole[where for < '__w > Point :
     ::wasm_layout::__private::WholeValue] [< Node as ::wasm_layout::WasmLayout > ::Bytes]
-    size __N align __A repr[__wl::StructRepr::Natural]
-    rename::core::option::Option::None, __wl::NONE_RULE; rules[4; Point, [[f32; 2]; 4],
-    bool, WasmPtr < Node >; __O0 0 __O1 1 __O2 2 __O3 3] validate[__O2] [Point = __O0,
-    [[f32; 2]; 4] = __O1, WasmPtr < Node > = __O3,] pad[0, __O0; __SHAPE.ends[0], __O1;
-    __SHAPE.ends[1], __O2; __SHAPE.ends[2], __O3; __SHAPE.ends[3], __N;] fields[pub
-    origin "origin" OFFSET_ORIGIN set_origin __O0 Point, __wl::NONE, generic(Point, [at]
-    [where for < '__w > Point : ::wasm_layout::__private::WholeValue] __wl origin_mut
-    encode &); pub corners "corners" OFFSET_CORNERS set_corners __O1[[f32; 2]; 4],
-    __wl::NONE, generic([[f32; 2]; 4], [at] [] __wl corners_mut encode &); pub visible
-    "visible" OFFSET_VISIBLE set_visible __O2 bool, __wl::NONE, scalar read_bool
-    write_bool get_bool LAYOUT_BOOL __wl::Checked < bool >, at; pub next "next"
-    OFFSET_NEXT set_next __O3 WasmPtr < Node >, __wl::NONE, generic(WasmPtr < Node >,
-    [at] [] __wl next_mut encode &);] host[]
+    size __N align __A repr[__wl::StructRepr::Natural] rename __wl::NONE,
+    __wl::NONE_RULE, __wasm_layout_none, ""(__wl::NO_DOCS); rules[4; Point, [[f32; 2];
+    4], bool, WasmPtr < Node >; __O0 0 __O1 1 __O2 2 __O3 3] validate[__O2] [Point =
+    __O0, [[f32; 2]; 4] = __O1, WasmPtr < Node > = __O3,] pad[0, __O0; __SHAPE.ends[0],
+    __O1; __SHAPE.ends[1], __O2; __SHAPE.ends[2], __O3; __SHAPE.ends[3], __N;]
+    layout["origin" __O0(< Point as __wl::WasmLayout > ::LAYOUT) __wasm_layout_none;
+    "corners" __O1(< [[f32; 2]; 4] as __wl::WasmLayout > ::LAYOUT) __wasm_layout_none;
+    "visible" __O2(__wl::LAYOUT_BOOL) __wasm_layout_none; "next" __O3(< WasmPtr < Node >
+    as __wl::WasmLayout > ::LAYOUT) __wasm_layout_none;] scalars[] checked[pub visible
+    OFFSET_VISIBLE set_visible __O2 bool, read_bool write_bool get_bool;] others[pub
+    origin OFFSET_ORIGIN set_origin __O0 Point, Point, [at] [where for < '__w > Point :
+    ::wasm_layout::__private::WholeValue] __wl origin_mut encode[&]; pub corners
+    OFFSET_CORNERS set_corners __O1[[f32; 2]; 4], [[f32; 2]; 4], [at] [] __wl corners_mut
+    encode[&]; pub next OFFSET_NEXT set_next __O3 WasmPtr < Node >, WasmPtr < Node >,
+    [at] [] __wl next_mut encode[&];] host[]
 }

@@ -9,12 +9,13 @@
 
 ::wasm_layout::__private::struct_layout! {
     pub struct Vertex VertexRef[_] VertexMut "Vertex"[] whole[] [[u8; 16]] size 16 align
-    4 repr[__wl::StructRepr::Natural] rename::core::option::Option::None,
-    __wl::NONE_RULE; pad[] fields[pub position "position" OFFSET_POSITION set_position
-    0[f32; 3], __wl::NONE, generic([::core::primitive::f32; 3], [] [] __wl position_mut
-    encode &); pub color "color" OFFSET_COLOR set_color 12 u32, __wl::NONE, scalar
-    read_u32 write_u32 read_u32 LAYOUT_U32 u32;] host[const _ : () = {
-    ::core::assert!(::core::mem::offset_of!(Vertex, position) == 0,
+    4 repr[__wl::StructRepr::Natural] rename __wl::NONE, __wl::NONE_RULE,
+    __wasm_layout_none, ""(__wl::NO_DOCS); pad[] layout["position" 0(< [f32; 3] as
+    __wl::WasmLayout > ::LAYOUT) __wasm_layout_none; "color" 12(__wl::LAYOUT_U32)
+    __wasm_layout_none;] scalars[pub color OFFSET_COLOR set_color 12 u32, read_u32
+    write_u32;] checked[] others[pub position OFFSET_POSITION set_position 0[f32; 3],
+    [::core::primitive::f32; 3], [] [] __wl position_mut encode[&];] host[const _ : () =
+    { ::core::assert!(::core::mem::offset_of!(Vertex, position) == 0,
     ::core::concat!("wasm-layout: `", "Vertex", "` is #[repr(C)] but field `",
     "position", "` is at a different offset on this host than on wasm32; ",
     "give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]"));
