@@ -135,6 +135,9 @@ fn build(guest: &GuestModule) -> Result<Vec<u8>, String> {
             "-o:speed",
             "-vet",
             "-strict-style",
+            // File names only, not their paths: the module's bytes must not
+            // depend on where the checkout is.
+            "-source-code-locations:filename",
         ])
         .arg(format!("-out:{raw_arg}"))
         .current_dir(root().join(guest.dir));
