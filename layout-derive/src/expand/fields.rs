@@ -110,7 +110,12 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &Toke
         lt.append(off.clone());
         let mut desc = TokenStream::new();
         match sc {
-            Some(s) => runtime_path(&mut desc, &format!("LAYOUT_{}", s.rust_name().to_uppercase())),
+            Some(s) => {
+                // `__wl::LAYOUT_U32` and its siblings, named after the scalar.
+                desc.append(ident("__wl"));
+                punct(&mut desc, "::");
+                desc.append(format_ident!("LAYOUT_{}", s.rust_name().to_uppercase()));
+            }
             None => {
                 punct(&mut desc, "<");
                 ty.to_tokens(&mut desc);

@@ -184,8 +184,9 @@ mod tests {
 
     /// `predict` over fields of these types.
     fn predict_types(tys: &[&str], repr: StructRepr) -> Option<Predicted> {
-        let src = tys.iter().enumerate().map(|(i, t)| format!("f{i}: {t},")).collect::<String>();
-        let input: syn::DeriveInput = syn::parse_str(&format!("struct S {{ {src} }}")).unwrap();
+        let names = (0..tys.len()).map(|i| quote::format_ident!("f{}", i));
+        let tys = tys.iter().map(|t| syn::parse_str::<syn::Type>(t).unwrap());
+        let input: syn::DeriveInput = syn::parse_quote!(struct S { #(#names: #tys,)* });
         let cx = crate::ctxt::Ctxt::default();
         let parsed = crate::ast::Input::from_syn(&cx, &input).unwrap();
         let crate::ast::Data::Struct(fields) = &parsed.data else { unreachable!() };

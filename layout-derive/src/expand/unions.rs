@@ -41,13 +41,16 @@ pub fn check(cx: &Ctxt, input: &Input) {
         ));
     }
     let attrs = &input.attrs;
-    let placement =
-        attrs.packed.map(|s| (s, "packed")).or_else(|| attrs.align.as_ref().map(|a| (a.span, "align")));
-    if let Some((span, what)) = placement {
-        cx.syn_error(syn::Error::new(
-            span,
-            format!("`{what}` does not apply to a union: its members all start at offset 0; remove it"),
-        ));
+    let placement = attrs
+        .packed
+        .map(|s| (s, "`packed` does not apply to a union: its members all start at offset 0; remove it"))
+        .or_else(|| {
+            attrs.align.as_ref().map(|a| {
+                (a.span, "`align` does not apply to a union: its members all start at offset 0; remove it")
+            })
+        });
+    if let Some((span, message)) = placement {
+        cx.syn_error(syn::Error::new(span, message));
     }
     if input.repr.packed.is_some() || input.repr.align.is_some() {
         cx.syn_error(syn::Error::new(
