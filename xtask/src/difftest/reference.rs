@@ -123,7 +123,7 @@ pub(super) fn compare_reference(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::difftest::shape::{Sc, StructDef};
+    use crate::difftest::shape::{Sc, StructDef, Tuple};
     use crate::difftest::variant::{CaseDef, VariantDef};
 
     #[test]
@@ -142,11 +142,17 @@ mod tests {
             order: vec![Decl::Struct(0), Decl::Struct(1), Decl::Struct(2), Decl::Variant(0)],
             enums: vec![EnumDef { name: "E".into(), repr: Sc::I16, values: vec![-1] }],
             structs: vec![
-                StructDef { name: "A".into(), fields: vec![Ty::Scalar(Sc::U8)], repr: Repr::Aligned(16) },
+                StructDef {
+                    name: "A".into(),
+                    fields: vec![Ty::Scalar(Sc::U8)],
+                    repr: Repr::Aligned(16),
+                    tuple: Tuple::Tuple,
+                },
                 StructDef {
                     name: "B".into(),
                     fields: vec![Ty::Scalar(Sc::U8), Ty::Struct(0), Ty::Enum(0)],
                     repr: Repr::Natural,
+                    tuple: Tuple::Named,
                 },
                 StructDef {
                     name: "P".into(),
@@ -156,6 +162,7 @@ mod tests {
                         Ty::Array(Box::new(Ty::Scalar(Sc::U16)), 3),
                     ],
                     repr: Repr::Packed,
+                    tuple: Tuple::Named,
                 },
             ],
         };
