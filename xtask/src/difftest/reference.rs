@@ -123,7 +123,7 @@ pub(super) fn compare_reference(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::difftest::shape::{Sc, StructDef, Tuple};
+    use crate::difftest::shape::{Form, Sc, StructDef};
     use crate::difftest::variant::{CaseDef, VariantDef};
 
     #[test]
@@ -146,13 +146,13 @@ mod tests {
                     name: "A".into(),
                     fields: vec![Ty::Scalar(Sc::U8)],
                     repr: Repr::Aligned(16),
-                    tuple: Tuple::Tuple,
+                    tuple: Form::Tuple,
                 },
                 StructDef {
                     name: "B".into(),
                     fields: vec![Ty::Scalar(Sc::U8), Ty::Struct(0), Ty::Enum(0)],
                     repr: Repr::Natural,
-                    tuple: Tuple::Named,
+                    tuple: Form::Named,
                 },
                 StructDef {
                     name: "P".into(),
@@ -162,7 +162,7 @@ mod tests {
                         Ty::Array(Box::new(Ty::Scalar(Sc::U16)), 3),
                     ],
                     repr: Repr::Packed,
-                    tuple: Tuple::Named,
+                    tuple: Form::Named,
                 },
             ],
         };

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use super::reference::Numbers;
-use super::shape::{Repr, Shape, Target, Tuple, Ty};
+use super::shape::{Form, Repr, Shape, Target, Ty};
 use crate::run::root;
 
 impl Shape {
@@ -49,7 +49,7 @@ impl Shape {
         }
         for d in &self.structs {
             s.push_str("#[derive(WasmLayout, Clone, Copy)]\n");
-            if d.tuple == Tuple::Transparent {
+            if d.tuple == Form::Transparent {
                 s.push_str("#[repr(transparent)]\n");
             }
             match d.repr {
@@ -59,7 +59,7 @@ impl Shape {
                     let _ = writeln!(s, "#[layout(align = {n})]");
                 }
             }
-            if d.tuple == Tuple::Named {
+            if d.tuple == Form::Named {
                 let _ = write!(s, "pub struct {} {{", d.name);
                 for (j, ty) in d.fields.iter().enumerate() {
                     let _ = write!(s, " pub f{j}: {},", self.rust_ty(ty));
@@ -83,7 +83,7 @@ impl Shape {
         }
         for d in &self.structs {
             // A tuple struct's field `j` has the constant `OFFSET_<j>`.
-            let f = if d.tuple == Tuple::Named { "F" } else { "" };
+            let f = if d.tuple == Form::Named { "F" } else { "" };
             let offs: Vec<String> =
                 (0..d.fields.len()).map(|j| format!("{}::OFFSET_{f}{j}", d.name)).collect();
             let _ = writeln!(s, "    ({0}::LAYOUT, {0}::SIZE, {0}::ALIGN, &[{1}]),", d.name, offs.join(", "));

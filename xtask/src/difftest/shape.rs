@@ -154,12 +154,12 @@ pub(super) struct StructDef {
     pub(super) repr: Repr,
     /// A tuple struct (`struct S(pub u8, pub u32);`, a newtype with one
     /// field): fields `0`, `1`, …, laid out as a struct's.
-    pub(super) tuple: Tuple,
+    pub(super) tuple: Form,
 }
 
 /// Whether a struct is a tuple struct, and a newtype's repr.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Tuple {
+pub(super) enum Form {
     /// Named fields `f0`, `f1`, ….
     Named,
     /// Fields `0`, `1`, ….
@@ -235,9 +235,9 @@ impl Gen {
         // One struct in four is a tuple struct; a natural one with one
         // field (a newtype) is `#[repr(transparent)]` half the time.
         let tuple = match (self.rng.percent(25), n, repr) {
-            (false, _, _) => Tuple::Named,
-            (true, 1, Repr::Natural) if self.rng.percent(50) => Tuple::Transparent,
-            (true, _, _) => Tuple::Tuple,
+            (false, _, _) => Form::Named,
+            (true, 1, Repr::Natural) if self.rng.percent(50) => Form::Transparent,
+            (true, _, _) => Form::Tuple,
         };
         self.shape.structs.push(StructDef { name, fields, repr, tuple });
         self.shape.order.push(Decl::Struct(self.shape.structs.len() - 1));
@@ -391,7 +391,7 @@ mod tests {
             assert!(all.contains(tag), "no enum with fields with {tag}");
         }
         let structs = || shapes.iter().flat_map(|s| &s.structs);
-        let tuples = |n: fn(usize) -> bool| structs().any(|d| d.tuple == Tuple::Tuple && n(d.fields.len()));
+        let tuples = |n: fn(usize) -> bool| structs().any(|d| d.tuple == Form::Tuple && n(d.fields.len()));
         assert!(tuples(|n| n == 1) && tuples(|n| n > 1), "no newtype or no tuple struct of several fields");
         assert!(all.contains("#[repr(transparent)]\npub struct "), "no #[repr(transparent)] newtype");
         assert!(
