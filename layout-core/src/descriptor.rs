@@ -228,7 +228,7 @@ impl StructLayout {
 
     /// Whether this is a tuple struct (`struct Pair(u32, f32)`): its fields
     /// are named `"0"`, `"1"`, … (generated code names them `_0`, `_1`, …,
-    /// see [`tuple_field`](wasm_layout_rules::names::tuple_field)).
+    /// see [`tuple`](wasm_layout_rules::tuple)).
     ///
     /// ```
     /// # use wasm_layout_core::{StructLayout, StructRepr};
@@ -237,7 +237,7 @@ impl StructLayout {
     /// ```
     pub fn is_tuple(&self) -> bool {
         !self.fields.is_empty()
-            && self.fields.iter().all(|f| wasm_layout_rules::names::is_tuple_field(f.name))
+            && self.fields.iter().all(|f| wasm_layout_rules::tuple::is_tuple_field(f.name))
     }
 
     /// The one field of a newtype (`struct EntityId(u32)`): a tuple struct

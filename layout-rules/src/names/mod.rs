@@ -14,24 +14,7 @@ use core::fmt;
 mod words;
 use words::{C, ODIN, RUST, TYPESCRIPT};
 
-/// The name every output gives a tuple field (`struct Pair(u32, f32)`'s
-/// fields `0`, `1`, and a tuple variant's in C and Odin): `_0`, `_1`, …,
-/// an identifier in Rust, TypeScript, C and Odin alike. `index` is the
-/// field's Rust name (`"0"`).
-///
-/// ```
-/// assert_eq!(wasm_layout_rules::names::tuple_field("1"), "_1");
-/// ```
-pub fn tuple_field(index: &str) -> String {
-    let mut name = String::from("_");
-    name.push_str(index);
-    name
-}
-
-/// Whether `name`, a field's Rust name, is a tuple field's (`"0"`, `"1"`, …).
-pub fn is_tuple_field(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_digit())
-}
+pub use crate::tuple::{is_tuple_field, tuple_field};
 
 /// An output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
