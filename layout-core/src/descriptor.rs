@@ -228,7 +228,7 @@ impl StructLayout {
 
     /// Whether this is a tuple struct (`struct Pair(u32, f32)`): its fields
     /// are named `"0"`, `"1"`, … (generated code names them `_0`, `_1`, …,
-    /// see [`tuple`](wasm_layout_rules::tuple)).
+    /// see [`tuple`](mod@wasm_layout_rules::tuple)).
     ///
     /// ```
     /// # use wasm_layout_core::{StructLayout, StructRepr};

@@ -10,7 +10,7 @@
 //! - [`rename`]: `rename_all` rules.
 //! - [`names`]: reserved words per output language and the registry that
 //!   refuses two generated items with one name (needs the `alloc` feature).
-//! - [`tuple`]: tuple fields (`0`, `1`) and the name outputs give them (`_0`).
+//! - [`tuple`](mod@tuple): tuple fields (`0`, `1`) and the name outputs give them (`_0`).
 //! - [`fnv`]: FNV-1a 64, the hash behind layout fingerprints and
 //!   freshness checks.
 //!
