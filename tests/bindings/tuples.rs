@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use wasm_layout::{Bindings, WasmLayout};
+use wasm_layout::{Bindings, WasmLayout, WasmPtr};
 
 use crate::common::{clang_wasm32_check, has_clang, odin, odin_check_source, scratch_dir, ODIN_TARGETS};
 
@@ -58,6 +58,7 @@ pub struct World {
     pub mix: Mix,
     pub loose: Unaligned,
     pub alive: Alive,
+    pub next: WasmPtr<EntityId>,
 }
 
 /// The types of the `tuples` golden files.
@@ -77,6 +78,7 @@ pub fn worlds() -> Vec<World> {
         mix: Mix(3, EntityId(4), Alive(true), u64::MAX),
         loose: Unaligned(0x0102_0304),
         alive: Alive(false),
+        next: WasmPtr::new(64),
     };
     let zero = World {
         flag: 0,
@@ -88,6 +90,7 @@ pub fn worlds() -> Vec<World> {
         mix: Mix(0, EntityId(0), Alive(false), 0),
         loose: Unaligned(0),
         alive: Alive(true),
+        next: WasmPtr::new(0),
     };
     vec![base, zero]
 }
@@ -218,7 +221,7 @@ fn clang_lays_out_the_header_as_rust_does() {
          struct MixTwin {{ uint8_t a; uint32_t id; bool alive; uint64_t big; }};\n\
          struct __attribute__((packed)) UnalignedTwin {{ uint32_t v; }};\n\
          struct WorldTwin {{ uint8_t flag; uint32_t id; uint32_t ids[3]; uint8_t hash[6]; struct DuoTwin pair;\n\
-             struct DuoTwin at; struct MixTwin mix; struct UnalignedTwin loose; bool alive; }};\n\
+             struct DuoTwin at; struct MixTwin mix; struct UnalignedTwin loose; bool alive; uint32_t *next; }};\n\
          _Static_assert(sizeof(struct WorldTwin) == {}, \"size\");\n\
          _Static_assert(_Alignof(struct WorldTwin) == {}, \"align\");\n\
          _Static_assert(offsetof(struct WorldTwin, hash) == {}, \"hash\");\n\
@@ -336,7 +339,7 @@ int main(void) {{
         .output()
         .expect("clang runs");
     assert!(out.status.success(), "clang: {}", String::from_utf8_lossy(&out.stderr));
-    std::process::Command::new(dir.join("reader")).status().expect("the program runs").code()
+    std::process::Command::new(&exe).status().expect("the program runs").code()
 }
 
 /// The Odin package, compiled natively with a `main` that copies in the

@@ -643,9 +643,10 @@ export interface World {
   mix: Mix;
   loose: Unaligned;
   alive: Alive;
+  next: number;
 }
 export const WorldLayout = {
-  size: 80,
+  size: 88,
   align: 8,
   offsets: {
     flag: 0,
@@ -657,23 +658,24 @@ export const WorldLayout = {
     mix: 48,
     loose: 72,
     alive: 76,
+    next: 80,
   },
 } as const;
-export const WorldFingerprint = 0xaa443703102dcb49n;
+export const WorldFingerprint = 0x90bf1e248c7e7538n;
 /** Reads a `World`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readWorld(view: DataView, ptr: number): World {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "World");
   try {
-    view.getUint8(ptr + 79); // padding: in bounds too
+    view.getUint8(ptr + 87); // padding: in bounds too
     return loadWorld(view, ptr);
   } catch (error) {
-    return readFailed(error, view, ptr, 80);
+    return readFailed(error, view, ptr, 88);
   }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeWorld(view: DataView, ptr: number, value: World): void {
   checkWorld(value);
-  checkSpan(view, ptr, 80, "World");
+  checkSpan(view, ptr, 88, "World");
   storeWorld(view, ptr, value);
 }
 function loadWorld(view: DataView, ptr: number): World {
@@ -687,6 +689,7 @@ function loadWorld(view: DataView, ptr: number): World {
     mix: loadMix(view, ptr + 48),
     loose: loadUnaligned(view, ptr + 72),
     alive: loadAlive(view, ptr + 76),
+    next: view.getUint32(ptr + 80, true),
   };
 }
 function checkWorld(value: World): void {
@@ -702,6 +705,7 @@ function checkWorld(value: World): void {
   checkMix(value.mix);
   checkUnaligned(value.loose);
   checkAlive(value.alive);
+  checkInt(value.next, 0, 4294967295, "WasmPtr<EntityId>", `World.next`);
 }
 function storeWorld(view: DataView, ptr: number, value: World): void {
   view.setUint8(ptr, value.flag);
@@ -719,6 +723,8 @@ function storeWorld(view: DataView, ptr: number, value: World): void {
   storeUnaligned(view, ptr + 72, value.loose);
   storeAlive(view, ptr + 76, value.alive);
   zeroBytes(view, ptr + 77, 3); // padding
+  view.setUint32(ptr + 80, value.next, true);
+  zeroBytes(view, ptr + 84, 4); // padding
 }
 /** A live view of one `World` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class WorldView {
@@ -747,7 +753,7 @@ export class WorldView {
     try {
       return view.getUint8(at);
     } catch (error) {
-      m.fresh(error, this.#ptr, 80);
+      m.fresh(error, this.#ptr, 88);
       view = m.dv;
       return view.getUint8(at);
     }
@@ -756,24 +762,24 @@ export class WorldView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 80 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 80, at, value, u8Elems, `World.flag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 88 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 88, at, value, u8Elems, `World.flag`);
   }
   get id(): EntityIdView {
     const m = this.#m;
-    if (this.#ptr + 80 > m.u8.length) m.span(this.#ptr, 80);
+    if (this.#ptr + 88 > m.u8.length) m.span(this.#ptr, 88);
     return new EntityIdView(m.memory, this.#ptr + 4);
   }
   set id(value: EntityId) {
     checkEntityId(value);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 80 > m.u8.length) m.span(ptr, 80);
+    if (ptr + 88 > m.u8.length) m.span(ptr, 88);
     const view = m.dv;
     storeEntityId(view, ptr + 4, value);
   }
   get ids(): EntityIdArray {
     const m = this.#m;
-    if (this.#ptr + 80 > m.u8.length) m.span(this.#ptr, 80);
+    if (this.#ptr + 88 > m.u8.length) m.span(this.#ptr, 88);
     return new EntityIdArray(m.memory, this.#ptr + 8, 3);
   }
   set ids(value: [EntityId, EntityId, EntityId]) {
@@ -783,7 +789,7 @@ export class WorldView {
     checkEntityId(value[2]!);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 80 > m.u8.length) m.span(ptr, 80);
+    if (ptr + 88 > m.u8.length) m.span(ptr, 88);
     const view = m.dv;
     storeEntityId(view, ptr + 8, value[0]!);
     storeEntityId(view, ptr + 8 + 4, value[1]!);
@@ -791,81 +797,112 @@ export class WorldView {
   }
   get hash(): HashView {
     const m = this.#m;
-    if (this.#ptr + 80 > m.u8.length) m.span(this.#ptr, 80);
+    if (this.#ptr + 88 > m.u8.length) m.span(this.#ptr, 88);
     return new HashView(m.memory, this.#ptr + 20);
   }
   set hash(value: Hash) {
     checkHash(value);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 80 > m.u8.length) m.span(ptr, 80);
+    if (ptr + 88 > m.u8.length) m.span(ptr, 88);
     const view = m.dv;
     storeHash(view, ptr + 20, value);
   }
   get pair(): DuoView {
     const m = this.#m;
-    if (this.#ptr + 80 > m.u8.length) m.span(this.#ptr, 80);
+    if (this.#ptr + 88 > m.u8.length) m.span(this.#ptr, 88);
     return new DuoView(m.memory, this.#ptr + 28);
   }
   set pair(value: Duo) {
     checkDuo(value);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 80 > m.u8.length) m.span(ptr, 80);
+    if (ptr + 88 > m.u8.length) m.span(ptr, 88);
     const view = m.dv;
     storeDuo(view, ptr + 28, value);
   }
   get at(): WhereView {
     const m = this.#m;
-    if (this.#ptr + 80 > m.u8.length) m.span(this.#ptr, 80);
+    if (this.#ptr + 88 > m.u8.length) m.span(this.#ptr, 88);
     return new WhereView(m.memory, this.#ptr + 36);
   }
   set at(value: Where) {
     checkWhere(value);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 80 > m.u8.length) m.span(ptr, 80);
+    if (ptr + 88 > m.u8.length) m.span(ptr, 88);
     const view = m.dv;
     storeWhere(view, ptr + 36, value);
   }
   get mix(): MixView {
     const m = this.#m;
-    if (this.#ptr + 80 > m.u8.length) m.span(this.#ptr, 80);
+    if (this.#ptr + 88 > m.u8.length) m.span(this.#ptr, 88);
     return new MixView(m.memory, this.#ptr + 48);
   }
   set mix(value: Mix) {
     checkMix(value);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 80 > m.u8.length) m.span(ptr, 80);
+    if (ptr + 88 > m.u8.length) m.span(ptr, 88);
     const view = m.dv;
     storeMix(view, ptr + 48, value);
   }
   get loose(): UnalignedView {
     const m = this.#m;
-    if (this.#ptr + 80 > m.u8.length) m.span(this.#ptr, 80);
+    if (this.#ptr + 88 > m.u8.length) m.span(this.#ptr, 88);
     return new UnalignedView(m.memory, this.#ptr + 72);
   }
   set loose(value: Unaligned) {
     checkUnaligned(value);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 80 > m.u8.length) m.span(ptr, 80);
+    if (ptr + 88 > m.u8.length) m.span(ptr, 88);
     const view = m.dv;
     storeUnaligned(view, ptr + 72, value);
   }
   get alive(): AliveView {
     const m = this.#m;
-    if (this.#ptr + 80 > m.u8.length) m.span(this.#ptr, 80);
+    if (this.#ptr + 88 > m.u8.length) m.span(this.#ptr, 88);
     return new AliveView(m.memory, this.#ptr + 76);
   }
   set alive(value: Alive) {
     checkAlive(value);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 80 > m.u8.length) m.span(ptr, 80);
+    if (ptr + 88 > m.u8.length) m.span(ptr, 88);
     const view = m.dv;
     storeAlive(view, ptr + 76, value);
+  }
+  get next(): number {
+    const m = this.#m;
+    const at = this.#ptr + 80;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
+    try {
+      return view.getUint32(at, true);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 88);
+      view = m.dv;
+      return view.getUint32(at, true);
+    }
+  }
+  set next(value: number) {
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<EntityId>", `World.next`);
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 88 > m.u8.length) m.span(ptr, 88);
+    const view = m.dv;
+    view.setUint32(ptr + 80, value, true);
+  }
+  /** A view of the `EntityId` that `next` points to; a `RangeError` if it is null or its bytes are out of bounds. */
+  nextView(): EntityIdView {
+    const m = this.#m;
+    return new EntityIdView(m.memory, deref(m, this.next, 4, "EntityId"));
   }
 }
 
@@ -1015,6 +1052,12 @@ function memOfNew(memory: WebAssembly.Memory): Mem {
 }
 const mems = new WeakMap<WebAssembly.Memory, Mem>();
 const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };
+/** `ptr` if it is not null and `size` bytes from it are in the memory, else a `RangeError`. */
+function deref(m: Mem, ptr: number, size: number, type: string): number {
+  if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
+  if (ptr + size > m.u8.length) m.span(ptr, size);
+  return ptr;
+}
 function badIndex(index: unknown, length: number, field: string): never {
   throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
 }
@@ -1457,17 +1500,19 @@ export class UnalignedArray extends StructArray<Unaligned, UnalignedView> {
   }
 }
 
-/** A live view of `length` `World`s side by side (80 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+/** A live view of `length` `World`s side by side (88 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
 export class WorldArray extends StructArray<World, WorldView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 80, WorldView, loadWorld, writeWorld, "WorldArray");
+    super(memory, ptr, length, 88, WorldView, loadWorld, writeWorld, "WorldArray");
   }
   /** A live view of one scalar field of every `World` (a column); reads an aligned field through the memory's typed array. */
   column(field: "flag"): LiveArray<number, number, Uint8Array>;
-  column(field: string): LiveArray<number, number, Uint8Array> {
+  column(field: "next"): LiveArray<number, number, Uint32Array>;
+  column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint32Array> {
     switch (field) {
       case "flag": return this.columnAt(0, u8Elems, "World.flag");
+      case "next": return this.columnAt(80, u32Elems, "World.next");
     }
     throw new RangeError(`WorldArray: ${show(field)} is not a scalar field of World`);
   }

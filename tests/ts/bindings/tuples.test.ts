@@ -111,6 +111,8 @@ test("views reach tuple fields and newtypes as _0", () => {
   assert.equal(w.pair._1, 2.5);
   assert.equal(w.at._0._0, 10);
   assert.equal(w.mix._3, 18446744073709551615n);
+  writeEntityId(new DataView(memory.buffer), f.value.next, 41);
+  assert.equal(w.nextView()._0, 41, "a pointer to a newtype gives its view");
   w.pair._0 = 99;
   w.mix._1._0 = 5;
   const back = readWorld(new DataView(memory.buffer), 64);
