@@ -1633,7 +1633,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.magic`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.magic`);
   }
   /** [`HEADER_VERSION`]. */
   get version(): number {
@@ -1656,7 +1656,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.version`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.version`);
   }
   /** 0. */
   get flags(): number {
@@ -1679,7 +1679,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 6;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.flags`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.flags`);
   }
   /** The region's first byte. */
   get base(): number {
@@ -1702,7 +1702,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.base`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.base`);
   }
   /** The region's size. */
   get capacity(): number {
@@ -1725,7 +1725,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 12;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.capacity`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.capacity`);
   }
   /** Bytes handed out since the last reset. */
   get used(): number {
@@ -1748,7 +1748,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.used`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.used`);
   }
   /** The largest `used` ever. */
   get high_water(): number {
@@ -1771,7 +1771,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 20;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.high_water`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.high_water`);
   }
   /** Blocks handed out since the last reset. */
   get allocations(): number {
@@ -1794,7 +1794,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 24;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.allocations`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.allocations`);
   }
   /** 0. */
   get reserved(): number {
@@ -1817,7 +1817,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 28;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.reserved`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.reserved`);
   }
 }
 
@@ -1959,7 +1959,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.magic`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.magic`);
   }
   /** [`HEADER_VERSION`]. */
   get version(): number {
@@ -1982,7 +1982,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.version`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.version`);
   }
   /** 0. */
   get flags(): number {
@@ -2005,7 +2005,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 6;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.flags`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.flags`);
   }
   /** The first slot's address. */
   get base(): number {
@@ -2028,7 +2028,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.base`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.base`);
   }
   /** Bytes from one slot to the next. */
   get stride(): number {
@@ -2051,7 +2051,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 12;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.stride`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.stride`);
   }
   /** The number of slots. */
   get slots(): number {
@@ -2074,7 +2074,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.slots`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.slots`);
   }
   /** The slot table's address. */
   get table(): number {
@@ -2097,7 +2097,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 20;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.table`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.table`);
   }
   /** The first free slot's index, `0xFFFF_FFFF` when none. */
   get free_head(): number {
@@ -2120,7 +2120,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 24;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.free_head`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.free_head`);
   }
   /** Live slots. */
   get live(): number {
@@ -2143,7 +2143,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 28;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.live`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.live`);
   }
   /** The most slots ever live at once. */
   get high_water(): number {
@@ -2166,7 +2166,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 32;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.high_water`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.high_water`);
   }
   /** 0. */
   get reserved(): number {
@@ -2189,7 +2189,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 36;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.reserved`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.reserved`);
   }
 }
 
@@ -2277,7 +2277,7 @@ export class PoolSlotView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.generation`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.generation`);
   }
   /** The next free slot's index while free. */
   get next(): number {
@@ -2300,7 +2300,7 @@ export class PoolSlotView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.next`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.next`);
   }
 }
 
@@ -2423,9 +2423,13 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  */
 class Mem {
   readonly memory: WebAssembly.Memory;
-  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
-  readonly le: boolean = littleEndian;
   dv: DataView = emptyView;
+  /**
+   * The bytes the typed arrays may serve: the buffer's length on a little-endian host, else 0 (a
+   * number field: one comparison checks bounds and byte order, where V8 tests a boolean field's
+   * truth at length).
+   */
+  end = 0;
   u8: Uint8Array = new Uint8Array(0);
   i8: Int8Array = new Int8Array(0);
   u16: Uint16Array = new Uint16Array(0);
@@ -2446,6 +2450,7 @@ class Mem {
     if (buffer === this.dv.buffer) return false;
     this.dv = new DataView(buffer);
     this.u8 = new Uint8Array(buffer);
+    this.end = littleEndian ? this.u8.length : 0;
     this.i8 = new Int8Array(buffer);
     if (littleEndian) {
       // A memory is whole 64 KiB pages long: every width divides it.

@@ -130,7 +130,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `AllScalars.a_u8`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.end) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `AllScalars.a_u8`);
   }
   get a_u16(): number {
     const m = this.#m;
@@ -152,7 +152,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 56 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 56, at, value, u16Elems, `AllScalars.a_u16`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 56, at, value, u16Elems, `AllScalars.a_u16`);
   }
   get a_u32(): number {
     const m = this.#m;
@@ -174,7 +174,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 56 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 56, at, value, u32Elems, `AllScalars.a_u32`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 56, at, value, u32Elems, `AllScalars.a_u32`);
   }
   get a_u64(): bigint {
     const m = this.#m;
@@ -196,7 +196,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 56 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 56, at, value, u64Elems, `AllScalars.a_u64`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.u64[at >> 3] = value; else setAt(m, ptr, 56, at, value, u64Elems, `AllScalars.a_u64`);
   }
   get a_i8(): number {
     const m = this.#m;
@@ -216,7 +216,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (typeof value === "number" && (value << 24 >> 24) === value && ptr + 56 <= m.u8.length) m.i8[at] = value; else setAt(m, ptr, 56, at, value, i8Elems, `AllScalars.a_i8`);
+    if (typeof value === "number" && (value << 24 >> 24) === value && ptr + 56 <= m.end) m.i8[at] = value; else setAt(m, ptr, 56, at, value, i8Elems, `AllScalars.a_i8`);
   }
   get a_i16(): number {
     const m = this.#m;
@@ -238,7 +238,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 18;
-    if (typeof value === "number" && (value << 16 >> 16) === value && ptr + 56 <= m.u8.length && (at & 1) === 0 && m.le) m.i16[at >> 1] = value; else setAt(m, ptr, 56, at, value, i16Elems, `AllScalars.a_i16`);
+    if (typeof value === "number" && (value << 16 >> 16) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.i16[at >> 1] = value; else setAt(m, ptr, 56, at, value, i16Elems, `AllScalars.a_i16`);
   }
   get a_i32(): number {
     const m = this.#m;
@@ -260,7 +260,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 20;
-    if (typeof value === "number" && (value | 0) === value && ptr + 56 <= m.u8.length && (at & 3) === 0 && m.le) m.i32[at >> 2] = value; else setAt(m, ptr, 56, at, value, i32Elems, `AllScalars.a_i32`);
+    if (typeof value === "number" && (value | 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.i32[at >> 2] = value; else setAt(m, ptr, 56, at, value, i32Elems, `AllScalars.a_i32`);
   }
   get a_i64(): bigint {
     const m = this.#m;
@@ -282,7 +282,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 24;
-    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 56 <= m.u8.length && (at & 7) === 0 && m.le) m.i64[at >> 3] = value; else setAt(m, ptr, 56, at, value, i64Elems, `AllScalars.a_i64`);
+    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.i64[at >> 3] = value; else setAt(m, ptr, 56, at, value, i64Elems, `AllScalars.a_i64`);
   }
   get a_f32(): number {
     const m = this.#m;
@@ -304,7 +304,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 32;
-    if (typeof value === "number" && ptr + 56 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 56, at, value, f32Elems, `AllScalars.a_f32`);
+    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 3) === 0) m.f32[at >> 2] = value; else setAt(m, ptr, 56, at, value, f32Elems, `AllScalars.a_f32`);
   }
   get a_f64(): number {
     const m = this.#m;
@@ -326,7 +326,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 40;
-    if (typeof value === "number" && ptr + 56 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 56, at, value, f64Elems, `AllScalars.a_f64`);
+    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 7) === 0) m.f64[at >> 3] = value; else setAt(m, ptr, 56, at, value, f64Elems, `AllScalars.a_f64`);
   }
   get a_bool(): boolean {
     const m = this.#m;
@@ -346,7 +346,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 48;
-    if (typeof value === "boolean" && ptr + 56 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 56, at, value, boolElems, `AllScalars.a_bool`);
+    if (typeof value === "boolean" && ptr + 56 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 56, at, value, boolElems, `AllScalars.a_bool`);
   }
 }
 
@@ -432,7 +432,7 @@ export class PointView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && ptr + 16 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.x`);
+    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[at >> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.x`);
   }
   /** Vertical, growing downwards. */
   get y(): number {
@@ -455,7 +455,7 @@ export class PointView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && ptr + 16 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.y`);
+    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[at >> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.y`);
   }
 }
 
@@ -676,7 +676,7 @@ export class RectView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 33;
-    if (typeof value === "boolean" && ptr + 48 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 48, at, value, boolElems, `Rect.alive`);
+    if (typeof value === "boolean" && ptr + 48 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 48, at, value, boolElems, `Rect.alive`);
   }
   get tags(): LiveArray<number, number, Uint16Array> {
     const m = this.#m;
@@ -687,7 +687,7 @@ export class RectView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 34;
-    if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2] && ptr + 48 <= m.u8.length && (at & 1) === 0 && m.le) {
+    if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2] && ptr + 48 <= m.end && (ptr & 1) === 0) {
       const typed = m.u16;
       const k = at >> 1;
       typed[k] = value[0]!;
@@ -815,7 +815,7 @@ export class NodeView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value | 0) === value && ptr + 12 <= m.u8.length && (at & 3) === 0 && m.le) m.i32[at >> 2] = value; else setAt(m, ptr, 12, at, value, i32Elems, `Node.value`);
+    if (typeof value === "number" && (value | 0) === value && ptr + 12 <= m.end && (ptr & 3) === 0) m.i32[at >> 2] = value; else setAt(m, ptr, 12, at, value, i32Elems, `Node.value`);
   }
   get next(): number {
     const m = this.#m;
@@ -969,7 +969,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 15 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 15, at, value, u8Elems, `Packed.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 15 <= m.end) m.u8[at] = value; else setAt(m, ptr, 15, at, value, u8Elems, `Packed.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -991,7 +991,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 1;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 15 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 15, at, value, u32Elems, `Packed.b`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 15 <= m.end && (at & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 15, at, value, u32Elems, `Packed.b`);
   }
   get c(): number {
     const m = this.#m;
@@ -1013,7 +1013,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 5;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 15 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 15, at, value, u16Elems, `Packed.c`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 15 <= m.end && (at & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 15, at, value, u16Elems, `Packed.c`);
   }
   get d(): bigint {
     const m = this.#m;
@@ -1035,7 +1035,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 7;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 15 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 15, at, value, u64Elems, `Packed.d`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 15 <= m.end && (at & 7) === 0) m.u64[at >> 3] = value; else setAt(m, ptr, 15, at, value, u64Elems, `Packed.d`);
   }
 }
 
@@ -1127,7 +1127,7 @@ export class PackedNestedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 19 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 19, at, value, u8Elems, `PackedNested.tag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 19 <= m.end) m.u8[at] = value; else setAt(m, ptr, 19, at, value, u8Elems, `PackedNested.tag`);
   }
   get point(): PointView {
     const m = this.#m;
@@ -1179,7 +1179,7 @@ export class PackedNestedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 18;
-    if (typeof value === "boolean" && ptr + 19 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 19, at, value, boolElems, `PackedNested.flag`);
+    if (typeof value === "boolean" && ptr + 19 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 19, at, value, boolElems, `PackedNested.flag`);
   }
 }
 
@@ -1260,7 +1260,7 @@ export class Aligned16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Aligned16.x`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Aligned16.x`);
   }
 }
 
@@ -1340,7 +1340,7 @@ export class AlignedLowView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `AlignedLow.x`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[at >> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `AlignedLow.x`);
   }
 }
 
@@ -1430,7 +1430,7 @@ export class AlignedOuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.end) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.a`);
   }
   get inner(): Aligned16View {
     const m = this.#m;
@@ -1463,7 +1463,7 @@ export class AlignedOuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 32;
-    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.b`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.end) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.b`);
   }
 }
 
@@ -1549,7 +1549,7 @@ export class TailPadView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 16 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 16, at, value, u64Elems, `TailPad.a`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 16 <= m.end && (ptr & 7) === 0) m.u64[at >> 3] = value; else setAt(m, ptr, 16, at, value, u64Elems, `TailPad.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -1569,7 +1569,7 @@ export class TailPadView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `TailPad.b`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `TailPad.b`);
   }
 }
 
@@ -1659,7 +1659,7 @@ export class Mixed16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.end) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -1681,7 +1681,7 @@ export class Mixed16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 6 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 6, at, value, u16Elems, `Mixed16.b`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 6 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 6, at, value, u16Elems, `Mixed16.b`);
   }
   get c(): number {
     const m = this.#m;
@@ -1701,7 +1701,7 @@ export class Mixed16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.c`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.end) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.c`);
   }
 }
 
@@ -1838,7 +1838,7 @@ export class EmptiesView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.before`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.end) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.before`);
   }
   get units(): EmptyArray {
     const m = this.#m;
@@ -1869,7 +1869,7 @@ export class EmptiesView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 1;
-    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.after`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.end) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.after`);
   }
 }
 
@@ -1952,7 +1952,7 @@ export class InnerView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 4 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 4, at, value, u8Elems, `Inner.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 4 <= m.end) m.u8[at] = value; else setAt(m, ptr, 4, at, value, u8Elems, `Inner.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -1974,7 +1974,7 @@ export class InnerView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Inner.b`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Inner.b`);
   }
 }
 
@@ -2074,7 +2074,7 @@ export class OuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.x`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.x`);
   }
   get inner(): InnerView {
     const m = this.#m;
@@ -2109,7 +2109,7 @@ export class OuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Outer.y`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Outer.y`);
   }
   get empty(): EmptyView {
     const m = this.#m;
@@ -2137,7 +2137,7 @@ export class OuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 12;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.z`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.z`);
   }
 }
 
@@ -2334,7 +2334,7 @@ export class PolygonView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `Polygon.count`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.end) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `Polygon.count`);
   }
   get points(): PointArray {
     const m = this.#m;
@@ -2482,7 +2482,7 @@ export class FlagsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (Array.isArray(value) && value.length === 5 && typeof value[0] === "boolean" && typeof value[1] === "boolean" && typeof value[2] === "boolean" && typeof value[3] === "boolean" && typeof value[4] === "boolean" && ptr + 8 <= m.u8.length) {
+    if (Array.isArray(value) && value.length === 5 && typeof value[0] === "boolean" && typeof value[1] === "boolean" && typeof value[2] === "boolean" && typeof value[3] === "boolean" && typeof value[4] === "boolean" && ptr + 8 <= m.end) {
       const typed = m.u8;
       const k = at;
       typed[k] = value[0]! ? 1 : 0;
@@ -3049,7 +3049,7 @@ export class RenamedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Renamed.renamedField`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Renamed.renamedField`);
   }
   get other(): number {
     const m = this.#m;
@@ -3069,7 +3069,7 @@ export class RenamedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Renamed.other`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.end) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Renamed.other`);
   }
 }
 
@@ -3163,7 +3163,7 @@ export class CamelView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Camel.frameCount`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Camel.frameCount`);
   }
   get maxHpValue(): number {
     const m = this.#m;
@@ -3185,7 +3185,7 @@ export class CamelView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 8, at, value, u16Elems, `Camel.maxHpValue`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 8, at, value, u16Elems, `Camel.maxHpValue`);
   }
   get isAlive(): boolean {
     const m = this.#m;
@@ -3205,7 +3205,7 @@ export class CamelView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 6;
-    if (typeof value === "boolean" && ptr + 8 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 8, at, value, boolElems, `Camel.isAlive`);
+    if (typeof value === "boolean" && ptr + 8 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 8, at, value, boolElems, `Camel.isAlive`);
   }
   get chosen(): number {
     const m = this.#m;
@@ -3225,7 +3225,7 @@ export class CamelView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 7;
-    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Camel.chosen`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.end) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Camel.chosen`);
   }
 }
 
@@ -3498,7 +3498,7 @@ export class BytesView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (Array.isArray(value) && value.length === 13 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5] && typeof value[6] === "number" && (value[6] & 255) === value[6] && typeof value[7] === "number" && (value[7] & 255) === value[7] && typeof value[8] === "number" && (value[8] & 255) === value[8] && typeof value[9] === "number" && (value[9] & 255) === value[9] && typeof value[10] === "number" && (value[10] & 255) === value[10] && typeof value[11] === "number" && (value[11] & 255) === value[11] && typeof value[12] === "number" && (value[12] & 255) === value[12] && ptr + 20 <= m.u8.length) {
+    if (Array.isArray(value) && value.length === 13 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5] && typeof value[6] === "number" && (value[6] & 255) === value[6] && typeof value[7] === "number" && (value[7] & 255) === value[7] && typeof value[8] === "number" && (value[8] & 255) === value[8] && typeof value[9] === "number" && (value[9] & 255) === value[9] && typeof value[10] === "number" && (value[10] & 255) === value[10] && typeof value[11] === "number" && (value[11] & 255) === value[11] && typeof value[12] === "number" && (value[12] & 255) === value[12] && ptr + 20 <= m.end) {
       const typed = m.u8;
       const k = at;
       typed[k] = value[0]!;
@@ -3538,7 +3538,7 @@ export class BytesView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 20 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 20, at, value, u32Elems, `Bytes.len`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 20 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 20, at, value, u32Elems, `Bytes.len`);
   }
 }
 
@@ -3629,7 +3629,7 @@ export class ZeroLenView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `ZeroLen.before`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `ZeroLen.before`);
   }
   get nothing(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
@@ -3657,7 +3657,7 @@ export class ZeroLenView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `ZeroLen.after`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `ZeroLen.after`);
   }
 }
 
@@ -3753,7 +3753,7 @@ export class WideView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 48, at, value, u64Elems, `Wide.a`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.u64[at >> 3] = value; else setAt(m, ptr, 48, at, value, u64Elems, `Wide.a`);
   }
   get b(): bigint {
     const m = this.#m;
@@ -3775,7 +3775,7 @@ export class WideView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) m.i64[at >> 3] = value; else setAt(m, ptr, 48, at, value, i64Elems, `Wide.b`);
+    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.i64[at >> 3] = value; else setAt(m, ptr, 48, at, value, i64Elems, `Wide.b`);
   }
   get c(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
@@ -3786,7 +3786,7 @@ export class WideView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asUintN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asUintN(64, value[1]) === value[1] && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) {
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asUintN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asUintN(64, value[1]) === value[1] && ptr + 48 <= m.end && (ptr & 7) === 0) {
       const typed = m.u64;
       const k = at >> 3;
       typed[k] = value[0]!;
@@ -3804,7 +3804,7 @@ export class WideView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 32;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asIntN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asIntN(64, value[1]) === value[1] && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) {
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asIntN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asIntN(64, value[1]) === value[1] && ptr + 48 <= m.end && (ptr & 7) === 0) {
       const typed = m.i64;
       const k = at >> 3;
       typed[k] = value[0]!;
@@ -3905,7 +3905,7 @@ export class FloatsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 32, at, value, f32Elems, `Floats.f`);
+    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) m.f32[at >> 2] = value; else setAt(m, ptr, 32, at, value, f32Elems, `Floats.f`);
   }
   get d(): number {
     const m = this.#m;
@@ -3927,7 +3927,7 @@ export class FloatsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && ptr + 32 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 32, at, value, f64Elems, `Floats.d`);
+    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 7) === 0) m.f64[at >> 3] = value; else setAt(m, ptr, 32, at, value, f64Elems, `Floats.d`);
   }
   get fs(): LiveArray<number, number, Float32Array> {
     const m = this.#m;
@@ -3938,7 +3938,7 @@ export class FloatsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number" && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) {
+    if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) {
       const typed = m.f32;
       const k = at >> 2;
       typed[k] = value[0]!;
@@ -4211,7 +4211,7 @@ export class NamedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 76 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 76, at, value, u8Elems, `Named.id`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 76 <= m.end) m.u8[at] = value; else setAt(m, ptr, 76, at, value, u8Elems, `Named.id`);
   }
   get name(): WasmStr {
     const m = this.#m;
@@ -4501,7 +4501,7 @@ export class PackedNamedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 17 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 17, at, value, u8Elems, `PackedNamed.tag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 17 <= m.end) m.u8[at] = value; else setAt(m, ptr, 17, at, value, u8Elems, `PackedNamed.tag`);
   }
   get name(): WasmStr {
     const m = this.#m;
@@ -4755,7 +4755,7 @@ export class EventView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 64 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 64, at, value, u8Elems, `Event.tag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 64 <= m.end) m.u8[at] = value; else setAt(m, ptr, 64, at, value, u8Elems, `Event.tag`);
   }
   get payload(): PayloadView {
     const m = this.#m;
@@ -4782,7 +4782,7 @@ export class EventView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 56;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 64 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 64, at, value, u16Elems, `Event.after`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 64 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 64, at, value, u16Elems, `Event.after`);
   }
 }
 
@@ -4886,7 +4886,7 @@ export class ImageView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 16 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 16, at, value, u16Elems, `Image.width`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 16 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 16, at, value, u16Elems, `Image.width`);
   }
   get format(): number {
     const m = this.#m;
@@ -5019,7 +5019,7 @@ export class LeafView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `Leaf.id`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[at >> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `Leaf.id`);
   }
 }
 
@@ -5177,9 +5177,13 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  */
 class Mem {
   readonly memory: WebAssembly.Memory;
-  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
-  readonly le: boolean = littleEndian;
   dv: DataView = emptyView;
+  /**
+   * The bytes the typed arrays may serve: the buffer's length on a little-endian host, else 0 (a
+   * number field: one comparison checks bounds and byte order, where V8 tests a boolean field's
+   * truth at length).
+   */
+  end = 0;
   u8: Uint8Array = new Uint8Array(0);
   i8: Int8Array = new Int8Array(0);
   u16: Uint16Array = new Uint16Array(0);
@@ -5200,6 +5204,7 @@ class Mem {
     if (buffer === this.dv.buffer) return false;
     this.dv = new DataView(buffer);
     this.u8 = new Uint8Array(buffer);
+    this.end = littleEndian ? this.u8.length : 0;
     this.i8 = new Int8Array(buffer);
     if (littleEndian) {
       // A memory is whole 64 KiB pages long: every width divides it.
