@@ -1596,7 +1596,7 @@ function storeArenaHeader(view: DataView, ptr: number, value: ArenaHeader): void
 }
 /** A live view of one `ArenaHeader` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ArenaHeaderView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1615,11 +1615,12 @@ export class ArenaHeaderView {
   /** [`ARENA_MAGIC`]. */
   get magic(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1638,11 +1639,12 @@ export class ArenaHeaderView {
   /** [`HEADER_VERSION`]. */
   get version(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -1661,11 +1663,12 @@ export class ArenaHeaderView {
   /** 0. */
   get flags(): number {
     const m = this.#m;
-    const at = this.#ptr + 6;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 3];
       if (x !== undefined) return x;
     }
+    const at = ptr + 6;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -1684,11 +1687,12 @@ export class ArenaHeaderView {
   /** The region's first byte. */
   get base(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1707,11 +1711,12 @@ export class ArenaHeaderView {
   /** The region's size. */
   get capacity(): number {
     const m = this.#m;
-    const at = this.#ptr + 12;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 3];
       if (x !== undefined) return x;
     }
+    const at = ptr + 12;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1730,11 +1735,12 @@ export class ArenaHeaderView {
   /** Bytes handed out since the last reset. */
   get used(): number {
     const m = this.#m;
-    const at = this.#ptr + 16;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 4];
       if (x !== undefined) return x;
     }
+    const at = ptr + 16;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1753,11 +1759,12 @@ export class ArenaHeaderView {
   /** The largest `used` ever. */
   get high_water(): number {
     const m = this.#m;
-    const at = this.#ptr + 20;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 5];
       if (x !== undefined) return x;
     }
+    const at = ptr + 20;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1776,11 +1783,12 @@ export class ArenaHeaderView {
   /** Blocks handed out since the last reset. */
   get allocations(): number {
     const m = this.#m;
-    const at = this.#ptr + 24;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 6];
       if (x !== undefined) return x;
     }
+    const at = ptr + 24;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1799,11 +1807,12 @@ export class ArenaHeaderView {
   /** 0. */
   get reserved(): number {
     const m = this.#m;
-    const at = this.#ptr + 28;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 7];
       if (x !== undefined) return x;
     }
+    const at = ptr + 28;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1922,7 +1931,7 @@ function storePoolHeader(view: DataView, ptr: number, value: PoolHeader): void {
 }
 /** A live view of one `PoolHeader` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PoolHeaderView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1941,11 +1950,12 @@ export class PoolHeaderView {
   /** [`POOL_MAGIC`]. */
   get magic(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1964,11 +1974,12 @@ export class PoolHeaderView {
   /** [`HEADER_VERSION`]. */
   get version(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -1987,11 +1998,12 @@ export class PoolHeaderView {
   /** 0. */
   get flags(): number {
     const m = this.#m;
-    const at = this.#ptr + 6;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 3];
       if (x !== undefined) return x;
     }
+    const at = ptr + 6;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -2010,11 +2022,12 @@ export class PoolHeaderView {
   /** The first slot's address. */
   get base(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2033,11 +2046,12 @@ export class PoolHeaderView {
   /** Bytes from one slot to the next. */
   get stride(): number {
     const m = this.#m;
-    const at = this.#ptr + 12;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 3];
       if (x !== undefined) return x;
     }
+    const at = ptr + 12;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2056,11 +2070,12 @@ export class PoolHeaderView {
   /** The number of slots. */
   get slots(): number {
     const m = this.#m;
-    const at = this.#ptr + 16;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 4];
       if (x !== undefined) return x;
     }
+    const at = ptr + 16;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2079,11 +2094,12 @@ export class PoolHeaderView {
   /** The slot table's address. */
   get table(): number {
     const m = this.#m;
-    const at = this.#ptr + 20;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 5];
       if (x !== undefined) return x;
     }
+    const at = ptr + 20;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2102,11 +2118,12 @@ export class PoolHeaderView {
   /** The first free slot's index, `0xFFFF_FFFF` when none. */
   get free_head(): number {
     const m = this.#m;
-    const at = this.#ptr + 24;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 6];
       if (x !== undefined) return x;
     }
+    const at = ptr + 24;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2125,11 +2142,12 @@ export class PoolHeaderView {
   /** Live slots. */
   get live(): number {
     const m = this.#m;
-    const at = this.#ptr + 28;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 7];
       if (x !== undefined) return x;
     }
+    const at = ptr + 28;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2148,11 +2166,12 @@ export class PoolHeaderView {
   /** The most slots ever live at once. */
   get high_water(): number {
     const m = this.#m;
-    const at = this.#ptr + 32;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 8];
       if (x !== undefined) return x;
     }
+    const at = ptr + 32;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2171,11 +2190,12 @@ export class PoolHeaderView {
   /** 0. */
   get reserved(): number {
     const m = this.#m;
-    const at = this.#ptr + 36;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 9];
       if (x !== undefined) return x;
     }
+    const at = ptr + 36;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2240,7 +2260,7 @@ function storePoolSlot(view: DataView, ptr: number, value: PoolSlot): void {
 }
 /** A live view of one `PoolSlot` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PoolSlotView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -2259,11 +2279,12 @@ export class PoolSlotView {
   /** Odd while live, even while free. */
   get generation(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2282,11 +2303,12 @@ export class PoolSlotView {
   /** The next free slot's index while free. */
   get next(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2492,7 +2514,9 @@ function memOfNew(memory: WebAssembly.Memory): Mem {
   return m;
 }
 const mems = new WeakMap<WebAssembly.Memory, Mem>();
-const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };
+/** The `Mem` of a memory of no pages: "none yet". */
+const noMem: Mem = new Mem(new WebAssembly.Memory({ initial: 0 }));
+const lastMem: { mem: Mem } = { mem: noMem };
 function badIndex(index: unknown, length: number, field: string): never {
   throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
 }
@@ -2525,7 +2549,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   // `undefined`, and V8 then checks the type of what it loads from it.
   /** The number of elements. */
   readonly length: number = 0;
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
@@ -2690,14 +2714,16 @@ interface Movable {
 export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The number of structs. */
   readonly length: number = 0;
-  protected readonly m: Mem;
+  protected readonly m: Mem = noMem;
   readonly #ptr: number = 0;
   readonly #size: number = 0;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
   readonly #write: (view: DataView, ptr: number, value: T) => void;
   readonly #type: string;
-  readonly #cursor: V;
+  // Declared, not defined: a defined field starts as `undefined`, and V8
+  // then checks the class of the view it loads from it on every `get`.
+  private declare readonly cursor: V;
   constructor(
     memory: WebAssembly.Memory,
     ptr: number,
@@ -2717,7 +2743,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     this.#load = load;
     this.#write = write;
     this.#type = type;
-    this.#cursor = new make(memory, ptr);
+    this.cursor = new make(memory, ptr);
   }
   /** Where the first struct starts. */
   get ptr(): number {
@@ -2726,7 +2752,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    const cursor = this.#cursor;
+    const cursor = this.cursor;
     cursor.ptr = this.#ptr + i * this.#size;
     return cursor;
   }

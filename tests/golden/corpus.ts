@@ -96,7 +96,7 @@ function storeAllScalars(view: DataView, ptr: number, value: AllScalars): void {
 }
 /** A live view of one `AllScalars` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AllScalarsView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -114,7 +114,8 @@ export class AllScalarsView {
   }
   get a_u8(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -134,11 +135,12 @@ export class AllScalarsView {
   }
   get a_u16(): number {
     const m = this.#m;
-    const at = this.#ptr + 2;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 2;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -156,11 +158,12 @@ export class AllScalarsView {
   }
   get a_u32(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -178,11 +181,12 @@ export class AllScalarsView {
   }
   get a_u64(): bigint {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 7) === 0) {
-      const x = m.u64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.u64[(ptr >>> 3) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getBigUint64(at, true);
@@ -200,7 +204,8 @@ export class AllScalarsView {
   }
   get a_i8(): number {
     const m = this.#m;
-    const at = this.#ptr + 16;
+    const ptr = this.#ptr;
+    const at = ptr + 16;
     const x = m.i8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -220,11 +225,12 @@ export class AllScalarsView {
   }
   get a_i16(): number {
     const m = this.#m;
-    const at = this.#ptr + 18;
-    if ((at & 1) === 0) {
-      const x = m.i16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.i16[(ptr >>> 1) + 9];
       if (x !== undefined) return x;
     }
+    const at = ptr + 18;
     let view = m.dv;
     try {
       return view.getInt16(at, true);
@@ -242,11 +248,12 @@ export class AllScalarsView {
   }
   get a_i32(): number {
     const m = this.#m;
-    const at = this.#ptr + 20;
-    if ((at & 3) === 0) {
-      const x = m.i32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.i32[(ptr >>> 2) + 5];
       if (x !== undefined) return x;
     }
+    const at = ptr + 20;
     let view = m.dv;
     try {
       return view.getInt32(at, true);
@@ -264,11 +271,12 @@ export class AllScalarsView {
   }
   get a_i64(): bigint {
     const m = this.#m;
-    const at = this.#ptr + 24;
-    if ((at & 7) === 0) {
-      const x = m.i64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.i64[(ptr >>> 3) + 3];
       if (x !== undefined) return x;
     }
+    const at = ptr + 24;
     let view = m.dv;
     try {
       return view.getBigInt64(at, true);
@@ -286,11 +294,12 @@ export class AllScalarsView {
   }
   get a_f32(): number {
     const m = this.#m;
-    const at = this.#ptr + 32;
-    if ((at & 3) === 0) {
-      const x = m.f32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.f32[(ptr >>> 2) + 8];
       if (x !== undefined) return x;
     }
+    const at = ptr + 32;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -308,11 +317,12 @@ export class AllScalarsView {
   }
   get a_f64(): number {
     const m = this.#m;
-    const at = this.#ptr + 40;
-    if ((at & 7) === 0) {
-      const x = m.f64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.f64[(ptr >>> 3) + 5];
       if (x !== undefined) return x;
     }
+    const at = ptr + 40;
     let view = m.dv;
     try {
       return view.getFloat64(at, true);
@@ -330,7 +340,8 @@ export class AllScalarsView {
   }
   get a_bool(): boolean {
     const m = this.#m;
-    const at = this.#ptr + 48;
+    const ptr = this.#ptr;
+    const at = ptr + 48;
     const byte = m.u8[at];
     if (byte === 0 || byte === 1) return byte === 1;
     let view = m.dv;
@@ -396,7 +407,7 @@ function storePoint(view: DataView, ptr: number, value: Point): void {
 }
 /** A live view of one `Point` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PointView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -414,11 +425,12 @@ export class PointView {
   }
   get x(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 7) === 0) {
-      const x = m.f64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.f64[ptr >>> 3];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getFloat64(at, true);
@@ -437,11 +449,12 @@ export class PointView {
   /** Vertical, growing downwards. */
   get y(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 7) === 0) {
-      const x = m.f64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.f64[(ptr >>> 3) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getFloat64(at, true);
@@ -594,7 +607,7 @@ function storeRect(view: DataView, ptr: number, value: Rect): void {
 }
 /** A live view of one `Rect` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class RectView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -660,7 +673,8 @@ export class RectView {
   /** Whether the rectangle is still in use; a byte, 0 or 1. */
   get alive(): boolean {
     const m = this.#m;
-    const at = this.#ptr + 33;
+    const ptr = this.#ptr;
+    const at = ptr + 33;
     const byte = m.u8[at];
     if (byte === 0 || byte === 1) return byte === 1;
     let view = m.dv;
@@ -699,11 +713,12 @@ export class RectView {
   }
   get next(): number {
     const m = this.#m;
-    const at = this.#ptr + 40;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 10];
       if (x !== undefined) return x;
     }
+    const at = ptr + 40;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -779,7 +794,7 @@ function storeNode(view: DataView, ptr: number, value: Node): void {
 }
 /** A live view of one `Node` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class NodeView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -797,11 +812,12 @@ export class NodeView {
   }
   get value(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.i32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.i32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getInt32(at, true);
@@ -819,11 +835,12 @@ export class NodeView {
   }
   get next(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -845,11 +862,12 @@ export class NodeView {
   }
   get prev(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -935,7 +953,7 @@ function storePacked(view: DataView, ptr: number, value: Packed): void {
 }
 /** A live view of one `Packed` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PackedView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -953,7 +971,8 @@ export class PackedView {
   }
   get a(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -973,9 +992,10 @@ export class PackedView {
   }
   get b(): number {
     const m = this.#m;
-    const at = this.#ptr + 1;
+    const ptr = this.#ptr;
+    const at = ptr + 1;
     if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+      const x = m.u32[at >>> 2];
       if (x !== undefined) return x;
     }
     let view = m.dv;
@@ -995,9 +1015,10 @@ export class PackedView {
   }
   get c(): number {
     const m = this.#m;
-    const at = this.#ptr + 5;
+    const ptr = this.#ptr;
+    const at = ptr + 5;
     if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+      const x = m.u16[at >>> 1];
       if (x !== undefined) return x;
     }
     let view = m.dv;
@@ -1017,9 +1038,10 @@ export class PackedView {
   }
   get d(): bigint {
     const m = this.#m;
-    const at = this.#ptr + 7;
+    const ptr = this.#ptr;
+    const at = ptr + 7;
     if ((at & 7) === 0) {
-      const x = m.u64[at >> 3];
+      const x = m.u64[at >>> 3];
       if (x !== undefined) return x;
     }
     let view = m.dv;
@@ -1093,7 +1115,7 @@ function storePackedNested(view: DataView, ptr: number, value: PackedNested): vo
 }
 /** A live view of one `PackedNested` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PackedNestedView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1111,7 +1133,8 @@ export class PackedNestedView {
   }
   get tag(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1163,7 +1186,8 @@ export class PackedNestedView {
   }
   get flag(): boolean {
     const m = this.#m;
-    const at = this.#ptr + 18;
+    const ptr = this.#ptr;
+    const at = ptr + 18;
     const byte = m.u8[at];
     if (byte === 0 || byte === 1) return byte === 1;
     let view = m.dv;
@@ -1224,7 +1248,7 @@ function storeAligned16(view: DataView, ptr: number, value: Aligned16): void {
 }
 /** A live view of one `Aligned16` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Aligned16View {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1242,11 +1266,12 @@ export class Aligned16View {
   }
   get x(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1304,7 +1329,7 @@ function storeAlignedLow(view: DataView, ptr: number, value: AlignedLow): void {
 }
 /** A live view of one `AlignedLow` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AlignedLowView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1322,11 +1347,12 @@ export class AlignedLowView {
   }
   get x(): bigint {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 7) === 0) {
-      const x = m.u64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.u64[ptr >>> 3];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getBigUint64(at, true);
@@ -1396,7 +1422,7 @@ function storeAlignedOuter(view: DataView, ptr: number, value: AlignedOuter): vo
 }
 /** A live view of one `AlignedOuter` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AlignedOuterView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1414,7 +1440,8 @@ export class AlignedOuterView {
   }
   get a(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1447,7 +1474,8 @@ export class AlignedOuterView {
   }
   get b(): number {
     const m = this.#m;
-    const at = this.#ptr + 32;
+    const ptr = this.#ptr;
+    const at = ptr + 32;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1513,7 +1541,7 @@ function storeTailPad(view: DataView, ptr: number, value: TailPad): void {
 }
 /** A live view of one `TailPad` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class TailPadView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1531,11 +1559,12 @@ export class TailPadView {
   }
   get a(): bigint {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 7) === 0) {
-      const x = m.u64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.u64[ptr >>> 3];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getBigUint64(at, true);
@@ -1553,7 +1582,8 @@ export class TailPadView {
   }
   get b(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1625,7 +1655,7 @@ function storeMixed16(view: DataView, ptr: number, value: Mixed16): void {
 }
 /** A live view of one `Mixed16` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Mixed16View {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1643,7 +1673,8 @@ export class Mixed16View {
   }
   get a(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1663,11 +1694,12 @@ export class Mixed16View {
   }
   get b(): number {
     const m = this.#m;
-    const at = this.#ptr + 2;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 2;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -1685,7 +1717,8 @@ export class Mixed16View {
   }
   get c(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1804,7 +1837,7 @@ function storeEmpties(view: DataView, ptr: number, value: Empties): void {
 }
 /** A live view of one `Empties` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class EmptiesView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1822,7 +1855,8 @@ export class EmptiesView {
   }
   get before(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1853,7 +1887,8 @@ export class EmptiesView {
   }
   get after(): number {
     const m = this.#m;
-    const at = this.#ptr + 1;
+    const ptr = this.#ptr;
+    const at = ptr + 1;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1918,7 +1953,7 @@ function storeInner(view: DataView, ptr: number, value: Inner): void {
 }
 /** A live view of one `Inner` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class InnerView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1936,7 +1971,8 @@ export class InnerView {
   }
   get a(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1956,11 +1992,12 @@ export class InnerView {
   }
   get b(): number {
     const m = this.#m;
-    const at = this.#ptr + 2;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 2;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -2040,7 +2077,7 @@ function storeOuter(view: DataView, ptr: number, value: Outer): void {
 }
 /** A live view of one `Outer` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class OuterView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -2058,7 +2095,8 @@ export class OuterView {
   }
   get x(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -2091,11 +2129,12 @@ export class OuterView {
   }
   get y(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2121,7 +2160,8 @@ export class OuterView {
   }
   get z(): number {
     const m = this.#m;
-    const at = this.#ptr + 12;
+    const ptr = this.#ptr;
+    const at = ptr + 12;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -2199,7 +2239,7 @@ function storeMatrix(view: DataView, ptr: number, value: Matrix): void {
 }
 /** A live view of one `Matrix` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class MatrixView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -2300,7 +2340,7 @@ function storePolygon(view: DataView, ptr: number, value: Polygon): void {
 }
 /** A live view of one `Polygon` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PolygonView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -2318,7 +2358,8 @@ export class PolygonView {
   }
   get count(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -2457,7 +2498,7 @@ function storeFlags(view: DataView, ptr: number, value: Flags): void {
 }
 /** A live view of one `Flags` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class FlagsView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -2836,7 +2877,7 @@ function storeModes(view: DataView, ptr: number, value: Modes): void {
 }
 /** A live view of one `Modes` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ModesView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3013,7 +3054,7 @@ function storeRenamed(view: DataView, ptr: number, value: Renamed): void {
 }
 /** A live view of one `Renamed` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class RenamedView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3031,11 +3072,12 @@ export class RenamedView {
   }
   get renamedField(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3053,7 +3095,8 @@ export class RenamedView {
   }
   get other(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -3127,7 +3170,7 @@ function storeCamel(view: DataView, ptr: number, value: Camel): void {
 }
 /** A live view of one `Camel` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class CamelView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3145,11 +3188,12 @@ export class CamelView {
   }
   get frameCount(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3167,11 +3211,12 @@ export class CamelView {
   }
   get maxHpValue(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -3189,7 +3234,8 @@ export class CamelView {
   }
   get isAlive(): boolean {
     const m = this.#m;
-    const at = this.#ptr + 6;
+    const ptr = this.#ptr;
+    const at = ptr + 6;
     const byte = m.u8[at];
     if (byte === 0 || byte === 1) return byte === 1;
     let view = m.dv;
@@ -3209,7 +3255,8 @@ export class CamelView {
   }
   get chosen(): number {
     const m = this.#m;
-    const at = this.#ptr + 7;
+    const ptr = this.#ptr;
+    const at = ptr + 7;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -3284,7 +3331,7 @@ function storePointers(view: DataView, ptr: number, value: Pointers): void {
 }
 /** A live view of one `Pointers` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PointersView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3302,11 +3349,12 @@ export class PointersView {
   }
   get to_u8(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3328,11 +3376,12 @@ export class PointersView {
   }
   get to_point(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3354,11 +3403,12 @@ export class PointersView {
   }
   get to_array(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3380,11 +3430,12 @@ export class PointersView {
   }
   get to_leaf(): number {
     const m = this.#m;
-    const at = this.#ptr + 12;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 3];
       if (x !== undefined) return x;
     }
+    const at = ptr + 12;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3473,7 +3524,7 @@ function storeBytes(view: DataView, ptr: number, value: Bytes): void {
 }
 /** A live view of one `Bytes` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class BytesView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3520,11 +3571,12 @@ export class BytesView {
   }
   get len(): number {
     const m = this.#m;
-    const at = this.#ptr + 16;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 4];
       if (x !== undefined) return x;
     }
+    const at = ptr + 16;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3593,7 +3645,7 @@ function storeZeroLen(view: DataView, ptr: number, value: ZeroLen): void {
 }
 /** A live view of one `ZeroLen` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ZeroLenView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3611,11 +3663,12 @@ export class ZeroLenView {
   }
   get before(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3641,7 +3694,8 @@ export class ZeroLenView {
   }
   get after(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -3717,7 +3771,7 @@ function storeWide(view: DataView, ptr: number, value: Wide): void {
 }
 /** A live view of one `Wide` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class WideView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3735,11 +3789,12 @@ export class WideView {
   }
   get a(): bigint {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 7) === 0) {
-      const x = m.u64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.u64[ptr >>> 3];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getBigUint64(at, true);
@@ -3757,11 +3812,12 @@ export class WideView {
   }
   get b(): bigint {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 7) === 0) {
-      const x = m.i64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.i64[(ptr >>> 3) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getBigInt64(at, true);
@@ -3869,7 +3925,7 @@ function storeFloats(view: DataView, ptr: number, value: Floats): void {
 }
 /** A live view of one `Floats` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class FloatsView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3887,11 +3943,12 @@ export class FloatsView {
   }
   get f(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.f32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.f32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -3909,11 +3966,12 @@ export class FloatsView {
   }
   get d(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 7) === 0) {
-      const x = m.f64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.f64[(ptr >>> 3) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getFloat64(at, true);
@@ -4012,7 +4070,7 @@ function storeDeep(view: DataView, ptr: number, value: Deep): void {
 }
 /** A live view of one `Deep` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class DeepView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -4177,7 +4235,7 @@ function storeNamed(view: DataView, ptr: number, value: Named): void {
 }
 /** A live view of one `Named` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class NamedView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -4195,7 +4253,8 @@ export class NamedView {
   }
   get id(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -4467,7 +4526,7 @@ function storePackedNamed(view: DataView, ptr: number, value: PackedNamed): void
 }
 /** A live view of one `PackedNamed` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PackedNamedView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -4485,7 +4544,8 @@ export class PackedNamedView {
   }
   get tag(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -4568,7 +4628,7 @@ export const PayloadLayout = {
 export const PayloadFingerprint = 0xc88e72b26dbb7eacn;
 /** A live view of one `Payload` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PayloadView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -4599,11 +4659,12 @@ export class PayloadView {
   }
   get fd(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -4626,7 +4687,8 @@ export class PayloadView {
   }
   get flag(): boolean {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const byte = m.u8[at];
     if (byte === 0 || byte === 1) return byte === 1;
     let view = m.dv;
@@ -4721,7 +4783,7 @@ export const EventLayout = {
 export const EventFingerprint = 0x4851004407dabfd1n;
 /** A live view of one `Event` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class EventView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -4739,7 +4801,8 @@ export class EventView {
   }
   get tag(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -4764,11 +4827,12 @@ export class EventView {
   }
   get after(): number {
     const m = this.#m;
-    const at = this.#ptr + 56;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 28];
       if (x !== undefined) return x;
     }
+    const at = ptr + 56;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -4850,7 +4914,7 @@ function storeImage(view: DataView, ptr: number, value: Image): void {
 }
 /** A live view of one `Image` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ImageView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -4868,11 +4932,12 @@ export class ImageView {
   }
   get width(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[ptr >>> 1];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -4983,7 +5048,7 @@ function storeLeaf(view: DataView, ptr: number, value: Leaf): void {
 }
 /** A live view of one `Leaf` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class LeafView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -5001,11 +5066,12 @@ export class LeafView {
   }
   get id(): bigint {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 7) === 0) {
-      const x = m.u64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.u64[ptr >>> 3];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getBigUint64(at, true);
@@ -5246,7 +5312,9 @@ function memOfNew(memory: WebAssembly.Memory): Mem {
   return m;
 }
 const mems = new WeakMap<WebAssembly.Memory, Mem>();
-const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };
+/** The `Mem` of a memory of no pages: "none yet". */
+const noMem: Mem = new Mem(new WebAssembly.Memory({ initial: 0 }));
+const lastMem: { mem: Mem } = { mem: noMem };
 /** `ptr` if it is not null and `size` bytes from it are in the memory, else a `RangeError`. */
 function deref(m: Mem, ptr: number, size: number, type: string): number {
   if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
@@ -5293,7 +5361,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   // `undefined`, and V8 then checks the type of what it loads from it.
   /** The number of elements. */
   readonly length: number = 0;
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
@@ -5469,14 +5537,16 @@ interface Movable {
 export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The number of structs. */
   readonly length: number = 0;
-  protected readonly m: Mem;
+  protected readonly m: Mem = noMem;
   readonly #ptr: number = 0;
   readonly #size: number = 0;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
   readonly #write: (view: DataView, ptr: number, value: T) => void;
   readonly #type: string;
-  readonly #cursor: V;
+  // Declared, not defined: a defined field starts as `undefined`, and V8
+  // then checks the class of the view it loads from it on every `get`.
+  private declare readonly cursor: V;
   constructor(
     memory: WebAssembly.Memory,
     ptr: number,
@@ -5496,7 +5566,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     this.#load = load;
     this.#write = write;
     this.#type = type;
-    this.#cursor = new make(memory, ptr);
+    this.cursor = new make(memory, ptr);
   }
   /** Where the first struct starts. */
   get ptr(): number {
@@ -5505,7 +5575,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    const cursor = this.#cursor;
+    const cursor = this.cursor;
     cursor.ptr = this.#ptr + i * this.#size;
     return cursor;
   }

@@ -171,7 +171,7 @@ fn params(names: &[&str], body: &str) -> String {
 /// The base class of every `<Name>Array`.
 pub(super) const HELPERS: &[Helper] = &[Helper {
     name: "StructArray",
-    calls: &["LiveArray", "memOf", "badIndex", "badPtr"],
+    calls: &["LiveArray", "memOf", "badIndex", "badPtr", "noMem"],
     text: r#"/** Throws unless `ptr` and `length` are integers and `length` elements of `size` bytes from `ptr` end by 2^32. */
 function checkArray(ptr: number, length: number, size: number, type: string): void {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, type);
@@ -192,14 +192,16 @@ interface Movable {
 export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The number of structs. */
   readonly length: number = 0;
-  protected readonly m: Mem;
+  protected readonly m: Mem = noMem;
   readonly #ptr: number = 0;
   readonly #size: number = 0;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
   readonly #write: (view: DataView, ptr: number, value: T) => void;
   readonly #type: string;
-  readonly #cursor: V;
+  // Declared, not defined: a defined field starts as `undefined`, and V8
+  // then checks the class of the view it loads from it on every `get`.
+  private declare readonly cursor: V;
   constructor(
     memory: WebAssembly.Memory,
     ptr: number,
@@ -219,7 +221,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     this.#load = load;
     this.#write = write;
     this.#type = type;
-    this.#cursor = new make(memory, ptr);
+    this.cursor = new make(memory, ptr);
   }
   /** Where the first struct starts. */
   get ptr(): number {
@@ -228,7 +230,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    const cursor = this.#cursor;
+    const cursor = this.cursor;
     cursor.ptr = this.#ptr + i * this.#size;
     return cursor;
   }

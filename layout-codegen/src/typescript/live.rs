@@ -99,13 +99,23 @@ function memOfNew(memory: WebAssembly.Memory): Mem {
     },
     Helper { name: "mems", calls: &["Mem"], text: "const mems = new WeakMap<WebAssembly.Memory, Mem>();" },
     Helper {
-        name: "lastMem",
+        name: "noMem",
         calls: &["Mem"],
+        // A view's `#m` starts as this, not as `undefined` (a field declared
+        // bare): V8 then knows the field holds a `Mem` and loads it, and the
+        // typed arrays from it, with no check of its class (one check per
+        // access otherwise, measured in `view/cursor`).
+        text: r#"/** The `Mem` of a memory of no pages: "none yet". */
+const noMem: Mem = new Mem(new WebAssembly.Memory({ initial: 0 }));"#,
+    },
+    Helper {
+        name: "lastMem",
+        calls: &["Mem", "noMem"],
         // In an object, not a `let`: V8 (in Node 20) loads a reassigned
         // module-level `let` several times slower than an object's property,
-        // and a view's constructor reads it. A memory of no pages stands for
-        // "none yet", so `memOf` loads it with no check of what it holds.
-        text: "const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };",
+        // and a view's constructor reads it. `noMem` stands for "none yet",
+        // so `memOf` loads it with no check of what it holds.
+        text: "const lastMem: { mem: Mem } = { mem: noMem };",
     },
     Helper {
         name: "deref",
@@ -159,7 +169,7 @@ export interface Elems<T, V = T, A extends Typed<T> = never> {
     },
     Helper {
         name: "LiveArray",
-        calls: &["Mem", "Elems", "badIndex", "littleEndian", "outOfBounds", "emptyView"],
+        calls: &["Mem", "Elems", "badIndex", "littleEndian", "outOfBounds", "emptyView", "noMem"],
         text: r#"/**
  * A live view of `length` elements from `ptr`, `stride` bytes apart, in a `WebAssembly.Memory`: an
  * array field, or one field of every struct of a `StructArray` (a column). Reads and writes go to
@@ -172,7 +182,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   // `undefined`, and V8 then checks the type of what it loads from it.
   /** The number of elements. */
   readonly length: number = 0;
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
