@@ -200,8 +200,8 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     this.#field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >> e.shift : 0;
-    this.#step = fast ? stride >> e.shift : 0;
+    this.#first = fast ? ptr >>> e.shift : 0;
+    this.#step = fast ? stride >>> e.shift : 0;
     this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
@@ -211,10 +211,9 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    if (this.#step !== 0) {
-      const x = this.#typed[this.#first + i * this.#step];
-      if (x !== undefined) return x as unknown as V;
-    }
+    // Where the typed array may not serve, it is empty: `undefined`.
+    const x = this.#typed[this.#first + i * this.#step];
+    if (x !== undefined) return x as unknown as V;
     return this.#slow(i);
   }
   #slow(i: number): V {
