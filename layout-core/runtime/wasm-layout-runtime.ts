@@ -1634,7 +1634,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.magic`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.magic`);
   }
   /** [`HEADER_VERSION`]. */
   get version(): number {
@@ -1658,7 +1658,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.version`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.version`);
   }
   /** 0. */
   get flags(): number {
@@ -1682,7 +1682,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 6;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.flags`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 3] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.flags`);
   }
   /** The region's first byte. */
   get base(): number {
@@ -1706,7 +1706,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.base`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.base`);
   }
   /** The region's size. */
   get capacity(): number {
@@ -1730,7 +1730,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 12;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.capacity`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.capacity`);
   }
   /** Bytes handed out since the last reset. */
   get used(): number {
@@ -1754,7 +1754,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.used`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.used`);
   }
   /** The largest `used` ever. */
   get high_water(): number {
@@ -1778,7 +1778,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 20;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.high_water`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.high_water`);
   }
   /** Blocks handed out since the last reset. */
   get allocations(): number {
@@ -1802,7 +1802,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 24;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.allocations`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.allocations`);
   }
   /** 0. */
   get reserved(): number {
@@ -1826,7 +1826,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 28;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.reserved`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.reserved`);
   }
 }
 
@@ -1969,7 +1969,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.magic`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.magic`);
   }
   /** [`HEADER_VERSION`]. */
   get version(): number {
@@ -1993,7 +1993,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.version`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.version`);
   }
   /** 0. */
   get flags(): number {
@@ -2017,7 +2017,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 6;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.flags`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 3] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.flags`);
   }
   /** The first slot's address. */
   get base(): number {
@@ -2041,7 +2041,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.base`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.base`);
   }
   /** Bytes from one slot to the next. */
   get stride(): number {
@@ -2065,7 +2065,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 12;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.stride`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.stride`);
   }
   /** The number of slots. */
   get slots(): number {
@@ -2089,7 +2089,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.slots`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.slots`);
   }
   /** The slot table's address. */
   get table(): number {
@@ -2113,7 +2113,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 20;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.table`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.table`);
   }
   /** The first free slot's index, `0xFFFF_FFFF` when none. */
   get free_head(): number {
@@ -2137,7 +2137,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 24;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.free_head`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.free_head`);
   }
   /** Live slots. */
   get live(): number {
@@ -2161,7 +2161,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 28;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.live`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.live`);
   }
   /** The most slots ever live at once. */
   get high_water(): number {
@@ -2185,7 +2185,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 32;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.high_water`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 8] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.high_water`);
   }
   /** 0. */
   get reserved(): number {
@@ -2209,7 +2209,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 36;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.reserved`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 9] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.reserved`);
   }
 }
 
@@ -2298,7 +2298,7 @@ export class PoolSlotView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.generation`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.generation`);
   }
   /** The next free slot's index while free. */
   get next(): number {
@@ -2322,7 +2322,7 @@ export class PoolSlotView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.next`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.next`);
   }
 }
 

@@ -154,7 +154,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 56, at, value, u16Elems, `AllScalars.a_u16`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 56, at, value, u16Elems, `AllScalars.a_u16`);
   }
   get a_u32(): number {
     const m = this.#m;
@@ -177,7 +177,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 56, at, value, u32Elems, `AllScalars.a_u32`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 56, at, value, u32Elems, `AllScalars.a_u32`);
   }
   get a_u64(): bigint {
     const m = this.#m;
@@ -200,7 +200,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.u64[at >> 3] = value; else setAt(m, ptr, 56, at, value, u64Elems, `AllScalars.a_u64`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 56, at, value, u64Elems, `AllScalars.a_u64`);
   }
   get a_i8(): number {
     const m = this.#m;
@@ -244,7 +244,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 18;
-    if (typeof value === "number" && (value << 16 >> 16) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.i16[at >> 1] = value; else setAt(m, ptr, 56, at, value, i16Elems, `AllScalars.a_i16`);
+    if (typeof value === "number" && (value << 16 >> 16) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.i16[(ptr >>> 1) + 9] = value; else setAt(m, ptr, 56, at, value, i16Elems, `AllScalars.a_i16`);
   }
   get a_i32(): number {
     const m = this.#m;
@@ -267,7 +267,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 20;
-    if (typeof value === "number" && (value | 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.i32[at >> 2] = value; else setAt(m, ptr, 56, at, value, i32Elems, `AllScalars.a_i32`);
+    if (typeof value === "number" && (value | 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.i32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 56, at, value, i32Elems, `AllScalars.a_i32`);
   }
   get a_i64(): bigint {
     const m = this.#m;
@@ -290,7 +290,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 24;
-    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.i64[at >> 3] = value; else setAt(m, ptr, 56, at, value, i64Elems, `AllScalars.a_i64`);
+    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.i64[(ptr >>> 3) + 3] = value; else setAt(m, ptr, 56, at, value, i64Elems, `AllScalars.a_i64`);
   }
   get a_f32(): number {
     const m = this.#m;
@@ -313,7 +313,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 32;
-    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 3) === 0) m.f32[at >> 2] = value; else setAt(m, ptr, 56, at, value, f32Elems, `AllScalars.a_f32`);
+    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 8] = value; else setAt(m, ptr, 56, at, value, f32Elems, `AllScalars.a_f32`);
   }
   get a_f64(): number {
     const m = this.#m;
@@ -336,7 +336,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 40;
-    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 7) === 0) m.f64[at >> 3] = value; else setAt(m, ptr, 56, at, value, f64Elems, `AllScalars.a_f64`);
+    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 5] = value; else setAt(m, ptr, 56, at, value, f64Elems, `AllScalars.a_f64`);
   }
   get a_bool(): boolean {
     const m = this.#m;
@@ -444,7 +444,7 @@ export class PointView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[at >> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.x`);
+    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[ptr >>> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.x`);
   }
   /** Vertical, growing downwards. */
   get y(): number {
@@ -468,7 +468,7 @@ export class PointView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[at >> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.y`);
+    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.y`);
   }
 }
 
@@ -703,7 +703,7 @@ export class RectView {
     const at = ptr + 34;
     if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2] && ptr + 48 <= m.end && (ptr & 1) === 0) {
       const typed = m.u16;
-      const k = at >> 1;
+      const k = (ptr >>> 1) + 17;
       typed[k] = value[0]!;
       typed[k + 1] = value[1]!;
       typed[k + 2] = value[2]!;
@@ -831,7 +831,7 @@ export class NodeView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value | 0) === value && ptr + 12 <= m.end && (ptr & 3) === 0) m.i32[at >> 2] = value; else setAt(m, ptr, 12, at, value, i32Elems, `Node.value`);
+    if (typeof value === "number" && (value | 0) === value && ptr + 12 <= m.end && (ptr & 3) === 0) m.i32[ptr >>> 2] = value; else setAt(m, ptr, 12, at, value, i32Elems, `Node.value`);
   }
   get next(): number {
     const m = this.#m;
@@ -1011,7 +1011,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 1;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 15 <= m.end && (at & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 15, at, value, u32Elems, `Packed.b`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 15 <= m.end && (at & 3) === 0) m.u32[at >>> 2] = value; else setAt(m, ptr, 15, at, value, u32Elems, `Packed.b`);
   }
   get c(): number {
     const m = this.#m;
@@ -1034,7 +1034,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 5;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 15 <= m.end && (at & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 15, at, value, u16Elems, `Packed.c`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 15 <= m.end && (at & 1) === 0) m.u16[at >>> 1] = value; else setAt(m, ptr, 15, at, value, u16Elems, `Packed.c`);
   }
   get d(): bigint {
     const m = this.#m;
@@ -1057,7 +1057,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 7;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 15 <= m.end && (at & 7) === 0) m.u64[at >> 3] = value; else setAt(m, ptr, 15, at, value, u64Elems, `Packed.d`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 15 <= m.end && (at & 7) === 0) m.u64[at >>> 3] = value; else setAt(m, ptr, 15, at, value, u64Elems, `Packed.d`);
   }
 }
 
@@ -1285,7 +1285,7 @@ export class Aligned16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Aligned16.x`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Aligned16.x`);
   }
 }
 
@@ -1366,7 +1366,7 @@ export class AlignedLowView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[at >> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `AlignedLow.x`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `AlignedLow.x`);
   }
 }
 
@@ -1578,7 +1578,7 @@ export class TailPadView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 16 <= m.end && (ptr & 7) === 0) m.u64[at >> 3] = value; else setAt(m, ptr, 16, at, value, u64Elems, `TailPad.a`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 16 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 16, at, value, u64Elems, `TailPad.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -1713,7 +1713,7 @@ export class Mixed16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 6 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 6, at, value, u16Elems, `Mixed16.b`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 6 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 6, at, value, u16Elems, `Mixed16.b`);
   }
   get c(): number {
     const m = this.#m;
@@ -2011,7 +2011,7 @@ export class InnerView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Inner.b`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Inner.b`);
   }
 }
 
@@ -2148,7 +2148,7 @@ export class OuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Outer.y`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Outer.y`);
   }
   get empty(): EmptyView {
     const m = this.#m;
@@ -3091,7 +3091,7 @@ export class RenamedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Renamed.renamedField`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Renamed.renamedField`);
   }
   get other(): number {
     const m = this.#m;
@@ -3207,7 +3207,7 @@ export class CamelView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Camel.frameCount`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Camel.frameCount`);
   }
   get maxHpValue(): number {
     const m = this.#m;
@@ -3230,7 +3230,7 @@ export class CamelView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 8, at, value, u16Elems, `Camel.maxHpValue`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 8, at, value, u16Elems, `Camel.maxHpValue`);
   }
   get isAlive(): boolean {
     const m = this.#m;
@@ -3590,7 +3590,7 @@ export class BytesView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 20 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 20, at, value, u32Elems, `Bytes.len`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 20 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 20, at, value, u32Elems, `Bytes.len`);
   }
 }
 
@@ -3682,7 +3682,7 @@ export class ZeroLenView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `ZeroLen.before`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `ZeroLen.before`);
   }
   get nothing(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
@@ -3808,7 +3808,7 @@ export class WideView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.u64[at >> 3] = value; else setAt(m, ptr, 48, at, value, u64Elems, `Wide.a`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 48, at, value, u64Elems, `Wide.a`);
   }
   get b(): bigint {
     const m = this.#m;
@@ -3831,7 +3831,7 @@ export class WideView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.i64[at >> 3] = value; else setAt(m, ptr, 48, at, value, i64Elems, `Wide.b`);
+    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.i64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 48, at, value, i64Elems, `Wide.b`);
   }
   get c(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
@@ -3844,7 +3844,7 @@ export class WideView {
     const at = ptr + 16;
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asUintN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asUintN(64, value[1]) === value[1] && ptr + 48 <= m.end && (ptr & 7) === 0) {
       const typed = m.u64;
-      const k = at >> 3;
+      const k = (ptr >>> 3) + 2;
       typed[k] = value[0]!;
       typed[k + 1] = value[1]!;
     } else {
@@ -3862,7 +3862,7 @@ export class WideView {
     const at = ptr + 32;
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asIntN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asIntN(64, value[1]) === value[1] && ptr + 48 <= m.end && (ptr & 7) === 0) {
       const typed = m.i64;
-      const k = at >> 3;
+      const k = (ptr >>> 3) + 4;
       typed[k] = value[0]!;
       typed[k + 1] = value[1]!;
     } else {
@@ -3962,7 +3962,7 @@ export class FloatsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) m.f32[at >> 2] = value; else setAt(m, ptr, 32, at, value, f32Elems, `Floats.f`);
+    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 32, at, value, f32Elems, `Floats.f`);
   }
   get d(): number {
     const m = this.#m;
@@ -3985,7 +3985,7 @@ export class FloatsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 7) === 0) m.f64[at >> 3] = value; else setAt(m, ptr, 32, at, value, f64Elems, `Floats.d`);
+    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 32, at, value, f64Elems, `Floats.d`);
   }
   get fs(): LiveArray<number, number, Float32Array> {
     const m = this.#m;
@@ -3998,7 +3998,7 @@ export class FloatsView {
     const at = ptr + 16;
     if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) {
       const typed = m.f32;
-      const k = at >> 2;
+      const k = (ptr >>> 2) + 4;
       typed[k] = value[0]!;
       typed[k + 1] = value[1]!;
       typed[k + 2] = value[2]!;
@@ -4850,7 +4850,7 @@ export class EventView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 56;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 64 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 64, at, value, u16Elems, `Event.after`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 64 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 28] = value; else setAt(m, ptr, 64, at, value, u16Elems, `Event.after`);
   }
 }
 
@@ -4955,7 +4955,7 @@ export class ImageView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 16 <= m.end && (ptr & 1) === 0) m.u16[at >> 1] = value; else setAt(m, ptr, 16, at, value, u16Elems, `Image.width`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 16 <= m.end && (ptr & 1) === 0) m.u16[ptr >>> 1] = value; else setAt(m, ptr, 16, at, value, u16Elems, `Image.width`);
   }
   get format(): number {
     const m = this.#m;
@@ -5089,7 +5089,7 @@ export class LeafView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[at >> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `Leaf.id`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `Leaf.id`);
   }
 }
 

@@ -82,7 +82,7 @@ export class Vec2View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[at >> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.x`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.x`);
   }
   get y(): number {
     const m = this.#m;
@@ -105,7 +105,7 @@ export class Vec2View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[at >> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.y`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.y`);
   }
 }
 

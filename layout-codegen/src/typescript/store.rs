@@ -56,13 +56,23 @@ impl TypeScript {
         // keeps it: the same test in every setter, which V8 then does once
         // for a loop's run of setters.
         test.push(format!("ptr + {size} <= m.end"));
+        // The index: `(ptr >>> shift) + offset / size` where the offset
+        // keeps `ptr`'s alignment (V8 shifts `ptr` once for all setters).
+        let mut first = String::from("at");
         if shift > 0 {
             let mask = (1 << shift) - 1;
-            let base = if offset & mask == 0 { "ptr" } else { "at" };
-            test.push(format!("({base} & {mask}) === 0"));
+            if offset & mask == 0 {
+                test.push(format!("(ptr & {mask}) === 0"));
+                first = match offset >> shift {
+                    0 => format!("ptr >>> {shift}"),
+                    words => format!("(ptr >>> {shift}) + {words}"),
+                };
+            } else {
+                test.push(format!("(at & {mask}) === 0"));
+                first = format!("at >>> {shift}");
+            }
         }
         let value = |v: String| if s == Scalar::Bool { format!("{v} ? 1 : 0") } else { v };
-        let first = if shift > 0 { format!("at >> {shift}") } else { String::from("at") };
         w.line(format_args!("const m = this.#m;"));
         w.line(format_args!("const ptr = this.#ptr;"));
         w.line(format_args!("const at = {};", offset_expr("ptr", offset)));
