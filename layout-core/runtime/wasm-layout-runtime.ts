@@ -2714,7 +2714,8 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The number of structs. */
   readonly length: number = 0;
   protected readonly m: Mem = noMem;
-  readonly #ptr: number = 0;
+  /** Where the first struct starts. */
+  protected readonly base: number = 0;
   readonly #size: number = 0;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
@@ -2722,7 +2723,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   readonly #type: string;
   // Declared, not defined: a defined field starts as `undefined`, and V8
   // then checks the class of the view it loads from it on every `get`.
-  private declare readonly cursor: V;
+  protected declare readonly cursor: V;
   constructor(
     memory: WebAssembly.Memory,
     ptr: number,
@@ -2735,7 +2736,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   ) {
     checkArray(ptr, length, size, type);
     this.m = memOf(memory);
-    this.#ptr = ptr;
+    this.base = ptr;
     this.length = length;
     this.#size = size;
     this.#make = make;
@@ -2746,25 +2747,25 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   }
   /** Where the first struct starts. */
   get ptr(): number {
-    return this.#ptr;
+    return this.base;
   }
   /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const cursor = this.cursor;
-    cursor.ptr = this.#ptr + i * this.#size;
+    cursor.ptr = this.base + i * this.#size;
     return cursor;
   }
   /** A view of struct `i` of its own. */
   at(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    return new this.#make(this.m.memory, this.#ptr + i * this.#size);
+    return new this.#make(this.m.memory, this.base + i * this.#size);
   }
   /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const m = this.m;
-    const at = this.#ptr + i * this.#size;
+    const at = this.base + i * this.#size;
     if (at + this.#size > m.u8.length) m.span(at, this.#size);
     this.#write(m.dv, at, value);
   }
@@ -2784,7 +2785,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     const size = this.#size;
     const out: T[] = [];
     for (let i = 0; i < this.length; i++) {
-      const at = this.#ptr + i * size;
+      const at = this.base + i * size;
       try {
         if (size > 0) m.dv.getUint8(at + size - 1);
         out.push(this.#load(m.dv, at));
@@ -2797,7 +2798,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   }
   /** A live view of the field at `offset` of every struct. */
   protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.#ptr + offset, this.length, this.#size, e, field);
+    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -2828,6 +2829,13 @@ export class ArenaHeaderArray extends StructArray<ArenaHeader, ArenaHeaderView> 
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 32, ArenaHeaderView, loadArenaHeader, writeArenaHeader, "ArenaHeaderArray");
   }
+  /** The cursor moved to `ArenaHeader` `i`: the same view every call, moved (so an earlier result now shows `ArenaHeader` `i` too). */
+  override get(i: number): ArenaHeaderView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ArenaHeaderArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 32;
+    return cursor;
+  }
   /** A live view of one scalar field of every `ArenaHeader` (a column); reads an aligned field through the memory's typed array. */
   column(field: "magic" | "base" | "capacity" | "used" | "high_water" | "allocations" | "reserved"): LiveArray<number, number, Uint32Array>;
   column(field: "version" | "flags"): LiveArray<number, number, Uint16Array>;
@@ -2852,6 +2860,13 @@ export class PoolHeaderArray extends StructArray<PoolHeader, PoolHeaderView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 40, PoolHeaderView, loadPoolHeader, writePoolHeader, "PoolHeaderArray");
+  }
+  /** The cursor moved to `PoolHeader` `i`: the same view every call, moved (so an earlier result now shows `PoolHeader` `i` too). */
+  override get(i: number): PoolHeaderView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PoolHeaderArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 40;
+    return cursor;
   }
   /** A live view of one scalar field of every `PoolHeader` (a column); reads an aligned field through the memory's typed array. */
   column(field: "magic" | "base" | "stride" | "slots" | "table" | "free_head" | "live" | "high_water" | "reserved"): LiveArray<number, number, Uint32Array>;
@@ -2879,6 +2894,13 @@ export class PoolSlotArray extends StructArray<PoolSlot, PoolSlotView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, PoolSlotView, loadPoolSlot, writePoolSlot, "PoolSlotArray");
+  }
+  /** The cursor moved to `PoolSlot` `i`: the same view every call, moved (so an earlier result now shows `PoolSlot` `i` too). */
+  override get(i: number): PoolSlotView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PoolSlotArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
   }
   /** A live view of one scalar field of every `PoolSlot` (a column); reads an aligned field through the memory's typed array. */
   column(field: "generation" | "next"): LiveArray<number, number, Uint32Array>;

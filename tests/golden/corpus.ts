@@ -5541,7 +5541,8 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The number of structs. */
   readonly length: number = 0;
   protected readonly m: Mem = noMem;
-  readonly #ptr: number = 0;
+  /** Where the first struct starts. */
+  protected readonly base: number = 0;
   readonly #size: number = 0;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
@@ -5549,7 +5550,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   readonly #type: string;
   // Declared, not defined: a defined field starts as `undefined`, and V8
   // then checks the class of the view it loads from it on every `get`.
-  private declare readonly cursor: V;
+  protected declare readonly cursor: V;
   constructor(
     memory: WebAssembly.Memory,
     ptr: number,
@@ -5562,7 +5563,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   ) {
     checkArray(ptr, length, size, type);
     this.m = memOf(memory);
-    this.#ptr = ptr;
+    this.base = ptr;
     this.length = length;
     this.#size = size;
     this.#make = make;
@@ -5573,25 +5574,25 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   }
   /** Where the first struct starts. */
   get ptr(): number {
-    return this.#ptr;
+    return this.base;
   }
   /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const cursor = this.cursor;
-    cursor.ptr = this.#ptr + i * this.#size;
+    cursor.ptr = this.base + i * this.#size;
     return cursor;
   }
   /** A view of struct `i` of its own. */
   at(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    return new this.#make(this.m.memory, this.#ptr + i * this.#size);
+    return new this.#make(this.m.memory, this.base + i * this.#size);
   }
   /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const m = this.m;
-    const at = this.#ptr + i * this.#size;
+    const at = this.base + i * this.#size;
     if (at + this.#size > m.u8.length) m.span(at, this.#size);
     this.#write(m.dv, at, value);
   }
@@ -5611,7 +5612,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     const size = this.#size;
     const out: T[] = [];
     for (let i = 0; i < this.length; i++) {
-      const at = this.#ptr + i * size;
+      const at = this.base + i * size;
       try {
         if (size > 0) m.dv.getUint8(at + size - 1);
         out.push(this.#load(m.dv, at));
@@ -5624,7 +5625,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   }
   /** A live view of the field at `offset` of every struct. */
   protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.#ptr + offset, this.length, this.#size, e, field);
+    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -5736,6 +5737,13 @@ export class AllScalarsArray extends StructArray<AllScalars, AllScalarsView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 56, AllScalarsView, loadAllScalars, writeAllScalars, "AllScalarsArray");
   }
+  /** The cursor moved to `AllScalars` `i`: the same view every call, moved (so an earlier result now shows `AllScalars` `i` too). */
+  override get(i: number): AllScalarsView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "AllScalarsArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 56;
+    return cursor;
+  }
   /** A live view of one scalar field of every `AllScalars` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a_u8"): LiveArray<number, number, Uint8Array>;
   column(field: "a_u16"): LiveArray<number, number, Uint16Array>;
@@ -5772,6 +5780,13 @@ export class PointArray extends StructArray<Point, PointView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 16, PointView, loadPoint, writePoint, "PointArray");
   }
+  /** The cursor moved to `Point` `i`: the same view every call, moved (so an earlier result now shows `Point` `i` too). */
+  override get(i: number): PointView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PointArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 16;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Point` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "y"): LiveArray<number, number, Float64Array>;
   column(field: string): LiveArray<number, number, Float64Array> {
@@ -5788,6 +5803,13 @@ export class RectArray extends StructArray<Rect, RectView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 48, RectView, loadRect, writeRect, "RectArray");
+  }
+  /** The cursor moved to `Rect` `i`: the same view every call, moved (so an earlier result now shows `Rect` `i` too). */
+  override get(i: number): RectView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "RectArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 48;
+    return cursor;
   }
   /** A live view of one scalar field of every `Rect` (a column); reads an aligned field through the memory's typed array. */
   column(field: "alive"): LiveArray<boolean, boolean, never>;
@@ -5807,6 +5829,13 @@ export class NodeArray extends StructArray<Node, NodeView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 12, NodeView, loadNode, writeNode, "NodeArray");
   }
+  /** The cursor moved to `Node` `i`: the same view every call, moved (so an earlier result now shows `Node` `i` too). */
+  override get(i: number): NodeView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "NodeArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 12;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Node` (a column); reads an aligned field through the memory's typed array. */
   column(field: "value"): LiveArray<number, number, Int32Array>;
   column(field: "next" | "prev"): LiveArray<number, number, Uint32Array>;
@@ -5825,6 +5854,13 @@ export class PackedArray extends StructArray<Packed, PackedView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 15, PackedView, loadPacked, writePacked, "PackedArray");
+  }
+  /** The cursor moved to `Packed` `i`: the same view every call, moved (so an earlier result now shows `Packed` `i` too). */
+  override get(i: number): PackedView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PackedArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 15;
+    return cursor;
   }
   /** A live view of one scalar field of every `Packed` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a"): LiveArray<number, number, Uint8Array>;
@@ -5848,6 +5884,13 @@ export class PackedNestedArray extends StructArray<PackedNested, PackedNestedVie
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 19, PackedNestedView, loadPackedNested, writePackedNested, "PackedNestedArray");
   }
+  /** The cursor moved to `PackedNested` `i`: the same view every call, moved (so an earlier result now shows `PackedNested` `i` too). */
+  override get(i: number): PackedNestedView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PackedNestedArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 19;
+    return cursor;
+  }
   /** A live view of one scalar field of every `PackedNested` (a column); reads an aligned field through the memory's typed array. */
   column(field: "tag"): LiveArray<number, number, Uint8Array>;
   column(field: "flag"): LiveArray<boolean, boolean, never>;
@@ -5866,6 +5909,13 @@ export class Aligned16Array extends StructArray<Aligned16, Aligned16View> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 16, Aligned16View, loadAligned16, writeAligned16, "Aligned16Array");
   }
+  /** The cursor moved to `Aligned16` `i`: the same view every call, moved (so an earlier result now shows `Aligned16` `i` too). */
+  override get(i: number): Aligned16View {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Aligned16Array");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 16;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Aligned16` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
@@ -5882,6 +5932,13 @@ export class AlignedLowArray extends StructArray<AlignedLow, AlignedLowView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, AlignedLowView, loadAlignedLow, writeAlignedLow, "AlignedLowArray");
   }
+  /** The cursor moved to `AlignedLow` `i`: the same view every call, moved (so an earlier result now shows `AlignedLow` `i` too). */
+  override get(i: number): AlignedLowView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "AlignedLowArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
+  }
   /** A live view of one scalar field of every `AlignedLow` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: string): LiveArray<bigint, bigint, BigUint64Array> {
@@ -5897,6 +5954,13 @@ export class AlignedOuterArray extends StructArray<AlignedOuter, AlignedOuterVie
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 48, AlignedOuterView, loadAlignedOuter, writeAlignedOuter, "AlignedOuterArray");
+  }
+  /** The cursor moved to `AlignedOuter` `i`: the same view every call, moved (so an earlier result now shows `AlignedOuter` `i` too). */
+  override get(i: number): AlignedOuterView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "AlignedOuterArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 48;
+    return cursor;
   }
   /** A live view of one scalar field of every `AlignedOuter` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a" | "b"): LiveArray<number, number, Uint8Array>;
@@ -5915,6 +5979,13 @@ export class TailPadArray extends StructArray<TailPad, TailPadView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 16, TailPadView, loadTailPad, writeTailPad, "TailPadArray");
   }
+  /** The cursor moved to `TailPad` `i`: the same view every call, moved (so an earlier result now shows `TailPad` `i` too). */
+  override get(i: number): TailPadView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "TailPadArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 16;
+    return cursor;
+  }
   /** A live view of one scalar field of every `TailPad` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: "b"): LiveArray<number, number, Uint8Array>;
@@ -5932,6 +6003,13 @@ export class Mixed16Array extends StructArray<Mixed16, Mixed16View> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 6, Mixed16View, loadMixed16, writeMixed16, "Mixed16Array");
+  }
+  /** The cursor moved to `Mixed16` `i`: the same view every call, moved (so an earlier result now shows `Mixed16` `i` too). */
+  override get(i: number): Mixed16View {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Mixed16Array");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 6;
+    return cursor;
   }
   /** A live view of one scalar field of every `Mixed16` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a" | "c"): LiveArray<number, number, Uint8Array>;
@@ -5952,6 +6030,13 @@ export class EmptyArray extends StructArray<Empty, EmptyView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 0, EmptyView, loadEmpty, writeEmpty, "EmptyArray");
   }
+  /** The cursor moved to `Empty` `i`: the same view every call, moved (so an earlier result now shows `Empty` `i` too). */
+  override get(i: number): EmptyView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "EmptyArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 0;
+    return cursor;
+  }
 }
 
 /** A live view of `length` `Empties`s side by side (2 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
@@ -5959,6 +6044,13 @@ export class EmptiesArray extends StructArray<Empties, EmptiesView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 2, EmptiesView, loadEmpties, writeEmpties, "EmptiesArray");
+  }
+  /** The cursor moved to `Empties` `i`: the same view every call, moved (so an earlier result now shows `Empties` `i` too). */
+  override get(i: number): EmptiesView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "EmptiesArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 2;
+    return cursor;
   }
   /** A live view of one scalar field of every `Empties` (a column); reads an aligned field through the memory's typed array. */
   column(field: "before" | "after"): LiveArray<number, number, Uint8Array>;
@@ -5977,6 +6069,13 @@ export class InnerArray extends StructArray<Inner, InnerView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 4, InnerView, loadInner, writeInner, "InnerArray");
   }
+  /** The cursor moved to `Inner` `i`: the same view every call, moved (so an earlier result now shows `Inner` `i` too). */
+  override get(i: number): InnerView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "InnerArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 4;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Inner` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a"): LiveArray<number, number, Uint8Array>;
   column(field: "b"): LiveArray<number, number, Uint16Array>;
@@ -5994,6 +6093,13 @@ export class OuterArray extends StructArray<Outer, OuterView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 16, OuterView, loadOuter, writeOuter, "OuterArray");
+  }
+  /** The cursor moved to `Outer` `i`: the same view every call, moved (so an earlier result now shows `Outer` `i` too). */
+  override get(i: number): OuterView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "OuterArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 16;
+    return cursor;
   }
   /** A live view of one scalar field of every `Outer` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "z"): LiveArray<number, number, Uint8Array>;
@@ -6014,6 +6120,13 @@ export class MatrixArray extends StructArray<Matrix, MatrixView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 64, MatrixView, loadMatrix, writeMatrix, "MatrixArray");
   }
+  /** The cursor moved to `Matrix` `i`: the same view every call, moved (so an earlier result now shows `Matrix` `i` too). */
+  override get(i: number): MatrixView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "MatrixArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 64;
+    return cursor;
+  }
 }
 
 /** A live view of `length` `Polygon`s side by side (56 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
@@ -6021,6 +6134,13 @@ export class PolygonArray extends StructArray<Polygon, PolygonView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 56, PolygonView, loadPolygon, writePolygon, "PolygonArray");
+  }
+  /** The cursor moved to `Polygon` `i`: the same view every call, moved (so an earlier result now shows `Polygon` `i` too). */
+  override get(i: number): PolygonView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PolygonArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 56;
+    return cursor;
   }
   /** A live view of one scalar field of every `Polygon` (a column); reads an aligned field through the memory's typed array. */
   column(field: "count"): LiveArray<number, number, Uint8Array>;
@@ -6038,6 +6158,13 @@ export class FlagsArray extends StructArray<Flags, FlagsView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, FlagsView, loadFlags, writeFlags, "FlagsArray");
   }
+  /** The cursor moved to `Flags` `i`: the same view every call, moved (so an earlier result now shows `Flags` `i` too). */
+  override get(i: number): FlagsView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "FlagsArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
+  }
 }
 
 /** A live view of `length` `Modes`s side by side (20 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
@@ -6046,6 +6173,13 @@ export class ModesArray extends StructArray<Modes, ModesView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 20, ModesView, loadModes, writeModes, "ModesArray");
   }
+  /** The cursor moved to `Modes` `i`: the same view every call, moved (so an earlier result now shows `Modes` `i` too). */
+  override get(i: number): ModesView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ModesArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 20;
+    return cursor;
+  }
 }
 
 /** A live view of `length` `Renamed`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
@@ -6053,6 +6187,13 @@ export class RenamedArray extends StructArray<Renamed, RenamedView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, RenamedView, loadRenamed, writeRenamed, "RenamedArray");
+  }
+  /** The cursor moved to `Renamed` `i`: the same view every call, moved (so an earlier result now shows `Renamed` `i` too). */
+  override get(i: number): RenamedView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "RenamedArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
   }
   /** A live view of one scalar field of every `Renamed` (a column); reads an aligned field through the memory's typed array. */
   column(field: "renamedField"): LiveArray<number, number, Uint32Array>;
@@ -6071,6 +6212,13 @@ export class CamelArray extends StructArray<Camel, CamelView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, CamelView, loadCamel, writeCamel, "CamelArray");
+  }
+  /** The cursor moved to `Camel` `i`: the same view every call, moved (so an earlier result now shows `Camel` `i` too). */
+  override get(i: number): CamelView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "CamelArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
   }
   /** A live view of one scalar field of every `Camel` (a column); reads an aligned field through the memory's typed array. */
   column(field: "frameCount"): LiveArray<number, number, Uint32Array>;
@@ -6094,6 +6242,13 @@ export class PointersArray extends StructArray<Pointers, PointersView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 16, PointersView, loadPointers, writePointers, "PointersArray");
   }
+  /** The cursor moved to `Pointers` `i`: the same view every call, moved (so an earlier result now shows `Pointers` `i` too). */
+  override get(i: number): PointersView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PointersArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 16;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Pointers` (a column); reads an aligned field through the memory's typed array. */
   column(field: "to_u8" | "to_point" | "to_array" | "to_leaf"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
@@ -6113,6 +6268,13 @@ export class BytesArray extends StructArray<Bytes, BytesView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 20, BytesView, loadBytes, writeBytes, "BytesArray");
   }
+  /** The cursor moved to `Bytes` `i`: the same view every call, moved (so an earlier result now shows `Bytes` `i` too). */
+  override get(i: number): BytesView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "BytesArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 20;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Bytes` (a column); reads an aligned field through the memory's typed array. */
   column(field: "len"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
@@ -6128,6 +6290,13 @@ export class ZeroLenArray extends StructArray<ZeroLen, ZeroLenView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 16, ZeroLenView, loadZeroLen, writeZeroLen, "ZeroLenArray");
+  }
+  /** The cursor moved to `ZeroLen` `i`: the same view every call, moved (so an earlier result now shows `ZeroLen` `i` too). */
+  override get(i: number): ZeroLenView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ZeroLenArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 16;
+    return cursor;
   }
   /** A live view of one scalar field of every `ZeroLen` (a column); reads an aligned field through the memory's typed array. */
   column(field: "before"): LiveArray<number, number, Uint32Array>;
@@ -6147,6 +6316,13 @@ export class WideArray extends StructArray<Wide, WideView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 48, WideView, loadWide, writeWide, "WideArray");
   }
+  /** The cursor moved to `Wide` `i`: the same view every call, moved (so an earlier result now shows `Wide` `i` too). */
+  override get(i: number): WideView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "WideArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 48;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Wide` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: "b"): LiveArray<bigint, bigint, BigInt64Array>;
@@ -6164,6 +6340,13 @@ export class FloatsArray extends StructArray<Floats, FloatsView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 32, FloatsView, loadFloats, writeFloats, "FloatsArray");
+  }
+  /** The cursor moved to `Floats` `i`: the same view every call, moved (so an earlier result now shows `Floats` `i` too). */
+  override get(i: number): FloatsView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "FloatsArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 32;
+    return cursor;
   }
   /** A live view of one scalar field of every `Floats` (a column); reads an aligned field through the memory's typed array. */
   column(field: "f"): LiveArray<number, number, Float32Array>;
@@ -6183,6 +6366,13 @@ export class DeepArray extends StructArray<Deep, DeepView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 128, DeepView, loadDeep, writeDeep, "DeepArray");
   }
+  /** The cursor moved to `Deep` `i`: the same view every call, moved (so an earlier result now shows `Deep` `i` too). */
+  override get(i: number): DeepView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "DeepArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 128;
+    return cursor;
+  }
 }
 
 /** A live view of `length` `Named`s side by side (76 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
@@ -6190,6 +6380,13 @@ export class NamedArray extends StructArray<Named, NamedView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 76, NamedView, loadNamed, writeNamed, "NamedArray");
+  }
+  /** The cursor moved to `Named` `i`: the same view every call, moved (so an earlier result now shows `Named` `i` too). */
+  override get(i: number): NamedView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "NamedArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 76;
+    return cursor;
   }
   /** A live view of one scalar field of every `Named` (a column); reads an aligned field through the memory's typed array. */
   column(field: "id"): LiveArray<number, number, Uint8Array>;
@@ -6207,6 +6404,13 @@ export class PackedNamedArray extends StructArray<PackedNamed, PackedNamedView> 
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 17, PackedNamedView, loadPackedNamed, writePackedNamed, "PackedNamedArray");
   }
+  /** The cursor moved to `PackedNamed` `i`: the same view every call, moved (so an earlier result now shows `PackedNamed` `i` too). */
+  override get(i: number): PackedNamedView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PackedNamedArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 17;
+    return cursor;
+  }
   /** A live view of one scalar field of every `PackedNamed` (a column); reads an aligned field through the memory's typed array. */
   column(field: "tag"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint8Array> {
@@ -6223,6 +6427,13 @@ export class ImageArray extends StructArray<Image, ImageView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 16, ImageView, loadImage, writeImage, "ImageArray");
   }
+  /** The cursor moved to `Image` `i`: the same view every call, moved (so an earlier result now shows `Image` `i` too). */
+  override get(i: number): ImageView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ImageArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 16;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Image` (a column); reads an aligned field through the memory's typed array. */
   column(field: "width"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint16Array> {
@@ -6238,6 +6449,13 @@ export class LeafArray extends StructArray<Leaf, LeafView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, LeafView, loadLeaf, writeLeaf, "LeafArray");
+  }
+  /** The cursor moved to `Leaf` `i`: the same view every call, moved (so an earlier result now shows `Leaf` `i` too). */
+  override get(i: number): LeafView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "LeafArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
   }
   /** A live view of one scalar field of every `Leaf` (a column); reads an aligned field through the memory's typed array. */
   column(field: "id"): LiveArray<bigint, bigint, BigUint64Array>;

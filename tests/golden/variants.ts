@@ -1740,7 +1740,8 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The number of structs. */
   readonly length: number = 0;
   protected readonly m: Mem = noMem;
-  readonly #ptr: number = 0;
+  /** Where the first struct starts. */
+  protected readonly base: number = 0;
   readonly #size: number = 0;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
@@ -1748,7 +1749,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   readonly #type: string;
   // Declared, not defined: a defined field starts as `undefined`, and V8
   // then checks the class of the view it loads from it on every `get`.
-  private declare readonly cursor: V;
+  protected declare readonly cursor: V;
   constructor(
     memory: WebAssembly.Memory,
     ptr: number,
@@ -1761,7 +1762,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   ) {
     checkArray(ptr, length, size, type);
     this.m = memOf(memory);
-    this.#ptr = ptr;
+    this.base = ptr;
     this.length = length;
     this.#size = size;
     this.#make = make;
@@ -1772,25 +1773,25 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   }
   /** Where the first struct starts. */
   get ptr(): number {
-    return this.#ptr;
+    return this.base;
   }
   /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const cursor = this.cursor;
-    cursor.ptr = this.#ptr + i * this.#size;
+    cursor.ptr = this.base + i * this.#size;
     return cursor;
   }
   /** A view of struct `i` of its own. */
   at(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    return new this.#make(this.m.memory, this.#ptr + i * this.#size);
+    return new this.#make(this.m.memory, this.base + i * this.#size);
   }
   /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const m = this.m;
-    const at = this.#ptr + i * this.#size;
+    const at = this.base + i * this.#size;
     if (at + this.#size > m.u8.length) m.span(at, this.#size);
     this.#write(m.dv, at, value);
   }
@@ -1810,7 +1811,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     const size = this.#size;
     const out: T[] = [];
     for (let i = 0; i < this.length; i++) {
-      const at = this.#ptr + i * size;
+      const at = this.base + i * size;
       try {
         if (size > 0) m.dv.getUint8(at + size - 1);
         out.push(this.#load(m.dv, at));
@@ -1823,7 +1824,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   }
   /** A live view of the field at `offset` of every struct. */
   protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.#ptr + offset, this.length, this.#size, e, field);
+    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -1854,6 +1855,13 @@ export class Vec2Array extends StructArray<Vec2, Vec2View> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, Vec2View, loadVec2, writeVec2, "Vec2Array");
   }
+  /** The cursor moved to `Vec2` `i`: the same view every call, moved (so an earlier result now shows `Vec2` `i` too). */
+  override get(i: number): Vec2View {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Vec2Array");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Vec2` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "y"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Float32Array> {
@@ -1870,6 +1878,13 @@ export class SceneArray extends StructArray<Scene, SceneView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 208, SceneView, loadScene, writeScene, "SceneArray");
+  }
+  /** The cursor moved to `Scene` `i`: the same view every call, moved (so an earlier result now shows `Scene` `i` too). */
+  override get(i: number): SceneView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "SceneArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 208;
+    return cursor;
   }
   /** A live view of one scalar field of every `Scene` (a column); reads an aligned field through the memory's typed array. */
   column(field: "id"): LiveArray<number, number, Uint8Array>;
