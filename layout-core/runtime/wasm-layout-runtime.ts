@@ -1596,7 +1596,7 @@ function storeArenaHeader(view: DataView, ptr: number, value: ArenaHeader): void
 }
 /** A live view of one `ArenaHeader` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ArenaHeaderView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1615,11 +1615,12 @@ export class ArenaHeaderView {
   /** [`ARENA_MAGIC`]. */
   get magic(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1633,16 +1634,17 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.magic`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.magic`);
   }
   /** [`HEADER_VERSION`]. */
   get version(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -1656,16 +1658,17 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.version`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.version`);
   }
   /** 0. */
   get flags(): number {
     const m = this.#m;
-    const at = this.#ptr + 6;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 3];
       if (x !== undefined) return x;
     }
+    const at = ptr + 6;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -1679,16 +1682,17 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 6;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.flags`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 3] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.flags`);
   }
   /** The region's first byte. */
   get base(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1702,16 +1706,17 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.base`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.base`);
   }
   /** The region's size. */
   get capacity(): number {
     const m = this.#m;
-    const at = this.#ptr + 12;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 3];
       if (x !== undefined) return x;
     }
+    const at = ptr + 12;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1725,16 +1730,17 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 12;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.capacity`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.capacity`);
   }
   /** Bytes handed out since the last reset. */
   get used(): number {
     const m = this.#m;
-    const at = this.#ptr + 16;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 4];
       if (x !== undefined) return x;
     }
+    const at = ptr + 16;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1748,16 +1754,17 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.used`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.used`);
   }
   /** The largest `used` ever. */
   get high_water(): number {
     const m = this.#m;
-    const at = this.#ptr + 20;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 5];
       if (x !== undefined) return x;
     }
+    const at = ptr + 20;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1771,16 +1778,17 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 20;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.high_water`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.high_water`);
   }
   /** Blocks handed out since the last reset. */
   get allocations(): number {
     const m = this.#m;
-    const at = this.#ptr + 24;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 6];
       if (x !== undefined) return x;
     }
+    const at = ptr + 24;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1794,16 +1802,17 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 24;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.allocations`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.allocations`);
   }
   /** 0. */
   get reserved(): number {
     const m = this.#m;
-    const at = this.#ptr + 28;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 7];
       if (x !== undefined) return x;
     }
+    const at = ptr + 28;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1817,7 +1826,7 @@ export class ArenaHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 28;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.reserved`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.reserved`);
   }
 }
 
@@ -1922,7 +1931,7 @@ function storePoolHeader(view: DataView, ptr: number, value: PoolHeader): void {
 }
 /** A live view of one `PoolHeader` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PoolHeaderView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1941,11 +1950,12 @@ export class PoolHeaderView {
   /** [`POOL_MAGIC`]. */
   get magic(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1959,16 +1969,17 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.magic`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.magic`);
   }
   /** [`HEADER_VERSION`]. */
   get version(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -1982,16 +1993,17 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.version`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.version`);
   }
   /** 0. */
   get flags(): number {
     const m = this.#m;
-    const at = this.#ptr + 6;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 3];
       if (x !== undefined) return x;
     }
+    const at = ptr + 6;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -2005,16 +2017,17 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 6;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.flags`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 3] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.flags`);
   }
   /** The first slot's address. */
   get base(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2028,16 +2041,17 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.base`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.base`);
   }
   /** Bytes from one slot to the next. */
   get stride(): number {
     const m = this.#m;
-    const at = this.#ptr + 12;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 3];
       if (x !== undefined) return x;
     }
+    const at = ptr + 12;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2051,16 +2065,17 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 12;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.stride`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.stride`);
   }
   /** The number of slots. */
   get slots(): number {
     const m = this.#m;
-    const at = this.#ptr + 16;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 4];
       if (x !== undefined) return x;
     }
+    const at = ptr + 16;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2074,16 +2089,17 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.slots`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.slots`);
   }
   /** The slot table's address. */
   get table(): number {
     const m = this.#m;
-    const at = this.#ptr + 20;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 5];
       if (x !== undefined) return x;
     }
+    const at = ptr + 20;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2097,16 +2113,17 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 20;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.table`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.table`);
   }
   /** The first free slot's index, `0xFFFF_FFFF` when none. */
   get free_head(): number {
     const m = this.#m;
-    const at = this.#ptr + 24;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 6];
       if (x !== undefined) return x;
     }
+    const at = ptr + 24;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2120,16 +2137,17 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 24;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.free_head`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.free_head`);
   }
   /** Live slots. */
   get live(): number {
     const m = this.#m;
-    const at = this.#ptr + 28;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 7];
       if (x !== undefined) return x;
     }
+    const at = ptr + 28;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2143,16 +2161,17 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 28;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.live`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.live`);
   }
   /** The most slots ever live at once. */
   get high_water(): number {
     const m = this.#m;
-    const at = this.#ptr + 32;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 8];
       if (x !== undefined) return x;
     }
+    const at = ptr + 32;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2166,16 +2185,17 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 32;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.high_water`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 8] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.high_water`);
   }
   /** 0. */
   get reserved(): number {
     const m = this.#m;
-    const at = this.#ptr + 36;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 9];
       if (x !== undefined) return x;
     }
+    const at = ptr + 36;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2189,7 +2209,7 @@ export class PoolHeaderView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 36;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.reserved`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 9] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.reserved`);
   }
 }
 
@@ -2240,7 +2260,7 @@ function storePoolSlot(view: DataView, ptr: number, value: PoolSlot): void {
 }
 /** A live view of one `PoolSlot` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PoolSlotView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -2259,11 +2279,12 @@ export class PoolSlotView {
   /** Odd while live, even while free. */
   get generation(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2277,16 +2298,17 @@ export class PoolSlotView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.generation`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.generation`);
   }
   /** The next free slot's index while free. */
   get next(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2300,7 +2322,7 @@ export class PoolSlotView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.next`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.next`);
   }
 }
 
@@ -2423,9 +2445,13 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  */
 class Mem {
   readonly memory: WebAssembly.Memory;
-  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
-  readonly le: boolean = littleEndian;
   dv: DataView = emptyView;
+  /**
+   * The bytes the typed arrays may serve: the buffer's length on a little-endian host, else 0 (a
+   * number field: one comparison checks bounds and byte order, where V8 tests a boolean field's
+   * truth at length).
+   */
+  end = 0;
   u8: Uint8Array = new Uint8Array(0);
   i8: Int8Array = new Int8Array(0);
   u16: Uint16Array = new Uint16Array(0);
@@ -2446,6 +2472,7 @@ class Mem {
     if (buffer === this.dv.buffer) return false;
     this.dv = new DataView(buffer);
     this.u8 = new Uint8Array(buffer);
+    this.end = littleEndian ? this.u8.length : 0;
     this.i8 = new Int8Array(buffer);
     if (littleEndian) {
       // A memory is whole 64 KiB pages long: every width divides it.
@@ -2487,7 +2514,9 @@ function memOfNew(memory: WebAssembly.Memory): Mem {
   return m;
 }
 const mems = new WeakMap<WebAssembly.Memory, Mem>();
-const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };
+/** The `Mem` of a memory of no pages: "none yet". */
+const noMem: Mem = new Mem(new WebAssembly.Memory({ initial: 0 }));
+const lastMem: { mem: Mem } = { mem: noMem };
 function badIndex(index: unknown, length: number, field: string): never {
   throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
 }
@@ -2520,7 +2549,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   // `undefined`, and V8 then checks the type of what it loads from it.
   /** The number of elements. */
   readonly length: number = 0;
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
@@ -2538,8 +2567,8 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     this.#field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >> e.shift : 0;
-    this.#step = fast ? stride >> e.shift : 0;
+    this.#first = fast ? ptr >>> e.shift : 0;
+    this.#step = fast ? stride >>> e.shift : 0;
     this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
@@ -2549,10 +2578,9 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    if (this.#step !== 0) {
-      const x = this.#typed[this.#first + i * this.#step];
-      if (x !== undefined) return x as unknown as V;
-    }
+    // Where the typed array may not serve, it is empty: `undefined`.
+    const x = this.#typed[this.#first + i * this.#step];
+    if (x !== undefined) return x as unknown as V;
     return this.#slow(i);
   }
   #slow(i: number): V {
@@ -2685,14 +2713,17 @@ interface Movable {
 export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The number of structs. */
   readonly length: number = 0;
-  protected readonly m: Mem;
-  readonly #ptr: number = 0;
+  protected readonly m: Mem = noMem;
+  /** Where the first struct starts. */
+  protected readonly base: number = 0;
   readonly #size: number = 0;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
   readonly #write: (view: DataView, ptr: number, value: T) => void;
   readonly #type: string;
-  readonly #cursor: V;
+  // Declared, not defined: a defined field starts as `undefined`, and V8
+  // then checks the class of the view it loads from it on every `get`.
+  protected declare readonly cursor: V;
   constructor(
     memory: WebAssembly.Memory,
     ptr: number,
@@ -2705,36 +2736,36 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   ) {
     checkArray(ptr, length, size, type);
     this.m = memOf(memory);
-    this.#ptr = ptr;
+    this.base = ptr;
     this.length = length;
     this.#size = size;
     this.#make = make;
     this.#load = load;
     this.#write = write;
     this.#type = type;
-    this.#cursor = new make(memory, ptr);
+    this.cursor = new make(memory, ptr);
   }
   /** Where the first struct starts. */
   get ptr(): number {
-    return this.#ptr;
+    return this.base;
   }
   /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    const cursor = this.#cursor;
-    cursor.ptr = this.#ptr + i * this.#size;
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * this.#size;
     return cursor;
   }
   /** A view of struct `i` of its own. */
   at(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    return new this.#make(this.m.memory, this.#ptr + i * this.#size);
+    return new this.#make(this.m.memory, this.base + i * this.#size);
   }
   /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const m = this.m;
-    const at = this.#ptr + i * this.#size;
+    const at = this.base + i * this.#size;
     if (at + this.#size > m.u8.length) m.span(at, this.#size);
     this.#write(m.dv, at, value);
   }
@@ -2754,7 +2785,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     const size = this.#size;
     const out: T[] = [];
     for (let i = 0; i < this.length; i++) {
-      const at = this.#ptr + i * size;
+      const at = this.base + i * size;
       try {
         if (size > 0) m.dv.getUint8(at + size - 1);
         out.push(this.#load(m.dv, at));
@@ -2767,7 +2798,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   }
   /** A live view of the field at `offset` of every struct. */
   protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.#ptr + offset, this.length, this.#size, e, field);
+    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -2798,6 +2829,13 @@ export class ArenaHeaderArray extends StructArray<ArenaHeader, ArenaHeaderView> 
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 32, ArenaHeaderView, loadArenaHeader, writeArenaHeader, "ArenaHeaderArray");
   }
+  /** The cursor moved to `ArenaHeader` `i`: the same view every call, moved (so an earlier result now shows `ArenaHeader` `i` too). */
+  override get(i: number): ArenaHeaderView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ArenaHeaderArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 32;
+    return cursor;
+  }
   /** A live view of one scalar field of every `ArenaHeader` (a column); reads an aligned field through the memory's typed array. */
   column(field: "magic" | "base" | "capacity" | "used" | "high_water" | "allocations" | "reserved"): LiveArray<number, number, Uint32Array>;
   column(field: "version" | "flags"): LiveArray<number, number, Uint16Array>;
@@ -2822,6 +2860,13 @@ export class PoolHeaderArray extends StructArray<PoolHeader, PoolHeaderView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 40, PoolHeaderView, loadPoolHeader, writePoolHeader, "PoolHeaderArray");
+  }
+  /** The cursor moved to `PoolHeader` `i`: the same view every call, moved (so an earlier result now shows `PoolHeader` `i` too). */
+  override get(i: number): PoolHeaderView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PoolHeaderArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 40;
+    return cursor;
   }
   /** A live view of one scalar field of every `PoolHeader` (a column); reads an aligned field through the memory's typed array. */
   column(field: "magic" | "base" | "stride" | "slots" | "table" | "free_head" | "live" | "high_water" | "reserved"): LiveArray<number, number, Uint32Array>;
@@ -2849,6 +2894,13 @@ export class PoolSlotArray extends StructArray<PoolSlot, PoolSlotView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, PoolSlotView, loadPoolSlot, writePoolSlot, "PoolSlotArray");
+  }
+  /** The cursor moved to `PoolSlot` `i`: the same view every call, moved (so an earlier result now shows `PoolSlot` `i` too). */
+  override get(i: number): PoolSlotView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PoolSlotArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
   }
   /** A live view of one scalar field of every `PoolSlot` (a column); reads an aligned field through the memory's typed array. */
   column(field: "generation" | "next"): LiveArray<number, number, Uint32Array>;

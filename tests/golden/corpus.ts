@@ -96,7 +96,7 @@ function storeAllScalars(view: DataView, ptr: number, value: AllScalars): void {
 }
 /** A live view of one `AllScalars` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AllScalarsView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -114,7 +114,8 @@ export class AllScalarsView {
   }
   get a_u8(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -130,15 +131,16 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `AllScalars.a_u8`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.end) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `AllScalars.a_u8`);
   }
   get a_u16(): number {
     const m = this.#m;
-    const at = this.#ptr + 2;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 2;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -152,15 +154,16 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 56 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 56, at, value, u16Elems, `AllScalars.a_u16`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 56, at, value, u16Elems, `AllScalars.a_u16`);
   }
   get a_u32(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -174,15 +177,16 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 56 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 56, at, value, u32Elems, `AllScalars.a_u32`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 56, at, value, u32Elems, `AllScalars.a_u32`);
   }
   get a_u64(): bigint {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 7) === 0) {
-      const x = m.u64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.u64[(ptr >>> 3) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getBigUint64(at, true);
@@ -196,11 +200,12 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 56 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 56, at, value, u64Elems, `AllScalars.a_u64`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 56, at, value, u64Elems, `AllScalars.a_u64`);
   }
   get a_i8(): number {
     const m = this.#m;
-    const at = this.#ptr + 16;
+    const ptr = this.#ptr;
+    const at = ptr + 16;
     const x = m.i8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -216,15 +221,16 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (typeof value === "number" && (value << 24 >> 24) === value && ptr + 56 <= m.u8.length) m.i8[at] = value; else setAt(m, ptr, 56, at, value, i8Elems, `AllScalars.a_i8`);
+    if (typeof value === "number" && (value << 24 >> 24) === value && ptr + 56 <= m.end) m.i8[at] = value; else setAt(m, ptr, 56, at, value, i8Elems, `AllScalars.a_i8`);
   }
   get a_i16(): number {
     const m = this.#m;
-    const at = this.#ptr + 18;
-    if ((at & 1) === 0) {
-      const x = m.i16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.i16[(ptr >>> 1) + 9];
       if (x !== undefined) return x;
     }
+    const at = ptr + 18;
     let view = m.dv;
     try {
       return view.getInt16(at, true);
@@ -238,15 +244,16 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 18;
-    if (typeof value === "number" && (value << 16 >> 16) === value && ptr + 56 <= m.u8.length && (at & 1) === 0 && m.le) m.i16[at >> 1] = value; else setAt(m, ptr, 56, at, value, i16Elems, `AllScalars.a_i16`);
+    if (typeof value === "number" && (value << 16 >> 16) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.i16[(ptr >>> 1) + 9] = value; else setAt(m, ptr, 56, at, value, i16Elems, `AllScalars.a_i16`);
   }
   get a_i32(): number {
     const m = this.#m;
-    const at = this.#ptr + 20;
-    if ((at & 3) === 0) {
-      const x = m.i32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.i32[(ptr >>> 2) + 5];
       if (x !== undefined) return x;
     }
+    const at = ptr + 20;
     let view = m.dv;
     try {
       return view.getInt32(at, true);
@@ -260,15 +267,16 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 20;
-    if (typeof value === "number" && (value | 0) === value && ptr + 56 <= m.u8.length && (at & 3) === 0 && m.le) m.i32[at >> 2] = value; else setAt(m, ptr, 56, at, value, i32Elems, `AllScalars.a_i32`);
+    if (typeof value === "number" && (value | 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.i32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 56, at, value, i32Elems, `AllScalars.a_i32`);
   }
   get a_i64(): bigint {
     const m = this.#m;
-    const at = this.#ptr + 24;
-    if ((at & 7) === 0) {
-      const x = m.i64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.i64[(ptr >>> 3) + 3];
       if (x !== undefined) return x;
     }
+    const at = ptr + 24;
     let view = m.dv;
     try {
       return view.getBigInt64(at, true);
@@ -282,15 +290,16 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 24;
-    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 56 <= m.u8.length && (at & 7) === 0 && m.le) m.i64[at >> 3] = value; else setAt(m, ptr, 56, at, value, i64Elems, `AllScalars.a_i64`);
+    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.i64[(ptr >>> 3) + 3] = value; else setAt(m, ptr, 56, at, value, i64Elems, `AllScalars.a_i64`);
   }
   get a_f32(): number {
     const m = this.#m;
-    const at = this.#ptr + 32;
-    if ((at & 3) === 0) {
-      const x = m.f32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.f32[(ptr >>> 2) + 8];
       if (x !== undefined) return x;
     }
+    const at = ptr + 32;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -304,15 +313,16 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 32;
-    if (typeof value === "number" && ptr + 56 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 56, at, value, f32Elems, `AllScalars.a_f32`);
+    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 8] = value; else setAt(m, ptr, 56, at, value, f32Elems, `AllScalars.a_f32`);
   }
   get a_f64(): number {
     const m = this.#m;
-    const at = this.#ptr + 40;
-    if ((at & 7) === 0) {
-      const x = m.f64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.f64[(ptr >>> 3) + 5];
       if (x !== undefined) return x;
     }
+    const at = ptr + 40;
     let view = m.dv;
     try {
       return view.getFloat64(at, true);
@@ -326,11 +336,12 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 40;
-    if (typeof value === "number" && ptr + 56 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 56, at, value, f64Elems, `AllScalars.a_f64`);
+    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 5] = value; else setAt(m, ptr, 56, at, value, f64Elems, `AllScalars.a_f64`);
   }
   get a_bool(): boolean {
     const m = this.#m;
-    const at = this.#ptr + 48;
+    const ptr = this.#ptr;
+    const at = ptr + 48;
     const byte = m.u8[at];
     if (byte === 0 || byte === 1) return byte === 1;
     let view = m.dv;
@@ -346,7 +357,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 48;
-    if (typeof value === "boolean" && ptr + 56 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 56, at, value, boolElems, `AllScalars.a_bool`);
+    if (typeof value === "boolean" && ptr + 56 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 56, at, value, boolElems, `AllScalars.a_bool`);
   }
 }
 
@@ -396,7 +407,7 @@ function storePoint(view: DataView, ptr: number, value: Point): void {
 }
 /** A live view of one `Point` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PointView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -414,11 +425,12 @@ export class PointView {
   }
   get x(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 7) === 0) {
-      const x = m.f64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.f64[ptr >>> 3];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getFloat64(at, true);
@@ -432,16 +444,17 @@ export class PointView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && ptr + 16 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.x`);
+    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[ptr >>> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.x`);
   }
   /** Vertical, growing downwards. */
   get y(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 7) === 0) {
-      const x = m.f64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.f64[(ptr >>> 3) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getFloat64(at, true);
@@ -455,7 +468,7 @@ export class PointView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && ptr + 16 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.y`);
+    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.y`);
   }
 }
 
@@ -594,7 +607,7 @@ function storeRect(view: DataView, ptr: number, value: Rect): void {
 }
 /** A live view of one `Rect` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class RectView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -660,7 +673,8 @@ export class RectView {
   /** Whether the rectangle is still in use; a byte, 0 or 1. */
   get alive(): boolean {
     const m = this.#m;
-    const at = this.#ptr + 33;
+    const ptr = this.#ptr;
+    const at = ptr + 33;
     const byte = m.u8[at];
     if (byte === 0 || byte === 1) return byte === 1;
     let view = m.dv;
@@ -676,7 +690,7 @@ export class RectView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 33;
-    if (typeof value === "boolean" && ptr + 48 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 48, at, value, boolElems, `Rect.alive`);
+    if (typeof value === "boolean" && ptr + 48 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 48, at, value, boolElems, `Rect.alive`);
   }
   get tags(): LiveArray<number, number, Uint16Array> {
     const m = this.#m;
@@ -687,9 +701,9 @@ export class RectView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 34;
-    if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2] && ptr + 48 <= m.u8.length && (at & 1) === 0 && m.le) {
+    if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2] && ptr + 48 <= m.end && (ptr & 1) === 0) {
       const typed = m.u16;
-      const k = at >> 1;
+      const k = (ptr >>> 1) + 17;
       typed[k] = value[0]!;
       typed[k + 1] = value[1]!;
       typed[k + 2] = value[2]!;
@@ -699,11 +713,12 @@ export class RectView {
   }
   get next(): number {
     const m = this.#m;
-    const at = this.#ptr + 40;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 10];
       if (x !== undefined) return x;
     }
+    const at = ptr + 40;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -779,7 +794,7 @@ function storeNode(view: DataView, ptr: number, value: Node): void {
 }
 /** A live view of one `Node` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class NodeView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -797,11 +812,12 @@ export class NodeView {
   }
   get value(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.i32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.i32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getInt32(at, true);
@@ -815,15 +831,16 @@ export class NodeView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value | 0) === value && ptr + 12 <= m.u8.length && (at & 3) === 0 && m.le) m.i32[at >> 2] = value; else setAt(m, ptr, 12, at, value, i32Elems, `Node.value`);
+    if (typeof value === "number" && (value | 0) === value && ptr + 12 <= m.end && (ptr & 3) === 0) m.i32[ptr >>> 2] = value; else setAt(m, ptr, 12, at, value, i32Elems, `Node.value`);
   }
   get next(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -845,11 +862,12 @@ export class NodeView {
   }
   get prev(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -935,7 +953,7 @@ function storePacked(view: DataView, ptr: number, value: Packed): void {
 }
 /** A live view of one `Packed` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PackedView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -953,7 +971,8 @@ export class PackedView {
   }
   get a(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -969,13 +988,14 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 15 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 15, at, value, u8Elems, `Packed.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 15 <= m.end) m.u8[at] = value; else setAt(m, ptr, 15, at, value, u8Elems, `Packed.a`);
   }
   get b(): number {
     const m = this.#m;
-    const at = this.#ptr + 1;
+    const ptr = this.#ptr;
+    const at = ptr + 1;
     if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+      const x = m.u32[at >>> 2];
       if (x !== undefined) return x;
     }
     let view = m.dv;
@@ -991,13 +1011,14 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 1;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 15 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 15, at, value, u32Elems, `Packed.b`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 15 <= m.end && (at & 3) === 0) m.u32[at >>> 2] = value; else setAt(m, ptr, 15, at, value, u32Elems, `Packed.b`);
   }
   get c(): number {
     const m = this.#m;
-    const at = this.#ptr + 5;
+    const ptr = this.#ptr;
+    const at = ptr + 5;
     if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+      const x = m.u16[at >>> 1];
       if (x !== undefined) return x;
     }
     let view = m.dv;
@@ -1013,13 +1034,14 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 5;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 15 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 15, at, value, u16Elems, `Packed.c`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 15 <= m.end && (at & 1) === 0) m.u16[at >>> 1] = value; else setAt(m, ptr, 15, at, value, u16Elems, `Packed.c`);
   }
   get d(): bigint {
     const m = this.#m;
-    const at = this.#ptr + 7;
+    const ptr = this.#ptr;
+    const at = ptr + 7;
     if ((at & 7) === 0) {
-      const x = m.u64[at >> 3];
+      const x = m.u64[at >>> 3];
       if (x !== undefined) return x;
     }
     let view = m.dv;
@@ -1035,7 +1057,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 7;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 15 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 15, at, value, u64Elems, `Packed.d`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 15 <= m.end && (at & 7) === 0) m.u64[at >>> 3] = value; else setAt(m, ptr, 15, at, value, u64Elems, `Packed.d`);
   }
 }
 
@@ -1093,7 +1115,7 @@ function storePackedNested(view: DataView, ptr: number, value: PackedNested): vo
 }
 /** A live view of one `PackedNested` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PackedNestedView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1111,7 +1133,8 @@ export class PackedNestedView {
   }
   get tag(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1127,7 +1150,7 @@ export class PackedNestedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 19 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 19, at, value, u8Elems, `PackedNested.tag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 19 <= m.end) m.u8[at] = value; else setAt(m, ptr, 19, at, value, u8Elems, `PackedNested.tag`);
   }
   get point(): PointView {
     const m = this.#m;
@@ -1163,7 +1186,8 @@ export class PackedNestedView {
   }
   get flag(): boolean {
     const m = this.#m;
-    const at = this.#ptr + 18;
+    const ptr = this.#ptr;
+    const at = ptr + 18;
     const byte = m.u8[at];
     if (byte === 0 || byte === 1) return byte === 1;
     let view = m.dv;
@@ -1179,7 +1203,7 @@ export class PackedNestedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 18;
-    if (typeof value === "boolean" && ptr + 19 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 19, at, value, boolElems, `PackedNested.flag`);
+    if (typeof value === "boolean" && ptr + 19 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 19, at, value, boolElems, `PackedNested.flag`);
   }
 }
 
@@ -1224,7 +1248,7 @@ function storeAligned16(view: DataView, ptr: number, value: Aligned16): void {
 }
 /** A live view of one `Aligned16` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Aligned16View {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1242,11 +1266,12 @@ export class Aligned16View {
   }
   get x(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -1260,7 +1285,7 @@ export class Aligned16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Aligned16.x`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Aligned16.x`);
   }
 }
 
@@ -1304,7 +1329,7 @@ function storeAlignedLow(view: DataView, ptr: number, value: AlignedLow): void {
 }
 /** A live view of one `AlignedLow` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AlignedLowView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1322,11 +1347,12 @@ export class AlignedLowView {
   }
   get x(): bigint {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 7) === 0) {
-      const x = m.u64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.u64[ptr >>> 3];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getBigUint64(at, true);
@@ -1340,7 +1366,7 @@ export class AlignedLowView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `AlignedLow.x`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `AlignedLow.x`);
   }
 }
 
@@ -1396,7 +1422,7 @@ function storeAlignedOuter(view: DataView, ptr: number, value: AlignedOuter): vo
 }
 /** A live view of one `AlignedOuter` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AlignedOuterView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1414,7 +1440,8 @@ export class AlignedOuterView {
   }
   get a(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1430,7 +1457,7 @@ export class AlignedOuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.end) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.a`);
   }
   get inner(): Aligned16View {
     const m = this.#m;
@@ -1447,7 +1474,8 @@ export class AlignedOuterView {
   }
   get b(): number {
     const m = this.#m;
-    const at = this.#ptr + 32;
+    const ptr = this.#ptr;
+    const at = ptr + 32;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1463,7 +1491,7 @@ export class AlignedOuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 32;
-    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.b`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.end) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.b`);
   }
 }
 
@@ -1513,7 +1541,7 @@ function storeTailPad(view: DataView, ptr: number, value: TailPad): void {
 }
 /** A live view of one `TailPad` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class TailPadView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1531,11 +1559,12 @@ export class TailPadView {
   }
   get a(): bigint {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 7) === 0) {
-      const x = m.u64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.u64[ptr >>> 3];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getBigUint64(at, true);
@@ -1549,11 +1578,12 @@ export class TailPadView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 16 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 16, at, value, u64Elems, `TailPad.a`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 16 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 16, at, value, u64Elems, `TailPad.a`);
   }
   get b(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1569,7 +1599,7 @@ export class TailPadView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `TailPad.b`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `TailPad.b`);
   }
 }
 
@@ -1625,7 +1655,7 @@ function storeMixed16(view: DataView, ptr: number, value: Mixed16): void {
 }
 /** A live view of one `Mixed16` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Mixed16View {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1643,7 +1673,8 @@ export class Mixed16View {
   }
   get a(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1659,15 +1690,16 @@ export class Mixed16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.end) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.a`);
   }
   get b(): number {
     const m = this.#m;
-    const at = this.#ptr + 2;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 2;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -1681,11 +1713,12 @@ export class Mixed16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 6 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 6, at, value, u16Elems, `Mixed16.b`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 6 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 6, at, value, u16Elems, `Mixed16.b`);
   }
   get c(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1701,7 +1734,7 @@ export class Mixed16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.c`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.end) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.c`);
   }
 }
 
@@ -1804,7 +1837,7 @@ function storeEmpties(view: DataView, ptr: number, value: Empties): void {
 }
 /** A live view of one `Empties` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class EmptiesView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1822,7 +1855,8 @@ export class EmptiesView {
   }
   get before(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1838,7 +1872,7 @@ export class EmptiesView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.before`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.end) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.before`);
   }
   get units(): EmptyArray {
     const m = this.#m;
@@ -1853,7 +1887,8 @@ export class EmptiesView {
   }
   get after(): number {
     const m = this.#m;
-    const at = this.#ptr + 1;
+    const ptr = this.#ptr;
+    const at = ptr + 1;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1869,7 +1904,7 @@ export class EmptiesView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 1;
-    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.after`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.end) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.after`);
   }
 }
 
@@ -1918,7 +1953,7 @@ function storeInner(view: DataView, ptr: number, value: Inner): void {
 }
 /** A live view of one `Inner` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class InnerView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1936,7 +1971,8 @@ export class InnerView {
   }
   get a(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1952,15 +1988,16 @@ export class InnerView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 4 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 4, at, value, u8Elems, `Inner.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 4 <= m.end) m.u8[at] = value; else setAt(m, ptr, 4, at, value, u8Elems, `Inner.a`);
   }
   get b(): number {
     const m = this.#m;
-    const at = this.#ptr + 2;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 2;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -1974,7 +2011,7 @@ export class InnerView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Inner.b`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Inner.b`);
   }
 }
 
@@ -2040,7 +2077,7 @@ function storeOuter(view: DataView, ptr: number, value: Outer): void {
 }
 /** A live view of one `Outer` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class OuterView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -2058,7 +2095,8 @@ export class OuterView {
   }
   get x(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -2074,7 +2112,7 @@ export class OuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.x`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.x`);
   }
   get inner(): InnerView {
     const m = this.#m;
@@ -2091,11 +2129,12 @@ export class OuterView {
   }
   get y(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -2109,7 +2148,7 @@ export class OuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Outer.y`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Outer.y`);
   }
   get empty(): EmptyView {
     const m = this.#m;
@@ -2121,7 +2160,8 @@ export class OuterView {
   }
   get z(): number {
     const m = this.#m;
-    const at = this.#ptr + 12;
+    const ptr = this.#ptr;
+    const at = ptr + 12;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -2137,7 +2177,7 @@ export class OuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 12;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.z`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.z`);
   }
 }
 
@@ -2199,7 +2239,7 @@ function storeMatrix(view: DataView, ptr: number, value: Matrix): void {
 }
 /** A live view of one `Matrix` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class MatrixView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -2300,7 +2340,7 @@ function storePolygon(view: DataView, ptr: number, value: Polygon): void {
 }
 /** A live view of one `Polygon` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PolygonView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -2318,7 +2358,8 @@ export class PolygonView {
   }
   get count(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -2334,7 +2375,7 @@ export class PolygonView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `Polygon.count`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.end) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `Polygon.count`);
   }
   get points(): PointArray {
     const m = this.#m;
@@ -2457,7 +2498,7 @@ function storeFlags(view: DataView, ptr: number, value: Flags): void {
 }
 /** A live view of one `Flags` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class FlagsView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -2482,7 +2523,7 @@ export class FlagsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (Array.isArray(value) && value.length === 5 && typeof value[0] === "boolean" && typeof value[1] === "boolean" && typeof value[2] === "boolean" && typeof value[3] === "boolean" && typeof value[4] === "boolean" && ptr + 8 <= m.u8.length) {
+    if (Array.isArray(value) && value.length === 5 && typeof value[0] === "boolean" && typeof value[1] === "boolean" && typeof value[2] === "boolean" && typeof value[3] === "boolean" && typeof value[4] === "boolean" && ptr + 8 <= m.end) {
       const typed = m.u8;
       const k = at;
       typed[k] = value[0]! ? 1 : 0;
@@ -2836,7 +2877,7 @@ function storeModes(view: DataView, ptr: number, value: Modes): void {
 }
 /** A live view of one `Modes` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ModesView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3013,7 +3054,7 @@ function storeRenamed(view: DataView, ptr: number, value: Renamed): void {
 }
 /** A live view of one `Renamed` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class RenamedView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3031,11 +3072,12 @@ export class RenamedView {
   }
   get renamedField(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3049,11 +3091,12 @@ export class RenamedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Renamed.renamedField`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Renamed.renamedField`);
   }
   get other(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -3069,7 +3112,7 @@ export class RenamedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Renamed.other`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.end) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Renamed.other`);
   }
 }
 
@@ -3127,7 +3170,7 @@ function storeCamel(view: DataView, ptr: number, value: Camel): void {
 }
 /** A live view of one `Camel` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class CamelView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3145,11 +3188,12 @@ export class CamelView {
   }
   get frameCount(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3163,15 +3207,16 @@ export class CamelView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Camel.frameCount`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Camel.frameCount`);
   }
   get maxHpValue(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -3185,11 +3230,12 @@ export class CamelView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 8, at, value, u16Elems, `Camel.maxHpValue`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 8, at, value, u16Elems, `Camel.maxHpValue`);
   }
   get isAlive(): boolean {
     const m = this.#m;
-    const at = this.#ptr + 6;
+    const ptr = this.#ptr;
+    const at = ptr + 6;
     const byte = m.u8[at];
     if (byte === 0 || byte === 1) return byte === 1;
     let view = m.dv;
@@ -3205,11 +3251,12 @@ export class CamelView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 6;
-    if (typeof value === "boolean" && ptr + 8 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 8, at, value, boolElems, `Camel.isAlive`);
+    if (typeof value === "boolean" && ptr + 8 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 8, at, value, boolElems, `Camel.isAlive`);
   }
   get chosen(): number {
     const m = this.#m;
-    const at = this.#ptr + 7;
+    const ptr = this.#ptr;
+    const at = ptr + 7;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -3225,7 +3272,7 @@ export class CamelView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 7;
-    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Camel.chosen`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.end) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Camel.chosen`);
   }
 }
 
@@ -3284,7 +3331,7 @@ function storePointers(view: DataView, ptr: number, value: Pointers): void {
 }
 /** A live view of one `Pointers` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PointersView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3302,11 +3349,12 @@ export class PointersView {
   }
   get to_u8(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3328,11 +3376,12 @@ export class PointersView {
   }
   get to_point(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3354,11 +3403,12 @@ export class PointersView {
   }
   get to_array(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3380,11 +3430,12 @@ export class PointersView {
   }
   get to_leaf(): number {
     const m = this.#m;
-    const at = this.#ptr + 12;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 3];
       if (x !== undefined) return x;
     }
+    const at = ptr + 12;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3473,7 +3524,7 @@ function storeBytes(view: DataView, ptr: number, value: Bytes): void {
 }
 /** A live view of one `Bytes` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class BytesView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3498,7 +3549,7 @@ export class BytesView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (Array.isArray(value) && value.length === 13 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5] && typeof value[6] === "number" && (value[6] & 255) === value[6] && typeof value[7] === "number" && (value[7] & 255) === value[7] && typeof value[8] === "number" && (value[8] & 255) === value[8] && typeof value[9] === "number" && (value[9] & 255) === value[9] && typeof value[10] === "number" && (value[10] & 255) === value[10] && typeof value[11] === "number" && (value[11] & 255) === value[11] && typeof value[12] === "number" && (value[12] & 255) === value[12] && ptr + 20 <= m.u8.length) {
+    if (Array.isArray(value) && value.length === 13 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5] && typeof value[6] === "number" && (value[6] & 255) === value[6] && typeof value[7] === "number" && (value[7] & 255) === value[7] && typeof value[8] === "number" && (value[8] & 255) === value[8] && typeof value[9] === "number" && (value[9] & 255) === value[9] && typeof value[10] === "number" && (value[10] & 255) === value[10] && typeof value[11] === "number" && (value[11] & 255) === value[11] && typeof value[12] === "number" && (value[12] & 255) === value[12] && ptr + 20 <= m.end) {
       const typed = m.u8;
       const k = at;
       typed[k] = value[0]!;
@@ -3520,11 +3571,12 @@ export class BytesView {
   }
   get len(): number {
     const m = this.#m;
-    const at = this.#ptr + 16;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 4];
       if (x !== undefined) return x;
     }
+    const at = ptr + 16;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3538,7 +3590,7 @@ export class BytesView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 20 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 20, at, value, u32Elems, `Bytes.len`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 20 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 20, at, value, u32Elems, `Bytes.len`);
   }
 }
 
@@ -3593,7 +3645,7 @@ function storeZeroLen(view: DataView, ptr: number, value: ZeroLen): void {
 }
 /** A live view of one `ZeroLen` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ZeroLenView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3611,11 +3663,12 @@ export class ZeroLenView {
   }
   get before(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -3629,7 +3682,7 @@ export class ZeroLenView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `ZeroLen.before`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `ZeroLen.before`);
   }
   get nothing(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
@@ -3641,7 +3694,8 @@ export class ZeroLenView {
   }
   get after(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -3657,7 +3711,7 @@ export class ZeroLenView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `ZeroLen.after`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `ZeroLen.after`);
   }
 }
 
@@ -3717,7 +3771,7 @@ function storeWide(view: DataView, ptr: number, value: Wide): void {
 }
 /** A live view of one `Wide` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class WideView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3735,11 +3789,12 @@ export class WideView {
   }
   get a(): bigint {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 7) === 0) {
-      const x = m.u64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.u64[ptr >>> 3];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getBigUint64(at, true);
@@ -3753,15 +3808,16 @@ export class WideView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 48, at, value, u64Elems, `Wide.a`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 48, at, value, u64Elems, `Wide.a`);
   }
   get b(): bigint {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 7) === 0) {
-      const x = m.i64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.i64[(ptr >>> 3) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getBigInt64(at, true);
@@ -3775,7 +3831,7 @@ export class WideView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) m.i64[at >> 3] = value; else setAt(m, ptr, 48, at, value, i64Elems, `Wide.b`);
+    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.i64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 48, at, value, i64Elems, `Wide.b`);
   }
   get c(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
@@ -3786,9 +3842,9 @@ export class WideView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asUintN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asUintN(64, value[1]) === value[1] && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) {
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asUintN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asUintN(64, value[1]) === value[1] && ptr + 48 <= m.end && (ptr & 7) === 0) {
       const typed = m.u64;
-      const k = at >> 3;
+      const k = (ptr >>> 3) + 2;
       typed[k] = value[0]!;
       typed[k + 1] = value[1]!;
     } else {
@@ -3804,9 +3860,9 @@ export class WideView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 32;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asIntN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asIntN(64, value[1]) === value[1] && ptr + 48 <= m.u8.length && (at & 7) === 0 && m.le) {
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asIntN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asIntN(64, value[1]) === value[1] && ptr + 48 <= m.end && (ptr & 7) === 0) {
       const typed = m.i64;
-      const k = at >> 3;
+      const k = (ptr >>> 3) + 4;
       typed[k] = value[0]!;
       typed[k + 1] = value[1]!;
     } else {
@@ -3869,7 +3925,7 @@ function storeFloats(view: DataView, ptr: number, value: Floats): void {
 }
 /** A live view of one `Floats` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class FloatsView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -3887,11 +3943,12 @@ export class FloatsView {
   }
   get f(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.f32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.f32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -3905,15 +3962,16 @@ export class FloatsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 32, at, value, f32Elems, `Floats.f`);
+    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 32, at, value, f32Elems, `Floats.f`);
   }
   get d(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 7) === 0) {
-      const x = m.f64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.f64[(ptr >>> 3) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getFloat64(at, true);
@@ -3927,7 +3985,7 @@ export class FloatsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && ptr + 32 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 32, at, value, f64Elems, `Floats.d`);
+    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 32, at, value, f64Elems, `Floats.d`);
   }
   get fs(): LiveArray<number, number, Float32Array> {
     const m = this.#m;
@@ -3938,9 +3996,9 @@ export class FloatsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number" && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) {
+    if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) {
       const typed = m.f32;
-      const k = at >> 2;
+      const k = (ptr >>> 2) + 4;
       typed[k] = value[0]!;
       typed[k + 1] = value[1]!;
       typed[k + 2] = value[2]!;
@@ -4012,7 +4070,7 @@ function storeDeep(view: DataView, ptr: number, value: Deep): void {
 }
 /** A live view of one `Deep` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class DeepView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -4177,7 +4235,7 @@ function storeNamed(view: DataView, ptr: number, value: Named): void {
 }
 /** A live view of one `Named` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class NamedView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -4195,7 +4253,8 @@ export class NamedView {
   }
   get id(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -4211,7 +4270,7 @@ export class NamedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 76 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 76, at, value, u8Elems, `Named.id`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 76 <= m.end) m.u8[at] = value; else setAt(m, ptr, 76, at, value, u8Elems, `Named.id`);
   }
   get name(): WasmStr {
     const m = this.#m;
@@ -4467,7 +4526,7 @@ function storePackedNamed(view: DataView, ptr: number, value: PackedNamed): void
 }
 /** A live view of one `PackedNamed` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PackedNamedView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -4485,7 +4544,8 @@ export class PackedNamedView {
   }
   get tag(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -4501,7 +4561,7 @@ export class PackedNamedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 17 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 17, at, value, u8Elems, `PackedNamed.tag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 17 <= m.end) m.u8[at] = value; else setAt(m, ptr, 17, at, value, u8Elems, `PackedNamed.tag`);
   }
   get name(): WasmStr {
     const m = this.#m;
@@ -4572,7 +4632,7 @@ export const PayloadLayout = {
 export const PayloadFingerprint = 0xc88e72b26dbb7eacn;
 /** A live view of one `Payload` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PayloadView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -4603,11 +4663,12 @@ export class PayloadView {
   }
   get fd(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -4630,7 +4691,8 @@ export class PayloadView {
   }
   get flag(): boolean {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const byte = m.u8[at];
     if (byte === 0 || byte === 1) return byte === 1;
     let view = m.dv;
@@ -4725,7 +4787,7 @@ export const EventLayout = {
 export const EventFingerprint = 0x4851004407dabfd1n;
 /** A live view of one `Event` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class EventView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -4743,7 +4805,8 @@ export class EventView {
   }
   get tag(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -4759,7 +4822,7 @@ export class EventView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 64 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 64, at, value, u8Elems, `Event.tag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 64 <= m.end) m.u8[at] = value; else setAt(m, ptr, 64, at, value, u8Elems, `Event.tag`);
   }
   get payload(): PayloadView {
     const m = this.#m;
@@ -4768,11 +4831,12 @@ export class EventView {
   }
   get after(): number {
     const m = this.#m;
-    const at = this.#ptr + 56;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 28];
       if (x !== undefined) return x;
     }
+    const at = ptr + 56;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -4786,7 +4850,7 @@ export class EventView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 56;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 64 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 64, at, value, u16Elems, `Event.after`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 64 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 28] = value; else setAt(m, ptr, 64, at, value, u16Elems, `Event.after`);
   }
 }
 
@@ -4854,7 +4918,7 @@ function storeImage(view: DataView, ptr: number, value: Image): void {
 }
 /** A live view of one `Image` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ImageView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -4872,11 +4936,12 @@ export class ImageView {
   }
   get width(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[ptr >>> 1];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -4890,7 +4955,7 @@ export class ImageView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 16 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 16, at, value, u16Elems, `Image.width`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 16 <= m.end && (ptr & 1) === 0) m.u16[ptr >>> 1] = value; else setAt(m, ptr, 16, at, value, u16Elems, `Image.width`);
   }
   get format(): number {
     const m = this.#m;
@@ -4987,7 +5052,7 @@ function storeLeaf(view: DataView, ptr: number, value: Leaf): void {
 }
 /** A live view of one `Leaf` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class LeafView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -5005,11 +5070,12 @@ export class LeafView {
   }
   get id(): bigint {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 7) === 0) {
-      const x = m.u64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.u64[ptr >>> 3];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getBigUint64(at, true);
@@ -5023,7 +5089,7 @@ export class LeafView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `Leaf.id`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `Leaf.id`);
   }
 }
 
@@ -5181,9 +5247,13 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  */
 class Mem {
   readonly memory: WebAssembly.Memory;
-  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
-  readonly le: boolean = littleEndian;
   dv: DataView = emptyView;
+  /**
+   * The bytes the typed arrays may serve: the buffer's length on a little-endian host, else 0 (a
+   * number field: one comparison checks bounds and byte order, where V8 tests a boolean field's
+   * truth at length).
+   */
+  end = 0;
   u8: Uint8Array = new Uint8Array(0);
   i8: Int8Array = new Int8Array(0);
   u16: Uint16Array = new Uint16Array(0);
@@ -5204,6 +5274,7 @@ class Mem {
     if (buffer === this.dv.buffer) return false;
     this.dv = new DataView(buffer);
     this.u8 = new Uint8Array(buffer);
+    this.end = littleEndian ? this.u8.length : 0;
     this.i8 = new Int8Array(buffer);
     if (littleEndian) {
       // A memory is whole 64 KiB pages long: every width divides it.
@@ -5245,7 +5316,9 @@ function memOfNew(memory: WebAssembly.Memory): Mem {
   return m;
 }
 const mems = new WeakMap<WebAssembly.Memory, Mem>();
-const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };
+/** The `Mem` of a memory of no pages: "none yet". */
+const noMem: Mem = new Mem(new WebAssembly.Memory({ initial: 0 }));
+const lastMem: { mem: Mem } = { mem: noMem };
 /** `ptr` if it is not null and `size` bytes from it are in the memory, else a `RangeError`. */
 function deref(m: Mem, ptr: number, size: number, type: string): number {
   if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
@@ -5292,7 +5365,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   // `undefined`, and V8 then checks the type of what it loads from it.
   /** The number of elements. */
   readonly length: number = 0;
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
@@ -5310,8 +5383,8 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     this.#field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >> e.shift : 0;
-    this.#step = fast ? stride >> e.shift : 0;
+    this.#first = fast ? ptr >>> e.shift : 0;
+    this.#step = fast ? stride >>> e.shift : 0;
     this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
@@ -5321,10 +5394,9 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    if (this.#step !== 0) {
-      const x = this.#typed[this.#first + i * this.#step];
-      if (x !== undefined) return x as unknown as V;
-    }
+    // Where the typed array may not serve, it is empty: `undefined`.
+    const x = this.#typed[this.#first + i * this.#step];
+    if (x !== undefined) return x as unknown as V;
     return this.#slow(i);
   }
   #slow(i: number): V {
@@ -5468,14 +5540,17 @@ interface Movable {
 export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The number of structs. */
   readonly length: number = 0;
-  protected readonly m: Mem;
-  readonly #ptr: number = 0;
+  protected readonly m: Mem = noMem;
+  /** Where the first struct starts. */
+  protected readonly base: number = 0;
   readonly #size: number = 0;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
   readonly #write: (view: DataView, ptr: number, value: T) => void;
   readonly #type: string;
-  readonly #cursor: V;
+  // Declared, not defined: a defined field starts as `undefined`, and V8
+  // then checks the class of the view it loads from it on every `get`.
+  protected declare readonly cursor: V;
   constructor(
     memory: WebAssembly.Memory,
     ptr: number,
@@ -5488,36 +5563,36 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   ) {
     checkArray(ptr, length, size, type);
     this.m = memOf(memory);
-    this.#ptr = ptr;
+    this.base = ptr;
     this.length = length;
     this.#size = size;
     this.#make = make;
     this.#load = load;
     this.#write = write;
     this.#type = type;
-    this.#cursor = new make(memory, ptr);
+    this.cursor = new make(memory, ptr);
   }
   /** Where the first struct starts. */
   get ptr(): number {
-    return this.#ptr;
+    return this.base;
   }
   /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    const cursor = this.#cursor;
-    cursor.ptr = this.#ptr + i * this.#size;
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * this.#size;
     return cursor;
   }
   /** A view of struct `i` of its own. */
   at(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    return new this.#make(this.m.memory, this.#ptr + i * this.#size);
+    return new this.#make(this.m.memory, this.base + i * this.#size);
   }
   /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const m = this.m;
-    const at = this.#ptr + i * this.#size;
+    const at = this.base + i * this.#size;
     if (at + this.#size > m.u8.length) m.span(at, this.#size);
     this.#write(m.dv, at, value);
   }
@@ -5537,7 +5612,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     const size = this.#size;
     const out: T[] = [];
     for (let i = 0; i < this.length; i++) {
-      const at = this.#ptr + i * size;
+      const at = this.base + i * size;
       try {
         if (size > 0) m.dv.getUint8(at + size - 1);
         out.push(this.#load(m.dv, at));
@@ -5550,7 +5625,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   }
   /** A live view of the field at `offset` of every struct. */
   protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.#ptr + offset, this.length, this.#size, e, field);
+    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -5662,6 +5737,13 @@ export class AllScalarsArray extends StructArray<AllScalars, AllScalarsView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 56, AllScalarsView, loadAllScalars, writeAllScalars, "AllScalarsArray");
   }
+  /** The cursor moved to `AllScalars` `i`: the same view every call, moved (so an earlier result now shows `AllScalars` `i` too). */
+  override get(i: number): AllScalarsView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "AllScalarsArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 56;
+    return cursor;
+  }
   /** A live view of one scalar field of every `AllScalars` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a_u8"): LiveArray<number, number, Uint8Array>;
   column(field: "a_u16"): LiveArray<number, number, Uint16Array>;
@@ -5698,6 +5780,13 @@ export class PointArray extends StructArray<Point, PointView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 16, PointView, loadPoint, writePoint, "PointArray");
   }
+  /** The cursor moved to `Point` `i`: the same view every call, moved (so an earlier result now shows `Point` `i` too). */
+  override get(i: number): PointView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PointArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 16;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Point` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "y"): LiveArray<number, number, Float64Array>;
   column(field: string): LiveArray<number, number, Float64Array> {
@@ -5714,6 +5803,13 @@ export class RectArray extends StructArray<Rect, RectView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 48, RectView, loadRect, writeRect, "RectArray");
+  }
+  /** The cursor moved to `Rect` `i`: the same view every call, moved (so an earlier result now shows `Rect` `i` too). */
+  override get(i: number): RectView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "RectArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 48;
+    return cursor;
   }
   /** A live view of one scalar field of every `Rect` (a column); reads an aligned field through the memory's typed array. */
   column(field: "alive"): LiveArray<boolean, boolean, never>;
@@ -5733,6 +5829,13 @@ export class NodeArray extends StructArray<Node, NodeView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 12, NodeView, loadNode, writeNode, "NodeArray");
   }
+  /** The cursor moved to `Node` `i`: the same view every call, moved (so an earlier result now shows `Node` `i` too). */
+  override get(i: number): NodeView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "NodeArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 12;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Node` (a column); reads an aligned field through the memory's typed array. */
   column(field: "value"): LiveArray<number, number, Int32Array>;
   column(field: "next" | "prev"): LiveArray<number, number, Uint32Array>;
@@ -5751,6 +5854,13 @@ export class PackedArray extends StructArray<Packed, PackedView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 15, PackedView, loadPacked, writePacked, "PackedArray");
+  }
+  /** The cursor moved to `Packed` `i`: the same view every call, moved (so an earlier result now shows `Packed` `i` too). */
+  override get(i: number): PackedView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PackedArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 15;
+    return cursor;
   }
   /** A live view of one scalar field of every `Packed` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a"): LiveArray<number, number, Uint8Array>;
@@ -5774,6 +5884,13 @@ export class PackedNestedArray extends StructArray<PackedNested, PackedNestedVie
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 19, PackedNestedView, loadPackedNested, writePackedNested, "PackedNestedArray");
   }
+  /** The cursor moved to `PackedNested` `i`: the same view every call, moved (so an earlier result now shows `PackedNested` `i` too). */
+  override get(i: number): PackedNestedView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PackedNestedArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 19;
+    return cursor;
+  }
   /** A live view of one scalar field of every `PackedNested` (a column); reads an aligned field through the memory's typed array. */
   column(field: "tag"): LiveArray<number, number, Uint8Array>;
   column(field: "flag"): LiveArray<boolean, boolean, never>;
@@ -5792,6 +5909,13 @@ export class Aligned16Array extends StructArray<Aligned16, Aligned16View> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 16, Aligned16View, loadAligned16, writeAligned16, "Aligned16Array");
   }
+  /** The cursor moved to `Aligned16` `i`: the same view every call, moved (so an earlier result now shows `Aligned16` `i` too). */
+  override get(i: number): Aligned16View {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Aligned16Array");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 16;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Aligned16` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
@@ -5808,6 +5932,13 @@ export class AlignedLowArray extends StructArray<AlignedLow, AlignedLowView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, AlignedLowView, loadAlignedLow, writeAlignedLow, "AlignedLowArray");
   }
+  /** The cursor moved to `AlignedLow` `i`: the same view every call, moved (so an earlier result now shows `AlignedLow` `i` too). */
+  override get(i: number): AlignedLowView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "AlignedLowArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
+  }
   /** A live view of one scalar field of every `AlignedLow` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: string): LiveArray<bigint, bigint, BigUint64Array> {
@@ -5823,6 +5954,13 @@ export class AlignedOuterArray extends StructArray<AlignedOuter, AlignedOuterVie
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 48, AlignedOuterView, loadAlignedOuter, writeAlignedOuter, "AlignedOuterArray");
+  }
+  /** The cursor moved to `AlignedOuter` `i`: the same view every call, moved (so an earlier result now shows `AlignedOuter` `i` too). */
+  override get(i: number): AlignedOuterView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "AlignedOuterArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 48;
+    return cursor;
   }
   /** A live view of one scalar field of every `AlignedOuter` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a" | "b"): LiveArray<number, number, Uint8Array>;
@@ -5841,6 +5979,13 @@ export class TailPadArray extends StructArray<TailPad, TailPadView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 16, TailPadView, loadTailPad, writeTailPad, "TailPadArray");
   }
+  /** The cursor moved to `TailPad` `i`: the same view every call, moved (so an earlier result now shows `TailPad` `i` too). */
+  override get(i: number): TailPadView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "TailPadArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 16;
+    return cursor;
+  }
   /** A live view of one scalar field of every `TailPad` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: "b"): LiveArray<number, number, Uint8Array>;
@@ -5858,6 +6003,13 @@ export class Mixed16Array extends StructArray<Mixed16, Mixed16View> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 6, Mixed16View, loadMixed16, writeMixed16, "Mixed16Array");
+  }
+  /** The cursor moved to `Mixed16` `i`: the same view every call, moved (so an earlier result now shows `Mixed16` `i` too). */
+  override get(i: number): Mixed16View {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Mixed16Array");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 6;
+    return cursor;
   }
   /** A live view of one scalar field of every `Mixed16` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a" | "c"): LiveArray<number, number, Uint8Array>;
@@ -5878,6 +6030,13 @@ export class EmptyArray extends StructArray<Empty, EmptyView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 0, EmptyView, loadEmpty, writeEmpty, "EmptyArray");
   }
+  /** The cursor moved to `Empty` `i`: the same view every call, moved (so an earlier result now shows `Empty` `i` too). */
+  override get(i: number): EmptyView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "EmptyArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 0;
+    return cursor;
+  }
 }
 
 /** A live view of `length` `Empties`s side by side (2 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
@@ -5885,6 +6044,13 @@ export class EmptiesArray extends StructArray<Empties, EmptiesView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 2, EmptiesView, loadEmpties, writeEmpties, "EmptiesArray");
+  }
+  /** The cursor moved to `Empties` `i`: the same view every call, moved (so an earlier result now shows `Empties` `i` too). */
+  override get(i: number): EmptiesView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "EmptiesArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 2;
+    return cursor;
   }
   /** A live view of one scalar field of every `Empties` (a column); reads an aligned field through the memory's typed array. */
   column(field: "before" | "after"): LiveArray<number, number, Uint8Array>;
@@ -5903,6 +6069,13 @@ export class InnerArray extends StructArray<Inner, InnerView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 4, InnerView, loadInner, writeInner, "InnerArray");
   }
+  /** The cursor moved to `Inner` `i`: the same view every call, moved (so an earlier result now shows `Inner` `i` too). */
+  override get(i: number): InnerView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "InnerArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 4;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Inner` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a"): LiveArray<number, number, Uint8Array>;
   column(field: "b"): LiveArray<number, number, Uint16Array>;
@@ -5920,6 +6093,13 @@ export class OuterArray extends StructArray<Outer, OuterView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 16, OuterView, loadOuter, writeOuter, "OuterArray");
+  }
+  /** The cursor moved to `Outer` `i`: the same view every call, moved (so an earlier result now shows `Outer` `i` too). */
+  override get(i: number): OuterView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "OuterArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 16;
+    return cursor;
   }
   /** A live view of one scalar field of every `Outer` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "z"): LiveArray<number, number, Uint8Array>;
@@ -5940,6 +6120,13 @@ export class MatrixArray extends StructArray<Matrix, MatrixView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 64, MatrixView, loadMatrix, writeMatrix, "MatrixArray");
   }
+  /** The cursor moved to `Matrix` `i`: the same view every call, moved (so an earlier result now shows `Matrix` `i` too). */
+  override get(i: number): MatrixView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "MatrixArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 64;
+    return cursor;
+  }
 }
 
 /** A live view of `length` `Polygon`s side by side (56 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
@@ -5947,6 +6134,13 @@ export class PolygonArray extends StructArray<Polygon, PolygonView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 56, PolygonView, loadPolygon, writePolygon, "PolygonArray");
+  }
+  /** The cursor moved to `Polygon` `i`: the same view every call, moved (so an earlier result now shows `Polygon` `i` too). */
+  override get(i: number): PolygonView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PolygonArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 56;
+    return cursor;
   }
   /** A live view of one scalar field of every `Polygon` (a column); reads an aligned field through the memory's typed array. */
   column(field: "count"): LiveArray<number, number, Uint8Array>;
@@ -5964,6 +6158,13 @@ export class FlagsArray extends StructArray<Flags, FlagsView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, FlagsView, loadFlags, writeFlags, "FlagsArray");
   }
+  /** The cursor moved to `Flags` `i`: the same view every call, moved (so an earlier result now shows `Flags` `i` too). */
+  override get(i: number): FlagsView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "FlagsArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
+  }
 }
 
 /** A live view of `length` `Modes`s side by side (20 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
@@ -5972,6 +6173,13 @@ export class ModesArray extends StructArray<Modes, ModesView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 20, ModesView, loadModes, writeModes, "ModesArray");
   }
+  /** The cursor moved to `Modes` `i`: the same view every call, moved (so an earlier result now shows `Modes` `i` too). */
+  override get(i: number): ModesView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ModesArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 20;
+    return cursor;
+  }
 }
 
 /** A live view of `length` `Renamed`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
@@ -5979,6 +6187,13 @@ export class RenamedArray extends StructArray<Renamed, RenamedView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, RenamedView, loadRenamed, writeRenamed, "RenamedArray");
+  }
+  /** The cursor moved to `Renamed` `i`: the same view every call, moved (so an earlier result now shows `Renamed` `i` too). */
+  override get(i: number): RenamedView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "RenamedArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
   }
   /** A live view of one scalar field of every `Renamed` (a column); reads an aligned field through the memory's typed array. */
   column(field: "renamedField"): LiveArray<number, number, Uint32Array>;
@@ -5997,6 +6212,13 @@ export class CamelArray extends StructArray<Camel, CamelView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, CamelView, loadCamel, writeCamel, "CamelArray");
+  }
+  /** The cursor moved to `Camel` `i`: the same view every call, moved (so an earlier result now shows `Camel` `i` too). */
+  override get(i: number): CamelView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "CamelArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
   }
   /** A live view of one scalar field of every `Camel` (a column); reads an aligned field through the memory's typed array. */
   column(field: "frameCount"): LiveArray<number, number, Uint32Array>;
@@ -6020,6 +6242,13 @@ export class PointersArray extends StructArray<Pointers, PointersView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 16, PointersView, loadPointers, writePointers, "PointersArray");
   }
+  /** The cursor moved to `Pointers` `i`: the same view every call, moved (so an earlier result now shows `Pointers` `i` too). */
+  override get(i: number): PointersView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PointersArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 16;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Pointers` (a column); reads an aligned field through the memory's typed array. */
   column(field: "to_u8" | "to_point" | "to_array" | "to_leaf"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
@@ -6039,6 +6268,13 @@ export class BytesArray extends StructArray<Bytes, BytesView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 20, BytesView, loadBytes, writeBytes, "BytesArray");
   }
+  /** The cursor moved to `Bytes` `i`: the same view every call, moved (so an earlier result now shows `Bytes` `i` too). */
+  override get(i: number): BytesView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "BytesArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 20;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Bytes` (a column); reads an aligned field through the memory's typed array. */
   column(field: "len"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
@@ -6054,6 +6290,13 @@ export class ZeroLenArray extends StructArray<ZeroLen, ZeroLenView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 16, ZeroLenView, loadZeroLen, writeZeroLen, "ZeroLenArray");
+  }
+  /** The cursor moved to `ZeroLen` `i`: the same view every call, moved (so an earlier result now shows `ZeroLen` `i` too). */
+  override get(i: number): ZeroLenView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ZeroLenArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 16;
+    return cursor;
   }
   /** A live view of one scalar field of every `ZeroLen` (a column); reads an aligned field through the memory's typed array. */
   column(field: "before"): LiveArray<number, number, Uint32Array>;
@@ -6073,6 +6316,13 @@ export class WideArray extends StructArray<Wide, WideView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 48, WideView, loadWide, writeWide, "WideArray");
   }
+  /** The cursor moved to `Wide` `i`: the same view every call, moved (so an earlier result now shows `Wide` `i` too). */
+  override get(i: number): WideView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "WideArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 48;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Wide` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: "b"): LiveArray<bigint, bigint, BigInt64Array>;
@@ -6090,6 +6340,13 @@ export class FloatsArray extends StructArray<Floats, FloatsView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 32, FloatsView, loadFloats, writeFloats, "FloatsArray");
+  }
+  /** The cursor moved to `Floats` `i`: the same view every call, moved (so an earlier result now shows `Floats` `i` too). */
+  override get(i: number): FloatsView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "FloatsArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 32;
+    return cursor;
   }
   /** A live view of one scalar field of every `Floats` (a column); reads an aligned field through the memory's typed array. */
   column(field: "f"): LiveArray<number, number, Float32Array>;
@@ -6109,6 +6366,13 @@ export class DeepArray extends StructArray<Deep, DeepView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 128, DeepView, loadDeep, writeDeep, "DeepArray");
   }
+  /** The cursor moved to `Deep` `i`: the same view every call, moved (so an earlier result now shows `Deep` `i` too). */
+  override get(i: number): DeepView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "DeepArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 128;
+    return cursor;
+  }
 }
 
 /** A live view of `length` `Named`s side by side (76 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
@@ -6116,6 +6380,13 @@ export class NamedArray extends StructArray<Named, NamedView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 76, NamedView, loadNamed, writeNamed, "NamedArray");
+  }
+  /** The cursor moved to `Named` `i`: the same view every call, moved (so an earlier result now shows `Named` `i` too). */
+  override get(i: number): NamedView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "NamedArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 76;
+    return cursor;
   }
   /** A live view of one scalar field of every `Named` (a column); reads an aligned field through the memory's typed array. */
   column(field: "id"): LiveArray<number, number, Uint8Array>;
@@ -6133,6 +6404,13 @@ export class PackedNamedArray extends StructArray<PackedNamed, PackedNamedView> 
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 17, PackedNamedView, loadPackedNamed, writePackedNamed, "PackedNamedArray");
   }
+  /** The cursor moved to `PackedNamed` `i`: the same view every call, moved (so an earlier result now shows `PackedNamed` `i` too). */
+  override get(i: number): PackedNamedView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PackedNamedArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 17;
+    return cursor;
+  }
   /** A live view of one scalar field of every `PackedNamed` (a column); reads an aligned field through the memory's typed array. */
   column(field: "tag"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint8Array> {
@@ -6149,6 +6427,13 @@ export class ImageArray extends StructArray<Image, ImageView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 16, ImageView, loadImage, writeImage, "ImageArray");
   }
+  /** The cursor moved to `Image` `i`: the same view every call, moved (so an earlier result now shows `Image` `i` too). */
+  override get(i: number): ImageView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ImageArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 16;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Image` (a column); reads an aligned field through the memory's typed array. */
   column(field: "width"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint16Array> {
@@ -6164,6 +6449,13 @@ export class LeafArray extends StructArray<Leaf, LeafView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, LeafView, loadLeaf, writeLeaf, "LeafArray");
+  }
+  /** The cursor moved to `Leaf` `i`: the same view every call, moved (so an earlier result now shows `Leaf` `i` too). */
+  override get(i: number): LeafView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "LeafArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
   }
   /** A live view of one scalar field of every `Leaf` (a column); reads an aligned field through the memory's typed array. */
   column(field: "id"): LiveArray<bigint, bigint, BigUint64Array>;

@@ -24,9 +24,13 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;"#,
  */
 class Mem {
   readonly memory: WebAssembly.Memory;
-  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
-  readonly le: boolean = littleEndian;
   dv: DataView = emptyView;
+  /**
+   * The bytes the typed arrays may serve: the buffer's length on a little-endian host, else 0 (a
+   * number field: one comparison checks bounds and byte order, where V8 tests a boolean field's
+   * truth at length).
+   */
+  end = 0;
   u8: Uint8Array = new Uint8Array(0);
   i8: Int8Array = new Int8Array(0);
   u16: Uint16Array = new Uint16Array(0);
@@ -47,6 +51,7 @@ class Mem {
     if (buffer === this.dv.buffer) return false;
     this.dv = new DataView(buffer);
     this.u8 = new Uint8Array(buffer);
+    this.end = littleEndian ? this.u8.length : 0;
     this.i8 = new Int8Array(buffer);
     if (littleEndian) {
       // A memory is whole 64 KiB pages long: every width divides it.
@@ -94,13 +99,23 @@ function memOfNew(memory: WebAssembly.Memory): Mem {
     },
     Helper { name: "mems", calls: &["Mem"], text: "const mems = new WeakMap<WebAssembly.Memory, Mem>();" },
     Helper {
-        name: "lastMem",
+        name: "noMem",
         calls: &["Mem"],
+        // A view's `#m` starts as this, not as `undefined` (a field declared
+        // bare): V8 then knows the field holds a `Mem` and loads it, and the
+        // typed arrays from it, with no check of its class (one check per
+        // access otherwise, measured in `view/cursor`).
+        text: r#"/** The `Mem` of a memory of no pages: "none yet". */
+const noMem: Mem = new Mem(new WebAssembly.Memory({ initial: 0 }));"#,
+    },
+    Helper {
+        name: "lastMem",
+        calls: &["Mem", "noMem"],
         // In an object, not a `let`: V8 (in Node 20) loads a reassigned
         // module-level `let` several times slower than an object's property,
-        // and a view's constructor reads it. A memory of no pages stands for
-        // "none yet", so `memOf` loads it with no check of what it holds.
-        text: "const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };",
+        // and a view's constructor reads it. `noMem` stands for "none yet",
+        // so `memOf` loads it with no check of what it holds.
+        text: "const lastMem: { mem: Mem } = { mem: noMem };",
     },
     Helper {
         name: "deref",
@@ -154,7 +169,7 @@ export interface Elems<T, V = T, A extends Typed<T> = never> {
     },
     Helper {
         name: "LiveArray",
-        calls: &["Mem", "Elems", "badIndex", "littleEndian", "outOfBounds", "emptyView"],
+        calls: &["Mem", "Elems", "badIndex", "littleEndian", "outOfBounds", "emptyView", "noMem"],
         text: r#"/**
  * A live view of `length` elements from `ptr`, `stride` bytes apart, in a `WebAssembly.Memory`: an
  * array field, or one field of every struct of a `StructArray` (a column). Reads and writes go to
@@ -167,7 +182,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   // `undefined`, and V8 then checks the type of what it loads from it.
   /** The number of elements. */
   readonly length: number = 0;
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
@@ -185,8 +200,8 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     this.#field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >> e.shift : 0;
-    this.#step = fast ? stride >> e.shift : 0;
+    this.#first = fast ? ptr >>> e.shift : 0;
+    this.#step = fast ? stride >>> e.shift : 0;
     this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
@@ -196,10 +211,9 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    if (this.#step !== 0) {
-      const x = this.#typed[this.#first + i * this.#step];
-      if (x !== undefined) return x as unknown as V;
-    }
+    // Where the typed array may not serve, it is empty: `undefined`.
+    const x = this.#typed[this.#first + i * this.#step];
+    if (x !== undefined) return x as unknown as V;
     return this.#slow(i);
   }
   #slow(i: number): V {

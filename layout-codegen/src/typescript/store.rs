@@ -23,8 +23,8 @@ const UNROLL_MAX: usize = 16;
 impl TypeScript {
     /// The whole body of the setter of a scalar field, or of a short array
     /// of scalars, at `offset` in a struct of `size` bytes: one condition
-    /// (a valid value, the struct in bounds, aligned on a little-endian
-    /// host) before a typed-array store, else one call that checks, throws
+    /// (a valid value, the struct in bounds of what the typed arrays serve,
+    /// aligned) before a typed-array store, else one call that checks, throws
     /// or writes through the DataView. `false` (and nothing written) for
     /// other fields.
     pub(super) fn fast_setter(
@@ -51,13 +51,28 @@ impl TypeScript {
                 test.extend((0..len).map(|i| valid(elem, &format!("value[{i}]")).expect("a scalar")));
             }
         }
-        test.push(format!("ptr + {size} <= m.u8.length"));
+        // `m.end` is 0 on a big-endian host: one comparison for the bounds
+        // and the byte order. The alignment of `ptr` alone where the offset
+        // keeps it: the same test in every setter, which V8 then does once
+        // for a loop's run of setters.
+        test.push(format!("ptr + {size} <= m.end"));
+        // The index: `(ptr >>> shift) + offset / size` where the offset
+        // keeps `ptr`'s alignment (V8 shifts `ptr` once for all setters).
+        let mut first = String::from("at");
         if shift > 0 {
-            test.push(format!("(at & {}) === 0", (1 << shift) - 1));
-            test.push(String::from("m.le"));
+            let mask = (1 << shift) - 1;
+            if offset & mask == 0 {
+                test.push(format!("(ptr & {mask}) === 0"));
+                first = match offset >> shift {
+                    0 => format!("ptr >>> {shift}"),
+                    words => format!("(ptr >>> {shift}) + {words}"),
+                };
+            } else {
+                test.push(format!("(at & {mask}) === 0"));
+                first = format!("at >>> {shift}");
+            }
         }
         let value = |v: String| if s == Scalar::Bool { format!("{v} ? 1 : 0") } else { v };
-        let first = if shift > 0 { format!("at >> {shift}") } else { String::from("at") };
         w.line(format_args!("const m = this.#m;"));
         w.line(format_args!("const ptr = this.#ptr;"));
         w.line(format_args!("const at = {};", offset_expr("ptr", offset)));

@@ -67,7 +67,8 @@ impl TypeScript {
         w.open(format_args!("export class {name}View {{"));
         // `#ptr` starts as a number: V8 then keeps it a small integer.
         if mem {
-            w.line(format_args!("readonly #m: Mem;"));
+            self.used.insert("noMem");
+            w.line(format_args!("readonly #m: Mem = noMem;"));
         }
         w.line(format_args!("#ptr = 0;"));
         w.line(format_args!(
@@ -182,8 +183,7 @@ impl TypeScript {
                 w.line(format_args!("const m = this.#m;"));
                 match stored_scalar(f.ty) {
                     Some(sc) if !matches!(f.ty.kind, TypeKind::Enum(_)) => {
-                        w.line(format_args!("const at = {at};"));
-                        self.fast_get(w, sc);
+                        self.fast_get(w, sc, f.offset);
                         let read = self.read(f.ty, "at", &ctx, 0);
                         self.slow_get(w, &read, size);
                     }
@@ -227,22 +227,43 @@ impl TypeScript {
         w.close(format_args!("}}"));
     }
 
-    /// The typed-array read of the scalar at `at` (a local), returning it
-    /// when the index was in the array; falls through otherwise.
-    fn fast_get(&mut self, w: &mut Writer, sc: Scalar) {
+    /// The typed-array read of the scalar at `offset` from `this.#ptr`,
+    /// returning it when the index was in the array; falls through
+    /// otherwise, with `at` (where the scalar is) for the DataView read.
+    /// Where the offset keeps `ptr`'s alignment, the test is of `ptr` and
+    /// the index `(ptr >>> shift) + offset / size`: no addition V8 checks
+    /// for overflow, and the same test in every getter of the struct.
+    fn fast_get(&mut self, w: &mut Writer, sc: Scalar, offset: usize) {
         let (_, _, member, shift) = elems::scalar(sc);
-        let index = if shift > 0 { format!("at >> {shift}") } else { String::from("at") };
+        let at = offset_expr("ptr", offset);
+        w.line(format_args!("const ptr = this.#ptr;"));
         if sc == Scalar::Bool {
+            w.line(format_args!("const at = {at};"));
             w.line(format_args!("const byte = m.u8[at];"));
             w.line(format_args!("if (byte === 0 || byte === 1) return byte === 1;"));
             return;
         }
-        if shift > 0 {
-            w.open(format_args!("if ((at & {}) === 0) {{", (1 << shift) - 1));
+        if shift == 0 {
+            w.line(format_args!("const at = {at};"));
+            w.line(format_args!("const x = m.{member}[at];"));
+            w.line(format_args!("if (x !== undefined) return x;"));
+            return;
         }
-        w.line(format_args!("const x = m.{member}[{index}];"));
-        w.line(format_args!("if (x !== undefined) return x;"));
-        if shift > 0 {
+        let mask = (1usize << shift) - 1;
+        if offset & mask == 0 {
+            let words = offset >> shift;
+            let index =
+                if words == 0 { format!("ptr >>> {shift}") } else { format!("(ptr >>> {shift}) + {words}") };
+            w.open(format_args!("if ((ptr & {mask}) === 0) {{"));
+            w.line(format_args!("const x = m.{member}[{index}];"));
+            w.line(format_args!("if (x !== undefined) return x;"));
+            w.close(format_args!("}}"));
+            w.line(format_args!("const at = {at};"));
+        } else {
+            w.line(format_args!("const at = {at};"));
+            w.open(format_args!("if ((at & {mask}) === 0) {{"));
+            w.line(format_args!("const x = m.{member}[at >>> {shift}];"));
+            w.line(format_args!("if (x !== undefined) return x;"));
             w.close(format_args!("}}"));
         }
     }

@@ -54,7 +54,7 @@ function storeVec3(view: DataView, ptr: number, value: Vec3): void {
 }
 /** A live view of one `Vec3` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Vec3View {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -73,11 +73,12 @@ export class Vec3View {
   /** Along x. */
   get x(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.f32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.f32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -91,16 +92,17 @@ export class Vec3View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && ptr + 12 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.x`);
+    if (typeof value === "number" && ptr + 12 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.x`);
   }
   /** Along y (up). */
   get y(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0) {
-      const x = m.f32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.f32[(ptr >>> 2) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -114,16 +116,17 @@ export class Vec3View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && ptr + 12 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.y`);
+    if (typeof value === "number" && ptr + 12 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.y`);
   }
   /** Along z. */
   get z(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0) {
-      const x = m.f32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.f32[(ptr >>> 2) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -137,7 +140,7 @@ export class Vec3View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && ptr + 12 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.z`);
+    if (typeof value === "number" && ptr + 12 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.z`);
   }
 }
 
@@ -274,7 +277,7 @@ function storeParticle(view: DataView, ptr: number, value: Particle): void {
 }
 /** A live view of one `Particle` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ParticleView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -321,11 +324,12 @@ export class ParticleView {
   /** Mass. */
   get mass(): number {
     const m = this.#m;
-    const at = this.#ptr + 24;
-    if ((at & 3) === 0) {
-      const x = m.f32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.f32[(ptr >>> 2) + 6];
       if (x !== undefined) return x;
     }
+    const at = ptr + 24;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -339,7 +343,7 @@ export class ParticleView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 24;
-    if (typeof value === "number" && ptr + 40 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 40, at, value, f32Elems, `Particle.mass`);
+    if (typeof value === "number" && ptr + 40 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 40, at, value, f32Elems, `Particle.mass`);
   }
   /** What it is. */
   get kind(): Kind {
@@ -364,7 +368,8 @@ export class ParticleView {
   /** Whether it still takes part. */
   get alive(): boolean {
     const m = this.#m;
-    const at = this.#ptr + 29;
+    const ptr = this.#ptr;
+    const at = ptr + 29;
     const byte = m.u8[at];
     if (byte === 0 || byte === 1) return byte === 1;
     let view = m.dv;
@@ -380,16 +385,17 @@ export class ParticleView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 29;
-    if (typeof value === "boolean" && ptr + 40 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 40, at, value, boolElems, `Particle.alive`);
+    if (typeof value === "boolean" && ptr + 40 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 40, at, value, boolElems, `Particle.alive`);
   }
   /** Bits the guest may set. */
   get flags(): number {
     const m = this.#m;
-    const at = this.#ptr + 30;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 15];
       if (x !== undefined) return x;
     }
+    const at = ptr + 30;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -403,16 +409,17 @@ export class ParticleView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 30;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 40, at, value, u16Elems, `Particle.flags`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 15] = value; else setAt(m, ptr, 40, at, value, u16Elems, `Particle.flags`);
   }
   /** Unique identity. */
   get id(): bigint {
     const m = this.#m;
-    const at = this.#ptr + 32;
-    if ((at & 7) === 0) {
-      const x = m.u64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.u64[(ptr >>> 3) + 4];
       if (x !== undefined) return x;
     }
+    const at = ptr + 32;
     let view = m.dv;
     try {
       return view.getBigUint64(at, true);
@@ -426,7 +433,7 @@ export class ParticleView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 32;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 40 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 40, at, value, u64Elems, `Particle.id`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 40 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 4] = value; else setAt(m, ptr, 40, at, value, u64Elems, `Particle.id`);
   }
 }
 
@@ -489,7 +496,7 @@ function storeStepRequest(view: DataView, ptr: number, value: StepRequest): void
 }
 /** A live view of one `StepRequest` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class StepRequestView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -508,11 +515,12 @@ export class StepRequestView {
   /** The first particle. */
   get particles(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -535,11 +543,12 @@ export class StepRequestView {
   /** How many particles. */
   get count(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -553,16 +562,17 @@ export class StepRequestView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 24 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 24, at, value, u32Elems, `StepRequest.count`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 24 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 24, at, value, u32Elems, `StepRequest.count`);
   }
   /** The time step in seconds. */
   get dt(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0) {
-      const x = m.f32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.f32[(ptr >>> 2) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -576,7 +586,7 @@ export class StepRequestView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && ptr + 24 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 24, at, value, f32Elems, `StepRequest.dt`);
+    if (typeof value === "number" && ptr + 24 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 24, at, value, f32Elems, `StepRequest.dt`);
   }
   /** The acceleration applied. */
   get gravity(): Vec3View {
@@ -647,7 +657,7 @@ function storeStepResponse(view: DataView, ptr: number, value: StepResponse): vo
 }
 /** A live view of one `StepResponse` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class StepResponseView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -666,11 +676,12 @@ export class StepResponseView {
   /** Live particles after the step. */
   get alive(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -684,16 +695,17 @@ export class StepResponseView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `StepResponse.alive`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `StepResponse.alive`);
   }
   /** Their kinetic plus potential energy. */
   get energy(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 7) === 0) {
-      const x = m.f64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.f64[(ptr >>> 3) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getFloat64(at, true);
@@ -707,7 +719,7 @@ export class StepResponseView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && ptr + 16 <= m.u8.length && (at & 7) === 0 && m.le) m.f64[at >> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `StepResponse.energy`);
+    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 16, at, value, f64Elems, `StepResponse.energy`);
   }
 }
 
@@ -785,7 +797,7 @@ function storeStepFrame(view: DataView, ptr: number, value: StepFrame): void {
 }
 /** A live view of one `StepFrame` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class StepFrameView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -804,11 +816,12 @@ export class StepFrameView {
   /** The particles read. */
   get src(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -831,11 +844,12 @@ export class StepFrameView {
   /** Where the stepped particles are written. */
   get dst(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -858,11 +872,12 @@ export class StepFrameView {
   /** How many particles. */
   get count(): number {
     const m = this.#m;
-    const at = this.#ptr + 8;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 8;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -876,16 +891,17 @@ export class StepFrameView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `StepFrame.count`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `StepFrame.count`);
   }
   /** The time step in seconds. */
   get dt(): number {
     const m = this.#m;
-    const at = this.#ptr + 12;
-    if ((at & 3) === 0) {
-      const x = m.f32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.f32[(ptr >>> 2) + 3];
       if (x !== undefined) return x;
     }
+    const at = ptr + 12;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -899,7 +915,7 @@ export class StepFrameView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 12;
-    if (typeof value === "number" && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 32, at, value, f32Elems, `StepFrame.dt`);
+    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 32, at, value, f32Elems, `StepFrame.dt`);
   }
   /** The acceleration applied. */
   get gravity(): Vec3View {
@@ -918,11 +934,12 @@ export class StepFrameView {
   /** The frame number. */
   get frame(): number {
     const m = this.#m;
-    const at = this.#ptr + 28;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 7];
       if (x !== undefined) return x;
     }
+    const at = ptr + 28;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -936,7 +953,7 @@ export class StepFrameView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 28;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `StepFrame.frame`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 32, at, value, u32Elems, `StepFrame.frame`);
   }
   /** A view of the `Particle` that `src` points to; a `RangeError` if it is null or its bytes are out of bounds. */
   srcView(): ParticleView {
@@ -1033,7 +1050,7 @@ function storeLabel(view: DataView, ptr: number, value: Label): void {
 }
 /** A live view of one `Label` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class LabelView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1532,9 +1549,13 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  */
 class Mem {
   readonly memory: WebAssembly.Memory;
-  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
-  readonly le: boolean = littleEndian;
   dv: DataView = emptyView;
+  /**
+   * The bytes the typed arrays may serve: the buffer's length on a little-endian host, else 0 (a
+   * number field: one comparison checks bounds and byte order, where V8 tests a boolean field's
+   * truth at length).
+   */
+  end = 0;
   u8: Uint8Array = new Uint8Array(0);
   i8: Int8Array = new Int8Array(0);
   u16: Uint16Array = new Uint16Array(0);
@@ -1555,6 +1576,7 @@ class Mem {
     if (buffer === this.dv.buffer) return false;
     this.dv = new DataView(buffer);
     this.u8 = new Uint8Array(buffer);
+    this.end = littleEndian ? this.u8.length : 0;
     this.i8 = new Int8Array(buffer);
     if (littleEndian) {
       // A memory is whole 64 KiB pages long: every width divides it.
@@ -1596,7 +1618,9 @@ function memOfNew(memory: WebAssembly.Memory): Mem {
   return m;
 }
 const mems = new WeakMap<WebAssembly.Memory, Mem>();
-const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };
+/** The `Mem` of a memory of no pages: "none yet". */
+const noMem: Mem = new Mem(new WebAssembly.Memory({ initial: 0 }));
+const lastMem: { mem: Mem } = { mem: noMem };
 /** `ptr` if it is not null and `size` bytes from it are in the memory, else a `RangeError`. */
 function deref(m: Mem, ptr: number, size: number, type: string): number {
   if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
@@ -1643,7 +1667,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   // `undefined`, and V8 then checks the type of what it loads from it.
   /** The number of elements. */
   readonly length: number = 0;
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
@@ -1661,8 +1685,8 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     this.#field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >> e.shift : 0;
-    this.#step = fast ? stride >> e.shift : 0;
+    this.#first = fast ? ptr >>> e.shift : 0;
+    this.#step = fast ? stride >>> e.shift : 0;
     this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
@@ -1672,10 +1696,9 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    if (this.#step !== 0) {
-      const x = this.#typed[this.#first + i * this.#step];
-      if (x !== undefined) return x as unknown as V;
-    }
+    // Where the typed array may not serve, it is empty: `undefined`.
+    const x = this.#typed[this.#first + i * this.#step];
+    if (x !== undefined) return x as unknown as V;
     return this.#slow(i);
   }
   #slow(i: number): V {
@@ -1808,14 +1831,17 @@ interface Movable {
 export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The number of structs. */
   readonly length: number = 0;
-  protected readonly m: Mem;
-  readonly #ptr: number = 0;
+  protected readonly m: Mem = noMem;
+  /** Where the first struct starts. */
+  protected readonly base: number = 0;
   readonly #size: number = 0;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
   readonly #write: (view: DataView, ptr: number, value: T) => void;
   readonly #type: string;
-  readonly #cursor: V;
+  // Declared, not defined: a defined field starts as `undefined`, and V8
+  // then checks the class of the view it loads from it on every `get`.
+  protected declare readonly cursor: V;
   constructor(
     memory: WebAssembly.Memory,
     ptr: number,
@@ -1828,36 +1854,36 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   ) {
     checkArray(ptr, length, size, type);
     this.m = memOf(memory);
-    this.#ptr = ptr;
+    this.base = ptr;
     this.length = length;
     this.#size = size;
     this.#make = make;
     this.#load = load;
     this.#write = write;
     this.#type = type;
-    this.#cursor = new make(memory, ptr);
+    this.cursor = new make(memory, ptr);
   }
   /** Where the first struct starts. */
   get ptr(): number {
-    return this.#ptr;
+    return this.base;
   }
   /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    const cursor = this.#cursor;
-    cursor.ptr = this.#ptr + i * this.#size;
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * this.#size;
     return cursor;
   }
   /** A view of struct `i` of its own. */
   at(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    return new this.#make(this.m.memory, this.#ptr + i * this.#size);
+    return new this.#make(this.m.memory, this.base + i * this.#size);
   }
   /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const m = this.m;
-    const at = this.#ptr + i * this.#size;
+    const at = this.base + i * this.#size;
     if (at + this.#size > m.u8.length) m.span(at, this.#size);
     this.#write(m.dv, at, value);
   }
@@ -1877,7 +1903,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     const size = this.#size;
     const out: T[] = [];
     for (let i = 0; i < this.length; i++) {
-      const at = this.#ptr + i * size;
+      const at = this.base + i * size;
       try {
         if (size > 0) m.dv.getUint8(at + size - 1);
         out.push(this.#load(m.dv, at));
@@ -1890,7 +1916,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   }
   /** A live view of the field at `offset` of every struct. */
   protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.#ptr + offset, this.length, this.#size, e, field);
+    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -1957,6 +1983,13 @@ export class Vec3Array extends StructArray<Vec3, Vec3View> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 12, Vec3View, loadVec3, writeVec3, "Vec3Array");
   }
+  /** The cursor moved to `Vec3` `i`: the same view every call, moved (so an earlier result now shows `Vec3` `i` too). */
+  override get(i: number): Vec3View {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Vec3Array");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 12;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Vec3` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "y" | "z"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Float32Array> {
@@ -1974,6 +2007,13 @@ export class ParticleArray extends StructArray<Particle, ParticleView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 40, ParticleView, loadParticle, writeParticle, "ParticleArray");
+  }
+  /** The cursor moved to `Particle` `i`: the same view every call, moved (so an earlier result now shows `Particle` `i` too). */
+  override get(i: number): ParticleView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ParticleArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 40;
+    return cursor;
   }
   /** A live view of one scalar field of every `Particle` (a column); reads an aligned field through the memory's typed array. */
   column(field: "mass"): LiveArray<number, number, Float32Array>;
@@ -1997,6 +2037,13 @@ export class StepRequestArray extends StructArray<StepRequest, StepRequestView> 
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 24, StepRequestView, loadStepRequest, writeStepRequest, "StepRequestArray");
   }
+  /** The cursor moved to `StepRequest` `i`: the same view every call, moved (so an earlier result now shows `StepRequest` `i` too). */
+  override get(i: number): StepRequestView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "StepRequestArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 24;
+    return cursor;
+  }
   /** A live view of one scalar field of every `StepRequest` (a column); reads an aligned field through the memory's typed array. */
   column(field: "particles" | "count"): LiveArray<number, number, Uint32Array>;
   column(field: "dt"): LiveArray<number, number, Float32Array>;
@@ -2016,6 +2063,13 @@ export class StepResponseArray extends StructArray<StepResponse, StepResponseVie
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 16, StepResponseView, loadStepResponse, writeStepResponse, "StepResponseArray");
   }
+  /** The cursor moved to `StepResponse` `i`: the same view every call, moved (so an earlier result now shows `StepResponse` `i` too). */
+  override get(i: number): StepResponseView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "StepResponseArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 16;
+    return cursor;
+  }
   /** A live view of one scalar field of every `StepResponse` (a column); reads an aligned field through the memory's typed array. */
   column(field: "alive"): LiveArray<number, number, Uint32Array>;
   column(field: "energy"): LiveArray<number, number, Float64Array>;
@@ -2033,6 +2087,13 @@ export class StepFrameArray extends StructArray<StepFrame, StepFrameView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 32, StepFrameView, loadStepFrame, writeStepFrame, "StepFrameArray");
+  }
+  /** The cursor moved to `StepFrame` `i`: the same view every call, moved (so an earlier result now shows `StepFrame` `i` too). */
+  override get(i: number): StepFrameView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "StepFrameArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 32;
+    return cursor;
   }
   /** A live view of one scalar field of every `StepFrame` (a column); reads an aligned field through the memory's typed array. */
   column(field: "src" | "dst" | "count" | "frame"): LiveArray<number, number, Uint32Array>;
@@ -2054,5 +2115,12 @@ export class LabelArray extends StructArray<Label, LabelView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 28, LabelView, loadLabel, writeLabel, "LabelArray");
+  }
+  /** The cursor moved to `Label` `i`: the same view every call, moved (so an earlier result now shows `Label` `i` too). */
+  override get(i: number): LabelView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "LabelArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 28;
+    return cursor;
   }
 }
