@@ -15,9 +15,12 @@ impl Shape {
         match ty {
             Ty::Scalar(s) => s.rust().to_string(),
             Ty::Ptr(Target::Scalar(s)) => format!("WasmPtr<{}>", s.rust()),
-            Ty::Ptr(Target::Named { name, .. }) => format!("WasmPtr<{name}>"),
+            Ty::Ptr(Target::Named { name, .. }) => format!("WasmPtr<{}>", self.rust_named(name)),
             Ty::Array(elem, n) => format!("[{}; {n}]", self.rust_ty(elem)),
-            Ty::Struct(i) => self.structs[*i].name.clone(),
+            Ty::Struct(i) => match self.instance(*i) {
+                Some(inst) => self.rust_instance(inst),
+                None => self.structs[*i].name.clone(),
+            },
             Ty::Enum(i) => self.enums[*i].name.clone(),
             Ty::Variant(i) => self.variants[*i].name.clone(),
             Ty::Str => "WasmStr".to_string(),
@@ -47,7 +50,11 @@ impl Shape {
         for v in &self.variants {
             s.push_str(&self.rust_variant(v));
         }
-        for d in &self.structs {
+        s.push_str(&self.rust_generics());
+        for (i, d) in self.structs.iter().enumerate() {
+            if self.instance(i).is_some() {
+                continue;
+            }
             s.push_str("#[derive(WasmLayout, Clone, Copy)]\n");
             match d.repr {
                 Repr::Natural => {}
@@ -72,9 +79,10 @@ impl Shape {
         for name in named {
             let _ = writeln!(s, "    ({0}::LAYOUT, {0}::SIZE, {0}::ALIGN, &[]),", name);
         }
-        for d in &self.structs {
-            let offs: Vec<String> = (0..d.fields.len()).map(|j| format!("{}::OFFSET_F{j}", d.name)).collect();
-            let _ = writeln!(s, "    ({0}::LAYOUT, {0}::SIZE, {0}::ALIGN, &[{1}]),", d.name, offs.join(", "));
+        for (i, d) in self.structs.iter().enumerate() {
+            let ty = format!("<{}>", self.rust_ty(&Ty::Struct(i)));
+            let offs: Vec<String> = (0..d.fields.len()).map(|j| format!("{ty}::OFFSET_F{j}")).collect();
+            let _ = writeln!(s, "    ({0}::LAYOUT, {0}::SIZE, {0}::ALIGN, &[{1}]),", ty, offs.join(", "));
         }
         s
     }
@@ -100,7 +108,9 @@ fn main() {
         if described != offsets || layout.size != *size || layout.align != *align {
             writeln!(out, "DESCRIPTOR {} size {} align {} offsets {:?}", layout.name, layout.size, layout.align, described).unwrap();
         }
-        write!(out, "{} {} {}", layout.name, size, align).unwrap();
+        // The name in the bindings: a generic struct's instantiation
+        // `G1_2<u32, 3>` is `G1_2_u32_3`, as the reference and C name it.
+        write!(out, "{} {} {}", layout.export_name(), size, align).unwrap();
         for o in &offsets {
             write!(out, " {o}").unwrap();
         }

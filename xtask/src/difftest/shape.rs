@@ -1,6 +1,7 @@
 //! The generator: random struct shapes, seeded so that shape `k` of seed
 //! `s` depends only on `(s, k)`.
 
+use super::generic::{GenericDef, Instance};
 use super::variant::VariantDef;
 
 /// A splitmix64 stream: small, seedable, the same on every host.
@@ -171,6 +172,10 @@ pub(super) struct Shape {
     pub(super) variants: Vec<VariantDef>,
     /// The structs and enums with fields, each after every type it holds.
     pub(super) order: Vec<Decl>,
+    /// Generic struct definitions (see `generic`).
+    pub(super) generics: Vec<GenericDef>,
+    /// Their instantiations, each also a struct in `structs`.
+    pub(super) instances: Vec<Instance>,
 }
 
 /// A struct or an enum with fields, by index.
@@ -190,7 +195,15 @@ impl Shape {
     pub(super) fn generate(seed: u64, index: usize) -> Shape {
         let mut g = Gen {
             rng: Rng::new(seed, index),
-            shape: Shape { index, structs: vec![], enums: vec![], variants: vec![], order: vec![] },
+            shape: Shape {
+                index,
+                structs: vec![],
+                enums: vec![],
+                variants: vec![],
+                order: vec![],
+                generics: vec![],
+                instances: vec![],
+            },
             names: 0,
         };
         g.structure(1);
@@ -231,7 +244,8 @@ impl Gen {
             54..=57 => self.slice(depth, own),
             58..=61 => self.option(own),
             62..=69 => self.array(depth, 1),
-            70..=79 if depth < 4 => Ty::Struct(self.structure(depth + 1)),
+            70..=76 if depth < 4 => Ty::Struct(self.structure(depth + 1)),
+            77..=79 if depth < 4 => self.generic(depth + 1),
             80..=84 if depth < 4 => Ty::Variant(self.variant(depth + 1)),
             70..=84 => Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]),
             _ => Ty::Enum(self.enumeration()),
@@ -366,6 +380,11 @@ mod tests {
             d.fields.iter().any(|f| matches!(f, Ty::Slice(e) if matches!(&**e, Ty::Own(n) if *n == d.name)))
         });
         assert!(own, "no struct holding a slice of itself");
+        assert!(all.contains("<T, const N: usize> {"), "no const-generic struct");
+        let twice = shapes.iter().any(|s| {
+            (0..s.generics.len()).any(|g| s.instances.iter().filter(|i| i.generic == g).count() >= 2)
+        });
+        assert!(twice, "no generic struct instantiated twice in one shape");
         for tag in ["#[repr(C, u8)]", "#[repr(C, u16)]", "#[repr(C, u32)]"] {
             assert!(all.contains(tag), "no enum with fields with {tag}");
         }
