@@ -1,4 +1,4 @@
-use wasm_layout::{ViewMut, ViewRef, WasmLayout, WholeValue};
+use wasm_layout::{ViewMut, ViewRef, WasmLayout, WasmPtr, WholeValue};
 
 // Type parameters, with and without bounds of their own, a default, a
 // where clause; const parameters; a generic struct inside another.
@@ -25,6 +25,13 @@ struct Packed<A, B> {
     b: B,
 }
 
+// A pointer to itself: `Self` is the instantiation.
+#[derive(WasmLayout, Clone, Copy, PartialEq, Debug)]
+pub struct Node<T> {
+    pub value: T,
+    pub next: WasmPtr<Self>,
+}
+
 // Generic code over any instantiation.
 fn round_trip<T: WasmLayout + WholeValue + Copy + PartialEq + core::fmt::Debug>(value: Vec2<T>) {
     let mut bytes = vec![0u8; Vec2::<T>::SIZE];
@@ -46,4 +53,6 @@ fn main() {
     let mut view = Packed::<u8, u32>::view_mut(&mut bytes).unwrap();
     view.set_b(7);
     assert_eq!(view.as_view().b(), 7);
+    assert_eq!((Node::<u32>::SIZE, Node::<f32>::OFFSET_NEXT), (8, 4));
+    assert_eq!(Node::<u32>::LAYOUT.export_name(), "Node_u32");
 }

@@ -19,6 +19,7 @@
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
+use syn::visit_mut::VisitMut;
 use syn::{GenericParam, Type};
 
 use super::host::leaf_types;
@@ -60,6 +61,21 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     let (impl_g, ty_g, _) = generics.split_for_impl();
     let this = quote!(#ident #ty_g);
     let (r, m) = (ref_view(ident), mut_view(ident));
+    // The field types, `Self` as the instantiation (`WasmPtr<Self>` is
+    // `WasmPtr<Node<T>>`), so they mean the same in every generated impl.
+    let this_ty: Type = syn::parse_quote!(#ident #ty_g);
+    let tys: Vec<Type> = match &input.original.data {
+        syn::Data::Struct(s) => s
+            .fields
+            .iter()
+            .map(|f| {
+                let mut ty = f.ty.clone();
+                SelfType(&this_ty).visit_type_mut(&mut ty);
+                ty
+            })
+            .collect(),
+        _ => fields.iter().map(|f| f.ty.clone()).collect(),
+    };
 
     // The bounds every item repeats: the user's, `T: WasmLayout` per type
     // parameter, and the field types the derive cannot see have a layout.
@@ -80,8 +96,8 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         _ => false,
     };
     let mut seen: Vec<&Type> = Vec::new();
-    for f in fields {
-        for leaf in leaf_types(&f.ty) {
+    for ty in &tys {
+        for leaf in leaf_types(ty) {
             if !is_param(leaf) && !seen.contains(&leaf) {
                 seen.push(leaf);
                 preds.push(quote!(for<'__w> #leaf: #krate::__private::WasmLayout));
@@ -115,7 +131,6 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         })
         .collect();
 
-    let tys: Vec<&Type> = fields.iter().map(|f| &f.ty).collect();
     let count = Literal::usize_unsuffixed(fields.len());
     let repr = match input.attrs.packed {
         Some(_) => quote!(__wl::StructRepr::Packed),
@@ -155,8 +170,8 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     }
     let rust_name = quote!(#rust_name.push(">"));
 
-    let descriptors = fields.iter().zip(&offs).map(|(f, off)| {
-        let (n, ty, rename) = (&f.name, &f.ty, opt_str(f.attrs.rename.as_ref()));
+    let descriptors = fields.iter().zip(&offs).zip(&tys).map(|((f, off), ty)| {
+        let (n, rename) = (&f.name, opt_str(f.attrs.rename.as_ref()));
         quote!(__wl::FieldLayout { name: #n, offset: Self::#off, ty: <#ty as __wl::WasmLayout>::LAYOUT, rename: #rename })
     });
     let rename_all = match &input.attrs.rename_all {
@@ -178,24 +193,21 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
             #fvis const #off: usize = Self::__WL_SHAPE.offsets[#i];
         }
     });
-    let validate = fields.iter().zip(&offs).map(|(f, off)| {
-        let ty = &f.ty;
-        quote!(__wl::validate_at::<#ty>(b, Self::#off)?;)
-    });
-    let check_write = fields.iter().zip(&offs).map(|(f, off)| {
-        let (ty, fi) = (&f.ty, f.ident);
+    let validate = offs.iter().zip(&tys).map(|(off, ty)| quote!(__wl::validate_at::<#ty>(b, Self::#off)?;));
+    let check_write = fields.iter().zip(&offs).zip(&tys).map(|((f, off), ty)| {
+        let fi = f.ident;
         quote!(__wl::check_write_at::<#ty>(&self.#fi, Self::#off)?;)
     });
-    let decode = fields.iter().zip(&offs).map(|(f, off)| {
-        let (ty, fi) = (&f.ty, f.ident);
+    let decode = fields.iter().zip(&offs).zip(&tys).map(|((f, off), ty)| {
+        let fi = f.ident;
         quote!(#fi: <#ty as __wl::WasmLayout>::__decode(__wl::field_at::<#ty>(b, Self::#off)))
     });
-    let encode = fields.iter().zip(&offs).map(|(f, off)| {
-        let (ty, fi) = (&f.ty, f.ident);
+    let encode = fields.iter().zip(&offs).zip(&tys).map(|((f, off), ty)| {
+        let fi = f.ident;
         quote!(__wl::WasmLayout::__encode(&self.#fi, __wl::field_at_mut::<#ty>(b, Self::#off));)
     });
-    let ref_getters = fields.iter().zip(&offs).map(|(f, off)| {
-        let (fvis, fi, ty) = (f.vis, f.ident, &f.ty);
+    let ref_getters = fields.iter().zip(&offs).zip(&tys).map(|((f, off), ty)| {
+        let (fvis, fi) = (f.vis, f.ident);
         quote! {
             #[doc = "This field, read from its wasm32 offset."]
             #[inline]
@@ -204,10 +216,10 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
             }
         }
     });
-    let mut_methods = fields.iter().zip(&offs).map(|(f, off)| {
-        let (fvis, fi, ty) = (f.vis, f.ident, &f.ty);
+    let mut_methods = fields.iter().zip(&offs).zip(&tys).map(|((f, off), ty)| {
+        let (fvis, fi) = (f.vis, f.ident);
         let set = FieldNames::ident(f, &f.names.setter);
-        let whole = whole_bounds([&f.ty], krate);
+        let whole = whole_bounds([ty], krate);
         let view_mut = f.names.view_mut.as_ref().map(|n| {
             let n = FieldNames::ident(f, n);
             quote! {
@@ -232,7 +244,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
             }
         }
     });
-    let whole = whole_bounds(tys.iter().copied(), krate);
+    let whole = whole_bounds(&tys, krate);
     let whole_preds = match whole.is_empty() {
         true => TokenStream::new(),
         // `where a, b` after the shared `where …,`: drop the keyword.
@@ -398,5 +410,17 @@ fn host_check(input: &Input, fields: &[Field], offs: &[syn::Ident], this: &Token
             ::core::assert!(::core::mem::size_of::<#this>() == Self::__WL_SHAPE.size, #size_msg);
             ::core::assert!(::core::mem::align_of::<#this>() == Self::__WL_SHAPE.align, #align_msg);
         };
+    }
+}
+
+/// Replaces the type `Self` with the instantiation's type.
+struct SelfType<'a>(&'a Type);
+
+impl VisitMut for SelfType<'_> {
+    fn visit_type_mut(&mut self, ty: &mut Type) {
+        match ty {
+            Type::Path(p) if p.qself.is_none() && p.path.is_ident("Self") => *ty = self.0.clone(),
+            _ => syn::visit_mut::visit_type_mut(self, ty),
+        }
     }
 }
