@@ -281,8 +281,20 @@ mod clash {
     pub struct Vec2_f32 {
         pub a: u8,
     }
+
+    /// Named like the layout constant the TypeScript of `Vec2<f32>` declares.
+    #[derive(WasmLayout, Clone, Copy)]
+    pub struct Vec2_f32Layout {
+        pub a: u8,
+    }
 }
-use clash::Vec2_f32;
+use clash::{Vec2_f32, Vec2_f32Layout};
+
+#[derive(WasmLayout, Clone, Copy)]
+pub struct ItemClash {
+    pub v: Vec2<f32>,
+    pub w: Vec2_f32Layout,
+}
 
 #[derive(WasmLayout, Clone, Copy)]
 pub struct Clash {
@@ -308,6 +320,10 @@ fn a_clash_with_a_user_type_is_an_error_and_a_rename_resolves_it() {
     let err = Bindings::new().add::<Clash>().try_typescript().unwrap_err();
     assert!(matches!(err, BindingsError::NameConflict { name: "Vec2_f32", .. }), "{err:?}");
     assert!(err.to_string().contains("Vec2<f32>"), "{err}");
+    // The names an instantiation brings go through the name registry too.
+    let err = Bindings::new().add::<ItemClash>().try_typescript().unwrap_err();
+    assert!(matches!(err, BindingsError::Name(_)), "{err:?}");
+    assert!(err.to_string().contains("Vec2_f32Layout"), "{err}");
     assert_eq!(Renamed::<f32>::LAYOUT.export_name(), "V2_f32");
     let ts = Bindings::new().add::<Resolved>().typescript();
     assert!(ts.contains("export interface V2_f32 {"), "{ts}");
