@@ -22,6 +22,7 @@ use quote::{quote, quote_spanned};
 use syn::visit_mut::VisitMut;
 use syn::{GenericParam, Type};
 
+use super::generic_parts::{host_check, names, SelfType};
 use super::host::leaf_types;
 use super::opt_str;
 use super::whole::whole_bounds;
@@ -142,33 +143,8 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         .fold(quote!(__wl::End), |rest, ty| quote!(__wl::Cat<<#ty as __wl::WasmLayout>::Bytes, #rest>));
     let offs: Vec<_> = fields.iter().map(|f| FieldNames::ident(f, &f.names.offset)).collect();
 
-    // NAME: `Vec2<f32>`; the bindings' name: `Vec2_f32`.
     let name = ident.to_string();
-    let mut rust_name = quote!(__wl::NameBuf::new(#name).push("<"));
-    let base = match &input.attrs.rename {
-        Some(lit) => quote!(#lit),
-        None => quote!(#name),
-    };
-    let mut binding = quote!(__wl::NameBuf::new(#base));
-    for (i, p) in generics.params.iter().enumerate() {
-        if i > 0 {
-            rust_name = quote!(#rust_name.push(", "));
-        }
-        match p {
-            GenericParam::Type(t) => {
-                let t = &t.ident;
-                rust_name = quote!(#rust_name.push(<#t as __wl::WasmLayout>::NAME));
-                binding = quote!(#binding.push("_").push_binding(<#t as __wl::WasmLayout>::LAYOUT));
-            }
-            GenericParam::Const(c) => {
-                let c = &c.ident;
-                rust_name = quote!(#rust_name.push_int(#c as i128));
-                binding = quote!(#binding.push("_").push_int(#c as i128));
-            }
-            GenericParam::Lifetime(_) => {}
-        }
-    }
-    let rust_name = quote!(#rust_name.push(">"));
+    let (rust_name, binding) = names(input);
 
     let descriptors = fields.iter().zip(&offs).zip(&tys).map(|((f, off), ty)| {
         let (n, rename) = (&f.name, opt_str(f.attrs.rename.as_ref()));
@@ -379,48 +355,5 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
                 fn __bytes_mut(&mut self) -> &mut <#this as __wl::WasmLayout>::Bytes { self.bytes }
             }
         };
-    }
-}
-
-/// For `#[repr(C)]`: the host check of one instantiation, a constant the
-/// instantiation's `SIZE` evaluates, so it runs for every instantiation
-/// used (where its size is needed), spanned on the field it checks.
-fn host_check(input: &Input, fields: &[Field], offs: &[syn::Ident], this: &TokenStream) -> TokenStream {
-    let name = input.ident.to_string();
-    let fix = "the host lays this instantiation out differently from wasm32 (an argument's host alignment differs from its wasm32 one)";
-    let offsets = fields.iter().zip(offs).map(|(f, off)| {
-        let (fi, field) = (f.ident, &f.name);
-        let msg = quote!(::core::concat!(
-            "wasm-layout: an instantiation of `", #name, "` is #[repr(C)] but field `", #field,
-            "` is at a different offset on this host than on wasm32: ", #fix
-        ));
-        quote_spanned! {fi.span()=>
-            ::core::assert!(::core::mem::offset_of!(#this, #fi) == Self::#off, #msg);
-        }
-    });
-    let size_msg = quote!(::core::concat!(
-        "wasm-layout: an instantiation of `", #name, "` is #[repr(C)] but its size on this host is not its wasm32 size: ", #fix
-    ));
-    let align_msg = quote!(::core::concat!(
-        "wasm-layout: an instantiation of `", #name, "` is #[repr(C)] but its alignment on this host is not its wasm32 alignment: ", #fix
-    ));
-    quote! {
-        const __WL_HOST: () = {
-            #(#offsets)*
-            ::core::assert!(::core::mem::size_of::<#this>() == Self::__WL_SHAPE.size, #size_msg);
-            ::core::assert!(::core::mem::align_of::<#this>() == Self::__WL_SHAPE.align, #align_msg);
-        };
-    }
-}
-
-/// Replaces the type `Self` with the instantiation's type.
-struct SelfType<'a>(&'a Type);
-
-impl VisitMut for SelfType<'_> {
-    fn visit_type_mut(&mut self, ty: &mut Type) {
-        match ty {
-            Type::Path(p) if p.qself.is_none() && p.path.is_ident("Self") => *ty = self.0.clone(),
-            _ => syn::visit_mut::visit_type_mut(self, ty),
-        }
     }
 }

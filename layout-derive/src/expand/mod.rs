@@ -4,6 +4,7 @@ mod data_enum;
 mod enums;
 mod fields;
 pub mod generic;
+mod generic_parts;
 mod host;
 pub mod predict;
 mod structs;
