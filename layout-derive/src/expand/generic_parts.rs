@@ -47,7 +47,7 @@ pub fn names(input: &Input) -> (TokenStream, TokenStream) {
 /// used (where its size is needed), spanned on the field it checks.
 pub fn host_check(input: &Input, fields: &[Field], offs: &[syn::Ident], this: &TokenStream) -> TokenStream {
     let name = input.ident.to_string();
-    let fix = "the host lays this instantiation out differently from wasm32 (an argument's host alignment differs from its wasm32 one)";
+    let fix = "an argument's host layout differs from its wasm32 one; instantiate it with #[repr(C)] structs and scalars";
     let offsets = fields.iter().zip(offs).map(|(f, off)| {
         let (fi, field) = (f.ident, &f.name);
         let msg = quote!(::core::concat!(

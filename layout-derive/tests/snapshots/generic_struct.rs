@@ -62,26 +62,26 @@ const _: () = {
                 ::core::concat!("wasm-layout: an instantiation of `", "Tagged",
                 "` is #[repr(C)] but field `", "tags",
                 "` is at a different offset on this host than on wasm32: ",
-                "the host lays this instantiation out differently from wasm32 (an argument's host alignment differs from its wasm32 one)")
+                "an argument's host layout differs from its wasm32 one; instantiate it with #[repr(C)] structs and scalars")
             );
             ::core::assert!(
                 ::core::mem::offset_of!(Tagged < T, N >, value) == Self::OFFSET_VALUE,
                 ::core::concat!("wasm-layout: an instantiation of `", "Tagged",
                 "` is #[repr(C)] but field `", "value",
                 "` is at a different offset on this host than on wasm32: ",
-                "the host lays this instantiation out differently from wasm32 (an argument's host alignment differs from its wasm32 one)")
+                "an argument's host layout differs from its wasm32 one; instantiate it with #[repr(C)] structs and scalars")
             );
             ::core::assert!(
                 ::core::mem::size_of:: < Tagged < T, N > > () == Self::__WL_SHAPE.size,
                 ::core::concat!("wasm-layout: an instantiation of `", "Tagged",
                 "` is #[repr(C)] but its size on this host is not its wasm32 size: ",
-                "the host lays this instantiation out differently from wasm32 (an argument's host alignment differs from its wasm32 one)")
+                "an argument's host layout differs from its wasm32 one; instantiate it with #[repr(C)] structs and scalars")
             );
             ::core::assert!(
                 ::core::mem::align_of:: < Tagged < T, N > > () == Self::__WL_SHAPE.align,
                 ::core::concat!("wasm-layout: an instantiation of `", "Tagged",
                 "` is #[repr(C)] but its alignment on this host is not its wasm32 alignment: ",
-                "the host lays this instantiation out differently from wasm32 (an argument's host alignment differs from its wasm32 one)")
+                "an argument's host layout differs from its wasm32 one; instantiate it with #[repr(C)] structs and scalars")
             );
         };
         ///This field's offset in bytes, in the wasm32 layout.
