@@ -32,6 +32,24 @@ pub struct Node<T> {
     pub next: WasmPtr<Self>,
 }
 
+// No fields: only a const parameter.
+#[derive(WasmLayout, Clone, Copy, PartialEq, Debug)]
+pub struct Marker<const N: usize> {}
+
+mod inner {
+    use wasm_layout::WasmLayout;
+
+    /// Docs, renames and a private field in another module.
+    #[derive(WasmLayout, Clone, Copy)]
+    #[layout(rename = "Cell", rename_all = "camelCase")]
+    pub(crate) struct Cell<T> {
+        /// The cell's value.
+        pub(crate) cell_value: T,
+        #[layout(rename = "other")]
+        hidden: T,
+    }
+}
+
 // Generic code over any instantiation.
 fn round_trip<T: WasmLayout + WholeValue + Copy + PartialEq + core::fmt::Debug>(value: Vec2<T>) {
     let mut bytes = vec![0u8; Vec2::<T>::SIZE];
@@ -55,4 +73,9 @@ fn main() {
     assert_eq!(view.as_view().b(), 7);
     assert_eq!((Node::<u32>::SIZE, Node::<f32>::OFFSET_NEXT), (8, 4));
     assert_eq!(Node::<u32>::LAYOUT.export_name(), "Node_u32");
+    assert_eq!((Marker::<3>::SIZE, Marker::<3>::NAME), (0, "Marker<3>"));
+    assert_eq!(Marker::<3>::read_from(&[]).unwrap(), Marker {});
+    let cell = inner::Cell::<u16>::LAYOUT;
+    assert_eq!((cell.export_name(), cell.field_doc("cell_value")), ("Cell_u16", "The cell's value."));
+    assert_eq!(inner::Cell::<u16>::OFFSET_CELL_VALUE, 0);
 }
