@@ -27,6 +27,7 @@ pub use wasm_layout_codegen::{Bindings, BindingsError, Export, ExportError};
 /// | struct | `rename_all = "camelCase"` | how generated code spells field names |
 /// | field, variant | `rename = "name"` | the name in generated code |
 /// | struct, enum | `crate = "path"` | where the runtime is, if not `::wasm_layout` |
+/// | generic struct | `rename_instances(Vec2_f32 = "Vec2f")` | the name in generated code of one instantiation, by the name it would have |
 ///
 /// A struct may be generic over types and `const` lengths
 /// (`struct Vec2<T> { x: T, y: T }`, `struct Buf<const N: usize> { data:
@@ -41,7 +42,8 @@ pub use wasm_layout_codegen::{Bindings, BindingsError, Export, ExportError};
 /// struct's or enum's generated name (`Vec2_Vec2_f32`), `u8x4` for
 /// `[u8; 4]`, `ptr_T` for `WasmPtr<T>`, the number for a `const` argument
 /// (`Buf_16`). A user type of that name is a `BindingsError::NameConflict`;
-/// rename the generic struct to resolve it. Stable Rust cannot size an array
+/// rename the generic struct, or the one instantiation with
+/// `rename_instances`, to resolve it. Stable Rust cannot size an array
 /// from a type parameter, so a generic struct's bytes are its fields' bytes
 /// back to back: an instantiation whose layout has padding (`Pair<u8, u32>`)
 /// is a compile error, as are lifetimes, `align` and `#[repr(packed)]`

@@ -302,9 +302,10 @@ pub struct Clash {
     pub w: Vec2_f32,
 }
 
-/// The same generic struct, renamed in the bindings.
+/// A generic struct renamed in the bindings, and one of its
+/// instantiations renamed by the name it would have.
 #[derive(WasmLayout, Clone, Copy)]
-#[layout(rename = "V2")]
+#[layout(rename = "V2", rename_instances(V2_u8 = "Bytes2"))]
 pub struct Renamed<T> {
     pub x: T,
 }
@@ -312,6 +313,7 @@ pub struct Renamed<T> {
 #[derive(WasmLayout, Clone, Copy)]
 pub struct Resolved {
     pub w: Vec2_f32,
+    pub b: Renamed<u8>,
     pub r: Renamed<f32>,
 }
 
@@ -325,6 +327,10 @@ fn a_clash_with_a_user_type_is_an_error_and_a_rename_resolves_it() {
     assert!(matches!(err, BindingsError::Name(_)), "{err:?}");
     assert!(err.to_string().contains("Vec2_f32Layout"), "{err}");
     assert_eq!(Renamed::<f32>::LAYOUT.export_name(), "V2_f32");
+    assert_eq!(Renamed::<u8>::LAYOUT.export_name(), "Bytes2");
+    assert_eq!(Renamed::<u8>::NAME, "Renamed<u8>");
+    assert_ne!(Renamed::<u8>::FINGERPRINT, Renamed::<i8>::FINGERPRINT);
     let ts = Bindings::new().add::<Resolved>().typescript();
     assert!(ts.contains("export interface V2_f32 {"), "{ts}");
+    assert!(ts.contains("export interface Bytes2 {") && !ts.contains("V2_u8"), "{ts}");
 }

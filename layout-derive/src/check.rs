@@ -25,6 +25,11 @@ pub fn check(cx: &Ctxt, input: &Input) {
                 "generic enums and unions are not supported: a wasm32 layout needs concrete field types; derive on a concrete type for each instantiation (generic structs are supported)",
             ),
         }
+    } else if let Some((from, _)) = input.attrs.rename_instances.first() {
+        cx.error_spanned_by(
+            from,
+            "`rename_instances` applies to generic structs (it names their instantiations); use `rename = \"Name\"` here",
+        );
     }
     match &input.data {
         Data::Struct(fields) => {

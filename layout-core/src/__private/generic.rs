@@ -210,6 +210,23 @@ impl NameBuf {
         }
     }
 
+    /// `to` if the name built is `from`, else the name built: a
+    /// `rename_instances(from = "to")` of one instantiation.
+    pub const fn renamed(self, from: &str, to: &str) -> Self {
+        let (name, from) = (self.bytes.split_at(self.len).0, from.as_bytes());
+        if name.len() != from.len() {
+            return self;
+        }
+        let mut i = 0;
+        while i < name.len() {
+            if name[i] != from[i] {
+                return self;
+            }
+            i += 1;
+        }
+        NameBuf::new(to)
+    }
+
     /// The name built.
     pub const fn as_str(&'static self) -> &'static str {
         match core::str::from_utf8(self.bytes.split_at(self.len).0) {

@@ -11,7 +11,8 @@ use crate::ast::{Field, Input};
 /// The `NameBuf` expressions of an instantiation's names: `Vec2<f32>` (the
 /// Rust name, `NAME`) and `Vec2_f32` (the name in the bindings: the
 /// struct's or its `rename`, then `_` and each argument's), from the
-/// arguments' own names at compile time.
+/// arguments' own names at compile time; an instantiation named in
+/// `rename_instances` takes the name given there.
 pub fn names(input: &Input) -> (TokenStream, TokenStream) {
     let (ident, generics) = (input.ident, &input.original.generics);
     let name = ident.to_string();
@@ -38,6 +39,11 @@ pub fn names(input: &Input) -> (TokenStream, TokenStream) {
             }
             GenericParam::Lifetime(_) => {}
         }
+    }
+    // `rename_instances(Vec2_f32 = "Vec2f")`: by the name it would have.
+    for (from, to) in &input.attrs.rename_instances {
+        let from = from.to_string();
+        binding = quote!(#binding.renamed(#from, #to));
     }
     (quote!(#rust_name.push(">")), binding)
 }
