@@ -25,7 +25,13 @@ pub use crate::variant::{VariantMut, VariantRef, WasmVariant};
 pub use crate::view::{ViewMut, ViewRef};
 pub use crate::{FieldlessEnum, WasmLayout, WholeValue};
 
+mod generic;
 mod template;
+
+pub use generic::{
+    bytes_of, bytes_of_mut, check_write_at, field_at, field_at_mut, get_at, get_mut_at, unpadded_size,
+    validate_at, Cat, End, NameBuf,
+};
 
 /// The size and alignment of `T`, for [`StructShape::new`].
 pub const fn shape<T: WasmLayout>() -> FieldShape {

@@ -24,6 +24,9 @@ pub struct Container {
     pub rename: Option<LitStr>,
     pub rename_all: Option<WithSpan<RenameRule>>,
     pub krate: Option<syn::Path>,
+    /// `rename_instances(Vec2_f32 = "Vec2f", …)` on a generic struct: the
+    /// name in the bindings of an instantiation, by its default name.
+    pub rename_instances: Vec<(syn::Ident, LitStr)>,
     /// The doc comment (see `doc::text`), empty if none.
     pub doc: String,
 }
@@ -55,7 +58,7 @@ pub struct Repr {
 }
 
 const CONTAINER_KEYS: &str =
-    "`packed`, `align = N`, `rename = \"Name\"`, `rename_all = \"camelCase\"` or `crate = \"path\"`";
+    "`packed`, `align = N`, `rename = \"Name\"`, `rename_all = \"camelCase\"`, `rename_instances(Name_u8 = \"Name8\")` or `crate = \"path\"`";
 
 fn set_once<T>(cx: &Ctxt, meta: &ParseNestedMeta, slot: &mut Option<T>, value: T) {
     if slot.is_some() {
@@ -125,6 +128,17 @@ impl Container {
                             ),
                         ),
                     }
+                } else if meta.path.is_ident(RENAME_INSTANCES) {
+                    meta.parse_nested_meta(|inner| {
+                        let Some(from) = inner.path.get_ident().cloned() else {
+                            return Err(inner.error(
+                                "expected the instantiation's name in the bindings: `Vec2_f32 = \"Vec2f\"`",
+                            ));
+                        };
+                        let to = identifier(cx, inner.value()?.parse()?);
+                        out.rename_instances.push((from, to));
+                        Ok(())
+                    })?;
                 } else if meta.path.is_ident(CRATE) {
                     let lit: LitStr = meta.value()?.parse()?;
                     set_once(cx, &meta, &mut out.krate, lit.parse()?);

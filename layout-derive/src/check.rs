@@ -11,17 +11,24 @@ const MAX_ALIGN: u64 = 1 << 29;
 
 pub fn check(cx: &Ctxt, input: &Input) {
     let generics = &input.original.generics;
-    if generics.params.iter().all(|p| matches!(p, syn::GenericParam::Lifetime(_))) {
-        if !generics.params.is_empty() {
-            cx.error_spanned_by(
-                generics,
-                "lifetime parameters are not supported: a value in linear memory cannot borrow from the host; remove them with the references that use them",
-            );
-        }
-    } else {
+    if let Some(lifetime) = generics.lifetimes().next() {
         cx.error_spanned_by(
-            generics,
-            "generic types are not supported: a wasm32 layout needs concrete field types; derive on a concrete struct for each instantiation",
+            lifetime,
+            "lifetime parameters are not supported: a value in linear memory cannot borrow from the host; remove them with the references that use them",
+        );
+    }
+    if crate::expand::generic::is_generic(input) {
+        match &input.data {
+            Data::Struct(_) => crate::expand::generic::check(cx, input),
+            _ => cx.error_spanned_by(
+                generics,
+                "generic enums and unions are not supported: a wasm32 layout needs concrete field types; derive on a concrete type for each instantiation (generic structs are supported)",
+            ),
+        }
+    } else if let Some((from, _)) = input.attrs.rename_instances.first() {
+        cx.error_spanned_by(
+            from,
+            "`rename_instances` applies to generic structs (it names their instantiations); use `rename = \"Name\"` here",
         );
     }
     match &input.data {

@@ -24,6 +24,9 @@
 //! emits is declared in a `wasm_layout_rules::names` scope first, so a
 //! clash is an error at the field), then calls the runtime's
 //! `__private::struct_layout!` template with the input's own tokens.
+//! Generic structs have an expansion of their own, `expand::generic`: one
+//! generic impl whose constants `StructShape::new` computes over the type
+//! parameters' `SIZE` and `ALIGN` per instantiation.
 //! Enums with fields (`variant` reads and checks them) have an expansion of
 //! their own, `expand::data_enum`, evaluated by the rules' `StructShape` per
 //! case and `VariantShape` for the whole.
@@ -46,7 +49,9 @@ use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
 /// Derives `WasmLayout`: the wasm32 layout, accessors and views of a struct
-/// (a tuple struct too), of a fieldless enum with an integer `#[repr]` (with `FieldlessEnum`, for
+/// (a tuple struct too; also generic over types and `const` lengths, one
+/// layout per instantiation, named `Vec2_f32` in the bindings),
+/// of a fieldless enum with an integer `#[repr]` (with `FieldlessEnum`, for
 /// `Open<E>`), of a `#[repr(C)]` union (views only: no `WholeValue`), or of an enum with fields
 /// with `#[repr(C, u8)]` (or `C, u16` / `C, u32`), which also gets
 /// `WasmVariant` and the `<Name>Ref` / `<Name>Mut` enums of case views.

@@ -196,3 +196,18 @@ pub struct Event {
 "#,
     );
 }
+
+#[test]
+fn generic_struct() {
+    check(
+        "generic_struct",
+        r#"
+#[derive(WasmLayout)]
+#[repr(C)]
+pub struct Tagged<T, const N: usize> {
+    pub tags: [u8; N],
+    pub value: T,
+}
+"#,
+    );
+}

@@ -9,4 +9,5 @@ pub const PACKED: &str = "packed";
 pub const ALIGN: &str = "align";
 pub const RENAME: &str = "rename";
 pub const RENAME_ALL: &str = "rename_all";
+pub const RENAME_INSTANCES: &str = "rename_instances";
 pub const CRATE: &str = "crate";

@@ -342,6 +342,30 @@ pub struct Image {
     pub strict: ColorEnum,
 }
 
+/// A generic struct: each instantiation a root uses is a type of its own in
+/// the bindings (`Vec2_f32`, `Vec2_u16`).
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Vec2<T> {
+    pub x: T,
+    pub y: T,
+}
+
+/// A const-generic length: `Buf<8>` is `Buf_8` in the bindings.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Buf<const N: usize> {
+    pub len: u32,
+    pub data: [u8; N],
+}
+
+/// Two instantiations of one generic struct and a const-generic one.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Placed {
+    pub pos: Vec2<f32>,
+    pub cell: Vec2<u16>,
+    pub label: Buf<8>,
+    pub flag: bool,
+}
+
 /// The bindings for the whole corpus. `Leaf` is only reached through a
 /// pointer; the walk must still declare it.
 pub fn bindings() -> Bindings {
@@ -376,6 +400,7 @@ pub fn bindings() -> Bindings {
         .add::<PackedNamed>()
         .add::<Event>()
         .add::<Image>()
+        .add::<Placed>()
 }
 
 /// The corpus without the types C++ cannot lay out (`Empty` and the
@@ -406,7 +431,8 @@ pub fn bindings_without_zero_size() -> Bindings {
         .add::<PackedNamed>()
         .add::<Event>()
         .add::<Image>()
+        .add::<Placed>()
 }
 
 /// How many named types the corpus declares.
-pub const TYPE_COUNT: usize = 40;
+pub const TYPE_COUNT: usize = 44;

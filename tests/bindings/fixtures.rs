@@ -135,7 +135,17 @@ fn values() -> Vec<Fixture> {
             levels: [wasm_layout::Open::from(Signed32::Min), wasm_layout::Open::from_raw(12345)],
             strict: ColorEnum::Green,
         }),
+        fixture(placed()),
     ]
+}
+
+fn placed() -> Placed {
+    Placed {
+        pos: Vec2 { x: 1.5, y: -0.25 },
+        cell: Vec2 { x: 7, y: 65535 },
+        label: Buf { len: 3, data: *b"abc\0\0\0\0\x01" },
+        flag: true,
+    }
 }
 
 /// Byte images that no reader may accept: a bool byte of 2, an unknown
@@ -181,6 +191,12 @@ fn invalid() -> Vec<Invalid> {
             base: fixture(modes_value()),
         },
         Invalid { offset: at(Modes::LAYOUT, "color"), byte: 9, field: "Modes.color", base: modes },
+        Invalid {
+            offset: at(Placed::LAYOUT, "flag"),
+            byte: 2,
+            field: "Placed.flag",
+            base: fixture(placed()),
+        },
         // Nested: in an array of structs inside a struct.
         Invalid {
             offset: at(Deep::LAYOUT, "rects") + Rect::SIZE + at(Rect::LAYOUT, "alive"),

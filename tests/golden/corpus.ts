@@ -5013,6 +5013,476 @@ export class ImageView {
   }
 }
 
+/**
+ * A generic struct: each instantiation a root uses is a type of its own in
+ * the bindings (`Vec2_f32`, `Vec2_u16`).
+ */
+export interface Vec2_f32 {
+  x: number;
+  y: number;
+}
+export const Vec2_f32Layout = {
+  size: 8,
+  align: 4,
+  offsets: {
+    x: 0,
+    y: 4,
+  },
+} as const;
+export const Vec2_f32Fingerprint = 0xfee9d14f670c6b59n;
+/** Reads a `Vec2_f32`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readVec2_f32(view: DataView, ptr: number): Vec2_f32 {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Vec2_f32");
+  try {
+    return loadVec2_f32(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 8);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeVec2_f32(view: DataView, ptr: number, value: Vec2_f32): void {
+  checkVec2_f32(value);
+  checkSpan(view, ptr, 8, "Vec2_f32");
+  storeVec2_f32(view, ptr, value);
+}
+function loadVec2_f32(view: DataView, ptr: number): Vec2_f32 {
+  return {
+    x: view.getFloat32(ptr, true),
+    y: view.getFloat32(ptr + 4, true),
+  };
+}
+function checkVec2_f32(value: Vec2_f32): void {
+  checkFloat(value.x, "f32", `Vec2_f32.x`);
+  checkFloat(value.y, "f32", `Vec2_f32.y`);
+}
+function storeVec2_f32(view: DataView, ptr: number, value: Vec2_f32): void {
+  view.setFloat32(ptr, value.x, true);
+  view.setFloat32(ptr + 4, value.y, true);
+}
+/** A live view of one `Vec2_f32` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class Vec2_f32View {
+  readonly #m: Mem;
+  #ptr = 0;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Vec2_f32View");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Vec2_f32` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "Vec2_f32View");
+    this.#ptr = value;
+  }
+  get x(): number {
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.f32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
+    try {
+      return view.getFloat32(at, true);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getFloat32(at, true);
+    }
+  }
+  set x(value: number) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2_f32.x`);
+  }
+  get y(): number {
+    const m = this.#m;
+    const at = this.#ptr + 4;
+    if ((at & 3) === 0) {
+      const x = m.f32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
+    try {
+      return view.getFloat32(at, true);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getFloat32(at, true);
+    }
+  }
+  set y(value: number) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
+    if (typeof value === "number" && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2_f32.y`);
+  }
+}
+
+/**
+ * A generic struct: each instantiation a root uses is a type of its own in
+ * the bindings (`Vec2_f32`, `Vec2_u16`).
+ */
+export interface Vec2_u16 {
+  x: number;
+  y: number;
+}
+export const Vec2_u16Layout = {
+  size: 4,
+  align: 2,
+  offsets: {
+    x: 0,
+    y: 2,
+  },
+} as const;
+export const Vec2_u16Fingerprint = 0x81a9bdd935f49847n;
+/** Reads a `Vec2_u16`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readVec2_u16(view: DataView, ptr: number): Vec2_u16 {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Vec2_u16");
+  try {
+    return loadVec2_u16(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 4);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeVec2_u16(view: DataView, ptr: number, value: Vec2_u16): void {
+  checkVec2_u16(value);
+  checkSpan(view, ptr, 4, "Vec2_u16");
+  storeVec2_u16(view, ptr, value);
+}
+function loadVec2_u16(view: DataView, ptr: number): Vec2_u16 {
+  return {
+    x: view.getUint16(ptr, true),
+    y: view.getUint16(ptr + 2, true),
+  };
+}
+function checkVec2_u16(value: Vec2_u16): void {
+  checkInt(value.x, 0, 65535, "u16", `Vec2_u16.x`);
+  checkInt(value.y, 0, 65535, "u16", `Vec2_u16.y`);
+}
+function storeVec2_u16(view: DataView, ptr: number, value: Vec2_u16): void {
+  view.setUint16(ptr, value.x, true);
+  view.setUint16(ptr + 2, value.y, true);
+}
+/** A live view of one `Vec2_u16` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class Vec2_u16View {
+  readonly #m: Mem;
+  #ptr = 0;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Vec2_u16View");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Vec2_u16` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "Vec2_u16View");
+    this.#ptr = value;
+  }
+  get x(): number {
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 1) === 0) {
+      const x = m.u16[at >> 1];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
+    try {
+      return view.getUint16(at, true);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 4);
+      view = m.dv;
+      return view.getUint16(at, true);
+    }
+  }
+  set x(value: number) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Vec2_u16.x`);
+  }
+  get y(): number {
+    const m = this.#m;
+    const at = this.#ptr + 2;
+    if ((at & 1) === 0) {
+      const x = m.u16[at >> 1];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
+    try {
+      return view.getUint16(at, true);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 4);
+      view = m.dv;
+      return view.getUint16(at, true);
+    }
+  }
+  set y(value: number) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 2;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Vec2_u16.y`);
+  }
+}
+
+/** A const-generic length: `Buf<8>` is `Buf_8` in the bindings. */
+export interface Buf_8 {
+  len: number;
+  data: [number, number, number, number, number, number, number, number];
+}
+export const Buf_8Layout = {
+  size: 12,
+  align: 4,
+  offsets: {
+    len: 0,
+    data: 4,
+  },
+} as const;
+export const Buf_8Fingerprint = 0xa8077da8f1783e46n;
+/** Reads a `Buf_8`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readBuf_8(view: DataView, ptr: number): Buf_8 {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Buf_8");
+  try {
+    return loadBuf_8(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 12);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeBuf_8(view: DataView, ptr: number, value: Buf_8): void {
+  checkBuf_8(value);
+  checkSpan(view, ptr, 12, "Buf_8");
+  storeBuf_8(view, ptr, value);
+}
+function loadBuf_8(view: DataView, ptr: number): Buf_8 {
+  return {
+    len: view.getUint32(ptr, true),
+    data: [view.getUint8(ptr + 4), view.getUint8(ptr + 4 + 1), view.getUint8(ptr + 4 + 2), view.getUint8(ptr + 4 + 3), view.getUint8(ptr + 4 + 4), view.getUint8(ptr + 4 + 5), view.getUint8(ptr + 4 + 6), view.getUint8(ptr + 4 + 7)],
+  };
+}
+function checkBuf_8(value: Buf_8): void {
+  checkInt(value.len, 0, 4294967295, "u32", `Buf_8.len`);
+  if (!(Array.isArray(value.data) && value.data.length === 8 && typeof value.data[0] === "number" && (value.data[0] & 255) === value.data[0] && typeof value.data[1] === "number" && (value.data[1] & 255) === value.data[1] && typeof value.data[2] === "number" && (value.data[2] & 255) === value.data[2] && typeof value.data[3] === "number" && (value.data[3] & 255) === value.data[3] && typeof value.data[4] === "number" && (value.data[4] & 255) === value.data[4] && typeof value.data[5] === "number" && (value.data[5] & 255) === value.data[5] && typeof value.data[6] === "number" && (value.data[6] & 255) === value.data[6] && typeof value.data[7] === "number" && (value.data[7] & 255) === value.data[7])) checkElems(value.data, 8, u8Elems, `Buf_8.data`);
+}
+function storeBuf_8(view: DataView, ptr: number, value: Buf_8): void {
+  view.setUint32(ptr, value.len, true);
+  view.setUint8(ptr + 4, value.data[0]!);
+  view.setUint8(ptr + 4 + 1, value.data[1]!);
+  view.setUint8(ptr + 4 + 2, value.data[2]!);
+  view.setUint8(ptr + 4 + 3, value.data[3]!);
+  view.setUint8(ptr + 4 + 4, value.data[4]!);
+  view.setUint8(ptr + 4 + 5, value.data[5]!);
+  view.setUint8(ptr + 4 + 6, value.data[6]!);
+  view.setUint8(ptr + 4 + 7, value.data[7]!);
+}
+/** A live view of one `Buf_8` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class Buf_8View {
+  readonly #m: Mem;
+  #ptr = 0;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Buf_8View");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Buf_8` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "Buf_8View");
+    this.#ptr = value;
+  }
+  get len(): number {
+    const m = this.#m;
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.u32[at >> 2];
+      if (x !== undefined) return x;
+    }
+    let view = m.dv;
+    try {
+      return view.getUint32(at, true);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 12);
+      view = m.dv;
+      return view.getUint32(at, true);
+    }
+  }
+  set len(value: number) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr;
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 12 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 12, at, value, u32Elems, `Buf_8.len`);
+  }
+  get data(): LiveArray<number, number, Uint8Array> {
+    const m = this.#m;
+    if (this.#ptr + 12 > m.u8.length) m.span(this.#ptr, 12);
+    return new LiveArray<number, number, Uint8Array>(m, this.#ptr + 4, 8, 1, u8Elems, "Buf_8.data");
+  }
+  set data(value: [number, number, number, number, number, number, number, number]) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
+    if (Array.isArray(value) && value.length === 8 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5] && typeof value[6] === "number" && (value[6] & 255) === value[6] && typeof value[7] === "number" && (value[7] & 255) === value[7] && ptr + 12 <= m.u8.length) {
+      const typed = m.u8;
+      const k = at;
+      typed[k] = value[0]!;
+      typed[k + 1] = value[1]!;
+      typed[k + 2] = value[2]!;
+      typed[k + 3] = value[3]!;
+      typed[k + 4] = value[4]!;
+      typed[k + 5] = value[5]!;
+      typed[k + 6] = value[6]!;
+      typed[k + 7] = value[7]!;
+    } else {
+      setEachAt(m, ptr, 12, at, value, 8, u8Elems, `Buf_8.data`);
+    }
+  }
+}
+
+/** Two instantiations of one generic struct and a const-generic one. */
+export interface Placed {
+  pos: Vec2_f32;
+  cell: Vec2_u16;
+  label: Buf_8;
+  flag: boolean;
+}
+export const PlacedLayout = {
+  size: 28,
+  align: 4,
+  offsets: {
+    pos: 0,
+    cell: 8,
+    label: 12,
+    flag: 24,
+  },
+} as const;
+export const PlacedFingerprint = 0xcbb322640ed37e56n;
+/** Reads a `Placed`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readPlaced(view: DataView, ptr: number): Placed {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Placed");
+  try {
+    view.getUint8(ptr + 27); // padding: in bounds too
+    return loadPlaced(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 28);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writePlaced(view: DataView, ptr: number, value: Placed): void {
+  checkPlaced(value);
+  checkSpan(view, ptr, 28, "Placed");
+  storePlaced(view, ptr, value);
+}
+function loadPlaced(view: DataView, ptr: number): Placed {
+  return {
+    pos: loadVec2_f32(view, ptr),
+    cell: loadVec2_u16(view, ptr + 8),
+    label: loadBuf_8(view, ptr + 12),
+    flag: readBoolAt(view, ptr + 24, "Placed.flag"),
+  };
+}
+function checkPlaced(value: Placed): void {
+  checkVec2_f32(value.pos);
+  checkVec2_u16(value.cell);
+  checkBuf_8(value.label);
+  checkBool(value.flag, `Placed.flag`);
+}
+function storePlaced(view: DataView, ptr: number, value: Placed): void {
+  storeVec2_f32(view, ptr, value.pos);
+  storeVec2_u16(view, ptr + 8, value.cell);
+  storeBuf_8(view, ptr + 12, value.label);
+  view.setUint8(ptr + 24, value.flag ? 1 : 0);
+  zeroBytes(view, ptr + 25, 3); // padding
+}
+/** A live view of one `Placed` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class PlacedView {
+  readonly #m: Mem;
+  #ptr = 0;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "PlacedView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Placed` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "PlacedView");
+    this.#ptr = value;
+  }
+  get pos(): Vec2_f32View {
+    const m = this.#m;
+    if (this.#ptr + 28 > m.u8.length) m.span(this.#ptr, 28);
+    return new Vec2_f32View(m.memory, this.#ptr);
+  }
+  set pos(value: Vec2_f32) {
+    checkVec2_f32(value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 28 > m.u8.length) m.span(ptr, 28);
+    const view = m.dv;
+    storeVec2_f32(view, ptr, value);
+  }
+  get cell(): Vec2_u16View {
+    const m = this.#m;
+    if (this.#ptr + 28 > m.u8.length) m.span(this.#ptr, 28);
+    return new Vec2_u16View(m.memory, this.#ptr + 8);
+  }
+  set cell(value: Vec2_u16) {
+    checkVec2_u16(value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 28 > m.u8.length) m.span(ptr, 28);
+    const view = m.dv;
+    storeVec2_u16(view, ptr + 8, value);
+  }
+  get label(): Buf_8View {
+    const m = this.#m;
+    if (this.#ptr + 28 > m.u8.length) m.span(this.#ptr, 28);
+    return new Buf_8View(m.memory, this.#ptr + 12);
+  }
+  set label(value: Buf_8) {
+    checkBuf_8(value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 28 > m.u8.length) m.span(ptr, 28);
+    const view = m.dv;
+    storeBuf_8(view, ptr + 12, value);
+  }
+  get flag(): boolean {
+    const m = this.#m;
+    const at = this.#ptr + 24;
+    const byte = m.u8[at];
+    if (byte === 0 || byte === 1) return byte === 1;
+    let view = m.dv;
+    try {
+      return readBoolAt(view, at, "Placed.flag");
+    } catch (error) {
+      m.fresh(error, this.#ptr, 28);
+      view = m.dv;
+      return readBoolAt(view, at, "Placed.flag");
+    }
+  }
+  set flag(value: boolean) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 24;
+    if (typeof value === "boolean" && ptr + 28 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 28, at, value, boolElems, `Placed.flag`);
+  }
+}
+
 export interface Leaf {
   id: bigint;
 }
@@ -6441,6 +6911,72 @@ export class ImageArray extends StructArray<Image, ImageView> {
       case "width": return this.columnAt(0, u16Elems, "Image.width");
     }
     throw new RangeError(`ImageArray: ${show(field)} is not a scalar field of Image`);
+  }
+}
+
+/** A live view of `length` `Vec2_f32`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class Vec2_f32Array extends StructArray<Vec2_f32, Vec2_f32View> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 8, Vec2_f32View, loadVec2_f32, writeVec2_f32, "Vec2_f32Array");
+  }
+  /** A live view of one scalar field of every `Vec2_f32` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "x" | "y"): LiveArray<number, number, Float32Array>;
+  column(field: string): LiveArray<number, number, Float32Array> {
+    switch (field) {
+      case "x": return this.columnAt(0, f32Elems, "Vec2_f32.x");
+      case "y": return this.columnAt(4, f32Elems, "Vec2_f32.y");
+    }
+    throw new RangeError(`Vec2_f32Array: ${show(field)} is not a scalar field of Vec2_f32`);
+  }
+}
+
+/** A live view of `length` `Vec2_u16`s side by side (4 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class Vec2_u16Array extends StructArray<Vec2_u16, Vec2_u16View> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 4, Vec2_u16View, loadVec2_u16, writeVec2_u16, "Vec2_u16Array");
+  }
+  /** A live view of one scalar field of every `Vec2_u16` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "x" | "y"): LiveArray<number, number, Uint16Array>;
+  column(field: string): LiveArray<number, number, Uint16Array> {
+    switch (field) {
+      case "x": return this.columnAt(0, u16Elems, "Vec2_u16.x");
+      case "y": return this.columnAt(2, u16Elems, "Vec2_u16.y");
+    }
+    throw new RangeError(`Vec2_u16Array: ${show(field)} is not a scalar field of Vec2_u16`);
+  }
+}
+
+/** A live view of `length` `Buf_8`s side by side (12 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class Buf_8Array extends StructArray<Buf_8, Buf_8View> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 12, Buf_8View, loadBuf_8, writeBuf_8, "Buf_8Array");
+  }
+  /** A live view of one scalar field of every `Buf_8` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "len"): LiveArray<number, number, Uint32Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> {
+    switch (field) {
+      case "len": return this.columnAt(0, u32Elems, "Buf_8.len");
+    }
+    throw new RangeError(`Buf_8Array: ${show(field)} is not a scalar field of Buf_8`);
+  }
+}
+
+/** A live view of `length` `Placed`s side by side (28 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class PlacedArray extends StructArray<Placed, PlacedView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 28, PlacedView, loadPlaced, writePlaced, "PlacedArray");
+  }
+  /** A live view of one scalar field of every `Placed` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "flag"): LiveArray<boolean, boolean, never>;
+  column(field: string): LiveArray<boolean, boolean, never> {
+    switch (field) {
+      case "flag": return this.columnAt(24, boolElems, "Placed.flag");
+    }
+    throw new RangeError(`PlacedArray: ${show(field)} is not a scalar field of Placed`);
   }
 }
 

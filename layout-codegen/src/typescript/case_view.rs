@@ -72,7 +72,9 @@ impl TypeScript {
             "/** A live view of the fields of case `{case}` of a `{name}` (see `{name}View.{case}`); it does not check the tag again. */"
         ));
         w.open(format_args!("export class {class} {{"));
-        w.line(format_args!("readonly #m: Mem;"));
+        // `#m` starts as a `Mem`: V8 then checks no class on each access.
+        self.used.insert("noMem");
+        w.line(format_args!("readonly #m: Mem = noMem;"));
         w.line(format_args!("readonly #ptr: number;"));
         w.open(format_args!("constructor(memory: WebAssembly.Memory, ptr: number) {{"));
         w.line(format_args!("if ({}) badPtr(ptr, \"{class}\");", super::bad_ptr("ptr")));

@@ -163,7 +163,9 @@ impl TypeScript {
             "/** A live view of one `{name}` in a `WebAssembly.Memory`; survives `memory.grow`. */"
         ));
         w.open(format_args!("export class {name}View {{"));
-        w.line(format_args!("readonly #m: Mem;"));
+        // `#m` starts as a `Mem`: V8 then checks no class on each access.
+        self.used.insert("noMem");
+        w.line(format_args!("readonly #m: Mem = noMem;"));
         w.line(format_args!("#ptr = 0;"));
         w.open(format_args!("constructor(memory: WebAssembly.Memory, ptr: number) {{"));
         w.line(format_args!("if ({}) badPtr(ptr, \"{name}View\");", super::bad_ptr("ptr")));

@@ -3,6 +3,8 @@
 mod data_enum;
 mod enums;
 mod fields;
+pub mod generic;
+mod generic_parts;
 mod host;
 pub mod predict;
 mod structs;
@@ -26,6 +28,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     let krate = parsed.as_ref().map_or_else(|| quote!(::wasm_layout), krate);
     match (cx.check(), parsed) {
         (Ok(()), Some(parsed)) => match &parsed.data {
+            Data::Struct(fields) if generic::is_generic(&parsed) => generic::expand(&parsed, fields, &krate),
             Data::Struct(fields) => structs::expand(&parsed, fields, &krate),
             Data::Enum(variants) if variants.iter().any(|v| !v.original.fields.is_empty()) => {
                 data_enum::expand(&parsed, variants, &krate)

@@ -203,3 +203,35 @@ test("enums are as-const objects", () => {
   assert.equal(k, 1);
   assert.equal(bindings.ColorLayout.size, 1);
 });
+
+test("each instantiation of a generic struct is a type of its own", () => {
+  assert.deepStrictEqual(
+    [bindings.Vec2_f32Layout.size, bindings.Vec2_u16Layout.size, bindings.Buf_8Layout.size],
+    [8, 4, 12],
+  );
+  assert.equal(bindings.Vec2_u16Layout.offsets.y, 2);
+  assert.equal(bindings.PlacedLayout.offsets.cell, 8);
+  assert.notEqual(bindings.Vec2_f32Fingerprint, bindings.Vec2_u16Fingerprint);
+
+  // Whole values: each instantiation reads and writes its own field types.
+  const view = new DataView(new ArrayBuffer(12));
+  bindings.writeVec2_u16(view, 4, { x: 1, y: 65535 });
+  assert.deepStrictEqual(bindings.readVec2_u16(view, 4), { x: 1, y: 65535 });
+  bindings.writeVec2_f32(view, 4, { x: 0.5, y: -2 });
+  assert.deepStrictEqual(bindings.readVec2_f32(view, 4), { x: 0.5, y: -2 });
+  assert.throws(() => bindings.writeVec2_u16(view, 4, { x: 65536, y: 0 }), RangeError);
+  assert.throws(() => bindings.readVec2_f32(view, 8), RangeError);
+  assert.deepStrictEqual(bindings.readVec2_f32(view, 4), { x: 0.5, y: -2 }, "nothing written");
+
+  // Views: a field's view is its instantiation's view class.
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const fixture = fixtures.values.find((f) => f.type === "Placed");
+  assert.ok(fixture);
+  new Uint8Array(memory.buffer).set(bytesOf(fixture.hex), 64);
+  const placedView = new bindings.PlacedView(memory, 64);
+  assert.ok(placedView.pos instanceof bindings.Vec2_f32View);
+  assert.ok(placedView.cell instanceof bindings.Vec2_u16View);
+  assert.deepStrictEqual([placedView.pos.y, placedView.cell.y, placedView.label.len], [-0.25, 65535, 3]);
+  placedView.cell.x = 9;
+  assert.equal(bindings.readPlaced(new DataView(memory.buffer), 64).cell.x, 9);
+});

@@ -4,8 +4,8 @@
 //! `WasmPtr`, `WasmStr`, `WasmSlice<T>` (of any of these, or of the struct
 //! holding it), arrays nested up to three deep, structs nested up to four deep,
 //! packed and aligned variants, enums of every repr, enums with fields of
-//! every tag, options of every kind, `#[repr(C)]` unions) and lays each out three
-//! ways:
+//! every tag, options of every kind, `#[repr(C)]` unions, generic structs
+//! instantiated once or twice) and lays each out three ways:
 //!
 //! 1. by `#[derive(WasmLayout)]`: a scratch crate under `target/difftest/`
 //!    prints every type's `SIZE`, `ALIGN` and `OFFSET_*` constants (and checks
@@ -20,6 +20,7 @@
 //! command that regenerates just that shape.
 
 mod c;
+mod generic;
 mod options;
 mod reference;
 mod report;

@@ -141,6 +141,8 @@ mod tests {
     fn reference_follows_the_c_rules() {
         let shape = Shape {
             index: 0,
+            generics: vec![],
+            instances: vec![],
             variants: vec![VariantDef {
                 name: "V".into(),
                 tag: Sc::U8,

@@ -15,9 +15,12 @@ impl Shape {
         match ty {
             Ty::Scalar(s) => s.rust().to_string(),
             Ty::Ptr(Target::Scalar(s)) => format!("WasmPtr<{}>", s.rust()),
-            Ty::Ptr(Target::Named { name, .. }) => format!("WasmPtr<{name}>"),
+            Ty::Ptr(Target::Named { name, .. }) => format!("WasmPtr<{}>", self.rust_named(name)),
             Ty::Array(elem, n) => format!("[{}; {n}]", self.rust_ty(elem)),
-            Ty::Struct(i) => self.structs[*i].name.clone(),
+            Ty::Struct(i) => match self.instance(*i) {
+                Some(inst) => self.rust_instance(inst),
+                None => self.structs[*i].name.clone(),
+            },
             Ty::Enum(i) => self.enums[*i].name.clone(),
             Ty::Variant(i) => self.variants[*i].name.clone(),
             Ty::Union(i) => self.unions[*i].name.clone(),
@@ -51,7 +54,11 @@ impl Shape {
         for u in &self.unions {
             s.push_str(&self.rust_union(u));
         }
-        for d in &self.structs {
+        s.push_str(&self.rust_generics());
+        for (i, d) in self.structs.iter().enumerate() {
+            if self.instance(i).is_some() {
+                continue;
+            }
             s.push_str("#[derive(WasmLayout, Clone, Copy)]\n");
             if d.tuple == Form::Transparent {
                 s.push_str("#[repr(transparent)]\n");
@@ -86,12 +93,12 @@ impl Shape {
         for name in named {
             let _ = writeln!(s, "    ({0}::LAYOUT, {0}::SIZE, {0}::ALIGN, &[]),", name);
         }
-        for d in &self.structs {
+        for (i, d) in self.structs.iter().enumerate() {
+            let ty = format!("<{}>", self.rust_ty(&Ty::Struct(i)));
             // A tuple struct's field `j` has the constant `OFFSET_<j>`.
             let f = if d.tuple == Form::Named { "F" } else { "" };
-            let offs: Vec<String> =
-                (0..d.fields.len()).map(|j| format!("{}::OFFSET_{f}{j}", d.name)).collect();
-            let _ = writeln!(s, "    ({0}::LAYOUT, {0}::SIZE, {0}::ALIGN, &[{1}]),", d.name, offs.join(", "));
+            let offs: Vec<String> = (0..d.fields.len()).map(|j| format!("{ty}::OFFSET_{f}{j}")).collect();
+            let _ = writeln!(s, "    ({0}::LAYOUT, {0}::SIZE, {0}::ALIGN, &[{1}]),", ty, offs.join(", "));
         }
         s
     }
@@ -119,7 +126,9 @@ fn main() {
         if described != offsets || layout.size != *size || layout.align != *align {
             writeln!(out, "DESCRIPTOR {} size {} align {} offsets {:?}", layout.name, layout.size, layout.align, described).unwrap();
         }
-        write!(out, "{} {} {}", layout.name, size, align).unwrap();
+        // The name in the bindings: a generic struct's instantiation
+        // `G1_2<u32, 3>` is `G1_2_u32_3`, as the reference and C name it.
+        write!(out, "{} {} {}", layout.export_name(), size, align).unwrap();
         for o in &offsets {
             write!(out, " {o}").unwrap();
         }

@@ -1,6 +1,7 @@
 //! The generator: random struct shapes, seeded so that shape `k` of seed
 //! `s` depends only on `(s, k)`.
 
+use super::generic::{GenericDef, Instance};
 use super::union::UnionDef;
 use super::variant::VariantDef;
 
@@ -189,6 +190,10 @@ pub(super) struct Shape {
     pub(super) unions: Vec<UnionDef>,
     /// The structs and enums with fields, each after every type it holds.
     pub(super) order: Vec<Decl>,
+    /// Generic struct definitions (see `generic`).
+    pub(super) generics: Vec<GenericDef>,
+    /// Their instantiations, each also a struct in `structs`.
+    pub(super) instances: Vec<Instance>,
 }
 
 /// A struct, an enum with fields or a union, by index.
@@ -216,6 +221,8 @@ impl Shape {
                 variants: vec![],
                 unions: vec![],
                 order: vec![],
+                generics: vec![],
+                instances: vec![],
             },
             names: 0,
         };
@@ -264,7 +271,8 @@ impl Gen {
             54..=57 => self.slice(depth, own),
             58..=61 => self.option(own),
             62..=69 => self.array(depth, 1),
-            70..=79 if depth < 4 => Ty::Struct(self.structure(depth + 1)),
+            70..=76 if depth < 4 => Ty::Struct(self.structure(depth + 1)),
+            77..=79 if depth < 4 => self.generic(depth + 1),
             80..=84 if depth < 4 => Ty::Variant(self.variant(depth + 1)),
             85..=87 if depth < 4 => Ty::Union(self.union(depth + 1)),
             70..=87 => Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]),
@@ -400,6 +408,11 @@ mod tests {
             d.fields.iter().any(|f| matches!(f, Ty::Slice(e) if matches!(&**e, Ty::Own(n) if *n == d.name)))
         });
         assert!(own, "no struct holding a slice of itself");
+        assert!(all.contains("<T, const N: usize> {"), "no const-generic struct");
+        let twice = shapes.iter().any(|s| {
+            (0..s.generics.len()).any(|g| s.instances.iter().filter(|i| i.generic == g).count() >= 2)
+        });
+        assert!(twice, "no generic struct instantiated twice in one shape");
         for tag in ["#[repr(C, u8)]", "#[repr(C, u16)]", "#[repr(C, u32)]"] {
             assert!(all.contains(tag), "no enum with fields with {tag}");
         }

@@ -1,9 +1,10 @@
 use wasm_layout::WasmLayout;
 
 #[derive(WasmLayout)]
-struct Pair<T> {
-    a: T,
-    b: T,
+#[repr(u8)]
+enum Tagged<T> {
+    A,
+    B(T),
 }
 
 fn main() {}
