@@ -5061,7 +5061,7 @@ function storeVec2_f32(view: DataView, ptr: number, value: Vec2_f32): void {
 }
 /** A live view of one `Vec2_f32` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Vec2_f32View {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -5079,11 +5079,12 @@ export class Vec2_f32View {
   }
   get x(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.f32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.f32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -5097,15 +5098,16 @@ export class Vec2_f32View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2_f32.x`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2_f32.x`);
   }
   get y(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0) {
-      const x = m.f32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.f32[(ptr >>> 2) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -5119,7 +5121,7 @@ export class Vec2_f32View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2_f32.y`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2_f32.y`);
   }
 }
 
@@ -5171,7 +5173,7 @@ function storeVec2_u16(view: DataView, ptr: number, value: Vec2_u16): void {
 }
 /** A live view of one `Vec2_u16` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Vec2_u16View {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -5189,11 +5191,12 @@ export class Vec2_u16View {
   }
   get x(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[ptr >>> 1];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -5207,15 +5210,16 @@ export class Vec2_u16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Vec2_u16.x`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[ptr >>> 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Vec2_u16.x`);
   }
   get y(): number {
     const m = this.#m;
-    const at = this.#ptr + 2;
-    if ((at & 1) === 0) {
-      const x = m.u16[at >> 1];
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 2;
     let view = m.dv;
     try {
       return view.getUint16(at, true);
@@ -5229,7 +5233,7 @@ export class Vec2_u16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.u8.length && (at & 1) === 0 && m.le) m.u16[at >> 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Vec2_u16.y`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Vec2_u16.y`);
   }
 }
 
@@ -5285,7 +5289,7 @@ function storeBuf_8(view: DataView, ptr: number, value: Buf_8): void {
 }
 /** A live view of one `Buf_8` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Buf_8View {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -5303,11 +5307,12 @@ export class Buf_8View {
   }
   get len(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -5321,7 +5326,7 @@ export class Buf_8View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 12 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 12, at, value, u32Elems, `Buf_8.len`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 12 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 12, at, value, u32Elems, `Buf_8.len`);
   }
   get data(): LiveArray<number, number, Uint8Array> {
     const m = this.#m;
@@ -5332,7 +5337,7 @@ export class Buf_8View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (Array.isArray(value) && value.length === 8 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5] && typeof value[6] === "number" && (value[6] & 255) === value[6] && typeof value[7] === "number" && (value[7] & 255) === value[7] && ptr + 12 <= m.u8.length) {
+    if (Array.isArray(value) && value.length === 8 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5] && typeof value[6] === "number" && (value[6] & 255) === value[6] && typeof value[7] === "number" && (value[7] & 255) === value[7] && ptr + 12 <= m.end) {
       const typed = m.u8;
       const k = at;
       typed[k] = value[0]!;
@@ -5406,7 +5411,7 @@ function storePlaced(view: DataView, ptr: number, value: Placed): void {
 }
 /** A live view of one `Placed` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class PlacedView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -5463,7 +5468,8 @@ export class PlacedView {
   }
   get flag(): boolean {
     const m = this.#m;
-    const at = this.#ptr + 24;
+    const ptr = this.#ptr;
+    const at = ptr + 24;
     const byte = m.u8[at];
     if (byte === 0 || byte === 1) return byte === 1;
     let view = m.dv;
@@ -5479,7 +5485,7 @@ export class PlacedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 24;
-    if (typeof value === "boolean" && ptr + 28 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 28, at, value, boolElems, `Placed.flag`);
+    if (typeof value === "boolean" && ptr + 28 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 28, at, value, boolElems, `Placed.flag`);
   }
 }
 
@@ -6920,6 +6926,13 @@ export class Vec2_f32Array extends StructArray<Vec2_f32, Vec2_f32View> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, Vec2_f32View, loadVec2_f32, writeVec2_f32, "Vec2_f32Array");
   }
+  /** The cursor moved to `Vec2_f32` `i`: the same view every call, moved (so an earlier result now shows `Vec2_f32` `i` too). */
+  override get(i: number): Vec2_f32View {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Vec2_f32Array");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Vec2_f32` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "y"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Float32Array> {
@@ -6936,6 +6949,13 @@ export class Vec2_u16Array extends StructArray<Vec2_u16, Vec2_u16View> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 4, Vec2_u16View, loadVec2_u16, writeVec2_u16, "Vec2_u16Array");
+  }
+  /** The cursor moved to `Vec2_u16` `i`: the same view every call, moved (so an earlier result now shows `Vec2_u16` `i` too). */
+  override get(i: number): Vec2_u16View {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Vec2_u16Array");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 4;
+    return cursor;
   }
   /** A live view of one scalar field of every `Vec2_u16` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "y"): LiveArray<number, number, Uint16Array>;
@@ -6954,6 +6974,13 @@ export class Buf_8Array extends StructArray<Buf_8, Buf_8View> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 12, Buf_8View, loadBuf_8, writeBuf_8, "Buf_8Array");
   }
+  /** The cursor moved to `Buf_8` `i`: the same view every call, moved (so an earlier result now shows `Buf_8` `i` too). */
+  override get(i: number): Buf_8View {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Buf_8Array");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 12;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Buf_8` (a column); reads an aligned field through the memory's typed array. */
   column(field: "len"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
@@ -6969,6 +6996,13 @@ export class PlacedArray extends StructArray<Placed, PlacedView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 28, PlacedView, loadPlaced, writePlaced, "PlacedArray");
+  }
+  /** The cursor moved to `Placed` `i`: the same view every call, moved (so an earlier result now shows `Placed` `i` too). */
+  override get(i: number): PlacedView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PlacedArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 28;
+    return cursor;
   }
   /** A live view of one scalar field of every `Placed` (a column); reads an aligned field through the memory's typed array. */
   column(field: "flag"): LiveArray<boolean, boolean, never>;

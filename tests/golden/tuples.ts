@@ -37,7 +37,7 @@ function storeEntityId(view: DataView, ptr: number, value: EntityId): void {
 }
 /** A live view of one `EntityId` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class EntityIdView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -55,11 +55,12 @@ export class EntityIdView {
   }
   get _0(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -73,7 +74,7 @@ export class EntityIdView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 4, at, value, u32Elems, `EntityId._0`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 4, at, value, u32Elems, `EntityId._0`);
   }
 }
 
@@ -118,7 +119,7 @@ function storeHash(view: DataView, ptr: number, value: Hash): void {
 }
 /** A live view of one `Hash` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class HashView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -143,7 +144,7 @@ export class HashView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (Array.isArray(value) && value.length === 6 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5] && ptr + 6 <= m.u8.length) {
+    if (Array.isArray(value) && value.length === 6 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5] && ptr + 6 <= m.end) {
       const typed = m.u8;
       const k = at;
       typed[k] = value[0]!;
@@ -203,7 +204,7 @@ function storeDuo(view: DataView, ptr: number, value: Duo): void {
 }
 /** A live view of one `Duo` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class DuoView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -221,11 +222,12 @@ export class DuoView {
   }
   get _0(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -239,15 +241,16 @@ export class DuoView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Duo._0`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Duo._0`);
   }
   get _1(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0) {
-      const x = m.f32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.f32[(ptr >>> 2) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -261,7 +264,7 @@ export class DuoView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Duo._1`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Duo._1`);
   }
 }
 
@@ -301,7 +304,7 @@ function storeWhere(view: DataView, ptr: number, value: Where): void {
 }
 /** A live view of one `Where` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class WhereView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -368,7 +371,7 @@ function storeAlive(view: DataView, ptr: number, value: Alive): void {
 }
 /** A live view of one `Alive` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class AliveView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -386,7 +389,8 @@ export class AliveView {
   }
   get _0(): boolean {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const byte = m.u8[at];
     if (byte === 0 || byte === 1) return byte === 1;
     let view = m.dv;
@@ -402,7 +406,7 @@ export class AliveView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "boolean" && ptr + 1 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 1, at, value, boolElems, `Alive._0`);
+    if (typeof value === "boolean" && ptr + 1 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 1, at, value, boolElems, `Alive._0`);
   }
 }
 
@@ -463,7 +467,7 @@ function storeMix(view: DataView, ptr: number, value: Mix): void {
 }
 /** A live view of one `Mix` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class MixView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -481,7 +485,8 @@ export class MixView {
   }
   get _0(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -497,7 +502,7 @@ export class MixView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 24 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 24, at, value, u8Elems, `Mix._0`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 24 <= m.end) m.u8[at] = value; else setAt(m, ptr, 24, at, value, u8Elems, `Mix._0`);
   }
   get _1(): EntityIdView {
     const m = this.#m;
@@ -527,11 +532,12 @@ export class MixView {
   }
   get _3(): bigint {
     const m = this.#m;
-    const at = this.#ptr + 16;
-    if ((at & 7) === 0) {
-      const x = m.u64[at >> 3];
+    const ptr = this.#ptr;
+    if ((ptr & 7) === 0) {
+      const x = m.u64[(ptr >>> 3) + 2];
       if (x !== undefined) return x;
     }
+    const at = ptr + 16;
     let view = m.dv;
     try {
       return view.getBigUint64(at, true);
@@ -545,7 +551,7 @@ export class MixView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 24 <= m.u8.length && (at & 7) === 0 && m.le) m.u64[at >> 3] = value; else setAt(m, ptr, 24, at, value, u64Elems, `Mix._3`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 24 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 2] = value; else setAt(m, ptr, 24, at, value, u64Elems, `Mix._3`);
   }
 }
 
@@ -592,7 +598,7 @@ function storeUnaligned(view: DataView, ptr: number, value: Unaligned): void {
 }
 /** A live view of one `Unaligned` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class UnalignedView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -610,11 +616,12 @@ export class UnalignedView {
   }
   get _0(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -628,7 +635,7 @@ export class UnalignedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.u8.length && (at & 3) === 0 && m.le) m.u32[at >> 2] = value; else setAt(m, ptr, 4, at, value, u32Elems, `Unaligned._0`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 4, at, value, u32Elems, `Unaligned._0`);
   }
 }
 
@@ -728,7 +735,7 @@ function storeWorld(view: DataView, ptr: number, value: World): void {
 }
 /** A live view of one `World` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class WorldView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -746,7 +753,8 @@ export class WorldView {
   }
   get flag(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -762,7 +770,7 @@ export class WorldView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 88 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 88, at, value, u8Elems, `World.flag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 88 <= m.end) m.u8[at] = value; else setAt(m, ptr, 88, at, value, u8Elems, `World.flag`);
   }
   get id(): EntityIdView {
     const m = this.#m;
@@ -875,11 +883,12 @@ export class WorldView {
   }
   get next(): number {
     const m = this.#m;
-    const at = this.#ptr + 80;
-    if ((at & 3) === 0) {
-      const x = m.u32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[(ptr >>> 2) + 20];
       if (x !== undefined) return x;
     }
+    const at = ptr + 80;
     let view = m.dv;
     try {
       return view.getUint32(at, true);
@@ -987,9 +996,13 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  */
 class Mem {
   readonly memory: WebAssembly.Memory;
-  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
-  readonly le: boolean = littleEndian;
   dv: DataView = emptyView;
+  /**
+   * The bytes the typed arrays may serve: the buffer's length on a little-endian host, else 0 (a
+   * number field: one comparison checks bounds and byte order, where V8 tests a boolean field's
+   * truth at length).
+   */
+  end = 0;
   u8: Uint8Array = new Uint8Array(0);
   i8: Int8Array = new Int8Array(0);
   u16: Uint16Array = new Uint16Array(0);
@@ -1010,6 +1023,7 @@ class Mem {
     if (buffer === this.dv.buffer) return false;
     this.dv = new DataView(buffer);
     this.u8 = new Uint8Array(buffer);
+    this.end = littleEndian ? this.u8.length : 0;
     this.i8 = new Int8Array(buffer);
     if (littleEndian) {
       // A memory is whole 64 KiB pages long: every width divides it.
@@ -1051,7 +1065,9 @@ function memOfNew(memory: WebAssembly.Memory): Mem {
   return m;
 }
 const mems = new WeakMap<WebAssembly.Memory, Mem>();
-const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };
+/** The `Mem` of a memory of no pages: "none yet". */
+const noMem: Mem = new Mem(new WebAssembly.Memory({ initial: 0 }));
+const lastMem: { mem: Mem } = { mem: noMem };
 /** `ptr` if it is not null and `size` bytes from it are in the memory, else a `RangeError`. */
 function deref(m: Mem, ptr: number, size: number, type: string): number {
   if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
@@ -1090,7 +1106,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   // `undefined`, and V8 then checks the type of what it loads from it.
   /** The number of elements. */
   readonly length: number = 0;
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
@@ -1108,8 +1124,8 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     this.#field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >> e.shift : 0;
-    this.#step = fast ? stride >> e.shift : 0;
+    this.#first = fast ? ptr >>> e.shift : 0;
+    this.#step = fast ? stride >>> e.shift : 0;
     this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
@@ -1119,10 +1135,9 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    if (this.#step !== 0) {
-      const x = this.#typed[this.#first + i * this.#step];
-      if (x !== undefined) return x as unknown as V;
-    }
+    // Where the typed array may not serve, it is empty: `undefined`.
+    const x = this.#typed[this.#first + i * this.#step];
+    if (x !== undefined) return x as unknown as V;
     return this.#slow(i);
   }
   #slow(i: number): V {
@@ -1266,14 +1281,17 @@ interface Movable {
 export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The number of structs. */
   readonly length: number = 0;
-  protected readonly m: Mem;
-  readonly #ptr: number = 0;
+  protected readonly m: Mem = noMem;
+  /** Where the first struct starts. */
+  protected readonly base: number = 0;
   readonly #size: number = 0;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
   readonly #write: (view: DataView, ptr: number, value: T) => void;
   readonly #type: string;
-  readonly #cursor: V;
+  // Declared, not defined: a defined field starts as `undefined`, and V8
+  // then checks the class of the view it loads from it on every `get`.
+  protected declare readonly cursor: V;
   constructor(
     memory: WebAssembly.Memory,
     ptr: number,
@@ -1286,36 +1304,36 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   ) {
     checkArray(ptr, length, size, type);
     this.m = memOf(memory);
-    this.#ptr = ptr;
+    this.base = ptr;
     this.length = length;
     this.#size = size;
     this.#make = make;
     this.#load = load;
     this.#write = write;
     this.#type = type;
-    this.#cursor = new make(memory, ptr);
+    this.cursor = new make(memory, ptr);
   }
   /** Where the first struct starts. */
   get ptr(): number {
-    return this.#ptr;
+    return this.base;
   }
   /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    const cursor = this.#cursor;
-    cursor.ptr = this.#ptr + i * this.#size;
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * this.#size;
     return cursor;
   }
   /** A view of struct `i` of its own. */
   at(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    return new this.#make(this.m.memory, this.#ptr + i * this.#size);
+    return new this.#make(this.m.memory, this.base + i * this.#size);
   }
   /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const m = this.m;
-    const at = this.#ptr + i * this.#size;
+    const at = this.base + i * this.#size;
     if (at + this.#size > m.u8.length) m.span(at, this.#size);
     this.#write(m.dv, at, value);
   }
@@ -1335,7 +1353,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     const size = this.#size;
     const out: T[] = [];
     for (let i = 0; i < this.length; i++) {
-      const at = this.#ptr + i * size;
+      const at = this.base + i * size;
       try {
         if (size > 0) m.dv.getUint8(at + size - 1);
         out.push(this.#load(m.dv, at));
@@ -1348,7 +1366,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   }
   /** A live view of the field at `offset` of every struct. */
   protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.#ptr + offset, this.length, this.#size, e, field);
+    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -1406,6 +1424,13 @@ export class EntityIdArray extends StructArray<EntityId, EntityIdView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 4, EntityIdView, loadEntityId, writeEntityId, "EntityIdArray");
   }
+  /** The cursor moved to `EntityId` `i`: the same view every call, moved (so an earlier result now shows `EntityId` `i` too). */
+  override get(i: number): EntityIdView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "EntityIdArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 4;
+    return cursor;
+  }
   /** A live view of one scalar field of every `EntityId` (a column); reads an aligned field through the memory's typed array. */
   column(field: "_0"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
@@ -1422,6 +1447,13 @@ export class HashArray extends StructArray<Hash, HashView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 6, HashView, loadHash, writeHash, "HashArray");
   }
+  /** The cursor moved to `Hash` `i`: the same view every call, moved (so an earlier result now shows `Hash` `i` too). */
+  override get(i: number): HashView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "HashArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 6;
+    return cursor;
+  }
 }
 
 /** A live view of `length` `Duo`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
@@ -1429,6 +1461,13 @@ export class DuoArray extends StructArray<Duo, DuoView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, DuoView, loadDuo, writeDuo, "DuoArray");
+  }
+  /** The cursor moved to `Duo` `i`: the same view every call, moved (so an earlier result now shows `Duo` `i` too). */
+  override get(i: number): DuoView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "DuoArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
   }
   /** A live view of one scalar field of every `Duo` (a column); reads an aligned field through the memory's typed array. */
   column(field: "_0"): LiveArray<number, number, Uint32Array>;
@@ -1448,6 +1487,13 @@ export class WhereArray extends StructArray<Where, WhereView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, WhereView, loadWhere, writeWhere, "WhereArray");
   }
+  /** The cursor moved to `Where` `i`: the same view every call, moved (so an earlier result now shows `Where` `i` too). */
+  override get(i: number): WhereView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "WhereArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
+  }
 }
 
 /** A live view of `length` `Alive`s side by side (1 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
@@ -1455,6 +1501,13 @@ export class AliveArray extends StructArray<Alive, AliveView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 1, AliveView, loadAlive, writeAlive, "AliveArray");
+  }
+  /** The cursor moved to `Alive` `i`: the same view every call, moved (so an earlier result now shows `Alive` `i` too). */
+  override get(i: number): AliveView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "AliveArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 1;
+    return cursor;
   }
   /** A live view of one scalar field of every `Alive` (a column); reads an aligned field through the memory's typed array. */
   column(field: "_0"): LiveArray<boolean, boolean, never>;
@@ -1471,6 +1524,13 @@ export class MixArray extends StructArray<Mix, MixView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 24, MixView, loadMix, writeMix, "MixArray");
+  }
+  /** The cursor moved to `Mix` `i`: the same view every call, moved (so an earlier result now shows `Mix` `i` too). */
+  override get(i: number): MixView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "MixArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 24;
+    return cursor;
   }
   /** A live view of one scalar field of every `Mix` (a column); reads an aligned field through the memory's typed array. */
   column(field: "_0"): LiveArray<number, number, Uint8Array>;
@@ -1490,6 +1550,13 @@ export class UnalignedArray extends StructArray<Unaligned, UnalignedView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 4, UnalignedView, loadUnaligned, writeUnaligned, "UnalignedArray");
   }
+  /** The cursor moved to `Unaligned` `i`: the same view every call, moved (so an earlier result now shows `Unaligned` `i` too). */
+  override get(i: number): UnalignedView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "UnalignedArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 4;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Unaligned` (a column); reads an aligned field through the memory's typed array. */
   column(field: "_0"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
@@ -1505,6 +1572,13 @@ export class WorldArray extends StructArray<World, WorldView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 88, WorldView, loadWorld, writeWorld, "WorldArray");
+  }
+  /** The cursor moved to `World` `i`: the same view every call, moved (so an earlier result now shows `World` `i` too). */
+  override get(i: number): WorldView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "WorldArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 88;
+    return cursor;
   }
   /** A live view of one scalar field of every `World` (a column); reads an aligned field through the memory's typed array. */
   column(field: "flag"): LiveArray<number, number, Uint8Array>;

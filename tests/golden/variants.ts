@@ -200,7 +200,7 @@ function storeShape(view: DataView, ptr: number, value: Shape): void {
 }
 /** A live view of one `Shape` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ShapeView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ShapeView");
@@ -254,7 +254,7 @@ export class ShapeView {
 }
 /** A live view of the fields of case `Circle` of a `Shape` (see `ShapeView.Circle`); it does not check the tag again. */
 export class ShapeCircleView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ShapeCircleView");
@@ -283,7 +283,7 @@ export class ShapeCircleView {
 }
 /** A live view of the fields of case `Rect` of a `Shape` (see `ShapeView.Rect`); it does not check the tag again. */
 export class ShapeRectView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ShapeRectView");
@@ -399,7 +399,7 @@ function storeWide(view: DataView, ptr: number, value: Wide): void {
 }
 /** A live view of one `Wide` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class WideView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideView");
@@ -451,7 +451,7 @@ export class WideView {
 }
 /** A live view of the fields of case `Bytes` of a `Wide` (see `WideView.Bytes`); it does not check the tag again. */
 export class WideBytesView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideBytesView");
@@ -480,7 +480,7 @@ export class WideBytesView {
 }
 /** A live view of the fields of case `Inner` of a `Wide` (see `WideView.Inner`); it does not check the tag again. */
 export class WideInnerView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideInnerView");
@@ -598,7 +598,7 @@ function storeMessage(view: DataView, ptr: number, value: Message): void {
 }
 /** A live view of one `Message` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class MessageView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MessageView");
@@ -652,7 +652,7 @@ export class MessageView {
 }
 /** A live view of the fields of case `Data` of a `Message` (see `MessageView.Data`); it does not check the tag again. */
 export class MessageDataView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MessageDataView");
@@ -694,7 +694,7 @@ export class MessageDataView {
 }
 /** A live view of the fields of case `Duo` of a `Message` (see `MessageView.Duo`); it does not check the tag again. */
 export class MessageDuoView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MessageDuoView");

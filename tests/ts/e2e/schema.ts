@@ -1267,7 +1267,7 @@ function storeEvent(view: DataView, ptr: number, value: Event): void {
 }
 /** A live view of one `Event` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class EventView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "EventView");
@@ -1321,7 +1321,7 @@ export class EventView {
 }
 /** A live view of the fields of case `Spawn` of a `Event` (see `EventView.Spawn`); it does not check the tag again. */
 export class EventSpawnView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "EventSpawnView");
@@ -1350,7 +1350,7 @@ export class EventSpawnView {
 }
 /** A live view of the fields of case `Collide` of a `Event` (see `EventView.Collide`); it does not check the tag again. */
 export class EventCollideView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "EventCollideView");
