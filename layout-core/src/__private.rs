@@ -16,7 +16,7 @@ pub use crate::descriptor::{
     VariantEnumLayout, VariantLayout,
 };
 pub use crate::error::LayoutError;
-pub use crate::option::TaggedOption;
+pub use crate::option::{AllWhole, NotAUnion, TaggedOption, Union};
 pub use crate::pod::HostLayout;
 pub use crate::rules::VariantShape;
 pub use crate::rules::{union_shape, FieldShape, StructRepr, StructShape};
@@ -35,7 +35,15 @@ pub const fn shape<T: WasmLayout>() -> FieldShape {
 /// The size of `Option<T>` in its tagged form, for a derived
 /// `TaggedOption::OptionBytes`.
 pub const fn option_size<T: WasmLayout>() -> usize {
-    crate::rules::tagged_option(shape::<T>()).size
+    option_size_of(T::SIZE, T::ALIGN)
+}
+
+/// The size of `Option<T>` in its tagged form for a `T` of this size and
+/// alignment: a derived struct's `TaggedOption::OptionBytes` on the
+/// general path, computed from its shape (not from `T`, whose `WasmLayout`
+/// may be what fails to compile, which would report the failure twice).
+pub const fn option_size_of(size: usize, align: usize) -> usize {
+    crate::rules::tagged_option(FieldShape { size, align }).size
 }
 
 /// Holds when `Self` is `T`: the derive's check that a field type whose
@@ -128,6 +136,20 @@ pub fn field_mut<F: WasmLayout, const OFF: usize, const N: usize>(bytes: &mut [u
 #[inline(always)]
 pub fn validate<F: WasmLayout, const OFF: usize, const N: usize>(bytes: &[u8; N]) -> Result<(), LayoutError> {
     F::__validate(field::<F, OFF, N>(bytes)).map_err(|e| e.offset_by(OFF))
+}
+
+/// Checks that the field value at `OFF` can be written (see
+/// `WasmLayout::__check_write`); errors report offsets in the struct.
+#[inline(always)]
+pub fn check_write<F: WasmLayout>(value: &F, at: usize) -> Result<(), LayoutError> {
+    value.__check_write().map_err(|e| e.offset_by(at))
+}
+
+/// [`check_write`], taking the value by copy: a field of a packed struct
+/// may be unaligned, so it is never borrowed.
+#[inline(always)]
+pub fn check_write_value<F: WasmLayout>(value: F, at: usize) -> Result<(), LayoutError> {
+    check_write(&value, at)
 }
 
 /// Decodes the (validated) field of type `F` at `OFF`. `F` must be `B`: the

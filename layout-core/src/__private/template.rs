@@ -18,11 +18,12 @@
 //!   `[at at]` where the read-only view carries `at`, `[_]` otherwise (the
 //!   pattern of `__get`'s offset parameter, then the field);
 //! - `[where …]`: the field bounds, repeated on every item (or empty);
-//! - `whole [where …]`: the bounds under which the struct is a
-//!   `WholeValue` (`for<'__w> T: WholeValue` per field type that may not
-//!   be one: not a scalar, pointer or pair), or empty;
-//! - `[view bytes type]`, `size S align A` (literals, or `__N`/`__A` on the
-//!   general path), `repr [__wl::StructRepr::Natural]`,
+//! - `whole [(A, (B, ()))]`: the field types that must be `WholeValue`s
+//!   for the struct to be one (those that may not be: not a scalar,
+//!   pointer or pair), as the list `TaggedOption::__Whole` takes, or `[()]`;
+//! - `[view bytes type]`, `size S align A option O` (literals, or
+//!   `__N`/`__A`/`__OPTION` on the general path; `O` is the size of
+//!   `Option<Name>`), `repr [__wl::StructRepr::Natural]`,
 //!   `rename R, RA, none, "doc" (docs);` (descriptor expressions, the
 //!   name of the local the descriptor binds to `None`, then the doc
 //!   comment as a string literal and the fields' ones, `(&["…", …])`, or
@@ -30,6 +31,11 @@
 //! - optionally `rules [count; types…; __O0 0 …]`: the general path, where
 //!   `StructShape::new` computes the layout from the field types;
 //! - optionally `validate [bool offsets…] [Type = offset, …]`;
+//! - optionally `check [x offset check_write [&]; …]`: the fields whose
+//!   type the derive does not know by its name, so that may hold an
+//!   `Option<WasmPtr<T>>` (whose `Some(WasmPtr::null())` cannot be
+//!   written), each checked before anything is written
+//!   (`check_write_value []` in a packed struct);
 //! - `pad [start, end; …]`: the padding ranges zeroed on write;
 //! - `layout [ "name" offset (descriptor) none; … ]`: every field in
 //!   declaration order, as the descriptor lists it (`descriptor` is the
@@ -59,10 +65,11 @@
 macro_rules! __wasm_layout_struct {
     (
         $vis:vis struct $name:ident $r:ident [$rp:tt $($rat:ident)?] $m:ident $ns:tt
-        [$($where:tt)*] whole [$($whole:tt)*] [$vb:ty] size $size:tt align $align:tt repr [$repr:expr]
+        [$($where:tt)*] whole [$($whole:tt)*] [$vb:ty] size $size:tt align $align:tt option $osize:tt repr [$repr:expr]
         rename $rename:expr, $rename_all:expr, $none:ident, $doc:tt $fdocs:tt;
         $(rules [$count:literal; $($sty:ty),*; $($o:ident $i:literal)*])?
         $(validate [$($boff:tt)*] [$($vty:ty = $voff:tt,)*])?
+        $(check [$($kf:ident $koff:tt $kc:ident [$($kamp:tt)?];)*])?
         pad [$($ps:expr, $pe:expr;)*]
         layout [$($lname:tt $loff:tt $lty:tt $lrename:tt;)*]
         scalars [$($sv:vis $sf:ident $soc:ident $sset:ident $soff:tt $zty:ty, $sread:ident $swrite:ident;)*]
@@ -85,6 +92,7 @@ macro_rules! __wasm_layout_struct {
                     __wl::StructShape::<$count>::new([$(__wl::shape::<$sty>()),*], $repr);
                 const __N: usize = __SHAPE.size;
                 const __A: usize = __SHAPE.align;
+                const __OPTION: usize = __wl::option_size_of(__N, __A);
                 $(const $o: usize = __SHAPE.offsets[$i];)*
             )?
             impl $name $($where)* {
@@ -144,6 +152,13 @@ macro_rules! __wasm_layout_struct {
                         ::core::result::Result::Ok(())
                     }
                 )?
+                $(
+                    #[inline]
+                    fn __check_write(&self) -> ::core::result::Result<(), __wl::LayoutError> {
+                        $(__wl::$kc($($kamp)? self.$kf, $koff)?;)*
+                        ::core::result::Result::Ok(())
+                    }
+                )?
                 #[inline]
                 fn __decode(bytes: &Self::Bytes) -> Self {
                     $name {
@@ -168,8 +183,13 @@ macro_rules! __wasm_layout_struct {
                     $m { bytes, at }
                 }
             }
+            // `Option<Self>`'s bytes, and whether `Self` is a `WholeValue`:
+            // one impl for both.
             #[automatically_derived]
-            impl __wl::WholeValue for $name $($whole)* {}
+            impl __wl::TaggedOption for $name $($where)* {
+                type OptionBytes = [u8; $osize];
+                type __Whole = $($whole)*;
+            }
             // The read-only view is `Copy`: its getters take it by value,
             // which leaves rustc one lifetime fewer to check per getter.
             impl<'a> $r<'a> $($where)* {
