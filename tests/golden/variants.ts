@@ -243,6 +243,104 @@ export class ShapeView {
   }
 }
 
+/** A struct some of whose bytes are invalid, for an `Option` of a struct. */
+export interface Spot {
+  pos: Vec2;
+  on: boolean;
+}
+export const SpotLayout = {
+  size: 12,
+  align: 4,
+  offsets: {
+    pos: 0,
+    on: 8,
+  },
+} as const;
+export const SpotFingerprint = 0xc5c7d2ff1c452d45n;
+/** Reads a `Spot`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readSpot(view: DataView, ptr: number): Spot {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Spot");
+  try {
+    view.getUint8(ptr + 11); // padding: in bounds too
+    return loadSpot(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 12);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeSpot(view: DataView, ptr: number, value: Spot): void {
+  checkSpot(value);
+  checkSpan(view, ptr, 12, "Spot");
+  storeSpot(view, ptr, value);
+}
+function loadSpot(view: DataView, ptr: number): Spot {
+  return {
+    pos: loadVec2(view, ptr),
+    on: readBoolAt(view, ptr + 8, "Spot.on"),
+  };
+}
+function checkSpot(value: Spot): void {
+  checkVec2(value.pos);
+  checkBool(value.on, `Spot.on`);
+}
+function storeSpot(view: DataView, ptr: number, value: Spot): void {
+  storeVec2(view, ptr, value.pos);
+  view.setUint8(ptr + 8, value.on ? 1 : 0);
+  zeroBytes(view, ptr + 9, 3); // padding
+}
+/** A live view of one `Spot` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class SpotView {
+  readonly #m: Mem;
+  #ptr = 0;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "SpotView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Spot` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "SpotView");
+    this.#ptr = value;
+  }
+  get pos(): Vec2View {
+    const m = this.#m;
+    if (this.#ptr + 12 > m.u8.length) m.span(this.#ptr, 12);
+    return new Vec2View(m.memory, this.#ptr);
+  }
+  set pos(value: Vec2) {
+    checkVec2(value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 12 > m.u8.length) m.span(ptr, 12);
+    const view = m.dv;
+    storeVec2(view, ptr, value);
+  }
+  get on(): boolean {
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    const byte = m.u8[at];
+    if (byte === 0 || byte === 1) return byte === 1;
+    let view = m.dv;
+    try {
+      return readBoolAt(view, at, "Spot.on");
+    } catch (error) {
+      m.fresh(error, this.#ptr, 12);
+      view = m.dv;
+      return readBoolAt(view, at, "Spot.on");
+    }
+  }
+  set on(value: boolean) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
+    if (typeof value === "boolean" && ptr + 12 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 12, at, value, boolElems, `Spot.on`);
+  }
+}
+
 /** A u32 tag, an array case and a nested enum with fields. */
 export type Wide =
   | { tag: "Bytes"; 0: [number, number, number] }
@@ -513,11 +611,12 @@ export interface Scene {
   name: (WasmStr | null);
   list: (WasmSlice | null);
   shape: (Shape | null);
+  spot: (Spot | null);
   wide: Wide;
   msg: Message;
 }
 export const SceneLayout = {
-  size: 208,
+  size: 224,
   align: 8,
   offsets: {
     id: 0,
@@ -532,25 +631,26 @@ export const SceneLayout = {
     name: 112,
     list: 124,
     shape: 136,
-    wide: 160,
-    msg: 184,
+    spot: 160,
+    wide: 176,
+    msg: 200,
   },
 } as const;
-export const SceneFingerprint = 0x61f80f3e14e8aeb9n;
+export const SceneFingerprint = 0x2542fdba5db233f3n;
 /** Reads a `Scene`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readScene(view: DataView, ptr: number): Scene {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Scene");
   try {
-    view.getUint8(ptr + 207); // padding: in bounds too
+    view.getUint8(ptr + 223); // padding: in bounds too
     return loadScene(view, ptr);
   } catch (error) {
-    return readFailed(error, view, ptr, 208);
+    return readFailed(error, view, ptr, 224);
   }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeScene(view: DataView, ptr: number, value: Scene): void {
   checkScene(value);
-  checkSpan(view, ptr, 208, "Scene");
+  checkSpan(view, ptr, 224, "Scene");
   storeScene(view, ptr, value);
 }
 function loadScene(view: DataView, ptr: number): Scene {
@@ -567,8 +667,9 @@ function loadScene(view: DataView, ptr: number): Scene {
     name: ((t0: number): WasmStr | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(ptr + 112 + 4, true), len: view.getUint32(ptr + 112 + 4 + 4, true) } : invalidDiscriminant("Option", ptr + 112, t0, "Scene.name"))(view.getUint8(ptr + 112)),
     list: ((t0: number): WasmSlice | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(ptr + 124 + 4, true), len: view.getUint32(ptr + 124 + 4 + 4, true) } : invalidDiscriminant("Option", ptr + 124, t0, "Scene.list"))(view.getUint8(ptr + 124)),
     shape: ((t0: number): Shape | null => t0 === 0 ? null : t0 === 1 ? loadShape(view, ptr + 136 + 4, "Scene.shape") : invalidDiscriminant("Option", ptr + 136, t0, "Scene.shape"))(view.getUint8(ptr + 136)),
-    wide: loadWide(view, ptr + 160, "Scene.wide"),
-    msg: loadMessage(view, ptr + 184, "Scene.msg"),
+    spot: ((t0: number): Spot | null => t0 === 0 ? null : t0 === 1 ? loadSpot(view, ptr + 160 + 4) : invalidDiscriminant("Option", ptr + 160, t0, "Scene.spot"))(view.getUint8(ptr + 160)),
+    wide: loadWide(view, ptr + 176, "Scene.wide"),
+    msg: loadMessage(view, ptr + 200, "Scene.msg"),
   };
 }
 function checkScene(value: Scene): void {
@@ -635,6 +736,12 @@ function checkScene(value: Scene): void {
       checkShape(o0, `Scene.shape`);
     }
   }
+  {
+    const o0 = value.spot;
+    if (o0 !== null) {
+      checkSpot(o0);
+    }
+  }
   checkWide(value.wide, `Scene.wide`);
   checkMessage(value.msg, `Scene.msg`);
 }
@@ -692,8 +799,16 @@ function storeScene(view: DataView, ptr: number, value: Scene): void {
       storeShape(view, ptr + 136 + 4, o0);
     }
   }
-  storeWide(view, ptr + 160, value.wide);
-  storeMessage(view, ptr + 184, value.msg);
+  {
+    const o0 = value.spot;
+    zeroBytes(view, ptr + 160, 16);
+    if (o0 !== null) {
+      view.setUint8(ptr + 160, 1);
+      storeSpot(view, ptr + 160 + 4, o0);
+    }
+  }
+  storeWide(view, ptr + 176, value.wide);
+  storeMessage(view, ptr + 200, value.msg);
 }
 /** A live view of one `Scene` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class SceneView {
@@ -722,7 +837,7 @@ export class SceneView {
     try {
       return view.getUint8(at);
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return view.getUint8(at);
     }
@@ -731,7 +846,7 @@ export class SceneView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 208 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 208, at, value, u8Elems, `Scene.id`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 224 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 224, at, value, u8Elems, `Scene.id`);
   }
   get main(): Shape {
     const m = this.#m;
@@ -739,7 +854,7 @@ export class SceneView {
     try {
       return loadShape(view, this.#ptr + 4, "Scene.main");
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return loadShape(view, this.#ptr + 4, "Scene.main");
     }
@@ -748,13 +863,13 @@ export class SceneView {
     checkShape(value, `Scene.main`);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     storeShape(view, ptr + 4, value);
   }
   get more(): LiveArray<Shape, Shape, never> {
     const m = this.#m;
-    if (this.#ptr + 208 > m.u8.length) m.span(this.#ptr, 208);
+    if (this.#ptr + 224 > m.u8.length) m.span(this.#ptr, 224);
     return new LiveArray<Shape, Shape, never>(m, this.#ptr + 24, 2, 20, { size: 20, shift: -1, typed: () => null, view: (m, at) => { const view = m.dv; return loadShape(view, at, "Scene.more"); }, load: (view, at) => (loadShape(view, at, "Scene.more")), check: (value, field) => { checkShape(value, `${field}`); }, store: (view, at, value) => { storeShape(view, at, value); } }, "Scene.more");
   }
   set more(value: [Shape, Shape]) {
@@ -763,7 +878,7 @@ export class SceneView {
     checkShape(value[1]!, `Scene.more[1]`);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     storeShape(view, ptr + 24, value[0]!);
     storeShape(view, ptr + 24 + 20, value[1]!);
@@ -774,7 +889,7 @@ export class SceneView {
     try {
       return nonZero(view.getUint32(this.#ptr + 64, true));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return nonZero(view.getUint32(this.#ptr + 64, true));
     }
@@ -789,7 +904,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     view.setUint32(ptr + 64, value ?? 0, true);
   }
@@ -799,7 +914,7 @@ export class SceneView {
     try {
       return nonZero(view.getUint32(this.#ptr + 68, true));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return nonZero(view.getUint32(this.#ptr + 68, true));
     }
@@ -814,7 +929,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     view.setUint32(ptr + 68, value ?? 0, true);
   }
@@ -824,7 +939,7 @@ export class SceneView {
     try {
       return nonZero(view.getUint16(this.#ptr + 72, true));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return nonZero(view.getUint16(this.#ptr + 72, true));
     }
@@ -839,7 +954,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     view.setUint16(ptr + 72, value ?? 0, true);
   }
@@ -849,7 +964,7 @@ export class SceneView {
     try {
       return nonZero(view.getBigInt64(this.#ptr + 80, true));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return nonZero(view.getBigInt64(this.#ptr + 80, true));
     }
@@ -864,7 +979,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     view.setBigInt64(ptr + 80, value ?? 0n, true);
   }
@@ -874,7 +989,7 @@ export class SceneView {
     try {
       return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getUint16(this.#ptr + 88 + 2, true) : invalidDiscriminant("Option", this.#ptr + 88, t0, "Scene.maybe"))(view.getUint8(this.#ptr + 88));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getUint16(this.#ptr + 88 + 2, true) : invalidDiscriminant("Option", this.#ptr + 88, t0, "Scene.maybe"))(view.getUint8(this.#ptr + 88));
     }
@@ -888,7 +1003,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     {
       const o0 = value;
@@ -905,7 +1020,7 @@ export class SceneView {
     try {
       return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getFloat64(this.#ptr + 96 + 8, true) : invalidDiscriminant("Option", this.#ptr + 96, t0, "Scene.scale"))(view.getUint8(this.#ptr + 96));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getFloat64(this.#ptr + 96 + 8, true) : invalidDiscriminant("Option", this.#ptr + 96, t0, "Scene.scale"))(view.getUint8(this.#ptr + 96));
     }
@@ -919,7 +1034,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     {
       const o0 = value;
@@ -936,7 +1051,7 @@ export class SceneView {
     try {
       return ((t0: number): WasmStr | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(this.#ptr + 112 + 4, true), len: view.getUint32(this.#ptr + 112 + 4 + 4, true) } : invalidDiscriminant("Option", this.#ptr + 112, t0, "Scene.name"))(view.getUint8(this.#ptr + 112));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return ((t0: number): WasmStr | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(this.#ptr + 112 + 4, true), len: view.getUint32(this.#ptr + 112 + 4 + 4, true) } : invalidDiscriminant("Option", this.#ptr + 112, t0, "Scene.name"))(view.getUint8(this.#ptr + 112));
     }
@@ -950,7 +1065,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     {
       const o0 = value;
@@ -968,7 +1083,7 @@ export class SceneView {
     try {
       return ((t0: number): WasmSlice | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(this.#ptr + 124 + 4, true), len: view.getUint32(this.#ptr + 124 + 4 + 4, true) } : invalidDiscriminant("Option", this.#ptr + 124, t0, "Scene.list"))(view.getUint8(this.#ptr + 124));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return ((t0: number): WasmSlice | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(this.#ptr + 124 + 4, true), len: view.getUint32(this.#ptr + 124 + 4 + 4, true) } : invalidDiscriminant("Option", this.#ptr + 124, t0, "Scene.list"))(view.getUint8(this.#ptr + 124));
     }
@@ -982,7 +1097,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     {
       const o0 = value;
@@ -1000,7 +1115,7 @@ export class SceneView {
     try {
       return ((t0: number): Shape | null => t0 === 0 ? null : t0 === 1 ? loadShape(view, this.#ptr + 136 + 4, "Scene.shape") : invalidDiscriminant("Option", this.#ptr + 136, t0, "Scene.shape"))(view.getUint8(this.#ptr + 136));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return ((t0: number): Shape | null => t0 === 0 ? null : t0 === 1 ? loadShape(view, this.#ptr + 136 + 4, "Scene.shape") : invalidDiscriminant("Option", this.#ptr + 136, t0, "Scene.shape"))(view.getUint8(this.#ptr + 136));
     }
@@ -1014,7 +1129,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     {
       const o0 = value;
@@ -1025,43 +1140,74 @@ export class SceneView {
       }
     }
   }
+  get spot(): (Spot | null) {
+    const m = this.#m;
+    let view = m.dv;
+    try {
+      return ((t0: number): Spot | null => t0 === 0 ? null : t0 === 1 ? loadSpot(view, this.#ptr + 160 + 4) : invalidDiscriminant("Option", this.#ptr + 160, t0, "Scene.spot"))(view.getUint8(this.#ptr + 160));
+    } catch (error) {
+      m.fresh(error, this.#ptr, 224);
+      view = m.dv;
+      return ((t0: number): Spot | null => t0 === 0 ? null : t0 === 1 ? loadSpot(view, this.#ptr + 160 + 4) : invalidDiscriminant("Option", this.#ptr + 160, t0, "Scene.spot"))(view.getUint8(this.#ptr + 160));
+    }
+  }
+  set spot(value: (Spot | null)) {
+    {
+      const o0 = value;
+      if (o0 !== null) {
+        checkSpot(o0);
+      }
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
+    const view = m.dv;
+    {
+      const o0 = value;
+      zeroBytes(view, ptr + 160, 16);
+      if (o0 !== null) {
+        view.setUint8(ptr + 160, 1);
+        storeSpot(view, ptr + 160 + 4, o0);
+      }
+    }
+  }
   get wide(): Wide {
     const m = this.#m;
     let view = m.dv;
     try {
-      return loadWide(view, this.#ptr + 160, "Scene.wide");
+      return loadWide(view, this.#ptr + 176, "Scene.wide");
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
-      return loadWide(view, this.#ptr + 160, "Scene.wide");
+      return loadWide(view, this.#ptr + 176, "Scene.wide");
     }
   }
   set wide(value: Wide) {
     checkWide(value, `Scene.wide`);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
-    storeWide(view, ptr + 160, value);
+    storeWide(view, ptr + 176, value);
   }
   get msg(): Message {
     const m = this.#m;
     let view = m.dv;
     try {
-      return loadMessage(view, this.#ptr + 184, "Scene.msg");
+      return loadMessage(view, this.#ptr + 200, "Scene.msg");
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
-      return loadMessage(view, this.#ptr + 184, "Scene.msg");
+      return loadMessage(view, this.#ptr + 200, "Scene.msg");
     }
   }
   set msg(value: Message) {
     checkMessage(value, `Scene.msg`);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
-    storeMessage(view, ptr + 184, value);
+    storeMessage(view, ptr + 200, value);
   }
 }
 
@@ -1602,6 +1748,15 @@ const f32Elems: Elems<number, number, Float32Array> = {
   check: (value, field) => checkFloat(value, "f32", field),
   store: (view, at, value) => view.setFloat32(at, value, true),
 };
+const boolElems: Elems<boolean> = {
+  size: 1,
+  shift: -1,
+  typed: () => null,
+  view: (m, at, field) => readBoolAt(m.dv, at, field),
+  load: readBoolAt,
+  check: checkBool,
+  store: (view, at, value) => view.setUint8(at, value ? 1 : 0),
+};
 
 /** A live view of `length` `Vec2`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
 export class Vec2Array extends StructArray<Vec2, Vec2View> {
@@ -1620,11 +1775,27 @@ export class Vec2Array extends StructArray<Vec2, Vec2View> {
   }
 }
 
-/** A live view of `length` `Scene`s side by side (208 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+/** A live view of `length` `Spot`s side by side (12 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class SpotArray extends StructArray<Spot, SpotView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 12, SpotView, loadSpot, writeSpot, "SpotArray");
+  }
+  /** A live view of one scalar field of every `Spot` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "on"): LiveArray<boolean, boolean, never>;
+  column(field: string): LiveArray<boolean, boolean, never> {
+    switch (field) {
+      case "on": return this.columnAt(8, boolElems, "Spot.on");
+    }
+    throw new RangeError(`SpotArray: ${show(field)} is not a scalar field of Spot`);
+  }
+}
+
+/** A live view of `length` `Scene`s side by side (224 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
 export class SceneArray extends StructArray<Scene, SceneView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 208, SceneView, loadScene, writeScene, "SceneArray");
+    super(memory, ptr, length, 224, SceneView, loadScene, writeScene, "SceneArray");
   }
   /** A live view of one scalar field of every `Scene` (a column); reads an aligned field through the memory's typed array. */
   column(field: "id"): LiveArray<number, number, Uint8Array>;
