@@ -20,7 +20,8 @@ use crate::walk::Pairs;
 use crate::writer::Writer;
 use crate::{Backend, GENERATED_NOTICE};
 use wasm_layout_core::descriptor::{
-    EnumLayout, OptionRepr, Scalar, StructLayout, TypeKind, TypeLayout, UnionLayout, VariantEnumLayout,
+    EnumLayout, FieldLayout, OptionRepr, Scalar, StructLayout, TypeKind, TypeLayout, UnionLayout,
+    VariantEnumLayout,
 };
 use wasm_layout_core::fingerprint;
 use wasm_layout_core::StructRepr;
@@ -188,14 +189,7 @@ impl Backend for C {
             w.open(format_args!("{extension}typedef struct {attribute}{name} {{"));
             for (i, f) in s.fields.iter().enumerate() {
                 doc::block(w, s.field_doc(i));
-                let (base, dims) = declarator(f.ty);
-                let comment = match f.ty.kind {
-                    TypeKind::Pointer(p) => format!(" /* WasmPtr<{}> */", p.target_name),
-                    TypeKind::Slice(p) => format!(" /* WasmSlice<{}> */", p.elem_name),
-                    TypeKind::Open(o) => format!(" /* Open<{}> */", o.inner.export_name()),
-                    _ => String::new(),
-                };
-                w.line(format_args!("{base} {}{dims};{comment}", field_name(s, f)));
+                member(w, s, f);
             }
             w.close(format_args!("}} {name};"));
         }
@@ -373,4 +367,17 @@ pub(crate) fn literal(v: i64) -> String {
     } else {
         v.to_string()
     }
+}
+
+/// One member line of a struct or union: its declarator, and the Rust type
+/// in a comment where the C type does not say it.
+pub(crate) fn member(w: &mut Writer, s: &StructLayout, f: &FieldLayout) {
+    let (base, dims) = declarator(f.ty);
+    let comment = match f.ty.kind {
+        TypeKind::Pointer(p) => format!(" /* WasmPtr<{}> */", p.target_name),
+        TypeKind::Slice(p) => format!(" /* WasmSlice<{}> */", p.elem_name),
+        TypeKind::Open(o) => format!(" /* Open<{}> */", o.inner.export_name()),
+        _ => String::new(),
+    };
+    w.line(format_args!("{base} {}{dims};{comment}", field_name(s, f)));
 }

@@ -1,13 +1,10 @@
 //! C for unions: `typedef union Name { … } Name;` with the size, alignment
 //! and every member's offset (0) asserted, as for structs.
 
-use alloc::format;
-use alloc::string::String;
-
-use wasm_layout_core::descriptor::{TypeKind, TypeLayout, UnionLayout};
+use wasm_layout_core::descriptor::{TypeLayout, UnionLayout};
 use wasm_layout_core::fingerprint;
 
-use crate::c::{declarator, ASSERT, C};
+use crate::c::{member, ASSERT, C};
 use crate::names::field_name;
 use crate::union::as_struct;
 use crate::writer::Writer;
@@ -17,19 +14,14 @@ impl C {
         let name = ty.export_name();
         let s = as_struct(u);
         w.blank();
+        crate::doc::block(w, u.doc);
         w.line(format_args!(
             "/* union {name}: every member at offset 0; which one holds a value is not recorded */"
         ));
         w.open(format_args!("typedef union {name} {{"));
-        for f in u.members {
-            let (base, dims) = declarator(f.ty);
-            let comment = match f.ty.kind {
-                TypeKind::Pointer(p) => format!(" /* WasmPtr<{}> */", p.target_name),
-                TypeKind::Slice(p) => format!(" /* WasmSlice<{}> */", p.elem_name),
-                TypeKind::Open(o) => format!(" /* Open<{}> */", o.inner.export_name()),
-                _ => String::new(),
-            };
-            w.line(format_args!("{base} {}{dims};{comment}", field_name(&s, f)));
+        for (i, f) in u.members.iter().enumerate() {
+            crate::doc::block(w, u.member_doc(i));
+            member(w, &s, f);
         }
         w.close(format_args!("}} {name};"));
         w.line(format_args!("#define {name}_FINGERPRINT UINT64_C(0x{:016x})", fingerprint(ty)));

@@ -13,9 +13,11 @@ impl Odin {
         let name = ty.export_name();
         let s = as_struct(u);
         w.blank();
+        crate::doc::line_comments(w, u.doc);
         w.line(format_args!("// Every member at offset 0; which one holds a value is not recorded."));
         w.open(format_args!("{name} :: struct #raw_union {{"));
-        for f in u.members {
+        for (i, f) in u.members.iter().enumerate() {
+            crate::doc::line_comments(w, u.member_doc(i));
             w.line(format_args!("{}: {},", field_name(&s, f), odin_type(f.ty)));
         }
         w.close(format_args!("}}"));

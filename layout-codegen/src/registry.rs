@@ -94,6 +94,14 @@ fn items(lang: Lang, ty: &TypeLayout) -> Vec<(String, String)> {
                 out.push(suffixed("View", "view class"));
                 out.push(suffixed("Array", "struct array class"));
             }
+            if let TypeKind::Variant(v) = kind {
+                for c in v.cases {
+                    if let Some(class) = typescript::case_view_class(name, c) {
+                        let item = format!("the view class `{class}` of case `{}` of `{}`", c.name, ty.name);
+                        out.push((class, item));
+                    }
+                }
+            }
         }
         (Lang::C, kind) => {
             out.push(suffixed("_FINGERPRINT", "fingerprint macro"));
@@ -170,11 +178,26 @@ fn structure(lang: Lang, file: &Scope, ty: &TypeLayout, s: &StructLayout) -> Res
 fn variant(lang: Lang, file: &Scope, ty: &TypeLayout, v: &VariantEnumLayout) -> Result<(), BindingsError> {
     let name = ty.export_name();
     let mut cases = Scope::new(lang, ScopeKind::Members);
+    // In TypeScript a case with fields is also a getter of the view class.
+    let mut view = Scope::new(lang, ScopeKind::Members);
+    if lang == Lang::TypeScript {
+        let own = format!("the own members of the view class `{name}View`");
+        for member in typescript::VARIANT_VIEW_MEMBERS {
+            view.reserve(member, &own);
+        }
+    }
     for c in v.cases {
         cases.declare(case_name(c), &format!("case `{}` of `{name}`", c.name))?;
         let mut members = Scope::new(lang, ScopeKind::Members);
         if lang == Lang::TypeScript {
             members.reserve("tag", &format!("the tag of case `{}` of `{name}`", c.name));
+            if let Some(class) = typescript::case_view_class(name, c) {
+                view.declare(case_name(c), &format!("the view getter for case `{}` of `{name}`", c.name))?;
+                let own = format!("the own members of the view class `{class}`");
+                for member in typescript::CASE_VIEW_MEMBERS {
+                    members.reserve(member, &own);
+                }
+            }
         }
         for f in c.fields {
             let field = case_field_name(lang, f);

@@ -6,15 +6,16 @@ use wasm_layout_core::descriptor::{StructLayout, TypeKind, TypeLayout, UnionLayo
 use wasm_layout_core::StructRepr;
 
 /// A union's members as the fields of a struct at offset 0, for naming and
-/// the name registry: a member is named exactly as a field would be.
+/// the name registry: a member is named exactly as a field would be, and
+/// carries its doc comment as a field would.
 pub(crate) fn as_struct(u: &UnionLayout) -> StructLayout {
     StructLayout {
         fields: u.members,
         repr: StructRepr::Natural,
         rename: u.rename,
         rename_all: None,
-        doc: "",
-        field_docs: &[],
+        doc: u.doc,
+        field_docs: u.member_docs,
     }
 }
 

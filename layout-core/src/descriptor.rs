@@ -264,7 +264,7 @@ impl TypeLayout {
         }
     }
 
-    /// The doc comment of a struct or enum (see [`StructLayout::doc`]);
+    /// The doc comment of a struct, enum or union (see [`StructLayout::doc`]);
     /// empty for anything else.
     ///
     /// ```
@@ -275,7 +275,8 @@ impl TypeLayout {
         match self.kind {
             TypeKind::Struct(StructLayout { doc, .. })
             | TypeKind::Enum(EnumLayout { doc, .. })
-            | TypeKind::Variant(VariantEnumLayout { doc, .. }) => doc,
+            | TypeKind::Variant(VariantEnumLayout { doc, .. })
+            | TypeKind::Union(UnionLayout { doc, .. }) => doc,
             _ => "",
         }
     }
@@ -286,6 +287,9 @@ impl TypeLayout {
         match self.kind {
             TypeKind::Struct(s) => {
                 s.fields.iter().position(|f| f.name == name).map_or("", |i| s.field_doc(i))
+            }
+            TypeKind::Union(u) => {
+                u.members.iter().position(|f| f.name == name).map_or("", |i| u.member_doc(i))
             }
             _ => "",
         }

@@ -276,7 +276,7 @@ mod tests {
             name: "U",
             size: 4,
             align: 4,
-            kind: TypeKind::Union(UnionLayout { members: &MEMBERS, rename: None }),
+            kind: TypeKind::Union(UnionLayout { members: &MEMBERS, rename: None, doc: "", member_docs: &[] }),
         };
         let mut enc = head(0x10, "U", 4);
         enc.push(0);

@@ -27,6 +27,15 @@ pub struct DocHostile {
     pub d: DocShape,
 }
 
+/// A union */ of two /* views
+#[derive(WasmLayout, Clone, Copy)]
+#[repr(C)]
+pub union DocUnion {
+    /// As bits */ #define Y 2
+    pub bits: u32,
+    pub real: f32,
+}
+
 /// An enum with fields */ still a comment
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
 #[repr(C, u8)]
@@ -52,7 +61,7 @@ pub enum DocKind {
 }
 
 fn bindings() -> Bindings {
-    Bindings::new().add::<DocHostile>()
+    Bindings::new().add::<DocHostile>().add::<DocUnion>()
 }
 
 #[test]
@@ -82,6 +91,11 @@ fn the_descriptor_carries_the_doc_text() {
         ("A circle /* nested? */", "The radius */ in pixels")
     );
     assert_eq!((v.cases[1].doc, v.cases[1].field_docs.len()), ("", 0));
+    assert_eq!(DocUnion::LAYOUT.doc(), "A union */ of two /* views");
+    assert_eq!(
+        (DocUnion::LAYOUT.field_doc("bits"), DocUnion::LAYOUT.field_doc("real")),
+        ("As bits */ #define Y 2", "")
+    );
     // No doc is an empty one.
     assert_eq!(crate::corpus::Kind::LAYOUT.doc().lines().count(), 2);
     assert_eq!(crate::corpus::Node::LAYOUT.doc(), "");
@@ -106,7 +120,16 @@ fn doc_comments_are_emitted_escaped() {
     assert!(c.contains("/** An enum with fields *\\/ still a comment */\n/* enum DocShape"), "{c}");
     assert!(c.contains("    /** The radius *\\/ in pixels */\n    float radius;"), "{c}");
     assert!(ts.contains("/** A circle /\\* nested? *\\/ */\n  | { tag: \"Circle\""), "{ts}");
+    assert!(c.contains("/** A union *\\/ of two /\\* views */\n/* union DocUnion"), "{c}");
+    assert!(c.contains("    /** As bits *\\/ #define Y 2 */\n    uint32_t bits;\n    float real;"), "{c}");
+    assert!(
+        ts.contains("/**\n * A union *\\/ of two /\\* views\n *\n * union DocUnion: every member"),
+        "{ts}"
+    );
+    assert!(ts.contains("  /** As bits *\\/ #define Y 2 */\n  get bits(): number {"), "{ts}");
     let odin = bindings().odin();
+    assert!(odin.contains("// A union */ of two /* views\n// Every member"), "{odin}");
+    assert!(odin.contains("\t// As bits */ #define Y 2\n\tbits: u32,\n\treal: f32,"), "{odin}");
     assert!(odin.contains("\t// A circle /* nested? */\n\tCircle = 0,"), "{odin}");
     assert!(odin.contains("\t// */\n\t// /*\n\t// */\\\n\tb: u8,"), "{odin}");
     assert!(

@@ -291,6 +291,37 @@ mod clash {
     pub enum Pair {
         Left(Side),
     }
+
+    /// A case named `read` would be the view's getter for it, beside the
+    /// view's own `read()`.
+    #[derive(WasmLayout, Clone, Copy)]
+    #[repr(C, u8)]
+    pub enum Getter {
+        #[layout(rename = "read")]
+        Read { x: u8 },
+    }
+
+    /// A case field named `ptr` would be an accessor of the case's view,
+    /// beside the view's own `ptr`.
+    #[derive(WasmLayout, Clone, Copy)]
+    #[repr(C, u8)]
+    pub enum Pointer {
+        At { ptr: u32 },
+    }
+
+    /// `ShapeCircleView`, the view class of case `Circle` of `Shape`, is
+    /// also the view class of this struct.
+    #[derive(WasmLayout, Clone, Copy)]
+    #[layout(rename = "ShapeCircle")]
+    pub struct Disc {
+        pub r: f32,
+    }
+
+    #[derive(WasmLayout, Clone, Copy)]
+    #[repr(C, u8)]
+    pub enum Shape {
+        Circle { r: f32 },
+    }
 }
 
 #[test]
@@ -317,6 +348,15 @@ fn generated_names_are_checked_for_clashes() {
     for e in [b.try_c().expect_err("C"), b.try_odin().expect_err("Odin")] {
         assert!(e.to_string().contains("Pair_Left"), "{e}");
     }
+    // The views of cases: their getters and classes are names too.
+    let e = Bindings::new().add::<clash::Getter>().try_typescript().expect_err("read").to_string();
+    assert!(e.contains("`read`") && e.contains("the view getter for case `Read`"), "{e}");
+    let e = Bindings::new().add::<clash::Pointer>().try_typescript().expect_err("ptr").to_string();
+    assert!(e.contains("`ptr`") && e.contains("field `ptr` of case `At`"), "{e}");
+    let b = Bindings::new().add::<clash::Disc>().add::<clash::Shape>();
+    let e = b.try_typescript().expect_err("ShapeCircleView").to_string();
+    assert!(e.contains("`ShapeCircleView`") && e.contains("case `Circle` of `Shape`"), "{e}");
+    assert!(b.try_c().is_ok() && b.try_odin().is_ok(), "C and Odin have no case views");
 }
 
 /// A native C program that includes the header, copies in the bytes Rust

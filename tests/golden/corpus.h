@@ -578,6 +578,7 @@ WASM_LAYOUT_ASSERT(offsetof(PackedNamed, tag) == 0, "PackedNamed.tag: wasm32 off
 WASM_LAYOUT_ASSERT(offsetof(PackedNamed, name) == 1, "PackedNamed.name: wasm32 offset is 1");
 WASM_LAYOUT_ASSERT(offsetof(PackedNamed, wide) == 9, "PackedNamed.wide: wasm32 offset is 9");
 
+/** A union with a member of every kind a view reads differently. */
 /* union Payload: every member at offset 0; which one holds a value is not recorded */
 typedef union Payload {
     Point at;

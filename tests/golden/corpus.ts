@@ -4552,7 +4552,11 @@ export class PackedNamedView {
   }
 }
 
-/** union Payload: every member at offset 0; which one holds a value is not recorded, so it is read and written through `PayloadView` only. */
+/**
+ * A union with a member of every kind a view reads differently.
+ *
+ * union Payload: every member at offset 0; which one holds a value is not recorded, so it is read and written through `PayloadView` only.
+ */
 export const PayloadLayout = {
   size: 16,
   align: 8,

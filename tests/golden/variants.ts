@@ -241,6 +241,83 @@ export class ShapeView {
     m.span(this.#ptr, 20);
     writeShape(m.dv, this.#ptr, value);
   }
+  /** The fields of case `Circle` as a live view, `null` when the tag names another case; a `RangeError` for a tag that names none. */
+  get Circle(): ShapeCircleView | null {
+    return this.tag === "Circle" ? new ShapeCircleView(this.#m.memory, this.#ptr) : null;
+  }
+  /** The fields of case `Rect` as a live view, `null` when the tag names another case; a `RangeError` for a tag that names none. */
+  get Rect(): ShapeRectView | null {
+    return this.tag === "Rect" ? new ShapeRectView(this.#m.memory, this.#ptr) : null;
+  }
+}
+/** A live view of the fields of case `Circle` of a `Shape` (see `ShapeView.Circle`); it does not check the tag again. */
+export class ShapeCircleView {
+  readonly #m: Mem;
+  readonly #ptr: number;
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ShapeCircleView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Shape` starts (its tag, not the case's fields). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  /** In metres. */
+  get radius(): number {
+    const m = this.#m;
+    m.span(this.#ptr, 20);
+    const view = m.dv;
+    return view.getFloat32(this.#ptr + 4, true);
+  }
+  /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
+  set radius(value: number) {
+    checkFloat(value, "f32", `Shape.Circle.radius`);
+    const m = this.#m;
+    m.span(this.#ptr, 20);
+    const view = m.dv;
+    view.setFloat32(this.#ptr + 4, value, true);
+  }
+}
+/** A live view of the fields of case `Rect` of a `Shape` (see `ShapeView.Rect`); it does not check the tag again. */
+export class ShapeRectView {
+  readonly #m: Mem;
+  readonly #ptr: number;
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ShapeRectView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Shape` starts (its tag, not the case's fields). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  get 0(): Vec2View {
+    const m = this.#m;
+    m.span(this.#ptr, 20);
+    return new Vec2View(m.memory, this.#ptr + 4);
+  }
+  /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
+  set 0(value: Vec2) {
+    checkVec2(value);
+    const m = this.#m;
+    m.span(this.#ptr, 20);
+    const view = m.dv;
+    storeVec2(view, this.#ptr + 4, value);
+  }
+  get 1(): Vec2View {
+    const m = this.#m;
+    m.span(this.#ptr, 20);
+    return new Vec2View(m.memory, this.#ptr + 12);
+  }
+  /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
+  set 1(value: Vec2) {
+    checkVec2(value);
+    const m = this.#m;
+    m.span(this.#ptr, 20);
+    const view = m.dv;
+    storeVec2(view, this.#ptr + 12, value);
+  }
 }
 
 /** A struct some of whose bytes are invalid, for an `Option` of a struct. */
@@ -459,6 +536,71 @@ export class WideView {
     m.span(this.#ptr, 24);
     writeWide(m.dv, this.#ptr, value);
   }
+  /** The fields of case `Bytes` as a live view, `null` when the tag names another case; a `RangeError` for a tag that names none. */
+  get Bytes(): WideBytesView | null {
+    return this.tag === "Bytes" ? new WideBytesView(this.#m.memory, this.#ptr) : null;
+  }
+  /** The fields of case `Inner` as a live view, `null` when the tag names another case; a `RangeError` for a tag that names none. */
+  get Inner(): WideInnerView | null {
+    return this.tag === "Inner" ? new WideInnerView(this.#m.memory, this.#ptr) : null;
+  }
+}
+/** A live view of the fields of case `Bytes` of a `Wide` (see `WideView.Bytes`); it does not check the tag again. */
+export class WideBytesView {
+  readonly #m: Mem;
+  readonly #ptr: number;
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideBytesView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Wide` starts (its tag, not the case's fields). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  get 0(): LiveArray<number, number, Uint8Array> {
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    return new LiveArray<number, number, Uint8Array>(m, this.#ptr + 4, 3, 1, u8Elems, "Wide.Bytes.0");
+  }
+  /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
+  set 0(value: [number, number, number]) {
+    if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2])) checkElems(value, 3, u8Elems, `Wide.Bytes.0`);
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    const view = m.dv;
+    view.setUint8(this.#ptr + 4, value[0]!);
+    view.setUint8(this.#ptr + 4 + 1, value[1]!);
+    view.setUint8(this.#ptr + 4 + 2, value[2]!);
+  }
+}
+/** A live view of the fields of case `Inner` of a `Wide` (see `WideView.Inner`); it does not check the tag again. */
+export class WideInnerView {
+  readonly #m: Mem;
+  readonly #ptr: number;
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideInnerView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Wide` starts (its tag, not the case's fields). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  get 0(): Shape {
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    const view = m.dv;
+    return loadShape(view, this.#ptr + 4, "Wide.Inner.0");
+  }
+  /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
+  set 0(value: Shape) {
+    checkShape(value, `Wide.Inner.0`);
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    const view = m.dv;
+    storeShape(view, this.#ptr + 4, value);
+  }
 }
 
 /** A u16 tag, explicit discriminants, 64-bit fields, a bool and a rename. */
@@ -594,6 +736,98 @@ export class MessageView {
     const m = this.#m;
     m.span(this.#ptr, 24);
     writeMessage(m.dv, this.#ptr, value);
+  }
+  /** The fields of case `Data` as a live view, `null` when the tag names another case; a `RangeError` for a tag that names none. */
+  get Data(): MessageDataView | null {
+    return this.tag === "Data" ? new MessageDataView(this.#m.memory, this.#ptr) : null;
+  }
+  /** The fields of case `Duo` as a live view, `null` when the tag names another case; a `RangeError` for a tag that names none. */
+  get Duo(): MessageDuoView | null {
+    return this.tag === "Duo" ? new MessageDuoView(this.#m.memory, this.#ptr) : null;
+  }
+}
+/** A live view of the fields of case `Data` of a `Message` (see `MessageView.Data`); it does not check the tag again. */
+export class MessageDataView {
+  readonly #m: Mem;
+  readonly #ptr: number;
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MessageDataView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Message` starts (its tag, not the case's fields). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  get id(): bigint {
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    const view = m.dv;
+    return view.getBigUint64(this.#ptr + 8, true);
+  }
+  /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
+  set id(value: bigint) {
+    checkBig(value, false, "u64", `Message.Data.id`);
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    const view = m.dv;
+    view.setBigUint64(this.#ptr + 8, value, true);
+  }
+  get ok(): boolean {
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    const view = m.dv;
+    return readBoolAt(view, this.#ptr + 16, "Message.Data.ok");
+  }
+  /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
+  set ok(value: boolean) {
+    checkBool(value, `Message.Data.ok`);
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    const view = m.dv;
+    view.setUint8(this.#ptr + 16, value ? 1 : 0);
+  }
+}
+/** A live view of the fields of case `Duo` of a `Message` (see `MessageView.Duo`); it does not check the tag again. */
+export class MessageDuoView {
+  readonly #m: Mem;
+  readonly #ptr: number;
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MessageDuoView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Message` starts (its tag, not the case's fields). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  get 0(): number {
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    const view = m.dv;
+    return view.getUint8(this.#ptr + 8);
+  }
+  /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
+  set 0(value: number) {
+    checkInt(value, 0, 255, "u8", `Message.Duo.0`);
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    const view = m.dv;
+    view.setUint8(this.#ptr + 8, value);
+  }
+  get 1(): number {
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    const view = m.dv;
+    return view.getInt16(this.#ptr + 10, true);
+  }
+  /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
+  set 1(value: number) {
+    checkInt(value, -32768, 32767, "i16", `Message.Duo.1`);
+    const m = this.#m;
+    m.span(this.#ptr, 24);
+    const view = m.dv;
+    view.setInt16(this.#ptr + 10, value, true);
   }
 }
 

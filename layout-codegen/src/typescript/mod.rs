@@ -18,6 +18,7 @@
 //! field, and nothing was written.
 
 mod arrays;
+mod case_view;
 mod elems;
 mod helpers;
 mod live;
@@ -39,6 +40,7 @@ use wasm_layout_core::descriptor::{
 use wasm_layout_core::fingerprint;
 use wasm_layout_rules::names::Scope;
 
+pub(crate) use self::case_view::{case_view_class, CASE_VIEW_MEMBERS, VARIANT_VIEW_MEMBERS};
 use self::value::{get, offset_expr, ts_type};
 pub(crate) use self::view::{view_methods, VIEW_MEMBERS};
 use crate::doc;

@@ -9,6 +9,8 @@
 //! `new <Union>View(memory, ptr + <Name>Layout.offsets.<field> + i *
 //! <Union>Layout.size)`.
 
+use alloc::format;
+
 use wasm_layout_core::descriptor::{StructLayout, TypeLayout, UnionLayout};
 use wasm_layout_core::fingerprint;
 
@@ -21,9 +23,13 @@ impl TypeScript {
     pub(super) fn union_decl(&mut self, w: &mut Writer, ty: &TypeLayout, u: &UnionLayout) {
         let name = ty.export_name();
         w.blank();
-        w.line(format_args!(
-            "/** union {name}: every member at offset 0; which one holds a value is not recorded, so it is read and written through `{name}View` only. */"
-        ));
+        let note = format!(
+            "union {name}: every member at offset 0; which one holds a value is not recorded, so it is read and written through `{name}View` only."
+        );
+        match u.doc {
+            "" => crate::doc::block(w, &note),
+            doc => crate::doc::block(w, &format!("{doc}\n\n{note}")),
+        }
         self.view_only(w, ty, &as_struct(u));
     }
 

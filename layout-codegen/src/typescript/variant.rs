@@ -153,7 +153,8 @@ impl TypeScript {
     }
 
     /// `class <Name>View`: the case's name as `tag`, and whole-value `read`
-    /// and `write`, over a `WebAssembly.Memory` (surviving `memory.grow`).
+    /// and `write`, and a getter per case with fields giving its view (see
+    /// `case_view.rs`), over a `WebAssembly.Memory` (surviving `memory.grow`).
     fn variant_view(&mut self, w: &mut Writer, ty: &TypeLayout, v: &VariantEnumLayout) {
         let (name, size) = (ty.export_name(), ty.size);
         self.used.insert("badPtr");
@@ -208,6 +209,8 @@ impl TypeScript {
         w.line(format_args!("m.span(this.#ptr, {size});"));
         w.line(format_args!("write{name}(m.dv, this.#ptr, value);"));
         w.close(format_args!("}}"));
+        self.case_getters(w, ty, v);
         w.close(format_args!("}}"));
+        self.case_views(w, ty, v);
     }
 }

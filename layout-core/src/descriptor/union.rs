@@ -11,6 +11,18 @@ pub struct UnionLayout {
     pub members: &'static [FieldLayout],
     /// `#[layout(rename = "…")]`: the name in generated code.
     pub rename: Option<&'static str>,
+    /// The union's doc comment (see [`StructLayout::doc`](super::StructLayout::doc)).
+    pub doc: &'static str,
+    /// Its members' doc comments, by member index; empty when none has one
+    /// (see [`StructLayout::field_docs`](super::StructLayout::field_docs)).
+    pub member_docs: &'static [&'static str],
+}
+
+impl UnionLayout {
+    /// The doc comment of member `index`; empty if it has none.
+    pub fn member_doc(&self, index: usize) -> &'static str {
+        self.member_docs.get(index).copied().unwrap_or("")
+    }
 }
 
 /// An [`Open<E>`](crate::Open): the fieldless enum `E` stored as its repr,

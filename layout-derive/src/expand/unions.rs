@@ -128,6 +128,11 @@ pub fn expand(input: &Input, members: &[Field], krate: &TokenStream) -> TokenStr
         quote!(#ident { #f_ident: __wl::decode::<#ty, #ty, 0, __N>(bytes) })
     });
     let rename = opt_str(input.attrs.rename.as_ref());
+    let doc = &input.attrs.doc;
+    let docs: Vec<&String> = match members.iter().any(|f| !f.attrs.doc.is_empty()) {
+        true => members.iter().map(|f| &f.attrs.doc).collect(),
+        false => Vec::new(),
+    };
     let host = input.repr.c.map(|_| {
         let size_msg =
             quote!(::core::concat!("wasm-layout: `", #name, "` is #[repr(C)] but its size on this host is not its wasm32 size"));
@@ -163,7 +168,9 @@ pub fn expand(input: &Input, members: &[Field], krate: &TokenStream) -> TokenStr
                     name: #name,
                     size: __N,
                     align: __SHAPE.align,
-                    kind: __wl::TypeKind::Union(__wl::UnionLayout { members: &[#(#descriptors),*], rename: #rename }),
+                    kind: __wl::TypeKind::Union(__wl::UnionLayout {
+                        members: &[#(#descriptors),*], rename: #rename, doc: #doc, member_docs: &[#(#docs),*],
+                    }),
                 };
                 type Bytes = [u8; __N];
                 type Ref<'a> = #r<'a>;

@@ -66,6 +66,8 @@ const _: () = {
                     },
                 ],
                 rename: ::core::option::Option::None,
+                doc: "",
+                member_docs: &[],
             }),
         };
         type Bytes = [u8; __N];

@@ -110,6 +110,48 @@ test("ShapeView names the case, reads and writes, and survives memory.grow", asy
   assert.throws(() => view.tag, /out of bounds/);
 });
 
+test("a case's view reads and writes its fields in place, null for another case", async () => {
+  const { ShapeView, ShapeCircleView, WideView } = await import("../../golden/variants.ts");
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const view = new ShapeView(memory, 200);
+  view.write({ tag: "Rect", 0: { x: 1, y: 2 }, 1: { x: 3, y: 4 } });
+  assert.equal(view.Circle === null, true);
+  const rect = view.Rect;
+  assert.ok(rect !== null);
+  rect[1].x = 30;
+  rect[0] = { x: 10, y: 20 };
+  assert.deepStrictEqual(view.read(), { tag: "Rect", 0: { x: 10, y: 20 }, 1: { x: 30, y: 4 } });
+  view.write({ tag: "Circle", radius: 2 });
+  assert.equal(view.Rect === null, true);
+  const circle = view.Circle;
+  assert.ok(circle instanceof ShapeCircleView);
+  assert.equal(circle.radius, 2);
+  memory.grow(1);
+  circle.radius = 0.5;
+  assert.deepStrictEqual(view.read(), { tag: "Circle", radius: 0.5 });
+  // A bad value writes nothing.
+  const before = new Uint8Array(memory.buffer, 200, ShapeLayout.size).slice();
+  assert.throws(() => {
+    (circle as unknown as { radius: unknown }).radius = "big";
+  }, RangeError);
+  assert.deepStrictEqual(new Uint8Array(memory.buffer, 200, ShapeLayout.size), before);
+  // An unknown tag is an error, not a null.
+  new DataView(memory.buffer).setUint8(200, 9);
+  assert.throws(() => view.Circle, /invalid discriminant for Shape at offset 200: 9 names no variant/);
+  // Out of bounds on every access.
+  const edge = new ShapeCircleView(memory, 2 * 65536 - 10);
+  assert.throws(() => edge.radius, /out of bounds/);
+  assert.throws(() => new ShapeCircleView(memory, -1), RangeError);
+  // An array case is a live view: writing an element changes memory.
+  const wide = new WideView(memory, 400);
+  wide.write({ tag: "Bytes", 0: [1, 2, 3] });
+  const bytes = wide.Bytes;
+  assert.ok(bytes !== null);
+  bytes[0].set(1, 99);
+  assert.deepStrictEqual(wide.read(), { tag: "Bytes", 0: [1, 99, 3] });
+  assert.equal(wide.Inner === null, true);
+});
+
 test("property: every Message written reads back; the bytes its case does not use are zero", async () => {
   const fc = (await import("fast-check")).default;
   const { readMessage, writeMessage, MessageLayout } = await import("../../golden/variants.ts");

@@ -1293,6 +1293,85 @@ export class EventView {
     m.span(this.#ptr, 16);
     writeEvent(m.dv, this.#ptr, value);
   }
+  /** The fields of case `Spawn` as a live view, `null` when the tag names another case; a `RangeError` for a tag that names none. */
+  get Spawn(): EventSpawnView | null {
+    return this.tag === "Spawn" ? new EventSpawnView(this.#m.memory, this.#ptr) : null;
+  }
+  /** The fields of case `Collide` as a live view, `null` when the tag names another case; a `RangeError` for a tag that names none. */
+  get Collide(): EventCollideView | null {
+    return this.tag === "Collide" ? new EventCollideView(this.#m.memory, this.#ptr) : null;
+  }
+}
+/** A live view of the fields of case `Spawn` of a `Event` (see `EventView.Spawn`); it does not check the tag again. */
+export class EventSpawnView {
+  readonly #m: Mem;
+  readonly #ptr: number;
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "EventSpawnView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Event` starts (its tag, not the case's fields). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  /** Its [`Particle::id`]. */
+  get id(): bigint {
+    const m = this.#m;
+    m.span(this.#ptr, 16);
+    const view = m.dv;
+    return view.getBigUint64(this.#ptr + 8, true);
+  }
+  /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
+  set id(value: bigint) {
+    checkBig(value, false, "u64", `Event.Spawn.id`);
+    const m = this.#m;
+    m.span(this.#ptr, 16);
+    const view = m.dv;
+    view.setBigUint64(this.#ptr + 8, value, true);
+  }
+}
+/** A live view of the fields of case `Collide` of a `Event` (see `EventView.Collide`); it does not check the tag again. */
+export class EventCollideView {
+  readonly #m: Mem;
+  readonly #ptr: number;
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "EventCollideView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Event` starts (its tag, not the case's fields). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  get 0(): number {
+    const m = this.#m;
+    m.span(this.#ptr, 16);
+    const view = m.dv;
+    return view.getUint32(this.#ptr + 8, true);
+  }
+  /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
+  set 0(value: number) {
+    checkInt(value, 0, 4294967295, "u32", `Event.Collide.0`);
+    const m = this.#m;
+    m.span(this.#ptr, 16);
+    const view = m.dv;
+    view.setUint32(this.#ptr + 8, value, true);
+  }
+  get 1(): number {
+    const m = this.#m;
+    m.span(this.#ptr, 16);
+    const view = m.dv;
+    return view.getUint32(this.#ptr + 12, true);
+  }
+  /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
+  set 1(value: number) {
+    checkInt(value, 0, 4294967295, "u32", `Event.Collide.1`);
+    const m = this.#m;
+    m.span(this.#ptr, 16);
+    const view = m.dv;
+    view.setUint32(this.#ptr + 12, value, true);
+  }
 }
 
 /** Throws unless `ptr` is an integer in [0, 2^32) and `size` bytes from it are in `view`. */

@@ -24,6 +24,7 @@ impl Shape {
             Ty::Struct(i) => (format!("struct {}", self.structs[*i].name), String::new()),
             Ty::Enum(i) => (self.enums[*i].name.clone(), String::new()),
             Ty::Variant(i) => (format!("struct {}", self.variants[*i].name), String::new()),
+            Ty::Union(i) => (format!("union {}", self.unions[*i].name), String::new()),
             Ty::Own(name) => (format!("struct {name}"), String::new()),
             Ty::OptPtr(t) => self.c_parts(&Ty::Ptr(t.clone())),
             Ty::OptNonZero(s) => (s.c().to_string(), String::new()),
@@ -61,6 +62,10 @@ impl Shape {
                 Decl::Struct(i) => &self.structs[i],
                 Decl::Variant(i) => {
                     s.push_str(&self.c_variant(&self.variants[i]));
+                    continue;
+                }
+                Decl::Union(i) => {
+                    s.push_str(&self.c_union(&self.unions[i]));
                     continue;
                 }
             };
@@ -101,6 +106,10 @@ fn c_asserts(shape: &Shape, numbers: &BTreeMap<String, Numbers>) -> String {
     }
     for v in &shape.variants {
         one(&format!("struct {}", v.name), &v.name, &Shape::variant_members(v));
+    }
+    for u in &shape.unions {
+        let members: Vec<String> = (0..u.members.len()).map(|j| format!("f{j}")).collect();
+        one(&format!("union {}", u.name), &u.name, &members);
     }
     s
 }

@@ -4,7 +4,7 @@
 //! `WasmPtr`, `WasmStr`, `WasmSlice<T>` (of any of these, or of the struct
 //! holding it), arrays nested up to three deep, structs nested up to four deep,
 //! packed and aligned variants, enums of every repr, enums with fields of
-//! every tag, options of every kind) and lays each out three
+//! every tag, options of every kind, `#[repr(C)]` unions) and lays each out three
 //! ways:
 //!
 //! 1. by `#[derive(WasmLayout)]`: a scratch crate under `target/difftest/`
@@ -25,6 +25,7 @@ mod reference;
 mod report;
 mod rust;
 mod shape;
+mod union;
 mod variant;
 
 use std::path::PathBuf;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::report::failure;
 use super::shape::{Decl, EnumDef, Repr, Shape, Ty};
+use super::union::union_numbers;
 use super::variant::variant_numbers;
 
 /// Size, alignment and field offsets of a type.
@@ -29,6 +30,7 @@ pub(super) fn reference(shape: &Shape) -> BTreeMap<String, Numbers> {
     struct Known<'a> {
         structs: Vec<(usize, usize)>,
         variants: Vec<(usize, usize)>,
+        unions: Vec<(usize, usize)>,
         enums: &'a [EnumDef],
     }
     fn go(ty: &Ty, k: &Known) -> (usize, usize) {
@@ -41,6 +43,7 @@ pub(super) fn reference(shape: &Shape) -> BTreeMap<String, Numbers> {
             }
             Ty::Struct(i) => k.structs[*i],
             Ty::Variant(i) => k.variants[*i],
+            Ty::Union(i) => k.unions[*i],
             Ty::Enum(i) => (k.enums[*i].repr.size(), k.enums[*i].repr.size()),
             // Two u32s: the pointer (to anything) and the length.
             Ty::Str | Ty::Slice(_) => (8, 4),
@@ -61,6 +64,7 @@ pub(super) fn reference(shape: &Shape) -> BTreeMap<String, Numbers> {
     let mut k = Known {
         structs: vec![none; shape.structs.len()],
         variants: vec![none; shape.variants.len()],
+        unions: vec![none; shape.unions.len()],
         enums: &shape.enums,
     };
     for decl in &shape.order {
@@ -88,6 +92,12 @@ pub(super) fn reference(shape: &Shape) -> BTreeMap<String, Numbers> {
                 let (size, align, offsets) = variant_numbers(v, &|ty| go(ty, &k));
                 k.variants[i] = (size, align);
                 out.insert(v.name.clone(), Numbers { size, align, offsets });
+            }
+            Decl::Union(i) => {
+                let u = &shape.unions[i];
+                let (size, align, offsets) = union_numbers(u, &|ty| go(ty, &k));
+                k.unions[i] = (size, align);
+                out.insert(u.name.clone(), Numbers { size, align, offsets });
             }
         }
     }
@@ -124,6 +134,7 @@ pub(super) fn compare_reference(
 mod tests {
     use super::*;
     use crate::difftest::shape::{Sc, StructDef};
+    use crate::difftest::union::UnionDef;
     use crate::difftest::variant::{CaseDef, VariantDef};
 
     #[test]
@@ -139,7 +150,15 @@ mod tests {
                     CaseDef { fields: vec![], tuple: false },
                 ],
             }],
-            order: vec![Decl::Struct(0), Decl::Struct(1), Decl::Struct(2), Decl::Variant(0)],
+            unions: vec![UnionDef {
+                name: "U".into(),
+                members: vec![
+                    Ty::Scalar(Sc::U8),
+                    Ty::Array(Box::new(Ty::Scalar(Sc::U16)), 3),
+                    Ty::Scalar(Sc::U32),
+                ],
+            }],
+            order: vec![Decl::Struct(0), Decl::Struct(1), Decl::Struct(2), Decl::Variant(0), Decl::Union(0)],
             enums: vec![EnumDef { name: "E".into(), repr: Sc::I16, values: vec![-1] }],
             structs: vec![
                 StructDef { name: "A".into(), fields: vec![Ty::Scalar(Sc::U8)], repr: Repr::Aligned(16) },
@@ -166,5 +185,7 @@ mod tests {
         assert_eq!(r["E"], Numbers { size: 2, align: 2, offsets: vec![] });
         // The tag, then the union (its largest case: u32 and u8, 8 bytes) at 4.
         assert_eq!(r["V"], Numbers { size: 12, align: 4, offsets: vec![4, 4, 4, 8] });
+        // The largest member (6 bytes) rounded up to the largest alignment.
+        assert_eq!(r["U"], Numbers { size: 8, align: 4, offsets: vec![0, 0, 0] });
     }
 }

@@ -20,6 +20,7 @@ impl Shape {
             Ty::Struct(i) => self.structs[*i].name.clone(),
             Ty::Enum(i) => self.enums[*i].name.clone(),
             Ty::Variant(i) => self.variants[*i].name.clone(),
+            Ty::Union(i) => self.unions[*i].name.clone(),
             Ty::Str => "WasmStr".to_string(),
             Ty::Slice(elem) => format!("WasmSlice<{}>", self.rust_ty(elem)),
             Ty::Own(name) => name.clone(),
@@ -47,6 +48,9 @@ impl Shape {
         for v in &self.variants {
             s.push_str(&self.rust_variant(v));
         }
+        for u in &self.unions {
+            s.push_str(&self.rust_union(u));
+        }
         for d in &self.structs {
             s.push_str("#[derive(WasmLayout, Clone, Copy)]\n");
             match d.repr {
@@ -69,6 +73,7 @@ impl Shape {
     fn rust_rows(&self) -> String {
         let mut s = String::new();
         let named = self.enums.iter().map(|e| &e.name).chain(self.variants.iter().map(|v| &v.name));
+        let named = named.chain(self.unions.iter().map(|u| &u.name));
         for name in named {
             let _ = writeln!(s, "    ({0}::LAYOUT, {0}::SIZE, {0}::ALIGN, &[]),", name);
         }
@@ -91,10 +96,12 @@ fn main() {
             TypeKind::Variant(v) => std::iter::once(v.payload)
                 .chain(v.cases.iter().flat_map(|c| c.fields.iter().map(|f| f.offset)))
                 .collect(),
+            // A union: every member's offset (0), as the descriptor has them.
+            TypeKind::Union(u) => u.members.iter().map(|f| f.offset).collect(),
             _ => offsets.to_vec(),
         };
         let described: Vec<usize> = match layout.kind {
-            TypeKind::Variant(_) => offsets.clone(),
+            TypeKind::Variant(_) | TypeKind::Union(_) => offsets.clone(),
             _ => layout.fields().iter().map(|f| f.offset).collect(),
         };
         if described != offsets || layout.size != *size || layout.align != *align {

@@ -1,6 +1,7 @@
 //! The generator: random struct shapes, seeded so that shape `k` of seed
 //! `s` depends only on `(s, k)`.
 
+use super::union::UnionDef;
 use super::variant::VariantDef;
 
 /// A splitmix64 stream: small, seedable, the same on every host.
@@ -124,6 +125,8 @@ pub(super) enum Ty {
     Enum(usize),
     /// Index into [`Shape::variants`]: an enum with fields.
     Variant(usize),
+    /// Index into [`Shape::unions`]: a `#[repr(C)]` union.
+    Union(usize),
     /// `WasmStr`: `(ptr, len)` of UTF-8 bytes.
     Str,
     /// `WasmSlice<T>`: `(ptr, len)` of elements.
@@ -169,15 +172,17 @@ pub(super) struct Shape {
     pub(super) structs: Vec<StructDef>,
     pub(super) enums: Vec<EnumDef>,
     pub(super) variants: Vec<VariantDef>,
+    pub(super) unions: Vec<UnionDef>,
     /// The structs and enums with fields, each after every type it holds.
     pub(super) order: Vec<Decl>,
 }
 
-/// A struct or an enum with fields, by index.
+/// A struct, an enum with fields or a union, by index.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Decl {
     Struct(usize),
     Variant(usize),
+    Union(usize),
 }
 
 pub(super) struct Gen {
@@ -190,7 +195,14 @@ impl Shape {
     pub(super) fn generate(seed: u64, index: usize) -> Shape {
         let mut g = Gen {
             rng: Rng::new(seed, index),
-            shape: Shape { index, structs: vec![], enums: vec![], variants: vec![], order: vec![] },
+            shape: Shape {
+                index,
+                structs: vec![],
+                enums: vec![],
+                variants: vec![],
+                unions: vec![],
+                order: vec![],
+            },
             names: 0,
         };
         g.structure(1);
@@ -233,7 +245,8 @@ impl Gen {
             62..=69 => self.array(depth, 1),
             70..=79 if depth < 4 => Ty::Struct(self.structure(depth + 1)),
             80..=84 if depth < 4 => Ty::Variant(self.variant(depth + 1)),
-            70..=84 => Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]),
+            85..=87 if depth < 4 => Ty::Union(self.union(depth + 1)),
+            70..=87 => Ty::Scalar(SCALARS[self.rng.below(SCALARS.len())]),
             _ => Ty::Enum(self.enumeration()),
         }
     }
@@ -373,5 +386,16 @@ mod tests {
             all.contains(" C1 {") && all.contains(" C1(") && all.contains(" C1,"),
             "not every kind of case"
         );
+        assert!(all.contains("#[repr(C)]\npub union U"), "no union");
+        let nested = shapes
+            .iter()
+            .flat_map(|s| &s.unions)
+            .any(|u| u.members.iter().any(|m| matches!(m, Ty::Union(_))));
+        assert!(nested, "no union inside a union");
+        let held = shapes
+            .iter()
+            .flat_map(|s| &s.structs)
+            .any(|d| d.fields.iter().any(|f| matches!(f, Ty::Union(_))));
+        assert!(held, "no struct holding a union");
     }
 }

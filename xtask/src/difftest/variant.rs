@@ -63,7 +63,7 @@ impl Gen {
 
 fn holds_struct(ty: &Ty) -> bool {
     match ty {
-        Ty::Struct(_) => true,
+        Ty::Struct(_) | Ty::Union(_) => true,
         Ty::Array(t, _) | Ty::OptTagged(t) => holds_struct(t),
         _ => false,
     }
