@@ -189,6 +189,40 @@ pub fn get_mut<F: WasmLayout, const OFF: usize, const N: usize>(
     F::__get_mut(field_mut::<F, OFF, N>(bytes), at.wrapping_add(OFF))
 }
 
+/// The field of type `F` at `OFF` of a struct, for its accessors: the
+/// same helpers as [`get`], [`get_mut`], [`encode`] and [`encode_value`],
+/// with the length of the struct's bytes inferred from the argument. The
+/// template names this type once per field: each const argument written
+/// out is a body of its own for rustc to check and evaluate, in every
+/// accessor of every field.
+pub struct At<F, const OFF: usize>(core::marker::PhantomData<F>);
+
+impl<F: WasmLayout, const OFF: usize> At<F, OFF> {
+    /// See [`get`].
+    #[inline(always)]
+    pub fn get<const N: usize>(bytes: &[u8; N], at: usize) -> F::Ref<'_> {
+        F::__get(field::<F, OFF, N>(bytes), at.wrapping_add(OFF))
+    }
+
+    /// See [`get_mut`].
+    #[inline(always)]
+    pub fn get_mut<const N: usize>(bytes: &mut [u8; N], at: usize) -> F::Mut<'_> {
+        F::__get_mut(field_mut::<F, OFF, N>(bytes), at.wrapping_add(OFF))
+    }
+
+    /// See [`encode`].
+    #[inline(always)]
+    pub fn encode<const N: usize>(value: &F, bytes: &mut [u8; N]) {
+        value.__encode(field_mut::<F, OFF, N>(bytes));
+    }
+
+    /// See [`encode_value`].
+    #[inline(always)]
+    pub fn encode_value<const N: usize>(value: F, bytes: &mut [u8; N]) {
+        value.__encode(field_mut::<F, OFF, N>(bytes));
+    }
+}
+
 /// The error for an enum discriminant that names no variant.
 #[cold]
 pub const fn invalid_discriminant(type_name: &'static str, value: i64) -> LayoutError {

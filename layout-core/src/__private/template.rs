@@ -49,7 +49,9 @@
 //!   for scalars some bytes of which are invalid (`bool`), whose getters
 //!   report errors at offsets counted from the view's own `at`; and
 //!   `others [ vis x OFFSET_X set_x offset Type, Builtin, [at] [where …] __wl x_mut encode [&]; … ]`
-//!   for types that are not scalars (`[at]` where the read-only view
+//!   for types that are not scalars (the template names each one's
+//!   `__wl::At<Type, offset>` once, by `OFFSET_X` in the type namespace;
+//!   `[at]` where the read-only view
 //!   carries `at`, `[]` otherwise): `Builtin` is the built-in type the derive read
 //!   the field's layout off its name (`[::core::primitive::u8; 6]`),
 //!   which `__decode` checks the field type is (see `__private::Is`), or
@@ -84,9 +86,15 @@ macro_rules! __wasm_layout_struct {
         #[allow(dead_code)]
         $vis struct $m<'a> $($where)* { bytes: &'a mut $vb, at: usize }
         #[doc(hidden)]
-        #[allow(non_upper_case_globals, dead_code, clippy::all)]
+        #[allow(non_upper_case_globals, non_camel_case_types, dead_code, clippy::all)]
         const _: () = {
             use $crate::__private as __wl;
+            // The bytes, named once: each `[u8; N]` written out is a const
+            // argument of its own for rustc to check and evaluate.
+            type __Bytes = [u8; $size];
+            // Each field that is not a scalar, named once (see `__wl::At`),
+            // by its offset constant's name, in the type namespace.
+            $(type $oc = $wl::At<$ty, $off>;)*
             $(
                 const __SHAPE: __wl::StructShape<$count> =
                     __wl::StructShape::<$count>::new([$(__wl::shape::<$sty>()),*], $repr);
@@ -141,7 +149,7 @@ macro_rules! __wasm_layout_struct {
                         }),
                     }
                 };
-                type Bytes = [u8; $size];
+                type Bytes = __Bytes;
                 type Ref<'a> = $r<'a>;
                 type Mut<'a> = $m<'a>;
                 $(
@@ -172,7 +180,7 @@ macro_rules! __wasm_layout_struct {
                     $(__wl::zero_range(bytes, $ps, $pe);)*
                     $(__wl::$swrite(bytes, $soff, self.$sf);)*
                     $(__wl::$cwrite(bytes, $coff, self.$cf);)*
-                    $($wl::$enc::<$ty, $off, $size>($($amp)? self.$f, bytes);)*
+                    $($oc::$enc($($amp)? self.$f, bytes);)*
                 }
                 #[inline(always)]
                 fn __get(bytes: &Self::Bytes, $rp: usize) -> $r<'_> {
@@ -207,7 +215,7 @@ macro_rules! __wasm_layout_struct {
                     #[doc = "This field, read from its wasm32 offset."]
                     #[inline]
                     $fvis fn $f(self) -> <$ty as $wl::WasmLayout>::Ref<'a> {
-                        $wl::get::<$ty, $off, $size>(self.bytes, 0 $(+ self.$gat)?)
+                        $oc::get(self.bytes, 0 $(+ self.$gat)?)
                     }
                 )*
             }
@@ -245,17 +253,17 @@ macro_rules! __wasm_layout_struct {
                     #[doc = "This field, read from its wasm32 offset."]
                     #[inline]
                     $fvis fn $f(&self) -> <$ty as $wl::WasmLayout>::Ref<'_> {
-                        $wl::get::<$ty, $off, $size>(self.bytes, self.at)
+                        $oc::get(self.bytes, self.at)
                     }
                     #[doc = "A mutable view of this field."]
                     #[inline]
                     $fvis fn $fmut(&mut self) -> <$ty as $wl::WasmLayout>::Mut<'_> {
-                        $wl::get_mut::<$ty, $off, $size>(self.bytes, self.at)
+                        $oc::get_mut(self.bytes, self.at)
                     }
                     #[doc = "Overwrites this field."]
                     #[inline]
                     $fvis fn $set(&mut self, value: $ty) $($sw)* {
-                        $wl::encode::<$ty, $off, $size>(&value, self.bytes)
+                        $oc::encode(&value, self.bytes)
                     }
                 )*
             }
@@ -263,9 +271,9 @@ macro_rules! __wasm_layout_struct {
             impl<'a> __wl::ViewMut<'a> for $m<'a> $($where)* {
                 type Target = $name;
                 #[inline(always)]
-                fn __bytes(&self) -> (&[u8; $size], usize) { (self.bytes, self.at) }
+                fn __bytes(&self) -> (&__Bytes, usize) { (self.bytes, self.at) }
                 #[inline(always)]
-                fn __bytes_mut(&mut self) -> &mut [u8; $size] { self.bytes }
+                fn __bytes_mut(&mut self) -> &mut __Bytes { self.bytes }
             }
             $($host)*
         };
