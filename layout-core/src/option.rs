@@ -4,8 +4,9 @@
 //!   the layout of the inner type, 0 is `None`. Writing
 //!   `Some(WasmPtr::null())` is `LayoutError::NullPointer` and writes nothing.
 //! - `Option<T>` for every other `T` that implements [`TaggedOption`] (the
-//!   scalars, `WasmStr`, `WasmSlice<T>`, and every enum deriving
-//!   `WasmLayout`): `#[repr(C, u8)] enum { None, Some(T) }`, a `u8` tag (0
+//!   scalars, `WasmStr`, `WasmSlice<T>`, and every struct, enum and union
+//!   deriving `WasmLayout`; an `Option` of a union, like the union, has
+//!   views but no whole value): `#[repr(C, u8)] enum { None, Some(T) }`, a `u8` tag (0
 //!   `None`, 1 `Some`, anything else `InvalidDiscriminant`) and `T` at
 //!   its alignment; `None` writes zeros over the payload.
 
