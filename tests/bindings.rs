@@ -28,6 +28,8 @@ mod node;
 mod odin;
 #[path = "bindings/strings.rs"]
 mod strings;
+#[path = "bindings/tuples.rs"]
+mod tuples;
 #[path = "bindings/unions.rs"]
 mod unions;
 #[path = "bindings/variants.rs"]

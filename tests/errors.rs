@@ -63,6 +63,17 @@ fn short_slices_and_bad_offsets_are_out_of_bounds() {
         Node { value: 1, next: WasmPtr::new(8) },
         BoolArray { flags: [true; 5], x: 7 },
         Particle { pos: [1.0; 3], vel: [2.0; 3], mass: 3.0, id: 4, alive: true, kind: 5 },
+        Pair(1, 2.5),
+        EntityId(7),
+        Meters(1.5),
+        TupleMix(1, true, Inner { a: 2, b: 3 }, [4, 5, 6], EntityId(7), Meters(8.0)),
+        WithIds {
+            flag: 1,
+            id: EntityId(2),
+            pair: Pair(3, 4.0),
+            ids: [EntityId(5), EntityId(6)],
+            len: Meters(7.0)
+        },
         EU8::C,
         EI32::Two,
         7u64,

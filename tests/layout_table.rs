@@ -135,6 +135,11 @@ fn c_source(cases: &[Case]) -> String {
         writeln!(s, "_Static_assert(sizeof({t}) == {}, \"size of {t}\");", case.size).unwrap();
         writeln!(s, "_Static_assert(_Alignof({t}) == {}, \"align of {t}\");", case.align).unwrap();
         for (field, offset) in case.offsets {
+            // C spells a tuple field `0` as `_0`.
+            let field = match field.starts_with(|c: char| c.is_ascii_digit()) {
+                true => format!("_{field}"),
+                false => field.to_string(),
+            };
             writeln!(s, "_Static_assert(offsetof({t}, {field}) == {offset}, \"offset of {t}.{field}\");")
                 .unwrap();
         }

@@ -130,8 +130,13 @@ fn some_null_is_an_error_and_writes_nothing() {
     assert_eq!(node.write_at(&mut memory, 8), e);
     assert_eq!(Some(node).write_to(&mut memory), e);
     assert_eq!([Node { next: None, ..node }, node].write_to(&mut memory), e);
+    // A tuple struct's field likewise.
+    assert_eq!(Hop(1, Some(WasmPtr::null())).write_to(&mut memory), e);
     assert!(memory.iter().all(|&b| b == 0xAB));
 }
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Hop(pub u8, pub Option<WasmPtr<Node>>);
 
 #[test]
 fn tagged_round_trips_zero_the_payload_and_reject_other_tags() {

@@ -173,6 +173,15 @@ impl Backend for C {
 
     fn structure(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout) {
         let name = ty.export_name();
+        if let Some(f) = s.newtype() {
+            // A newtype: a typedef of its field's type, whose layout it has.
+            let (base, dims) = declarator(f.ty);
+            w.blank();
+            doc::block(w, s.doc);
+            w.line(format_args!("typedef {base} {name}{dims};{}", comment(f.ty)));
+            w.line(format_args!("#define {name}_FINGERPRINT UINT64_C(0x{:016x})", fingerprint(ty)));
+            return self.sizes(w, ty);
+        }
         let attribute = match s.repr {
             StructRepr::Natural => String::new(),
             StructRepr::Packed => String::from("__attribute__((packed)) "),
@@ -231,6 +240,17 @@ pub(crate) fn scalar(s: Scalar) -> &'static str {
         Scalar::F32 => "float",
         Scalar::F64 => "double",
         Scalar::Bool => "bool",
+    }
+}
+
+/// What a member (or a newtype's typedef) of type `t` says in a comment
+/// beside it: the Rust type a plain C type stands for.
+fn comment(t: &TypeLayout) -> String {
+    match t.kind {
+        TypeKind::Pointer(p) => format!(" /* WasmPtr<{}> */", p.target_name),
+        TypeKind::Slice(p) => format!(" /* WasmSlice<{}> */", p.elem_name),
+        TypeKind::Open(o) => format!(" /* Open<{}> */", o.inner.export_name()),
+        _ => String::new(),
     }
 }
 
@@ -373,11 +393,6 @@ pub(crate) fn literal(v: i64) -> String {
 /// in a comment where the C type does not say it.
 pub(crate) fn member(w: &mut Writer, s: &StructLayout, f: &FieldLayout) {
     let (base, dims) = declarator(f.ty);
-    let comment = match f.ty.kind {
-        TypeKind::Pointer(p) => format!(" /* WasmPtr<{}> */", p.target_name),
-        TypeKind::Slice(p) => format!(" /* WasmSlice<{}> */", p.elem_name),
-        TypeKind::Open(o) => format!(" /* Open<{}> */", o.inner.export_name()),
-        _ => String::new(),
-    };
+    let comment = comment(f.ty);
     w.line(format_args!("{base} {}{dims};{comment}", field_name(s, f)));
 }

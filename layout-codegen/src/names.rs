@@ -4,15 +4,18 @@
 use alloc::string::String;
 
 use wasm_layout_core::descriptor::{CaseLayout, FieldLayout, StructLayout, VariantLayout};
-use wasm_layout_rules::names::Lang;
+use wasm_layout_rules::names::{is_tuple_field, tuple_field, Lang};
 
 /// The name generated code gives field `f` of struct `s`: its own
 /// `#[layout(rename)]`, else the struct's `rename_all` rule applied to the
 /// Rust name, else the Rust name. Every language uses this one name, so a
-/// field is spelled the same in TypeScript, C and Odin.
+/// field is spelled the same in TypeScript, C and Odin. A tuple struct's
+/// field `0` is `_0` ([`tuple_field`]) in every language: an identifier in
+/// each, so views, members and asserts name it as any other field.
 pub fn field_name(s: &StructLayout, f: &FieldLayout) -> String {
     match (f.rename, s.rename_all) {
         (Some(r), _) => String::from(r),
+        (None, _) if is_tuple_field(f.name) => tuple_field(f.name),
         (None, Some(rule)) => rule.apply(f.name),
         (None, None) => String::from(f.name),
     }
@@ -34,9 +37,7 @@ pub(crate) fn case_name(c: &CaseLayout) -> &'static str {
 pub(crate) fn case_field_name(lang: Lang, f: &FieldLayout) -> String {
     match f.rename {
         Some(r) => String::from(r),
-        None if lang != Lang::TypeScript && f.name.starts_with(|c: char| c.is_ascii_digit()) => {
-            alloc::format!("_{}", f.name)
-        }
+        None if lang != Lang::TypeScript && is_tuple_field(f.name) => tuple_field(f.name),
         None => String::from(f.name),
     }
 }

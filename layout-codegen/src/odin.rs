@@ -102,6 +102,11 @@ impl Backend for Odin {
         };
         w.blank();
         doc::line_comments(w, s.doc);
+        if let Some(f) = s.newtype() {
+            // A newtype: a distinct type of its field's type, whose layout it has.
+            w.line(format_args!("{name} :: distinct {}", odin_type(f.ty)));
+            return self.fingerprint_and_sizes(w, ty);
+        }
         if s.fields.is_empty() {
             w.line(format_args!("{name} :: struct{directive} {{}}"));
         } else {

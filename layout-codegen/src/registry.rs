@@ -131,6 +131,10 @@ fn items(lang: Lang, ty: &TypeLayout) -> Vec<(String, String)> {
 /// A struct's members: its fields, and in TypeScript also its view class.
 fn structure(lang: Lang, file: &Scope, ty: &TypeLayout, s: &StructLayout) -> Result<(), BindingsError> {
     let name = ty.export_name();
+    // A newtype is an alias in C and Odin: it has no members.
+    if s.newtype().is_some() && matches!(lang, Lang::C | Lang::Odin) {
+        return Ok(());
+    }
     let mut members = Scope::new(lang, ScopeKind::Members);
     let mut view = Scope::new(lang, ScopeKind::Members);
     if lang == Lang::TypeScript {

@@ -225,6 +225,32 @@ impl StructLayout {
     pub fn field_doc(&self, index: usize) -> &'static str {
         self.field_docs.get(index).copied().unwrap_or("")
     }
+
+    /// Whether this is a tuple struct (`struct Pair(u32, f32)`): its fields
+    /// are named `"0"`, `"1"`, … (generated code names them `_0`, `_1`, …,
+    /// see [`tuple`](mod@wasm_layout_rules::tuple)).
+    ///
+    /// ```
+    /// # use wasm_layout_core::{StructLayout, StructRepr};
+    /// let s = StructLayout { fields: &[], repr: StructRepr::Natural, rename: None, rename_all: None, doc: "", field_docs: &[] };
+    /// assert!(!s.is_tuple(), "a struct without fields is not a tuple struct");
+    /// ```
+    pub fn is_tuple(&self) -> bool {
+        !self.fields.is_empty()
+            && self.fields.iter().all(|f| wasm_layout_rules::tuple::is_tuple_field(f.name))
+    }
+
+    /// The one field of a newtype (`struct EntityId(u32)`): a tuple struct
+    /// with one field and neither `packed` nor `align`, whose layout is
+    /// therefore its field's. Generated code emits it as a named alias of
+    /// the field's type (a TypeScript type alias, a C `typedef`, an Odin
+    /// `distinct` type).
+    pub fn newtype(&self) -> Option<&'static FieldLayout> {
+        match (self.fields, self.repr) {
+            ([field], StructRepr::Natural) if self.is_tuple() => Some(field),
+            _ => None,
+        }
+    }
 }
 
 impl CaseLayout {

@@ -48,6 +48,11 @@
 //!               i32 0x07, i64 0x08, f32 0x09, f64 0x0a, bool 0x0b
 //! ```
 //!
+//! A tuple struct, a newtype included, is a `Struct` whose fields are
+//! named `"0"`, `"1"`, …: its own name and the struct tag tell a newtype
+//! from its field's type, and a change to its field changes its
+//! fingerprint.
+//!
 //! Names are the Rust names; renames are hashed where they are given, so a
 //! rename changes the fingerprint just as the generated code changes. A
 //! pointer contributes only its target's name, not the target's layout, which

@@ -28,8 +28,15 @@ pub enum Data<'a> {
 }
 
 pub struct Field<'a> {
-    pub ident: &'a Ident,
-    /// The name without `r#`.
+    /// The getter's name: the field's own identifier, or for a tuple
+    /// struct's field `0` the identifier `_0` (see `names::FieldNames`),
+    /// spanned on the field's type.
+    pub ident: Ident,
+    /// How the struct's own code names the field: `self.x`, or `self.0` in
+    /// a tuple struct (the user's token, or an index spanned on the field).
+    pub member: syn::Member,
+    /// The name without `r#`; `"0"`, `"1"`, … in a tuple struct (the
+    /// descriptor's name).
     pub name: String,
     pub vis: &'a Visibility,
     /// The field type with `Self` replaced by the struct's name, so it means
@@ -51,24 +58,30 @@ pub struct Variant<'a> {
 }
 
 impl<'a> Input<'a> {
-    /// Reads the input; `None` when its shape (a tuple struct) leaves
-    /// nothing more to check. Errors go to `cx`.
+    /// Reads the input; errors go to `cx`. Always `Some` today: an input
+    /// whose shape left nothing more to check would be `None`.
     pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
         let attrs = Container::from_attrs(cx, &input.attrs);
         let repr = Repr::from_attrs(&input.attrs);
         let data = match &input.data {
             SynData::Struct(s) => match &s.fields {
-                Fields::Named(named) => {
-                    Data::Struct(named.named.iter().map(|f| Field::from_syn(cx, f, &input.ident)).collect())
-                }
+                Fields::Named(named) => Data::Struct(
+                    named
+                        .named
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| Field::from_syn(cx, f, i, &input.ident))
+                        .collect(),
+                ),
                 Fields::Unit => Data::Struct(Vec::new()),
-                Fields::Unnamed(fields) => {
-                    cx.error_spanned_by(
-                        fields,
-                        "tuple structs are not supported: give the fields names (`struct Pair { a: u32, b: u32 }`), which become the getters and the field names in TypeScript, C and Odin",
-                    );
-                    return None;
-                }
+                Fields::Unnamed(fields) => Data::Struct(
+                    fields
+                        .unnamed
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| Field::from_syn(cx, f, i, &input.ident))
+                        .collect(),
+                ),
             },
             SynData::Enum(e) => Data::Enum(
                 e.variants
@@ -80,24 +93,44 @@ impl<'a> Input<'a> {
                     })
                     .collect(),
             ),
-            SynData::Union(u) => {
-                Data::Union(u.fields.named.iter().map(|f| Field::from_syn(cx, f, &input.ident)).collect())
-            }
+            SynData::Union(u) => Data::Union(
+                u.fields
+                    .named
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| Field::from_syn(cx, f, i, &input.ident))
+                    .collect(),
+            ),
         };
         Some(Input { ident: &input.ident, vis: &input.vis, attrs, repr, data, original: input })
     }
 }
 
 impl<'a> Field<'a> {
-    fn from_syn(cx: &Ctxt, field: &'a syn::Field, owner: &Ident) -> Self {
-        let ident = field.ident.as_ref().expect("named field");
+    /// Field `index` of its struct: a named field, or a tuple struct's
+    /// field `index`.
+    fn from_syn(cx: &Ctxt, field: &'a syn::Field, index: usize, owner: &Ident) -> Self {
         let mut ty = field.ty.clone();
         ReplaceSelf(owner).visit_type_mut(&mut ty);
-        let name = syn::ext::IdentExt::unraw(ident).to_string();
         let scalar = scalar(&ty);
+        let (ident, member, name, names) = match &field.ident {
+            Some(ident) => {
+                let name = syn::ext::IdentExt::unraw(ident).to_string();
+                let names = FieldNames::of(&name, scalar.is_none());
+                (ident.clone(), syn::Member::Named(ident.clone()), name, names)
+            }
+            None => {
+                let span = syn::spanned::Spanned::span(&field.ty);
+                let name = index.to_string();
+                let names = FieldNames::of_tuple(&name, scalar.is_none());
+                let ident = Ident::new(&names.getter(&name), span);
+                (ident, syn::Member::Unnamed(syn::Index { index: index as u32, span }), name, names)
+            }
+        };
         Field {
             ident,
-            names: FieldNames::of(&name, scalar.is_none()),
+            member,
+            names,
             name,
             vis: &field.vis,
             scalar,

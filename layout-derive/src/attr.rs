@@ -49,6 +49,9 @@ pub struct Repr {
     pub align: Option<WithSpan<u64>>,
     /// An integer repr, spelled as in Rust (`u8`, `i64`, `usize`, …).
     pub int: Option<syn::Ident>,
+    /// `transparent`, with its span: the struct's one field's layout, which
+    /// the wasm32 layout of a one-field struct is already.
+    pub transparent: Option<Span>,
 }
 
 const CONTAINER_KEYS: &str =
@@ -191,6 +194,8 @@ impl Repr {
             let _ = attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident("C") {
                     out.c = Some(meta.path.span());
+                } else if meta.path.is_ident("transparent") {
+                    out.transparent = Some(meta.path.span());
                 } else if meta.path.is_ident(PACKED) {
                     let n = paren_int(&meta);
                     out.packed = Some(WithSpan { value: n, span: meta.path.span() });

@@ -54,6 +54,17 @@ fn check_struct_attrs(cx: &Ctxt, input: &Input) {
         ));
     }
     check_repr_matches_layout(cx, input);
+    // #[repr(transparent)]: the host lays the struct out as its one field,
+    // as wasm32 lays out a one-field struct; `packed` or `align` would make
+    // the wasm32 layout differ from the field's.
+    if let (Some(_), Some(span)) =
+        (input.repr.transparent, attrs.packed.or(attrs.align.as_ref().map(|a| a.span)))
+    {
+        cx.syn_error(syn::Error::new(
+            span,
+            "#[repr(transparent)] keeps the layout of the struct's one field: drop #[layout(packed)] and #[layout(align = N)], or use #[repr(C)] to change the layout",
+        ));
+    }
     if let Some(align) = &attrs.align {
         if !align.value.is_power_of_two() || align.value > MAX_ALIGN {
             cx.syn_error(syn::Error::new(
@@ -192,7 +203,7 @@ pub fn check_type(cx: &Ctxt, ty: &Type) {
         ),
         Type::Tuple(_) => cx.error_spanned_by(
             ty,
-            "tuples are not supported: Rust does not fix their layout; use a #[derive(WasmLayout)] struct with named fields",
+            "tuples are not supported: Rust does not fix their layout; use a #[derive(WasmLayout)] tuple struct (`struct Pair(f32, f32)`) or one with named fields",
         ),
         _ => cx.error_spanned_by(
             ty,

@@ -45,11 +45,24 @@ mod variant;
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
-/// Derives `WasmLayout`: the wasm32 layout, accessors and views of a struct,
-/// of a fieldless enum with an integer `#[repr]` (with `FieldlessEnum`, for
+/// Derives `WasmLayout`: the wasm32 layout, accessors and views of a struct
+/// (a tuple struct too), of a fieldless enum with an integer `#[repr]` (with `FieldlessEnum`, for
 /// `Open<E>`), of a `#[repr(C)]` union (views only: no `WholeValue`), or of an enum with fields
 /// with `#[repr(C, u8)]` (or `C, u16` / `C, u32`), which also gets
 /// `WasmVariant` and the `<Name>Ref` / `<Name>Mut` enums of case views.
+///
+/// A tuple struct (`struct Pair(u32, f32);`) is laid out as a struct with
+/// fields `0`, `1`, … (Rust's own `repr(C)` layout). Field `0` has the
+/// constant `OFFSET_0`, the getter `_0()`, the setter `set_0()` and, unless
+/// it is a scalar, the mutable view `_0_mut()`, as a tuple variant's field
+/// has in its case view; the bindings name it `_0` in every language. A
+/// newtype (`struct EntityId(u32);`, one field, no `packed` or `align`) has
+/// its field's layout and is emitted as an alias of its field's type
+/// (`type EntityId = number`, `typedef uint32_t EntityId;`,
+/// `EntityId :: distinct u32`) with its own fingerprint.
+/// `#[repr(transparent)]` is accepted: a one-field struct's wasm32 layout is
+/// its field's; with `#[layout(packed)]` or `#[layout(align = N)]`, which
+/// would change it, it is a compile error.
 #[proc_macro_derive(WasmLayout, attributes(layout))]
 pub fn derive_wasm_layout(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

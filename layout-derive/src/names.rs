@@ -5,7 +5,7 @@
 
 use proc_macro2::Ident;
 use quote::format_ident;
-use wasm_layout_rules::names::{Lang, NameError, Scope, ScopeKind};
+use wasm_layout_rules::names::{is_tuple_field, tuple_field, Lang, NameError, Scope, ScopeKind};
 
 use crate::ast::Field;
 use crate::ctxt::Ctxt;
@@ -23,6 +23,12 @@ pub fn mut_view(name: &Ident) -> Ident {
 /// The names one field gives the struct (`OFFSET_<F>`) and its views (the
 /// getter is the field's own identifier; `set_<f>`; and for fields that are
 /// not scalars `<f>_mut`).
+///
+/// A tuple struct's field `0` (`struct Pair(u32, f32)`) has the getter
+/// `_0` (the name every output gives it, see
+/// [`tuple_field`](wasm_layout_rules::names::tuple_field)), the setter
+/// `set_0`, the mutable view `_0_mut` and the constant `OFFSET_0`, as a
+/// tuple variant's field has in an enum's case views.
 pub struct FieldNames {
     pub offset: String,
     pub setter: String,
@@ -38,6 +44,25 @@ impl FieldNames {
             offset: format!("OFFSET_{}", name.to_uppercase()),
             setter: format!("set_{name}"),
             view_mut: view_mut.then(|| format!("{name}_mut")),
+        }
+    }
+
+    /// The names of tuple field `index` (`"0"`): `OFFSET_0`, `set_0` and,
+    /// with `view_mut`, `_0_mut`.
+    pub fn of_tuple(index: &str, view_mut: bool) -> Self {
+        FieldNames {
+            offset: format!("OFFSET_{index}"),
+            setter: format!("set_{index}"),
+            view_mut: view_mut.then(|| format!("{}_mut", tuple_field(index))),
+        }
+    }
+
+    /// The getter of field `name` (its name without `r#`, or a tuple
+    /// field's index): the name itself, or `_0` for tuple field `0`.
+    pub fn getter(&self, name: &str) -> String {
+        match is_tuple_field(name) {
+            true => tuple_field(name),
+            false => String::from(name),
         }
     }
 
@@ -65,14 +90,14 @@ pub fn check(cx: &Ctxt, name: &Ident, fields: &[Field]) {
         let x = &f.name;
         let mut declared = vec![
             consts.declare(&names.offset, &format!("the offset constant of field `{x}`")),
-            methods.declare(x, &format!("the getter of field `{x}`")),
+            methods.declare(&names.getter(x), &format!("the getter of field `{x}`")),
             methods.declare(&names.setter, &format!("the setter of field `{x}`")),
         ];
         if let Some(view_mut) = &names.view_mut {
             declared.push(methods.declare(view_mut, &format!("the mutable view of field `{x}`")));
         }
         for e in declared.into_iter().filter_map(Result::err) {
-            cx.error_spanned_by(f.ident, message(&e));
+            cx.error_spanned_by(&f.ident, message(&e));
         }
     }
 }

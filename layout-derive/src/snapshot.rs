@@ -111,6 +111,30 @@ pub struct Vertex {
 }
 
 #[test]
+fn tuple_struct() {
+    check(
+        "tuple_struct",
+        r#"
+#[derive(WasmLayout)]
+#[repr(C)]
+pub struct Pair(pub u32, bool, pub Inner);
+"#,
+    );
+}
+
+#[test]
+fn newtype() {
+    check(
+        "newtype",
+        r#"
+#[derive(WasmLayout)]
+#[repr(transparent)]
+pub struct EntityId(pub u32);
+"#,
+    );
+}
+
+#[test]
 fn enum_discriminants() {
     check(
         "enum_discriminants",

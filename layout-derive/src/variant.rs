@@ -7,7 +7,7 @@ use proc_macro2::Span;
 use quote::format_ident;
 use syn::visit_mut::VisitMut;
 use syn::{Fields, Ident, Type};
-use wasm_layout_rules::names::{Lang, NameError, Scope, ScopeKind};
+use wasm_layout_rules::names::{tuple_field, Lang, NameError, Scope, ScopeKind};
 use wasm_layout_rules::Scalar;
 
 use crate::ast::{Input, ReplaceSelf, Variant};
@@ -75,11 +75,12 @@ pub fn cases<'a>(cx: &Ctxt, input: &Input, variants: &'a [Variant<'a>]) -> Vec<C
                             format_ident!("set_{}", name, span = span),
                             format_ident!("{}_mut", name, span = span),
                         ),
-                        None => (
-                            format_ident!("_{}", i, span = span),
-                            format_ident!("set_{}", i, span = span),
-                            format_ident!("_{}_mut", i, span = span),
-                        ),
+                        // As a tuple struct's field (see `names::FieldNames`).
+                        None => {
+                            let getter = Ident::new(&tuple_field(&name), span);
+                            let view_mut = format_ident!("{}_mut", getter);
+                            (getter, format_ident!("set_{}", i, span = span), view_mut)
+                        }
                     };
                     CaseField {
                         ident: f.ident.as_ref(),

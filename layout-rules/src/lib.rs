@@ -10,6 +10,7 @@
 //! - [`rename`]: `rename_all` rules.
 //! - [`names`]: reserved words per output language and the registry that
 //!   refuses two generated items with one name (needs the `alloc` feature).
+//! - [`tuple`](mod@tuple): tuple fields (`0`, `1`) and the name outputs give them (`_0`).
 //! - [`fnv`]: FNV-1a 64, the hash behind layout fingerprints and
 //!   freshness checks.
 //!
@@ -43,6 +44,7 @@ pub mod pair;
 pub mod rename;
 pub mod scalar;
 pub mod shape;
+pub mod tuple;
 pub mod union;
 pub mod variant;
 

@@ -386,6 +386,11 @@ fn decode(ty: &TypeLayout, b: &[u8], out: &mut String) {
             }
             out.push('}');
         }
+        // A newtype's value is its field's.
+        TypeKind::Struct(s) if s.newtype().is_some() => {
+            let f = s.newtype().expect("a newtype");
+            decode(f.ty, &b[f.offset..][..f.ty.size], out);
+        }
         TypeKind::Struct(s) => {
             out.push('{');
             for (i, f) in s.fields.iter().enumerate() {

@@ -21,6 +21,9 @@ pub fn export() -> Export {
         .expect("the variants generate")
         .file("variants.json", crate::variants::json())
         .file("unions.json", crate::unions::json())
+        .bindings("tuples", &crate::tuples::bindings())
+        .expect("the tuple structs generate")
+        .file("tuples.json", crate::tuples::json())
 }
 
 #[test]

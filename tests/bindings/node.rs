@@ -3,6 +3,7 @@
 //!
 //! Each run builds a scratch copy of the layout the test file expects
 //! (`golden/corpus.ts`, `golden/fixtures.json`, `golden/strings.json`, `golden/unions.json`,
+//! `golden/variants.*`, `golden/tuples.*`,
 //! `ts/bindings/*.test.ts`)
 //! from freshly generated files, so what is checked is what this build
 //! generates, and a deliberately broken copy can be checked the same way.
@@ -68,6 +69,8 @@ fn scratch_tree(name: &str, bindings: &str) -> PathBuf {
     write("golden/unions.json", &crate::unions::json());
     write("golden/variants.ts", &crate::variants::bindings().typescript());
     write("golden/variants.json", &crate::variants::json());
+    write("golden/tuples.ts", &crate::tuples::bindings().typescript());
+    write("golden/tuples.json", &crate::tuples::json());
     for name in test_files() {
         let test = std::fs::read_to_string(ts_dir().join("bindings").join(&name)).expect("read a test file");
         write(&format!("ts/bindings/{name}"), &test);

@@ -291,6 +291,37 @@ pub struct AlignedPerson {
     pub name: WasmStr,
 }
 
+/// A tuple struct: fields `0`, `1`, laid out as a struct's.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(C)]
+pub struct Pair(pub u32, pub f32);
+
+/// A newtype: a one-field tuple struct.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C)]
+pub struct EntityId(pub u32);
+
+/// A `#[repr(transparent)]` newtype: its field's layout.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(transparent)]
+pub struct Meters(pub f64);
+
+/// A tuple struct of every field kind: padding, a bool, a struct, an array,
+/// a newtype.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct TupleMix(pub u8, pub bool, pub Inner, pub [u16; 3], pub EntityId, pub Meters);
+
+/// Newtypes and a tuple struct as fields of a named struct.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(C)]
+pub struct WithIds {
+    pub flag: u8,
+    pub id: EntityId,
+    pub pair: Pair,
+    pub ids: [EntityId; 2],
+    pub len: Meters,
+}
+
 pub struct Case {
     pub layout: &'static TypeLayout,
     pub size: usize,
@@ -301,7 +332,7 @@ pub struct Case {
 }
 
 macro_rules! case {
-    ($ty:ty, $size:expr, $align:expr, [$($f:ident: $o:expr),* $(,)?], $c_name:expr, $c_decl:expr) => {
+    ($ty:ty, $size:expr, $align:expr, [$($f:tt: $o:expr),* $(,)?], $c_name:expr, $c_decl:expr) => {
         Case {
             layout: <$ty as WasmLayout>::LAYOUT,
             size: $size,
@@ -377,5 +408,13 @@ pub fn cases() -> Vec<Case> {
             "struct __attribute__((packed)) PackedPerson { uint8_t a; struct WasmStr name; struct { uint64_t *ptr; uint32_t len; } list; };"),
         case!(AlignedPerson, 16, 16, [name: 0], "struct AlignedPerson",
             "struct __attribute__((aligned(16))) AlignedPerson { struct WasmStr name; };"),
+        // Tuple fields `0`, `1` are `_0`, `_1` in C.
+        case!(Pair, 8, 4, [0: 0, 1: 4], "struct Pair", "struct Pair { uint32_t _0; float _1; };"),
+        case!(EntityId, 4, 4, [0: 0], "struct EntityId", "struct EntityId { uint32_t _0; };"),
+        case!(Meters, 8, 8, [0: 0], "struct Meters", "struct Meters { double _0; };"),
+        case!(TupleMix, 24, 8, [0: 0, 1: 1, 2: 2, 3: 6, 4: 12, 5: 16], "struct TupleMix",
+            "struct TupleMix { uint8_t _0; bool _1; struct Inner _2; uint16_t _3[3]; struct EntityId _4; struct Meters _5; };"),
+        case!(WithIds, 32, 8, [flag: 0, id: 4, pair: 8, ids: 16, len: 24], "struct WithIds",
+            "struct WithIds { uint8_t flag; struct EntityId id; struct Pair pair; struct EntityId ids[2]; struct Meters len; };"),
     ]
 }

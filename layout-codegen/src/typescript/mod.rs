@@ -189,7 +189,17 @@ impl Backend for TypeScript {
         self.used.insert("checkSpan");
         w.blank();
         doc::block(w, s.doc);
-        if s.fields.is_empty() {
+        // A newtype's value is its field's (`type EntityId = number`); its
+        // view is a struct's view with the accessor `_0`.
+        let newtype = s.newtype();
+        // How the functions below reach a field of `value`.
+        let member = |field: &str| match newtype {
+            Some(_) => String::from("value"),
+            None => format!("value.{field}"),
+        };
+        if let Some(f) = newtype {
+            w.line(format_args!("export type {name} = {};", ts_type(f.ty)));
+        } else if s.fields.is_empty() {
             w.line(format_args!("export interface {name} {{}}"));
         } else {
             w.open(format_args!("export interface {name} {{"));
@@ -235,7 +245,10 @@ impl Backend for TypeScript {
         let unused = |used: bool| if used { "" } else { "_" };
         let (u_read, u_value, u_store) = (unused(reads), unused(!s.fields.is_empty()), unused(reads || pads));
         w.open(format_args!("function load{name}({u_read}view: DataView, {u_read}ptr: number): {name} {{"));
-        if s.fields.is_empty() {
+        if let Some(f) = newtype {
+            let read = self.read(f.ty, &offset_expr("ptr", f.offset), name, 0);
+            w.line(format_args!("return {read};"));
+        } else if s.fields.is_empty() {
             w.line(format_args!("return {{}};"));
         } else {
             w.open(format_args!("return {{"));
@@ -250,7 +263,7 @@ impl Backend for TypeScript {
         w.open(format_args!("function check{name}({u_value}value: {name}): void {{"));
         for f in s.fields {
             let field = field_name(s, f);
-            self.check(w, f.ty, &format!("value.{field}"), &format!("{name}.{field}"), 0);
+            self.check(w, f.ty, &member(&field), &format!("{name}.{field}"), 0);
         }
         w.close(format_args!("}}"));
         let u_value = unused(reads);
@@ -259,7 +272,7 @@ impl Backend for TypeScript {
         ));
         for (i, f) in s.fields.iter().enumerate() {
             let field = field_name(s, f);
-            self.store(w, f.ty, &offset_expr("ptr", f.offset), &format!("value.{field}"), 0);
+            self.store(w, f.ty, &offset_expr("ptr", f.offset), &member(&field), 0);
             let pad = ty.padding_after(i);
             if pad > 0 {
                 self.used.insert("zeroBytes");

@@ -31,7 +31,8 @@
 //! - optionally `rules [count; types…; __O0 0 …]`: the general path, where
 //!   `StructShape::new` computes the layout from the field types;
 //! - optionally `validate [bool offsets…] [Type = offset, …]`;
-//! - optionally `check [x offset check_write [&]; …]`: the fields whose
+//! - optionally `check [x offset check_write [&]; …]` (`x` the member,
+//!   `0` in a tuple struct): the fields whose
 //!   type the derive does not know by its name, so that may hold an
 //!   `Option<WasmPtr<T>>` (whose `Some(WasmPtr::null())` cannot be
 //!   written), each checked before anything is written
@@ -44,11 +45,12 @@
 //!   the bindings);
 //! - the fields by kind, each kind a list of its own (a matcher with
 //!   optional parts per field costs rustc more than one more list):
-//!   `scalars [ vis x OFFSET_X set_x offset Type, read write; … ]` for
-//!   scalars every byte of which is valid; `checked [ … same … get; … ]`
+//!   `scalars [ vis x x OFFSET_X set_x offset Type, read write; … ]` for
+//!   scalars every byte of which is valid (`x x`: the getter, then the
+//!   member the struct's own code names, `_0 0` in a tuple struct); `checked [ … same … get; … ]`
 //!   for scalars some bytes of which are invalid (`bool`), whose getters
 //!   report errors at offsets counted from the view's own `at`; and
-//!   `others [ vis x OFFSET_X set_x offset Type, Builtin, [at] [where …] __wl x_mut encode [&]; … ]`
+//!   `others [ vis x x OFFSET_X set_x offset Type, Builtin, [at] [where …] __wl x_mut encode [&]; … ]`
 //!   for types that are not scalars (the template names each one's
 //!   `__wl::At<Type, offset>` once, by `OFFSET_X` in the type namespace;
 //!   `[at]` where the read-only view
@@ -71,12 +73,12 @@ macro_rules! __wasm_layout_struct {
         rename $rename:expr, $rename_all:expr, $none:ident, $doc:tt $fdocs:tt;
         $(rules [$count:literal; $($sty:ty),*; $($o:ident $i:literal)*])?
         $(validate [$($boff:tt)*] [$($vty:ty = $voff:tt,)*])?
-        $(check [$($kf:ident $koff:tt $kc:ident [$($kamp:tt)?];)*])?
+        $(check [$($kf:tt $koff:tt $kc:ident [$($kamp:tt)?];)*])?
         pad [$($ps:expr, $pe:expr;)*]
         layout [$($lname:tt $loff:tt $lty:tt $lrename:tt;)*]
-        scalars [$($sv:vis $sf:ident $soc:ident $sset:ident $soff:tt $zty:ty, $sread:ident $swrite:ident;)*]
-        checked [$($cv:vis $cf:ident $coc:ident $cset:ident $coff:tt $cty:ty, $cread:ident $cwrite:ident $cget:ident;)*]
-        others [$($fvis:vis $f:ident $oc:ident $set:ident $off:tt $ty:ty, $cb:ty, [$($gat:ident)?] [$($sw:tt)*] $wl:ident $fmut:ident $enc:ident [$($amp:tt)?];)*]
+        scalars [$($sv:vis $sf:ident $sm:tt $soc:ident $sset:ident $soff:tt $zty:ty, $sread:ident $swrite:ident;)*]
+        checked [$($cv:vis $cf:ident $cm:tt $coc:ident $cset:ident $coff:tt $cty:ty, $cread:ident $cwrite:ident $cget:ident;)*]
+        others [$($fvis:vis $f:ident $fm:tt $oc:ident $set:ident $off:tt $ty:ty, $cb:ty, [$($gat:ident)?] [$($sw:tt)*] $wl:ident $fmut:ident $enc:ident [$($amp:tt)?];)*]
         host [$($host:tt)*]
     ) => {
         #[doc = concat!("A read-only view of a [`", $ns, "`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.")]
@@ -170,17 +172,17 @@ macro_rules! __wasm_layout_struct {
                 #[inline]
                 fn __decode(bytes: &Self::Bytes) -> Self {
                     $name {
-                        $($sf: __wl::$sread(bytes, $soff),)*
-                        $($cf: __wl::$cread(bytes, $coff),)*
-                        $($f: $wl::decode::<$ty, $cb, $off, $size>(bytes),)*
+                        $($sm: __wl::$sread(bytes, $soff),)*
+                        $($cm: __wl::$cread(bytes, $coff),)*
+                        $($fm: $wl::decode::<$ty, $cb, $off, $size>(bytes),)*
                     }
                 }
                 #[inline]
                 fn __encode(&self, bytes: &mut Self::Bytes) {
                     $(__wl::zero_range(bytes, $ps, $pe);)*
-                    $(__wl::$swrite(bytes, $soff, self.$sf);)*
-                    $(__wl::$cwrite(bytes, $coff, self.$cf);)*
-                    $($oc::$enc($($amp)? self.$f, bytes);)*
+                    $(__wl::$swrite(bytes, $soff, self.$sm);)*
+                    $(__wl::$cwrite(bytes, $coff, self.$cm);)*
+                    $($oc::$enc($($amp)? self.$fm, bytes);)*
                 }
                 #[inline(always)]
                 fn __get(bytes: &Self::Bytes, $rp: usize) -> $r<'_> {

@@ -32,13 +32,14 @@ pub fn offset(p: Option<&Predicted>, i: usize) -> TokenTree {
 pub struct Parts {
     /// `"x" 8 (descriptor) (rename);` per field, in declaration order.
     pub layout: TokenStream,
-    /// `vis x OFFSET_X set_x 8 u32, read_u32 write_u32;` per scalar field
+    /// `vis x x OFFSET_X set_x 8 u32, read_u32 write_u32;` per scalar field
+    /// (the getter, then the member: `_0 0` in a tuple struct)
     /// every byte pattern of which is valid.
     pub scalars: TokenStream,
     /// The same, then `get_bool`, per scalar field some bytes of which are
     /// invalid (`bool`).
     pub checked_scalars: TokenStream,
-    /// `vis x OFFSET_X set_x 8 Type, Builtin, [at] __wl x_mut encode [&];` per
+    /// `vis x x OFFSET_X set_x 8 Type, Builtin, [at] __wl x_mut encode [&];` per
     /// field that is not a scalar.
     pub others: TokenStream,
     /// Offsets of the fields of a scalar type some of whose bytes are
@@ -147,7 +148,7 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &Toke
         }
         punct(lt, ";");
 
-        // vis ident OFFSET_X set_x offset Type, kind…;
+        // vis getter member OFFSET_X set_x offset Type, kind…;
         let names = &f.names;
         let ts = match sc {
             Some(s) if s.any_bytes_valid() => &mut parts.scalars,
@@ -156,6 +157,9 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &Toke
         };
         f.vis.to_tokens(ts);
         ts.append(f.ident.clone());
+        // The member the struct's own code names (`x`, or `0` in a tuple
+        // struct), the user's token.
+        f.member.to_tokens(ts);
         ts.append(FieldNames::ident(f, &names.offset));
         ts.append(FieldNames::ident(f, &names.setter));
         ts.append(off.clone());
@@ -179,7 +183,7 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &Toke
                     _ => {
                         ty.to_tokens(ts);
                         let c = &mut parts.check;
-                        c.append(f.ident.clone());
+                        f.member.to_tokens(c);
                         c.append(off.clone());
                         let mut amp = TokenStream::new();
                         if packed {

@@ -31,7 +31,7 @@ pub fn host_check(
         "wasm-layout: `", #name, "` is #[repr(C)] but its alignment on this host is not its wasm32 alignment; ", #fix
     ));
     let offsets = fields.iter().enumerate().map(|(i, f)| {
-        let fi = f.ident;
+        let fi = &f.member;
         let at = super::fields::offset(p, i);
         let field = &f.name;
         let msg = quote!(::core::concat!(

@@ -85,7 +85,7 @@ pub fn expand(input: &Input, members: &[Field], krate: &TokenStream) -> TokenStr
         quote!(__wl::FieldLayout { name: #n, offset: 0, ty: <#ty as __wl::WasmLayout>::LAYOUT, rename: #rename })
     });
     let getters = members.iter().map(|f| {
-        let (fvis, f_ident, ty) = (f.vis, f.ident, &f.ty);
+        let (fvis, f_ident, ty) = (f.vis, &f.ident, &f.ty);
         quote! {
             #[doc = "This member, read from offset 0."]
             #[inline(always)]
@@ -95,7 +95,7 @@ pub fn expand(input: &Input, members: &[Field], krate: &TokenStream) -> TokenStr
         }
     });
     let mut_methods = members.iter().map(|f| {
-        let (fvis, f_ident, ty) = (f.vis, f.ident, &f.ty);
+        let (fvis, f_ident, ty) = (f.vis, &f.ident, &f.ty);
         let set = FieldNames::ident(f, &f.names.setter);
         let whole = whole_bounds([&f.ty], krate);
         let view_mut = f.names.view_mut.as_ref().map(|n| {
@@ -124,7 +124,7 @@ pub fn expand(input: &Input, members: &[Field], krate: &TokenStream) -> TokenStr
         }
     });
     let first = members.first().map(|f| {
-        let (f_ident, ty) = (f.ident, &f.ty);
+        let (f_ident, ty) = (&f.ident, &f.ty);
         quote!(#ident { #f_ident: __wl::decode::<#ty, #ty, 0, __N>(bytes) })
     });
     let rename = opt_str(input.attrs.rename.as_ref());

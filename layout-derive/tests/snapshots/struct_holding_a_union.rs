@@ -18,10 +18,10 @@
     __SHAPE.ends[1], __O2; __SHAPE.ends[2], __N;] layout["tag" __O0(__wl::LAYOUT_U8)
     __wasm_layout_none; "payload" __O1(< Payload as __wl::WasmLayout > ::LAYOUT)
     __wasm_layout_none; "history" __O2(< [Payload; 2] as __wl::WasmLayout > ::LAYOUT)
-    __wasm_layout_none;] scalars[pub tag OFFSET_TAG set_tag __O0 u8, read_u8 write_u8;]
-    checked[] others[pub payload OFFSET_PAYLOAD set_payload __O1 Payload, Payload, [at]
-    [where for < '__w > Payload : ::wasm_layout::__private::WholeValue] __wl payload_mut
-    encode[&]; pub history OFFSET_HISTORY set_history __O2[Payload; 2], [Payload; 2],
-    [at] [where for < '__w > Payload : ::wasm_layout::__private::WholeValue] __wl
-    history_mut encode[&];] host[]
+    __wasm_layout_none;] scalars[pub tag tag OFFSET_TAG set_tag __O0 u8, read_u8
+    write_u8;] checked[] others[pub payload payload OFFSET_PAYLOAD set_payload __O1
+    Payload, Payload, [at] [where for < '__w > Payload :
+    ::wasm_layout::__private::WholeValue] __wl payload_mut encode[&]; pub history history
+    OFFSET_HISTORY set_history __O2[Payload; 2], [Payload; 2], [at] [where for < '__w >
+    Payload : ::wasm_layout::__private::WholeValue] __wl history_mut encode[&];] host[]
 }

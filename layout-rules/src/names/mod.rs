@@ -14,6 +14,8 @@ use core::fmt;
 mod words;
 use words::{C, ODIN, RUST, TYPESCRIPT};
 
+pub use crate::tuple::{is_tuple_field, tuple_field};
+
 /// An output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {

@@ -133,7 +133,7 @@ pub(super) fn compare_reference(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::difftest::shape::{Sc, StructDef};
+    use crate::difftest::shape::{Form, Sc, StructDef};
     use crate::difftest::union::UnionDef;
     use crate::difftest::variant::{CaseDef, VariantDef};
 
@@ -161,11 +161,17 @@ mod tests {
             order: vec![Decl::Struct(0), Decl::Struct(1), Decl::Struct(2), Decl::Variant(0), Decl::Union(0)],
             enums: vec![EnumDef { name: "E".into(), repr: Sc::I16, values: vec![-1] }],
             structs: vec![
-                StructDef { name: "A".into(), fields: vec![Ty::Scalar(Sc::U8)], repr: Repr::Aligned(16) },
+                StructDef {
+                    name: "A".into(),
+                    fields: vec![Ty::Scalar(Sc::U8)],
+                    repr: Repr::Aligned(16),
+                    tuple: Form::Tuple,
+                },
                 StructDef {
                     name: "B".into(),
                     fields: vec![Ty::Scalar(Sc::U8), Ty::Struct(0), Ty::Enum(0)],
                     repr: Repr::Natural,
+                    tuple: Form::Named,
                 },
                 StructDef {
                     name: "P".into(),
@@ -175,6 +181,7 @@ mod tests {
                         Ty::Array(Box::new(Ty::Scalar(Sc::U16)), 3),
                     ],
                     repr: Repr::Packed,
+                    tuple: Form::Named,
                 },
             ],
         };

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use super::reference::Numbers;
-use super::shape::{Repr, Shape, Target, Ty};
+use super::shape::{Form, Repr, Shape, Target, Ty};
 use crate::run::root;
 
 impl Shape {
@@ -53,6 +53,9 @@ impl Shape {
         }
         for d in &self.structs {
             s.push_str("#[derive(WasmLayout, Clone, Copy)]\n");
+            if d.tuple == Form::Transparent {
+                s.push_str("#[repr(transparent)]\n");
+            }
             match d.repr {
                 Repr::Natural => {}
                 Repr::Packed => s.push_str("#[layout(packed)]\n"),
@@ -60,11 +63,17 @@ impl Shape {
                     let _ = writeln!(s, "#[layout(align = {n})]");
                 }
             }
-            let _ = write!(s, "pub struct {} {{", d.name);
-            for (j, ty) in d.fields.iter().enumerate() {
-                let _ = write!(s, " pub f{j}: {},", self.rust_ty(ty));
+            if d.tuple == Form::Named {
+                let _ = write!(s, "pub struct {} {{", d.name);
+                for (j, ty) in d.fields.iter().enumerate() {
+                    let _ = write!(s, " pub f{j}: {},", self.rust_ty(ty));
+                }
+                s.push_str(" }\n");
+            } else {
+                let fields: Vec<String> =
+                    d.fields.iter().map(|ty| format!("pub {}", self.rust_ty(ty))).collect();
+                let _ = writeln!(s, "pub struct {}({});", d.name, fields.join(", "));
             }
-            s.push_str(" }\n");
         }
         s
     }
@@ -78,7 +87,10 @@ impl Shape {
             let _ = writeln!(s, "    ({0}::LAYOUT, {0}::SIZE, {0}::ALIGN, &[]),", name);
         }
         for d in &self.structs {
-            let offs: Vec<String> = (0..d.fields.len()).map(|j| format!("{}::OFFSET_F{j}", d.name)).collect();
+            // A tuple struct's field `j` has the constant `OFFSET_<j>`.
+            let f = if d.tuple == Form::Named { "F" } else { "" };
+            let offs: Vec<String> =
+                (0..d.fields.len()).map(|j| format!("{}::OFFSET_{f}{j}", d.name)).collect();
             let _ = writeln!(s, "    ({0}::LAYOUT, {0}::SIZE, {0}::ALIGN, &[{1}]),", d.name, offs.join(", "));
         }
         s

@@ -155,6 +155,20 @@ pub(super) struct StructDef {
     pub(super) name: String,
     pub(super) fields: Vec<Ty>,
     pub(super) repr: Repr,
+    /// A tuple struct (`struct S(pub u8, pub u32);`, a newtype with one
+    /// field): fields `0`, `1`, …, laid out as a struct's.
+    pub(super) tuple: Form,
+}
+
+/// Whether a struct is a tuple struct, and a newtype's repr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Form {
+    /// Named fields `f0`, `f1`, ….
+    Named,
+    /// Fields `0`, `1`, ….
+    Tuple,
+    /// A one-field tuple struct with `#[repr(transparent)]`.
+    Transparent,
 }
 
 #[derive(Debug, Clone)]
@@ -230,7 +244,14 @@ impl Gen {
             2 | 3 => Repr::Aligned(1 << self.rng.below(8)),
             _ => Repr::Natural,
         };
-        self.shape.structs.push(StructDef { name, fields, repr });
+        // One struct in four is a tuple struct; a natural one with one
+        // field (a newtype) is `#[repr(transparent)]` half the time.
+        let tuple = match (self.rng.percent(25), n, repr) {
+            (false, _, _) => Form::Named,
+            (true, 1, Repr::Natural) if self.rng.percent(50) => Form::Transparent,
+            (true, _, _) => Form::Tuple,
+        };
+        self.shape.structs.push(StructDef { name, fields, repr, tuple });
         self.shape.order.push(Decl::Struct(self.shape.structs.len() - 1));
         self.shape.structs.len() - 1
     }
@@ -384,6 +405,10 @@ mod tests {
         for tag in ["#[repr(C, u8)]", "#[repr(C, u16)]", "#[repr(C, u32)]"] {
             assert!(all.contains(tag), "no enum with fields with {tag}");
         }
+        let structs = || shapes.iter().flat_map(|s| &s.structs);
+        let tuples = |n: fn(usize) -> bool| structs().any(|d| d.tuple == Form::Tuple && n(d.fields.len()));
+        assert!(tuples(|n| n == 1) && tuples(|n| n > 1), "no newtype or no tuple struct of several fields");
+        assert!(all.contains("#[repr(transparent)]\npub struct "), "no #[repr(transparent)] newtype");
         assert!(
             all.contains(" C1 {") && all.contains(" C1(") && all.contains(" C1,"),
             "not every kind of case"

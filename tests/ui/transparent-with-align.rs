@@ -1,6 +1,8 @@
 use wasm_layout::WasmLayout;
 
 #[derive(WasmLayout)]
-struct Meters(f64);
+#[repr(transparent)]
+#[layout(align = 8)]
+struct Meters(f32);
 
 fn main() {}

@@ -1,0 +1,406 @@
+//! Tuple structs and newtypes in every language: the `tuples` golden files
+//! (TypeScript, C, Odin), clang's and Odin's wasm32 layout of them (with
+//! hand-written C twins and negative controls), a C program reading the
+//! bytes Rust wrote, and `tuples.json`, values Rust wrote and the errors
+//! Rust reports on bad bytes, for the generated TypeScript to agree with in
+//! Node. Tuple fields are `_0`, `_1`, … everywhere; a newtype is an alias
+//! of its field's type (`type EntityId = number`, `typedef uint32_t
+//! EntityId;`, `EntityId :: distinct u32`).
+
+use std::fmt::Write;
+
+use wasm_layout::{Bindings, WasmLayout, WasmPtr};
+
+use crate::common::{clang_wasm32_check, has_clang, odin, odin_check_source, scratch_dir, ODIN_TARGETS};
+
+/// An entity's number.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(C)]
+pub struct EntityId(pub u32);
+
+/// A newtype of an array.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Hash(pub [u8; 6]);
+
+/// A newtype of a bool: its bytes may be invalid.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(transparent)]
+pub struct Alive(pub bool);
+
+/// A tuple struct.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[repr(C)]
+pub struct Duo(pub u32, pub f32);
+
+/// A newtype of a tuple struct.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Where(pub Duo);
+
+/// Padding, a newtype field, a bool and a u64.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Mix(pub u8, pub EntityId, pub Alive, pub u64);
+
+/// A packed one-field tuple struct: alignment 1, so not its field's
+/// layout, and a struct with member `_0` in every language.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+#[layout(packed)]
+pub struct Unaligned(pub u32);
+
+/// Newtypes and tuple structs as fields.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct World {
+    pub flag: u8,
+    pub id: EntityId,
+    pub ids: [EntityId; 3],
+    pub hash: Hash,
+    pub pair: Duo,
+    pub at: Where,
+    pub mix: Mix,
+    pub loose: Unaligned,
+    pub alive: Alive,
+    pub next: WasmPtr<EntityId>,
+}
+
+/// The types of the `tuples` golden files.
+pub fn bindings() -> Bindings {
+    Bindings::new().add::<World>()
+}
+
+/// Values Rust writes for the TypeScript to read back.
+pub fn worlds() -> Vec<World> {
+    let base = World {
+        flag: 1,
+        id: EntityId(7),
+        ids: [EntityId(1), EntityId(2), EntityId(u32::MAX)],
+        hash: Hash([1, 2, 3, 4, 5, 6]),
+        pair: Duo(9, 2.5),
+        at: Where(Duo(10, -1.25)),
+        mix: Mix(3, EntityId(4), Alive(true), u64::MAX),
+        loose: Unaligned(0x0102_0304),
+        alive: Alive(false),
+        next: WasmPtr::new(64),
+    };
+    let zero = World {
+        flag: 0,
+        id: EntityId(0),
+        ids: [EntityId(0); 3],
+        hash: Hash([0; 6]),
+        pair: Duo(0, 0.0),
+        at: Where(Duo(0, 0.0)),
+        mix: Mix(0, EntityId(0), Alive(false), 0),
+        loose: Unaligned(0),
+        alive: Alive(true),
+        next: WasmPtr::new(0),
+    };
+    vec![base, zero]
+}
+
+/// Where the TypeScript test places a value in its memory.
+const PTR: usize = 8;
+
+/// Offset of `world.<field>` plus `inner`.
+fn at(field: &str, inner: usize) -> usize {
+    World::LAYOUT.field(field).unwrap().offset + inner
+}
+
+/// Bad bytes: a written world with an invalid bool, and Rust's error.
+pub fn bad() -> Vec<(Vec<u8>, String)> {
+    let mut bytes = vec![0u8; World::SIZE];
+    worlds()[0].write_to(&mut bytes).unwrap();
+    [(at("mix", Mix::OFFSET_2), 2u8), (at("alive", 0), 0xFF)]
+        .into_iter()
+        .map(|(offset, byte)| {
+            let mut b = bytes.clone();
+            b[offset] = byte;
+            let mut memory = vec![0xFFu8; PTR];
+            memory.extend_from_slice(&b);
+            let e = World::read_at(&memory, PTR).expect_err("bad bytes");
+            (b, e.to_string())
+        })
+        .collect()
+}
+
+/// `tuples.json`: `{ "size", "values": [{ "hex", "value" }], "bad": [{ "hex", "error" }] }`.
+pub fn json() -> String {
+    let mut out = format!("{{\n  \"size\": {},\n  \"values\": [\n", World::SIZE);
+    let worlds = worlds();
+    for (i, w) in worlds.iter().enumerate() {
+        let mut bytes = vec![0xA5u8; World::SIZE];
+        w.write_to(&mut bytes).unwrap();
+        let mut value = String::new();
+        crate::fixtures::decode_json(World::LAYOUT, &bytes, &mut value);
+        let comma = if i + 1 < worlds.len() { "," } else { "" };
+        let _ = writeln!(out, "    {{ \"hex\": \"{}\", \"value\": {value} }}{comma}", hex(&bytes));
+    }
+    out.push_str("  ],\n  \"bad\": [\n");
+    let bad = bad();
+    for (i, (bytes, error)) in bad.iter().enumerate() {
+        let comma = if i + 1 < bad.len() { "," } else { "" };
+        let _ = writeln!(out, "    {{ \"hex\": \"{}\", \"error\": \"{error}\" }}{comma}", hex(bytes));
+    }
+    out.push_str("  ]\n}\n");
+    out
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn rust_reads_back_what_it_wrote() {
+    for w in worlds() {
+        let mut bytes = vec![0xA5u8; World::SIZE];
+        w.write_to(&mut bytes).unwrap();
+        assert_eq!(World::read_from(&bytes), Ok(w));
+    }
+    assert_eq!(bad().len(), 2);
+}
+
+#[test]
+fn newtypes_are_aliases_and_tuple_fields_are_underscored() {
+    let b = bindings();
+    let (ts, c, odin) = (b.typescript(), b.c(), b.odin());
+    for alias in [
+        "export type EntityId = number;",
+        "export type Hash = [number, number, number, number, number, number];",
+        "export type Where = Duo;",
+    ] {
+        assert!(ts.contains(alias), "{alias}\n{ts}");
+    }
+    assert!(ts.contains("export interface Duo {\n  _0: number;\n  _1: number;"), "{ts}");
+    assert!(ts.contains("export interface Unaligned {\n  _0: number;"), "a packed one is a struct");
+    for alias in [
+        "typedef uint32_t EntityId;",
+        "typedef uint8_t Hash[6];",
+        "typedef bool Alive;",
+        "typedef Duo Where;",
+    ] {
+        assert!(c.contains(alias), "{alias}\n{c}");
+    }
+    assert!(c.contains("offsetof(Duo, _1) == 4"), "{c}");
+    for alias in [
+        "EntityId :: distinct u32",
+        "Hash :: distinct [6]u8",
+        "Alive :: distinct bool",
+        "Where :: distinct Duo",
+    ] {
+        assert!(odin.contains(alias), "{alias}\n{odin}");
+    }
+    assert!(odin.contains("#assert(offset_of(Duo, _1) == 4)"), "{odin}");
+}
+
+#[test]
+fn a_newtype_has_its_own_fingerprint() {
+    assert_ne!(EntityId::FINGERPRINT, u32::FINGERPRINT, "a newtype is not its field's type");
+    mod changed {
+        /// The same newtype over another field type.
+        #[derive(wasm_layout::WasmLayout, Clone, Copy)]
+        pub struct EntityId(pub i32);
+    }
+    assert_ne!(EntityId::FINGERPRINT, changed::EntityId::FINGERPRINT, "a changed newtype");
+    let b = bindings();
+    let fp = EntityId::FINGERPRINT;
+    assert!(b.typescript().contains(&format!("export const EntityIdFingerprint = 0x{fp:016x}n;")));
+    assert!(b.c().contains(&format!("#define EntityId_FINGERPRINT UINT64_C(0x{fp:016x})")));
+    assert!(b.odin().contains(&format!("EntityId_FINGERPRINT : u64 : 0x{fp:016x}")));
+}
+
+#[test]
+fn clang_lays_out_the_header_as_rust_does() {
+    if !has_clang() {
+        return;
+    }
+    let header = bindings().c();
+    if let Err(e) = crate::c::clang_strict(&header, false) {
+        panic!("clang -std=c11 -pedantic rejected the header:\n{e}\n{header}");
+    }
+    // Hand-written C twins, as a C programmer would declare the same data.
+    let twin = format!(
+        "{header}\n\
+         struct DuoTwin {{ uint32_t a; float b; }};\n\
+         struct MixTwin {{ uint8_t a; uint32_t id; bool alive; uint64_t big; }};\n\
+         struct __attribute__((packed)) UnalignedTwin {{ uint32_t v; }};\n\
+         struct WorldTwin {{ uint8_t flag; uint32_t id; uint32_t ids[3]; uint8_t hash[6]; struct DuoTwin pair;\n\
+             struct DuoTwin at; struct MixTwin mix; struct UnalignedTwin loose; bool alive; uint32_t *next; }};\n\
+         _Static_assert(sizeof(struct WorldTwin) == {}, \"size\");\n\
+         _Static_assert(_Alignof(struct WorldTwin) == {}, \"align\");\n\
+         _Static_assert(offsetof(struct WorldTwin, hash) == {}, \"hash\");\n\
+         _Static_assert(offsetof(struct WorldTwin, mix.big) == {}, \"mix.3\");\n\
+         _Static_assert(offsetof(struct WorldTwin, loose) == {}, \"loose\");\n\
+         _Static_assert(offsetof(struct WorldTwin, alive) == {}, \"alive\");\n\
+         _Static_assert(sizeof(World) == sizeof(struct WorldTwin), \"World\");\n\
+         _Static_assert(sizeof(EntityId) == 4 && _Alignof(Hash) == 1, \"aliases\");\n",
+        World::SIZE,
+        World::ALIGN,
+        at("hash", 0),
+        at("mix", Mix::OFFSET_3),
+        at("loose", 0),
+        at("alive", 0),
+    );
+    if let Err(e) = clang_wasm32_check(&twin) {
+        panic!("clang disagrees:\n{e}");
+    }
+    let right = format!("offsetof(World, at) == {}", at("at", 0));
+    let wrong = header.replacen(&right, &format!("offsetof(World, at) == {}", at("at", 1)), 1);
+    assert_ne!(wrong, header);
+    assert!(clang_wasm32_check(&wrong).is_err(), "clang accepted a wrong offset");
+}
+
+#[test]
+fn odin_lays_out_the_file_as_rust_does() {
+    let Some(odin) = odin() else { return };
+    let source = bindings().odin();
+    let dir = scratch_dir("tuples-odin-ok");
+    for target in ODIN_TARGETS {
+        if let Err(e) = odin_check_source(&odin, &dir, &source, target) {
+            panic!("odin check -target:{target} rejected the generated file:\n{e}\n{source}");
+        }
+    }
+    let right = format!("#assert(offset_of(World, at) == {})", at("at", 0));
+    let wrong = source.replacen(&right, &format!("#assert(offset_of(World, at) == {})", at("at", 1)), 1);
+    assert_ne!(wrong, source);
+    let dir = scratch_dir("tuples-odin-wrong");
+    assert!(odin_check_source(&odin, &dir, &wrong, ODIN_TARGETS[0]).is_err(), "odin accepted a wrong offset");
+}
+
+mod clash {
+    use wasm_layout::WasmLayout;
+
+    /// Named like the C and Odin member of a tuple struct's field `0`.
+    #[derive(WasmLayout, Clone, Copy)]
+    #[layout(rename = "_1")]
+    pub struct One {
+        pub x: u8,
+    }
+
+    #[derive(WasmLayout, Clone, Copy)]
+    pub struct Holder(pub u8, pub One);
+}
+
+#[test]
+fn tuple_field_names_are_checked_for_clashes() {
+    let b = Bindings::new().add::<clash::Holder>();
+    for e in [b.try_c().expect_err("C"), b.try_odin().expect_err("Odin")] {
+        let e = e.to_string();
+        assert!(e.contains("`_1`") && e.contains("field `1` of `Holder`"), "{e}");
+    }
+}
+
+/// A native C program that includes the header, copies in the bytes Rust
+/// wrote for `worlds()[0]` and checks every field through the generated
+/// types: C reads Rust's bytes as Rust wrote them.
+#[test]
+fn c_reads_the_bytes_rust_wrote() {
+    if !has_clang() {
+        return;
+    }
+    let mut bytes = vec![0u8; World::SIZE];
+    worlds()[0].write_to(&mut bytes).unwrap();
+    assert_eq!(run_c_reader(&bytes, "right"), Some(0), "the number of the first check that failed");
+    // The negative control: one byte off (the tuple struct's f32) and C notices.
+    bytes[at("pair", Duo::OFFSET_1) + 3] ^= 0x40;
+    assert_eq!(run_c_reader(&bytes, "wrong"), Some(4));
+}
+
+/// Compiles and runs the C reader over `bytes`; its exit code.
+fn run_c_reader(bytes: &[u8], name: &str) -> Option<i32> {
+    let array: Vec<String> = bytes.iter().map(|b| b.to_string()).collect();
+    let program = format!(
+        r#"{header}
+#include <string.h>
+static const unsigned char BYTES[{size}] = {{ {array} }};
+int main(void) {{
+    World w;
+    memcpy(&w, BYTES, sizeof w);
+    int bad = 0;
+    bad |= (w.flag != 1 || w.id != 7) << 0;
+    bad |= (w.ids[0] != 1 || w.ids[2] != UINT32_MAX) << 1;
+    bad |= (w.hash[0] != 1 || w.hash[5] != 6) << 2;
+    bad |= (w.pair._0 != 9 || w.pair._1 != 2.5f) << 3;
+    bad |= (w.at._0 != 10 || w.at._1 != -1.25f) << 4;
+    bad |= (w.mix._0 != 3 || w.mix._1 != 4 || !w.mix._2 || w.mix._3 != UINT64_MAX) << 5;
+    bad |= (w.loose._0 != 0x01020304 || w.alive) << 6;
+    /* An exit code keeps 8 bits: the number of the first failed check. */
+    for (int i = 0; i < 16; i++) if (bad & (1 << i)) return i + 1;
+    return 0;
+}}
+"#,
+        header = bindings().c(),
+        size = bytes.len(),
+        array = array.join(", "),
+    );
+    let dir = scratch_dir(&format!("tuples-c-run-{name}"));
+    let (source, exe) = (dir.join("read.c"), dir.join("read"));
+    std::fs::write(&source, program).unwrap();
+    let out = std::process::Command::new("clang")
+        .args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-o"])
+        .arg(&exe)
+        .arg(&source)
+        .output()
+        .expect("clang runs");
+    assert!(out.status.success(), "clang: {}", String::from_utf8_lossy(&out.stderr));
+    std::process::Command::new(&exe).status().expect("the program runs").code()
+}
+
+/// The Odin package, compiled natively with a `main` that copies in the
+/// bytes Rust wrote for `worlds()[0]` and checks every field through the
+/// generated types (the layouts are the same off wasm32: no field is
+/// pointer-sized): Odin reads Rust's bytes as Rust wrote them.
+#[test]
+fn odin_reads_the_bytes_rust_wrote() {
+    let Some(odin) = odin() else { return };
+    let mut bytes = vec![0u8; World::SIZE];
+    worlds()[0].write_to(&mut bytes).unwrap();
+    assert_eq!(run_odin_reader(&odin, &bytes, "right"), Some(0), "the number of the first check that failed");
+    bytes[at("mix", Mix::OFFSET_3) + 7] ^= 0x01;
+    assert_eq!(run_odin_reader(&odin, &bytes, "wrong"), Some(6), "one byte off and Odin notices");
+}
+
+/// Builds and runs the Odin reader over `bytes`; its exit code.
+fn run_odin_reader(odin: &std::path::Path, bytes: &[u8], name: &str) -> Option<i32> {
+    let dir = scratch_dir(&format!("tuples-odin-run-{name}"));
+    let package = bindings().odin().replacen("package layout", "package main", 1);
+    assert!(package.contains("package main"));
+    std::fs::write(dir.join("layout.odin"), package).unwrap();
+    let array: Vec<String> = bytes.iter().map(|b| b.to_string()).collect();
+    let program = format!(
+        r#"package main
+
+import "core:mem"
+import "core:os"
+
+BYTES := [{size}]u8{{ {array} }}
+
+main :: proc() {{
+	w: World
+	mem.copy(&w, &BYTES[0], size_of(World))
+	// The number of the first failed check.
+	bad := 0
+	if w.loose._0 != 0x01020304 || w.alive != false {{ bad = 7 }}
+	if w.mix._0 != 3 || w.mix._1 != 4 || w.mix._2 != true || w.mix._3 != max(u64) {{ bad = 6 }}
+	if w.at._0 != 10 || w.at._1 != -1.25 {{ bad = 5 }}
+	if w.pair._0 != 9 || w.pair._1 != 2.5 {{ bad = 4 }}
+	if w.hash[0] != 1 || w.hash[5] != 6 {{ bad = 3 }}
+	if w.ids[0] != 1 || w.ids[2] != EntityId(max(u32)) {{ bad = 2 }}
+	if w.flag != 1 || w.id != 7 {{ bad = 1 }}
+	os.exit(bad)
+}}
+"#,
+        size = bytes.len(),
+        array = array.join(", "),
+    );
+    std::fs::write(dir.join("main.odin"), program).unwrap();
+    // Odin refuses some characters in an -out path: build in the directory.
+    let out = std::process::Command::new(odin)
+        .args(["build", ".", "-out:reader"])
+        .current_dir(&dir)
+        .output()
+        .expect("odin runs");
+    assert!(
+        out.status.success(),
+        "odin build: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::process::Command::new(dir.join("reader")).status().expect("the program runs").code()
+}
