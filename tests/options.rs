@@ -123,7 +123,20 @@ fn some_null_is_an_error_and_writes_nothing() {
     let mut view = Link::view_mut(&mut memory).unwrap();
     assert_eq!(view.set(&Link::To(Some(WasmPtr::null()))), e);
     assert!(memory.iter().all(|&b| b == 0xAB));
+
+    // In a struct's field, and in an `Option` and an array of that struct.
+    let node = Node { value: 7, next: Some(WasmPtr::null()), weight: Some(1.0), name: None, ids: [None; 3] };
+    assert_eq!(node.write_to(&mut memory), e);
+    assert_eq!(node.write_at(&mut memory, 8), e);
+    assert_eq!(Some(node).write_to(&mut memory), e);
+    assert_eq!([Node { next: None, ..node }, node].write_to(&mut memory), e);
+    // A tuple struct's field likewise.
+    assert_eq!(Hop(1, Some(WasmPtr::null())).write_to(&mut memory), e);
+    assert!(memory.iter().all(|&b| b == 0xAB));
 }
+
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Hop(pub u8, pub Option<WasmPtr<Node>>);
 
 #[test]
 fn tagged_round_trips_zero_the_payload_and_reject_other_tags() {

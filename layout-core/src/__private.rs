@@ -16,7 +16,7 @@ pub use crate::descriptor::{
     VariantEnumLayout, VariantLayout,
 };
 pub use crate::error::LayoutError;
-pub use crate::option::TaggedOption;
+pub use crate::option::{AllWhole, NotAUnion, TaggedOption, Union};
 pub use crate::pod::HostLayout;
 pub use crate::rules::VariantShape;
 pub use crate::rules::{union_shape, FieldShape, StructRepr, StructShape};
@@ -41,7 +41,15 @@ pub const fn shape<T: WasmLayout>() -> FieldShape {
 /// The size of `Option<T>` in its tagged form, for a derived
 /// `TaggedOption::OptionBytes`.
 pub const fn option_size<T: WasmLayout>() -> usize {
-    crate::rules::tagged_option(shape::<T>()).size
+    option_size_of(T::SIZE, T::ALIGN)
+}
+
+/// The size of `Option<T>` in its tagged form for a `T` of this size and
+/// alignment: a derived struct's `TaggedOption::OptionBytes` on the
+/// general path, computed from its shape (not from `T`, whose `WasmLayout`
+/// may be what fails to compile, which would report the failure twice).
+pub const fn option_size_of(size: usize, align: usize) -> usize {
+    crate::rules::tagged_option(FieldShape { size, align }).size
 }
 
 /// Holds when `Self` is `T`: the derive's check that a field type whose
@@ -136,6 +144,20 @@ pub fn validate<F: WasmLayout, const OFF: usize, const N: usize>(bytes: &[u8; N]
     F::__validate(field::<F, OFF, N>(bytes)).map_err(|e| e.offset_by(OFF))
 }
 
+/// Checks that the field value at `OFF` can be written (see
+/// `WasmLayout::__check_write`); errors report offsets in the struct.
+#[inline(always)]
+pub fn check_write<F: WasmLayout>(value: &F, at: usize) -> Result<(), LayoutError> {
+    value.__check_write().map_err(|e| e.offset_by(at))
+}
+
+/// [`check_write`], taking the value by copy: a field of a packed struct
+/// may be unaligned, so it is never borrowed.
+#[inline(always)]
+pub fn check_write_value<F: WasmLayout>(value: F, at: usize) -> Result<(), LayoutError> {
+    check_write(&value, at)
+}
+
 /// Decodes the (validated) field of type `F` at `OFF`. `F` must be `B`: the
 /// built-in type the derive read `F`'s layout off (see [`Is`]), or `F`
 /// itself where the derive read nothing off its name.
@@ -171,6 +193,40 @@ pub fn get_mut<F: WasmLayout, const OFF: usize, const N: usize>(
     at: usize,
 ) -> F::Mut<'_> {
     F::__get_mut(field_mut::<F, OFF, N>(bytes), at.wrapping_add(OFF))
+}
+
+/// The field of type `F` at `OFF` of a struct, for its accessors: the
+/// same helpers as [`get`], [`get_mut`], [`encode`] and [`encode_value`],
+/// with the length of the struct's bytes inferred from the argument. The
+/// template names this type once per field: each const argument written
+/// out is a body of its own for rustc to check and evaluate, in every
+/// accessor of every field.
+pub struct At<F, const OFF: usize>(core::marker::PhantomData<F>);
+
+impl<F: WasmLayout, const OFF: usize> At<F, OFF> {
+    /// See [`get`].
+    #[inline(always)]
+    pub fn get<const N: usize>(bytes: &[u8; N], at: usize) -> F::Ref<'_> {
+        F::__get(field::<F, OFF, N>(bytes), at.wrapping_add(OFF))
+    }
+
+    /// See [`get_mut`].
+    #[inline(always)]
+    pub fn get_mut<const N: usize>(bytes: &mut [u8; N], at: usize) -> F::Mut<'_> {
+        F::__get_mut(field_mut::<F, OFF, N>(bytes), at.wrapping_add(OFF))
+    }
+
+    /// See [`encode`].
+    #[inline(always)]
+    pub fn encode<const N: usize>(value: &F, bytes: &mut [u8; N]) {
+        value.__encode(field_mut::<F, OFF, N>(bytes));
+    }
+
+    /// See [`encode_value`].
+    #[inline(always)]
+    pub fn encode_value<const N: usize>(value: F, bytes: &mut [u8; N]) {
+        value.__encode(field_mut::<F, OFF, N>(bytes));
+    }
 }
 
 /// The error for an enum discriminant that names no variant.

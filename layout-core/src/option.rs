@@ -4,8 +4,9 @@
 //!   the layout of the inner type, 0 is `None`. Writing
 //!   `Some(WasmPtr::null())` is `LayoutError::NullPointer` and writes nothing.
 //! - `Option<T>` for every other `T` that implements [`TaggedOption`] (the
-//!   scalars, `WasmStr`, `WasmSlice<T>`, and every enum deriving
-//!   `WasmLayout`): `#[repr(C, u8)] enum { None, Some(T) }`, a `u8` tag (0
+//!   scalars, `WasmStr`, `WasmSlice<T>`, and every struct, enum and union
+//!   deriving `WasmLayout`; an `Option` of a union, like the union, has
+//!   views but no whole value): `#[repr(C, u8)] enum { None, Some(T) }`, a `u8` tag (0
 //!   `None`, 1 `Some`, anything else `InvalidDiscriminant`) and `T` at
 //!   its alignment; `None` writes zeros over the payload.
 
@@ -110,18 +111,57 @@ nonzero! {
 ///
 /// Implemented for the scalars, [`WasmStr`](crate::WasmStr),
 /// [`WasmSlice<T>`](crate::WasmSlice) and, by `#[derive(WasmLayout)]`, for
-/// enums. (`WasmPtr<T>` and the `NonZero` integers have their own
-/// `Option`, where 0 is `None`.)
+/// structs, enums and unions. (`WasmPtr<T>` and the `NonZero` integers
+/// have their own `Option`, where 0 is `None`.)
+///
+/// It also says whether the type is a [`WholeValue`]: every `TaggedOption`
+/// type whose `__Whole` list holds only whole values is one. One impl per
+/// derived type thus carries both facts (rustc's work per impl is what a
+/// crate of many derived types pays for).
 #[diagnostic::on_unimplemented(
     message = "`Option<{Self}>` has no wasm32 layout",
-    note = "`Option<T>` is supported for `WasmPtr<T>` and the `NonZero` integers (0 is None), and in its tagged form for the scalars, `WasmStr`, `WasmSlice<T>` and enums deriving `WasmLayout`"
+    note = "`Option<T>` is supported for `WasmPtr<T>` and the `NonZero` integers (0 is None), and in its tagged form for the scalars, `WasmStr`, `WasmSlice<T>` and structs, enums and unions deriving `WasmLayout`"
 )]
 pub trait TaggedOption: WasmLayout {
     /// The bytes of an `Option<Self>`: exactly its size (checked at compile
     /// time wherever it is a field), alignment 1.
     #[doc(hidden)]
     type OptionBytes: bytemuck::Pod;
+    /// The types that must be whole values for `Self` to be one, as a list
+    /// `(A, (B, ()))`: `()` for a type that is one by itself, the field
+    /// types that may hold a union for a struct, `Union<Self>` for a union.
+    #[doc(hidden)]
+    type __Whole;
 }
+
+/// A type with a tagged option is a whole value when the types its
+/// `__Whole` lists are.
+impl<T: TaggedOption> WholeValue for T where T::__Whole: AllWhole {}
+
+/// Holds for a list `(A, (B, ()))` of whole values (see
+/// [`TaggedOption::__Whole`]).
+#[doc(hidden)]
+pub trait AllWhole {}
+
+impl AllWhole for () {}
+
+impl<A: WholeValue, B: AllWhole> AllWhole for (A, B) {}
+
+/// The `__Whole` of a union `T`: a list that never holds, as [`NotAUnion`]
+/// has no impl; the error names `T`.
+#[doc(hidden)]
+pub struct Union<T>(core::marker::PhantomData<T>);
+
+impl<T: NotAUnion> AllWhole for Union<T> {}
+
+/// Implemented by no type: what a union lacks to be a [`WholeValue`].
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no whole-value read or write: it is a union, holds one, or lacks a `WholeValue` impl",
+    label = "the active member of a union is not recorded in its bytes",
+    note = "read and write through its view instead (`view`, `view_mut`, a getter or setter per member)"
+)]
+pub trait NotAUnion {}
 
 /// The tagged form of `Option<T>`, by the rules.
 const fn shape<T: WasmLayout>() -> VariantShape {
@@ -229,6 +269,7 @@ macro_rules! tagged {
     ($($ty:ty),*) => {$(
         impl TaggedOption for $ty {
             type OptionBytes = [u8; crate::__private::option_size::<$ty>()];
+            type __Whole = ();
         }
     )*};
 }
@@ -238,6 +279,7 @@ tagged!(u8, u16, u32, u64, i8, i16, i32, i64, f32, f64, bool, crate::WasmStr);
 /// A slice is the same `(ptr, len)` pair as a string, whatever `T`.
 impl<T: WasmLayout> TaggedOption for crate::WasmSlice<T> {
     type OptionBytes = <crate::WasmStr as TaggedOption>::OptionBytes;
+    type __Whole = ();
 }
 
 #[cfg(test)]

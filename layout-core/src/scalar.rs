@@ -3,7 +3,7 @@
 use crate::descriptor::{Scalar, TypeKind, TypeLayout};
 use crate::error::LayoutError;
 use crate::value::ValueMut;
-use crate::{WasmLayout, WholeValue};
+use crate::WasmLayout;
 
 macro_rules! numeric {
     ($($ty:ident => $scalar:ident),* $(,)?) => {$(
@@ -39,7 +39,6 @@ macro_rules! numeric {
                 ValueMut::__at(bytes, at)
             }
         }
-        impl WholeValue for $ty {}
     )*};
 }
 
@@ -91,5 +90,3 @@ impl WasmLayout for bool {
         ValueMut::__at(bytes, at)
     }
 }
-
-impl WholeValue for bool {}

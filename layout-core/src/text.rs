@@ -7,7 +7,7 @@ use wasm_layout_rules::pair::PAIR;
 use crate::descriptor::{TypeKind, TypeLayout};
 use crate::error::LayoutError;
 use crate::pair::region;
-use crate::{WasmLayout, WholeValue};
+use crate::WasmLayout;
 
 /// A string in wasm32 linear memory: the byte offset of its first byte
 /// (`ptr`, a u32 at 0) and its length in bytes (`len`, a u32 at 4); 8 bytes,
@@ -73,8 +73,6 @@ impl WasmLayout for WasmStr {
     const LAYOUT: &'static TypeLayout =
         &TypeLayout { name: "WasmStr", size: PAIR.size, align: PAIR.align, kind: TypeKind::Str };
 }
-
-impl WholeValue for WasmStr {}
 
 impl fmt::Debug for WasmStr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -10,7 +10,7 @@ use crate::descriptor::{SliceLayout, TypeKind, TypeLayout};
 use crate::error::LayoutError;
 use crate::pair::region;
 use crate::slice::{SliceMut, SliceRef};
-use crate::{WasmLayout, WholeValue};
+use crate::WasmLayout;
 
 /// A slice of `T`s in wasm32 linear memory: the byte offset of the first
 /// element (`ptr`, a u32 at 0) and the number of elements (`len`, a u32 at
@@ -85,8 +85,6 @@ impl<T: WasmLayout> WasmLayout for WasmSlice<T> {
         kind: TypeKind::Slice(SliceLayout { elem_name: T::NAME, elem: elem_layout::<T> }),
     };
 }
-
-impl<T: WasmLayout> WholeValue for WasmSlice<T> {}
 
 impl<T> Clone for WasmSlice<T> {
     fn clone(&self) -> Self {

@@ -53,6 +53,13 @@ pub enum Wide {
     Inner(Shape),
 }
 
+/// A struct some of whose bytes are invalid, for an `Option` of a struct.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Spot {
+    pub pos: Vec2,
+    pub on: bool,
+}
+
 /// Enums with fields in a struct and an array; every kind of option.
 #[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
 pub struct Scene {
@@ -68,6 +75,7 @@ pub struct Scene {
     pub name: Option<WasmStr>,
     pub list: Option<WasmSlice<u32>>,
     pub shape: Option<Shape>,
+    pub spot: Option<Spot>,
     pub wide: Wide,
     pub msg: Msg,
 }
@@ -92,6 +100,7 @@ pub fn scenes() -> Vec<Scene> {
         name: None,
         list: None,
         shape: None,
+        spot: None,
         wide: Wide::Bytes([1, 2, 3]),
         msg: Msg::Ping,
     };
@@ -107,6 +116,7 @@ pub fn scenes() -> Vec<Scene> {
         name: Some(WasmStr::new(100, 3)),
         list: Some(WasmSlice::new(200, 4)),
         shape: Some(Shape::Rect(Vec2 { x: 0.0, y: 1.0 }, Vec2 { x: 2.0, y: 3.0 })),
+        spot: Some(Spot { pos: Vec2 { x: -1.0, y: 0.5 }, on: true }),
         wide: Wide::Inner(Shape::Circle { radius: 1.0 }),
         msg: Msg::Data { id: u64::MAX, ok: true },
         ..base
@@ -129,6 +139,8 @@ pub fn bad() -> Vec<(Vec<u8>, String)> {
     // a few of the others.
     let mut cases: Vec<(usize, u8)> = (3..=255u8).map(|t| (at("main"), t)).collect();
     cases.extend((2..=255u8).map(|t| (at("shape"), t)));
+    cases.extend((2..=255u8).map(|t| (at("spot"), t)));
+    cases.push((at("spot") + Spot::ALIGN + Spot::OFFSET_ON, 2)); // Some(Spot { on: 2 })
     cases.extend([(at("maybe"), 2), (at("scale"), 9), (at("name"), 200), (at("wide"), 2), (at("msg"), 4)]);
     cases.push((at("msg") + 16, 3)); // Data.ok, a bool
     for (offset, byte) in cases {

@@ -45,7 +45,7 @@ function storeVec2(view: DataView, ptr: number, value: Vec2): void {
 }
 /** A live view of one `Vec2` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Vec2View {
-  readonly #m: Mem = noMem;
+  readonly #m: Mem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -63,12 +63,11 @@ export class Vec2View {
   }
   get x(): number {
     const m = this.#m;
-    const ptr = this.#ptr;
-    if ((ptr & 3) === 0) {
-      const x = m.f32[ptr >>> 2];
+    const at = this.#ptr;
+    if ((at & 3) === 0) {
+      const x = m.f32[at >> 2];
       if (x !== undefined) return x;
     }
-    const at = ptr;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -82,16 +81,15 @@ export class Vec2View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.x`);
+    if (typeof value === "number" && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.x`);
   }
   get y(): number {
     const m = this.#m;
-    const ptr = this.#ptr;
-    if ((ptr & 3) === 0) {
-      const x = m.f32[(ptr >>> 2) + 1];
+    const at = this.#ptr + 4;
+    if ((at & 3) === 0) {
+      const x = m.f32[at >> 2];
       if (x !== undefined) return x;
     }
-    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -105,7 +103,7 @@ export class Vec2View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.y`);
+    if (typeof value === "number" && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.y`);
   }
 }
 
@@ -200,7 +198,7 @@ function storeShape(view: DataView, ptr: number, value: Shape): void {
 }
 /** A live view of one `Shape` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ShapeView {
-  readonly #m: Mem = noMem;
+  readonly #m: Mem;
   #ptr = 0;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ShapeView");
@@ -254,7 +252,7 @@ export class ShapeView {
 }
 /** A live view of the fields of case `Circle` of a `Shape` (see `ShapeView.Circle`); it does not check the tag again. */
 export class ShapeCircleView {
-  readonly #m: Mem = noMem;
+  readonly #m: Mem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ShapeCircleView");
@@ -283,7 +281,7 @@ export class ShapeCircleView {
 }
 /** A live view of the fields of case `Rect` of a `Shape` (see `ShapeView.Rect`); it does not check the tag again. */
 export class ShapeRectView {
-  readonly #m: Mem = noMem;
+  readonly #m: Mem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ShapeRectView");
@@ -319,6 +317,104 @@ export class ShapeRectView {
     m.span(this.#ptr, 20);
     const view = m.dv;
     storeVec2(view, this.#ptr + 12, value);
+  }
+}
+
+/** A struct some of whose bytes are invalid, for an `Option` of a struct. */
+export interface Spot {
+  pos: Vec2;
+  on: boolean;
+}
+export const SpotLayout = {
+  size: 12,
+  align: 4,
+  offsets: {
+    pos: 0,
+    on: 8,
+  },
+} as const;
+export const SpotFingerprint = 0xc5c7d2ff1c452d45n;
+/** Reads a `Spot`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readSpot(view: DataView, ptr: number): Spot {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Spot");
+  try {
+    view.getUint8(ptr + 11); // padding: in bounds too
+    return loadSpot(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 12);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeSpot(view: DataView, ptr: number, value: Spot): void {
+  checkSpot(value);
+  checkSpan(view, ptr, 12, "Spot");
+  storeSpot(view, ptr, value);
+}
+function loadSpot(view: DataView, ptr: number): Spot {
+  return {
+    pos: loadVec2(view, ptr),
+    on: readBoolAt(view, ptr + 8, "Spot.on"),
+  };
+}
+function checkSpot(value: Spot): void {
+  checkVec2(value.pos);
+  checkBool(value.on, `Spot.on`);
+}
+function storeSpot(view: DataView, ptr: number, value: Spot): void {
+  storeVec2(view, ptr, value.pos);
+  view.setUint8(ptr + 8, value.on ? 1 : 0);
+  zeroBytes(view, ptr + 9, 3); // padding
+}
+/** A live view of one `Spot` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class SpotView {
+  readonly #m: Mem;
+  #ptr = 0;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "SpotView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Spot` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "SpotView");
+    this.#ptr = value;
+  }
+  get pos(): Vec2View {
+    const m = this.#m;
+    if (this.#ptr + 12 > m.u8.length) m.span(this.#ptr, 12);
+    return new Vec2View(m.memory, this.#ptr);
+  }
+  set pos(value: Vec2) {
+    checkVec2(value);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 12 > m.u8.length) m.span(ptr, 12);
+    const view = m.dv;
+    storeVec2(view, ptr, value);
+  }
+  get on(): boolean {
+    const m = this.#m;
+    const at = this.#ptr + 8;
+    const byte = m.u8[at];
+    if (byte === 0 || byte === 1) return byte === 1;
+    let view = m.dv;
+    try {
+      return readBoolAt(view, at, "Spot.on");
+    } catch (error) {
+      m.fresh(error, this.#ptr, 12);
+      view = m.dv;
+      return readBoolAt(view, at, "Spot.on");
+    }
+  }
+  set on(value: boolean) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
+    if (typeof value === "boolean" && ptr + 12 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 12, at, value, boolElems, `Spot.on`);
   }
 }
 
@@ -399,7 +495,7 @@ function storeWide(view: DataView, ptr: number, value: Wide): void {
 }
 /** A live view of one `Wide` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class WideView {
-  readonly #m: Mem = noMem;
+  readonly #m: Mem;
   #ptr = 0;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideView");
@@ -451,7 +547,7 @@ export class WideView {
 }
 /** A live view of the fields of case `Bytes` of a `Wide` (see `WideView.Bytes`); it does not check the tag again. */
 export class WideBytesView {
-  readonly #m: Mem = noMem;
+  readonly #m: Mem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideBytesView");
@@ -480,7 +576,7 @@ export class WideBytesView {
 }
 /** A live view of the fields of case `Inner` of a `Wide` (see `WideView.Inner`); it does not check the tag again. */
 export class WideInnerView {
-  readonly #m: Mem = noMem;
+  readonly #m: Mem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideInnerView");
@@ -598,7 +694,7 @@ function storeMessage(view: DataView, ptr: number, value: Message): void {
 }
 /** A live view of one `Message` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class MessageView {
-  readonly #m: Mem = noMem;
+  readonly #m: Mem;
   #ptr = 0;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MessageView");
@@ -652,7 +748,7 @@ export class MessageView {
 }
 /** A live view of the fields of case `Data` of a `Message` (see `MessageView.Data`); it does not check the tag again. */
 export class MessageDataView {
-  readonly #m: Mem = noMem;
+  readonly #m: Mem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MessageDataView");
@@ -694,7 +790,7 @@ export class MessageDataView {
 }
 /** A live view of the fields of case `Duo` of a `Message` (see `MessageView.Duo`); it does not check the tag again. */
 export class MessageDuoView {
-  readonly #m: Mem = noMem;
+  readonly #m: Mem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MessageDuoView");
@@ -749,11 +845,12 @@ export interface Scene {
   name: (WasmStr | null);
   list: (WasmSlice | null);
   shape: (Shape | null);
+  spot: (Spot | null);
   wide: Wide;
   msg: Message;
 }
 export const SceneLayout = {
-  size: 208,
+  size: 224,
   align: 8,
   offsets: {
     id: 0,
@@ -768,25 +865,26 @@ export const SceneLayout = {
     name: 112,
     list: 124,
     shape: 136,
-    wide: 160,
-    msg: 184,
+    spot: 160,
+    wide: 176,
+    msg: 200,
   },
 } as const;
-export const SceneFingerprint = 0x61f80f3e14e8aeb9n;
+export const SceneFingerprint = 0x2542fdba5db233f3n;
 /** Reads a `Scene`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readScene(view: DataView, ptr: number): Scene {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Scene");
   try {
-    view.getUint8(ptr + 207); // padding: in bounds too
+    view.getUint8(ptr + 223); // padding: in bounds too
     return loadScene(view, ptr);
   } catch (error) {
-    return readFailed(error, view, ptr, 208);
+    return readFailed(error, view, ptr, 224);
   }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeScene(view: DataView, ptr: number, value: Scene): void {
   checkScene(value);
-  checkSpan(view, ptr, 208, "Scene");
+  checkSpan(view, ptr, 224, "Scene");
   storeScene(view, ptr, value);
 }
 function loadScene(view: DataView, ptr: number): Scene {
@@ -803,8 +901,9 @@ function loadScene(view: DataView, ptr: number): Scene {
     name: ((t0: number): WasmStr | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(ptr + 112 + 4, true), len: view.getUint32(ptr + 112 + 4 + 4, true) } : invalidDiscriminant("Option", ptr + 112, t0, "Scene.name"))(view.getUint8(ptr + 112)),
     list: ((t0: number): WasmSlice | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(ptr + 124 + 4, true), len: view.getUint32(ptr + 124 + 4 + 4, true) } : invalidDiscriminant("Option", ptr + 124, t0, "Scene.list"))(view.getUint8(ptr + 124)),
     shape: ((t0: number): Shape | null => t0 === 0 ? null : t0 === 1 ? loadShape(view, ptr + 136 + 4, "Scene.shape") : invalidDiscriminant("Option", ptr + 136, t0, "Scene.shape"))(view.getUint8(ptr + 136)),
-    wide: loadWide(view, ptr + 160, "Scene.wide"),
-    msg: loadMessage(view, ptr + 184, "Scene.msg"),
+    spot: ((t0: number): Spot | null => t0 === 0 ? null : t0 === 1 ? loadSpot(view, ptr + 160 + 4) : invalidDiscriminant("Option", ptr + 160, t0, "Scene.spot"))(view.getUint8(ptr + 160)),
+    wide: loadWide(view, ptr + 176, "Scene.wide"),
+    msg: loadMessage(view, ptr + 200, "Scene.msg"),
   };
 }
 function checkScene(value: Scene): void {
@@ -871,6 +970,12 @@ function checkScene(value: Scene): void {
       checkShape(o0, `Scene.shape`);
     }
   }
+  {
+    const o0 = value.spot;
+    if (o0 !== null) {
+      checkSpot(o0);
+    }
+  }
   checkWide(value.wide, `Scene.wide`);
   checkMessage(value.msg, `Scene.msg`);
 }
@@ -928,12 +1033,20 @@ function storeScene(view: DataView, ptr: number, value: Scene): void {
       storeShape(view, ptr + 136 + 4, o0);
     }
   }
-  storeWide(view, ptr + 160, value.wide);
-  storeMessage(view, ptr + 184, value.msg);
+  {
+    const o0 = value.spot;
+    zeroBytes(view, ptr + 160, 16);
+    if (o0 !== null) {
+      view.setUint8(ptr + 160, 1);
+      storeSpot(view, ptr + 160 + 4, o0);
+    }
+  }
+  storeWide(view, ptr + 176, value.wide);
+  storeMessage(view, ptr + 200, value.msg);
 }
 /** A live view of one `Scene` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class SceneView {
-  readonly #m: Mem = noMem;
+  readonly #m: Mem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -951,15 +1064,14 @@ export class SceneView {
   }
   get id(): number {
     const m = this.#m;
-    const ptr = this.#ptr;
-    const at = ptr;
+    const at = this.#ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
     try {
       return view.getUint8(at);
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return view.getUint8(at);
     }
@@ -968,7 +1080,7 @@ export class SceneView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 208 <= m.end) m.u8[at] = value; else setAt(m, ptr, 208, at, value, u8Elems, `Scene.id`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 224 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 224, at, value, u8Elems, `Scene.id`);
   }
   get main(): Shape {
     const m = this.#m;
@@ -976,7 +1088,7 @@ export class SceneView {
     try {
       return loadShape(view, this.#ptr + 4, "Scene.main");
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return loadShape(view, this.#ptr + 4, "Scene.main");
     }
@@ -985,13 +1097,13 @@ export class SceneView {
     checkShape(value, `Scene.main`);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     storeShape(view, ptr + 4, value);
   }
   get more(): LiveArray<Shape, Shape, never> {
     const m = this.#m;
-    if (this.#ptr + 208 > m.u8.length) m.span(this.#ptr, 208);
+    if (this.#ptr + 224 > m.u8.length) m.span(this.#ptr, 224);
     return new LiveArray<Shape, Shape, never>(m, this.#ptr + 24, 2, 20, { size: 20, shift: -1, typed: () => null, view: (m, at) => { const view = m.dv; return loadShape(view, at, "Scene.more"); }, load: (view, at) => (loadShape(view, at, "Scene.more")), check: (value, field) => { checkShape(value, `${field}`); }, store: (view, at, value) => { storeShape(view, at, value); } }, "Scene.more");
   }
   set more(value: [Shape, Shape]) {
@@ -1000,7 +1112,7 @@ export class SceneView {
     checkShape(value[1]!, `Scene.more[1]`);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     storeShape(view, ptr + 24, value[0]!);
     storeShape(view, ptr + 24 + 20, value[1]!);
@@ -1011,7 +1123,7 @@ export class SceneView {
     try {
       return nonZero(view.getUint32(this.#ptr + 64, true));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return nonZero(view.getUint32(this.#ptr + 64, true));
     }
@@ -1026,7 +1138,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     view.setUint32(ptr + 64, value ?? 0, true);
   }
@@ -1036,7 +1148,7 @@ export class SceneView {
     try {
       return nonZero(view.getUint32(this.#ptr + 68, true));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return nonZero(view.getUint32(this.#ptr + 68, true));
     }
@@ -1051,7 +1163,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     view.setUint32(ptr + 68, value ?? 0, true);
   }
@@ -1061,7 +1173,7 @@ export class SceneView {
     try {
       return nonZero(view.getUint16(this.#ptr + 72, true));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return nonZero(view.getUint16(this.#ptr + 72, true));
     }
@@ -1076,7 +1188,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     view.setUint16(ptr + 72, value ?? 0, true);
   }
@@ -1086,7 +1198,7 @@ export class SceneView {
     try {
       return nonZero(view.getBigInt64(this.#ptr + 80, true));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return nonZero(view.getBigInt64(this.#ptr + 80, true));
     }
@@ -1101,7 +1213,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     view.setBigInt64(ptr + 80, value ?? 0n, true);
   }
@@ -1111,7 +1223,7 @@ export class SceneView {
     try {
       return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getUint16(this.#ptr + 88 + 2, true) : invalidDiscriminant("Option", this.#ptr + 88, t0, "Scene.maybe"))(view.getUint8(this.#ptr + 88));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getUint16(this.#ptr + 88 + 2, true) : invalidDiscriminant("Option", this.#ptr + 88, t0, "Scene.maybe"))(view.getUint8(this.#ptr + 88));
     }
@@ -1125,7 +1237,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     {
       const o0 = value;
@@ -1142,7 +1254,7 @@ export class SceneView {
     try {
       return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getFloat64(this.#ptr + 96 + 8, true) : invalidDiscriminant("Option", this.#ptr + 96, t0, "Scene.scale"))(view.getUint8(this.#ptr + 96));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getFloat64(this.#ptr + 96 + 8, true) : invalidDiscriminant("Option", this.#ptr + 96, t0, "Scene.scale"))(view.getUint8(this.#ptr + 96));
     }
@@ -1156,7 +1268,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     {
       const o0 = value;
@@ -1173,7 +1285,7 @@ export class SceneView {
     try {
       return ((t0: number): WasmStr | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(this.#ptr + 112 + 4, true), len: view.getUint32(this.#ptr + 112 + 4 + 4, true) } : invalidDiscriminant("Option", this.#ptr + 112, t0, "Scene.name"))(view.getUint8(this.#ptr + 112));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return ((t0: number): WasmStr | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(this.#ptr + 112 + 4, true), len: view.getUint32(this.#ptr + 112 + 4 + 4, true) } : invalidDiscriminant("Option", this.#ptr + 112, t0, "Scene.name"))(view.getUint8(this.#ptr + 112));
     }
@@ -1187,7 +1299,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     {
       const o0 = value;
@@ -1205,7 +1317,7 @@ export class SceneView {
     try {
       return ((t0: number): WasmSlice | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(this.#ptr + 124 + 4, true), len: view.getUint32(this.#ptr + 124 + 4 + 4, true) } : invalidDiscriminant("Option", this.#ptr + 124, t0, "Scene.list"))(view.getUint8(this.#ptr + 124));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return ((t0: number): WasmSlice | null => t0 === 0 ? null : t0 === 1 ? { ptr: view.getUint32(this.#ptr + 124 + 4, true), len: view.getUint32(this.#ptr + 124 + 4 + 4, true) } : invalidDiscriminant("Option", this.#ptr + 124, t0, "Scene.list"))(view.getUint8(this.#ptr + 124));
     }
@@ -1219,7 +1331,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     {
       const o0 = value;
@@ -1237,7 +1349,7 @@ export class SceneView {
     try {
       return ((t0: number): Shape | null => t0 === 0 ? null : t0 === 1 ? loadShape(view, this.#ptr + 136 + 4, "Scene.shape") : invalidDiscriminant("Option", this.#ptr + 136, t0, "Scene.shape"))(view.getUint8(this.#ptr + 136));
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
       return ((t0: number): Shape | null => t0 === 0 ? null : t0 === 1 ? loadShape(view, this.#ptr + 136 + 4, "Scene.shape") : invalidDiscriminant("Option", this.#ptr + 136, t0, "Scene.shape"))(view.getUint8(this.#ptr + 136));
     }
@@ -1251,7 +1363,7 @@ export class SceneView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
     {
       const o0 = value;
@@ -1262,43 +1374,74 @@ export class SceneView {
       }
     }
   }
+  get spot(): (Spot | null) {
+    const m = this.#m;
+    let view = m.dv;
+    try {
+      return ((t0: number): Spot | null => t0 === 0 ? null : t0 === 1 ? loadSpot(view, this.#ptr + 160 + 4) : invalidDiscriminant("Option", this.#ptr + 160, t0, "Scene.spot"))(view.getUint8(this.#ptr + 160));
+    } catch (error) {
+      m.fresh(error, this.#ptr, 224);
+      view = m.dv;
+      return ((t0: number): Spot | null => t0 === 0 ? null : t0 === 1 ? loadSpot(view, this.#ptr + 160 + 4) : invalidDiscriminant("Option", this.#ptr + 160, t0, "Scene.spot"))(view.getUint8(this.#ptr + 160));
+    }
+  }
+  set spot(value: (Spot | null)) {
+    {
+      const o0 = value;
+      if (o0 !== null) {
+        checkSpot(o0);
+      }
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
+    const view = m.dv;
+    {
+      const o0 = value;
+      zeroBytes(view, ptr + 160, 16);
+      if (o0 !== null) {
+        view.setUint8(ptr + 160, 1);
+        storeSpot(view, ptr + 160 + 4, o0);
+      }
+    }
+  }
   get wide(): Wide {
     const m = this.#m;
     let view = m.dv;
     try {
-      return loadWide(view, this.#ptr + 160, "Scene.wide");
+      return loadWide(view, this.#ptr + 176, "Scene.wide");
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
-      return loadWide(view, this.#ptr + 160, "Scene.wide");
+      return loadWide(view, this.#ptr + 176, "Scene.wide");
     }
   }
   set wide(value: Wide) {
     checkWide(value, `Scene.wide`);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
-    storeWide(view, ptr + 160, value);
+    storeWide(view, ptr + 176, value);
   }
   get msg(): Message {
     const m = this.#m;
     let view = m.dv;
     try {
-      return loadMessage(view, this.#ptr + 184, "Scene.msg");
+      return loadMessage(view, this.#ptr + 200, "Scene.msg");
     } catch (error) {
-      m.fresh(error, this.#ptr, 208);
+      m.fresh(error, this.#ptr, 224);
       view = m.dv;
-      return loadMessage(view, this.#ptr + 184, "Scene.msg");
+      return loadMessage(view, this.#ptr + 200, "Scene.msg");
     }
   }
   set msg(value: Message) {
     checkMessage(value, `Scene.msg`);
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 208 > m.u8.length) m.span(ptr, 208);
+    if (ptr + 224 > m.u8.length) m.span(ptr, 224);
     const view = m.dv;
-    storeMessage(view, ptr + 184, value);
+    storeMessage(view, ptr + 200, value);
   }
 }
 
@@ -1466,13 +1609,9 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  */
 class Mem {
   readonly memory: WebAssembly.Memory;
+  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
+  readonly le: boolean = littleEndian;
   dv: DataView = emptyView;
-  /**
-   * The bytes the typed arrays may serve: the buffer's length on a little-endian host, else 0 (a
-   * number field: one comparison checks bounds and byte order, where V8 tests a boolean field's
-   * truth at length).
-   */
-  end = 0;
   u8: Uint8Array = new Uint8Array(0);
   i8: Int8Array = new Int8Array(0);
   u16: Uint16Array = new Uint16Array(0);
@@ -1493,7 +1632,6 @@ class Mem {
     if (buffer === this.dv.buffer) return false;
     this.dv = new DataView(buffer);
     this.u8 = new Uint8Array(buffer);
-    this.end = littleEndian ? this.u8.length : 0;
     this.i8 = new Int8Array(buffer);
     if (littleEndian) {
       // A memory is whole 64 KiB pages long: every width divides it.
@@ -1535,9 +1673,7 @@ function memOfNew(memory: WebAssembly.Memory): Mem {
   return m;
 }
 const mems = new WeakMap<WebAssembly.Memory, Mem>();
-/** The `Mem` of a memory of no pages: "none yet". */
-const noMem: Mem = new Mem(new WebAssembly.Memory({ initial: 0 }));
-const lastMem: { mem: Mem } = { mem: noMem };
+const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };
 function badIndex(index: unknown, length: number, field: string): never {
   throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
 }
@@ -1570,7 +1706,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   // `undefined`, and V8 then checks the type of what it loads from it.
   /** The number of elements. */
   readonly length: number = 0;
-  readonly #m: Mem = noMem;
+  readonly #m: Mem;
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
@@ -1588,8 +1724,8 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     this.#field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >>> e.shift : 0;
-    this.#step = fast ? stride >>> e.shift : 0;
+    this.#first = fast ? ptr >> e.shift : 0;
+    this.#step = fast ? stride >> e.shift : 0;
     this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
@@ -1599,9 +1735,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    // Where the typed array may not serve, it is empty: `undefined`.
-    const x = this.#typed[this.#first + i * this.#step];
-    if (x !== undefined) return x as unknown as V;
+    if (this.#step !== 0) {
+      const x = this.#typed[this.#first + i * this.#step];
+      if (x !== undefined) return x as unknown as V;
+    }
     return this.#slow(i);
   }
   #slow(i: number): V {
@@ -1739,17 +1876,14 @@ interface Movable {
 export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The number of structs. */
   readonly length: number = 0;
-  protected readonly m: Mem = noMem;
-  /** Where the first struct starts. */
-  protected readonly base: number = 0;
+  protected readonly m: Mem;
+  readonly #ptr: number = 0;
   readonly #size: number = 0;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
   readonly #write: (view: DataView, ptr: number, value: T) => void;
   readonly #type: string;
-  // Declared, not defined: a defined field starts as `undefined`, and V8
-  // then checks the class of the view it loads from it on every `get`.
-  protected declare readonly cursor: V;
+  readonly #cursor: V;
   constructor(
     memory: WebAssembly.Memory,
     ptr: number,
@@ -1762,36 +1896,36 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   ) {
     checkArray(ptr, length, size, type);
     this.m = memOf(memory);
-    this.base = ptr;
+    this.#ptr = ptr;
     this.length = length;
     this.#size = size;
     this.#make = make;
     this.#load = load;
     this.#write = write;
     this.#type = type;
-    this.cursor = new make(memory, ptr);
+    this.#cursor = new make(memory, ptr);
   }
   /** Where the first struct starts. */
   get ptr(): number {
-    return this.base;
+    return this.#ptr;
   }
   /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    const cursor = this.cursor;
-    cursor.ptr = this.base + i * this.#size;
+    const cursor = this.#cursor;
+    cursor.ptr = this.#ptr + i * this.#size;
     return cursor;
   }
   /** A view of struct `i` of its own. */
   at(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    return new this.#make(this.m.memory, this.base + i * this.#size);
+    return new this.#make(this.m.memory, this.#ptr + i * this.#size);
   }
   /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const m = this.m;
-    const at = this.base + i * this.#size;
+    const at = this.#ptr + i * this.#size;
     if (at + this.#size > m.u8.length) m.span(at, this.#size);
     this.#write(m.dv, at, value);
   }
@@ -1811,7 +1945,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     const size = this.#size;
     const out: T[] = [];
     for (let i = 0; i < this.length; i++) {
-      const at = this.base + i * size;
+      const at = this.#ptr + i * size;
       try {
         if (size > 0) m.dv.getUint8(at + size - 1);
         out.push(this.#load(m.dv, at));
@@ -1824,7 +1958,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   }
   /** A live view of the field at `offset` of every struct. */
   protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
+    return new LiveArray(this.m, this.#ptr + offset, this.length, this.#size, e, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -1848,19 +1982,21 @@ const f32Elems: Elems<number, number, Float32Array> = {
   check: (value, field) => checkFloat(value, "f32", field),
   store: (view, at, value) => view.setFloat32(at, value, true),
 };
+const boolElems: Elems<boolean> = {
+  size: 1,
+  shift: -1,
+  typed: () => null,
+  view: (m, at, field) => readBoolAt(m.dv, at, field),
+  load: readBoolAt,
+  check: checkBool,
+  store: (view, at, value) => view.setUint8(at, value ? 1 : 0),
+};
 
 /** A live view of `length` `Vec2`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
 export class Vec2Array extends StructArray<Vec2, Vec2View> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, Vec2View, loadVec2, writeVec2, "Vec2Array");
-  }
-  /** The cursor moved to `Vec2` `i`: the same view every call, moved (so an earlier result now shows `Vec2` `i` too). */
-  override get(i: number): Vec2View {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Vec2Array");
-    const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
-    return cursor;
   }
   /** A live view of one scalar field of every `Vec2` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "y"): LiveArray<number, number, Float32Array>;
@@ -1873,18 +2009,27 @@ export class Vec2Array extends StructArray<Vec2, Vec2View> {
   }
 }
 
-/** A live view of `length` `Scene`s side by side (208 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+/** A live view of `length` `Spot`s side by side (12 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class SpotArray extends StructArray<Spot, SpotView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 12, SpotView, loadSpot, writeSpot, "SpotArray");
+  }
+  /** A live view of one scalar field of every `Spot` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "on"): LiveArray<boolean, boolean, never>;
+  column(field: string): LiveArray<boolean, boolean, never> {
+    switch (field) {
+      case "on": return this.columnAt(8, boolElems, "Spot.on");
+    }
+    throw new RangeError(`SpotArray: ${show(field)} is not a scalar field of Spot`);
+  }
+}
+
+/** A live view of `length` `Scene`s side by side (224 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
 export class SceneArray extends StructArray<Scene, SceneView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 208, SceneView, loadScene, writeScene, "SceneArray");
-  }
-  /** The cursor moved to `Scene` `i`: the same view every call, moved (so an earlier result now shows `Scene` `i` too). */
-  override get(i: number): SceneView {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "SceneArray");
-    const cursor = this.cursor;
-    cursor.ptr = this.base + i * 208;
-    return cursor;
+    super(memory, ptr, length, 224, SceneView, loadScene, writeScene, "SceneArray");
   }
   /** A live view of one scalar field of every `Scene` (a column); reads an aligned field through the memory's typed array. */
   column(field: "id"): LiveArray<number, number, Uint8Array>;

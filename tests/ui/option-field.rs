@@ -1,16 +1,12 @@
 use wasm_layout::WasmLayout;
 
-#[derive(WasmLayout, Clone, Copy)]
-struct Target {
-    id: u32,
-}
-
 // `Option<T>` is supported for pointers, `NonZero` integers, scalars,
-// strings, slices and enums; not (yet) for a struct.
+// strings, slices and derived structs, enums and unions; not for an array
+// (nor an `Option` of an `Option`).
 #[derive(WasmLayout)]
 struct Player {
     score: u32,
-    target: Option<Target>,
+    targets: Option<[u32; 2]>,
 }
 
 fn main() {}

@@ -18,11 +18,12 @@
 //!   `[at at]` where the read-only view carries `at`, `[_]` otherwise (the
 //!   pattern of `__get`'s offset parameter, then the field);
 //! - `[where …]`: the field bounds, repeated on every item (or empty);
-//! - `whole [where …]`: the bounds under which the struct is a
-//!   `WholeValue` (`for<'__w> T: WholeValue` per field type that may not
-//!   be one: not a scalar, pointer or pair), or empty;
-//! - `[view bytes type]`, `size S align A` (literals, or `__N`/`__A` on the
-//!   general path), `repr [__wl::StructRepr::Natural]`,
+//! - `whole [(A, (B, ()))]`: the field types that must be `WholeValue`s
+//!   for the struct to be one (those that may not be: not a scalar,
+//!   pointer or pair), as the list `TaggedOption::__Whole` takes, or `[()]`;
+//! - `[view bytes type]`, `size S align A option O` (literals, or
+//!   `__N`/`__A`/`__OPTION` on the general path; `O` is the size of
+//!   `Option<Name>`), `repr [__wl::StructRepr::Natural]`,
 //!   `rename R, RA, none, "doc" (docs);` (descriptor expressions, the
 //!   name of the local the descriptor binds to `None`, then the doc
 //!   comment as a string literal and the fields' ones, `(&["…", …])`, or
@@ -30,6 +31,12 @@
 //! - optionally `rules [count; types…; __O0 0 …]`: the general path, where
 //!   `StructShape::new` computes the layout from the field types;
 //! - optionally `validate [bool offsets…] [Type = offset, …]`;
+//! - optionally `check [x offset check_write [&]; …]` (`x` the member,
+//!   `0` in a tuple struct): the fields whose
+//!   type the derive does not know by its name, so that may hold an
+//!   `Option<WasmPtr<T>>` (whose `Some(WasmPtr::null())` cannot be
+//!   written), each checked before anything is written
+//!   (`check_write_value []` in a packed struct);
 //! - `pad [start, end; …]`: the padding ranges zeroed on write;
 //! - `layout [ "name" offset (descriptor) none; … ]`: every field in
 //!   declaration order, as the descriptor lists it (`descriptor` is the
@@ -44,7 +51,9 @@
 //!   for scalars some bytes of which are invalid (`bool`), whose getters
 //!   report errors at offsets counted from the view's own `at`; and
 //!   `others [ vis x x OFFSET_X set_x offset Type, Builtin, [at] [where …] __wl x_mut encode [&]; … ]`
-//!   for types that are not scalars (`[at]` where the read-only view
+//!   for types that are not scalars (the template names each one's
+//!   `__wl::At<Type, offset>` once, by `OFFSET_X` in the type namespace;
+//!   `[at]` where the read-only view
 //!   carries `at`, `[]` otherwise): `Builtin` is the built-in type the derive read
 //!   the field's layout off its name (`[::core::primitive::u8; 6]`),
 //!   which `__decode` checks the field type is (see `__private::Is`), or
@@ -60,10 +69,11 @@
 macro_rules! __wasm_layout_struct {
     (
         $vis:vis struct $name:ident $r:ident [$rp:tt $($rat:ident)?] $m:ident $ns:tt
-        [$($where:tt)*] whole [$($whole:tt)*] [$vb:ty] size $size:tt align $align:tt repr [$repr:expr]
+        [$($where:tt)*] whole [$($whole:tt)*] [$vb:ty] size $size:tt align $align:tt option $osize:tt repr [$repr:expr]
         rename $rename:expr, $rename_all:expr, $none:ident, $doc:tt $fdocs:tt;
         $(rules [$count:literal; $($sty:ty),*; $($o:ident $i:literal)*])?
         $(validate [$($boff:tt)*] [$($vty:ty = $voff:tt,)*])?
+        $(check [$($kf:tt $koff:tt $kc:ident [$($kamp:tt)?];)*])?
         pad [$($ps:expr, $pe:expr;)*]
         layout [$($lname:tt $loff:tt $lty:tt $lrename:tt;)*]
         scalars [$($sv:vis $sf:ident $sm:tt $soc:ident $sset:ident $soff:tt $zty:ty, $sread:ident $swrite:ident;)*]
@@ -78,14 +88,21 @@ macro_rules! __wasm_layout_struct {
         #[allow(dead_code)]
         $vis struct $m<'a> $($where)* { bytes: &'a mut $vb, at: usize }
         #[doc(hidden)]
-        #[allow(non_upper_case_globals, dead_code, clippy::all)]
+        #[allow(non_upper_case_globals, non_camel_case_types, dead_code, clippy::all)]
         const _: () = {
             use $crate::__private as __wl;
+            // The bytes, named once: each `[u8; N]` written out is a const
+            // argument of its own for rustc to check and evaluate.
+            type __Bytes = [u8; $size];
+            // Each field that is not a scalar, named once (see `__wl::At`),
+            // by its offset constant's name, in the type namespace.
+            $(type $oc = $wl::At<$ty, $off>;)*
             $(
                 const __SHAPE: __wl::StructShape<$count> =
                     __wl::StructShape::<$count>::new([$(__wl::shape::<$sty>()),*], $repr);
                 const __N: usize = __SHAPE.size;
                 const __A: usize = __SHAPE.align;
+                const __OPTION: usize = __wl::option_size_of(__N, __A);
                 $(const $o: usize = __SHAPE.offsets[$i];)*
             )?
             impl $name $($where)* {
@@ -134,7 +151,7 @@ macro_rules! __wasm_layout_struct {
                         }),
                     }
                 };
-                type Bytes = [u8; $size];
+                type Bytes = __Bytes;
                 type Ref<'a> = $r<'a>;
                 type Mut<'a> = $m<'a>;
                 $(
@@ -142,6 +159,13 @@ macro_rules! __wasm_layout_struct {
                     fn __validate(bytes: &Self::Bytes) -> ::core::result::Result<(), __wl::LayoutError> {
                         $(__wl::validate_bool(bytes, $boff)?;)*
                         $(__wl::validate::<$vty, $voff, $size>(bytes)?;)*
+                        ::core::result::Result::Ok(())
+                    }
+                )?
+                $(
+                    #[inline]
+                    fn __check_write(&self) -> ::core::result::Result<(), __wl::LayoutError> {
+                        $(__wl::$kc($($kamp)? self.$kf, $koff)?;)*
                         ::core::result::Result::Ok(())
                     }
                 )?
@@ -158,7 +182,7 @@ macro_rules! __wasm_layout_struct {
                     $(__wl::zero_range(bytes, $ps, $pe);)*
                     $(__wl::$swrite(bytes, $soff, self.$sm);)*
                     $(__wl::$cwrite(bytes, $coff, self.$cm);)*
-                    $($wl::$enc::<$ty, $off, $size>($($amp)? self.$fm, bytes);)*
+                    $($oc::$enc($($amp)? self.$fm, bytes);)*
                 }
                 #[inline(always)]
                 fn __get(bytes: &Self::Bytes, $rp: usize) -> $r<'_> {
@@ -169,8 +193,13 @@ macro_rules! __wasm_layout_struct {
                     $m { bytes, at }
                 }
             }
+            // `Option<Self>`'s bytes, and whether `Self` is a `WholeValue`:
+            // one impl for both.
             #[automatically_derived]
-            impl __wl::WholeValue for $name $($whole)* {}
+            impl __wl::TaggedOption for $name $($where)* {
+                type OptionBytes = [u8; $osize];
+                type __Whole = $($whole)*;
+            }
             // The read-only view is `Copy`: its getters take it by value,
             // which leaves rustc one lifetime fewer to check per getter.
             impl<'a> $r<'a> $($where)* {
@@ -188,7 +217,7 @@ macro_rules! __wasm_layout_struct {
                     #[doc = "This field, read from its wasm32 offset."]
                     #[inline]
                     $fvis fn $f(self) -> <$ty as $wl::WasmLayout>::Ref<'a> {
-                        $wl::get::<$ty, $off, $size>(self.bytes, 0 $(+ self.$gat)?)
+                        $oc::get(self.bytes, 0 $(+ self.$gat)?)
                     }
                 )*
             }
@@ -226,17 +255,17 @@ macro_rules! __wasm_layout_struct {
                     #[doc = "This field, read from its wasm32 offset."]
                     #[inline]
                     $fvis fn $f(&self) -> <$ty as $wl::WasmLayout>::Ref<'_> {
-                        $wl::get::<$ty, $off, $size>(self.bytes, self.at)
+                        $oc::get(self.bytes, self.at)
                     }
                     #[doc = "A mutable view of this field."]
                     #[inline]
                     $fvis fn $fmut(&mut self) -> <$ty as $wl::WasmLayout>::Mut<'_> {
-                        $wl::get_mut::<$ty, $off, $size>(self.bytes, self.at)
+                        $oc::get_mut(self.bytes, self.at)
                     }
                     #[doc = "Overwrites this field."]
                     #[inline]
                     $fvis fn $set(&mut self, value: $ty) $($sw)* {
-                        $wl::encode::<$ty, $off, $size>(&value, self.bytes)
+                        $oc::encode(&value, self.bytes)
                     }
                 )*
             }
@@ -244,9 +273,9 @@ macro_rules! __wasm_layout_struct {
             impl<'a> __wl::ViewMut<'a> for $m<'a> $($where)* {
                 type Target = $name;
                 #[inline(always)]
-                fn __bytes(&self) -> (&[u8; $size], usize) { (self.bytes, self.at) }
+                fn __bytes(&self) -> (&__Bytes, usize) { (self.bytes, self.at) }
                 #[inline(always)]
-                fn __bytes_mut(&mut self) -> &mut [u8; $size] { self.bytes }
+                fn __bytes_mut(&mut self) -> &mut __Bytes { self.bytes }
             }
             $($host)*
         };

@@ -32,7 +32,7 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
         (format_ident!("read_{}", tag.rust_name()), format_ident!("write_{}", tag.rust_name()));
     let (ref_enum, mut_enum) = (format_ident!("{}Ref", ident), format_ident!("{}Mut", ident));
     let bounds = type_bounds(cases.iter().flat_map(|c| c.fields.iter().map(|f| &f.ty)), krate);
-    let whole = super::whole::whole_bounds(cases.iter().flat_map(|c| c.fields.iter().map(|f| &f.ty)), krate);
+    let whole = super::whole::whole_list(cases.iter().flat_map(|c| c.fields.iter().map(|f| &f.ty)));
 
     // Discriminants: the user's expressions, else one more than the last.
     let mut prev: Option<Ident> = None;
@@ -368,11 +368,9 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
             }
 
             #[automatically_derived]
-            impl __wl::WholeValue for #ident #whole {}
-
-            #[automatically_derived]
             impl __wl::TaggedOption for #ident #bounds {
                 type OptionBytes = [u8; __wl::option_size::<#ident>()];
+                type __Whole = #whole;
             }
 
             #(#view_items)*

@@ -88,8 +88,6 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
                 }
             }
             #[automatically_derived]
-            impl #wl::WholeValue for #ident {}
-            #[automatically_derived]
             impl #wl::FieldlessEnum for #ident {
                 type Repr = #repr;
                 #[inline]
@@ -108,6 +106,7 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
             #[automatically_derived]
             impl #wl::TaggedOption for #ident {
                 type OptionBytes = [u8; #wl::option_size::<#ident>()];
+                type __Whole = ();
             }
         };
     }

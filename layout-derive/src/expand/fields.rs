@@ -47,6 +47,11 @@ pub struct Parts {
     pub bools: TokenStream,
     /// `Type = offset,` of the other fields whose bytes need a check.
     pub validated: TokenStream,
+    /// `x offset check_write [&];` of the fields whose type is not known by
+    /// its name (which may hold an `Option<WasmPtr<T>>`, whose
+    /// `Some(WasmPtr::null())` cannot be written): the struct's
+    /// `__check_write` checks them. Empty for a struct of known types.
+    pub check: TokenStream,
     /// `start, end;` of each padding range.
     pub pad: TokenStream,
     /// Whether some field's bytes need a check (`bools` or `validated` is
@@ -175,7 +180,21 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &Toke
                 // Builtin, [at] __wl x_mut encode [&]
                 match (known(ty), p) {
                     (Some(_), Some(_)) => ts.extend(builtin(ty, krate)),
-                    _ => ty.to_tokens(ts),
+                    _ => {
+                        ty.to_tokens(ts);
+                        let c = &mut parts.check;
+                        f.member.to_tokens(c);
+                        c.append(off.clone());
+                        let mut amp = TokenStream::new();
+                        if packed {
+                            c.append(ident("check_write_value"));
+                        } else {
+                            c.append(ident("check_write"));
+                            punct(&mut amp, "&");
+                        }
+                        c.append(Group::new(Delimiter::Bracket, amp));
+                        punct(c, ";");
+                    }
                 }
                 punct(ts, ",");
                 let at: Option<TokenTree> = checked.then(|| ident("at").into());

@@ -7,12 +7,13 @@
 use proc_macro2::{Delimiter, Group, Literal, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 use syn::Type;
-use wasm_layout_rules::shape::StructRepr;
+use wasm_layout_rules::shape::{FieldShape, StructRepr};
+use wasm_layout_rules::variant::tagged_option;
 
 use super::fields::{parts, Parts};
 use super::host::{field_bounds, host_check};
 use super::predict::predict;
-use super::whole::whole_bounds;
+use super::whole::whole_list;
 use crate::ast::{Field, Input};
 use crate::names::{mut_view, ref_view};
 
@@ -45,11 +46,16 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     // the template matches: interpolating a token tree appends it, where
     // interpolating a stream costs a round trip through the compiler's
     // proc-macro bridge.
-    let (size, align, view_bytes, rules): (TokenTree, TokenTree, TokenTree, _) = match p {
+    let (size, align, option, view_bytes, rules): (TokenTree, TokenTree, TokenTree, TokenTree, _) = match p {
         Some(p) => {
             let size = Literal::usize_unsuffixed(p.size);
             let bytes = bracket(quote!([u8; #size]));
-            (size.into(), Literal::usize_unsuffixed(p.align).into(), bytes, None)
+            // The size of `Option<Self>`, by the rules, as a literal: a
+            // computed array length would be a body of its own for rustc to
+            // check and evaluate in every struct.
+            let option = tagged_option(FieldShape { size: p.size, align: p.align }).size;
+            let option = Literal::usize_unsuffixed(option).into();
+            (size.into(), Literal::usize_unsuffixed(p.align).into(), option, bytes, None)
         }
         None => {
             let count = Literal::usize_unsuffixed(fields.len());
@@ -59,7 +65,7 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
             });
             let rules = quote!(rules [#count; #(#tys),*; #(#consts)*]);
             let bytes = bracket(quote!(<#ident as #krate::WasmLayout>::Bytes));
-            (ident_tree("__N"), ident_tree("__A"), bytes, Some(rules))
+            (ident_tree("__N"), ident_tree("__A"), ident_tree("__OPTION"), bytes, Some(rules))
         }
     };
     let rename = match &input.attrs.rename {
@@ -96,8 +102,12 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         let (bools, validated) = (&parts.bools, &parts.validated);
         quote!(validate [#bools] [#validated])
     });
+    let check = (!parts.check.is_empty()).then(|| {
+        let check = &parts.check;
+        quote!(check [#check])
+    });
     let bounds = field_bounds(fields, krate);
-    let whole = bracket(whole_bounds(fields.iter().map(|f| &f.ty), krate));
+    let whole = bracket(whole_list(fields.iter().map(|f| &f.ty)));
     let host = bracket(input.repr.c.map(|_| host_check(input, fields, &bounds, p)).unwrap_or_default());
     let Parts { layout, scalars, checked_scalars, others, pad, .. } = parts;
     let (bounds, repr) = (bracket(bounds), bracket(repr));
@@ -106,9 +116,9 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
     quote! {
         #krate::__private::struct_layout! {
             #vis struct #ident #ref_ident #ref_at #mut_ident #name
-            #bounds whole #whole #view_bytes size #size align #align repr #repr
+            #bounds whole #whole #view_bytes size #size align #align option #option repr #repr
             rename #rename, #rename_all, __wasm_layout_none, #doc #field_docs;
-            #rules #validate
+            #rules #validate #check
             pad #pad
             layout #layout
             scalars #scalars

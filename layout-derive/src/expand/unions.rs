@@ -6,7 +6,8 @@
 //! A union is not a `WholeValue`: nothing in its bytes records the active
 //! member, so it has no `read_from` / `write_to` (asking for one is a
 //! compile error naming `WholeValue`), and neither has a struct or array
-//! that contains one. Its `__decode` and `__encode`, which only whole-value
+//! that contains one (its `TaggedOption` impl lists it as `Union<Self>`,
+//! which is never whole). Its `__decode` and `__encode`, which only whole-value
 //! paths reach, are never called; they decode the first member and zero the
 //! bytes, without panicking. Member setters write one member whole and zero
 //! the bytes after it, so no stale bytes of another member remain.
@@ -210,6 +211,13 @@ pub fn expand(input: &Input, members: &[Field], krate: &TokenStream) -> TokenStr
                 fn __bytes(&self) -> (&[u8; __N], usize) { (self.bytes, self.at) }
                 #[inline(always)]
                 fn __bytes_mut(&mut self) -> &mut [u8; __N] { self.bytes }
+            }
+            // `Option<Self>` is tagged; `__Whole` never holds, so neither
+            // the union nor its `Option` is a `WholeValue`.
+            #[automatically_derived]
+            impl __wl::TaggedOption for #ident #bounds {
+                type OptionBytes = [u8; __wl::option_size::<#ident>()];
+                type __Whole = __wl::Union<#ident>;
             }
             #host
         };

@@ -104,8 +104,6 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl __wl::WholeValue for Kind {}
-    #[automatically_derived]
     impl __wl::FieldlessEnum for Kind {
         type Repr = u8;
         #[inline]
@@ -129,5 +127,6 @@ const _: () = {
     #[automatically_derived]
     impl __wl::TaggedOption for Kind {
         type OptionBytes = [u8; __wl::option_size::<Kind>()];
+        type __Whole = ();
     }
 };

@@ -355,16 +355,12 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl __wl::WholeValue for Shape
-    where
-        for<'__w> Point: ::wasm_layout::__private::WholeValue,
-    {}
-    #[automatically_derived]
     impl __wl::TaggedOption for Shape
     where
         for<'__w> Point: ::wasm_layout::__private::WasmLayout,
     {
         type OptionBytes = [u8; __wl::option_size::<Shape>()];
+        type __Whole = (Point, ());
     }
     impl<'a> ShapeCircleRef<'a>
     where

@@ -8,8 +8,8 @@
 //     }
 
 ::wasm_layout::__private::struct_layout! {
-    pub struct Header HeaderRef[_] HeaderMut "Header"[] whole[] [[u8; 12]] size 12 align
-    4 repr[__wl::StructRepr::Natural] rename __wl::NONE, __wl::NONE_RULE,
+    pub struct Header HeaderRef[_] HeaderMut "Header"[] whole[()] [[u8; 12]] size 12
+    align 4 option 16 repr[__wl::StructRepr::Natural] rename __wl::NONE, __wl::NONE_RULE,
     __wasm_layout_none, ""(__wl::NO_DOCS); pad[1, 4; 10, 12;] layout["tag"
     0(__wl::LAYOUT_U8) __wasm_layout_none; "len" 4(__wl::LAYOUT_U32) __wasm_layout_none;
     "flags" 8(__wl::LAYOUT_U16) __wasm_layout_none;] scalars[pub tag tag OFFSET_TAG

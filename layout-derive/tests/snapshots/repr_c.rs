@@ -8,8 +8,8 @@
 //     }
 
 ::wasm_layout::__private::struct_layout! {
-    pub struct Vertex VertexRef[_] VertexMut "Vertex"[] whole[] [[u8; 16]] size 16 align
-    4 repr[__wl::StructRepr::Natural] rename __wl::NONE, __wl::NONE_RULE,
+    pub struct Vertex VertexRef[_] VertexMut "Vertex"[] whole[()] [[u8; 16]] size 16
+    align 4 option 20 repr[__wl::StructRepr::Natural] rename __wl::NONE, __wl::NONE_RULE,
     __wasm_layout_none, ""(__wl::NO_DOCS); pad[] layout["position" 0(< [f32; 3] as
     __wl::WasmLayout > ::LAYOUT) __wasm_layout_none; "color" 12(__wl::LAYOUT_U32)
     __wasm_layout_none;] scalars[pub color color OFFSET_COLOR set_color 12 u32, read_u32

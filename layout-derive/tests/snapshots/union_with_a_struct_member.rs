@@ -168,6 +168,14 @@ const _: () = {
             self.bytes
         }
     }
+    #[automatically_derived]
+    impl __wl::TaggedOption for Payload
+    where
+        for<'__w> Clock: ::wasm_layout::__private::WasmLayout,
+    {
+        type OptionBytes = [u8; __wl::option_size::<Payload>()];
+        type __Whole = __wl::Union<Payload>;
+    }
     const _: () = {
         ::core::assert!(
             ::core::mem::size_of:: < Payload > () == __N,

@@ -269,7 +269,7 @@ impl Gen {
             42..=49 => Ty::Ptr(self.target(own)),
             50..=53 => Ty::Str,
             54..=57 => self.slice(depth, own),
-            58..=61 => self.option(own),
+            58..=61 => self.option(depth, own),
             62..=69 => self.array(depth, 1),
             70..=76 if depth < 4 => Ty::Struct(self.structure(depth + 1)),
             77..=79 if depth < 4 => self.generic(depth + 1),
@@ -312,9 +312,10 @@ impl Gen {
     }
 
     /// An `Option`: of a pointer or a `NonZero` integer (0 is `None`), or
-    /// tagged, of a scalar, a string, a slice or a fieldless enum.
-    pub(super) fn option(&mut self, own: &str) -> Ty {
-        match self.rng.below(8) {
+    /// tagged, of a scalar, a string, a slice, a fieldless enum or a struct.
+    pub(super) fn option(&mut self, depth: usize, own: &str) -> Ty {
+        match self.rng.below(9) {
+            7 if depth < 4 => Ty::OptTagged(Box::new(Ty::Struct(self.structure(depth + 1)))),
             0 | 1 => Ty::OptPtr(self.target(own)),
             2 | 3 => Ty::OptNonZero(NONZERO[self.rng.below(NONZERO.len())]),
             4 => Ty::OptTagged(Box::new(Ty::Str)),
@@ -390,6 +391,7 @@ mod tests {
             "Option<WasmStr>",
             "Option<WasmSlice<u16>>",
             "Option<E",
+            "Option<S",
             "Option<u",
         ];
         for needle in needles.into_iter().chain(pairs).chain(options) {
