@@ -45,7 +45,7 @@ function storeVec2(view: DataView, ptr: number, value: Vec2): void {
 }
 /** A live view of one `Vec2` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class Vec2View {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -63,11 +63,12 @@ export class Vec2View {
   }
   get x(): number {
     const m = this.#m;
-    const at = this.#ptr;
-    if ((at & 3) === 0) {
-      const x = m.f32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.f32[ptr >>> 2];
       if (x !== undefined) return x;
     }
+    const at = ptr;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -81,15 +82,16 @@ export class Vec2View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.x`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.x`);
   }
   get y(): number {
     const m = this.#m;
-    const at = this.#ptr + 4;
-    if ((at & 3) === 0) {
-      const x = m.f32[at >> 2];
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.f32[(ptr >>> 2) + 1];
       if (x !== undefined) return x;
     }
+    const at = ptr + 4;
     let view = m.dv;
     try {
       return view.getFloat32(at, true);
@@ -103,7 +105,7 @@ export class Vec2View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && ptr + 8 <= m.u8.length && (at & 3) === 0 && m.le) m.f32[at >> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.y`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.y`);
   }
 }
 
@@ -198,7 +200,7 @@ function storeShape(view: DataView, ptr: number, value: Shape): void {
 }
 /** A live view of one `Shape` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class ShapeView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ShapeView");
@@ -252,7 +254,7 @@ export class ShapeView {
 }
 /** A live view of the fields of case `Circle` of a `Shape` (see `ShapeView.Circle`); it does not check the tag again. */
 export class ShapeCircleView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ShapeCircleView");
@@ -281,7 +283,7 @@ export class ShapeCircleView {
 }
 /** A live view of the fields of case `Rect` of a `Shape` (see `ShapeView.Rect`); it does not check the tag again. */
 export class ShapeRectView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "ShapeRectView");
@@ -367,7 +369,7 @@ function storeSpot(view: DataView, ptr: number, value: Spot): void {
 }
 /** A live view of one `Spot` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class SpotView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -398,7 +400,8 @@ export class SpotView {
   }
   get on(): boolean {
     const m = this.#m;
-    const at = this.#ptr + 8;
+    const ptr = this.#ptr;
+    const at = ptr + 8;
     const byte = m.u8[at];
     if (byte === 0 || byte === 1) return byte === 1;
     let view = m.dv;
@@ -414,7 +417,7 @@ export class SpotView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "boolean" && ptr + 12 <= m.u8.length) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 12, at, value, boolElems, `Spot.on`);
+    if (typeof value === "boolean" && ptr + 12 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 12, at, value, boolElems, `Spot.on`);
   }
 }
 
@@ -495,7 +498,7 @@ function storeWide(view: DataView, ptr: number, value: Wide): void {
 }
 /** A live view of one `Wide` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class WideView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideView");
@@ -547,7 +550,7 @@ export class WideView {
 }
 /** A live view of the fields of case `Bytes` of a `Wide` (see `WideView.Bytes`); it does not check the tag again. */
 export class WideBytesView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideBytesView");
@@ -576,7 +579,7 @@ export class WideBytesView {
 }
 /** A live view of the fields of case `Inner` of a `Wide` (see `WideView.Inner`); it does not check the tag again. */
 export class WideInnerView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "WideInnerView");
@@ -694,7 +697,7 @@ function storeMessage(view: DataView, ptr: number, value: Message): void {
 }
 /** A live view of one `Message` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class MessageView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MessageView");
@@ -748,7 +751,7 @@ export class MessageView {
 }
 /** A live view of the fields of case `Data` of a `Message` (see `MessageView.Data`); it does not check the tag again. */
 export class MessageDataView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MessageDataView");
@@ -790,7 +793,7 @@ export class MessageDataView {
 }
 /** A live view of the fields of case `Duo` of a `Message` (see `MessageView.Duo`); it does not check the tag again. */
 export class MessageDuoView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number;
   constructor(memory: WebAssembly.Memory, ptr: number) {
     if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "MessageDuoView");
@@ -1046,7 +1049,7 @@ function storeScene(view: DataView, ptr: number, value: Scene): void {
 }
 /** A live view of one `Scene` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class SceneView {
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   #ptr = 0;
   /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number) {
@@ -1064,7 +1067,8 @@ export class SceneView {
   }
   get id(): number {
     const m = this.#m;
-    const at = this.#ptr;
+    const ptr = this.#ptr;
+    const at = ptr;
     const x = m.u8[at];
     if (x !== undefined) return x;
     let view = m.dv;
@@ -1080,7 +1084,7 @@ export class SceneView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 224 <= m.u8.length) m.u8[at] = value; else setAt(m, ptr, 224, at, value, u8Elems, `Scene.id`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 224 <= m.end) m.u8[at] = value; else setAt(m, ptr, 224, at, value, u8Elems, `Scene.id`);
   }
   get main(): Shape {
     const m = this.#m;
@@ -1609,9 +1613,13 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  */
 class Mem {
   readonly memory: WebAssembly.Memory;
-  /** Whether the typed arrays may stand in for the DataView (a field: V8 reads a module's `const` slower). */
-  readonly le: boolean = littleEndian;
   dv: DataView = emptyView;
+  /**
+   * The bytes the typed arrays may serve: the buffer's length on a little-endian host, else 0 (a
+   * number field: one comparison checks bounds and byte order, where V8 tests a boolean field's
+   * truth at length).
+   */
+  end = 0;
   u8: Uint8Array = new Uint8Array(0);
   i8: Int8Array = new Int8Array(0);
   u16: Uint16Array = new Uint16Array(0);
@@ -1632,6 +1640,7 @@ class Mem {
     if (buffer === this.dv.buffer) return false;
     this.dv = new DataView(buffer);
     this.u8 = new Uint8Array(buffer);
+    this.end = littleEndian ? this.u8.length : 0;
     this.i8 = new Int8Array(buffer);
     if (littleEndian) {
       // A memory is whole 64 KiB pages long: every width divides it.
@@ -1673,7 +1682,9 @@ function memOfNew(memory: WebAssembly.Memory): Mem {
   return m;
 }
 const mems = new WeakMap<WebAssembly.Memory, Mem>();
-const lastMem: { mem: Mem } = { mem: new Mem(new WebAssembly.Memory({ initial: 0 })) };
+/** The `Mem` of a memory of no pages: "none yet". */
+const noMem: Mem = new Mem(new WebAssembly.Memory({ initial: 0 }));
+const lastMem: { mem: Mem } = { mem: noMem };
 function badIndex(index: unknown, length: number, field: string): never {
   throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
 }
@@ -1706,7 +1717,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   // `undefined`, and V8 then checks the type of what it loads from it.
   /** The number of elements. */
   readonly length: number = 0;
-  readonly #m: Mem;
+  readonly #m: Mem = noMem;
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
@@ -1724,8 +1735,8 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     this.#field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >> e.shift : 0;
-    this.#step = fast ? stride >> e.shift : 0;
+    this.#first = fast ? ptr >>> e.shift : 0;
+    this.#step = fast ? stride >>> e.shift : 0;
     this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
@@ -1735,10 +1746,9 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    if (this.#step !== 0) {
-      const x = this.#typed[this.#first + i * this.#step];
-      if (x !== undefined) return x as unknown as V;
-    }
+    // Where the typed array may not serve, it is empty: `undefined`.
+    const x = this.#typed[this.#first + i * this.#step];
+    if (x !== undefined) return x as unknown as V;
     return this.#slow(i);
   }
   #slow(i: number): V {
@@ -1876,14 +1886,17 @@ interface Movable {
 export class StructArray<T, V extends Movable> implements Iterable<V> {
   /** The number of structs. */
   readonly length: number = 0;
-  protected readonly m: Mem;
-  readonly #ptr: number = 0;
+  protected readonly m: Mem = noMem;
+  /** Where the first struct starts. */
+  protected readonly base: number = 0;
   readonly #size: number = 0;
   readonly #make: new (memory: WebAssembly.Memory, ptr: number) => V;
   readonly #load: (view: DataView, ptr: number) => T;
   readonly #write: (view: DataView, ptr: number, value: T) => void;
   readonly #type: string;
-  readonly #cursor: V;
+  // Declared, not defined: a defined field starts as `undefined`, and V8
+  // then checks the class of the view it loads from it on every `get`.
+  protected declare readonly cursor: V;
   constructor(
     memory: WebAssembly.Memory,
     ptr: number,
@@ -1896,36 +1909,36 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   ) {
     checkArray(ptr, length, size, type);
     this.m = memOf(memory);
-    this.#ptr = ptr;
+    this.base = ptr;
     this.length = length;
     this.#size = size;
     this.#make = make;
     this.#load = load;
     this.#write = write;
     this.#type = type;
-    this.#cursor = new make(memory, ptr);
+    this.cursor = new make(memory, ptr);
   }
   /** Where the first struct starts. */
   get ptr(): number {
-    return this.#ptr;
+    return this.base;
   }
   /** The cursor moved to struct `i`: the same view every call, moved (so an earlier result now shows struct `i` too). */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    const cursor = this.#cursor;
-    cursor.ptr = this.#ptr + i * this.#size;
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * this.#size;
     return cursor;
   }
   /** A view of struct `i` of its own. */
   at(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
-    return new this.#make(this.m.memory, this.#ptr + i * this.#size);
+    return new this.#make(this.m.memory, this.base + i * this.#size);
   }
   /** Checks `value`, the index and the bounds, then writes struct `i` (padding zeroed): after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const m = this.m;
-    const at = this.#ptr + i * this.#size;
+    const at = this.base + i * this.#size;
     if (at + this.#size > m.u8.length) m.span(at, this.#size);
     this.#write(m.dv, at, value);
   }
@@ -1945,7 +1958,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     const size = this.#size;
     const out: T[] = [];
     for (let i = 0; i < this.length; i++) {
-      const at = this.#ptr + i * size;
+      const at = this.base + i * size;
       try {
         if (size > 0) m.dv.getUint8(at + size - 1);
         out.push(this.#load(m.dv, at));
@@ -1958,7 +1971,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   }
   /** A live view of the field at `offset` of every struct. */
   protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.#ptr + offset, this.length, this.#size, e, field);
+    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -1998,6 +2011,13 @@ export class Vec2Array extends StructArray<Vec2, Vec2View> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 8, Vec2View, loadVec2, writeVec2, "Vec2Array");
   }
+  /** The cursor moved to `Vec2` `i`: the same view every call, moved (so an earlier result now shows `Vec2` `i` too). */
+  override get(i: number): Vec2View {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Vec2Array");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Vec2` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "y"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Float32Array> {
@@ -2015,6 +2035,13 @@ export class SpotArray extends StructArray<Spot, SpotView> {
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 12, SpotView, loadSpot, writeSpot, "SpotArray");
   }
+  /** The cursor moved to `Spot` `i`: the same view every call, moved (so an earlier result now shows `Spot` `i` too). */
+  override get(i: number): SpotView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "SpotArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 12;
+    return cursor;
+  }
   /** A live view of one scalar field of every `Spot` (a column); reads an aligned field through the memory's typed array. */
   column(field: "on"): LiveArray<boolean, boolean, never>;
   column(field: string): LiveArray<boolean, boolean, never> {
@@ -2030,6 +2057,13 @@ export class SceneArray extends StructArray<Scene, SceneView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
     super(memory, ptr, length, 224, SceneView, loadScene, writeScene, "SceneArray");
+  }
+  /** The cursor moved to `Scene` `i`: the same view every call, moved (so an earlier result now shows `Scene` `i` too). */
+  override get(i: number): SceneView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "SceneArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 224;
+    return cursor;
   }
   /** A live view of one scalar field of every `Scene` (a column); reads an aligned field through the memory's typed array. */
   column(field: "id"): LiveArray<number, number, Uint8Array>;
