@@ -157,7 +157,7 @@ fn rust_reads_back_what_it_wrote() {
 }
 
 #[test]
-fn newtypes_are_aliases_and_tuple_fields_are_underscored() {
+fn newtypes_are_aliases_and_tuple_structs_are_typescript_tuples() {
     let b = bindings();
     let (ts, c, odin) = (b.typescript(), b.c(), b.odin());
     for alias in [
@@ -167,8 +167,9 @@ fn newtypes_are_aliases_and_tuple_fields_are_underscored() {
     ] {
         assert!(ts.contains(alias), "{alias}\n{ts}");
     }
-    assert!(ts.contains("export interface Duo {\n  _0: number;\n  _1: number;"), "{ts}");
-    assert!(ts.contains("export interface Unaligned {\n  _0: number;"), "a packed one is a struct");
+    assert!(ts.contains("export type Duo = [number, number];"), "{ts}");
+    assert!(ts.contains("export type Unaligned = [number];"), "a packed one is a tuple");
+    assert!(ts.contains("offsets: {\n    0: 0,\n    1: 4,\n  },"), "{ts}");
     for alias in [
         "typedef uint32_t EntityId;",
         "typedef uint8_t Hash[6];",
