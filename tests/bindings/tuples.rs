@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use wasm_layout::{Bindings, WasmLayout, WasmPtr};
+use wasm_layout::{Bindings, WasmLayout, WasmPtr, WasmSlice};
 
 use crate::common::{clang_wasm32_check, has_clang, odin, odin_check_source, scratch_dir, ODIN_TARGETS};
 
@@ -61,9 +61,19 @@ pub struct World {
     pub next: WasmPtr<EntityId>,
 }
 
+/// A tuple struct of a pointer and a slice: in TypeScript its view has the
+/// methods `view0()` and `view1()`.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Link(
+    /// The pair it points to.
+    pub WasmPtr<Duo>,
+    /// Its numbers.
+    pub WasmSlice<u16>,
+);
+
 /// The types of the `tuples` golden files.
 pub fn bindings() -> Bindings {
-    Bindings::new().add::<World>()
+    Bindings::new().add::<World>().add::<Link>()
 }
 
 /// Values Rust writes for the TypeScript to read back.
@@ -188,6 +198,45 @@ fn newtypes_are_aliases_and_tuple_structs_are_typescript_tuples() {
         assert!(odin.contains(alias), "{alias}\n{odin}");
     }
     assert!(odin.contains("#assert(offset_of(Duo, _1) == 4)"), "{odin}");
+}
+
+#[test]
+fn a_tuple_structs_pointer_and_slice_fields_have_view_methods_by_index() {
+    let ts = bindings().typescript();
+    for text in [
+        "export type Link = [\n  /** The pair it points to. */\n  number,\n  /** Its numbers. */\n  WasmSlice,\n];",
+        "view0(): DuoView {",
+        "deref(m, this[0], 8, \"Duo\")",
+        "view1(): LiveArray<number, number, Uint16Array> {",
+        "const s = this[1];",
+    ] {
+        assert!(ts.contains(text), "{text}\n{ts}");
+    }
+}
+
+mod renamed {
+    use wasm_layout::WasmLayout;
+
+    /// A tuple struct with a renamed field: an object in TypeScript, its
+    /// other field keyed `0`.
+    #[derive(WasmLayout, Clone, Copy)]
+    pub struct Half(pub u8, #[layout(rename = "weight")] pub f32);
+
+    /// A renamed field named like the view method of field `0`.
+    #[derive(WasmLayout, Clone, Copy)]
+    pub struct Clash(pub wasm_layout::WasmPtr<Half>, #[layout(rename = "view0")] pub u8);
+}
+
+#[test]
+fn a_renamed_tuple_field_makes_an_object_with_keys_0_and_its_name() {
+    let ts = Bindings::new().add::<renamed::Half>().typescript();
+    for text in
+        ["export interface Half {\n  0: number;\n  weight: number;\n}", "value[0]", "value.weight", "get 0()"]
+    {
+        assert!(ts.contains(text), "{text}\n{ts}");
+    }
+    let e = Bindings::new().add::<renamed::Clash>().try_typescript().expect_err("view0 twice").to_string();
+    assert!(e.contains("`view0`") && e.contains("pointer field `0` of `Clash`"), "{e}");
 }
 
 #[test]

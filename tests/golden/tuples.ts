@@ -908,6 +908,137 @@ export class WorldView {
   }
 }
 
+/**
+ * A tuple struct of a pointer and a slice: in TypeScript its view has the
+ * methods `view0()` and `view1()`.
+ */
+export type Link = [
+  /** The pair it points to. */
+  number,
+  /** Its numbers. */
+  WasmSlice,
+];
+export const LinkLayout = {
+  size: 12,
+  align: 4,
+  offsets: {
+    0: 0,
+    1: 4,
+  },
+} as const;
+export const LinkFingerprint = 0xc598302cc3cbf033n;
+/** Reads a `Link`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readLink(view: DataView, ptr: number): Link {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Link");
+  try {
+    return loadLink(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 12);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeLink(view: DataView, ptr: number, value: Link): void {
+  checkLink(value);
+  checkSpan(view, ptr, 12, "Link");
+  storeLink(view, ptr, value);
+}
+function loadLink(view: DataView, ptr: number): Link {
+  return [
+    view.getUint32(ptr, true),
+    { ptr: view.getUint32(ptr + 4, true), len: view.getUint32(ptr + 4 + 4, true) },
+  ];
+}
+function checkLink(value: Link): void {
+  if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, "Link");
+  checkInt(value[0], 0, 4294967295, "WasmPtr<Duo>", `Link[0]`);
+  checkPair(value[1], "WasmSlice", `Link[1]`);
+}
+function storeLink(view: DataView, ptr: number, value: Link): void {
+  view.setUint32(ptr, value[0], true);
+  view.setUint32(ptr + 4, value[1].ptr, true);
+  view.setUint32(ptr + 4 + 4, value[1].len, true);
+}
+/** A live view of one `Link` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class LinkView {
+  readonly #m: Mem = noMem;
+  #ptr = 0;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "LinkView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Link` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "LinkView");
+    this.#ptr = value;
+  }
+  /** The pair it points to. */
+  get 0(): number {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
+      if (x !== undefined) return x;
+    }
+    const at = ptr;
+    let view = m.dv;
+    try {
+      return view.getUint32(at, true);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 12);
+      view = m.dv;
+      return view.getUint32(at, true);
+    }
+  }
+  set 0(value: number) {
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<Duo>", `Link[0]`);
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 12 > m.u8.length) m.span(ptr, 12);
+    const view = m.dv;
+    view.setUint32(ptr, value, true);
+  }
+  /** Its numbers. */
+  get 1(): WasmSlice {
+    const m = this.#m;
+    let view = m.dv;
+    try {
+      return { ptr: view.getUint32(this.#ptr + 4, true), len: view.getUint32(this.#ptr + 4 + 4, true) };
+    } catch (error) {
+      m.fresh(error, this.#ptr, 12);
+      view = m.dv;
+      return { ptr: view.getUint32(this.#ptr + 4, true), len: view.getUint32(this.#ptr + 4 + 4, true) };
+    }
+  }
+  set 1(value: WasmSlice) {
+    checkPair(value, "WasmSlice", `Link[1]`);
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 12 > m.u8.length) m.span(ptr, 12);
+    const view = m.dv;
+    view.setUint32(ptr + 4, value.ptr, true);
+    view.setUint32(ptr + 4 + 4, value.len, true);
+  }
+  /** A view of the `Duo` that `0` points to; a `RangeError` if it is null or its bytes are out of bounds. */
+  view0(): DuoView {
+    const m = this.#m;
+    return new DuoView(m.memory, deref(m, this[0], 8, "Duo"));
+  }
+  /** A live view of the elements `1` points to; a `RangeError` if it is null with elements or they are out of bounds. */
+  view1(): LiveArray<number, number, Uint16Array> {
+    const m = this.#m;
+    const s = this[1];
+    region(m, s.ptr, s.len, 2, "u16");
+    return new LiveArray<number, number, Uint16Array>(m, s.ptr, s.len, 2, u16Elems, "Link[1]");
+  }
+}
+
 /** Throws unless `ptr` is an integer in [0, 2^32) and `size` bytes from it are in `view`. */
 function checkSpan(view: DataView, ptr: number, size: number, type: string): void {
   if (!(typeof ptr === "number" && ptr % 1 === 0 && ptr >= 0 && ptr + size <= view.byteLength)) {
@@ -978,6 +1109,17 @@ function zeroBytes(view: DataView, at: number, length: number): void {
 }
 /** Every view's DataView before its first: the field never holds anything but a DataView. */
 const emptyView: DataView = new DataView(new ArrayBuffer(0));
+/** A `WasmSlice<T>` field: `len` elements side by side from byte `ptr` of the memory. */
+export interface WasmSlice {
+  ptr: number;
+  len: number;
+}
+/** Throws unless `value` is a `{ ptr, len }` of two integers in [0, 2^32). */
+function checkPair(value: { ptr: number; len: number }, type: string, field: string): void {
+  if (typeof value !== "object" || value === null) badValue(value, `a ${type} ({ ptr, len })`, field);
+  checkInt(value.ptr, 0, 4294967295, `${type}.ptr`, field);
+  checkInt(value.len, 0, 4294967295, `${type}.len`, field);
+}
 /** Whether typed arrays read little-endian here: only then may they stand in for the DataView. */
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /**
@@ -1066,6 +1208,14 @@ function deref(m: Mem, ptr: number, size: number, type: string): number {
   if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
   if (ptr + size > m.u8.length) m.span(ptr, size);
   return ptr;
+}
+/** Throws unless `len` elements of `size` bytes from `ptr` are in the memory (Rust's rules: none is fine anywhere; some at null are not). */
+function region(m: Mem, ptr: number, len: number, size: number, type: string): void {
+  if (len === 0) return;
+  if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
+  const end = ptr + len * size;
+  if (end > m.u8.length) m.refresh();
+  if (end > m.u8.length || end > 4294967296) outOfBounds(ptr, len * size, m.u8.length);
 }
 function badIndex(index: unknown, length: number, field: string): never {
   throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
@@ -1374,6 +1524,15 @@ const u8Elems: Elems<number, number, Uint8Array> = {
   check: (value, field) => checkInt(value, 0, 255, "u8", field),
   store: (view, at, value) => view.setUint8(at, value),
 };
+const u16Elems: Elems<number, number, Uint16Array> = {
+  size: 2,
+  shift: 1,
+  typed: (m) => m.u16,
+  view: (m, at) => m.dv.getUint16(at, true),
+  load: (view, at) => view.getUint16(at, true),
+  check: (value, field) => checkInt(value, 0, 65535, "u16", field),
+  store: (view, at, value) => view.setUint16(at, value, true),
+};
 const u32Elems: Elems<number, number, Uint32Array> = {
   size: 4,
   shift: 2,
@@ -1582,5 +1741,28 @@ export class WorldArray extends StructArray<World, WorldView> {
       case "next": return this.columnAt(80, u32Elems, "World.next");
     }
     throw new RangeError(`WorldArray: ${show(field)} is not a scalar field of World`);
+  }
+}
+
+/** A live view of `length` `Link`s side by side (12 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class LinkArray extends StructArray<Link, LinkView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 12, LinkView, loadLink, writeLink, "LinkArray");
+  }
+  /** The cursor moved to `Link` `i`: the same view every call, moved (so an earlier result now shows `Link` `i` too). */
+  override get(i: number): LinkView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "LinkArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 12;
+    return cursor;
+  }
+  /** A live view of one scalar field of every `Link` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "0"): LiveArray<number, number, Uint32Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> {
+    switch (field) {
+      case "0": return this.columnAt(0, u32Elems, "Link[0]");
+    }
+    throw new RangeError(`LinkArray: ${show(field)} is not a scalar field of Link`);
   }
 }
