@@ -1,8 +1,11 @@
 //! The TypeScript emitter: one self-contained module over `DataView`.
 //!
-//! Per struct `Name`: `interface Name`, `NameLayout`, `NameFingerprint`,
+//! Per struct `Name`: `interface Name` (a tuple struct: `type Name = [A, B]`,
+//! its fields keyed `0`, `1` everywhere below; a newtype: an alias of its
+//! field's type), `NameLayout`, `NameFingerprint`,
 //! `readName`, `writeName`, `class NameView` (live; array fields give live
-//! arrays, pointer and slice fields a `<field>View()`) and `class NameArray`
+//! arrays, pointer and slice fields a `<field>View()`, `view0()` for a tuple
+//! field) and `class NameArray`
 //! (N structs side by side: a cursor, own views, `column(field)`), with the
 //! file-private `loadName`, `checkName` and `storeName`. Per enum: an
 //! `as const` object and a union type of the same name, `NameLayout`,
