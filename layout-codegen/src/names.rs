@@ -12,7 +12,7 @@ use wasm_layout_rules::names::{is_tuple_field, tuple_field, Lang};
 /// field is spelled the same in TypeScript, C and Odin. A tuple struct's
 /// field `0` is `_0` ([`tuple_field`]) in C and Odin (and in Rust's
 /// getters): an identifier in each, so members and asserts name it as any
-/// other field. TypeScript keys it `0` instead: see [`member_name`].
+/// other field. TypeScript keys it `0` instead (see [`typescript_tuple`]).
 pub fn field_name(s: &StructLayout, f: &FieldLayout) -> String {
     match (f.rename, s.rename_all) {
         (Some(r), _) => String::from(r),
