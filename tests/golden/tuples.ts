@@ -909,54 +909,56 @@ export class WorldView {
 }
 
 /**
- * A tuple struct of a pointer and a slice: in TypeScript its view has the
- * methods `view0()` and `view1()`.
+ * A tuple struct with a pointer: in TypeScript its view has the method
+ * `view0()`. (No slice: the Odin reader compiles the package natively,
+ * where a slice is pointer-sized.)
  */
 export type Link = [
   /** The pair it points to. */
   number,
-  /** Its numbers. */
-  WasmSlice,
+  /** Its weight. */
+  number,
 ];
 export const LinkLayout = {
-  size: 12,
+  size: 8,
   align: 4,
   offsets: {
     0: 0,
     1: 4,
   },
 } as const;
-export const LinkFingerprint = 0xc598302cc3cbf033n;
+export const LinkFingerprint = 0x1fe450c9f2869480n;
 /** Reads a `Link`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
 export function readLink(view: DataView, ptr: number): Link {
   if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Link");
   try {
+    view.getUint8(ptr + 7); // padding: in bounds too
     return loadLink(view, ptr);
   } catch (error) {
-    return readFailed(error, view, ptr, 12);
+    return readFailed(error, view, ptr, 8);
   }
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeLink(view: DataView, ptr: number, value: Link): void {
   checkLink(value);
-  checkSpan(view, ptr, 12, "Link");
+  checkSpan(view, ptr, 8, "Link");
   storeLink(view, ptr, value);
 }
 function loadLink(view: DataView, ptr: number): Link {
   return [
     view.getUint32(ptr, true),
-    { ptr: view.getUint32(ptr + 4, true), len: view.getUint32(ptr + 4 + 4, true) },
+    view.getUint16(ptr + 4, true),
   ];
 }
 function checkLink(value: Link): void {
   if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, "Link");
   checkInt(value[0], 0, 4294967295, "WasmPtr<Duo>", `Link[0]`);
-  checkPair(value[1], "WasmSlice", `Link[1]`);
+  checkInt(value[1], 0, 65535, "u16", `Link[1]`);
 }
 function storeLink(view: DataView, ptr: number, value: Link): void {
   view.setUint32(ptr, value[0], true);
-  view.setUint32(ptr + 4, value[1].ptr, true);
-  view.setUint32(ptr + 4 + 4, value[1].len, true);
+  view.setUint16(ptr + 4, value[1], true);
+  zeroBytes(view, ptr + 6, 2); // padding
 }
 /** A live view of one `Link` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class LinkView {
@@ -989,7 +991,7 @@ export class LinkView {
     try {
       return view.getUint32(at, true);
     } catch (error) {
-      m.fresh(error, this.#ptr, 12);
+      m.fresh(error, this.#ptr, 8);
       view = m.dv;
       return view.getUint32(at, true);
     }
@@ -1000,42 +1002,38 @@ export class LinkView {
     }
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 12 > m.u8.length) m.span(ptr, 12);
+    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
     const view = m.dv;
     view.setUint32(ptr, value, true);
   }
-  /** Its numbers. */
-  get 1(): WasmSlice {
-    const m = this.#m;
-    let view = m.dv;
-    try {
-      return { ptr: view.getUint32(this.#ptr + 4, true), len: view.getUint32(this.#ptr + 4 + 4, true) };
-    } catch (error) {
-      m.fresh(error, this.#ptr, 12);
-      view = m.dv;
-      return { ptr: view.getUint32(this.#ptr + 4, true), len: view.getUint32(this.#ptr + 4 + 4, true) };
-    }
-  }
-  set 1(value: WasmSlice) {
-    checkPair(value, "WasmSlice", `Link[1]`);
+  /** Its weight. */
+  get 1(): number {
     const m = this.#m;
     const ptr = this.#ptr;
-    if (ptr + 12 > m.u8.length) m.span(ptr, 12);
-    const view = m.dv;
-    view.setUint32(ptr + 4, value.ptr, true);
-    view.setUint32(ptr + 4 + 4, value.len, true);
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 2];
+      if (x !== undefined) return x;
+    }
+    const at = ptr + 4;
+    let view = m.dv;
+    try {
+      return view.getUint16(at, true);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getUint16(at, true);
+    }
+  }
+  set 1(value: number) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 8, at, value, u16Elems, `Link[1]`);
   }
   /** A view of the `Duo` that `0` points to; a `RangeError` if it is null or its bytes are out of bounds. */
   view0(): DuoView {
     const m = this.#m;
     return new DuoView(m.memory, deref(m, this[0], 8, "Duo"));
-  }
-  /** A live view of the elements `1` points to; a `RangeError` if it is null with elements or they are out of bounds. */
-  view1(): LiveArray<number, number, Uint16Array> {
-    const m = this.#m;
-    const s = this[1];
-    region(m, s.ptr, s.len, 2, "u16");
-    return new LiveArray<number, number, Uint16Array>(m, s.ptr, s.len, 2, u16Elems, "Link[1]");
   }
 }
 
@@ -1109,17 +1107,6 @@ function zeroBytes(view: DataView, at: number, length: number): void {
 }
 /** Every view's DataView before its first: the field never holds anything but a DataView. */
 const emptyView: DataView = new DataView(new ArrayBuffer(0));
-/** A `WasmSlice<T>` field: `len` elements side by side from byte `ptr` of the memory. */
-export interface WasmSlice {
-  ptr: number;
-  len: number;
-}
-/** Throws unless `value` is a `{ ptr, len }` of two integers in [0, 2^32). */
-function checkPair(value: { ptr: number; len: number }, type: string, field: string): void {
-  if (typeof value !== "object" || value === null) badValue(value, `a ${type} ({ ptr, len })`, field);
-  checkInt(value.ptr, 0, 4294967295, `${type}.ptr`, field);
-  checkInt(value.len, 0, 4294967295, `${type}.len`, field);
-}
 /** Whether typed arrays read little-endian here: only then may they stand in for the DataView. */
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /**
@@ -1208,14 +1195,6 @@ function deref(m: Mem, ptr: number, size: number, type: string): number {
   if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
   if (ptr + size > m.u8.length) m.span(ptr, size);
   return ptr;
-}
-/** Throws unless `len` elements of `size` bytes from `ptr` are in the memory (Rust's rules: none is fine anywhere; some at null are not). */
-function region(m: Mem, ptr: number, len: number, size: number, type: string): void {
-  if (len === 0) return;
-  if (ptr === 0) throw new RangeError(`null pointer to ${type}`);
-  const end = ptr + len * size;
-  if (end > m.u8.length) m.refresh();
-  if (end > m.u8.length || end > 4294967296) outOfBounds(ptr, len * size, m.u8.length);
 }
 function badIndex(index: unknown, length: number, field: string): never {
   throw new RangeError(`${field}: the index ${show(index)} is not an integer in [0, ${length})`);
@@ -1744,24 +1723,26 @@ export class WorldArray extends StructArray<World, WorldView> {
   }
 }
 
-/** A live view of `length` `Link`s side by side (12 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+/** A live view of `length` `Link`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
 export class LinkArray extends StructArray<Link, LinkView> {
   /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
   constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
-    super(memory, ptr, length, 12, LinkView, loadLink, writeLink, "LinkArray");
+    super(memory, ptr, length, 8, LinkView, loadLink, writeLink, "LinkArray");
   }
   /** The cursor moved to `Link` `i`: the same view every call, moved (so an earlier result now shows `Link` `i` too). */
   override get(i: number): LinkView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "LinkArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 12;
+    cursor.ptr = this.base + i * 8;
     return cursor;
   }
   /** A live view of one scalar field of every `Link` (a column); reads an aligned field through the memory's typed array. */
   column(field: "0"): LiveArray<number, number, Uint32Array>;
-  column(field: string): LiveArray<number, number, Uint32Array> {
+  column(field: "1"): LiveArray<number, number, Uint16Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> {
     switch (field) {
       case "0": return this.columnAt(0, u32Elems, "Link[0]");
+      case "1": return this.columnAt(4, u16Elems, "Link[1]");
     }
     throw new RangeError(`LinkArray: ${show(field)} is not a scalar field of Link`);
   }
