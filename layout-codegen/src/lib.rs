@@ -44,7 +44,7 @@ pub mod walk;
 mod writer;
 
 pub use export::{Export, ExportError, StaleFile, Written, BLESS_VAR};
-pub use names::field_name;
+pub use names::{field_name, typescript_tuple};
 pub use wasm_layout_rules::names::{Lang, NameError};
 
 use writer::Writer;

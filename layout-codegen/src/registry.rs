@@ -14,7 +14,7 @@ use alloc::vec::Vec;
 use wasm_layout_core::descriptor::{StructLayout, TypeKind, TypeLayout, VariantEnumLayout};
 use wasm_layout_rules::names::{Lang, Scope, ScopeKind};
 
-use crate::names::{case_field_name, case_name, field_name, variant_name};
+use crate::names::{case_field_name, case_name, member_name, variant_name};
 use crate::{c, typescript, BindingsError};
 
 /// Declares every name the `lang` emitter writes for `types`.
@@ -144,7 +144,8 @@ fn structure(lang: Lang, file: &Scope, ty: &TypeLayout, s: &StructLayout) -> Res
         }
     }
     for f in s.fields {
-        let field = field_name(s, f);
+        // TypeScript's key (`0` of a tuple struct), C's and Odin's member.
+        let field = member_name(lang, s, f);
         let item = format!("field `{}` of `{}`", f.name, ty.name);
         if matches!(lang, Lang::C | Lang::Odin) {
             // In C a macro rewrites a member of that name, and C++ refuses a

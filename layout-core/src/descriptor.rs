@@ -227,8 +227,9 @@ impl StructLayout {
     }
 
     /// Whether this is a tuple struct (`struct Pair(u32, f32)`): its fields
-    /// are named `"0"`, `"1"`, … (generated code names them `_0`, `_1`, …,
-    /// see [`tuple`](mod@wasm_layout_rules::tuple)).
+    /// are named `"0"`, `"1"`, … (C and Odin name them `_0`, `_1`, …, see
+    /// [`tuple`](mod@wasm_layout_rules::tuple); TypeScript keys a tuple by
+    /// index).
     ///
     /// ```
     /// # use wasm_layout_core::{StructLayout, StructRepr};

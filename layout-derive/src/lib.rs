@@ -60,8 +60,10 @@ use syn::{parse_macro_input, DeriveInput};
 /// fields `0`, `1`, … (Rust's own `repr(C)` layout). Field `0` has the
 /// constant `OFFSET_0`, the getter `_0()`, the setter `set_0()` and, unless
 /// it is a scalar, the mutable view `_0_mut()`, as a tuple variant's field
-/// has in its case view; the bindings name it `_0` in every language. A
-/// newtype (`struct EntityId(u32);`, one field, no `packed` or `align`) has
+/// has in its case view; the C and Odin bindings name it `_0`, and the
+/// TypeScript bindings make the struct a tuple type
+/// (`type Pair = [number, number]`, fields `value[0]`, view accessors
+/// `view[0]`). A newtype (`struct EntityId(u32);`, one field, no `packed` or `align`) has
 /// its field's layout and is emitted as an alias of its field's type
 /// (`type EntityId = number`, `typedef uint32_t EntityId;`,
 /// `EntityId :: distinct u32`) with its own fingerprint.

@@ -4,10 +4,11 @@
 #[cfg(feature = "alloc")]
 use alloc::string::String;
 
-/// The name every output gives a tuple field (a tuple struct's fields `0`,
-/// `1`, and a tuple variant's in C and Odin): `_0`, `_1`, …, an identifier
-/// in Rust, TypeScript, C and Odin alike. `index` is the field's Rust name
-/// (`"0"`).
+/// The name a tuple field (a tuple struct's fields `0`, `1`, and a tuple
+/// variant's) has where it must be an identifier: Rust's getters, C and
+/// Odin members: `_0`, `_1`, …. (TypeScript keys tuple fields by their
+/// index instead: a tuple struct is a tuple type there.) `index` is the
+/// field's Rust name (`"0"`).
 ///
 /// ```
 /// assert_eq!(wasm_layout_rules::tuple::tuple_field("1"), "_1");

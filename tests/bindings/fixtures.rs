@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use wasm_layout::codegen::field_name;
+use wasm_layout::codegen::{field_name, typescript_tuple};
 use wasm_layout::{
     LayoutError, OptionRepr, Scalar, TypeKind, TypeLayout, WasmLayout, WasmPtr, WasmSlice, WasmStr,
     WholeValue,
@@ -406,6 +406,17 @@ fn decode(ty: &TypeLayout, b: &[u8], out: &mut String) {
         TypeKind::Struct(s) if s.newtype().is_some() => {
             let f = s.newtype().expect("a newtype");
             decode(f.ty, &b[f.offset..][..f.ty.size], out);
+        }
+        // A tuple struct's value is a TypeScript tuple.
+        TypeKind::Struct(s) if typescript_tuple(&s) => {
+            out.push('[');
+            for (i, f) in s.fields.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                decode(f.ty, &b[f.offset..][..f.ty.size], out);
+            }
+            out.push(']');
         }
         TypeKind::Struct(s) => {
             out.push('{');

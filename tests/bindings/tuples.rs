@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use wasm_layout::{Bindings, WasmLayout, WasmPtr};
+use wasm_layout::{Bindings, WasmLayout, WasmPtr, WasmSlice};
 
 use crate::common::{clang_wasm32_check, has_clang, odin, odin_check_source, scratch_dir, ODIN_TARGETS};
 
@@ -61,9 +61,24 @@ pub struct World {
     pub next: WasmPtr<EntityId>,
 }
 
+/// A tuple struct with a pointer: in TypeScript its view has the method
+/// `view0()`. (No slice: the Odin reader compiles the package natively,
+/// where a slice is pointer-sized.)
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Link(
+    /// The pair it points to.
+    pub WasmPtr<Duo>,
+    /// Its weight.
+    pub u16,
+);
+
+/// A newtype of a slice: its TypeScript view has the method `view0()`.
+#[derive(WasmLayout, Debug, Clone, Copy, PartialEq)]
+pub struct Numbers(pub WasmSlice<u16>);
+
 /// The types of the `tuples` golden files.
 pub fn bindings() -> Bindings {
-    Bindings::new().add::<World>()
+    Bindings::new().add::<World>().add::<Link>()
 }
 
 /// Values Rust writes for the TypeScript to read back.
@@ -157,7 +172,7 @@ fn rust_reads_back_what_it_wrote() {
 }
 
 #[test]
-fn newtypes_are_aliases_and_tuple_fields_are_underscored() {
+fn newtypes_are_aliases_and_tuple_structs_are_typescript_tuples() {
     let b = bindings();
     let (ts, c, odin) = (b.typescript(), b.c(), b.odin());
     for alias in [
@@ -167,8 +182,9 @@ fn newtypes_are_aliases_and_tuple_fields_are_underscored() {
     ] {
         assert!(ts.contains(alias), "{alias}\n{ts}");
     }
-    assert!(ts.contains("export interface Duo {\n  _0: number;\n  _1: number;"), "{ts}");
-    assert!(ts.contains("export interface Unaligned {\n  _0: number;"), "a packed one is a struct");
+    assert!(ts.contains("export type Duo = [number, number];"), "{ts}");
+    assert!(ts.contains("export type Unaligned = [number];"), "a packed one is a tuple");
+    assert!(ts.contains("offsets: {\n    0: 0,\n    1: 4,\n  },"), "{ts}");
     for alias in [
         "typedef uint32_t EntityId;",
         "typedef uint8_t Hash[6];",
@@ -187,6 +203,46 @@ fn newtypes_are_aliases_and_tuple_fields_are_underscored() {
         assert!(odin.contains(alias), "{alias}\n{odin}");
     }
     assert!(odin.contains("#assert(offset_of(Duo, _1) == 4)"), "{odin}");
+}
+
+#[test]
+fn a_tuple_structs_pointer_and_slice_fields_have_view_methods_by_index() {
+    let ts = bindings().add::<Numbers>().typescript();
+    for text in [
+        "export type Link = [\n  /** The pair it points to. */\n  number,\n  /** Its weight. */\n  number,\n];",
+        "view0(): DuoView {",
+        "deref(m, this[0], 8, \"Duo\")",
+        "export type Numbers = WasmSlice;",
+        "view0(): LiveArray<number, number, Uint16Array> {",
+        "const s = this[0];",
+    ] {
+        assert!(ts.contains(text), "{text}\n{ts}");
+    }
+}
+
+mod renamed {
+    use wasm_layout::WasmLayout;
+
+    /// A tuple struct with a renamed field: an object in TypeScript, its
+    /// other field keyed `0`.
+    #[derive(WasmLayout, Clone, Copy)]
+    pub struct Half(pub u8, #[layout(rename = "weight")] pub f32);
+
+    /// A renamed field named like the view method of field `0`.
+    #[derive(WasmLayout, Clone, Copy)]
+    pub struct Clash(pub wasm_layout::WasmPtr<Half>, #[layout(rename = "view0")] pub u8);
+}
+
+#[test]
+fn a_renamed_tuple_field_makes_an_object_with_keys_0_and_its_name() {
+    let ts = Bindings::new().add::<renamed::Half>().typescript();
+    for text in
+        ["export interface Half {\n  0: number;\n  weight: number;\n}", "value[0]", "value.weight", "get 0()"]
+    {
+        assert!(ts.contains(text), "{text}\n{ts}");
+    }
+    let e = Bindings::new().add::<renamed::Clash>().try_typescript().expect_err("view0 twice").to_string();
+    assert!(e.contains("`view0`") && e.contains("pointer field `0` of `Clash`"), "{e}");
 }
 
 #[test]

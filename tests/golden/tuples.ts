@@ -7,7 +7,7 @@ export const EntityIdLayout = {
   size: 4,
   align: 4,
   offsets: {
-    _0: 0,
+    0: 0,
   },
 } as const;
 export const EntityIdFingerprint = 0xdd572c1eeaf92a19n;
@@ -30,7 +30,7 @@ function loadEntityId(view: DataView, ptr: number): EntityId {
   return view.getUint32(ptr, true);
 }
 function checkEntityId(value: EntityId): void {
-  checkInt(value, 0, 4294967295, "u32", `EntityId._0`);
+  checkInt(value, 0, 4294967295, "u32", `EntityId`);
 }
 function storeEntityId(view: DataView, ptr: number, value: EntityId): void {
   view.setUint32(ptr, value, true);
@@ -53,7 +53,7 @@ export class EntityIdView {
     if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "EntityIdView");
     this.#ptr = value;
   }
-  get _0(): number {
+  get 0(): number {
     const m = this.#m;
     const ptr = this.#ptr;
     if ((ptr & 3) === 0) {
@@ -70,11 +70,11 @@ export class EntityIdView {
       return view.getUint32(at, true);
     }
   }
-  set _0(value: number) {
+  set 0(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 4, at, value, u32Elems, `EntityId._0`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 4, at, value, u32Elems, `EntityId[0]`);
   }
 }
 
@@ -84,7 +84,7 @@ export const HashLayout = {
   size: 6,
   align: 1,
   offsets: {
-    _0: 0,
+    0: 0,
   },
 } as const;
 export const HashFingerprint = 0x714f90c0851de21cn;
@@ -107,7 +107,7 @@ function loadHash(view: DataView, ptr: number): Hash {
   return [view.getUint8(ptr), view.getUint8(ptr + 1), view.getUint8(ptr + 2), view.getUint8(ptr + 3), view.getUint8(ptr + 4), view.getUint8(ptr + 5)];
 }
 function checkHash(value: Hash): void {
-  if (!(Array.isArray(value) && value.length === 6 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5])) checkElems(value, 6, u8Elems, `Hash._0`);
+  if (!(Array.isArray(value) && value.length === 6 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5])) checkElems(value, 6, u8Elems, `Hash`);
 }
 function storeHash(view: DataView, ptr: number, value: Hash): void {
   view.setUint8(ptr, value[0]!);
@@ -135,12 +135,12 @@ export class HashView {
     if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "HashView");
     this.#ptr = value;
   }
-  get _0(): LiveArray<number, number, Uint8Array> {
+  get 0(): LiveArray<number, number, Uint8Array> {
     const m = this.#m;
     if (this.#ptr + 6 > m.u8.length) m.span(this.#ptr, 6);
-    return new LiveArray<number, number, Uint8Array>(m, this.#ptr, 6, 1, u8Elems, "Hash._0");
+    return new LiveArray<number, number, Uint8Array>(m, this.#ptr, 6, 1, u8Elems, "Hash[0]");
   }
-  set _0(value: [number, number, number, number, number, number]) {
+  set 0(value: [number, number, number, number, number, number]) {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
@@ -154,22 +154,19 @@ export class HashView {
       typed[k + 4] = value[4]!;
       typed[k + 5] = value[5]!;
     } else {
-      setEachAt(m, ptr, 6, at, value, 6, u8Elems, `Hash._0`);
+      setEachAt(m, ptr, 6, at, value, 6, u8Elems, `Hash[0]`);
     }
   }
 }
 
 /** A tuple struct. */
-export interface Duo {
-  _0: number;
-  _1: number;
-}
+export type Duo = [number, number];
 export const DuoLayout = {
   size: 8,
   align: 4,
   offsets: {
-    _0: 0,
-    _1: 4,
+    0: 0,
+    1: 4,
   },
 } as const;
 export const DuoFingerprint = 0x431263330d0a745en;
@@ -189,18 +186,19 @@ export function writeDuo(view: DataView, ptr: number, value: Duo): void {
   storeDuo(view, ptr, value);
 }
 function loadDuo(view: DataView, ptr: number): Duo {
-  return {
-    _0: view.getUint32(ptr, true),
-    _1: view.getFloat32(ptr + 4, true),
-  };
+  return [
+    view.getUint32(ptr, true),
+    view.getFloat32(ptr + 4, true),
+  ];
 }
 function checkDuo(value: Duo): void {
-  checkInt(value._0, 0, 4294967295, "u32", `Duo._0`);
-  checkFloat(value._1, "f32", `Duo._1`);
+  if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, "Duo");
+  checkInt(value[0], 0, 4294967295, "u32", `Duo[0]`);
+  checkFloat(value[1], "f32", `Duo[1]`);
 }
 function storeDuo(view: DataView, ptr: number, value: Duo): void {
-  view.setUint32(ptr, value._0, true);
-  view.setFloat32(ptr + 4, value._1, true);
+  view.setUint32(ptr, value[0], true);
+  view.setFloat32(ptr + 4, value[1], true);
 }
 /** A live view of one `Duo` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class DuoView {
@@ -220,7 +218,7 @@ export class DuoView {
     if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "DuoView");
     this.#ptr = value;
   }
-  get _0(): number {
+  get 0(): number {
     const m = this.#m;
     const ptr = this.#ptr;
     if ((ptr & 3) === 0) {
@@ -237,13 +235,13 @@ export class DuoView {
       return view.getUint32(at, true);
     }
   }
-  set _0(value: number) {
+  set 0(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Duo._0`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Duo[0]`);
   }
-  get _1(): number {
+  get 1(): number {
     const m = this.#m;
     const ptr = this.#ptr;
     if ((ptr & 3) === 0) {
@@ -260,11 +258,11 @@ export class DuoView {
       return view.getFloat32(at, true);
     }
   }
-  set _1(value: number) {
+  set 1(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Duo._1`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Duo[1]`);
   }
 }
 
@@ -274,7 +272,7 @@ export const WhereLayout = {
   size: 8,
   align: 4,
   offsets: {
-    _0: 0,
+    0: 0,
   },
 } as const;
 export const WhereFingerprint = 0xd1d499eb15885678n;
@@ -320,12 +318,12 @@ export class WhereView {
     if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "WhereView");
     this.#ptr = value;
   }
-  get _0(): DuoView {
+  get 0(): DuoView {
     const m = this.#m;
     if (this.#ptr + 8 > m.u8.length) m.span(this.#ptr, 8);
     return new DuoView(m.memory, this.#ptr);
   }
-  set _0(value: Duo) {
+  set 0(value: Duo) {
     checkDuo(value);
     const m = this.#m;
     const ptr = this.#ptr;
@@ -341,7 +339,7 @@ export const AliveLayout = {
   size: 1,
   align: 1,
   offsets: {
-    _0: 0,
+    0: 0,
   },
 } as const;
 export const AliveFingerprint = 0xc1e2e848faedda40n;
@@ -364,7 +362,7 @@ function loadAlive(view: DataView, ptr: number): Alive {
   return readBoolAt(view, ptr, "Alive");
 }
 function checkAlive(value: Alive): void {
-  checkBool(value, `Alive._0`);
+  checkBool(value, `Alive`);
 }
 function storeAlive(view: DataView, ptr: number, value: Alive): void {
   view.setUint8(ptr, value ? 1 : 0);
@@ -387,7 +385,7 @@ export class AliveView {
     if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "AliveView");
     this.#ptr = value;
   }
-  get _0(): boolean {
+  get 0(): boolean {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
@@ -395,36 +393,31 @@ export class AliveView {
     if (byte === 0 || byte === 1) return byte === 1;
     let view = m.dv;
     try {
-      return readBoolAt(view, at, "Alive._0");
+      return readBoolAt(view, at, "Alive[0]");
     } catch (error) {
       m.fresh(error, this.#ptr, 1);
       view = m.dv;
-      return readBoolAt(view, at, "Alive._0");
+      return readBoolAt(view, at, "Alive[0]");
     }
   }
-  set _0(value: boolean) {
+  set 0(value: boolean) {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "boolean" && ptr + 1 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 1, at, value, boolElems, `Alive._0`);
+    if (typeof value === "boolean" && ptr + 1 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 1, at, value, boolElems, `Alive[0]`);
   }
 }
 
 /** Padding, a newtype field, a bool and a u64. */
-export interface Mix {
-  _0: number;
-  _1: EntityId;
-  _2: Alive;
-  _3: bigint;
-}
+export type Mix = [number, EntityId, Alive, bigint];
 export const MixLayout = {
   size: 24,
   align: 8,
   offsets: {
-    _0: 0,
-    _1: 4,
-    _2: 8,
-    _3: 16,
+    0: 0,
+    1: 4,
+    2: 8,
+    3: 16,
   },
 } as const;
 export const MixFingerprint = 0xfd584ea72dea944cn;
@@ -444,26 +437,27 @@ export function writeMix(view: DataView, ptr: number, value: Mix): void {
   storeMix(view, ptr, value);
 }
 function loadMix(view: DataView, ptr: number): Mix {
-  return {
-    _0: view.getUint8(ptr),
-    _1: loadEntityId(view, ptr + 4),
-    _2: loadAlive(view, ptr + 8),
-    _3: view.getBigUint64(ptr + 16, true),
-  };
+  return [
+    view.getUint8(ptr),
+    loadEntityId(view, ptr + 4),
+    loadAlive(view, ptr + 8),
+    view.getBigUint64(ptr + 16, true),
+  ];
 }
 function checkMix(value: Mix): void {
-  checkInt(value._0, 0, 255, "u8", `Mix._0`);
-  checkEntityId(value._1);
-  checkAlive(value._2);
-  checkBig(value._3, false, "u64", `Mix._3`);
+  if (!(Array.isArray(value) && value.length === 4)) checkLength(value, 4, "Mix");
+  checkInt(value[0], 0, 255, "u8", `Mix[0]`);
+  checkEntityId(value[1]);
+  checkAlive(value[2]);
+  checkBig(value[3], false, "u64", `Mix[3]`);
 }
 function storeMix(view: DataView, ptr: number, value: Mix): void {
-  view.setUint8(ptr, value._0);
+  view.setUint8(ptr, value[0]);
   zeroBytes(view, ptr + 1, 3); // padding
-  storeEntityId(view, ptr + 4, value._1);
-  storeAlive(view, ptr + 8, value._2);
+  storeEntityId(view, ptr + 4, value[1]);
+  storeAlive(view, ptr + 8, value[2]);
   zeroBytes(view, ptr + 9, 7); // padding
-  view.setBigUint64(ptr + 16, value._3, true);
+  view.setBigUint64(ptr + 16, value[3], true);
 }
 /** A live view of one `Mix` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class MixView {
@@ -483,7 +477,7 @@ export class MixView {
     if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "MixView");
     this.#ptr = value;
   }
-  get _0(): number {
+  get 0(): number {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
@@ -498,18 +492,18 @@ export class MixView {
       return view.getUint8(at);
     }
   }
-  set _0(value: number) {
+  set 0(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 24 <= m.end) m.u8[at] = value; else setAt(m, ptr, 24, at, value, u8Elems, `Mix._0`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 24 <= m.end) m.u8[at] = value; else setAt(m, ptr, 24, at, value, u8Elems, `Mix[0]`);
   }
-  get _1(): EntityIdView {
+  get 1(): EntityIdView {
     const m = this.#m;
     if (this.#ptr + 24 > m.u8.length) m.span(this.#ptr, 24);
     return new EntityIdView(m.memory, this.#ptr + 4);
   }
-  set _1(value: EntityId) {
+  set 1(value: EntityId) {
     checkEntityId(value);
     const m = this.#m;
     const ptr = this.#ptr;
@@ -517,12 +511,12 @@ export class MixView {
     const view = m.dv;
     storeEntityId(view, ptr + 4, value);
   }
-  get _2(): AliveView {
+  get 2(): AliveView {
     const m = this.#m;
     if (this.#ptr + 24 > m.u8.length) m.span(this.#ptr, 24);
     return new AliveView(m.memory, this.#ptr + 8);
   }
-  set _2(value: Alive) {
+  set 2(value: Alive) {
     checkAlive(value);
     const m = this.#m;
     const ptr = this.#ptr;
@@ -530,7 +524,7 @@ export class MixView {
     const view = m.dv;
     storeAlive(view, ptr + 8, value);
   }
-  get _3(): bigint {
+  get 3(): bigint {
     const m = this.#m;
     const ptr = this.#ptr;
     if ((ptr & 7) === 0) {
@@ -547,11 +541,11 @@ export class MixView {
       return view.getBigUint64(at, true);
     }
   }
-  set _3(value: bigint) {
+  set 3(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 24 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 2] = value; else setAt(m, ptr, 24, at, value, u64Elems, `Mix._3`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 24 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 2] = value; else setAt(m, ptr, 24, at, value, u64Elems, `Mix[3]`);
   }
 }
 
@@ -559,14 +553,12 @@ export class MixView {
  * A packed one-field tuple struct: alignment 1, so not its field's
  * layout, and a struct with member `_0` in every language.
  */
-export interface Unaligned {
-  _0: number;
-}
+export type Unaligned = [number];
 export const UnalignedLayout = {
   size: 4,
   align: 1,
   offsets: {
-    _0: 0,
+    0: 0,
   },
 } as const;
 export const UnalignedFingerprint = 0x08e98d7f3072173fn;
@@ -586,15 +578,16 @@ export function writeUnaligned(view: DataView, ptr: number, value: Unaligned): v
   storeUnaligned(view, ptr, value);
 }
 function loadUnaligned(view: DataView, ptr: number): Unaligned {
-  return {
-    _0: view.getUint32(ptr, true),
-  };
+  return [
+    view.getUint32(ptr, true),
+  ];
 }
 function checkUnaligned(value: Unaligned): void {
-  checkInt(value._0, 0, 4294967295, "u32", `Unaligned._0`);
+  if (!(Array.isArray(value) && value.length === 1)) checkLength(value, 1, "Unaligned");
+  checkInt(value[0], 0, 4294967295, "u32", `Unaligned[0]`);
 }
 function storeUnaligned(view: DataView, ptr: number, value: Unaligned): void {
-  view.setUint32(ptr, value._0, true);
+  view.setUint32(ptr, value[0], true);
 }
 /** A live view of one `Unaligned` in a `WebAssembly.Memory`; survives `memory.grow`. */
 export class UnalignedView {
@@ -614,7 +607,7 @@ export class UnalignedView {
     if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "UnalignedView");
     this.#ptr = value;
   }
-  get _0(): number {
+  get 0(): number {
     const m = this.#m;
     const ptr = this.#ptr;
     if ((ptr & 3) === 0) {
@@ -631,11 +624,11 @@ export class UnalignedView {
       return view.getUint32(at, true);
     }
   }
-  set _0(value: number) {
+  set 0(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 4, at, value, u32Elems, `Unaligned._0`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 4, at, value, u32Elems, `Unaligned[0]`);
   }
 }
 
@@ -912,6 +905,135 @@ export class WorldView {
   nextView(): EntityIdView {
     const m = this.#m;
     return new EntityIdView(m.memory, deref(m, this.next, 4, "EntityId"));
+  }
+}
+
+/**
+ * A tuple struct with a pointer: in TypeScript its view has the method
+ * `view0()`. (No slice: the Odin reader compiles the package natively,
+ * where a slice is pointer-sized.)
+ */
+export type Link = [
+  /** The pair it points to. */
+  number,
+  /** Its weight. */
+  number,
+];
+export const LinkLayout = {
+  size: 8,
+  align: 4,
+  offsets: {
+    0: 0,
+    1: 4,
+  },
+} as const;
+export const LinkFingerprint = 0x1fe450c9f2869480n;
+/** Reads a `Link`; throws a `RangeError` on a bad pointer, bytes out of bounds, an invalid bool or an unknown enum value. */
+export function readLink(view: DataView, ptr: number): Link {
+  if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "Link");
+  try {
+    view.getUint8(ptr + 7); // padding: in bounds too
+    return loadLink(view, ptr);
+  } catch (error) {
+    return readFailed(error, view, ptr, 8);
+  }
+}
+/** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
+export function writeLink(view: DataView, ptr: number, value: Link): void {
+  checkLink(value);
+  checkSpan(view, ptr, 8, "Link");
+  storeLink(view, ptr, value);
+}
+function loadLink(view: DataView, ptr: number): Link {
+  return [
+    view.getUint32(ptr, true),
+    view.getUint16(ptr + 4, true),
+  ];
+}
+function checkLink(value: Link): void {
+  if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, "Link");
+  checkInt(value[0], 0, 4294967295, "WasmPtr<Duo>", `Link[0]`);
+  checkInt(value[1], 0, 65535, "u16", `Link[1]`);
+}
+function storeLink(view: DataView, ptr: number, value: Link): void {
+  view.setUint32(ptr, value[0], true);
+  view.setUint16(ptr + 4, value[1], true);
+  zeroBytes(view, ptr + 6, 2); // padding
+}
+/** A live view of one `Link` in a `WebAssembly.Memory`; survives `memory.grow`. */
+export class LinkView {
+  readonly #m: Mem = noMem;
+  #ptr = 0;
+  /** Throws a `RangeError` unless `ptr` is an integer in [0, 2^32); bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number) {
+    if (!(typeof ptr === "number" && ptr >= 0 && ptr <= 4294967295 && ptr % 1 === 0)) badPtr(ptr, "LinkView");
+    this.#m = memOf(memory);
+    this.#ptr = ptr;
+  }
+  /** Where the viewed `Link` starts; set it to move the view (e.g. along an array). */
+  get ptr(): number {
+    return this.#ptr;
+  }
+  set ptr(value: number) {
+    if (!(typeof value === "number" && value >>> 0 === value)) badPtr(value, "LinkView");
+    this.#ptr = value;
+  }
+  /** The pair it points to. */
+  get 0(): number {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if ((ptr & 3) === 0) {
+      const x = m.u32[ptr >>> 2];
+      if (x !== undefined) return x;
+    }
+    const at = ptr;
+    let view = m.dv;
+    try {
+      return view.getUint32(at, true);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getUint32(at, true);
+    }
+  }
+  set 0(value: number) {
+    if (!(typeof value === "number" && (value >>> 0) === value)) {
+      checkInt(value, 0, 4294967295, "WasmPtr<Duo>", `Link[0]`);
+    }
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if (ptr + 8 > m.u8.length) m.span(ptr, 8);
+    const view = m.dv;
+    view.setUint32(ptr, value, true);
+  }
+  /** Its weight. */
+  get 1(): number {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    if ((ptr & 1) === 0) {
+      const x = m.u16[(ptr >>> 1) + 2];
+      if (x !== undefined) return x;
+    }
+    const at = ptr + 4;
+    let view = m.dv;
+    try {
+      return view.getUint16(at, true);
+    } catch (error) {
+      m.fresh(error, this.#ptr, 8);
+      view = m.dv;
+      return view.getUint16(at, true);
+    }
+  }
+  set 1(value: number) {
+    const m = this.#m;
+    const ptr = this.#ptr;
+    const at = ptr + 4;
+    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 8, at, value, u16Elems, `Link[1]`);
+  }
+  /** A view of the `Duo` that `0` points to; a `RangeError` if it is null or its bytes are out of bounds. */
+  view0(): DuoView {
+    const m = this.#m;
+    return new DuoView(m.memory, deref(m, this[0], 8, "Duo"));
   }
 }
 
@@ -1381,6 +1503,15 @@ const u8Elems: Elems<number, number, Uint8Array> = {
   check: (value, field) => checkInt(value, 0, 255, "u8", field),
   store: (view, at, value) => view.setUint8(at, value),
 };
+const u16Elems: Elems<number, number, Uint16Array> = {
+  size: 2,
+  shift: 1,
+  typed: (m) => m.u16,
+  view: (m, at) => m.dv.getUint16(at, true),
+  load: (view, at) => view.getUint16(at, true),
+  check: (value, field) => checkInt(value, 0, 65535, "u16", field),
+  store: (view, at, value) => view.setUint16(at, value, true),
+};
 const u32Elems: Elems<number, number, Uint32Array> = {
   size: 4,
   shift: 2,
@@ -1432,10 +1563,10 @@ export class EntityIdArray extends StructArray<EntityId, EntityIdView> {
     return cursor;
   }
   /** A live view of one scalar field of every `EntityId` (a column); reads an aligned field through the memory's typed array. */
-  column(field: "_0"): LiveArray<number, number, Uint32Array>;
+  column(field: "0"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "_0": return this.columnAt(0, u32Elems, "EntityId._0");
+      case "0": return this.columnAt(0, u32Elems, "EntityId[0]");
     }
     throw new RangeError(`EntityIdArray: ${show(field)} is not a scalar field of EntityId`);
   }
@@ -1470,12 +1601,12 @@ export class DuoArray extends StructArray<Duo, DuoView> {
     return cursor;
   }
   /** A live view of one scalar field of every `Duo` (a column); reads an aligned field through the memory's typed array. */
-  column(field: "_0"): LiveArray<number, number, Uint32Array>;
-  column(field: "_1"): LiveArray<number, number, Float32Array>;
+  column(field: "0"): LiveArray<number, number, Uint32Array>;
+  column(field: "1"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Float32Array> {
     switch (field) {
-      case "_0": return this.columnAt(0, u32Elems, "Duo._0");
-      case "_1": return this.columnAt(4, f32Elems, "Duo._1");
+      case "0": return this.columnAt(0, u32Elems, "Duo[0]");
+      case "1": return this.columnAt(4, f32Elems, "Duo[1]");
     }
     throw new RangeError(`DuoArray: ${show(field)} is not a scalar field of Duo`);
   }
@@ -1510,10 +1641,10 @@ export class AliveArray extends StructArray<Alive, AliveView> {
     return cursor;
   }
   /** A live view of one scalar field of every `Alive` (a column); reads an aligned field through the memory's typed array. */
-  column(field: "_0"): LiveArray<boolean, boolean, never>;
+  column(field: "0"): LiveArray<boolean, boolean, never>;
   column(field: string): LiveArray<boolean, boolean, never> {
     switch (field) {
-      case "_0": return this.columnAt(0, boolElems, "Alive._0");
+      case "0": return this.columnAt(0, boolElems, "Alive[0]");
     }
     throw new RangeError(`AliveArray: ${show(field)} is not a scalar field of Alive`);
   }
@@ -1533,12 +1664,12 @@ export class MixArray extends StructArray<Mix, MixView> {
     return cursor;
   }
   /** A live view of one scalar field of every `Mix` (a column); reads an aligned field through the memory's typed array. */
-  column(field: "_0"): LiveArray<number, number, Uint8Array>;
-  column(field: "_3"): LiveArray<bigint, bigint, BigUint64Array>;
+  column(field: "0"): LiveArray<number, number, Uint8Array>;
+  column(field: "3"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<bigint, bigint, BigUint64Array> {
     switch (field) {
-      case "_0": return this.columnAt(0, u8Elems, "Mix._0");
-      case "_3": return this.columnAt(16, u64Elems, "Mix._3");
+      case "0": return this.columnAt(0, u8Elems, "Mix[0]");
+      case "3": return this.columnAt(16, u64Elems, "Mix[3]");
     }
     throw new RangeError(`MixArray: ${show(field)} is not a scalar field of Mix`);
   }
@@ -1558,10 +1689,10 @@ export class UnalignedArray extends StructArray<Unaligned, UnalignedView> {
     return cursor;
   }
   /** A live view of one scalar field of every `Unaligned` (a column); reads an aligned field through the memory's typed array. */
-  column(field: "_0"): LiveArray<number, number, Uint32Array>;
+  column(field: "0"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "_0": return this.columnAt(0, u32Elems, "Unaligned._0");
+      case "0": return this.columnAt(0, u32Elems, "Unaligned[0]");
     }
     throw new RangeError(`UnalignedArray: ${show(field)} is not a scalar field of Unaligned`);
   }
@@ -1589,5 +1720,30 @@ export class WorldArray extends StructArray<World, WorldView> {
       case "next": return this.columnAt(80, u32Elems, "World.next");
     }
     throw new RangeError(`WorldArray: ${show(field)} is not a scalar field of World`);
+  }
+}
+
+/** A live view of `length` `Link`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
+export class LinkArray extends StructArray<Link, LinkView> {
+  /** Throws a `RangeError` unless `ptr` and `length` are integers and the structs end by 2^32; bounds are checked on each access. */
+  constructor(memory: WebAssembly.Memory, ptr: number, length: number) {
+    super(memory, ptr, length, 8, LinkView, loadLink, writeLink, "LinkArray");
+  }
+  /** The cursor moved to `Link` `i`: the same view every call, moved (so an earlier result now shows `Link` `i` too). */
+  override get(i: number): LinkView {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "LinkArray");
+    const cursor = this.cursor;
+    cursor.ptr = this.base + i * 8;
+    return cursor;
+  }
+  /** A live view of one scalar field of every `Link` (a column); reads an aligned field through the memory's typed array. */
+  column(field: "0"): LiveArray<number, number, Uint32Array>;
+  column(field: "1"): LiveArray<number, number, Uint16Array>;
+  column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> {
+    switch (field) {
+      case "0": return this.columnAt(0, u32Elems, "Link[0]");
+      case "1": return this.columnAt(4, u16Elems, "Link[1]");
+    }
+    throw new RangeError(`LinkArray: ${show(field)} is not a scalar field of Link`);
   }
 }

@@ -12,7 +12,6 @@ use super::elems;
 use super::helpers::Helper;
 use super::value::ts_type;
 use super::TypeScript;
-use crate::names::field_name;
 use crate::writer::Writer;
 
 /// An element kind: the expression of an `Elems` and its three types.
@@ -124,8 +123,8 @@ impl TypeScript {
             if !matches!(f.ty.kind, TypeKind::Scalar(_) | TypeKind::Pointer(_)) {
                 continue;
             }
-            let field = field_name(s, f);
-            let k = self.kind(f.ty, &format!("{name}.{field}"));
+            let field = super::value::field_key(s, f);
+            let k = self.kind(f.ty, &super::value::member(name, &field));
             let case = (format!("\"{field}\""), f.offset);
             match groups.iter_mut().find(|g| g.0.expr == k.expr) {
                 Some(g) => g.1.push(case),
@@ -148,7 +147,7 @@ impl TypeScript {
             w.open(format_args!("switch (field) {{"));
             for (k, cases) in &groups {
                 for (field, offset) in cases {
-                    let ctx = format!("{name}.{}", field.trim_matches('"'));
+                    let ctx = super::value::member(name, field.trim_matches('"'));
                     w.line(format_args!(
                         "case {field}: return this.columnAt({offset}, {}, \"{ctx}\");",
                         k.expr

@@ -1,8 +1,11 @@
 //! The TypeScript emitter: one self-contained module over `DataView`.
 //!
-//! Per struct `Name`: `interface Name`, `NameLayout`, `NameFingerprint`,
+//! Per struct `Name`: `interface Name` (a tuple struct: `type Name = [A, B]`,
+//! its fields keyed `0`, `1` everywhere below; a newtype: an alias of its
+//! field's type), `NameLayout`, `NameFingerprint`,
 //! `readName`, `writeName`, `class NameView` (live; array fields give live
-//! arrays, pointer and slice fields a `<field>View()`) and `class NameArray`
+//! arrays, pointer and slice fields a `<field>View()`, `view0()` for a tuple
+//! field) and `class NameArray`
 //! (N structs side by side: a cursor, own views, `column(field)`), with the
 //! file-private `loadName`, `checkName` and `storeName`. Per enum: an
 //! `as const` object and a union type of the same name, `NameLayout`,
@@ -41,10 +44,10 @@ use wasm_layout_core::fingerprint;
 use wasm_layout_rules::names::Scope;
 
 pub(crate) use self::case_view::{case_view_class, CASE_VIEW_MEMBERS, VARIANT_VIEW_MEMBERS};
-use self::value::{get, offset_expr, ts_type};
+use self::value::{field_key, get, offset_expr, ts_type};
 pub(crate) use self::view::{view_methods, VIEW_MEMBERS};
 use crate::doc;
-use crate::names::{field_name, variant_name};
+use crate::names::{typescript_tuple, variant_name};
 use crate::writer::Writer;
 use crate::{Backend, GENERATED_NOTICE};
 
@@ -189,23 +192,27 @@ impl Backend for TypeScript {
         self.used.insert("checkSpan");
         w.blank();
         doc::block(w, s.doc);
-        // A newtype's value is its field's (`type EntityId = number`); its
-        // view is a struct's view with the accessor `_0`.
+        // A newtype's value is its field's (`type EntityId = number`), a
+        // tuple struct's a tuple (`type Duo = [number, number]`); their
+        // views' accessors are `0`, `1`, … as the tuple's keys.
         let newtype = s.newtype();
+        let tuple = typescript_tuple(s);
         // How the functions below reach a field of `value`.
-        let member = |field: &str| match newtype {
+        let member = |key: &str| match newtype {
             Some(_) => String::from("value"),
-            None => format!("value.{field}"),
+            None => value::member("value", key),
         };
         if let Some(f) = newtype {
             w.line(format_args!("export type {name} = {};", ts_type(f.ty)));
+        } else if tuple {
+            self.tuple_type(w, name, s);
         } else if s.fields.is_empty() {
             w.line(format_args!("export interface {name} {{}}"));
         } else {
             w.open(format_args!("export interface {name} {{"));
             for (i, f) in s.fields.iter().enumerate() {
                 doc::block(w, s.field_doc(i));
-                w.line(format_args!("{}: {};", field_name(s, f), ts_type(f.ty)));
+                w.line(format_args!("{}: {};", field_key(s, f), ts_type(f.ty)));
             }
             w.close(format_args!("}}"));
         }
@@ -218,7 +225,7 @@ impl Backend for TypeScript {
         } else {
             w.open(format_args!("offsets: {{"));
             for f in s.fields {
-                w.line(format_args!("{}: {},", field_name(s, f), f.offset));
+                w.line(format_args!("{}: {},", field_key(s, f), f.offset));
             }
             w.close(format_args!("}},"));
         }
@@ -248,22 +255,43 @@ impl Backend for TypeScript {
         if let Some(f) = newtype {
             let read = self.read(f.ty, &offset_expr("ptr", f.offset), name, 0);
             w.line(format_args!("return {read};"));
+        } else if tuple {
+            w.open(format_args!("return ["));
+            for f in s.fields {
+                let ctx = value::member(name, &field_key(s, f));
+                let read = self.read(f.ty, &offset_expr("ptr", f.offset), &ctx, 0);
+                w.line(format_args!("{read},"));
+            }
+            w.close(format_args!("];"));
         } else if s.fields.is_empty() {
             w.line(format_args!("return {{}};"));
         } else {
             w.open(format_args!("return {{"));
             for f in s.fields {
-                let field = field_name(s, f);
-                let read = self.read(f.ty, &offset_expr("ptr", f.offset), &format!("{name}.{field}"), 0);
+                let field = field_key(s, f);
+                let read = self.read(f.ty, &offset_expr("ptr", f.offset), &value::member(name, &field), 0);
                 w.line(format_args!("{field}: {read},"));
             }
             w.close(format_args!("}};"));
         }
         w.close(format_args!("}}"));
         w.open(format_args!("function check{name}({u_value}value: {name}): void {{"));
+        if tuple {
+            // Not an array, or not of this length: a `RangeError` naming the type.
+            self.used.insert("checkLength");
+            let len = s.fields.len();
+            w.line(format_args!(
+                "if (!(Array.isArray(value) && value.length === {len})) checkLength(value, {len}, \"{name}\");"
+            ));
+        }
         for f in s.fields {
-            let field = field_name(s, f);
-            self.check(w, f.ty, &member(&field), &format!("{name}.{field}"), 0);
+            let field = field_key(s, f);
+            // A newtype's value is its field's: errors name the type.
+            let ctx = match newtype {
+                Some(_) => String::from(name),
+                None => value::member(name, &field),
+            };
+            self.check(w, f.ty, &member(&field), &ctx, 0);
         }
         w.close(format_args!("}}"));
         let u_value = unused(reads);
@@ -271,8 +299,7 @@ impl Backend for TypeScript {
             "function store{name}({u_store}view: DataView, {u_store}ptr: number, {u_value}value: {name}): void {{"
         ));
         for (i, f) in s.fields.iter().enumerate() {
-            let field = field_name(s, f);
-            self.store(w, f.ty, &offset_expr("ptr", f.offset), &member(&field), 0);
+            self.store(w, f.ty, &offset_expr("ptr", f.offset), &member(&field_key(s, f)), 0);
             let pad = ty.padding_after(i);
             if pad > 0 {
                 self.used.insert("zeroBytes");
@@ -326,6 +353,22 @@ impl TypeScript {
         w.line(format_args!("return readFailed(error, view, ptr, {size});"));
         w.close(format_args!("}}"));
         w.close(format_args!("}}"));
+    }
+
+    /// `export type <name> = [A, B];`: a tuple struct's value, one element
+    /// per field (on lines of their own when a field has a doc comment).
+    fn tuple_type(&self, w: &mut Writer, name: &str, s: &StructLayout) {
+        if s.field_docs.iter().all(|d| d.is_empty()) {
+            let elems: Vec<String> = s.fields.iter().map(|f| ts_type(f.ty)).collect();
+            w.line(format_args!("export type {name} = [{}];", elems.join(", ")));
+            return;
+        }
+        w.open(format_args!("export type {name} = ["));
+        for (i, f) in s.fields.iter().enumerate() {
+            doc::block(w, s.field_doc(i));
+            w.line(format_args!("{},", ts_type(f.ty)));
+        }
+        w.close(format_args!("];"));
     }
 
     /// `switch (value) {` and a `case` per variant, the last one open.

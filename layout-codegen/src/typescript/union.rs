@@ -15,7 +15,6 @@ use wasm_layout_core::descriptor::{StructLayout, TypeLayout, UnionLayout};
 use wasm_layout_core::fingerprint;
 
 use super::TypeScript;
-use crate::names::field_name;
 use crate::union::as_struct;
 use crate::writer::Writer;
 
@@ -45,7 +44,7 @@ impl TypeScript {
         } else {
             w.open(format_args!("offsets: {{"));
             for f in s.fields {
-                w.line(format_args!("{}: {},", field_name(s, f), f.offset));
+                w.line(format_args!("{}: {},", super::value::field_key(s, f), f.offset));
             }
             w.close(format_args!("}},"));
         }

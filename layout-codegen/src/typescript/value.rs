@@ -6,11 +6,29 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use wasm_layout_core::descriptor::{Scalar, TypeKind, TypeLayout};
+use wasm_layout_core::descriptor::{FieldLayout, Scalar, StructLayout, TypeKind, TypeLayout};
+use wasm_layout_rules::names::Lang;
 use wasm_layout_rules::pair::{LEN_AT, PTR_AT};
 
 use super::TypeScript;
 use crate::writer::Writer;
+
+/// The key TypeScript gives field `f` of struct `s`: its name, or `0`, `1`,
+/// … for a tuple struct's field (see [`crate::names::member_name`]).
+pub(super) fn field_key(s: &StructLayout, f: &FieldLayout) -> String {
+    crate::names::member_name(Lang::TypeScript, s, f)
+}
+
+/// `value.radius`, or `value[0]` for a tuple field's key `0`: how code
+/// reaches member `key` of `value` (an object, a tuple, a view), and how
+/// an error message names it (`Duo[0]`).
+pub(super) fn member(value: &str, key: &str) -> String {
+    if key.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{value}[{key}]")
+    } else {
+        format!("{value}.{key}")
+    }
+}
 
 /// Arrays up to this length are read as one array literal (fastest in V8);
 /// longer ones fill an array in a loop.
@@ -260,12 +278,14 @@ fn zero_value(t: &TypeLayout) -> String {
             format!("[{}]", elems.join(", "))
         }
         TypeKind::Array(a) => format!("Array.from({{ length: {} }}, () => {})", a.len, zero_value(a.elem)),
+        TypeKind::Struct(s) if s.newtype().is_some() => s.fields.iter().map(|f| zero_value(f.ty)).collect(),
+        TypeKind::Struct(s) if crate::names::typescript_tuple(&s) => {
+            let elems: Vec<String> = s.fields.iter().map(|f| zero_value(f.ty)).collect();
+            format!("[{}]", elems.join(", "))
+        }
         TypeKind::Struct(s) => {
-            let fields: Vec<String> = s
-                .fields
-                .iter()
-                .map(|f| format!("{}: {}", crate::names::field_name(&s, f), zero_value(f.ty)))
-                .collect();
+            let fields: Vec<String> =
+                s.fields.iter().map(|f| format!("{}: {}", field_key(&s, f), zero_value(f.ty))).collect();
             if fields.is_empty() {
                 String::from("{}")
             } else {

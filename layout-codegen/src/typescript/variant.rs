@@ -14,7 +14,7 @@ use wasm_layout_core::descriptor::{CaseLayout, TypeLayout, VariantEnumLayout};
 use wasm_layout_core::fingerprint;
 use wasm_layout_rules::names::Lang;
 
-use super::value::{get, offset_expr, set, ts_type};
+use super::value::{get, member, offset_expr, set, ts_type};
 use super::TypeScript;
 use crate::names::{case_field_name, case_name};
 use crate::writer::Writer;
@@ -22,15 +22,6 @@ use crate::writer::Writer;
 /// A key of a case's object: a field name, or `0`, `1`, … of a tuple case.
 fn key(f: &wasm_layout_core::FieldLayout) -> String {
     case_field_name(Lang::TypeScript, f)
-}
-
-/// `value.radius`, or `value[0]` for a tuple case's field.
-fn member(value: &str, key: &str) -> String {
-    if key.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("{value}[{key}]")
-    } else {
-        format!("{value}.{key}")
-    }
 }
 
 /// The object type of one case.

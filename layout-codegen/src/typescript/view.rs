@@ -14,9 +14,8 @@ use alloc::vec::Vec;
 use wasm_layout_core::descriptor::{FieldLayout, Scalar, StructLayout, TypeKind, TypeLayout};
 
 use super::elems;
-use super::value::{offset_expr, ts_type};
+use super::value::{field_key, member, offset_expr, ts_type};
 use super::TypeScript;
-use crate::names::field_name;
 use crate::union::holds_union;
 use crate::writer::Writer;
 
@@ -25,12 +24,20 @@ pub(crate) const VIEW_MEMBERS: &[&str] = &["ptr", "constructor", "#m", "#ptr"];
 
 /// The methods a view class has for its fields (besides their accessors):
 /// `<field>View()` for a pointer to a struct (a view of it) and for a
-/// `WasmSlice` (a live view of its elements). Each with its field.
+/// `WasmSlice` (a live view of its elements); a tuple struct's field `0`
+/// has `view0()` (`0View` is no identifier). Each with its field.
 pub(crate) fn view_methods(s: &StructLayout) -> Vec<(String, &'static FieldLayout)> {
     s.fields
         .iter()
         .filter(|f| pointee(f.ty).is_some() || matches!(f.ty.kind, TypeKind::Slice(_)))
-        .map(|f| (format!("{}View", field_name(s, f)), f))
+        .map(|f| {
+            let key = field_key(s, f);
+            let method = match key.starts_with(|c: char| c.is_ascii_digit()) {
+                true => format!("view{key}"),
+                false => format!("{key}View"),
+            };
+            (method, f)
+        })
         .collect()
 }
 
@@ -118,10 +125,12 @@ impl TypeScript {
         f: &FieldLayout,
         method: &str,
     ) {
-        let field = field_name(s, f);
+        let field = field_key(s, f);
+        // `this.next`, or `this[0]` for a tuple struct's field.
+        let this = member("this", &field);
         if let TypeKind::Slice(sl) = f.ty.kind {
             let elem = (sl.elem)();
-            let ctx = format!("{}.{field}", ty.export_name());
+            let ctx = member(ty.export_name(), &field);
             self.used.insert("region");
             let (expr, live) = self.live_of(elem, "s.ptr", "s.len", &ctx);
             w.line(format_args!(
@@ -129,7 +138,7 @@ impl TypeScript {
             ));
             w.open(format_args!("{method}(): {live} {{"));
             w.line(format_args!("const m = this.#m;"));
-            w.line(format_args!("const s = this.{field};"));
+            w.line(format_args!("const s = {this};"));
             w.line(format_args!("region(m, s.ptr, s.len, {}, \"{}\");", elem.size, elem.name));
             w.line(format_args!("return {expr};"));
             w.close(format_args!("}}"));
@@ -144,7 +153,7 @@ impl TypeScript {
         w.open(format_args!("{method}(): {inner}View {{"));
         w.line(format_args!("const m = this.#m;"));
         w.line(format_args!(
-            "return new {inner}View(m.memory, deref(m, this.{field}, {}, \"{}\"));",
+            "return new {inner}View(m.memory, deref(m, {this}, {}, \"{}\"));",
             target.size, target.name
         ));
         w.close(format_args!("}}"));
@@ -153,8 +162,8 @@ impl TypeScript {
     /// `get` and `set` of one field.
     fn accessors(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout, f: &FieldLayout) {
         let (name, size) = (ty.export_name(), ty.size);
-        let field = field_name(s, f);
-        let ctx = format!("{name}.{field}");
+        let field = field_key(s, f);
+        let ctx = member(name, &field);
         let at = offset_expr("this.#ptr", f.offset);
         // Bounds as a view of the whole struct has them.
         let span = format!("if (this.#ptr + {size} > m.u8.length) m.span(this.#ptr, {size});");
