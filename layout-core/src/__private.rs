@@ -316,3 +316,11 @@ pub fn zero_range(bytes: &mut [u8], start: usize, end: usize) {
         pad.fill(0);
     }
 }
+
+/// Whether `T`'s size and alignment on this host are its wasm32 ones: an
+/// enum with fields is checked against Rust's own layout only when each of
+/// its fields' is.
+#[inline]
+pub const fn host_same<T: WasmLayout>() -> bool {
+    core::mem::size_of::<T>() == T::SIZE && core::mem::align_of::<T>() == T::ALIGN
+}

@@ -252,18 +252,19 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
         ))
     };
     let (size_msg, align_msg) = (host_msg("size"), host_msg("alignment"));
-    // An `Option` has this crate's layout, not the host's (Rust gives
-    // `Option<WasmPtr<T>>` a tag and `Option<Kind>` a niche), so an enum
-    // with one in a case is not checked against the host.
-    let mentions_option = cases.iter().flat_map(|c| &c.fields).any(|f| mentions(&f.ty, "Option"));
-    let host = (!mentions_option).then(|| {
-        quote_spanned! {ident.span()=>
-            const _: () = {
+    // Rust's own layout of the enum is the wasm32 one when each field's is:
+    // only then is it checked. (An `Option` has this crate's layout, not
+    // the host's: Rust gives `Option<WasmPtr<T>>` a tag and `Option<Kind>`
+    // a niche; nor has an enum holding such a field.)
+    let field_tys = cases.iter().flat_map(|c| &c.fields).map(|f| &f.ty);
+    let host = quote_spanned! {ident.span()=>
+        const _: () = {
+            if true #(&& __wl::host_same::<#field_tys>())* {
                 ::core::assert!(::core::mem::size_of::<#ident>() == __N, #size_msg);
                 ::core::assert!(::core::mem::align_of::<#ident>() == __A, #align_msg);
-            };
-        }
-    });
+            }
+        };
+    };
     let rename = opt_str(input.attrs.rename.as_ref());
     let enum_doc = &input.attrs.doc;
 
@@ -377,16 +378,4 @@ pub fn expand(input: &Input, variants: &[Variant], krate: &TokenStream) -> Token
             #host
         };
     }
-}
-
-/// Whether `ty` names `word` anywhere in its tokens.
-fn mentions(ty: &syn::Type, word: &str) -> bool {
-    fn walk(ts: TokenStream, word: &str) -> bool {
-        ts.into_iter().any(|tt| match tt {
-            proc_macro2::TokenTree::Ident(i) => i == word,
-            proc_macro2::TokenTree::Group(g) => walk(g.stream(), word),
-            _ => false,
-        })
-    }
-    walk(quote!(#ty), word)
 }

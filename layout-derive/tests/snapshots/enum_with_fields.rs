@@ -489,18 +489,23 @@ const _: () = {
         }
     }
     const _: () = {
-        ::core::assert!(
-            ::core::mem::size_of:: < Shape > () == __N, ::core::concat!("wasm-layout: `",
-            "Shape", "` is #[repr(C, ", ::core::stringify!(u8), ")] but its ", "size",
-            " on this host is not its wasm32 ", "size",
-            "; are its field types #[repr(C)]?")
-        );
-        ::core::assert!(
-            ::core::mem::align_of:: < Shape > () == __A,
-            ::core::concat!("wasm-layout: `", "Shape", "` is #[repr(C, ",
-            ::core::stringify!(u8), ")] but its ", "alignment",
-            " on this host is not its wasm32 ", "alignment",
-            "; are its field types #[repr(C)]?")
-        );
+        if true && __wl::host_same::<f32>() && __wl::host_same::<Point>()
+            && __wl::host_same::<Point>()
+        {
+            ::core::assert!(
+                ::core::mem::size_of:: < Shape > () == __N,
+                ::core::concat!("wasm-layout: `", "Shape", "` is #[repr(C, ",
+                ::core::stringify!(u8), ")] but its ", "size",
+                " on this host is not its wasm32 ", "size",
+                "; are its field types #[repr(C)]?")
+            );
+            ::core::assert!(
+                ::core::mem::align_of:: < Shape > () == __A,
+                ::core::concat!("wasm-layout: `", "Shape", "` is #[repr(C, ",
+                ::core::stringify!(u8), ")] but its ", "alignment",
+                " on this host is not its wasm32 ", "alignment",
+                "; are its field types #[repr(C)]?")
+            );
+        }
     };
 };
