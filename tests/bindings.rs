@@ -22,6 +22,8 @@ mod export;
 mod golden;
 #[path = "bindings/hostile.rs"]
 mod hostile;
+#[path = "bindings/json.rs"]
+mod json;
 #[path = "bindings/node.rs"]
 mod node;
 #[path = "bindings/odin.rs"]
@@ -30,6 +32,8 @@ mod odin;
 mod strings;
 #[path = "bindings/tuples.rs"]
 mod tuples;
+#[path = "bindings/tuples_readers.rs"]
+mod tuples_readers;
 #[path = "bindings/unions.rs"]
 mod unions;
 #[path = "bindings/variants.rs"]

@@ -1,7 +1,7 @@
 //! Tuple structs and newtypes in every language: the `tuples` golden files
 //! (TypeScript, C, Odin), clang's and Odin's wasm32 layout of them (with
-//! hand-written C twins and negative controls), a C program reading the
-//! bytes Rust wrote, and `tuples.json`, values Rust wrote and the errors
+//! hand-written C twins and negative controls), native C and Odin programs
+//! reading the bytes Rust wrote (`tuples_readers.rs`), and `tuples.json`, values Rust wrote and the errors
 //! Rust reports on bad bytes, for the generated TypeScript to agree with in
 //! Node. Tuple fields are `_0`, `_1`, … everywhere; a newtype is an alias
 //! of its field's type (`type EntityId = number`, `typedef uint32_t
@@ -114,7 +114,7 @@ pub fn worlds() -> Vec<World> {
 const PTR: usize = 8;
 
 /// Offset of `world.<field>` plus `inner`.
-fn at(field: &str, inner: usize) -> usize {
+pub fn at(field: &str, inner: usize) -> usize {
     World::LAYOUT.field(field).unwrap().offset + inner
 }
 
@@ -143,7 +143,7 @@ pub fn json() -> String {
         let mut bytes = vec![0xA5u8; World::SIZE];
         w.write_to(&mut bytes).unwrap();
         let mut value = String::new();
-        crate::fixtures::decode_json(World::LAYOUT, &bytes, &mut value);
+        crate::json::decode_json(World::LAYOUT, &bytes, &mut value);
         let comma = if i + 1 < worlds.len() { "," } else { "" };
         let _ = writeln!(out, "    {{ \"hex\": \"{}\", \"value\": {value} }}{comma}", hex(&bytes));
     }
@@ -340,123 +340,4 @@ fn tuple_field_names_are_checked_for_clashes() {
         let e = e.to_string();
         assert!(e.contains("`_1`") && e.contains("field `1` of `Holder`"), "{e}");
     }
-}
-
-/// A native C program that includes the header, copies in the bytes Rust
-/// wrote for `worlds()[0]` and checks every field through the generated
-/// types: C reads Rust's bytes as Rust wrote them.
-#[test]
-fn c_reads_the_bytes_rust_wrote() {
-    if !has_clang() {
-        return;
-    }
-    let mut bytes = vec![0u8; World::SIZE];
-    worlds()[0].write_to(&mut bytes).unwrap();
-    assert_eq!(run_c_reader(&bytes, "right"), Some(0), "the number of the first check that failed");
-    // The negative control: one byte off (the tuple struct's f32) and C notices.
-    bytes[at("pair", Duo::OFFSET_1) + 3] ^= 0x40;
-    assert_eq!(run_c_reader(&bytes, "wrong"), Some(4));
-}
-
-/// Compiles and runs the C reader over `bytes`; its exit code.
-fn run_c_reader(bytes: &[u8], name: &str) -> Option<i32> {
-    let array: Vec<String> = bytes.iter().map(|b| b.to_string()).collect();
-    let program = format!(
-        r#"{header}
-#include <string.h>
-static const unsigned char BYTES[{size}] = {{ {array} }};
-int main(void) {{
-    World w;
-    memcpy(&w, BYTES, sizeof w);
-    int bad = 0;
-    bad |= (w.flag != 1 || w.id != 7) << 0;
-    bad |= (w.ids[0] != 1 || w.ids[2] != UINT32_MAX) << 1;
-    bad |= (w.hash[0] != 1 || w.hash[5] != 6) << 2;
-    bad |= (w.pair._0 != 9 || w.pair._1 != 2.5f) << 3;
-    bad |= (w.at._0 != 10 || w.at._1 != -1.25f) << 4;
-    bad |= (w.mix._0 != 3 || w.mix._1 != 4 || !w.mix._2 || w.mix._3 != UINT64_MAX) << 5;
-    bad |= (w.loose._0 != 0x01020304 || w.alive) << 6;
-    /* An exit code keeps 8 bits: the number of the first failed check. */
-    for (int i = 0; i < 16; i++) if (bad & (1 << i)) return i + 1;
-    return 0;
-}}
-"#,
-        header = bindings().c(),
-        size = bytes.len(),
-        array = array.join(", "),
-    );
-    let dir = scratch_dir(&format!("tuples-c-run-{name}"));
-    let (source, exe) = (dir.join("read.c"), dir.join("read"));
-    std::fs::write(&source, program).unwrap();
-    let out = std::process::Command::new("clang")
-        .args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-o"])
-        .arg(&exe)
-        .arg(&source)
-        .output()
-        .expect("clang runs");
-    assert!(out.status.success(), "clang: {}", String::from_utf8_lossy(&out.stderr));
-    std::process::Command::new(&exe).status().expect("the program runs").code()
-}
-
-/// The Odin package, compiled natively with a `main` that copies in the
-/// bytes Rust wrote for `worlds()[0]` and checks every field through the
-/// generated types (the layouts are the same off wasm32: no field is
-/// pointer-sized): Odin reads Rust's bytes as Rust wrote them.
-#[test]
-fn odin_reads_the_bytes_rust_wrote() {
-    let Some(odin) = odin() else { return };
-    let mut bytes = vec![0u8; World::SIZE];
-    worlds()[0].write_to(&mut bytes).unwrap();
-    assert_eq!(run_odin_reader(&odin, &bytes, "right"), Some(0), "the number of the first check that failed");
-    bytes[at("mix", Mix::OFFSET_3) + 7] ^= 0x01;
-    assert_eq!(run_odin_reader(&odin, &bytes, "wrong"), Some(6), "one byte off and Odin notices");
-}
-
-/// Builds and runs the Odin reader over `bytes`; its exit code.
-fn run_odin_reader(odin: &std::path::Path, bytes: &[u8], name: &str) -> Option<i32> {
-    let dir = scratch_dir(&format!("tuples-odin-run-{name}"));
-    let package = bindings().odin().replacen("package layout", "package main", 1);
-    assert!(package.contains("package main"));
-    std::fs::write(dir.join("layout.odin"), package).unwrap();
-    let array: Vec<String> = bytes.iter().map(|b| b.to_string()).collect();
-    let program = format!(
-        r#"package main
-
-import "core:mem"
-import "core:os"
-
-BYTES := [{size}]u8{{ {array} }}
-
-main :: proc() {{
-	w: World
-	mem.copy(&w, &BYTES[0], size_of(World))
-	// The number of the first failed check.
-	bad := 0
-	if w.loose._0 != 0x01020304 || w.alive != false {{ bad = 7 }}
-	if w.mix._0 != 3 || w.mix._1 != 4 || w.mix._2 != true || w.mix._3 != max(u64) {{ bad = 6 }}
-	if w.at._0 != 10 || w.at._1 != -1.25 {{ bad = 5 }}
-	if w.pair._0 != 9 || w.pair._1 != 2.5 {{ bad = 4 }}
-	if w.hash[0] != 1 || w.hash[5] != 6 {{ bad = 3 }}
-	if w.ids[0] != 1 || w.ids[2] != EntityId(max(u32)) {{ bad = 2 }}
-	if w.flag != 1 || w.id != 7 {{ bad = 1 }}
-	os.exit(bad)
-}}
-"#,
-        size = bytes.len(),
-        array = array.join(", "),
-    );
-    std::fs::write(dir.join("main.odin"), program).unwrap();
-    // Odin refuses some characters in an -out path: build in the directory.
-    let out = std::process::Command::new(odin)
-        .args(["build", ".", "-out:reader"])
-        .current_dir(&dir)
-        .output()
-        .expect("odin runs");
-    assert!(
-        out.status.success(),
-        "odin build: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    std::process::Command::new(dir.join("reader")).status().expect("the program runs").code()
 }

@@ -164,7 +164,7 @@ pub fn json() -> String {
         let mut bytes = vec![0xA5u8; Scene::SIZE];
         s.write_to(&mut bytes).unwrap();
         let mut value = String::new();
-        crate::fixtures::decode_json(Scene::LAYOUT, &bytes, &mut value);
+        crate::json::decode_json(Scene::LAYOUT, &bytes, &mut value);
         let comma = if i + 1 < scenes.len() { "," } else { "" };
         let _ = writeln!(out, "    {{ \"hex\": \"{}\", \"value\": {value} }}{comma}", hex(&bytes));
     }
