@@ -2,7 +2,7 @@
 
 use wasm_layout::WasmLayout;
 
-use crate::common::{clang_wasm32_check, has_clang};
+use crate::common::{clang_wasm32_check, has_clang, scratch_dir};
 use crate::corpus::{self, Rect};
 
 #[test]
@@ -182,4 +182,41 @@ fn strings_and_slices_serve_a_wasm32_guest_and_a_native_host() {
     }
     // The guest's pointer arithmetic does not compile natively: the modes differ.
     assert!(clang_native(&format!("{header}\n{WASM32_GUEST}")).is_err());
+}
+
+/// Compiles natively and runs a C program that includes `header`, copies
+/// `bytes` into `decl` (`"World w"`) and runs `checks`, lines that set bit
+/// `i` of `bad` when check `i` fails; its exit code is the number of the
+/// first failed check (0: all held). `dir` names its scratch directory.
+pub(crate) fn run_reader(header: &str, bytes: &[u8], decl: &str, checks: &str, dir: &str) -> Option<i32> {
+    let array: Vec<String> = bytes.iter().map(|b| b.to_string()).collect();
+    let var = decl.rsplit(' ').next().unwrap_or(decl);
+    let program = format!(
+        r#"{header}
+#include <string.h>
+static const unsigned char BYTES[{size}] = {{ {array} }};
+int main(void) {{
+    {decl};
+    memcpy(&{var}, BYTES, sizeof {var});
+    int bad = 0;
+{checks}
+    /* An exit code keeps 8 bits: the number of the first failed check. */
+    for (int i = 0; i < 16; i++) if (bad & (1 << i)) return i + 1;
+    return 0;
+}}
+"#,
+        size = bytes.len(),
+        array = array.join(", "),
+    );
+    let dir = scratch_dir(dir);
+    let (source, exe) = (dir.join("read.c"), dir.join("read"));
+    std::fs::write(&source, program).unwrap();
+    let out = std::process::Command::new("clang")
+        .args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-o"])
+        .arg(&exe)
+        .arg(&source)
+        .output()
+        .expect("clang runs");
+    assert!(out.status.success(), "clang: {}", String::from_utf8_lossy(&out.stderr));
+    std::process::Command::new(&exe).status().expect("the program runs").code()
 }

@@ -286,7 +286,7 @@ pub fn json() -> String {
             "    {{ \"type\": \"{}\", \"fingerprint\": \"{}n\", \"hex\": \"{}\", \"value\": {value} }}{comma}",
             f.ty.export_name(),
             f.fingerprint,
-            hex(&f.bytes)
+            crate::json::hex(&f.bytes)
         );
     }
     out.push_str("  ],\n  \"invalid\": [\n");
@@ -299,7 +299,7 @@ pub fn json() -> String {
             out,
             "    {{ \"type\": \"{}\", \"hex\": \"{}\", \"field\": \"{}\", \"offset\": {}, \"at\": {AT}, \"rust\": {} }}{comma}",
             inv.base.ty.export_name(),
-            hex(&bytes),
+            crate::json::hex(&bytes),
             inv.field,
             inv.offset,
             rust_offset(inv, &bytes)
@@ -316,8 +316,4 @@ pub fn json() -> String {
     }
     out.push_str("  ]\n}\n");
     out
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -7,7 +7,7 @@
 use std::fmt::Write;
 
 use wasm_layout::codegen::{field_name, typescript_tuple};
-use wasm_layout::{OptionRepr, Scalar, TypeKind, TypeLayout};
+use wasm_layout::{OptionRepr, Scalar, TypeKind, TypeLayout, WholeValue};
 
 /// Appends the JSON for the `ty` held by `b` (exactly `ty.size` bytes).
 pub fn decode_json(ty: &TypeLayout, b: &[u8], out: &mut String) {
@@ -125,4 +125,31 @@ fn float(out: &mut String, v: f64) -> std::fmt::Result {
         // `{:?}` prints the shortest text that reads back as the same f64.
         write!(out, "{v:?}")
     }
+}
+
+/// Lowercase hex digits of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A golden fixture file, `{ "size", "values": [{ "hex", "value" }], "bad":
+/// [{ "hex", "error" }] }`: each of `values` as `write_to` writes it (over
+/// 0xA5 bytes) and as its bytes decode, and each bad input with Rust's error.
+pub fn fixtures<T: WholeValue>(values: &[T], bad: &[(Vec<u8>, String)]) -> String {
+    let mut out = format!("{{\n  \"size\": {},\n  \"values\": [\n", T::SIZE);
+    for (i, v) in values.iter().enumerate() {
+        let mut bytes = vec![0xA5u8; T::SIZE];
+        v.write_to(&mut bytes).unwrap();
+        let mut value = String::new();
+        decode_json(T::LAYOUT, &bytes, &mut value);
+        let comma = if i + 1 < values.len() { "," } else { "" };
+        let _ = writeln!(out, "    {{ \"hex\": \"{}\", \"value\": {value} }}{comma}", hex(&bytes));
+    }
+    out.push_str("  ],\n  \"bad\": [\n");
+    for (i, (bytes, error)) in bad.iter().enumerate() {
+        let comma = if i + 1 < bad.len() { "," } else { "" };
+        let _ = writeln!(out, "    {{ \"hex\": \"{}\", \"error\": \"{error}\" }}{comma}", hex(bytes));
+    }
+    out.push_str("  ]\n}\n");
+    out
 }

@@ -7,8 +7,6 @@
 //! of its field's type (`type EntityId = number`, `typedef uint32_t
 //! EntityId;`, `EntityId :: distinct u32`).
 
-use std::fmt::Write;
-
 use wasm_layout::{Bindings, WasmLayout, WasmPtr, WasmSlice};
 
 use crate::common::{clang_wasm32_check, has_clang, odin, odin_check_source, scratch_dir, ODIN_TARGETS};
@@ -137,28 +135,7 @@ pub fn bad() -> Vec<(Vec<u8>, String)> {
 
 /// `tuples.json`: `{ "size", "values": [{ "hex", "value" }], "bad": [{ "hex", "error" }] }`.
 pub fn json() -> String {
-    let mut out = format!("{{\n  \"size\": {},\n  \"values\": [\n", World::SIZE);
-    let worlds = worlds();
-    for (i, w) in worlds.iter().enumerate() {
-        let mut bytes = vec![0xA5u8; World::SIZE];
-        w.write_to(&mut bytes).unwrap();
-        let mut value = String::new();
-        crate::json::decode_json(World::LAYOUT, &bytes, &mut value);
-        let comma = if i + 1 < worlds.len() { "," } else { "" };
-        let _ = writeln!(out, "    {{ \"hex\": \"{}\", \"value\": {value} }}{comma}", hex(&bytes));
-    }
-    out.push_str("  ],\n  \"bad\": [\n");
-    let bad = bad();
-    for (i, (bytes, error)) in bad.iter().enumerate() {
-        let comma = if i + 1 < bad.len() { "," } else { "" };
-        let _ = writeln!(out, "    {{ \"hex\": \"{}\", \"error\": \"{error}\" }}{comma}", hex(bytes));
-    }
-    out.push_str("  ]\n}\n");
-    out
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::json::fixtures(&worlds(), &bad())
 }
 
 #[test]

@@ -25,15 +25,7 @@ fn c_reads_the_bytes_rust_wrote() {
 
 /// Compiles and runs the C reader over `bytes`; its exit code.
 fn run_c_reader(bytes: &[u8], name: &str) -> Option<i32> {
-    let array: Vec<String> = bytes.iter().map(|b| b.to_string()).collect();
-    let program = format!(
-        r#"{header}
-#include <string.h>
-static const unsigned char BYTES[{size}] = {{ {array} }};
-int main(void) {{
-    World w;
-    memcpy(&w, BYTES, sizeof w);
-    int bad = 0;
+    let checks = r#"
     bad |= (w.flag != 1 || w.id != 7) << 0;
     bad |= (w.ids[0] != 1 || w.ids[2] != UINT32_MAX) << 1;
     bad |= (w.hash[0] != 1 || w.hash[5] != 6) << 2;
@@ -41,26 +33,8 @@ int main(void) {{
     bad |= (w.at._0 != 10 || w.at._1 != -1.25f) << 4;
     bad |= (w.mix._0 != 3 || w.mix._1 != 4 || !w.mix._2 || w.mix._3 != UINT64_MAX) << 5;
     bad |= (w.loose._0 != 0x01020304 || w.alive) << 6;
-    /* An exit code keeps 8 bits: the number of the first failed check. */
-    for (int i = 0; i < 16; i++) if (bad & (1 << i)) return i + 1;
-    return 0;
-}}
-"#,
-        header = bindings().c(),
-        size = bytes.len(),
-        array = array.join(", "),
-    );
-    let dir = scratch_dir(&format!("tuples-c-run-{name}"));
-    let (source, exe) = (dir.join("read.c"), dir.join("read"));
-    std::fs::write(&source, program).unwrap();
-    let out = std::process::Command::new("clang")
-        .args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-o"])
-        .arg(&exe)
-        .arg(&source)
-        .output()
-        .expect("clang runs");
-    assert!(out.status.success(), "clang: {}", String::from_utf8_lossy(&out.stderr));
-    std::process::Command::new(&exe).status().expect("the program runs").code()
+"#;
+    crate::c::run_reader(&bindings().c(), bytes, "World w", checks, &format!("tuples-c-run-{name}"))
 }
 
 /// The Odin package, compiled natively with a `main` that copies in the

@@ -13,10 +13,6 @@ use crate::corpus::{Event, Kind, Payload, Point};
 const AT: usize = 8;
 const MEMORY: usize = 8 + 64 + 8;
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The JSON: `{ at, before, reads, after }`.
 pub fn json() -> String {
     assert_eq!((Payload::SIZE, Event::SIZE), (16, 64));
@@ -33,7 +29,7 @@ pub fn json() -> String {
     let p = v.payload();
     let mut s = String::from("{\n");
     let _ = writeln!(s, "  \"at\": {AT},");
-    let _ = writeln!(s, "  \"before\": \"{}\",", hex(&before));
+    let _ = writeln!(s, "  \"before\": \"{}\",", crate::json::hex(&before));
     let _ = writeln!(
         s,
         "  \"reads\": {{ \"tag\": {}, \"after\": {}, \"x\": {:?}, \"y\": {:?}, \"fd\": {}, \"flag\": {}, \"kindError\": {:?}, \"bytes\": {:?}, \"color\": {} }},",
@@ -49,7 +45,7 @@ pub fn json() -> String {
     );
     // Setting a smaller member zeroes the rest of the union.
     Event::view_mut_at(&mut memory, AT).expect("in bounds").payload_mut().set_fd(9);
-    let _ = writeln!(s, "  \"after\": \"{}\"", hex(&memory));
+    let _ = writeln!(s, "  \"after\": \"{}\"", crate::json::hex(&memory));
     s.push_str("}\n");
     s
 }

@@ -4,7 +4,6 @@
 //! errors Rust reports on bad bytes, for the generated TypeScript to agree
 //! with in Node.
 
-use std::fmt::Write;
 use std::num::{NonZeroI64, NonZeroU16, NonZeroU32};
 
 use wasm_layout::{Bindings, WasmLayout, WasmPtr, WasmSlice, WasmStr};
@@ -158,28 +157,7 @@ pub fn bad() -> Vec<(Vec<u8>, String)> {
 /// `variants.json`: `{ "size", "values": [{ "hex", "value" }], "bad": [{ "hex", "error" }] }`;
 /// the errors are Rust's for the bytes at offset 8 of a memory.
 pub fn json() -> String {
-    let mut out = format!("{{\n  \"size\": {},\n  \"values\": [\n", Scene::SIZE);
-    let scenes = scenes();
-    for (i, s) in scenes.iter().enumerate() {
-        let mut bytes = vec![0xA5u8; Scene::SIZE];
-        s.write_to(&mut bytes).unwrap();
-        let mut value = String::new();
-        crate::json::decode_json(Scene::LAYOUT, &bytes, &mut value);
-        let comma = if i + 1 < scenes.len() { "," } else { "" };
-        let _ = writeln!(out, "    {{ \"hex\": \"{}\", \"value\": {value} }}{comma}", hex(&bytes));
-    }
-    out.push_str("  ],\n  \"bad\": [\n");
-    let bad = bad();
-    for (i, (bytes, error)) in bad.iter().enumerate() {
-        let comma = if i + 1 < bad.len() { "," } else { "" };
-        let _ = writeln!(out, "    {{ \"hex\": \"{}\", \"error\": \"{error}\" }}{comma}", hex(bytes));
-    }
-    out.push_str("  ]\n}\n");
-    out
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::json::fixtures(&scenes(), &bad())
 }
 
 #[test]
@@ -377,15 +355,7 @@ fn c_reads_the_bytes_rust_wrote() {
 
 /// Compiles and runs the C reader over `bytes`; its exit code.
 fn run_c_reader(bytes: &[u8], name: &str) -> Option<i32> {
-    let array: Vec<String> = bytes.iter().map(|b| b.to_string()).collect();
-    let program = format!(
-        r#"{header}
-#include <string.h>
-static const unsigned char BYTES[{size}] = {{ {array} }};
-int main(void) {{
-    Scene s;
-    memcpy(&s, BYTES, sizeof s);
-    int bad = 0;
+    let checks = r#"
     bad |= (s.id != 2) << 0;
     bad |= (s.main.tag != Shape_Empty_TAG) << 1;
     bad |= (s.more[1].tag != Shape_Rect_TAG || s.more[1].payload.Rect._1.x != 3.5f) << 2;
@@ -395,24 +365,6 @@ int main(void) {{
     bad |= (s.shape.tag != 1 || s.shape.some.tag != Shape_Rect_TAG || s.shape.some.payload.Rect._1.y != 3.0f) << 6;
     bad |= (s.wide.tag != Wide_Inner_TAG || s.wide.payload.Inner._0.payload.Circle.radius != 1.0f) << 7;
     bad |= (s.msg.tag != Message_Data_TAG || s.msg.payload.Data.id != UINT64_MAX || !s.msg.payload.Data.ok) << 8;
-    /* An exit code keeps 8 bits: the number of the first failed check. */
-    for (int i = 0; i < 16; i++) if (bad & (1 << i)) return i + 1;
-    return 0;
-}}
-"#,
-        header = bindings().c(),
-        size = bytes.len(),
-        array = array.join(", "),
-    );
-    let dir = scratch_dir(&format!("variants-c-run-{name}"));
-    let (source, exe) = (dir.join("read.c"), dir.join("read"));
-    std::fs::write(&source, program).unwrap();
-    let out = std::process::Command::new("clang")
-        .args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-o"])
-        .arg(&exe)
-        .arg(&source)
-        .output()
-        .expect("clang runs");
-    assert!(out.status.success(), "clang: {}", String::from_utf8_lossy(&out.stderr));
-    std::process::Command::new(&exe).status().expect("the program runs").code()
+"#;
+    crate::c::run_reader(&bindings().c(), bytes, "Scene s", checks, &format!("variants-c-run-{name}"))
 }
