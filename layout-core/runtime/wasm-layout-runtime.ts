@@ -1633,8 +1633,7 @@ export class ArenaHeaderView {
   set magic(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.magic`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 32, 0, value, u32Elems, `ArenaHeader.magic`);
   }
   /** [`HEADER_VERSION`]. */
   get version(): number {
@@ -1657,8 +1656,7 @@ export class ArenaHeaderView {
   set version(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.version`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 32, 4, value, u16Elems, `ArenaHeader.version`);
   }
   /** 0. */
   get flags(): number {
@@ -1681,8 +1679,7 @@ export class ArenaHeaderView {
   set flags(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 6;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 3] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.flags`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 3] = value; else setAt(m, ptr, 32, 6, value, u16Elems, `ArenaHeader.flags`);
   }
   /** The region's first byte. */
   get base(): number {
@@ -1705,8 +1702,7 @@ export class ArenaHeaderView {
   set base(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.base`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 32, 8, value, u32Elems, `ArenaHeader.base`);
   }
   /** The region's size. */
   get capacity(): number {
@@ -1729,8 +1725,7 @@ export class ArenaHeaderView {
   set capacity(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 12;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.capacity`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 32, 12, value, u32Elems, `ArenaHeader.capacity`);
   }
   /** Bytes handed out since the last reset. */
   get used(): number {
@@ -1753,8 +1748,7 @@ export class ArenaHeaderView {
   set used(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 16;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.used`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 32, 16, value, u32Elems, `ArenaHeader.used`);
   }
   /** The largest `used` ever. */
   get high_water(): number {
@@ -1777,8 +1771,7 @@ export class ArenaHeaderView {
   set high_water(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 20;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.high_water`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 32, 20, value, u32Elems, `ArenaHeader.high_water`);
   }
   /** Blocks handed out since the last reset. */
   get allocations(): number {
@@ -1801,8 +1794,7 @@ export class ArenaHeaderView {
   set allocations(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 24;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.allocations`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 32, 24, value, u32Elems, `ArenaHeader.allocations`);
   }
   /** 0. */
   get reserved(): number {
@@ -1825,8 +1817,7 @@ export class ArenaHeaderView {
   set reserved(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 28;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.reserved`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 32, 28, value, u32Elems, `ArenaHeader.reserved`);
   }
 }
 
@@ -1968,8 +1959,7 @@ export class PoolHeaderView {
   set magic(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.magic`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 40, 0, value, u32Elems, `PoolHeader.magic`);
   }
   /** [`HEADER_VERSION`]. */
   get version(): number {
@@ -1992,8 +1982,7 @@ export class PoolHeaderView {
   set version(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.version`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 40, 4, value, u16Elems, `PoolHeader.version`);
   }
   /** 0. */
   get flags(): number {
@@ -2016,8 +2005,7 @@ export class PoolHeaderView {
   set flags(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 6;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 3] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.flags`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 3] = value; else setAt(m, ptr, 40, 6, value, u16Elems, `PoolHeader.flags`);
   }
   /** The first slot's address. */
   get base(): number {
@@ -2040,8 +2028,7 @@ export class PoolHeaderView {
   set base(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.base`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 40, 8, value, u32Elems, `PoolHeader.base`);
   }
   /** Bytes from one slot to the next. */
   get stride(): number {
@@ -2064,8 +2051,7 @@ export class PoolHeaderView {
   set stride(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 12;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.stride`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 40, 12, value, u32Elems, `PoolHeader.stride`);
   }
   /** The number of slots. */
   get slots(): number {
@@ -2088,8 +2074,7 @@ export class PoolHeaderView {
   set slots(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 16;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.slots`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 40, 16, value, u32Elems, `PoolHeader.slots`);
   }
   /** The slot table's address. */
   get table(): number {
@@ -2112,8 +2097,7 @@ export class PoolHeaderView {
   set table(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 20;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.table`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 40, 20, value, u32Elems, `PoolHeader.table`);
   }
   /** The first free slot's index, `0xFFFF_FFFF` when none. */
   get free_head(): number {
@@ -2136,8 +2120,7 @@ export class PoolHeaderView {
   set free_head(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 24;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.free_head`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 40, 24, value, u32Elems, `PoolHeader.free_head`);
   }
   /** Live slots. */
   get live(): number {
@@ -2160,8 +2143,7 @@ export class PoolHeaderView {
   set live(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 28;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.live`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 40, 28, value, u32Elems, `PoolHeader.live`);
   }
   /** The most slots ever live at once. */
   get high_water(): number {
@@ -2184,8 +2166,7 @@ export class PoolHeaderView {
   set high_water(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 32;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 8] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.high_water`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 8] = value; else setAt(m, ptr, 40, 32, value, u32Elems, `PoolHeader.high_water`);
   }
   /** 0. */
   get reserved(): number {
@@ -2208,8 +2189,7 @@ export class PoolHeaderView {
   set reserved(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 36;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 9] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.reserved`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 9] = value; else setAt(m, ptr, 40, 36, value, u32Elems, `PoolHeader.reserved`);
   }
 }
 
@@ -2297,8 +2277,7 @@ export class PoolSlotView {
   set generation(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.generation`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, 0, value, u32Elems, `PoolSlot.generation`);
   }
   /** The next free slot's index while free. */
   get next(): number {
@@ -2321,8 +2300,7 @@ export class PoolSlotView {
   set next(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.next`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, 4, value, u32Elems, `PoolSlot.next`);
   }
 }
 
@@ -2557,7 +2535,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
   readonly #first: number = 0;
   readonly #step: number = 0;
-  #typed: Typed<T>;
+  // Declared, not defined (so not `#typed`, which would start as
+  // `undefined`): V8 then knows the class of the typed array the field
+  // holds and does not check it on every `get` (`view/column`).
+  declare private typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
     this.#ptr = ptr;
@@ -2569,7 +2550,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
     this.#first = fast ? ptr >>> e.shift : 0;
     this.#step = fast ? stride >>> e.shift : 0;
-    this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
+    this.typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
   get ptr(): number {
@@ -2578,8 +2559,11 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    // Where the typed array may not serve, it is empty: `undefined`.
-    const x = this.#typed[this.#first + i * this.#step];
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.#step) + this.#first) | 0];
     if (x !== undefined) return x as unknown as V;
     return this.#slow(i);
   }
@@ -2595,7 +2579,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
       m.fresh(error, at, e.size);
       v = e.view(m, at, this.#field);
     }
-    if (this.#step !== 0) this.#typed = e.typed(m) ?? emptyTyped;
+    if (this.#step !== 0) this.typed = e.typed(m) ?? emptyTyped;
     return v;
   }
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
@@ -2648,7 +2632,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const n = this.length;
     const step = this.#step;
     if (step !== 0) {
-      const typed = this.#typed;
+      const typed = this.typed;
       for (let k = this.#first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
@@ -2664,7 +2648,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const n = this.length;
     const step = this.#step;
     if (step !== 0) {
-      const typed = this.#typed;
+      const typed = this.typed;
       for (let k = this.#first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
@@ -2687,11 +2671,11 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
 }
 /** The typed array of a live array that may not use one: every index gives `undefined`. */
 const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;
-/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
-function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `offset` in the struct through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, offset: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
   e.check(value, field);
   m.span(ptr, size);
-  e.store(m.dv, at, value);
+  e.store(m.dv, ptr + offset, value);
 }
 /** Throws unless `ptr` and `length` are integers and `length` elements of `size` bytes from `ptr` end by 2^32. */
 function checkArray(ptr: number, length: number, size: number, type: string): void {
@@ -2753,7 +2737,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * this.#size;
+    cursor.ptr = (this.base + Math.imul(i, this.#size)) >>> 0;
     return cursor;
   }
   /** A view of struct `i` of its own. */
@@ -2833,7 +2817,7 @@ export class ArenaHeaderArray extends StructArray<ArenaHeader, ArenaHeaderView> 
   override get(i: number): ArenaHeaderView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ArenaHeaderArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 32;
+    cursor.ptr = (this.base + Math.imul(i, 32)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `ArenaHeader` (a column); reads an aligned field through the memory's typed array. */
@@ -2865,7 +2849,7 @@ export class PoolHeaderArray extends StructArray<PoolHeader, PoolHeaderView> {
   override get(i: number): PoolHeaderView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PoolHeaderArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 40;
+    cursor.ptr = (this.base + Math.imul(i, 40)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `PoolHeader` (a column); reads an aligned field through the memory's typed array. */
@@ -2899,7 +2883,7 @@ export class PoolSlotArray extends StructArray<PoolSlot, PoolSlotView> {
   override get(i: number): PoolSlotView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PoolSlotArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `PoolSlot` (a column); reads an aligned field through the memory's typed array. */

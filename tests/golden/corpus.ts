@@ -131,7 +131,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.end) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `AllScalars.a_u8`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.end) m.u8[at] = value; else setAt(m, ptr, 56, 0, value, u8Elems, `AllScalars.a_u8`);
   }
   get a_u16(): number {
     const m = this.#m;
@@ -153,8 +153,7 @@ export class AllScalarsView {
   set a_u16(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 56, at, value, u16Elems, `AllScalars.a_u16`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 56, 2, value, u16Elems, `AllScalars.a_u16`);
   }
   get a_u32(): number {
     const m = this.#m;
@@ -176,8 +175,7 @@ export class AllScalarsView {
   set a_u32(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 56, at, value, u32Elems, `AllScalars.a_u32`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 56, 4, value, u32Elems, `AllScalars.a_u32`);
   }
   get a_u64(): bigint {
     const m = this.#m;
@@ -199,8 +197,7 @@ export class AllScalarsView {
   set a_u64(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 56, at, value, u64Elems, `AllScalars.a_u64`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 56, 8, value, u64Elems, `AllScalars.a_u64`);
   }
   get a_i8(): number {
     const m = this.#m;
@@ -221,7 +218,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (typeof value === "number" && (value << 24 >> 24) === value && ptr + 56 <= m.end) m.i8[at] = value; else setAt(m, ptr, 56, at, value, i8Elems, `AllScalars.a_i8`);
+    if (typeof value === "number" && (value << 24 >> 24) === value && ptr + 56 <= m.end) m.i8[at] = value; else setAt(m, ptr, 56, 16, value, i8Elems, `AllScalars.a_i8`);
   }
   get a_i16(): number {
     const m = this.#m;
@@ -243,8 +240,7 @@ export class AllScalarsView {
   set a_i16(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 18;
-    if (typeof value === "number" && (value << 16 >> 16) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.i16[(ptr >>> 1) + 9] = value; else setAt(m, ptr, 56, at, value, i16Elems, `AllScalars.a_i16`);
+    if (typeof value === "number" && (value << 16 >> 16) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.i16[(ptr >>> 1) + 9] = value; else setAt(m, ptr, 56, 18, value, i16Elems, `AllScalars.a_i16`);
   }
   get a_i32(): number {
     const m = this.#m;
@@ -266,8 +262,7 @@ export class AllScalarsView {
   set a_i32(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 20;
-    if (typeof value === "number" && (value | 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.i32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 56, at, value, i32Elems, `AllScalars.a_i32`);
+    if (typeof value === "number" && (value | 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.i32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 56, 20, value, i32Elems, `AllScalars.a_i32`);
   }
   get a_i64(): bigint {
     const m = this.#m;
@@ -289,8 +284,7 @@ export class AllScalarsView {
   set a_i64(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 24;
-    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.i64[(ptr >>> 3) + 3] = value; else setAt(m, ptr, 56, at, value, i64Elems, `AllScalars.a_i64`);
+    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.i64[(ptr >>> 3) + 3] = value; else setAt(m, ptr, 56, 24, value, i64Elems, `AllScalars.a_i64`);
   }
   get a_f32(): number {
     const m = this.#m;
@@ -312,8 +306,7 @@ export class AllScalarsView {
   set a_f32(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 32;
-    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 8] = value; else setAt(m, ptr, 56, at, value, f32Elems, `AllScalars.a_f32`);
+    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 8] = value; else setAt(m, ptr, 56, 32, value, f32Elems, `AllScalars.a_f32`);
   }
   get a_f64(): number {
     const m = this.#m;
@@ -335,8 +328,7 @@ export class AllScalarsView {
   set a_f64(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 40;
-    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 5] = value; else setAt(m, ptr, 56, at, value, f64Elems, `AllScalars.a_f64`);
+    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 5] = value; else setAt(m, ptr, 56, 40, value, f64Elems, `AllScalars.a_f64`);
   }
   get a_bool(): boolean {
     const m = this.#m;
@@ -357,7 +349,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 48;
-    if (typeof value === "boolean" && ptr + 56 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 56, at, value, boolElems, `AllScalars.a_bool`);
+    if (typeof value === "boolean" && ptr + 56 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 56, 48, value, boolElems, `AllScalars.a_bool`);
   }
 }
 
@@ -443,8 +435,7 @@ export class PointView {
   set x(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[ptr >>> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.x`);
+    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[ptr >>> 3] = value; else setAt(m, ptr, 16, 0, value, f64Elems, `Point.x`);
   }
   /** Vertical, growing downwards. */
   get y(): number {
@@ -467,8 +458,7 @@ export class PointView {
   set y(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.y`);
+    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 16, 8, value, f64Elems, `Point.y`);
   }
 }
 
@@ -690,7 +680,7 @@ export class RectView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 33;
-    if (typeof value === "boolean" && ptr + 48 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 48, at, value, boolElems, `Rect.alive`);
+    if (typeof value === "boolean" && ptr + 48 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 48, 33, value, boolElems, `Rect.alive`);
   }
   get tags(): LiveArray<number, number, Uint16Array> {
     const m = this.#m;
@@ -700,7 +690,6 @@ export class RectView {
   set tags(value: [number, number, number]) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 34;
     if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2] && ptr + 48 <= m.end && (ptr & 1) === 0) {
       const typed = m.u16;
       const k = (ptr >>> 1) + 17;
@@ -708,7 +697,7 @@ export class RectView {
       typed[k + 1] = value[1]!;
       typed[k + 2] = value[2]!;
     } else {
-      setEachAt(m, ptr, 48, at, value, 3, u16Elems, `Rect.tags`);
+      setEachAt(m, ptr, 48, 34, value, 3, u16Elems, `Rect.tags`);
     }
   }
   get next(): number {
@@ -830,8 +819,7 @@ export class NodeView {
   set value(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value | 0) === value && ptr + 12 <= m.end && (ptr & 3) === 0) m.i32[ptr >>> 2] = value; else setAt(m, ptr, 12, at, value, i32Elems, `Node.value`);
+    if (typeof value === "number" && (value | 0) === value && ptr + 12 <= m.end && (ptr & 3) === 0) m.i32[ptr >>> 2] = value; else setAt(m, ptr, 12, 0, value, i32Elems, `Node.value`);
   }
   get next(): number {
     const m = this.#m;
@@ -988,7 +976,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 15 <= m.end) m.u8[at] = value; else setAt(m, ptr, 15, at, value, u8Elems, `Packed.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 15 <= m.end) m.u8[at] = value; else setAt(m, ptr, 15, 0, value, u8Elems, `Packed.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -1011,7 +999,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 1;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 15 <= m.end && (at & 3) === 0) m.u32[at >>> 2] = value; else setAt(m, ptr, 15, at, value, u32Elems, `Packed.b`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 15 <= m.end && (at & 3) === 0) m.u32[at >>> 2] = value; else setAt(m, ptr, 15, 1, value, u32Elems, `Packed.b`);
   }
   get c(): number {
     const m = this.#m;
@@ -1034,7 +1022,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 5;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 15 <= m.end && (at & 1) === 0) m.u16[at >>> 1] = value; else setAt(m, ptr, 15, at, value, u16Elems, `Packed.c`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 15 <= m.end && (at & 1) === 0) m.u16[at >>> 1] = value; else setAt(m, ptr, 15, 5, value, u16Elems, `Packed.c`);
   }
   get d(): bigint {
     const m = this.#m;
@@ -1057,7 +1045,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 7;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 15 <= m.end && (at & 7) === 0) m.u64[at >>> 3] = value; else setAt(m, ptr, 15, at, value, u64Elems, `Packed.d`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 15 <= m.end && (at & 7) === 0) m.u64[at >>> 3] = value; else setAt(m, ptr, 15, 7, value, u64Elems, `Packed.d`);
   }
 }
 
@@ -1150,7 +1138,7 @@ export class PackedNestedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 19 <= m.end) m.u8[at] = value; else setAt(m, ptr, 19, at, value, u8Elems, `PackedNested.tag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 19 <= m.end) m.u8[at] = value; else setAt(m, ptr, 19, 0, value, u8Elems, `PackedNested.tag`);
   }
   get point(): PointView {
     const m = this.#m;
@@ -1203,7 +1191,7 @@ export class PackedNestedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 18;
-    if (typeof value === "boolean" && ptr + 19 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 19, at, value, boolElems, `PackedNested.flag`);
+    if (typeof value === "boolean" && ptr + 19 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 19, 18, value, boolElems, `PackedNested.flag`);
   }
 }
 
@@ -1284,8 +1272,7 @@ export class Aligned16View {
   set x(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Aligned16.x`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, 0, value, u32Elems, `Aligned16.x`);
   }
 }
 
@@ -1365,8 +1352,7 @@ export class AlignedLowView {
   set x(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `AlignedLow.x`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 8, 0, value, u64Elems, `AlignedLow.x`);
   }
 }
 
@@ -1457,7 +1443,7 @@ export class AlignedOuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.end) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.end) m.u8[at] = value; else setAt(m, ptr, 48, 0, value, u8Elems, `AlignedOuter.a`);
   }
   get inner(): Aligned16View {
     const m = this.#m;
@@ -1491,7 +1477,7 @@ export class AlignedOuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 32;
-    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.end) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.b`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.end) m.u8[at] = value; else setAt(m, ptr, 48, 32, value, u8Elems, `AlignedOuter.b`);
   }
 }
 
@@ -1577,8 +1563,7 @@ export class TailPadView {
   set a(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 16 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 16, at, value, u64Elems, `TailPad.a`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 16 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 16, 0, value, u64Elems, `TailPad.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -1599,7 +1584,7 @@ export class TailPadView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `TailPad.b`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, 8, value, u8Elems, `TailPad.b`);
   }
 }
 
@@ -1690,7 +1675,7 @@ export class Mixed16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.end) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.end) m.u8[at] = value; else setAt(m, ptr, 6, 0, value, u8Elems, `Mixed16.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -1712,8 +1697,7 @@ export class Mixed16View {
   set b(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 6 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 6, at, value, u16Elems, `Mixed16.b`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 6 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 6, 2, value, u16Elems, `Mixed16.b`);
   }
   get c(): number {
     const m = this.#m;
@@ -1734,7 +1718,7 @@ export class Mixed16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.end) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.c`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.end) m.u8[at] = value; else setAt(m, ptr, 6, 4, value, u8Elems, `Mixed16.c`);
   }
 }
 
@@ -1872,7 +1856,7 @@ export class EmptiesView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.end) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.before`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.end) m.u8[at] = value; else setAt(m, ptr, 2, 0, value, u8Elems, `Empties.before`);
   }
   get units(): EmptyArray {
     const m = this.#m;
@@ -1904,7 +1888,7 @@ export class EmptiesView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 1;
-    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.end) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.after`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.end) m.u8[at] = value; else setAt(m, ptr, 2, 1, value, u8Elems, `Empties.after`);
   }
 }
 
@@ -1988,7 +1972,7 @@ export class InnerView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 4 <= m.end) m.u8[at] = value; else setAt(m, ptr, 4, at, value, u8Elems, `Inner.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 4 <= m.end) m.u8[at] = value; else setAt(m, ptr, 4, 0, value, u8Elems, `Inner.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -2010,8 +1994,7 @@ export class InnerView {
   set b(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Inner.b`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 4, 2, value, u16Elems, `Inner.b`);
   }
 }
 
@@ -2112,7 +2095,7 @@ export class OuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.x`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, 0, value, u8Elems, `Outer.x`);
   }
   get inner(): InnerView {
     const m = this.#m;
@@ -2147,8 +2130,7 @@ export class OuterView {
   set y(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Outer.y`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 16, 8, value, u32Elems, `Outer.y`);
   }
   get empty(): EmptyView {
     const m = this.#m;
@@ -2177,7 +2159,7 @@ export class OuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 12;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.z`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, 12, value, u8Elems, `Outer.z`);
   }
 }
 
@@ -2375,7 +2357,7 @@ export class PolygonView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.end) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `Polygon.count`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.end) m.u8[at] = value; else setAt(m, ptr, 56, 0, value, u8Elems, `Polygon.count`);
   }
   get points(): PointArray {
     const m = this.#m;
@@ -2532,7 +2514,7 @@ export class FlagsView {
       typed[k + 3] = value[3]! ? 1 : 0;
       typed[k + 4] = value[4]! ? 1 : 0;
     } else {
-      setEachAt(m, ptr, 8, at, value, 5, boolElems, `Flags.bits`);
+      setEachAt(m, ptr, 8, 0, value, 5, boolElems, `Flags.bits`);
     }
   }
   get mode(): Mode16 {
@@ -3090,8 +3072,7 @@ export class RenamedView {
   set renamedField(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Renamed.renamedField`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, 0, value, u32Elems, `Renamed.renamedField`);
   }
   get other(): number {
     const m = this.#m;
@@ -3112,7 +3093,7 @@ export class RenamedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.end) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Renamed.other`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.end) m.u8[at] = value; else setAt(m, ptr, 8, 4, value, u8Elems, `Renamed.other`);
   }
 }
 
@@ -3206,8 +3187,7 @@ export class CamelView {
   set frameCount(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Camel.frameCount`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, 0, value, u32Elems, `Camel.frameCount`);
   }
   get maxHpValue(): number {
     const m = this.#m;
@@ -3229,8 +3209,7 @@ export class CamelView {
   set maxHpValue(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 8, at, value, u16Elems, `Camel.maxHpValue`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 8, 4, value, u16Elems, `Camel.maxHpValue`);
   }
   get isAlive(): boolean {
     const m = this.#m;
@@ -3251,7 +3230,7 @@ export class CamelView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 6;
-    if (typeof value === "boolean" && ptr + 8 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 8, at, value, boolElems, `Camel.isAlive`);
+    if (typeof value === "boolean" && ptr + 8 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 8, 6, value, boolElems, `Camel.isAlive`);
   }
   get chosen(): number {
     const m = this.#m;
@@ -3272,7 +3251,7 @@ export class CamelView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 7;
-    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.end) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Camel.chosen`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.end) m.u8[at] = value; else setAt(m, ptr, 8, 7, value, u8Elems, `Camel.chosen`);
   }
 }
 
@@ -3566,7 +3545,7 @@ export class BytesView {
       typed[k + 11] = value[11]!;
       typed[k + 12] = value[12]!;
     } else {
-      setEachAt(m, ptr, 20, at, value, 13, u8Elems, `Bytes.data`);
+      setEachAt(m, ptr, 20, 0, value, 13, u8Elems, `Bytes.data`);
     }
   }
   get len(): number {
@@ -3589,8 +3568,7 @@ export class BytesView {
   set len(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 16;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 20 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 20, at, value, u32Elems, `Bytes.len`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 20 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 20, 16, value, u32Elems, `Bytes.len`);
   }
 }
 
@@ -3681,8 +3659,7 @@ export class ZeroLenView {
   set before(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `ZeroLen.before`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, 0, value, u32Elems, `ZeroLen.before`);
   }
   get nothing(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
@@ -3711,7 +3688,7 @@ export class ZeroLenView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `ZeroLen.after`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, 8, value, u8Elems, `ZeroLen.after`);
   }
 }
 
@@ -3807,8 +3784,7 @@ export class WideView {
   set a(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 48, at, value, u64Elems, `Wide.a`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 48, 0, value, u64Elems, `Wide.a`);
   }
   get b(): bigint {
     const m = this.#m;
@@ -3830,8 +3806,7 @@ export class WideView {
   set b(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.i64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 48, at, value, i64Elems, `Wide.b`);
+    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.i64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 48, 8, value, i64Elems, `Wide.b`);
   }
   get c(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
@@ -3841,14 +3816,13 @@ export class WideView {
   set c(value: [bigint, bigint]) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 16;
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asUintN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asUintN(64, value[1]) === value[1] && ptr + 48 <= m.end && (ptr & 7) === 0) {
       const typed = m.u64;
       const k = (ptr >>> 3) + 2;
       typed[k] = value[0]!;
       typed[k + 1] = value[1]!;
     } else {
-      setEachAt(m, ptr, 48, at, value, 2, u64Elems, `Wide.c`);
+      setEachAt(m, ptr, 48, 16, value, 2, u64Elems, `Wide.c`);
     }
   }
   get d(): LiveArray<bigint, bigint, BigInt64Array> {
@@ -3859,14 +3833,13 @@ export class WideView {
   set d(value: [bigint, bigint]) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 32;
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asIntN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asIntN(64, value[1]) === value[1] && ptr + 48 <= m.end && (ptr & 7) === 0) {
       const typed = m.i64;
       const k = (ptr >>> 3) + 4;
       typed[k] = value[0]!;
       typed[k + 1] = value[1]!;
     } else {
-      setEachAt(m, ptr, 48, at, value, 2, i64Elems, `Wide.d`);
+      setEachAt(m, ptr, 48, 32, value, 2, i64Elems, `Wide.d`);
     }
   }
 }
@@ -3961,8 +3934,7 @@ export class FloatsView {
   set f(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 32, at, value, f32Elems, `Floats.f`);
+    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 32, 0, value, f32Elems, `Floats.f`);
   }
   get d(): number {
     const m = this.#m;
@@ -3984,8 +3956,7 @@ export class FloatsView {
   set d(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 32, at, value, f64Elems, `Floats.d`);
+    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 32, 8, value, f64Elems, `Floats.d`);
   }
   get fs(): LiveArray<number, number, Float32Array> {
     const m = this.#m;
@@ -3995,7 +3966,6 @@ export class FloatsView {
   set fs(value: [number, number, number]) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 16;
     if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) {
       const typed = m.f32;
       const k = (ptr >>> 2) + 4;
@@ -4003,7 +3973,7 @@ export class FloatsView {
       typed[k + 1] = value[1]!;
       typed[k + 2] = value[2]!;
     } else {
-      setEachAt(m, ptr, 32, at, value, 3, f32Elems, `Floats.fs`);
+      setEachAt(m, ptr, 32, 16, value, 3, f32Elems, `Floats.fs`);
     }
   }
 }
@@ -4270,7 +4240,7 @@ export class NamedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 76 <= m.end) m.u8[at] = value; else setAt(m, ptr, 76, at, value, u8Elems, `Named.id`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 76 <= m.end) m.u8[at] = value; else setAt(m, ptr, 76, 0, value, u8Elems, `Named.id`);
   }
   get name(): WasmStr {
     const m = this.#m;
@@ -4561,7 +4531,7 @@ export class PackedNamedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 17 <= m.end) m.u8[at] = value; else setAt(m, ptr, 17, at, value, u8Elems, `PackedNamed.tag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 17 <= m.end) m.u8[at] = value; else setAt(m, ptr, 17, 0, value, u8Elems, `PackedNamed.tag`);
   }
   get name(): WasmStr {
     const m = this.#m;
@@ -4822,7 +4792,7 @@ export class EventView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 64 <= m.end) m.u8[at] = value; else setAt(m, ptr, 64, at, value, u8Elems, `Event.tag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 64 <= m.end) m.u8[at] = value; else setAt(m, ptr, 64, 0, value, u8Elems, `Event.tag`);
   }
   get payload(): PayloadView {
     const m = this.#m;
@@ -4849,8 +4819,7 @@ export class EventView {
   set after(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 56;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 64 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 28] = value; else setAt(m, ptr, 64, at, value, u16Elems, `Event.after`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 64 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 28] = value; else setAt(m, ptr, 64, 56, value, u16Elems, `Event.after`);
   }
 }
 
@@ -4954,8 +4923,7 @@ export class ImageView {
   set width(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 16 <= m.end && (ptr & 1) === 0) m.u16[ptr >>> 1] = value; else setAt(m, ptr, 16, at, value, u16Elems, `Image.width`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 16 <= m.end && (ptr & 1) === 0) m.u16[ptr >>> 1] = value; else setAt(m, ptr, 16, 0, value, u16Elems, `Image.width`);
   }
   get format(): number {
     const m = this.#m;
@@ -5097,8 +5065,7 @@ export class Vec2_f32View {
   set x(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2_f32.x`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 8, 0, value, f32Elems, `Vec2_f32.x`);
   }
   get y(): number {
     const m = this.#m;
@@ -5120,8 +5087,7 @@ export class Vec2_f32View {
   set y(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2_f32.y`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, 4, value, f32Elems, `Vec2_f32.y`);
   }
 }
 
@@ -5209,8 +5175,7 @@ export class Vec2_u16View {
   set x(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[ptr >>> 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Vec2_u16.x`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[ptr >>> 1] = value; else setAt(m, ptr, 4, 0, value, u16Elems, `Vec2_u16.x`);
   }
   get y(): number {
     const m = this.#m;
@@ -5232,8 +5197,7 @@ export class Vec2_u16View {
   set y(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Vec2_u16.y`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 4, 2, value, u16Elems, `Vec2_u16.y`);
   }
 }
 
@@ -5325,8 +5289,7 @@ export class Buf_8View {
   set len(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 12 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 12, at, value, u32Elems, `Buf_8.len`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 12 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 12, 0, value, u32Elems, `Buf_8.len`);
   }
   get data(): LiveArray<number, number, Uint8Array> {
     const m = this.#m;
@@ -5349,7 +5312,7 @@ export class Buf_8View {
       typed[k + 6] = value[6]!;
       typed[k + 7] = value[7]!;
     } else {
-      setEachAt(m, ptr, 12, at, value, 8, u8Elems, `Buf_8.data`);
+      setEachAt(m, ptr, 12, 4, value, 8, u8Elems, `Buf_8.data`);
     }
   }
 }
@@ -5485,7 +5448,7 @@ export class PlacedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 24;
-    if (typeof value === "boolean" && ptr + 28 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 28, at, value, boolElems, `Placed.flag`);
+    if (typeof value === "boolean" && ptr + 28 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 28, 24, value, boolElems, `Placed.flag`);
   }
 }
 
@@ -5564,8 +5527,7 @@ export class LeafView {
   set id(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `Leaf.id`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 8, 0, value, u64Elems, `Leaf.id`);
   }
 }
 
@@ -5849,7 +5811,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
   readonly #first: number = 0;
   readonly #step: number = 0;
-  #typed: Typed<T>;
+  // Declared, not defined (so not `#typed`, which would start as
+  // `undefined`): V8 then knows the class of the typed array the field
+  // holds and does not check it on every `get` (`view/column`).
+  declare private typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
     this.#ptr = ptr;
@@ -5861,7 +5826,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
     this.#first = fast ? ptr >>> e.shift : 0;
     this.#step = fast ? stride >>> e.shift : 0;
-    this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
+    this.typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
   get ptr(): number {
@@ -5870,8 +5835,11 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    // Where the typed array may not serve, it is empty: `undefined`.
-    const x = this.#typed[this.#first + i * this.#step];
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.#step) + this.#first) | 0];
     if (x !== undefined) return x as unknown as V;
     return this.#slow(i);
   }
@@ -5887,7 +5855,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
       m.fresh(error, at, e.size);
       v = e.view(m, at, this.#field);
     }
-    if (this.#step !== 0) this.#typed = e.typed(m) ?? emptyTyped;
+    if (this.#step !== 0) this.typed = e.typed(m) ?? emptyTyped;
     return v;
   }
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
@@ -5940,7 +5908,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const n = this.length;
     const step = this.#step;
     if (step !== 0) {
-      const typed = this.#typed;
+      const typed = this.typed;
       for (let k = this.#first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
@@ -5956,7 +5924,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const n = this.length;
     const step = this.#step;
     if (step !== 0) {
-      const typed = this.#typed;
+      const typed = this.typed;
       for (let k = this.#first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
@@ -5979,17 +5947,17 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
 }
 /** The typed array of a live array that may not use one: every index gives `undefined`. */
 const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;
-/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
-function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `offset` in the struct through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, offset: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
   e.check(value, field);
   m.span(ptr, size);
-  e.store(m.dv, at, value);
+  e.store(m.dv, ptr + offset, value);
 }
 /** `setAt` for an array of `length` scalars. */
-function setEachAt<T>(m: Mem, ptr: number, size: number, at: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+function setEachAt<T>(m: Mem, ptr: number, size: number, offset: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
   checkElems(value, length, e, field);
   m.span(ptr, size);
-  for (let i = 0; i < length; i++) e.store(m.dv, at + i * e.size, value[i]!);
+  for (let i = 0; i < length; i++) e.store(m.dv, ptr + offset + i * e.size, value[i]!);
 }
 /** Throws unless `value` is an array of `length` valid elements. */
 function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
@@ -6056,7 +6024,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * this.#size;
+    cursor.ptr = (this.base + Math.imul(i, this.#size)) >>> 0;
     return cursor;
   }
   /** A view of struct `i` of its own. */
@@ -6217,7 +6185,7 @@ export class AllScalarsArray extends StructArray<AllScalars, AllScalarsView> {
   override get(i: number): AllScalarsView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "AllScalarsArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 56;
+    cursor.ptr = (this.base + Math.imul(i, 56)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `AllScalars` (a column); reads an aligned field through the memory's typed array. */
@@ -6260,7 +6228,7 @@ export class PointArray extends StructArray<Point, PointView> {
   override get(i: number): PointView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PointArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Point` (a column); reads an aligned field through the memory's typed array. */
@@ -6284,7 +6252,7 @@ export class RectArray extends StructArray<Rect, RectView> {
   override get(i: number): RectView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "RectArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 48;
+    cursor.ptr = (this.base + Math.imul(i, 48)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Rect` (a column); reads an aligned field through the memory's typed array. */
@@ -6309,7 +6277,7 @@ export class NodeArray extends StructArray<Node, NodeView> {
   override get(i: number): NodeView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "NodeArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 12;
+    cursor.ptr = (this.base + Math.imul(i, 12)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Node` (a column); reads an aligned field through the memory's typed array. */
@@ -6335,7 +6303,7 @@ export class PackedArray extends StructArray<Packed, PackedView> {
   override get(i: number): PackedView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PackedArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 15;
+    cursor.ptr = (this.base + Math.imul(i, 15)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Packed` (a column); reads an aligned field through the memory's typed array. */
@@ -6364,7 +6332,7 @@ export class PackedNestedArray extends StructArray<PackedNested, PackedNestedVie
   override get(i: number): PackedNestedView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PackedNestedArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 19;
+    cursor.ptr = (this.base + Math.imul(i, 19)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `PackedNested` (a column); reads an aligned field through the memory's typed array. */
@@ -6389,7 +6357,7 @@ export class Aligned16Array extends StructArray<Aligned16, Aligned16View> {
   override get(i: number): Aligned16View {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Aligned16Array");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Aligned16` (a column); reads an aligned field through the memory's typed array. */
@@ -6412,7 +6380,7 @@ export class AlignedLowArray extends StructArray<AlignedLow, AlignedLowView> {
   override get(i: number): AlignedLowView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "AlignedLowArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `AlignedLow` (a column); reads an aligned field through the memory's typed array. */
@@ -6435,7 +6403,7 @@ export class AlignedOuterArray extends StructArray<AlignedOuter, AlignedOuterVie
   override get(i: number): AlignedOuterView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "AlignedOuterArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 48;
+    cursor.ptr = (this.base + Math.imul(i, 48)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `AlignedOuter` (a column); reads an aligned field through the memory's typed array. */
@@ -6459,7 +6427,7 @@ export class TailPadArray extends StructArray<TailPad, TailPadView> {
   override get(i: number): TailPadView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "TailPadArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `TailPad` (a column); reads an aligned field through the memory's typed array. */
@@ -6484,7 +6452,7 @@ export class Mixed16Array extends StructArray<Mixed16, Mixed16View> {
   override get(i: number): Mixed16View {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Mixed16Array");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 6;
+    cursor.ptr = (this.base + Math.imul(i, 6)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Mixed16` (a column); reads an aligned field through the memory's typed array. */
@@ -6510,7 +6478,7 @@ export class EmptyArray extends StructArray<Empty, EmptyView> {
   override get(i: number): EmptyView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "EmptyArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 0;
+    cursor.ptr = (this.base + Math.imul(i, 0)) >>> 0;
     return cursor;
   }
 }
@@ -6525,7 +6493,7 @@ export class EmptiesArray extends StructArray<Empties, EmptiesView> {
   override get(i: number): EmptiesView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "EmptiesArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 2;
+    cursor.ptr = (this.base + Math.imul(i, 2)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Empties` (a column); reads an aligned field through the memory's typed array. */
@@ -6549,7 +6517,7 @@ export class InnerArray extends StructArray<Inner, InnerView> {
   override get(i: number): InnerView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "InnerArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 4;
+    cursor.ptr = (this.base + Math.imul(i, 4)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Inner` (a column); reads an aligned field through the memory's typed array. */
@@ -6574,7 +6542,7 @@ export class OuterArray extends StructArray<Outer, OuterView> {
   override get(i: number): OuterView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "OuterArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Outer` (a column); reads an aligned field through the memory's typed array. */
@@ -6600,7 +6568,7 @@ export class MatrixArray extends StructArray<Matrix, MatrixView> {
   override get(i: number): MatrixView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "MatrixArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 64;
+    cursor.ptr = (this.base + Math.imul(i, 64)) >>> 0;
     return cursor;
   }
 }
@@ -6615,7 +6583,7 @@ export class PolygonArray extends StructArray<Polygon, PolygonView> {
   override get(i: number): PolygonView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PolygonArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 56;
+    cursor.ptr = (this.base + Math.imul(i, 56)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Polygon` (a column); reads an aligned field through the memory's typed array. */
@@ -6638,7 +6606,7 @@ export class FlagsArray extends StructArray<Flags, FlagsView> {
   override get(i: number): FlagsView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "FlagsArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
 }
@@ -6653,7 +6621,7 @@ export class ModesArray extends StructArray<Modes, ModesView> {
   override get(i: number): ModesView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ModesArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 20;
+    cursor.ptr = (this.base + Math.imul(i, 20)) >>> 0;
     return cursor;
   }
 }
@@ -6668,7 +6636,7 @@ export class RenamedArray extends StructArray<Renamed, RenamedView> {
   override get(i: number): RenamedView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "RenamedArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Renamed` (a column); reads an aligned field through the memory's typed array. */
@@ -6693,7 +6661,7 @@ export class CamelArray extends StructArray<Camel, CamelView> {
   override get(i: number): CamelView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "CamelArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Camel` (a column); reads an aligned field through the memory's typed array. */
@@ -6722,7 +6690,7 @@ export class PointersArray extends StructArray<Pointers, PointersView> {
   override get(i: number): PointersView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PointersArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Pointers` (a column); reads an aligned field through the memory's typed array. */
@@ -6748,7 +6716,7 @@ export class BytesArray extends StructArray<Bytes, BytesView> {
   override get(i: number): BytesView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "BytesArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 20;
+    cursor.ptr = (this.base + Math.imul(i, 20)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Bytes` (a column); reads an aligned field through the memory's typed array. */
@@ -6771,7 +6739,7 @@ export class ZeroLenArray extends StructArray<ZeroLen, ZeroLenView> {
   override get(i: number): ZeroLenView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ZeroLenArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `ZeroLen` (a column); reads an aligned field through the memory's typed array. */
@@ -6796,7 +6764,7 @@ export class WideArray extends StructArray<Wide, WideView> {
   override get(i: number): WideView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "WideArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 48;
+    cursor.ptr = (this.base + Math.imul(i, 48)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Wide` (a column); reads an aligned field through the memory's typed array. */
@@ -6821,7 +6789,7 @@ export class FloatsArray extends StructArray<Floats, FloatsView> {
   override get(i: number): FloatsView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "FloatsArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 32;
+    cursor.ptr = (this.base + Math.imul(i, 32)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Floats` (a column); reads an aligned field through the memory's typed array. */
@@ -6846,7 +6814,7 @@ export class DeepArray extends StructArray<Deep, DeepView> {
   override get(i: number): DeepView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "DeepArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 128;
+    cursor.ptr = (this.base + Math.imul(i, 128)) >>> 0;
     return cursor;
   }
 }
@@ -6861,7 +6829,7 @@ export class NamedArray extends StructArray<Named, NamedView> {
   override get(i: number): NamedView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "NamedArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 76;
+    cursor.ptr = (this.base + Math.imul(i, 76)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Named` (a column); reads an aligned field through the memory's typed array. */
@@ -6884,7 +6852,7 @@ export class PackedNamedArray extends StructArray<PackedNamed, PackedNamedView> 
   override get(i: number): PackedNamedView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PackedNamedArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 17;
+    cursor.ptr = (this.base + Math.imul(i, 17)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `PackedNamed` (a column); reads an aligned field through the memory's typed array. */
@@ -6907,7 +6875,7 @@ export class ImageArray extends StructArray<Image, ImageView> {
   override get(i: number): ImageView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ImageArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Image` (a column); reads an aligned field through the memory's typed array. */
@@ -6930,7 +6898,7 @@ export class Vec2_f32Array extends StructArray<Vec2_f32, Vec2_f32View> {
   override get(i: number): Vec2_f32View {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Vec2_f32Array");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Vec2_f32` (a column); reads an aligned field through the memory's typed array. */
@@ -6954,7 +6922,7 @@ export class Vec2_u16Array extends StructArray<Vec2_u16, Vec2_u16View> {
   override get(i: number): Vec2_u16View {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Vec2_u16Array");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 4;
+    cursor.ptr = (this.base + Math.imul(i, 4)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Vec2_u16` (a column); reads an aligned field through the memory's typed array. */
@@ -6978,7 +6946,7 @@ export class Buf_8Array extends StructArray<Buf_8, Buf_8View> {
   override get(i: number): Buf_8View {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Buf_8Array");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 12;
+    cursor.ptr = (this.base + Math.imul(i, 12)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Buf_8` (a column); reads an aligned field through the memory's typed array. */
@@ -7001,7 +6969,7 @@ export class PlacedArray extends StructArray<Placed, PlacedView> {
   override get(i: number): PlacedView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PlacedArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 28;
+    cursor.ptr = (this.base + Math.imul(i, 28)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Placed` (a column); reads an aligned field through the memory's typed array. */
@@ -7024,7 +6992,7 @@ export class LeafArray extends StructArray<Leaf, LeafView> {
   override get(i: number): LeafView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "LeafArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Leaf` (a column); reads an aligned field through the memory's typed array. */

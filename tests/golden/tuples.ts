@@ -73,8 +73,7 @@ export class EntityIdView {
   set 0(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 4, at, value, u32Elems, `EntityId[0]`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 4, 0, value, u32Elems, `EntityId[0]`);
   }
 }
 
@@ -154,7 +153,7 @@ export class HashView {
       typed[k + 4] = value[4]!;
       typed[k + 5] = value[5]!;
     } else {
-      setEachAt(m, ptr, 6, at, value, 6, u8Elems, `Hash[0]`);
+      setEachAt(m, ptr, 6, 0, value, 6, u8Elems, `Hash[0]`);
     }
   }
 }
@@ -238,8 +237,7 @@ export class DuoView {
   set 0(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Duo[0]`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, 0, value, u32Elems, `Duo[0]`);
   }
   get 1(): number {
     const m = this.#m;
@@ -261,8 +259,7 @@ export class DuoView {
   set 1(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Duo[1]`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, 4, value, f32Elems, `Duo[1]`);
   }
 }
 
@@ -404,7 +401,7 @@ export class AliveView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "boolean" && ptr + 1 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 1, at, value, boolElems, `Alive[0]`);
+    if (typeof value === "boolean" && ptr + 1 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 1, 0, value, boolElems, `Alive[0]`);
   }
 }
 
@@ -496,7 +493,7 @@ export class MixView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 24 <= m.end) m.u8[at] = value; else setAt(m, ptr, 24, at, value, u8Elems, `Mix[0]`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 24 <= m.end) m.u8[at] = value; else setAt(m, ptr, 24, 0, value, u8Elems, `Mix[0]`);
   }
   get 1(): EntityIdView {
     const m = this.#m;
@@ -544,8 +541,7 @@ export class MixView {
   set 3(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 16;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 24 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 2] = value; else setAt(m, ptr, 24, at, value, u64Elems, `Mix[3]`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 24 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 2] = value; else setAt(m, ptr, 24, 16, value, u64Elems, `Mix[3]`);
   }
 }
 
@@ -627,8 +623,7 @@ export class UnalignedView {
   set 0(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 4, at, value, u32Elems, `Unaligned[0]`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 4, 0, value, u32Elems, `Unaligned[0]`);
   }
 }
 
@@ -763,7 +758,7 @@ export class WorldView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 88 <= m.end) m.u8[at] = value; else setAt(m, ptr, 88, at, value, u8Elems, `World.flag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 88 <= m.end) m.u8[at] = value; else setAt(m, ptr, 88, 0, value, u8Elems, `World.flag`);
   }
   get id(): EntityIdView {
     const m = this.#m;
@@ -1027,8 +1022,7 @@ export class LinkView {
   set 1(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 8, at, value, u16Elems, `Link[1]`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 8, 4, value, u16Elems, `Link[1]`);
   }
   /** A view of the `Duo` that `0` points to; a `RangeError` if it is null or its bytes are out of bounds. */
   view0(): DuoView {
@@ -1236,7 +1230,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
   readonly #first: number = 0;
   readonly #step: number = 0;
-  #typed: Typed<T>;
+  // Declared, not defined (so not `#typed`, which would start as
+  // `undefined`): V8 then knows the class of the typed array the field
+  // holds and does not check it on every `get` (`view/column`).
+  declare private typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
     this.#ptr = ptr;
@@ -1248,7 +1245,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
     this.#first = fast ? ptr >>> e.shift : 0;
     this.#step = fast ? stride >>> e.shift : 0;
-    this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
+    this.typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
   get ptr(): number {
@@ -1257,8 +1254,11 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    // Where the typed array may not serve, it is empty: `undefined`.
-    const x = this.#typed[this.#first + i * this.#step];
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.#step) + this.#first) | 0];
     if (x !== undefined) return x as unknown as V;
     return this.#slow(i);
   }
@@ -1274,7 +1274,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
       m.fresh(error, at, e.size);
       v = e.view(m, at, this.#field);
     }
-    if (this.#step !== 0) this.#typed = e.typed(m) ?? emptyTyped;
+    if (this.#step !== 0) this.typed = e.typed(m) ?? emptyTyped;
     return v;
   }
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
@@ -1327,7 +1327,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const n = this.length;
     const step = this.#step;
     if (step !== 0) {
-      const typed = this.#typed;
+      const typed = this.typed;
       for (let k = this.#first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
@@ -1343,7 +1343,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const n = this.length;
     const step = this.#step;
     if (step !== 0) {
-      const typed = this.#typed;
+      const typed = this.typed;
       for (let k = this.#first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
@@ -1366,17 +1366,17 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
 }
 /** The typed array of a live array that may not use one: every index gives `undefined`. */
 const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;
-/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
-function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `offset` in the struct through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, offset: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
   e.check(value, field);
   m.span(ptr, size);
-  e.store(m.dv, at, value);
+  e.store(m.dv, ptr + offset, value);
 }
 /** `setAt` for an array of `length` scalars. */
-function setEachAt<T>(m: Mem, ptr: number, size: number, at: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+function setEachAt<T>(m: Mem, ptr: number, size: number, offset: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
   checkElems(value, length, e, field);
   m.span(ptr, size);
-  for (let i = 0; i < length; i++) e.store(m.dv, at + i * e.size, value[i]!);
+  for (let i = 0; i < length; i++) e.store(m.dv, ptr + offset + i * e.size, value[i]!);
 }
 /** Throws unless `value` is an array of `length` valid elements. */
 function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
@@ -1443,7 +1443,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * this.#size;
+    cursor.ptr = (this.base + Math.imul(i, this.#size)) >>> 0;
     return cursor;
   }
   /** A view of struct `i` of its own. */
@@ -1559,7 +1559,7 @@ export class EntityIdArray extends StructArray<EntityId, EntityIdView> {
   override get(i: number): EntityIdView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "EntityIdArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 4;
+    cursor.ptr = (this.base + Math.imul(i, 4)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `EntityId` (a column); reads an aligned field through the memory's typed array. */
@@ -1582,7 +1582,7 @@ export class HashArray extends StructArray<Hash, HashView> {
   override get(i: number): HashView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "HashArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 6;
+    cursor.ptr = (this.base + Math.imul(i, 6)) >>> 0;
     return cursor;
   }
 }
@@ -1597,7 +1597,7 @@ export class DuoArray extends StructArray<Duo, DuoView> {
   override get(i: number): DuoView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "DuoArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Duo` (a column); reads an aligned field through the memory's typed array. */
@@ -1622,7 +1622,7 @@ export class WhereArray extends StructArray<Where, WhereView> {
   override get(i: number): WhereView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "WhereArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
 }
@@ -1637,7 +1637,7 @@ export class AliveArray extends StructArray<Alive, AliveView> {
   override get(i: number): AliveView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "AliveArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 1;
+    cursor.ptr = (this.base + Math.imul(i, 1)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Alive` (a column); reads an aligned field through the memory's typed array. */
@@ -1660,7 +1660,7 @@ export class MixArray extends StructArray<Mix, MixView> {
   override get(i: number): MixView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "MixArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 24;
+    cursor.ptr = (this.base + Math.imul(i, 24)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Mix` (a column); reads an aligned field through the memory's typed array. */
@@ -1685,7 +1685,7 @@ export class UnalignedArray extends StructArray<Unaligned, UnalignedView> {
   override get(i: number): UnalignedView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "UnalignedArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 4;
+    cursor.ptr = (this.base + Math.imul(i, 4)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Unaligned` (a column); reads an aligned field through the memory's typed array. */
@@ -1708,7 +1708,7 @@ export class WorldArray extends StructArray<World, WorldView> {
   override get(i: number): WorldView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "WorldArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 88;
+    cursor.ptr = (this.base + Math.imul(i, 88)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `World` (a column); reads an aligned field through the memory's typed array. */
@@ -1733,7 +1733,7 @@ export class LinkArray extends StructArray<Link, LinkView> {
   override get(i: number): LinkView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "LinkArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Link` (a column); reads an aligned field through the memory's typed array. */

@@ -81,8 +81,7 @@ export class Vec2View {
   set x(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.x`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 8, 0, value, f32Elems, `Vec2.x`);
   }
   get y(): number {
     const m = this.#m;
@@ -104,8 +103,7 @@ export class Vec2View {
   set y(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.y`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, 4, value, f32Elems, `Vec2.y`);
   }
 }
 
@@ -417,7 +415,7 @@ export class SpotView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "boolean" && ptr + 12 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 12, at, value, boolElems, `Spot.on`);
+    if (typeof value === "boolean" && ptr + 12 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 12, 8, value, boolElems, `Spot.on`);
   }
 }
 
@@ -1084,7 +1082,7 @@ export class SceneView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 224 <= m.end) m.u8[at] = value; else setAt(m, ptr, 224, at, value, u8Elems, `Scene.id`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 224 <= m.end) m.u8[at] = value; else setAt(m, ptr, 224, 0, value, u8Elems, `Scene.id`);
   }
   get main(): Shape {
     const m = this.#m;
@@ -1725,7 +1723,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
   readonly #first: number = 0;
   readonly #step: number = 0;
-  #typed: Typed<T>;
+  // Declared, not defined (so not `#typed`, which would start as
+  // `undefined`): V8 then knows the class of the typed array the field
+  // holds and does not check it on every `get` (`view/column`).
+  declare private typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
     this.#ptr = ptr;
@@ -1737,7 +1738,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
     this.#first = fast ? ptr >>> e.shift : 0;
     this.#step = fast ? stride >>> e.shift : 0;
-    this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
+    this.typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
   get ptr(): number {
@@ -1746,8 +1747,11 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    // Where the typed array may not serve, it is empty: `undefined`.
-    const x = this.#typed[this.#first + i * this.#step];
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.#step) + this.#first) | 0];
     if (x !== undefined) return x as unknown as V;
     return this.#slow(i);
   }
@@ -1763,7 +1767,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
       m.fresh(error, at, e.size);
       v = e.view(m, at, this.#field);
     }
-    if (this.#step !== 0) this.#typed = e.typed(m) ?? emptyTyped;
+    if (this.#step !== 0) this.typed = e.typed(m) ?? emptyTyped;
     return v;
   }
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
@@ -1816,7 +1820,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const n = this.length;
     const step = this.#step;
     if (step !== 0) {
-      const typed = this.#typed;
+      const typed = this.typed;
       for (let k = this.#first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
@@ -1832,7 +1836,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const n = this.length;
     const step = this.#step;
     if (step !== 0) {
-      const typed = this.#typed;
+      const typed = this.typed;
       for (let k = this.#first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
@@ -1855,11 +1859,11 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
 }
 /** The typed array of a live array that may not use one: every index gives `undefined`. */
 const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;
-/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
-function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `offset` in the struct through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, offset: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
   e.check(value, field);
   m.span(ptr, size);
-  e.store(m.dv, at, value);
+  e.store(m.dv, ptr + offset, value);
 }
 /** Throws unless `value` is an array of `length` valid elements. */
 function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
@@ -1926,7 +1930,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * this.#size;
+    cursor.ptr = (this.base + Math.imul(i, this.#size)) >>> 0;
     return cursor;
   }
   /** A view of struct `i` of its own. */
@@ -2015,7 +2019,7 @@ export class Vec2Array extends StructArray<Vec2, Vec2View> {
   override get(i: number): Vec2View {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Vec2Array");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Vec2` (a column); reads an aligned field through the memory's typed array. */
@@ -2039,7 +2043,7 @@ export class SpotArray extends StructArray<Spot, SpotView> {
   override get(i: number): SpotView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "SpotArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 12;
+    cursor.ptr = (this.base + Math.imul(i, 12)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Spot` (a column); reads an aligned field through the memory's typed array. */
@@ -2062,7 +2066,7 @@ export class SceneArray extends StructArray<Scene, SceneView> {
   override get(i: number): SceneView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "SceneArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 224;
+    cursor.ptr = (this.base + Math.imul(i, 224)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Scene` (a column); reads an aligned field through the memory's typed array. */

@@ -113,7 +113,9 @@ impl TypeScript {
             "if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, \"{name}Array\");"
         ));
         w.line(format_args!("const cursor = this.cursor;"));
-        w.line(format_args!("cursor.ptr = this.base + i * {size};"));
+        // In 32 bits, then unsigned: the true address is below 2^32 (the
+        // constructor's bounds), so it is exact with no overflow checks.
+        w.line(format_args!("cursor.ptr = (this.base + Math.imul(i, {size})) >>> 0;"));
         w.line(format_args!("return cursor;"));
         w.close(format_args!("}}"));
         // Columns of the scalar fields, one overload per element kind.
@@ -245,7 +247,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * this.#size;
+    cursor.ptr = (this.base + Math.imul(i, this.#size)) >>> 0;
     return cursor;
   }
   /** A view of struct `i` of its own. */

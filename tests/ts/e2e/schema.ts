@@ -91,8 +91,7 @@ export class Vec3View {
   set x(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && ptr + 12 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.x`);
+    if (typeof value === "number" && ptr + 12 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 12, 0, value, f32Elems, `Vec3.x`);
   }
   /** Along y (up). */
   get y(): number {
@@ -115,8 +114,7 @@ export class Vec3View {
   set y(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && ptr + 12 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.y`);
+    if (typeof value === "number" && ptr + 12 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 12, 4, value, f32Elems, `Vec3.y`);
   }
   /** Along z. */
   get z(): number {
@@ -139,8 +137,7 @@ export class Vec3View {
   set z(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && ptr + 12 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.z`);
+    if (typeof value === "number" && ptr + 12 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 12, 8, value, f32Elems, `Vec3.z`);
   }
 }
 
@@ -342,8 +339,7 @@ export class ParticleView {
   set mass(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 24;
-    if (typeof value === "number" && ptr + 40 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 40, at, value, f32Elems, `Particle.mass`);
+    if (typeof value === "number" && ptr + 40 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 40, 24, value, f32Elems, `Particle.mass`);
   }
   /** What it is. */
   get kind(): Kind {
@@ -385,7 +381,7 @@ export class ParticleView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 29;
-    if (typeof value === "boolean" && ptr + 40 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 40, at, value, boolElems, `Particle.alive`);
+    if (typeof value === "boolean" && ptr + 40 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 40, 29, value, boolElems, `Particle.alive`);
   }
   /** Bits the guest may set. */
   get flags(): number {
@@ -408,8 +404,7 @@ export class ParticleView {
   set flags(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 30;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 15] = value; else setAt(m, ptr, 40, at, value, u16Elems, `Particle.flags`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 15] = value; else setAt(m, ptr, 40, 30, value, u16Elems, `Particle.flags`);
   }
   /** Unique identity. */
   get id(): bigint {
@@ -432,8 +427,7 @@ export class ParticleView {
   set id(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 32;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 40 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 4] = value; else setAt(m, ptr, 40, at, value, u64Elems, `Particle.id`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 40 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 4] = value; else setAt(m, ptr, 40, 32, value, u64Elems, `Particle.id`);
   }
 }
 
@@ -561,8 +555,7 @@ export class StepRequestView {
   set count(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 24 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 24, at, value, u32Elems, `StepRequest.count`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 24 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 24, 4, value, u32Elems, `StepRequest.count`);
   }
   /** The time step in seconds. */
   get dt(): number {
@@ -585,8 +578,7 @@ export class StepRequestView {
   set dt(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && ptr + 24 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 24, at, value, f32Elems, `StepRequest.dt`);
+    if (typeof value === "number" && ptr + 24 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 24, 8, value, f32Elems, `StepRequest.dt`);
   }
   /** The acceleration applied. */
   get gravity(): Vec3View {
@@ -694,8 +686,7 @@ export class StepResponseView {
   set alive(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `StepResponse.alive`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, 0, value, u32Elems, `StepResponse.alive`);
   }
   /** Their kinetic plus potential energy. */
   get energy(): number {
@@ -718,8 +709,7 @@ export class StepResponseView {
   set energy(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 16, at, value, f64Elems, `StepResponse.energy`);
+    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 16, 8, value, f64Elems, `StepResponse.energy`);
   }
 }
 
@@ -890,8 +880,7 @@ export class StepFrameView {
   set count(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `StepFrame.count`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 32, 8, value, u32Elems, `StepFrame.count`);
   }
   /** The time step in seconds. */
   get dt(): number {
@@ -914,8 +903,7 @@ export class StepFrameView {
   set dt(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 12;
-    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 32, at, value, f32Elems, `StepFrame.dt`);
+    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 32, 12, value, f32Elems, `StepFrame.dt`);
   }
   /** The acceleration applied. */
   get gravity(): Vec3View {
@@ -952,8 +940,7 @@ export class StepFrameView {
   set frame(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 28;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 32, at, value, u32Elems, `StepFrame.frame`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 32, 28, value, u32Elems, `StepFrame.frame`);
   }
   /** A view of the `Particle` that `src` points to; a `RangeError` if it is null or its bytes are out of bounds. */
   srcView(): ParticleView {
@@ -1675,7 +1662,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
   readonly #first: number = 0;
   readonly #step: number = 0;
-  #typed: Typed<T>;
+  // Declared, not defined (so not `#typed`, which would start as
+  // `undefined`): V8 then knows the class of the typed array the field
+  // holds and does not check it on every `get` (`view/column`).
+  declare private typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
     this.#ptr = ptr;
@@ -1687,7 +1677,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
     this.#first = fast ? ptr >>> e.shift : 0;
     this.#step = fast ? stride >>> e.shift : 0;
-    this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
+    this.typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
   get ptr(): number {
@@ -1696,8 +1686,11 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    // Where the typed array may not serve, it is empty: `undefined`.
-    const x = this.#typed[this.#first + i * this.#step];
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.#step) + this.#first) | 0];
     if (x !== undefined) return x as unknown as V;
     return this.#slow(i);
   }
@@ -1713,7 +1706,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
       m.fresh(error, at, e.size);
       v = e.view(m, at, this.#field);
     }
-    if (this.#step !== 0) this.#typed = e.typed(m) ?? emptyTyped;
+    if (this.#step !== 0) this.typed = e.typed(m) ?? emptyTyped;
     return v;
   }
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
@@ -1766,7 +1759,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const n = this.length;
     const step = this.#step;
     if (step !== 0) {
-      const typed = this.#typed;
+      const typed = this.typed;
       for (let k = this.#first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
@@ -1782,7 +1775,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const n = this.length;
     const step = this.#step;
     if (step !== 0) {
-      const typed = this.#typed;
+      const typed = this.typed;
       for (let k = this.#first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
@@ -1805,11 +1798,11 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
 }
 /** The typed array of a live array that may not use one: every index gives `undefined`. */
 const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;
-/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
-function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `offset` in the struct through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, offset: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
   e.check(value, field);
   m.span(ptr, size);
-  e.store(m.dv, at, value);
+  e.store(m.dv, ptr + offset, value);
 }
 /** Throws unless `ptr` and `length` are integers and `length` elements of `size` bytes from `ptr` end by 2^32. */
 function checkArray(ptr: number, length: number, size: number, type: string): void {
@@ -1871,7 +1864,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * this.#size;
+    cursor.ptr = (this.base + Math.imul(i, this.#size)) >>> 0;
     return cursor;
   }
   /** A view of struct `i` of its own. */
@@ -1987,7 +1980,7 @@ export class Vec3Array extends StructArray<Vec3, Vec3View> {
   override get(i: number): Vec3View {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Vec3Array");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 12;
+    cursor.ptr = (this.base + Math.imul(i, 12)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Vec3` (a column); reads an aligned field through the memory's typed array. */
@@ -2012,7 +2005,7 @@ export class ParticleArray extends StructArray<Particle, ParticleView> {
   override get(i: number): ParticleView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ParticleArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 40;
+    cursor.ptr = (this.base + Math.imul(i, 40)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Particle` (a column); reads an aligned field through the memory's typed array. */
@@ -2041,7 +2034,7 @@ export class StepRequestArray extends StructArray<StepRequest, StepRequestView> 
   override get(i: number): StepRequestView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "StepRequestArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 24;
+    cursor.ptr = (this.base + Math.imul(i, 24)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `StepRequest` (a column); reads an aligned field through the memory's typed array. */
@@ -2067,7 +2060,7 @@ export class StepResponseArray extends StructArray<StepResponse, StepResponseVie
   override get(i: number): StepResponseView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "StepResponseArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `StepResponse` (a column); reads an aligned field through the memory's typed array. */
@@ -2092,7 +2085,7 @@ export class StepFrameArray extends StructArray<StepFrame, StepFrameView> {
   override get(i: number): StepFrameView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "StepFrameArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 32;
+    cursor.ptr = (this.base + Math.imul(i, 32)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `StepFrame` (a column); reads an aligned field through the memory's typed array. */
@@ -2120,7 +2113,7 @@ export class LabelArray extends StructArray<Label, LabelView> {
   override get(i: number): LabelView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "LabelArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 28;
+    cursor.ptr = (this.base + Math.imul(i, 28)) >>> 0;
     return cursor;
   }
 }
