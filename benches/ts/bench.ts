@@ -100,6 +100,16 @@ const variants: Record<string, () => number> = {
     for (let i = 0; i < N; i++) sum += mass.get(i);
     return sum;
   },
+  // `view/column` in a program that reads columns of other element types
+  // too: the array of each element type has a `get` of its own, so V8
+  // still sees one typed array's class at the scan's access.
+  "view/column_mixed": () => {
+    const particles = new ParticleArray(memory, 0, N);
+    let sum = particles.column("id").get(1) + particles.column("kind").get(2);
+    const mass = particles.column("mass");
+    for (let i = 0; i < N; i++) sum += mass.get(i);
+    return sum;
+  },
   "view/column_reduce": () => {
     const mass = new ParticleArray(memory, 0, N).column("mass");
     return mass.reduce((sum, x) => sum + x, 0);

@@ -2531,62 +2531,63 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
-  readonly #field: string;
-  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
-  readonly #first: number = 0;
-  readonly #step: number = 0;
-  // Declared, not defined (so not `#typed`, which would start as
+  /** What errors call the array. */
+  protected readonly field: string = "";
+  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `step` is 0). */
+  protected readonly first: number = 0;
+  protected readonly step: number = 0;
+  // Declared, not defined (a field defined with no value starts as
   // `undefined`): V8 then knows the class of the typed array the field
   // holds and does not check it on every `get` (`view/column`).
-  declare private typed: Typed<T>;
+  /** The memory's typed array of the elements, or an empty one where it may not serve. */
+  declare protected typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
     this.#ptr = ptr;
     this.length = length;
     this.#stride = stride;
     this.#e = e;
-    this.#field = field;
+    this.field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >>> e.shift : 0;
-    this.#step = fast ? stride >>> e.shift : 0;
+    this.first = fast ? ptr >>> e.shift : 0;
+    this.step = fast ? stride >>> e.shift : 0;
     this.typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
   get ptr(): number {
     return this.#ptr;
   }
-  /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
+  /**
+   * Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a
+   * bad index or bytes out of bounds. (The array of each scalar type has a `get` of its own,
+   * which reads the typed array first.)
+   */
   get(i: number): V {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    // Where the typed array may not serve, it is empty: `undefined`. The
-    // index is computed in 32 bits, with no overflow check: the true index
-    // is below 2^32 (the constructor's bounds), so the wrapped one is either
-    // it or negative (`undefined` too, then the DataView's path).
-    const x = this.typed[(Math.imul(i, this.#step) + this.#first) | 0];
-    if (x !== undefined) return x as unknown as V;
-    return this.#slow(i);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    return this.slow(i);
   }
-  #slow(i: number): V {
+  /** Element `i` through the DataView (taking a new buffer after `memory.grow`, and the typed array with it). */
+  protected slow(i: number): V {
     const m = this.#m;
     const e = this.#e;
     const at = this.#ptr + i * this.#stride;
     let v: V;
     try {
       if (at + e.size > m.u8.length) throw new RangeError("out of bounds");
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     } catch (error) {
       m.fresh(error, at, e.size);
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     }
-    if (this.#step !== 0) this.typed = e.typed(m) ?? emptyTyped;
+    if (this.step !== 0) this.typed = e.typed(m) ?? emptyTyped;
     return v;
   }
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
     const e = this.#e;
-    e.check(value, `${this.#field}[${i}]`);
+    e.check(value, `${this.field}[${i}]`);
     const m = this.#m;
     const at = this.#ptr + i * this.#stride;
     if (at + e.size > m.u8.length) m.span(at, e.size);
@@ -2600,10 +2601,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     for (let i = 0; i < this.length; i++) {
       const at = this.#ptr + i * this.#stride;
       try {
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       } catch (error) {
         m.fresh(error, at, e.size);
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       }
     }
     return out;
@@ -2615,12 +2616,12 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
    */
   subarray(): A | null {
     const e = this.#e;
-    if (this.#step !== 1 || this.#stride !== e.size) return null;
+    if (this.step !== 1 || this.#stride !== e.size) return null;
     const m = this.#m;
     const end = this.#ptr + this.length * e.size;
     if (end > m.u8.length) m.span(this.#ptr, this.length * e.size);
     const typed = e.typed(m) as unknown as { subarray(begin: number, end: number): A } | null;
-    return typed === null ? null : typed.subarray(this.#first, this.#first + this.length);
+    return typed === null ? null : typed.subarray(this.first, this.first + this.length);
   }
   /**
    * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
@@ -2630,10 +2631,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     let acc = initial;
     let i = 0;
     const n = this.length;
-    const step = this.#step;
+    const step = this.step;
     if (step !== 0) {
       const typed = this.typed;
-      for (let k = this.#first; i < n; i++, k += step) {
+      for (let k = this.first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
         acc = fn(acc, x as unknown as V, i);
@@ -2646,10 +2647,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   forEach(fn: (value: V, index: number) => void): void {
     let i = 0;
     const n = this.length;
-    const step = this.#step;
+    const step = this.step;
     if (step !== 0) {
       const typed = this.typed;
-      for (let k = this.#first; i < n; i++, k += step) {
+      for (let k = this.first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
         fn(x as unknown as V, i);
@@ -2781,8 +2782,8 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     return out;
   }
   /** A live view of the field at `offset` of every struct. */
-  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
+  protected columnAt<L>(offset: number, live: new (m: Mem, ptr: number, length: number, stride: number, field: string) => L, field: string): L {
+    return new live(this.m, this.base + offset, this.length, this.#size, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -2806,6 +2807,38 @@ const u32Elems: Elems<number, number, Uint32Array> = {
   check: (value, field) => checkInt(value, 0, 4294967295, "u32", field),
   store: (view, at, value) => view.setUint32(at, value, true),
 };
+/** A `LiveArray` of the elements a `Uint16Array` holds, with a `get` of its own. */
+class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u16Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `Uint32Array` holds, with a `get` of its own. */
+class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
 
 /** A live view of `length` `ArenaHeader`s side by side (32 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
 export class ArenaHeaderArray extends StructArray<ArenaHeader, ArenaHeaderView> {
@@ -2825,15 +2858,15 @@ export class ArenaHeaderArray extends StructArray<ArenaHeader, ArenaHeaderView> 
   column(field: "version" | "flags"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> {
     switch (field) {
-      case "magic": return this.columnAt(0, u32Elems, "ArenaHeader.magic");
-      case "base": return this.columnAt(8, u32Elems, "ArenaHeader.base");
-      case "capacity": return this.columnAt(12, u32Elems, "ArenaHeader.capacity");
-      case "used": return this.columnAt(16, u32Elems, "ArenaHeader.used");
-      case "high_water": return this.columnAt(20, u32Elems, "ArenaHeader.high_water");
-      case "allocations": return this.columnAt(24, u32Elems, "ArenaHeader.allocations");
-      case "reserved": return this.columnAt(28, u32Elems, "ArenaHeader.reserved");
-      case "version": return this.columnAt(4, u16Elems, "ArenaHeader.version");
-      case "flags": return this.columnAt(6, u16Elems, "ArenaHeader.flags");
+      case "magic": return this.columnAt(0, LiveArrayU32, "ArenaHeader.magic");
+      case "base": return this.columnAt(8, LiveArrayU32, "ArenaHeader.base");
+      case "capacity": return this.columnAt(12, LiveArrayU32, "ArenaHeader.capacity");
+      case "used": return this.columnAt(16, LiveArrayU32, "ArenaHeader.used");
+      case "high_water": return this.columnAt(20, LiveArrayU32, "ArenaHeader.high_water");
+      case "allocations": return this.columnAt(24, LiveArrayU32, "ArenaHeader.allocations");
+      case "reserved": return this.columnAt(28, LiveArrayU32, "ArenaHeader.reserved");
+      case "version": return this.columnAt(4, LiveArrayU16, "ArenaHeader.version");
+      case "flags": return this.columnAt(6, LiveArrayU16, "ArenaHeader.flags");
     }
     throw new RangeError(`ArenaHeaderArray: ${show(field)} is not a scalar field of ArenaHeader`);
   }
@@ -2857,17 +2890,17 @@ export class PoolHeaderArray extends StructArray<PoolHeader, PoolHeaderView> {
   column(field: "version" | "flags"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> {
     switch (field) {
-      case "magic": return this.columnAt(0, u32Elems, "PoolHeader.magic");
-      case "base": return this.columnAt(8, u32Elems, "PoolHeader.base");
-      case "stride": return this.columnAt(12, u32Elems, "PoolHeader.stride");
-      case "slots": return this.columnAt(16, u32Elems, "PoolHeader.slots");
-      case "table": return this.columnAt(20, u32Elems, "PoolHeader.table");
-      case "free_head": return this.columnAt(24, u32Elems, "PoolHeader.free_head");
-      case "live": return this.columnAt(28, u32Elems, "PoolHeader.live");
-      case "high_water": return this.columnAt(32, u32Elems, "PoolHeader.high_water");
-      case "reserved": return this.columnAt(36, u32Elems, "PoolHeader.reserved");
-      case "version": return this.columnAt(4, u16Elems, "PoolHeader.version");
-      case "flags": return this.columnAt(6, u16Elems, "PoolHeader.flags");
+      case "magic": return this.columnAt(0, LiveArrayU32, "PoolHeader.magic");
+      case "base": return this.columnAt(8, LiveArrayU32, "PoolHeader.base");
+      case "stride": return this.columnAt(12, LiveArrayU32, "PoolHeader.stride");
+      case "slots": return this.columnAt(16, LiveArrayU32, "PoolHeader.slots");
+      case "table": return this.columnAt(20, LiveArrayU32, "PoolHeader.table");
+      case "free_head": return this.columnAt(24, LiveArrayU32, "PoolHeader.free_head");
+      case "live": return this.columnAt(28, LiveArrayU32, "PoolHeader.live");
+      case "high_water": return this.columnAt(32, LiveArrayU32, "PoolHeader.high_water");
+      case "reserved": return this.columnAt(36, LiveArrayU32, "PoolHeader.reserved");
+      case "version": return this.columnAt(4, LiveArrayU16, "PoolHeader.version");
+      case "flags": return this.columnAt(6, LiveArrayU16, "PoolHeader.flags");
     }
     throw new RangeError(`PoolHeaderArray: ${show(field)} is not a scalar field of PoolHeader`);
   }
@@ -2890,8 +2923,8 @@ export class PoolSlotArray extends StructArray<PoolSlot, PoolSlotView> {
   column(field: "generation" | "next"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "generation": return this.columnAt(0, u32Elems, "PoolSlot.generation");
-      case "next": return this.columnAt(4, u32Elems, "PoolSlot.next");
+      case "generation": return this.columnAt(0, LiveArrayU32, "PoolSlot.generation");
+      case "next": return this.columnAt(4, LiveArrayU32, "PoolSlot.next");
     }
     throw new RangeError(`PoolSlotArray: ${show(field)} is not a scalar field of PoolSlot`);
   }

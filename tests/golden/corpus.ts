@@ -685,7 +685,7 @@ export class RectView {
   get tags(): LiveArray<number, number, Uint16Array> {
     const m = this.#m;
     if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
-    return new LiveArray<number, number, Uint16Array>(m, this.#ptr + 34, 3, 2, u16Elems, "Rect.tags");
+    return new LiveArrayU16(m, this.#ptr + 34, 3, 2, "Rect.tags");
   }
   set tags(value: [number, number, number]) {
     const m = this.#m;
@@ -2240,7 +2240,7 @@ export class MatrixView {
   get m(): LiveArray<[number, number, number, number], LiveArray<number, number, Float32Array>, never> {
     const m = this.#m;
     if (this.#ptr + 64 > m.u8.length) m.span(this.#ptr, 64);
-    return new LiveArray<[number, number, number, number], LiveArray<number, number, Float32Array>, never>(m, this.#ptr, 4, 16, { size: 16, shift: -1, typed: () => null, view: (m, at) => new LiveArray<number, number, Float32Array>(m, at, 4, 4, f32Elems, "Matrix.m"), load: (view, at) => ([view.getFloat32(at, true), view.getFloat32(at + 4, true), view.getFloat32(at + 8, true), view.getFloat32(at + 12, true)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 4 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number" && typeof value[3] === "number")) checkElems(value, 4, f32Elems, `${field}`); }, store: (view, at, value) => { view.setFloat32(at, value[0]!, true); view.setFloat32(at + 4, value[1]!, true); view.setFloat32(at + 8, value[2]!, true); view.setFloat32(at + 12, value[3]!, true); } }, "Matrix.m");
+    return new LiveArray<[number, number, number, number], LiveArray<number, number, Float32Array>, never>(m, this.#ptr, 4, 16, { size: 16, shift: -1, typed: () => null, view: (m, at) => new LiveArrayF32(m, at, 4, 4, "Matrix.m"), load: (view, at) => ([view.getFloat32(at, true), view.getFloat32(at + 4, true), view.getFloat32(at + 8, true), view.getFloat32(at + 12, true)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 4 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number" && typeof value[3] === "number")) checkElems(value, 4, f32Elems, `${field}`); }, store: (view, at, value) => { view.setFloat32(at, value[0]!, true); view.setFloat32(at + 4, value[1]!, true); view.setFloat32(at + 8, value[2]!, true); view.setFloat32(at + 12, value[3]!, true); } }, "Matrix.m");
   }
   set m(value: [[number, number, number, number], [number, number, number, number], [number, number, number, number], [number, number, number, number]]) {
     if (!(Array.isArray(value) && value.length === 4)) checkLength(value, 4, `Matrix.m`);
@@ -2499,7 +2499,7 @@ export class FlagsView {
   get bits(): LiveArray<boolean, boolean, never> {
     const m = this.#m;
     if (this.#ptr + 8 > m.u8.length) m.span(this.#ptr, 8);
-    return new LiveArray<boolean, boolean, never>(m, this.#ptr, 5, 1, boolElems, "Flags.bits");
+    return new LiveArrayBool(m, this.#ptr, 5, 1, "Flags.bits");
   }
   set bits(value: [boolean, boolean, boolean, boolean, boolean]) {
     const m = this.#m;
@@ -3522,7 +3522,7 @@ export class BytesView {
   get data(): LiveArray<number, number, Uint8Array> {
     const m = this.#m;
     if (this.#ptr + 20 > m.u8.length) m.span(this.#ptr, 20);
-    return new LiveArray<number, number, Uint8Array>(m, this.#ptr, 13, 1, u8Elems, "Bytes.data");
+    return new LiveArrayU8(m, this.#ptr, 13, 1, "Bytes.data");
   }
   set data(value: [number, number, number, number, number, number, number, number, number, number, number, number, number]) {
     const m = this.#m;
@@ -3664,7 +3664,7 @@ export class ZeroLenView {
   get nothing(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
     if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    return new LiveArray<bigint, bigint, BigUint64Array>(m, this.#ptr + 8, 0, 8, u64Elems, "ZeroLen.nothing");
+    return new LiveArrayU64(m, this.#ptr + 8, 0, 8, "ZeroLen.nothing");
   }
   set nothing(value: []) {
     if (!(Array.isArray(value) && value.length === 0)) checkElems(value, 0, u64Elems, `ZeroLen.nothing`);
@@ -3811,7 +3811,7 @@ export class WideView {
   get c(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
     if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
-    return new LiveArray<bigint, bigint, BigUint64Array>(m, this.#ptr + 16, 2, 8, u64Elems, "Wide.c");
+    return new LiveArrayU64(m, this.#ptr + 16, 2, 8, "Wide.c");
   }
   set c(value: [bigint, bigint]) {
     const m = this.#m;
@@ -3828,7 +3828,7 @@ export class WideView {
   get d(): LiveArray<bigint, bigint, BigInt64Array> {
     const m = this.#m;
     if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
-    return new LiveArray<bigint, bigint, BigInt64Array>(m, this.#ptr + 32, 2, 8, i64Elems, "Wide.d");
+    return new LiveArrayI64(m, this.#ptr + 32, 2, 8, "Wide.d");
   }
   set d(value: [bigint, bigint]) {
     const m = this.#m;
@@ -3961,7 +3961,7 @@ export class FloatsView {
   get fs(): LiveArray<number, number, Float32Array> {
     const m = this.#m;
     if (this.#ptr + 32 > m.u8.length) m.span(this.#ptr, 32);
-    return new LiveArray<number, number, Float32Array>(m, this.#ptr + 16, 3, 4, f32Elems, "Floats.fs");
+    return new LiveArrayF32(m, this.#ptr + 16, 3, 4, "Floats.fs");
   }
   set fs(value: [number, number, number]) {
     const m = this.#m;
@@ -4405,7 +4405,7 @@ export class NamedView {
     const m = this.#m;
     const s = this.scores;
     region(m, s.ptr, s.len, 4, "f32");
-    return new LiveArray<number, number, Float32Array>(m, s.ptr, s.len, 4, f32Elems, "Named.scores");
+    return new LiveArrayF32(m, s.ptr, s.len, 4, "Named.scores");
   }
   /** A live view of the elements `points` points to; a `RangeError` if it is null with elements or they are out of bounds. */
   pointsView(): PointArray {
@@ -4440,7 +4440,7 @@ export class NamedView {
     const m = this.#m;
     const s = this.grid;
     region(m, s.ptr, s.len, 6, "array");
-    return new LiveArray<[number, number, number], LiveArray<number, number, Uint16Array>, never>(m, s.ptr, s.len, 6, { size: 6, shift: -1, typed: () => null, view: (m, at) => new LiveArray<number, number, Uint16Array>(m, at, 3, 2, u16Elems, "Named.grid"), load: (view, at) => ([view.getUint16(at, true), view.getUint16(at + 2, true), view.getUint16(at + 4, true)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2])) checkElems(value, 3, u16Elems, `${field}`); }, store: (view, at, value) => { view.setUint16(at, value[0]!, true); view.setUint16(at + 2, value[1]!, true); view.setUint16(at + 4, value[2]!, true); } }, "Named.grid");
+    return new LiveArray<[number, number, number], LiveArray<number, number, Uint16Array>, never>(m, s.ptr, s.len, 6, { size: 6, shift: -1, typed: () => null, view: (m, at) => new LiveArrayU16(m, at, 3, 2, "Named.grid"), load: (view, at) => ([view.getUint16(at, true), view.getUint16(at + 2, true), view.getUint16(at + 4, true)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2])) checkElems(value, 3, u16Elems, `${field}`); }, store: (view, at, value) => { view.setUint16(at, value[0]!, true); view.setUint16(at + 2, value[1]!, true); view.setUint16(at + 4, value[2]!, true); } }, "Named.grid");
   }
 }
 
@@ -4578,7 +4578,7 @@ export class PackedNamedView {
     const m = this.#m;
     const s = this.wide;
     region(m, s.ptr, s.len, 8, "u64");
-    return new LiveArray<bigint, bigint, BigUint64Array>(m, s.ptr, s.len, 8, u64Elems, "PackedNamed.wide");
+    return new LiveArrayU64(m, s.ptr, s.len, 8, "PackedNamed.wide");
   }
 }
 
@@ -4688,7 +4688,7 @@ export class PayloadView {
   get bytes(): LiveArray<number, number, Uint8Array> {
     const m = this.#m;
     if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    return new LiveArray<number, number, Uint8Array>(m, this.#ptr, 3, 1, u8Elems, "Payload.bytes");
+    return new LiveArrayU8(m, this.#ptr, 3, 1, "Payload.bytes");
   }
   set bytes(value: [number, number, number]) {
     if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2])) checkElems(value, 3, u8Elems, `Payload.bytes`);
@@ -5294,7 +5294,7 @@ export class Buf_8View {
   get data(): LiveArray<number, number, Uint8Array> {
     const m = this.#m;
     if (this.#ptr + 12 > m.u8.length) m.span(this.#ptr, 12);
-    return new LiveArray<number, number, Uint8Array>(m, this.#ptr + 4, 8, 1, u8Elems, "Buf_8.data");
+    return new LiveArrayU8(m, this.#ptr + 4, 8, 1, "Buf_8.data");
   }
   set data(value: [number, number, number, number, number, number, number, number]) {
     const m = this.#m;
@@ -5807,62 +5807,63 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
-  readonly #field: string;
-  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
-  readonly #first: number = 0;
-  readonly #step: number = 0;
-  // Declared, not defined (so not `#typed`, which would start as
+  /** What errors call the array. */
+  protected readonly field: string = "";
+  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `step` is 0). */
+  protected readonly first: number = 0;
+  protected readonly step: number = 0;
+  // Declared, not defined (a field defined with no value starts as
   // `undefined`): V8 then knows the class of the typed array the field
   // holds and does not check it on every `get` (`view/column`).
-  declare private typed: Typed<T>;
+  /** The memory's typed array of the elements, or an empty one where it may not serve. */
+  declare protected typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
     this.#ptr = ptr;
     this.length = length;
     this.#stride = stride;
     this.#e = e;
-    this.#field = field;
+    this.field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >>> e.shift : 0;
-    this.#step = fast ? stride >>> e.shift : 0;
+    this.first = fast ? ptr >>> e.shift : 0;
+    this.step = fast ? stride >>> e.shift : 0;
     this.typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
   get ptr(): number {
     return this.#ptr;
   }
-  /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
+  /**
+   * Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a
+   * bad index or bytes out of bounds. (The array of each scalar type has a `get` of its own,
+   * which reads the typed array first.)
+   */
   get(i: number): V {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    // Where the typed array may not serve, it is empty: `undefined`. The
-    // index is computed in 32 bits, with no overflow check: the true index
-    // is below 2^32 (the constructor's bounds), so the wrapped one is either
-    // it or negative (`undefined` too, then the DataView's path).
-    const x = this.typed[(Math.imul(i, this.#step) + this.#first) | 0];
-    if (x !== undefined) return x as unknown as V;
-    return this.#slow(i);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    return this.slow(i);
   }
-  #slow(i: number): V {
+  /** Element `i` through the DataView (taking a new buffer after `memory.grow`, and the typed array with it). */
+  protected slow(i: number): V {
     const m = this.#m;
     const e = this.#e;
     const at = this.#ptr + i * this.#stride;
     let v: V;
     try {
       if (at + e.size > m.u8.length) throw new RangeError("out of bounds");
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     } catch (error) {
       m.fresh(error, at, e.size);
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     }
-    if (this.#step !== 0) this.typed = e.typed(m) ?? emptyTyped;
+    if (this.step !== 0) this.typed = e.typed(m) ?? emptyTyped;
     return v;
   }
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
     const e = this.#e;
-    e.check(value, `${this.#field}[${i}]`);
+    e.check(value, `${this.field}[${i}]`);
     const m = this.#m;
     const at = this.#ptr + i * this.#stride;
     if (at + e.size > m.u8.length) m.span(at, e.size);
@@ -5876,10 +5877,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     for (let i = 0; i < this.length; i++) {
       const at = this.#ptr + i * this.#stride;
       try {
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       } catch (error) {
         m.fresh(error, at, e.size);
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       }
     }
     return out;
@@ -5891,12 +5892,12 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
    */
   subarray(): A | null {
     const e = this.#e;
-    if (this.#step !== 1 || this.#stride !== e.size) return null;
+    if (this.step !== 1 || this.#stride !== e.size) return null;
     const m = this.#m;
     const end = this.#ptr + this.length * e.size;
     if (end > m.u8.length) m.span(this.#ptr, this.length * e.size);
     const typed = e.typed(m) as unknown as { subarray(begin: number, end: number): A } | null;
-    return typed === null ? null : typed.subarray(this.#first, this.#first + this.length);
+    return typed === null ? null : typed.subarray(this.first, this.first + this.length);
   }
   /**
    * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
@@ -5906,10 +5907,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     let acc = initial;
     let i = 0;
     const n = this.length;
-    const step = this.#step;
+    const step = this.step;
     if (step !== 0) {
       const typed = this.typed;
-      for (let k = this.#first; i < n; i++, k += step) {
+      for (let k = this.first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
         acc = fn(acc, x as unknown as V, i);
@@ -5922,10 +5923,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   forEach(fn: (value: V, index: number) => void): void {
     let i = 0;
     const n = this.length;
-    const step = this.#step;
+    const step = this.step;
     if (step !== 0) {
       const typed = this.typed;
-      for (let k = this.#first; i < n; i++, k += step) {
+      for (let k = this.first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
         fn(x as unknown as V, i);
@@ -6068,8 +6069,8 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     return out;
   }
   /** A live view of the field at `offset` of every struct. */
-  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
+  protected columnAt<L>(offset: number, live: new (m: Mem, ptr: number, length: number, stride: number, field: string) => L, field: string): L {
+    return new live(this.m, this.base + offset, this.length, this.#size, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -6165,6 +6166,172 @@ const i64Elems: Elems<bigint, bigint, BigInt64Array> = {
   check: (value, field) => checkBig(value, true, "i64", field),
   store: (view, at, value) => view.setBigInt64(at, value, true),
 };
+/** A `LiveArray` of the elements a `Uint8Array` holds, with a `get` of its own. */
+class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u8Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `Int8Array` holds, with a `get` of its own. */
+class LiveArrayI8 extends LiveArray<number, number, Int8Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, i8Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `Uint16Array` holds, with a `get` of its own. */
+class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u16Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `Int16Array` holds, with a `get` of its own. */
+class LiveArrayI16 extends LiveArray<number, number, Int16Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, i16Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `Uint32Array` holds, with a `get` of its own. */
+class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `Int32Array` holds, with a `get` of its own. */
+class LiveArrayI32 extends LiveArray<number, number, Int32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, i32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `Float32Array` holds, with a `get` of its own. */
+class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, f32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `Float64Array` holds, with a `get` of its own. */
+class LiveArrayF64 extends LiveArray<number, number, Float64Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, f64Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `BigUint64Array` holds, with a `get` of its own. */
+class LiveArrayU64 extends LiveArray<bigint, bigint, BigUint64Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u64Elems, field);
+  }
+  override get(i: number): bigint {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `BigInt64Array` holds, with a `get` of its own. */
+class LiveArrayI64 extends LiveArray<bigint, bigint, BigInt64Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, i64Elems, field);
+  }
+  override get(i: number): bigint {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** The `LiveArray` of `bool`s (no typed array holds them: `LiveArray`'s `get`). */
+class LiveArrayBool extends LiveArray<boolean> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, boolElems, field);
+  }
+}
 const boolElems: Elems<boolean> = {
   size: 1,
   shift: -1,
@@ -6202,17 +6369,17 @@ export class AllScalarsArray extends StructArray<AllScalars, AllScalarsView> {
   column(field: "a_bool"): LiveArray<boolean, boolean, never>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint16Array> | LiveArray<number, number, Uint32Array> | LiveArray<bigint, bigint, BigUint64Array> | LiveArray<number, number, Int8Array> | LiveArray<number, number, Int16Array> | LiveArray<number, number, Int32Array> | LiveArray<bigint, bigint, BigInt64Array> | LiveArray<number, number, Float32Array> | LiveArray<number, number, Float64Array> | LiveArray<boolean, boolean, never> {
     switch (field) {
-      case "a_u8": return this.columnAt(0, u8Elems, "AllScalars.a_u8");
-      case "a_u16": return this.columnAt(2, u16Elems, "AllScalars.a_u16");
-      case "a_u32": return this.columnAt(4, u32Elems, "AllScalars.a_u32");
-      case "a_u64": return this.columnAt(8, u64Elems, "AllScalars.a_u64");
-      case "a_i8": return this.columnAt(16, i8Elems, "AllScalars.a_i8");
-      case "a_i16": return this.columnAt(18, i16Elems, "AllScalars.a_i16");
-      case "a_i32": return this.columnAt(20, i32Elems, "AllScalars.a_i32");
-      case "a_i64": return this.columnAt(24, i64Elems, "AllScalars.a_i64");
-      case "a_f32": return this.columnAt(32, f32Elems, "AllScalars.a_f32");
-      case "a_f64": return this.columnAt(40, f64Elems, "AllScalars.a_f64");
-      case "a_bool": return this.columnAt(48, boolElems, "AllScalars.a_bool");
+      case "a_u8": return this.columnAt(0, LiveArrayU8, "AllScalars.a_u8");
+      case "a_u16": return this.columnAt(2, LiveArrayU16, "AllScalars.a_u16");
+      case "a_u32": return this.columnAt(4, LiveArrayU32, "AllScalars.a_u32");
+      case "a_u64": return this.columnAt(8, LiveArrayU64, "AllScalars.a_u64");
+      case "a_i8": return this.columnAt(16, LiveArrayI8, "AllScalars.a_i8");
+      case "a_i16": return this.columnAt(18, LiveArrayI16, "AllScalars.a_i16");
+      case "a_i32": return this.columnAt(20, LiveArrayI32, "AllScalars.a_i32");
+      case "a_i64": return this.columnAt(24, LiveArrayI64, "AllScalars.a_i64");
+      case "a_f32": return this.columnAt(32, LiveArrayF32, "AllScalars.a_f32");
+      case "a_f64": return this.columnAt(40, LiveArrayF64, "AllScalars.a_f64");
+      case "a_bool": return this.columnAt(48, LiveArrayBool, "AllScalars.a_bool");
     }
     throw new RangeError(`AllScalarsArray: ${show(field)} is not a scalar field of AllScalars`);
   }
@@ -6235,8 +6402,8 @@ export class PointArray extends StructArray<Point, PointView> {
   column(field: "x" | "y"): LiveArray<number, number, Float64Array>;
   column(field: string): LiveArray<number, number, Float64Array> {
     switch (field) {
-      case "x": return this.columnAt(0, f64Elems, "Point.x");
-      case "y": return this.columnAt(8, f64Elems, "Point.y");
+      case "x": return this.columnAt(0, LiveArrayF64, "Point.x");
+      case "y": return this.columnAt(8, LiveArrayF64, "Point.y");
     }
     throw new RangeError(`PointArray: ${show(field)} is not a scalar field of Point`);
   }
@@ -6260,8 +6427,8 @@ export class RectArray extends StructArray<Rect, RectView> {
   column(field: "next"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<boolean, boolean, never> | LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "alive": return this.columnAt(33, boolElems, "Rect.alive");
-      case "next": return this.columnAt(40, u32Elems, "Rect.next");
+      case "alive": return this.columnAt(33, LiveArrayBool, "Rect.alive");
+      case "next": return this.columnAt(40, LiveArrayU32, "Rect.next");
     }
     throw new RangeError(`RectArray: ${show(field)} is not a scalar field of Rect`);
   }
@@ -6285,9 +6452,9 @@ export class NodeArray extends StructArray<Node, NodeView> {
   column(field: "next" | "prev"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Int32Array> | LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "value": return this.columnAt(0, i32Elems, "Node.value");
-      case "next": return this.columnAt(4, u32Elems, "Node.next");
-      case "prev": return this.columnAt(8, u32Elems, "Node.prev");
+      case "value": return this.columnAt(0, LiveArrayI32, "Node.value");
+      case "next": return this.columnAt(4, LiveArrayU32, "Node.next");
+      case "prev": return this.columnAt(8, LiveArrayU32, "Node.prev");
     }
     throw new RangeError(`NodeArray: ${show(field)} is not a scalar field of Node`);
   }
@@ -6313,10 +6480,10 @@ export class PackedArray extends StructArray<Packed, PackedView> {
   column(field: "d"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> | LiveArray<bigint, bigint, BigUint64Array> {
     switch (field) {
-      case "a": return this.columnAt(0, u8Elems, "Packed.a");
-      case "b": return this.columnAt(1, u32Elems, "Packed.b");
-      case "c": return this.columnAt(5, u16Elems, "Packed.c");
-      case "d": return this.columnAt(7, u64Elems, "Packed.d");
+      case "a": return this.columnAt(0, LiveArrayU8, "Packed.a");
+      case "b": return this.columnAt(1, LiveArrayU32, "Packed.b");
+      case "c": return this.columnAt(5, LiveArrayU16, "Packed.c");
+      case "d": return this.columnAt(7, LiveArrayU64, "Packed.d");
     }
     throw new RangeError(`PackedArray: ${show(field)} is not a scalar field of Packed`);
   }
@@ -6340,8 +6507,8 @@ export class PackedNestedArray extends StructArray<PackedNested, PackedNestedVie
   column(field: "flag"): LiveArray<boolean, boolean, never>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<boolean, boolean, never> {
     switch (field) {
-      case "tag": return this.columnAt(0, u8Elems, "PackedNested.tag");
-      case "flag": return this.columnAt(18, boolElems, "PackedNested.flag");
+      case "tag": return this.columnAt(0, LiveArrayU8, "PackedNested.tag");
+      case "flag": return this.columnAt(18, LiveArrayBool, "PackedNested.flag");
     }
     throw new RangeError(`PackedNestedArray: ${show(field)} is not a scalar field of PackedNested`);
   }
@@ -6364,7 +6531,7 @@ export class Aligned16Array extends StructArray<Aligned16, Aligned16View> {
   column(field: "x"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "x": return this.columnAt(0, u32Elems, "Aligned16.x");
+      case "x": return this.columnAt(0, LiveArrayU32, "Aligned16.x");
     }
     throw new RangeError(`Aligned16Array: ${show(field)} is not a scalar field of Aligned16`);
   }
@@ -6387,7 +6554,7 @@ export class AlignedLowArray extends StructArray<AlignedLow, AlignedLowView> {
   column(field: "x"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: string): LiveArray<bigint, bigint, BigUint64Array> {
     switch (field) {
-      case "x": return this.columnAt(0, u64Elems, "AlignedLow.x");
+      case "x": return this.columnAt(0, LiveArrayU64, "AlignedLow.x");
     }
     throw new RangeError(`AlignedLowArray: ${show(field)} is not a scalar field of AlignedLow`);
   }
@@ -6410,8 +6577,8 @@ export class AlignedOuterArray extends StructArray<AlignedOuter, AlignedOuterVie
   column(field: "a" | "b"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "a": return this.columnAt(0, u8Elems, "AlignedOuter.a");
-      case "b": return this.columnAt(32, u8Elems, "AlignedOuter.b");
+      case "a": return this.columnAt(0, LiveArrayU8, "AlignedOuter.a");
+      case "b": return this.columnAt(32, LiveArrayU8, "AlignedOuter.b");
     }
     throw new RangeError(`AlignedOuterArray: ${show(field)} is not a scalar field of AlignedOuter`);
   }
@@ -6435,8 +6602,8 @@ export class TailPadArray extends StructArray<TailPad, TailPadView> {
   column(field: "b"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<bigint, bigint, BigUint64Array> | LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "a": return this.columnAt(0, u64Elems, "TailPad.a");
-      case "b": return this.columnAt(8, u8Elems, "TailPad.b");
+      case "a": return this.columnAt(0, LiveArrayU64, "TailPad.a");
+      case "b": return this.columnAt(8, LiveArrayU8, "TailPad.b");
     }
     throw new RangeError(`TailPadArray: ${show(field)} is not a scalar field of TailPad`);
   }
@@ -6460,9 +6627,9 @@ export class Mixed16Array extends StructArray<Mixed16, Mixed16View> {
   column(field: "b"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint16Array> {
     switch (field) {
-      case "a": return this.columnAt(0, u8Elems, "Mixed16.a");
-      case "c": return this.columnAt(4, u8Elems, "Mixed16.c");
-      case "b": return this.columnAt(2, u16Elems, "Mixed16.b");
+      case "a": return this.columnAt(0, LiveArrayU8, "Mixed16.a");
+      case "c": return this.columnAt(4, LiveArrayU8, "Mixed16.c");
+      case "b": return this.columnAt(2, LiveArrayU16, "Mixed16.b");
     }
     throw new RangeError(`Mixed16Array: ${show(field)} is not a scalar field of Mixed16`);
   }
@@ -6500,8 +6667,8 @@ export class EmptiesArray extends StructArray<Empties, EmptiesView> {
   column(field: "before" | "after"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "before": return this.columnAt(0, u8Elems, "Empties.before");
-      case "after": return this.columnAt(1, u8Elems, "Empties.after");
+      case "before": return this.columnAt(0, LiveArrayU8, "Empties.before");
+      case "after": return this.columnAt(1, LiveArrayU8, "Empties.after");
     }
     throw new RangeError(`EmptiesArray: ${show(field)} is not a scalar field of Empties`);
   }
@@ -6525,8 +6692,8 @@ export class InnerArray extends StructArray<Inner, InnerView> {
   column(field: "b"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint16Array> {
     switch (field) {
-      case "a": return this.columnAt(0, u8Elems, "Inner.a");
-      case "b": return this.columnAt(2, u16Elems, "Inner.b");
+      case "a": return this.columnAt(0, LiveArrayU8, "Inner.a");
+      case "b": return this.columnAt(2, LiveArrayU16, "Inner.b");
     }
     throw new RangeError(`InnerArray: ${show(field)} is not a scalar field of Inner`);
   }
@@ -6550,9 +6717,9 @@ export class OuterArray extends StructArray<Outer, OuterView> {
   column(field: "y"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "x": return this.columnAt(0, u8Elems, "Outer.x");
-      case "z": return this.columnAt(12, u8Elems, "Outer.z");
-      case "y": return this.columnAt(8, u32Elems, "Outer.y");
+      case "x": return this.columnAt(0, LiveArrayU8, "Outer.x");
+      case "z": return this.columnAt(12, LiveArrayU8, "Outer.z");
+      case "y": return this.columnAt(8, LiveArrayU32, "Outer.y");
     }
     throw new RangeError(`OuterArray: ${show(field)} is not a scalar field of Outer`);
   }
@@ -6590,7 +6757,7 @@ export class PolygonArray extends StructArray<Polygon, PolygonView> {
   column(field: "count"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "count": return this.columnAt(0, u8Elems, "Polygon.count");
+      case "count": return this.columnAt(0, LiveArrayU8, "Polygon.count");
     }
     throw new RangeError(`PolygonArray: ${show(field)} is not a scalar field of Polygon`);
   }
@@ -6644,8 +6811,8 @@ export class RenamedArray extends StructArray<Renamed, RenamedView> {
   column(field: "other"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "renamedField": return this.columnAt(0, u32Elems, "Renamed.renamedField");
-      case "other": return this.columnAt(4, u8Elems, "Renamed.other");
+      case "renamedField": return this.columnAt(0, LiveArrayU32, "Renamed.renamedField");
+      case "other": return this.columnAt(4, LiveArrayU8, "Renamed.other");
     }
     throw new RangeError(`RenamedArray: ${show(field)} is not a scalar field of Renamed`);
   }
@@ -6671,10 +6838,10 @@ export class CamelArray extends StructArray<Camel, CamelView> {
   column(field: "chosen"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> | LiveArray<boolean, boolean, never> | LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "frameCount": return this.columnAt(0, u32Elems, "Camel.frameCount");
-      case "maxHpValue": return this.columnAt(4, u16Elems, "Camel.maxHpValue");
-      case "isAlive": return this.columnAt(6, boolElems, "Camel.isAlive");
-      case "chosen": return this.columnAt(7, u8Elems, "Camel.chosen");
+      case "frameCount": return this.columnAt(0, LiveArrayU32, "Camel.frameCount");
+      case "maxHpValue": return this.columnAt(4, LiveArrayU16, "Camel.maxHpValue");
+      case "isAlive": return this.columnAt(6, LiveArrayBool, "Camel.isAlive");
+      case "chosen": return this.columnAt(7, LiveArrayU8, "Camel.chosen");
     }
     throw new RangeError(`CamelArray: ${show(field)} is not a scalar field of Camel`);
   }
@@ -6697,10 +6864,10 @@ export class PointersArray extends StructArray<Pointers, PointersView> {
   column(field: "to_u8" | "to_point" | "to_array" | "to_leaf"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "to_u8": return this.columnAt(0, u32Elems, "Pointers.to_u8");
-      case "to_point": return this.columnAt(4, u32Elems, "Pointers.to_point");
-      case "to_array": return this.columnAt(8, u32Elems, "Pointers.to_array");
-      case "to_leaf": return this.columnAt(12, u32Elems, "Pointers.to_leaf");
+      case "to_u8": return this.columnAt(0, LiveArrayU32, "Pointers.to_u8");
+      case "to_point": return this.columnAt(4, LiveArrayU32, "Pointers.to_point");
+      case "to_array": return this.columnAt(8, LiveArrayU32, "Pointers.to_array");
+      case "to_leaf": return this.columnAt(12, LiveArrayU32, "Pointers.to_leaf");
     }
     throw new RangeError(`PointersArray: ${show(field)} is not a scalar field of Pointers`);
   }
@@ -6723,7 +6890,7 @@ export class BytesArray extends StructArray<Bytes, BytesView> {
   column(field: "len"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "len": return this.columnAt(16, u32Elems, "Bytes.len");
+      case "len": return this.columnAt(16, LiveArrayU32, "Bytes.len");
     }
     throw new RangeError(`BytesArray: ${show(field)} is not a scalar field of Bytes`);
   }
@@ -6747,8 +6914,8 @@ export class ZeroLenArray extends StructArray<ZeroLen, ZeroLenView> {
   column(field: "after"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "before": return this.columnAt(0, u32Elems, "ZeroLen.before");
-      case "after": return this.columnAt(8, u8Elems, "ZeroLen.after");
+      case "before": return this.columnAt(0, LiveArrayU32, "ZeroLen.before");
+      case "after": return this.columnAt(8, LiveArrayU8, "ZeroLen.after");
     }
     throw new RangeError(`ZeroLenArray: ${show(field)} is not a scalar field of ZeroLen`);
   }
@@ -6772,8 +6939,8 @@ export class WideArray extends StructArray<Wide, WideView> {
   column(field: "b"): LiveArray<bigint, bigint, BigInt64Array>;
   column(field: string): LiveArray<bigint, bigint, BigUint64Array> | LiveArray<bigint, bigint, BigInt64Array> {
     switch (field) {
-      case "a": return this.columnAt(0, u64Elems, "Wide.a");
-      case "b": return this.columnAt(8, i64Elems, "Wide.b");
+      case "a": return this.columnAt(0, LiveArrayU64, "Wide.a");
+      case "b": return this.columnAt(8, LiveArrayI64, "Wide.b");
     }
     throw new RangeError(`WideArray: ${show(field)} is not a scalar field of Wide`);
   }
@@ -6797,8 +6964,8 @@ export class FloatsArray extends StructArray<Floats, FloatsView> {
   column(field: "d"): LiveArray<number, number, Float64Array>;
   column(field: string): LiveArray<number, number, Float32Array> | LiveArray<number, number, Float64Array> {
     switch (field) {
-      case "f": return this.columnAt(0, f32Elems, "Floats.f");
-      case "d": return this.columnAt(8, f64Elems, "Floats.d");
+      case "f": return this.columnAt(0, LiveArrayF32, "Floats.f");
+      case "d": return this.columnAt(8, LiveArrayF64, "Floats.d");
     }
     throw new RangeError(`FloatsArray: ${show(field)} is not a scalar field of Floats`);
   }
@@ -6836,7 +7003,7 @@ export class NamedArray extends StructArray<Named, NamedView> {
   column(field: "id"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "id": return this.columnAt(0, u8Elems, "Named.id");
+      case "id": return this.columnAt(0, LiveArrayU8, "Named.id");
     }
     throw new RangeError(`NamedArray: ${show(field)} is not a scalar field of Named`);
   }
@@ -6859,7 +7026,7 @@ export class PackedNamedArray extends StructArray<PackedNamed, PackedNamedView> 
   column(field: "tag"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "tag": return this.columnAt(0, u8Elems, "PackedNamed.tag");
+      case "tag": return this.columnAt(0, LiveArrayU8, "PackedNamed.tag");
     }
     throw new RangeError(`PackedNamedArray: ${show(field)} is not a scalar field of PackedNamed`);
   }
@@ -6882,7 +7049,7 @@ export class ImageArray extends StructArray<Image, ImageView> {
   column(field: "width"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint16Array> {
     switch (field) {
-      case "width": return this.columnAt(0, u16Elems, "Image.width");
+      case "width": return this.columnAt(0, LiveArrayU16, "Image.width");
     }
     throw new RangeError(`ImageArray: ${show(field)} is not a scalar field of Image`);
   }
@@ -6905,8 +7072,8 @@ export class Vec2_f32Array extends StructArray<Vec2_f32, Vec2_f32View> {
   column(field: "x" | "y"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Float32Array> {
     switch (field) {
-      case "x": return this.columnAt(0, f32Elems, "Vec2_f32.x");
-      case "y": return this.columnAt(4, f32Elems, "Vec2_f32.y");
+      case "x": return this.columnAt(0, LiveArrayF32, "Vec2_f32.x");
+      case "y": return this.columnAt(4, LiveArrayF32, "Vec2_f32.y");
     }
     throw new RangeError(`Vec2_f32Array: ${show(field)} is not a scalar field of Vec2_f32`);
   }
@@ -6929,8 +7096,8 @@ export class Vec2_u16Array extends StructArray<Vec2_u16, Vec2_u16View> {
   column(field: "x" | "y"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint16Array> {
     switch (field) {
-      case "x": return this.columnAt(0, u16Elems, "Vec2_u16.x");
-      case "y": return this.columnAt(2, u16Elems, "Vec2_u16.y");
+      case "x": return this.columnAt(0, LiveArrayU16, "Vec2_u16.x");
+      case "y": return this.columnAt(2, LiveArrayU16, "Vec2_u16.y");
     }
     throw new RangeError(`Vec2_u16Array: ${show(field)} is not a scalar field of Vec2_u16`);
   }
@@ -6953,7 +7120,7 @@ export class Buf_8Array extends StructArray<Buf_8, Buf_8View> {
   column(field: "len"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "len": return this.columnAt(0, u32Elems, "Buf_8.len");
+      case "len": return this.columnAt(0, LiveArrayU32, "Buf_8.len");
     }
     throw new RangeError(`Buf_8Array: ${show(field)} is not a scalar field of Buf_8`);
   }
@@ -6976,7 +7143,7 @@ export class PlacedArray extends StructArray<Placed, PlacedView> {
   column(field: "flag"): LiveArray<boolean, boolean, never>;
   column(field: string): LiveArray<boolean, boolean, never> {
     switch (field) {
-      case "flag": return this.columnAt(24, boolElems, "Placed.flag");
+      case "flag": return this.columnAt(24, LiveArrayBool, "Placed.flag");
     }
     throw new RangeError(`PlacedArray: ${show(field)} is not a scalar field of Placed`);
   }
@@ -6999,7 +7166,7 @@ export class LeafArray extends StructArray<Leaf, LeafView> {
   column(field: "id"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: string): LiveArray<bigint, bigint, BigUint64Array> {
     switch (field) {
-      case "id": return this.columnAt(0, u64Elems, "Leaf.id");
+      case "id": return this.columnAt(0, LiveArrayU64, "Leaf.id");
     }
     throw new RangeError(`LeafArray: ${show(field)} is not a scalar field of Leaf`);
   }

@@ -137,7 +137,7 @@ export class HashView {
   get 0(): LiveArray<number, number, Uint8Array> {
     const m = this.#m;
     if (this.#ptr + 6 > m.u8.length) m.span(this.#ptr, 6);
-    return new LiveArray<number, number, Uint8Array>(m, this.#ptr, 6, 1, u8Elems, "Hash[0]");
+    return new LiveArrayU8(m, this.#ptr, 6, 1, "Hash[0]");
   }
   set 0(value: [number, number, number, number, number, number]) {
     const m = this.#m;
@@ -1226,62 +1226,63 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
-  readonly #field: string;
-  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
-  readonly #first: number = 0;
-  readonly #step: number = 0;
-  // Declared, not defined (so not `#typed`, which would start as
+  /** What errors call the array. */
+  protected readonly field: string = "";
+  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `step` is 0). */
+  protected readonly first: number = 0;
+  protected readonly step: number = 0;
+  // Declared, not defined (a field defined with no value starts as
   // `undefined`): V8 then knows the class of the typed array the field
   // holds and does not check it on every `get` (`view/column`).
-  declare private typed: Typed<T>;
+  /** The memory's typed array of the elements, or an empty one where it may not serve. */
+  declare protected typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
     this.#ptr = ptr;
     this.length = length;
     this.#stride = stride;
     this.#e = e;
-    this.#field = field;
+    this.field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >>> e.shift : 0;
-    this.#step = fast ? stride >>> e.shift : 0;
+    this.first = fast ? ptr >>> e.shift : 0;
+    this.step = fast ? stride >>> e.shift : 0;
     this.typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
   get ptr(): number {
     return this.#ptr;
   }
-  /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
+  /**
+   * Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a
+   * bad index or bytes out of bounds. (The array of each scalar type has a `get` of its own,
+   * which reads the typed array first.)
+   */
   get(i: number): V {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    // Where the typed array may not serve, it is empty: `undefined`. The
-    // index is computed in 32 bits, with no overflow check: the true index
-    // is below 2^32 (the constructor's bounds), so the wrapped one is either
-    // it or negative (`undefined` too, then the DataView's path).
-    const x = this.typed[(Math.imul(i, this.#step) + this.#first) | 0];
-    if (x !== undefined) return x as unknown as V;
-    return this.#slow(i);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    return this.slow(i);
   }
-  #slow(i: number): V {
+  /** Element `i` through the DataView (taking a new buffer after `memory.grow`, and the typed array with it). */
+  protected slow(i: number): V {
     const m = this.#m;
     const e = this.#e;
     const at = this.#ptr + i * this.#stride;
     let v: V;
     try {
       if (at + e.size > m.u8.length) throw new RangeError("out of bounds");
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     } catch (error) {
       m.fresh(error, at, e.size);
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     }
-    if (this.#step !== 0) this.typed = e.typed(m) ?? emptyTyped;
+    if (this.step !== 0) this.typed = e.typed(m) ?? emptyTyped;
     return v;
   }
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
     const e = this.#e;
-    e.check(value, `${this.#field}[${i}]`);
+    e.check(value, `${this.field}[${i}]`);
     const m = this.#m;
     const at = this.#ptr + i * this.#stride;
     if (at + e.size > m.u8.length) m.span(at, e.size);
@@ -1295,10 +1296,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     for (let i = 0; i < this.length; i++) {
       const at = this.#ptr + i * this.#stride;
       try {
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       } catch (error) {
         m.fresh(error, at, e.size);
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       }
     }
     return out;
@@ -1310,12 +1311,12 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
    */
   subarray(): A | null {
     const e = this.#e;
-    if (this.#step !== 1 || this.#stride !== e.size) return null;
+    if (this.step !== 1 || this.#stride !== e.size) return null;
     const m = this.#m;
     const end = this.#ptr + this.length * e.size;
     if (end > m.u8.length) m.span(this.#ptr, this.length * e.size);
     const typed = e.typed(m) as unknown as { subarray(begin: number, end: number): A } | null;
-    return typed === null ? null : typed.subarray(this.#first, this.#first + this.length);
+    return typed === null ? null : typed.subarray(this.first, this.first + this.length);
   }
   /**
    * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
@@ -1325,10 +1326,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     let acc = initial;
     let i = 0;
     const n = this.length;
-    const step = this.#step;
+    const step = this.step;
     if (step !== 0) {
       const typed = this.typed;
-      for (let k = this.#first; i < n; i++, k += step) {
+      for (let k = this.first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
         acc = fn(acc, x as unknown as V, i);
@@ -1341,10 +1342,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   forEach(fn: (value: V, index: number) => void): void {
     let i = 0;
     const n = this.length;
-    const step = this.#step;
+    const step = this.step;
     if (step !== 0) {
       const typed = this.typed;
-      for (let k = this.#first; i < n; i++, k += step) {
+      for (let k = this.first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
         fn(x as unknown as V, i);
@@ -1487,8 +1488,8 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     return out;
   }
   /** A live view of the field at `offset` of every struct. */
-  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
+  protected columnAt<L>(offset: number, live: new (m: Mem, ptr: number, length: number, stride: number, field: string) => L, field: string): L {
+    return new live(this.m, this.base + offset, this.length, this.#size, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -1539,6 +1540,92 @@ const u64Elems: Elems<bigint, bigint, BigUint64Array> = {
   check: (value, field) => checkBig(value, false, "u64", field),
   store: (view, at, value) => view.setBigUint64(at, value, true),
 };
+/** A `LiveArray` of the elements a `Uint8Array` holds, with a `get` of its own. */
+class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u8Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `Uint16Array` holds, with a `get` of its own. */
+class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u16Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `Uint32Array` holds, with a `get` of its own. */
+class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `Float32Array` holds, with a `get` of its own. */
+class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, f32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `BigUint64Array` holds, with a `get` of its own. */
+class LiveArrayU64 extends LiveArray<bigint, bigint, BigUint64Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u64Elems, field);
+  }
+  override get(i: number): bigint {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** The `LiveArray` of `bool`s (no typed array holds them: `LiveArray`'s `get`). */
+class LiveArrayBool extends LiveArray<boolean> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, boolElems, field);
+  }
+}
 const boolElems: Elems<boolean> = {
   size: 1,
   shift: -1,
@@ -1566,7 +1653,7 @@ export class EntityIdArray extends StructArray<EntityId, EntityIdView> {
   column(field: "0"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "0": return this.columnAt(0, u32Elems, "EntityId[0]");
+      case "0": return this.columnAt(0, LiveArrayU32, "EntityId[0]");
     }
     throw new RangeError(`EntityIdArray: ${show(field)} is not a scalar field of EntityId`);
   }
@@ -1605,8 +1692,8 @@ export class DuoArray extends StructArray<Duo, DuoView> {
   column(field: "1"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Float32Array> {
     switch (field) {
-      case "0": return this.columnAt(0, u32Elems, "Duo[0]");
-      case "1": return this.columnAt(4, f32Elems, "Duo[1]");
+      case "0": return this.columnAt(0, LiveArrayU32, "Duo[0]");
+      case "1": return this.columnAt(4, LiveArrayF32, "Duo[1]");
     }
     throw new RangeError(`DuoArray: ${show(field)} is not a scalar field of Duo`);
   }
@@ -1644,7 +1731,7 @@ export class AliveArray extends StructArray<Alive, AliveView> {
   column(field: "0"): LiveArray<boolean, boolean, never>;
   column(field: string): LiveArray<boolean, boolean, never> {
     switch (field) {
-      case "0": return this.columnAt(0, boolElems, "Alive[0]");
+      case "0": return this.columnAt(0, LiveArrayBool, "Alive[0]");
     }
     throw new RangeError(`AliveArray: ${show(field)} is not a scalar field of Alive`);
   }
@@ -1668,8 +1755,8 @@ export class MixArray extends StructArray<Mix, MixView> {
   column(field: "3"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<bigint, bigint, BigUint64Array> {
     switch (field) {
-      case "0": return this.columnAt(0, u8Elems, "Mix[0]");
-      case "3": return this.columnAt(16, u64Elems, "Mix[3]");
+      case "0": return this.columnAt(0, LiveArrayU8, "Mix[0]");
+      case "3": return this.columnAt(16, LiveArrayU64, "Mix[3]");
     }
     throw new RangeError(`MixArray: ${show(field)} is not a scalar field of Mix`);
   }
@@ -1692,7 +1779,7 @@ export class UnalignedArray extends StructArray<Unaligned, UnalignedView> {
   column(field: "0"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "0": return this.columnAt(0, u32Elems, "Unaligned[0]");
+      case "0": return this.columnAt(0, LiveArrayU32, "Unaligned[0]");
     }
     throw new RangeError(`UnalignedArray: ${show(field)} is not a scalar field of Unaligned`);
   }
@@ -1716,8 +1803,8 @@ export class WorldArray extends StructArray<World, WorldView> {
   column(field: "next"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "flag": return this.columnAt(0, u8Elems, "World.flag");
-      case "next": return this.columnAt(80, u32Elems, "World.next");
+      case "flag": return this.columnAt(0, LiveArrayU8, "World.flag");
+      case "next": return this.columnAt(80, LiveArrayU32, "World.next");
     }
     throw new RangeError(`WorldArray: ${show(field)} is not a scalar field of World`);
   }
@@ -1741,8 +1828,8 @@ export class LinkArray extends StructArray<Link, LinkView> {
   column(field: "1"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> {
     switch (field) {
-      case "0": return this.columnAt(0, u32Elems, "Link[0]");
-      case "1": return this.columnAt(4, u16Elems, "Link[1]");
+      case "0": return this.columnAt(0, LiveArrayU32, "Link[0]");
+      case "1": return this.columnAt(4, LiveArrayU16, "Link[1]");
     }
     throw new RangeError(`LinkArray: ${show(field)} is not a scalar field of Link`);
   }

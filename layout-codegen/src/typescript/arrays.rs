@@ -17,6 +17,8 @@ use crate::writer::Writer;
 /// An element kind: the expression of an `Elems` and its three types.
 struct Kind {
     expr: String,
+    /// The `LiveArray` class of a scalar (or pointer) kind: its own `get`.
+    live: Option<&'static str>,
     value: String,
     view: String,
     typed: &'static str,
@@ -40,7 +42,12 @@ impl TypeScript {
         self.used.insert("LiveArray");
         let k = self.kind(elem, ctx);
         let ty = format!("LiveArray<{}, {}, {}>", k.value, k.view, k.typed);
-        (format!("new {ty}(m, {at}, {len}, {}, {}, \"{ctx}\")", elem.size, k.expr), ty)
+        let stride = elem.size;
+        let expr = match k.live {
+            Some(class) => format!("new {class}(m, {at}, {len}, {stride}, \"{ctx}\")"),
+            None => format!("new {ty}(m, {at}, {len}, {stride}, {}, \"{ctx}\")", k.expr),
+        };
+        (expr, ty)
     }
 
     /// The element kind of arrays of `t` (not a struct).
@@ -48,13 +55,26 @@ impl TypeScript {
         let value = ts_type(t);
         match t.kind {
             TypeKind::Scalar(s) => {
-                let (name, typed, _, _) = elems::scalar(s);
-                self.used.insert(name);
-                Kind { expr: String::from(name), view: value.clone(), value, typed }
+                let n = elems::scalar(s);
+                self.used.insert(n.live);
+                Kind {
+                    expr: String::from(n.elems),
+                    live: Some(n.live),
+                    view: value.clone(),
+                    value,
+                    typed: n.typed,
+                }
             }
             TypeKind::Pointer(_) => {
-                self.used.insert("u32Elems");
-                Kind { expr: String::from("u32Elems"), view: value.clone(), value, typed: "Uint32Array" }
+                let n = elems::scalar(wasm_layout_core::descriptor::Scalar::U32);
+                self.used.insert(n.live);
+                Kind {
+                    expr: String::from(n.elems),
+                    live: Some(n.live),
+                    view: value.clone(),
+                    value,
+                    typed: n.typed,
+                }
             }
             _ => {
                 self.used.insert("Elems");
@@ -80,7 +100,7 @@ impl TypeScript {
                     params(&["value", "field"], &check),
                     params(&["view", "at", "value"], &store),
                 );
-                Kind { expr, value, view: view_ty, typed: "never" }
+                Kind { expr, live: None, value, view: view_ty, typed: "never" }
             }
         }
     }
@@ -150,10 +170,8 @@ impl TypeScript {
             for (k, cases) in &groups {
                 for (field, offset) in cases {
                     let ctx = super::value::member(name, field.trim_matches('"'));
-                    w.line(format_args!(
-                        "case {field}: return this.columnAt({offset}, {}, \"{ctx}\");",
-                        k.expr
-                    ));
+                    let class = k.live.expect("a column is of a scalar or a pointer");
+                    w.line(format_args!("case {field}: return this.columnAt({offset}, {class}, \"{ctx}\");"));
                 }
             }
             w.close(format_args!("}}"));
@@ -291,8 +309,8 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     return out;
   }
   /** A live view of the field at `offset` of every struct. */
-  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
+  protected columnAt<L>(offset: number, live: new (m: Mem, ptr: number, length: number, stride: number, field: string) => L, field: string): L {
+    return new live(this.m, this.base + offset, this.length, this.#size, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);

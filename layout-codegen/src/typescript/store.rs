@@ -40,7 +40,7 @@ impl TypeScript {
             _ => (t, None),
         };
         let TypeKind::Scalar(s) = elem.kind else { return false };
-        let (kind, _, member, shift) = elems::scalar(s);
+        let elems::ScalarNames { elems: kind, member, shift, .. } = elems::scalar(s);
         self.used.insert(kind);
         let mut test = alloc::vec::Vec::new();
         match len {

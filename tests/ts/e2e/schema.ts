@@ -1158,7 +1158,7 @@ export class LabelView {
     const m = this.#m;
     const s = this.members;
     region(m, s.ptr, s.len, 4, "u32");
-    return new LiveArray<number, number, Uint32Array>(m, s.ptr, s.len, 4, u32Elems, "Label.members");
+    return new LiveArrayU32(m, s.ptr, s.len, 4, "Label.members");
   }
 }
 
@@ -1658,62 +1658,63 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
-  readonly #field: string;
-  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
-  readonly #first: number = 0;
-  readonly #step: number = 0;
-  // Declared, not defined (so not `#typed`, which would start as
+  /** What errors call the array. */
+  protected readonly field: string = "";
+  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `step` is 0). */
+  protected readonly first: number = 0;
+  protected readonly step: number = 0;
+  // Declared, not defined (a field defined with no value starts as
   // `undefined`): V8 then knows the class of the typed array the field
   // holds and does not check it on every `get` (`view/column`).
-  declare private typed: Typed<T>;
+  /** The memory's typed array of the elements, or an empty one where it may not serve. */
+  declare protected typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
     this.#ptr = ptr;
     this.length = length;
     this.#stride = stride;
     this.#e = e;
-    this.#field = field;
+    this.field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >>> e.shift : 0;
-    this.#step = fast ? stride >>> e.shift : 0;
+    this.first = fast ? ptr >>> e.shift : 0;
+    this.step = fast ? stride >>> e.shift : 0;
     this.typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
   get ptr(): number {
     return this.#ptr;
   }
-  /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
+  /**
+   * Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a
+   * bad index or bytes out of bounds. (The array of each scalar type has a `get` of its own,
+   * which reads the typed array first.)
+   */
   get(i: number): V {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    // Where the typed array may not serve, it is empty: `undefined`. The
-    // index is computed in 32 bits, with no overflow check: the true index
-    // is below 2^32 (the constructor's bounds), so the wrapped one is either
-    // it or negative (`undefined` too, then the DataView's path).
-    const x = this.typed[(Math.imul(i, this.#step) + this.#first) | 0];
-    if (x !== undefined) return x as unknown as V;
-    return this.#slow(i);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    return this.slow(i);
   }
-  #slow(i: number): V {
+  /** Element `i` through the DataView (taking a new buffer after `memory.grow`, and the typed array with it). */
+  protected slow(i: number): V {
     const m = this.#m;
     const e = this.#e;
     const at = this.#ptr + i * this.#stride;
     let v: V;
     try {
       if (at + e.size > m.u8.length) throw new RangeError("out of bounds");
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     } catch (error) {
       m.fresh(error, at, e.size);
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     }
-    if (this.#step !== 0) this.typed = e.typed(m) ?? emptyTyped;
+    if (this.step !== 0) this.typed = e.typed(m) ?? emptyTyped;
     return v;
   }
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
     const e = this.#e;
-    e.check(value, `${this.#field}[${i}]`);
+    e.check(value, `${this.field}[${i}]`);
     const m = this.#m;
     const at = this.#ptr + i * this.#stride;
     if (at + e.size > m.u8.length) m.span(at, e.size);
@@ -1727,10 +1728,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     for (let i = 0; i < this.length; i++) {
       const at = this.#ptr + i * this.#stride;
       try {
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       } catch (error) {
         m.fresh(error, at, e.size);
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       }
     }
     return out;
@@ -1742,12 +1743,12 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
    */
   subarray(): A | null {
     const e = this.#e;
-    if (this.#step !== 1 || this.#stride !== e.size) return null;
+    if (this.step !== 1 || this.#stride !== e.size) return null;
     const m = this.#m;
     const end = this.#ptr + this.length * e.size;
     if (end > m.u8.length) m.span(this.#ptr, this.length * e.size);
     const typed = e.typed(m) as unknown as { subarray(begin: number, end: number): A } | null;
-    return typed === null ? null : typed.subarray(this.#first, this.#first + this.length);
+    return typed === null ? null : typed.subarray(this.first, this.first + this.length);
   }
   /**
    * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
@@ -1757,10 +1758,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     let acc = initial;
     let i = 0;
     const n = this.length;
-    const step = this.#step;
+    const step = this.step;
     if (step !== 0) {
       const typed = this.typed;
-      for (let k = this.#first; i < n; i++, k += step) {
+      for (let k = this.first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
         acc = fn(acc, x as unknown as V, i);
@@ -1773,10 +1774,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   forEach(fn: (value: V, index: number) => void): void {
     let i = 0;
     const n = this.length;
-    const step = this.#step;
+    const step = this.step;
     if (step !== 0) {
       const typed = this.typed;
-      for (let k = this.#first; i < n; i++, k += step) {
+      for (let k = this.first; i < n; i++, k += step) {
         const x = typed[k];
         if (x === undefined) break;
         fn(x as unknown as V, i);
@@ -1908,8 +1909,8 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     return out;
   }
   /** A live view of the field at `offset` of every struct. */
-  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
+  protected columnAt<L>(offset: number, live: new (m: Mem, ptr: number, length: number, stride: number, field: string) => L, field: string): L {
+    return new live(this.m, this.base + offset, this.length, this.#size, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -1960,6 +1961,92 @@ const u64Elems: Elems<bigint, bigint, BigUint64Array> = {
   check: (value, field) => checkBig(value, false, "u64", field),
   store: (view, at, value) => view.setBigUint64(at, value, true),
 };
+/** A `LiveArray` of the elements a `Uint16Array` holds, with a `get` of its own. */
+class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u16Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `Uint32Array` holds, with a `get` of its own. */
+class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `Float32Array` holds, with a `get` of its own. */
+class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, f32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `Float64Array` holds, with a `get` of its own. */
+class LiveArrayF64 extends LiveArray<number, number, Float64Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, f64Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** A `LiveArray` of the elements a `BigUint64Array` holds, with a `get` of its own. */
+class LiveArrayU64 extends LiveArray<bigint, bigint, BigUint64Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u64Elems, field);
+  }
+  override get(i: number): bigint {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+}
+/** The `LiveArray` of `bool`s (no typed array holds them: `LiveArray`'s `get`). */
+class LiveArrayBool extends LiveArray<boolean> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, boolElems, field);
+  }
+}
 const boolElems: Elems<boolean> = {
   size: 1,
   shift: -1,
@@ -1987,9 +2074,9 @@ export class Vec3Array extends StructArray<Vec3, Vec3View> {
   column(field: "x" | "y" | "z"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Float32Array> {
     switch (field) {
-      case "x": return this.columnAt(0, f32Elems, "Vec3.x");
-      case "y": return this.columnAt(4, f32Elems, "Vec3.y");
-      case "z": return this.columnAt(8, f32Elems, "Vec3.z");
+      case "x": return this.columnAt(0, LiveArrayF32, "Vec3.x");
+      case "y": return this.columnAt(4, LiveArrayF32, "Vec3.y");
+      case "z": return this.columnAt(8, LiveArrayF32, "Vec3.z");
     }
     throw new RangeError(`Vec3Array: ${show(field)} is not a scalar field of Vec3`);
   }
@@ -2015,10 +2102,10 @@ export class ParticleArray extends StructArray<Particle, ParticleView> {
   column(field: "id"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: string): LiveArray<number, number, Float32Array> | LiveArray<boolean, boolean, never> | LiveArray<number, number, Uint16Array> | LiveArray<bigint, bigint, BigUint64Array> {
     switch (field) {
-      case "mass": return this.columnAt(24, f32Elems, "Particle.mass");
-      case "alive": return this.columnAt(29, boolElems, "Particle.alive");
-      case "flags": return this.columnAt(30, u16Elems, "Particle.flags");
-      case "id": return this.columnAt(32, u64Elems, "Particle.id");
+      case "mass": return this.columnAt(24, LiveArrayF32, "Particle.mass");
+      case "alive": return this.columnAt(29, LiveArrayBool, "Particle.alive");
+      case "flags": return this.columnAt(30, LiveArrayU16, "Particle.flags");
+      case "id": return this.columnAt(32, LiveArrayU64, "Particle.id");
     }
     throw new RangeError(`ParticleArray: ${show(field)} is not a scalar field of Particle`);
   }
@@ -2042,9 +2129,9 @@ export class StepRequestArray extends StructArray<StepRequest, StepRequestView> 
   column(field: "dt"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Float32Array> {
     switch (field) {
-      case "particles": return this.columnAt(0, u32Elems, "StepRequest.particles");
-      case "count": return this.columnAt(4, u32Elems, "StepRequest.count");
-      case "dt": return this.columnAt(8, f32Elems, "StepRequest.dt");
+      case "particles": return this.columnAt(0, LiveArrayU32, "StepRequest.particles");
+      case "count": return this.columnAt(4, LiveArrayU32, "StepRequest.count");
+      case "dt": return this.columnAt(8, LiveArrayF32, "StepRequest.dt");
     }
     throw new RangeError(`StepRequestArray: ${show(field)} is not a scalar field of StepRequest`);
   }
@@ -2068,8 +2155,8 @@ export class StepResponseArray extends StructArray<StepResponse, StepResponseVie
   column(field: "energy"): LiveArray<number, number, Float64Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Float64Array> {
     switch (field) {
-      case "alive": return this.columnAt(0, u32Elems, "StepResponse.alive");
-      case "energy": return this.columnAt(8, f64Elems, "StepResponse.energy");
+      case "alive": return this.columnAt(0, LiveArrayU32, "StepResponse.alive");
+      case "energy": return this.columnAt(8, LiveArrayF64, "StepResponse.energy");
     }
     throw new RangeError(`StepResponseArray: ${show(field)} is not a scalar field of StepResponse`);
   }
@@ -2093,11 +2180,11 @@ export class StepFrameArray extends StructArray<StepFrame, StepFrameView> {
   column(field: "dt"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Float32Array> {
     switch (field) {
-      case "src": return this.columnAt(0, u32Elems, "StepFrame.src");
-      case "dst": return this.columnAt(4, u32Elems, "StepFrame.dst");
-      case "count": return this.columnAt(8, u32Elems, "StepFrame.count");
-      case "frame": return this.columnAt(28, u32Elems, "StepFrame.frame");
-      case "dt": return this.columnAt(12, f32Elems, "StepFrame.dt");
+      case "src": return this.columnAt(0, LiveArrayU32, "StepFrame.src");
+      case "dst": return this.columnAt(4, LiveArrayU32, "StepFrame.dst");
+      case "count": return this.columnAt(8, LiveArrayU32, "StepFrame.count");
+      case "frame": return this.columnAt(28, LiveArrayU32, "StepFrame.frame");
+      case "dt": return this.columnAt(12, LiveArrayF32, "StepFrame.dt");
     }
     throw new RangeError(`StepFrameArray: ${show(field)} is not a scalar field of StepFrame`);
   }
