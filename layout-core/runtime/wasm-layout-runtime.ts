@@ -2624,39 +2624,17 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     return typed === null ? null : typed.subarray(this.first, this.first + this.length);
   }
   /**
-   * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
-   * the typed array, the loop reads it directly, its position kept in locals.
+   * Folds `fn` over the elements in order, starting from `initial` (a scan). (The array of each
+   * scalar type reads the typed array directly where `get` may.)
    */
   reduce<U>(fn: (acc: U, value: V, index: number) => U, initial: U): U {
     let acc = initial;
-    let i = 0;
-    const n = this.length;
-    const step = this.step;
-    if (step !== 0) {
-      const typed = this.typed;
-      for (let k = this.first; i < n; i++, k += step) {
-        const x = typed[k];
-        if (x === undefined) break;
-        acc = fn(acc, x as unknown as V, i);
-      }
-    }
-    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    for (let i = 0; i < this.length; i++) acc = fn(acc, this.get(i), i);
     return acc;
   }
   /** Calls `fn` with each element (as `get` gives it) and its index; reads like `reduce`. */
   forEach(fn: (value: V, index: number) => void): void {
-    let i = 0;
-    const n = this.length;
-    const step = this.step;
-    if (step !== 0) {
-      const typed = this.typed;
-      for (let k = this.first; i < n; i++, k += step) {
-        const x = typed[k];
-        if (x === undefined) break;
-        fn(x as unknown as V, i);
-      }
-    }
-    for (; i < n; i++) fn(this.get(i), i);
+    for (let i = 0; i < this.length; i++) fn(this.get(i), i);
   }
   /** `fn` of each element (as `get` gives it) and its index. */
   map<U>(fn: (value: V, index: number) => U): U[] {
@@ -2807,7 +2785,7 @@ const u32Elems: Elems<number, number, Uint32Array> = {
   check: (value, field) => checkInt(value, 0, 4294967295, "u32", field),
   store: (view, at, value) => view.setUint32(at, value, true),
 };
-/** A `LiveArray` of the elements a `Uint16Array` holds, with a `get` of its own. */
+/** A `LiveArray` of the elements a `Uint16Array` holds, with its own `get` and scans. */
 class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
     super(m, ptr, length, stride, u16Elems, field);
@@ -2822,8 +2800,40 @@ class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
     if (x !== undefined) return x;
     return this.slow(i);
   }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
 }
-/** A `LiveArray` of the elements a `Uint32Array` holds, with a `get` of its own. */
+/** A `LiveArray` of the elements a `Uint32Array` holds, with its own `get` and scans. */
 class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
     super(m, ptr, length, stride, u32Elems, field);
@@ -2837,6 +2847,38 @@ class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
     const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
     if (x !== undefined) return x;
     return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
   }
 }
 

@@ -49,47 +49,66 @@ macro_rules! elems {
     };
 }
 
-/// The `LiveArray` class of one scalar type, with its own `get` reading the
-/// memory's typed array: one `get` for every element type would have V8
-/// see every type's typed array at one access and check which it holds (a
-/// column's scan half as fast again once a program has used columns of
-/// several types; one `get` per type keeps each access to one class).
+/// The `LiveArray` class of one scalar type, whose `get`, `reduce` and
+/// `forEach` read the memory's typed array: one `get` for every element
+/// type would have V8 see every type's typed array at one access and check
+/// which it holds (a column's scan half as fast again once a program has
+/// used columns of several types; code of its own per type keeps each
+/// access to one class).
 macro_rules! live {
     ($name:literal, $ty:literal, $typed:literal, $elems:literal) => {
         Helper {
             name: $name,
             calls: &["LiveArray", $elems, "badIndex"],
             text: concat!(
-                "/** A `LiveArray` of the elements a `",
-                $typed,
-                "` holds, with a `get` of its own. */\n",
-                "class ",
-                $name,
-                " extends LiveArray<",
-                $ty,
-                ", ",
-                $ty,
-                ", ",
-                $typed,
-                "> {\n",
-                "  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {\n",
-                "    super(m, ptr, length, stride, ",
-                $elems,
-                ", field);\n",
-                "  }\n",
-                "  override get(i: number): ",
-                $ty,
-                " {\n",
-                "    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);\n",
-                "    // Where the typed array may not serve, it is empty: `undefined`. The\n",
-                "    // index is computed in 32 bits, with no overflow check: the true index\n",
-                "    // is below 2^32 (the constructor's bounds), so the wrapped one is either\n",
-                "    // it or negative (`undefined` too, then the DataView's path).\n",
-                "    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];\n",
-                "    if (x !== undefined) return x;\n",
-                "    return this.slow(i);\n",
-                "  }\n",
-                "}"
+                "/** A `LiveArray` of the elements a `", $typed, "` holds, with its own `get` and scans. */\n",
+                "class ", $name, " extends LiveArray<", $ty, ", ", $ty, ", ", $typed, r#"> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, "#, $elems, r#", field);
+  }
+  override get(i: number): "#, $ty, r#" {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: "#, $ty, r#", index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: "#, $ty, r#", index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}"#
             ),
         }
     };

@@ -66,6 +66,12 @@ test("typed-array and DataView paths read the same values, aligned or not", () =
     assert.equal(fv.d, -2.5e300);
     assert.deepStrictEqual(fv.fs.toArray(), floats.fs.map(Math.fround));
     assert.deepStrictEqual([fv.fs.get(0), fv.fs.get(1), fv.fs.get(2)], floats.fs.map(Math.fround));
+    // The scans read the typed array (aligned) or the DataView (not): the same values.
+    assert.deepStrictEqual(fv.fs.reduce<number[]>((acc, x, i) => [...acc, x, i], []), [0.5, 0, -3, 1, 1e30, 2].map(Math.fround));
+    const seen: number[] = [];
+    fv.fs.forEach((x, i) => seen.push(i, x));
+    assert.deepStrictEqual(seen, [0, 0.5, 1, -3, 2, Math.fround(1e30)]);
+    assert.deepStrictEqual(fv.fs.map((x) => x * 2), floats.fs.map((x) => Math.fround(x) * 2));
     const sub = fv.fs.subarray();
     if (at % 4 === 0) assert.deepStrictEqual([...(sub ?? [])], floats.fs.map(Math.fround));
     else assert.equal(sub, null, "no typed array over misaligned elements");
@@ -74,6 +80,7 @@ test("typed-array and DataView paths read the same values, aligned or not", () =
     assert.equal(wv.a, wide.a);
     assert.equal(wv.b, wide.b);
     assert.deepStrictEqual(wv.d.toArray(), wide.d);
+    assert.equal(wv.d.reduce((acc, x) => acc + x, 0n), wide.d[0] + wide.d[1]);
     assert.equal(wv.c.get(1), wide.c[1]);
     // Writes through either path land where the DataView reads them.
     fv.f = 3.5;
@@ -87,6 +94,10 @@ test("typed-array and DataView paths read the same values, aligned or not", () =
   const packed = new b.PackedArray(mem, 3001, n);
   assert.deepStrictEqual(packed.column("b").toArray(), [0, 10, 20, 30, 40]);
   assert.deepStrictEqual(packed.column("d").toArray(), [0n, 1n, 2n, 3n, 4n]);
+  assert.equal(packed.column("b").reduce((acc, x) => acc + x, 0), 100);
+  const bs: number[] = [];
+  packed.column("b").forEach((x) => bs.push(x));
+  assert.deepStrictEqual(bs, [0, 10, 20, 30, 40]);
 });
 
 test("a struct array: cursor, own views, iteration, scans and columns", () => {
