@@ -151,10 +151,14 @@ pub(crate) fn end<T: SlotTable>(t: &T) -> u64 {
 /// inline, for the reason given in [`take_error`]. `fault` takes numbers,
 /// not the table: a pointer to the pool passed to a call would let the
 /// compiler assume the slot stores may write the pool's own fields, and
-/// reload them after each.
+/// reload them after each. Nor does it take the handle or the slot: a
+/// 12-byte struct argument is passed by address, so the caller kept the
+/// handle in a stack slot, and copied every handle it was given there, on
+/// the fast path too.
 #[inline(always)]
 pub(crate) fn handle_error<T: SlotTable>(t: &T, handle: PoolHandle) -> MemoryError {
-    match fault(t.first(), t.slot(handle.index), handle) {
+    let current = t.slot(handle.index).map(|slot| slot.generation);
+    match fault(t.first(), current, handle.pool, handle.generation) {
         Fault::Foreign => MemoryError::ForeignHandle { expected: t.first(), found: handle.pool },
         Fault::Outside => MemoryError::OutsideRegion {
             offset: u64::from(handle.index)
@@ -181,16 +185,14 @@ enum Fault {
 
 #[cold]
 #[inline(never)]
-fn fault(first: u32, slot: Option<Slot>, handle: PoolHandle) -> Fault {
-    if handle.pool != first {
+fn fault(first: u32, current: Option<u32>, pool: u32, generation: u32) -> Fault {
+    if pool != first {
         return Fault::Foreign;
     }
-    match slot {
+    match current {
         None => Fault::Outside,
-        Some(slot) if handle.generation & 1 == 1 && slot.generation == handle.generation.wrapping_add(1) => {
-            Fault::DoubleFree
-        }
-        Some(slot) => Fault::Stale { current: slot.generation },
+        Some(current) if generation & 1 == 1 && current == generation.wrapping_add(1) => Fault::DoubleFree,
+        Some(current) => Fault::Stale { current },
     }
 }
 
