@@ -241,3 +241,60 @@ pub(crate) fn reset_slot(index: u32, count: u32, generation: u32) -> Slot {
     let next = index.wrapping_add(1);
     Slot { generation, next: if next >= count { NIL } else { next } }
 }
+
+#[cfg(all(test, feature = "alloc"))]
+mod tests {
+    use super::super::{MemoryError, Pool, PoolHandle};
+
+    /// Every reason a handle is refused, with its exact error, and the pool
+    /// unchanged by each refusal.
+    #[test]
+    fn each_bad_handle_gets_its_own_error_and_changes_nothing() {
+        let mut pool = Pool::new(4096, 24, 8, 2).unwrap();
+        let a = pool.alloc().unwrap();
+        let b = pool.alloc().unwrap();
+        pool.free(a).unwrap();
+        let c = pool.alloc().unwrap(); // slot 0 again, a's generation + 2
+        pool.free(b).unwrap();
+        let before = pool.clone();
+        let cases = [
+            (PoolHandle { pool: 2048, ..c }, MemoryError::ForeignHandle { expected: 4096, found: 2048 }),
+            (
+                PoolHandle { index: 2, ..c },
+                MemoryError::OutsideRegion { offset: 4096 + 48, base: 4096, end: 4096 + 48 },
+            ),
+            (
+                PoolHandle { index: u32::MAX, ..c },
+                MemoryError::OutsideRegion {
+                    offset: 4096 + 24 * u64::from(u32::MAX),
+                    base: 4096,
+                    end: 4096 + 48,
+                },
+            ),
+            (b, MemoryError::DoubleFree { offset: 4120 }),
+            (a, MemoryError::StaleHandle { index: 0, generation: a.generation, current: c.generation }),
+            // An even generation is never handed out: the free slot 1 has it.
+            (
+                PoolHandle { generation: b.generation + 1, ..b },
+                MemoryError::StaleHandle {
+                    index: 1,
+                    generation: b.generation + 1,
+                    current: b.generation + 1,
+                },
+            ),
+            // ... and the live slot 0 is one past it.
+            (
+                PoolHandle { generation: c.generation - 1, ..c },
+                MemoryError::StaleHandle { index: 0, generation: c.generation - 1, current: c.generation },
+            ),
+        ];
+        for (handle, error) in cases {
+            assert_eq!(pool.free(handle), Err(error), "free {handle:?}");
+            assert_eq!(pool.offset(handle), Err(error), "offset {handle:?}");
+            assert!(!pool.is_live(handle));
+            assert_eq!(pool, before);
+        }
+        assert_eq!(pool.offset(c), Ok(4096));
+        pool.free(c).unwrap();
+    }
+}
