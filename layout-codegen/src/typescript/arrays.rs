@@ -54,19 +54,12 @@ impl TypeScript {
     fn kind(&mut self, t: &TypeLayout, ctx: &str) -> Kind {
         let value = ts_type(t);
         match t.kind {
-            TypeKind::Scalar(s) => {
-                let n = elems::scalar(s);
-                self.used.insert(n.live);
-                Kind {
-                    expr: String::from(n.elems),
-                    live: Some(n.live),
-                    view: value.clone(),
-                    value,
-                    typed: n.typed,
-                }
-            }
-            TypeKind::Pointer(_) => {
-                let n = elems::scalar(wasm_layout_core::descriptor::Scalar::U32);
+            TypeKind::Scalar(_) | TypeKind::Pointer(_) => {
+                // A pointer is its address, a `u32`.
+                let n = elems::scalar(match t.kind {
+                    TypeKind::Scalar(s) => s,
+                    _ => wasm_layout_core::descriptor::Scalar::U32,
+                });
                 self.used.insert(n.live);
                 Kind {
                     expr: String::from(n.elems),
