@@ -2516,6 +2516,17 @@ export interface Elems<T, V = T, A extends Typed<T> = never> {
   store(view: DataView, at: number, value: T): void;
 }
 /**
+ * Throws unless `value` is a valid element, naming it as element `i` of `field`: the name is made
+ * only when the check fails (a name made for every write costs more than the write).
+ */
+function checkElem<T>(e: Elems<T, unknown, Typed<T>>, value: T, field: string, i: number): void {
+  try {
+    e.check(value, field);
+  } catch {
+    e.check(value, `${field}[${i}]`);
+  }
+}
+/**
  * A live view of `length` elements from `ptr`, `stride` bytes apart, in a `WebAssembly.Memory`: an
  * array field, or one field of every struct of a `StructArray` (a column). Reads and writes go to
  * the memory; survives `memory.grow`. Where the host is little-endian and `ptr` and `stride` are
@@ -2586,12 +2597,17 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    const e = this.#e;
-    e.check(value, `${this.field}[${i}]`);
+    checkElem(this.#e, value, this.field, i);
+    this.slowSet(i, value);
+  }
+  /** Writes the checked `value` as element `i` through the DataView (taking a new buffer after `memory.grow`, and the typed array with it). */
+  protected slowSet(i: number, value: T): void {
     const m = this.#m;
+    const e = this.#e;
     const at = this.#ptr + i * this.#stride;
     if (at + e.size > m.u8.length) m.span(at, e.size);
     e.store(m.dv, at, value);
+    if (this.step !== 0) this.typed = e.typed(m) ?? emptyTyped;
   }
   /** Every element's value, read now (plain data, as `read<Name>` gives). */
   toArray(): T[] {
@@ -2785,7 +2801,7 @@ const u32Elems: Elems<number, number, Uint32Array> = {
   check: (value, field) => checkInt(value, 0, 4294967295, "u32", field),
   store: (view, at, value) => view.setUint32(at, value, true),
 };
-/** A `LiveArray` of the elements a `Uint16Array` holds, with its own `get` and scans. */
+/** A `LiveArray` of the elements a `Uint16Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
     super(m, ptr, length, stride, u16Elems, field);
@@ -2799,6 +2815,16 @@ class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
     const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
     if (x !== undefined) return x;
     return this.slow(i);
+  }
+  /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
+  override set(i: number, value: number): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    checkElem(u16Elems, value, this.field, i);
+    // `get`'s index; the typed array is over the whole memory (or empty).
+    const k = (Math.imul(i, this.step) + this.first) | 0;
+    const typed = this.typed as unknown as Uint16Array;
+    if (k >= 0 && k < typed.length) typed[k] = value;
+    else this.slowSet(i, value);
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -2833,7 +2859,7 @@ class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
-/** A `LiveArray` of the elements a `Uint32Array` holds, with its own `get` and scans. */
+/** A `LiveArray` of the elements a `Uint32Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
     super(m, ptr, length, stride, u32Elems, field);
@@ -2847,6 +2873,16 @@ class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
     const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
     if (x !== undefined) return x;
     return this.slow(i);
+  }
+  /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
+  override set(i: number, value: number): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    checkElem(u32Elems, value, this.field, i);
+    // `get`'s index; the typed array is over the whole memory (or empty).
+    const k = (Math.imul(i, this.step) + this.first) | 0;
+    const typed = this.typed as unknown as Uint32Array;
+    if (k >= 0 && k < typed.length) typed[k] = value;
+    else this.slowSet(i, value);
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {

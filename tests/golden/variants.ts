@@ -1704,6 +1704,17 @@ export interface Elems<T, V = T, A extends Typed<T> = never> {
   store(view: DataView, at: number, value: T): void;
 }
 /**
+ * Throws unless `value` is a valid element, naming it as element `i` of `field`: the name is made
+ * only when the check fails (a name made for every write costs more than the write).
+ */
+function checkElem<T>(e: Elems<T, unknown, Typed<T>>, value: T, field: string, i: number): void {
+  try {
+    e.check(value, field);
+  } catch {
+    e.check(value, `${field}[${i}]`);
+  }
+}
+/**
  * A live view of `length` elements from `ptr`, `stride` bytes apart, in a `WebAssembly.Memory`: an
  * array field, or one field of every struct of a `StructArray` (a column). Reads and writes go to
  * the memory; survives `memory.grow`. Where the host is little-endian and `ptr` and `stride` are
@@ -1774,12 +1785,17 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    const e = this.#e;
-    e.check(value, `${this.field}[${i}]`);
+    checkElem(this.#e, value, this.field, i);
+    this.slowSet(i, value);
+  }
+  /** Writes the checked `value` as element `i` through the DataView (taking a new buffer after `memory.grow`, and the typed array with it). */
+  protected slowSet(i: number, value: T): void {
     const m = this.#m;
+    const e = this.#e;
     const at = this.#ptr + i * this.#stride;
     if (at + e.size > m.u8.length) m.span(at, e.size);
     e.store(m.dv, at, value);
+    if (this.step !== 0) this.typed = e.typed(m) ?? emptyTyped;
   }
   /** Every element's value, read now (plain data, as `read<Name>` gives). */
   toArray(): T[] {
@@ -1978,7 +1994,7 @@ const f32Elems: Elems<number, number, Float32Array> = {
   check: (value, field) => checkFloat(value, "f32", field),
   store: (view, at, value) => view.setFloat32(at, value, true),
 };
-/** A `LiveArray` of the elements a `Uint8Array` holds, with its own `get` and scans. */
+/** A `LiveArray` of the elements a `Uint8Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
     super(m, ptr, length, stride, u8Elems, field);
@@ -1992,6 +2008,16 @@ class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
     const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
     if (x !== undefined) return x;
     return this.slow(i);
+  }
+  /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
+  override set(i: number, value: number): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    checkElem(u8Elems, value, this.field, i);
+    // `get`'s index; the typed array is over the whole memory (or empty).
+    const k = (Math.imul(i, this.step) + this.first) | 0;
+    const typed = this.typed as unknown as Uint8Array;
+    if (k >= 0 && k < typed.length) typed[k] = value;
+    else this.slowSet(i, value);
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -2026,7 +2052,7 @@ class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
-/** A `LiveArray` of the elements a `Float32Array` holds, with its own `get` and scans. */
+/** A `LiveArray` of the elements a `Float32Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
     super(m, ptr, length, stride, f32Elems, field);
@@ -2040,6 +2066,16 @@ class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
     const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
     if (x !== undefined) return x;
     return this.slow(i);
+  }
+  /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
+  override set(i: number, value: number): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    checkElem(f32Elems, value, this.field, i);
+    // `get`'s index; the typed array is over the whole memory (or empty).
+    const k = (Math.imul(i, this.step) + this.first) | 0;
+    const typed = this.typed as unknown as Float32Array;
+    if (k >= 0 && k < typed.length) typed[k] = value;
+    else this.slowSet(i, value);
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {

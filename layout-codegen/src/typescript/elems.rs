@@ -59,9 +59,9 @@ macro_rules! live {
     ($name:literal, $ty:literal, $typed:literal, $elems:literal) => {
         Helper {
             name: $name,
-            calls: &["LiveArray", $elems, "badIndex"],
+            calls: &["LiveArray", $elems, "badIndex", "checkElem"],
             text: concat!(
-                "/** A `LiveArray` of the elements a `", $typed, "` holds, with its own `get` and scans. */\n",
+                "/** A `LiveArray` of the elements a `", $typed, "` holds, with its own `get`, `set` and scans. */\n",
                 "class ", $name, " extends LiveArray<", $ty, ", ", $ty, ", ", $typed, r#"> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
     super(m, ptr, length, stride, "#, $elems, r#", field);
@@ -75,6 +75,16 @@ macro_rules! live {
     const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
     if (x !== undefined) return x;
     return this.slow(i);
+  }
+  /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
+  override set(i: number, value: "#, $ty, r#"): void {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    checkElem("#, $elems, r#", value, this.field, i);
+    // `get`'s index; the typed array is over the whole memory (or empty).
+    const k = (Math.imul(i, this.step) + this.first) | 0;
+    const typed = this.typed as unknown as "#, $typed, r#";
+    if (k >= 0 && k < typed.length) typed[k] = value;
+    else this.slowSet(i, value);
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: "#, $ty, r#", index: number) => U, initial: U): U {

@@ -168,8 +168,32 @@ export interface Elems<T, V = T, A extends Typed<T> = never> {
 }"#,
     },
     Helper {
+        name: "checkElem",
+        calls: &["Elems"],
+        text: r#"/**
+ * Throws unless `value` is a valid element, naming it as element `i` of `field`: the name is made
+ * only when the check fails (a name made for every write costs more than the write).
+ */
+function checkElem<T>(e: Elems<T, unknown, Typed<T>>, value: T, field: string, i: number): void {
+  try {
+    e.check(value, field);
+  } catch {
+    e.check(value, `${field}[${i}]`);
+  }
+}"#,
+    },
+    Helper {
         name: "LiveArray",
-        calls: &["Mem", "Elems", "badIndex", "littleEndian", "outOfBounds", "emptyView", "noMem"],
+        calls: &[
+            "Mem",
+            "Elems",
+            "badIndex",
+            "checkElem",
+            "littleEndian",
+            "outOfBounds",
+            "emptyView",
+            "noMem",
+        ],
         text: r#"/**
  * A live view of `length` elements from `ptr`, `stride` bytes apart, in a `WebAssembly.Memory`: an
  * array field, or one field of every struct of a `StructArray` (a column). Reads and writes go to
@@ -241,12 +265,17 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    const e = this.#e;
-    e.check(value, `${this.field}[${i}]`);
+    checkElem(this.#e, value, this.field, i);
+    this.slowSet(i, value);
+  }
+  /** Writes the checked `value` as element `i` through the DataView (taking a new buffer after `memory.grow`, and the typed array with it). */
+  protected slowSet(i: number, value: T): void {
     const m = this.#m;
+    const e = this.#e;
     const at = this.#ptr + i * this.#stride;
     if (at + e.size > m.u8.length) m.span(at, e.size);
     e.store(m.dv, at, value);
+    if (this.step !== 0) this.typed = e.typed(m) ?? emptyTyped;
   }
   /** Every element's value, read now (plain data, as `read<Name>` gives). */
   toArray(): T[] {

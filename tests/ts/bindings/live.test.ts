@@ -94,6 +94,19 @@ test("typed-array and DataView paths read the same values, aligned or not", () =
   const packed = new b.PackedArray(mem, 3001, n);
   assert.deepStrictEqual(packed.column("b").toArray(), [0, 10, 20, 30, 40]);
   assert.deepStrictEqual(packed.column("d").toArray(), [0n, 1n, 2n, 3n, 4n]);
+  // A bad value is refused, naming the element, on either path; nothing is written.
+  const aligned = new b.PointArray(mem, 4096, 2).column("x");
+  const before = new Uint8Array(mem.buffer).slice();
+  for (const [column, name] of [
+    [packed.column("b"), "Packed.b[1]"],
+    [new b.AllScalarsArray(mem, 8192, 2).column("a_u8"), "AllScalars.a_u8[1]"],
+  ] as const) {
+    assert.throws(() => column.set(1, 1.5), new RegExp(`^RangeError: ${name.replace(/[.[\]]/g, "\\$&")} must be`));
+    assert.throws(() => column.set(1, 2 ** 40), RangeError);
+  }
+  assert.throws(() => aligned.set(1, "1" as unknown as number), /^RangeError: Point\.x\[1\] must be/);
+  assert.throws(() => packed.column("d").set(0, 1 as unknown as bigint), /^RangeError: Packed\.d\[0\] must be/);
+  assert.deepStrictEqual(new Uint8Array(mem.buffer), before, "nothing was written");
   assert.equal(packed.column("b").reduce((acc, x) => acc + x, 0), 100);
   const bs: number[] = [];
   packed.column("b").forEach((x) => bs.push(x));
@@ -214,6 +227,12 @@ test("views, live arrays and columns survive memory.grow", () => {
   assert.equal(points.get(3).y, 6);
   tags.set(0, 11);
   assert.equal(view.tags.get(0), 11);
+  // A column held across the grow writes to the new buffer, then reads it
+  // through the typed array again.
+  xs.set(4, 40);
+  assert.equal(b.readPoint(new DataView(mem.buffer), base + 4 * size).x, 40);
+  xs.set(5, 50);
+  assert.equal(xs.get(5), 50);
   // Past the old end, now in the memory.
   const far = new b.PointArray(mem, 65536, 2);
   far.get(1).x = 3;
