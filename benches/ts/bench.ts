@@ -163,6 +163,23 @@ const variants: Record<string, () => number> = {
     for (; k < end; k += 16) a += f[k]!;
     return a + b + c + d;
   },
+  // `mass` alone written in every Particle: a column's `set`, the cursor's
+  // setter, and by hand with a hoisted DataView.
+  "set/hand": () => {
+    const view = new DataView(memory.buffer);
+    for (let i = 0; i < N; i++) view.setFloat32(i * SIZE + MASS, 1 + (i % 7), true);
+    return N;
+  },
+  "set/column": () => {
+    const mass = new ParticleArray(memory, 0, N).column("mass");
+    for (let i = 0; i < N; i++) mass.set(i, 1 + (i % 7));
+    return N;
+  },
+  "set/cursor": () => {
+    const particles = new ParticleArray(memory, 0, N);
+    for (let i = 0; i < N; i++) particles.get(i).mass = 1 + (i % 7);
+    return N;
+  },
   // Every field written: through the setters of one moving view, and by
   // hand with a hoisted DataView. The values are those the data holds.
   "write/hand": () => {

@@ -2792,15 +2792,6 @@ const u16Elems: Elems<number, number, Uint16Array> = {
   check: (value, field) => checkInt(value, 0, 65535, "u16", field),
   store: (view, at, value) => view.setUint16(at, value, true),
 };
-const u32Elems: Elems<number, number, Uint32Array> = {
-  size: 4,
-  shift: 2,
-  typed: (m) => m.u32,
-  view: (m, at) => m.dv.getUint32(at, true),
-  load: (view, at) => view.getUint32(at, true),
-  check: (value, field) => checkInt(value, 0, 4294967295, "u32", field),
-  store: (view, at, value) => view.setUint32(at, value, true),
-};
 /** A `LiveArray` of the elements a `Uint16Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -2819,12 +2810,15 @@ class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(u16Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Uint16Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && (value & 65535) === value && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(u16Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -2859,6 +2853,15 @@ class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
+const u32Elems: Elems<number, number, Uint32Array> = {
+  size: 4,
+  shift: 2,
+  typed: (m) => m.u32,
+  view: (m, at) => m.dv.getUint32(at, true),
+  load: (view, at) => view.getUint32(at, true),
+  check: (value, field) => checkInt(value, 0, 4294967295, "u32", field),
+  store: (view, at, value) => view.setUint32(at, value, true),
+};
 /** A `LiveArray` of the elements a `Uint32Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -2877,12 +2880,15 @@ class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(u32Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Uint32Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && (value >>> 0) === value && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(u32Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {

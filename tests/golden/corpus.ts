@@ -6079,87 +6079,6 @@ const u8Elems: Elems<number, number, Uint8Array> = {
   check: (value, field) => checkInt(value, 0, 255, "u8", field),
   store: (view, at, value) => view.setUint8(at, value),
 };
-const i8Elems: Elems<number, number, Int8Array> = {
-  size: 1,
-  shift: 0,
-  typed: (m) => m.i8,
-  view: (m, at) => m.dv.getInt8(at),
-  load: (view, at) => view.getInt8(at),
-  check: (value, field) => checkInt(value, -128, 127, "i8", field),
-  store: (view, at, value) => view.setInt8(at, value),
-};
-const u16Elems: Elems<number, number, Uint16Array> = {
-  size: 2,
-  shift: 1,
-  typed: (m) => m.u16,
-  view: (m, at) => m.dv.getUint16(at, true),
-  load: (view, at) => view.getUint16(at, true),
-  check: (value, field) => checkInt(value, 0, 65535, "u16", field),
-  store: (view, at, value) => view.setUint16(at, value, true),
-};
-const i16Elems: Elems<number, number, Int16Array> = {
-  size: 2,
-  shift: 1,
-  typed: (m) => m.i16,
-  view: (m, at) => m.dv.getInt16(at, true),
-  load: (view, at) => view.getInt16(at, true),
-  check: (value, field) => checkInt(value, -32768, 32767, "i16", field),
-  store: (view, at, value) => view.setInt16(at, value, true),
-};
-const u32Elems: Elems<number, number, Uint32Array> = {
-  size: 4,
-  shift: 2,
-  typed: (m) => m.u32,
-  view: (m, at) => m.dv.getUint32(at, true),
-  load: (view, at) => view.getUint32(at, true),
-  check: (value, field) => checkInt(value, 0, 4294967295, "u32", field),
-  store: (view, at, value) => view.setUint32(at, value, true),
-};
-const i32Elems: Elems<number, number, Int32Array> = {
-  size: 4,
-  shift: 2,
-  typed: (m) => m.i32,
-  view: (m, at) => m.dv.getInt32(at, true),
-  load: (view, at) => view.getInt32(at, true),
-  check: (value, field) => checkInt(value, -2147483648, 2147483647, "i32", field),
-  store: (view, at, value) => view.setInt32(at, value, true),
-};
-const f32Elems: Elems<number, number, Float32Array> = {
-  size: 4,
-  shift: 2,
-  typed: (m) => m.f32,
-  view: (m, at) => m.dv.getFloat32(at, true),
-  load: (view, at) => view.getFloat32(at, true),
-  check: (value, field) => checkFloat(value, "f32", field),
-  store: (view, at, value) => view.setFloat32(at, value, true),
-};
-const f64Elems: Elems<number, number, Float64Array> = {
-  size: 8,
-  shift: 3,
-  typed: (m) => m.f64,
-  view: (m, at) => m.dv.getFloat64(at, true),
-  load: (view, at) => view.getFloat64(at, true),
-  check: (value, field) => checkFloat(value, "f64", field),
-  store: (view, at, value) => view.setFloat64(at, value, true),
-};
-const u64Elems: Elems<bigint, bigint, BigUint64Array> = {
-  size: 8,
-  shift: 3,
-  typed: (m) => m.u64,
-  view: (m, at) => m.dv.getBigUint64(at, true),
-  load: (view, at) => view.getBigUint64(at, true),
-  check: (value, field) => checkBig(value, false, "u64", field),
-  store: (view, at, value) => view.setBigUint64(at, value, true),
-};
-const i64Elems: Elems<bigint, bigint, BigInt64Array> = {
-  size: 8,
-  shift: 3,
-  typed: (m) => m.i64,
-  view: (m, at) => m.dv.getBigInt64(at, true),
-  load: (view, at) => view.getBigInt64(at, true),
-  check: (value, field) => checkBig(value, true, "i64", field),
-  store: (view, at, value) => view.setBigInt64(at, value, true),
-};
 /** A `LiveArray` of the elements a `Uint8Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -6178,12 +6097,15 @@ class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(u8Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Uint8Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && (value & 255) === value && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(u8Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -6218,6 +6140,15 @@ class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
+const i8Elems: Elems<number, number, Int8Array> = {
+  size: 1,
+  shift: 0,
+  typed: (m) => m.i8,
+  view: (m, at) => m.dv.getInt8(at),
+  load: (view, at) => view.getInt8(at),
+  check: (value, field) => checkInt(value, -128, 127, "i8", field),
+  store: (view, at, value) => view.setInt8(at, value),
+};
 /** A `LiveArray` of the elements a `Int8Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayI8 extends LiveArray<number, number, Int8Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -6236,12 +6167,15 @@ class LiveArrayI8 extends LiveArray<number, number, Int8Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(i8Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Int8Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && (value << 24 >> 24) === value && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(i8Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -6276,6 +6210,15 @@ class LiveArrayI8 extends LiveArray<number, number, Int8Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
+const u16Elems: Elems<number, number, Uint16Array> = {
+  size: 2,
+  shift: 1,
+  typed: (m) => m.u16,
+  view: (m, at) => m.dv.getUint16(at, true),
+  load: (view, at) => view.getUint16(at, true),
+  check: (value, field) => checkInt(value, 0, 65535, "u16", field),
+  store: (view, at, value) => view.setUint16(at, value, true),
+};
 /** A `LiveArray` of the elements a `Uint16Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -6294,12 +6237,15 @@ class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(u16Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Uint16Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && (value & 65535) === value && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(u16Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -6334,6 +6280,15 @@ class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
+const i16Elems: Elems<number, number, Int16Array> = {
+  size: 2,
+  shift: 1,
+  typed: (m) => m.i16,
+  view: (m, at) => m.dv.getInt16(at, true),
+  load: (view, at) => view.getInt16(at, true),
+  check: (value, field) => checkInt(value, -32768, 32767, "i16", field),
+  store: (view, at, value) => view.setInt16(at, value, true),
+};
 /** A `LiveArray` of the elements a `Int16Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayI16 extends LiveArray<number, number, Int16Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -6352,12 +6307,15 @@ class LiveArrayI16 extends LiveArray<number, number, Int16Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(i16Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Int16Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && (value << 16 >> 16) === value && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(i16Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -6392,6 +6350,15 @@ class LiveArrayI16 extends LiveArray<number, number, Int16Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
+const u32Elems: Elems<number, number, Uint32Array> = {
+  size: 4,
+  shift: 2,
+  typed: (m) => m.u32,
+  view: (m, at) => m.dv.getUint32(at, true),
+  load: (view, at) => view.getUint32(at, true),
+  check: (value, field) => checkInt(value, 0, 4294967295, "u32", field),
+  store: (view, at, value) => view.setUint32(at, value, true),
+};
 /** A `LiveArray` of the elements a `Uint32Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -6410,12 +6377,15 @@ class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(u32Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Uint32Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && (value >>> 0) === value && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(u32Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -6450,6 +6420,15 @@ class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
+const i32Elems: Elems<number, number, Int32Array> = {
+  size: 4,
+  shift: 2,
+  typed: (m) => m.i32,
+  view: (m, at) => m.dv.getInt32(at, true),
+  load: (view, at) => view.getInt32(at, true),
+  check: (value, field) => checkInt(value, -2147483648, 2147483647, "i32", field),
+  store: (view, at, value) => view.setInt32(at, value, true),
+};
 /** A `LiveArray` of the elements a `Int32Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayI32 extends LiveArray<number, number, Int32Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -6468,12 +6447,15 @@ class LiveArrayI32 extends LiveArray<number, number, Int32Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(i32Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Int32Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && (value | 0) === value && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(i32Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -6508,6 +6490,15 @@ class LiveArrayI32 extends LiveArray<number, number, Int32Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
+const f32Elems: Elems<number, number, Float32Array> = {
+  size: 4,
+  shift: 2,
+  typed: (m) => m.f32,
+  view: (m, at) => m.dv.getFloat32(at, true),
+  load: (view, at) => view.getFloat32(at, true),
+  check: (value, field) => checkFloat(value, "f32", field),
+  store: (view, at, value) => view.setFloat32(at, value, true),
+};
 /** A `LiveArray` of the elements a `Float32Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -6526,12 +6517,15 @@ class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(f32Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Float32Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(f32Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -6566,6 +6560,15 @@ class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
+const f64Elems: Elems<number, number, Float64Array> = {
+  size: 8,
+  shift: 3,
+  typed: (m) => m.f64,
+  view: (m, at) => m.dv.getFloat64(at, true),
+  load: (view, at) => view.getFloat64(at, true),
+  check: (value, field) => checkFloat(value, "f64", field),
+  store: (view, at, value) => view.setFloat64(at, value, true),
+};
 /** A `LiveArray` of the elements a `Float64Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayF64 extends LiveArray<number, number, Float64Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -6584,12 +6587,15 @@ class LiveArrayF64 extends LiveArray<number, number, Float64Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(f64Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Float64Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(f64Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -6624,6 +6630,15 @@ class LiveArrayF64 extends LiveArray<number, number, Float64Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
+const u64Elems: Elems<bigint, bigint, BigUint64Array> = {
+  size: 8,
+  shift: 3,
+  typed: (m) => m.u64,
+  view: (m, at) => m.dv.getBigUint64(at, true),
+  load: (view, at) => view.getBigUint64(at, true),
+  check: (value, field) => checkBig(value, false, "u64", field),
+  store: (view, at, value) => view.setBigUint64(at, value, true),
+};
 /** A `LiveArray` of the elements a `BigUint64Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayU64 extends LiveArray<bigint, bigint, BigUint64Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -6642,12 +6657,15 @@ class LiveArrayU64 extends LiveArray<bigint, bigint, BigUint64Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: bigint): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(u64Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as BigUint64Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(u64Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: bigint, index: number) => U, initial: U): U {
@@ -6682,6 +6700,15 @@ class LiveArrayU64 extends LiveArray<bigint, bigint, BigUint64Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
+const i64Elems: Elems<bigint, bigint, BigInt64Array> = {
+  size: 8,
+  shift: 3,
+  typed: (m) => m.i64,
+  view: (m, at) => m.dv.getBigInt64(at, true),
+  load: (view, at) => view.getBigInt64(at, true),
+  check: (value, field) => checkBig(value, true, "i64", field),
+  store: (view, at, value) => view.setBigInt64(at, value, true),
+};
 /** A `LiveArray` of the elements a `BigInt64Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayI64 extends LiveArray<bigint, bigint, BigInt64Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -6700,12 +6727,15 @@ class LiveArrayI64 extends LiveArray<bigint, bigint, BigInt64Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: bigint): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(i64Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as BigInt64Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(i64Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: bigint, index: number) => U, initial: U): U {
@@ -6740,12 +6770,6 @@ class LiveArrayI64 extends LiveArray<bigint, bigint, BigInt64Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
-/** The `LiveArray` of `bool`s (no typed array holds them: `LiveArray`'s `get`). */
-class LiveArrayBool extends LiveArray<boolean> {
-  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
-    super(m, ptr, length, stride, boolElems, field);
-  }
-}
 const boolElems: Elems<boolean> = {
   size: 1,
   shift: -1,
@@ -6755,6 +6779,12 @@ const boolElems: Elems<boolean> = {
   check: checkBool,
   store: (view, at, value) => view.setUint8(at, value ? 1 : 0),
 };
+/** The `LiveArray` of `bool`s (no typed array holds them: `LiveArray`'s `get`). */
+class LiveArrayBool extends LiveArray<boolean> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, boolElems, field);
+  }
+}
 
 /** A live view of `length` `AllScalars`s side by side (56 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
 export class AllScalarsArray extends StructArray<AllScalars, AllScalarsView> {

@@ -1498,42 +1498,6 @@ const u8Elems: Elems<number, number, Uint8Array> = {
   check: (value, field) => checkInt(value, 0, 255, "u8", field),
   store: (view, at, value) => view.setUint8(at, value),
 };
-const u16Elems: Elems<number, number, Uint16Array> = {
-  size: 2,
-  shift: 1,
-  typed: (m) => m.u16,
-  view: (m, at) => m.dv.getUint16(at, true),
-  load: (view, at) => view.getUint16(at, true),
-  check: (value, field) => checkInt(value, 0, 65535, "u16", field),
-  store: (view, at, value) => view.setUint16(at, value, true),
-};
-const u32Elems: Elems<number, number, Uint32Array> = {
-  size: 4,
-  shift: 2,
-  typed: (m) => m.u32,
-  view: (m, at) => m.dv.getUint32(at, true),
-  load: (view, at) => view.getUint32(at, true),
-  check: (value, field) => checkInt(value, 0, 4294967295, "u32", field),
-  store: (view, at, value) => view.setUint32(at, value, true),
-};
-const f32Elems: Elems<number, number, Float32Array> = {
-  size: 4,
-  shift: 2,
-  typed: (m) => m.f32,
-  view: (m, at) => m.dv.getFloat32(at, true),
-  load: (view, at) => view.getFloat32(at, true),
-  check: (value, field) => checkFloat(value, "f32", field),
-  store: (view, at, value) => view.setFloat32(at, value, true),
-};
-const u64Elems: Elems<bigint, bigint, BigUint64Array> = {
-  size: 8,
-  shift: 3,
-  typed: (m) => m.u64,
-  view: (m, at) => m.dv.getBigUint64(at, true),
-  load: (view, at) => view.getBigUint64(at, true),
-  check: (value, field) => checkBig(value, false, "u64", field),
-  store: (view, at, value) => view.setBigUint64(at, value, true),
-};
 /** A `LiveArray` of the elements a `Uint8Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -1552,12 +1516,15 @@ class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(u8Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Uint8Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && (value & 255) === value && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(u8Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -1592,6 +1559,15 @@ class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
+const u16Elems: Elems<number, number, Uint16Array> = {
+  size: 2,
+  shift: 1,
+  typed: (m) => m.u16,
+  view: (m, at) => m.dv.getUint16(at, true),
+  load: (view, at) => view.getUint16(at, true),
+  check: (value, field) => checkInt(value, 0, 65535, "u16", field),
+  store: (view, at, value) => view.setUint16(at, value, true),
+};
 /** A `LiveArray` of the elements a `Uint16Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -1610,12 +1586,15 @@ class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(u16Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Uint16Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && (value & 65535) === value && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(u16Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -1650,6 +1629,15 @@ class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
+const u32Elems: Elems<number, number, Uint32Array> = {
+  size: 4,
+  shift: 2,
+  typed: (m) => m.u32,
+  view: (m, at) => m.dv.getUint32(at, true),
+  load: (view, at) => view.getUint32(at, true),
+  check: (value, field) => checkInt(value, 0, 4294967295, "u32", field),
+  store: (view, at, value) => view.setUint32(at, value, true),
+};
 /** A `LiveArray` of the elements a `Uint32Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -1668,12 +1656,15 @@ class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(u32Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Uint32Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && (value >>> 0) === value && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(u32Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -1708,6 +1699,15 @@ class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
+const f32Elems: Elems<number, number, Float32Array> = {
+  size: 4,
+  shift: 2,
+  typed: (m) => m.f32,
+  view: (m, at) => m.dv.getFloat32(at, true),
+  load: (view, at) => view.getFloat32(at, true),
+  check: (value, field) => checkFloat(value, "f32", field),
+  store: (view, at, value) => view.setFloat32(at, value, true),
+};
 /** A `LiveArray` of the elements a `Float32Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -1726,12 +1726,15 @@ class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(f32Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Float32Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(f32Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -1766,6 +1769,15 @@ class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
+const u64Elems: Elems<bigint, bigint, BigUint64Array> = {
+  size: 8,
+  shift: 3,
+  typed: (m) => m.u64,
+  view: (m, at) => m.dv.getBigUint64(at, true),
+  load: (view, at) => view.getBigUint64(at, true),
+  check: (value, field) => checkBig(value, false, "u64", field),
+  store: (view, at, value) => view.setBigUint64(at, value, true),
+};
 /** A `LiveArray` of the elements a `BigUint64Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayU64 extends LiveArray<bigint, bigint, BigUint64Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -1784,12 +1796,15 @@ class LiveArrayU64 extends LiveArray<bigint, bigint, BigUint64Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: bigint): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(u64Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as BigUint64Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(u64Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: bigint, index: number) => U, initial: U): U {
@@ -1824,12 +1839,6 @@ class LiveArrayU64 extends LiveArray<bigint, bigint, BigUint64Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
-/** The `LiveArray` of `bool`s (no typed array holds them: `LiveArray`'s `get`). */
-class LiveArrayBool extends LiveArray<boolean> {
-  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
-    super(m, ptr, length, stride, boolElems, field);
-  }
-}
 const boolElems: Elems<boolean> = {
   size: 1,
   shift: -1,
@@ -1839,6 +1848,12 @@ const boolElems: Elems<boolean> = {
   check: checkBool,
   store: (view, at, value) => view.setUint8(at, value ? 1 : 0),
 };
+/** The `LiveArray` of `bool`s (no typed array holds them: `LiveArray`'s `get`). */
+class LiveArrayBool extends LiveArray<boolean> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, boolElems, field);
+  }
+}
 
 /** A live view of `length` `EntityId`s side by side (4 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
 export class EntityIdArray extends StructArray<EntityId, EntityIdView> {

@@ -1985,15 +1985,6 @@ const u8Elems: Elems<number, number, Uint8Array> = {
   check: (value, field) => checkInt(value, 0, 255, "u8", field),
   store: (view, at, value) => view.setUint8(at, value),
 };
-const f32Elems: Elems<number, number, Float32Array> = {
-  size: 4,
-  shift: 2,
-  typed: (m) => m.f32,
-  view: (m, at) => m.dv.getFloat32(at, true),
-  load: (view, at) => view.getFloat32(at, true),
-  check: (value, field) => checkFloat(value, "f32", field),
-  store: (view, at, value) => view.setFloat32(at, value, true),
-};
 /** A `LiveArray` of the elements a `Uint8Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -2012,12 +2003,15 @@ class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(u8Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Uint8Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && (value & 255) === value && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(u8Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -2052,6 +2046,15 @@ class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
+const f32Elems: Elems<number, number, Float32Array> = {
+  size: 4,
+  shift: 2,
+  typed: (m) => m.f32,
+  view: (m, at) => m.dv.getFloat32(at, true),
+  load: (view, at) => view.getFloat32(at, true),
+  check: (value, field) => checkFloat(value, "f32", field),
+  store: (view, at, value) => view.setFloat32(at, value, true),
+};
 /** A `LiveArray` of the elements a `Float32Array` holds, with its own `get`, `set` and scans. */
 class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
@@ -2070,12 +2073,15 @@ class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: number): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem(f32Elems, value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as Float32Array;
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if (typeof value === "number" && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem(f32Elems, value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
@@ -2110,12 +2116,6 @@ class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
     for (; i < n; i++) fn(this.get(i), i);
   }
 }
-/** The `LiveArray` of `bool`s (no typed array holds them: `LiveArray`'s `get`). */
-class LiveArrayBool extends LiveArray<boolean> {
-  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
-    super(m, ptr, length, stride, boolElems, field);
-  }
-}
 const boolElems: Elems<boolean> = {
   size: 1,
   shift: -1,
@@ -2125,6 +2125,12 @@ const boolElems: Elems<boolean> = {
   check: checkBool,
   store: (view, at, value) => view.setUint8(at, value ? 1 : 0),
 };
+/** The `LiveArray` of `bool`s (no typed array holds them: `LiveArray`'s `get`). */
+class LiveArrayBool extends LiveArray<boolean> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, boolElems, field);
+  }
+}
 
 /** A live view of `length` `Vec2`s side by side (8 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
 export class Vec2Array extends StructArray<Vec2, Vec2View> {

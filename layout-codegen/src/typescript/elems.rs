@@ -56,7 +56,7 @@ macro_rules! elems {
 /// used columns of several types; code of its own per type keeps each
 /// access to one class).
 macro_rules! live {
-    ($name:literal, $ty:literal, $typed:literal, $elems:literal) => {
+    ($name:literal, $ty:literal, $typed:literal, $elems:literal, $valid:literal) => {
         Helper {
             name: $name,
             calls: &["LiveArray", $elems, "badIndex", "checkElem"],
@@ -79,12 +79,15 @@ macro_rules! live {
   /** `LiveArray`'s `set`, writing the typed array where `get` reads it. */
   override set(i: number, value: "#, $ty, r#"): void {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
-    checkElem("#, $elems, r#", value, this.field, i);
     // `get`'s index; the typed array is over the whole memory (or empty).
     const k = (Math.imul(i, this.step) + this.first) | 0;
     const typed = this.typed as unknown as "#, $typed, r#";
-    if (k >= 0 && k < typed.length) typed[k] = value;
-    else this.slowSet(i, value);
+    if ("#, $valid, r#" && k >= 0 && k < typed.length) {
+      typed[k] = value;
+    } else {
+      checkElem("#, $elems, r#", value, this.field, i);
+      this.slowSet(i, value);
+    }
   }
   /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
   override reduce<U>(fn: (acc: U, value: "#, $ty, r#", index: number) => U, initial: U): U {
@@ -124,43 +127,75 @@ macro_rules! live {
     };
 }
 
-/// The scalar element kinds, in the order the file declares them.
+/// One row per scalar type (but `bool`, below) makes its `Elems` constant,
+/// its `LiveArray` class and its [`ScalarNames`]: the type's `Elems` name,
+/// value type, typed array, `Mem` member, log2 of its size, size, DataView
+/// accessors, check (a call that throws) and its helper, `LiveArray` class,
+/// and the test that `value` is valid, the check's test as a condition.
+macro_rules! scalars {
+    ($($s:ident: $name:literal $ty:literal $typed:literal $member:literal $shift:literal $size:literal $get:literal $set:literal $check:literal $calls:literal $live:literal $valid:literal;)*) => {
+        /// The scalar element kinds, in the order the file declares them.
+        pub(super) const HELPERS: &[Helper] = &[
+            $(
+                elems!($name, $ty, $typed, $member, $shift, $size, $get, $set, $check, $calls),
+                live!($live, $ty, $typed, $name, $valid),
+            )*
+            BOOL_ELEMS,
+            BOOL_LIVE,
+        ];
+
+        /// The names of scalar `s`'s element kind.
+        pub(super) fn scalar(s: Scalar) -> ScalarNames {
+            match s {
+                $(Scalar::$s => ScalarNames { elems: $name, typed: $typed, member: $member, shift: $shift, live: $live, valid: $valid },)*
+                Scalar::Bool => ScalarNames {
+                    elems: "boolElems",
+                    typed: "never",
+                    member: "u8",
+                    shift: -1,
+                    live: "LiveArrayBool",
+                    valid: "typeof value === \"boolean\"",
+                },
+            }
+        }
+    };
+}
+
+// An integer in range is one that a bitwise operation gives back (NaN,
+// fractions and out-of-range values come back changed): a short test, which
+// keeps setters small for V8's inlining.
 #[rustfmt::skip]
-pub(super) const HELPERS: &[Helper] = &[
-    elems!("u8Elems", "number", "Uint8Array", "u8", "0", "1", "getUint8(at)", "setUint8(at, value)", "checkInt(value, 0, 255, \"u8\", field)", "checkInt"),
-    elems!("i8Elems", "number", "Int8Array", "i8", "0", "1", "getInt8(at)", "setInt8(at, value)", "checkInt(value, -128, 127, \"i8\", field)", "checkInt"),
-    elems!("u16Elems", "number", "Uint16Array", "u16", "1", "2", "getUint16(at, true)", "setUint16(at, value, true)", "checkInt(value, 0, 65535, \"u16\", field)", "checkInt"),
-    elems!("i16Elems", "number", "Int16Array", "i16", "1", "2", "getInt16(at, true)", "setInt16(at, value, true)", "checkInt(value, -32768, 32767, \"i16\", field)", "checkInt"),
-    elems!("u32Elems", "number", "Uint32Array", "u32", "2", "4", "getUint32(at, true)", "setUint32(at, value, true)", "checkInt(value, 0, 4294967295, \"u32\", field)", "checkInt"),
-    elems!("i32Elems", "number", "Int32Array", "i32", "2", "4", "getInt32(at, true)", "setInt32(at, value, true)", "checkInt(value, -2147483648, 2147483647, \"i32\", field)", "checkInt"),
-    elems!("f32Elems", "number", "Float32Array", "f32", "2", "4", "getFloat32(at, true)", "setFloat32(at, value, true)", "checkFloat(value, \"f32\", field)", "checkFloat"),
-    elems!("f64Elems", "number", "Float64Array", "f64", "3", "8", "getFloat64(at, true)", "setFloat64(at, value, true)", "checkFloat(value, \"f64\", field)", "checkFloat"),
-    elems!("u64Elems", "bigint", "BigUint64Array", "u64", "3", "8", "getBigUint64(at, true)", "setBigUint64(at, value, true)", "checkBig(value, false, \"u64\", field)", "checkBig"),
-    elems!("i64Elems", "bigint", "BigInt64Array", "i64", "3", "8", "getBigInt64(at, true)", "setBigInt64(at, value, true)", "checkBig(value, true, \"i64\", field)", "checkBig"),
-    live!("LiveArrayU8", "number", "Uint8Array", "u8Elems"),
-    live!("LiveArrayI8", "number", "Int8Array", "i8Elems"),
-    live!("LiveArrayU16", "number", "Uint16Array", "u16Elems"),
-    live!("LiveArrayI16", "number", "Int16Array", "i16Elems"),
-    live!("LiveArrayU32", "number", "Uint32Array", "u32Elems"),
-    live!("LiveArrayI32", "number", "Int32Array", "i32Elems"),
-    live!("LiveArrayF32", "number", "Float32Array", "f32Elems"),
-    live!("LiveArrayF64", "number", "Float64Array", "f64Elems"),
-    live!("LiveArrayU64", "bigint", "BigUint64Array", "u64Elems"),
-    live!("LiveArrayI64", "bigint", "BigInt64Array", "i64Elems"),
-    Helper {
-        name: "LiveArrayBool",
-        calls: &["LiveArray", "boolElems"],
-        text: r#"/** The `LiveArray` of `bool`s (no typed array holds them: `LiveArray`'s `get`). */
+scalars! {
+    U8: "u8Elems" "number" "Uint8Array" "u8" 0 1 "getUint8(at)" "setUint8(at, value)" "checkInt(value, 0, 255, \"u8\", field)" "checkInt" "LiveArrayU8" "typeof value === \"number\" && (value & 255) === value";
+    I8: "i8Elems" "number" "Int8Array" "i8" 0 1 "getInt8(at)" "setInt8(at, value)" "checkInt(value, -128, 127, \"i8\", field)" "checkInt" "LiveArrayI8" "typeof value === \"number\" && (value << 24 >> 24) === value";
+    U16: "u16Elems" "number" "Uint16Array" "u16" 1 2 "getUint16(at, true)" "setUint16(at, value, true)" "checkInt(value, 0, 65535, \"u16\", field)" "checkInt" "LiveArrayU16" "typeof value === \"number\" && (value & 65535) === value";
+    I16: "i16Elems" "number" "Int16Array" "i16" 1 2 "getInt16(at, true)" "setInt16(at, value, true)" "checkInt(value, -32768, 32767, \"i16\", field)" "checkInt" "LiveArrayI16" "typeof value === \"number\" && (value << 16 >> 16) === value";
+    U32: "u32Elems" "number" "Uint32Array" "u32" 2 4 "getUint32(at, true)" "setUint32(at, value, true)" "checkInt(value, 0, 4294967295, \"u32\", field)" "checkInt" "LiveArrayU32" "typeof value === \"number\" && (value >>> 0) === value";
+    I32: "i32Elems" "number" "Int32Array" "i32" 2 4 "getInt32(at, true)" "setInt32(at, value, true)" "checkInt(value, -2147483648, 2147483647, \"i32\", field)" "checkInt" "LiveArrayI32" "typeof value === \"number\" && (value | 0) === value";
+    F32: "f32Elems" "number" "Float32Array" "f32" 2 4 "getFloat32(at, true)" "setFloat32(at, value, true)" "checkFloat(value, \"f32\", field)" "checkFloat" "LiveArrayF32" "typeof value === \"number\"";
+    F64: "f64Elems" "number" "Float64Array" "f64" 3 8 "getFloat64(at, true)" "setFloat64(at, value, true)" "checkFloat(value, \"f64\", field)" "checkFloat" "LiveArrayF64" "typeof value === \"number\"";
+    U64: "u64Elems" "bigint" "BigUint64Array" "u64" 3 8 "getBigUint64(at, true)" "setBigUint64(at, value, true)" "checkBig(value, false, \"u64\", field)" "checkBig" "LiveArrayU64" "typeof value === \"bigint\" && BigInt.asUintN(64, value) === value";
+    I64: "i64Elems" "bigint" "BigInt64Array" "i64" 3 8 "getBigInt64(at, true)" "setBigInt64(at, value, true)" "checkBig(value, true, \"i64\", field)" "checkBig" "LiveArrayI64" "typeof value === \"bigint\" && BigInt.asIntN(64, value) === value";
+}
+
+/// `bool`'s `LiveArray`: no typed array holds `bool`s (a byte may be any
+/// of 256 values), so it reads through `LiveArray`'s `get`.
+const BOOL_LIVE: Helper = Helper {
+    name: "LiveArrayBool",
+    calls: &["LiveArray", "boolElems"],
+    text: r#"/** The `LiveArray` of `bool`s (no typed array holds them: `LiveArray`'s `get`). */
 class LiveArrayBool extends LiveArray<boolean> {
   constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
     super(m, ptr, length, stride, boolElems, field);
   }
 }"#,
-    },
-    Helper {
-        name: "boolElems",
-        calls: &["Elems", "readBoolAt", "checkBool"],
-        text: r#"const boolElems: Elems<boolean> = {
+};
+
+/// `bool`'s `Elems`.
+const BOOL_ELEMS: Helper = Helper {
+    name: "boolElems",
+    calls: &["Elems", "readBoolAt", "checkBool"],
+    text: r#"const boolElems: Elems<boolean> = {
   size: 1,
   shift: -1,
   typed: () => null,
@@ -169,8 +204,7 @@ class LiveArrayBool extends LiveArray<boolean> {
   check: checkBool,
   store: (view, at, value) => view.setUint8(at, value ? 1 : 0),
 };"#,
-    },
-];
+};
 
 /// What the generated code names for one scalar type.
 pub(super) struct ScalarNames {
@@ -184,22 +218,7 @@ pub(super) struct ScalarNames {
     pub(super) shift: i32,
     /// Its `LiveArray` class.
     pub(super) live: &'static str,
-}
-
-/// The names of scalar `s`'s element kind.
-pub(super) fn scalar(s: Scalar) -> ScalarNames {
-    let (elems, typed, member, shift, live) = match s {
-        Scalar::U8 => ("u8Elems", "Uint8Array", "u8", 0, "LiveArrayU8"),
-        Scalar::I8 => ("i8Elems", "Int8Array", "i8", 0, "LiveArrayI8"),
-        Scalar::U16 => ("u16Elems", "Uint16Array", "u16", 1, "LiveArrayU16"),
-        Scalar::I16 => ("i16Elems", "Int16Array", "i16", 1, "LiveArrayI16"),
-        Scalar::U32 => ("u32Elems", "Uint32Array", "u32", 2, "LiveArrayU32"),
-        Scalar::I32 => ("i32Elems", "Int32Array", "i32", 2, "LiveArrayI32"),
-        Scalar::F32 => ("f32Elems", "Float32Array", "f32", 2, "LiveArrayF32"),
-        Scalar::F64 => ("f64Elems", "Float64Array", "f64", 3, "LiveArrayF64"),
-        Scalar::U64 => ("u64Elems", "BigUint64Array", "u64", 3, "LiveArrayU64"),
-        Scalar::I64 => ("i64Elems", "BigInt64Array", "i64", 3, "LiveArrayI64"),
-        Scalar::Bool => ("boolElems", "never", "u8", -1, "LiveArrayBool"),
-    };
-    ScalarNames { elems, typed, member, shift, live }
+    /// A condition true when `value` is a valid one (the test its check
+    /// makes), with `value` as the name of what is tested.
+    pub(super) valid: &'static str,
 }

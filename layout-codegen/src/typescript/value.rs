@@ -246,27 +246,14 @@ impl TypeScript {
 /// A condition true when `value` is a valid `t` (a scalar or a pointer), the
 /// same test the `check…` helper makes; `None` for other types.
 pub(super) fn valid(t: &TypeLayout, value: &str) -> Option<String> {
-    // An integer in range is one that a bitwise operation gives back (NaN,
-    // fractions and out-of-range values come back changed); short, which
-    // keeps setters small for V8's inlining.
-    let int = |op: &str| format!("typeof {value} === \"number\" && ({value}{op}) === {value}");
-    Some(match t.kind {
-        TypeKind::Scalar(Scalar::Bool) => format!("typeof {value} === \"boolean\""),
-        TypeKind::Scalar(Scalar::F32 | Scalar::F64) => format!("typeof {value} === \"number\""),
-        TypeKind::Scalar(Scalar::U64) => {
-            format!("typeof {value} === \"bigint\" && BigInt.asUintN(64, {value}) === {value}")
-        }
-        TypeKind::Scalar(Scalar::I64) => {
-            format!("typeof {value} === \"bigint\" && BigInt.asIntN(64, {value}) === {value}")
-        }
-        TypeKind::Scalar(Scalar::U8) => int(" & 255"),
-        TypeKind::Scalar(Scalar::U16) => int(" & 65535"),
-        TypeKind::Scalar(Scalar::U32) | TypeKind::Pointer(_) => int(" >>> 0"),
-        TypeKind::Scalar(Scalar::I8) => int(" << 24 >> 24"),
-        TypeKind::Scalar(Scalar::I16) => int(" << 16 >> 16"),
-        TypeKind::Scalar(Scalar::I32) => int(" | 0"),
+    let s = match t.kind {
+        TypeKind::Scalar(s) => s,
+        // A pointer is its address, a `u32`.
+        TypeKind::Pointer(_) => Scalar::U32,
         _ => return None,
-    })
+    };
+    // The test names what it tests `value`: the word stands for nothing else in it.
+    Some(super::elems::scalar(s).valid.replace("value", value))
 }
 
 /// The value of a zero-size `t`, which no byte holds.
