@@ -14,7 +14,7 @@
 use alloc::format;
 use alloc::string::String;
 
-use wasm_layout_core::descriptor::{CaseLayout, FieldLayout, TypeKind, TypeLayout, VariantEnumLayout};
+use wasm_layout_core::descriptor::{CaseLayout, FieldLayout, TypeLayout, VariantEnumLayout};
 use wasm_layout_rules::names::Lang;
 
 use super::value::{offset_expr, ts_type};
@@ -99,32 +99,12 @@ impl TypeScript {
         let ctx = format!("{name}.{}.{key}", case_name(c));
         let at = offset_expr("this.#ptr", f.offset);
         let span = format!("m.span(this.#ptr, {size});");
-        match f.ty.kind {
-            TypeKind::Struct(_) | TypeKind::Union(_) => {
-                let inner = f.ty.export_name();
-                w.open(format_args!("get {key}(): {inner}View {{"));
-                w.line(format_args!("const m = this.#m;"));
-                w.line(format_args!("{span}"));
-                w.line(format_args!("return new {inner}View(m.memory, {at});"));
-            }
-            TypeKind::Array(_) => {
-                let (expr, live) = self.live(f.ty, &at, &ctx);
-                w.open(format_args!("get {key}(): {live} {{"));
-                w.line(format_args!("const m = this.#m;"));
-                w.line(format_args!("{span}"));
-                w.line(format_args!("return {expr};"));
-            }
-            _ if f.ty.size == 0 => {
-                w.open(format_args!("get {key}(): {} {{", ts_type(f.ty)));
-                w.line(format_args!("return {};", self.read(f.ty, &at, &ctx, 0)));
-            }
-            _ => {
-                w.open(format_args!("get {key}(): {} {{", ts_type(f.ty)));
-                w.line(format_args!("const m = this.#m;"));
-                w.line(format_args!("{span}"));
-                w.line(format_args!("const view = m.dv;"));
-                w.line(format_args!("return {};", self.read(f.ty, &at, &ctx, 0)));
-            }
+        if !self.nested_getter(w, f.ty, &key, &at, &ctx, &span) {
+            w.open(format_args!("get {key}(): {} {{", ts_type(f.ty)));
+            w.line(format_args!("const m = this.#m;"));
+            w.line(format_args!("{span}"));
+            w.line(format_args!("const view = m.dv;"));
+            w.line(format_args!("return {};", self.read(f.ty, &at, &ctx, 0)));
         }
         w.close(format_args!("}}"));
         // Nothing to write for a zero-size field; no whole value of a union.

@@ -159,6 +159,45 @@ impl TypeScript {
         w.close(format_args!("}}"));
     }
 
+    /// Opens the getter `key` of a field of type `t` at `at` that gives a
+    /// view (a struct's or a union's), a live array, or a zero-size value,
+    /// and writes its body: the bounds checked by `span` (with `m` in scope)
+    /// where it reads memory. `false`, and nothing written, for other
+    /// fields, whose getters each view class reads in its own way.
+    pub(super) fn nested_getter(
+        &mut self,
+        w: &mut Writer,
+        t: &TypeLayout,
+        key: &str,
+        at: &str,
+        ctx: &str,
+        span: &str,
+    ) -> bool {
+        match t.kind {
+            TypeKind::Struct(_) | TypeKind::Union(_) => {
+                let inner = t.export_name();
+                w.open(format_args!("get {key}(): {inner}View {{"));
+                w.line(format_args!("const m = this.#m;"));
+                w.line(format_args!("{span}"));
+                w.line(format_args!("return new {inner}View(m.memory, {at});"));
+            }
+            TypeKind::Array(_) => {
+                let (expr, live) = self.live(t, at, ctx);
+                w.open(format_args!("get {key}(): {live} {{"));
+                w.line(format_args!("const m = this.#m;"));
+                w.line(format_args!("{span}"));
+                w.line(format_args!("return {expr};"));
+            }
+            // Zero-size: nothing to read, no buffer involved.
+            _ if t.size == 0 => {
+                w.open(format_args!("get {key}(): {} {{", ts_type(t)));
+                w.line(format_args!("return {};", self.read(t, at, ctx, 0)));
+            }
+            _ => return false,
+        }
+        true
+    }
+
     /// `get` and `set` of one field.
     fn accessors(&mut self, w: &mut Writer, ty: &TypeLayout, s: &StructLayout, f: &FieldLayout) {
         let (name, size) = (ty.export_name(), ty.size);
@@ -167,41 +206,18 @@ impl TypeScript {
         let at = offset_expr("this.#ptr", f.offset);
         // Bounds as a view of the whole struct has them.
         let span = format!("if (this.#ptr + {size} > m.u8.length) m.span(this.#ptr, {size});");
-        match f.ty.kind {
-            TypeKind::Struct(_) | TypeKind::Union(_) => {
-                let inner = f.ty.export_name();
-                w.open(format_args!("get {field}(): {inner}View {{"));
-                w.line(format_args!("const m = this.#m;"));
-                w.line(format_args!("{span}"));
-                w.line(format_args!("return new {inner}View(m.memory, {at});"));
-            }
-            TypeKind::Array(_) => {
-                let (expr, live) = self.live(f.ty, &at, &ctx);
-                w.open(format_args!("get {field}(): {live} {{"));
-                w.line(format_args!("const m = this.#m;"));
-                w.line(format_args!("{span}"));
-                w.line(format_args!("return {expr};"));
-            }
-            // Zero-size: nothing to read, no buffer involved.
-            _ if f.ty.size == 0 => {
-                w.open(format_args!("get {field}(): {} {{", ts_type(f.ty)));
-                w.line(format_args!("return {};", self.read(f.ty, &at, &ctx, 0)));
-            }
-            _ => {
-                w.open(format_args!("get {field}(): {} {{", ts_type(f.ty)));
-                w.line(format_args!("const m = this.#m;"));
-                match stored_scalar(f.ty) {
-                    Some(sc) if !matches!(f.ty.kind, TypeKind::Enum(_)) => {
-                        self.fast_get(w, sc, f.offset);
-                        let read = self.read(f.ty, "at", &ctx, 0);
-                        self.slow_get(w, &read, size);
-                    }
-                    _ => {
-                        let read = self.read(f.ty, &at, &ctx, 0);
-                        self.slow_get(w, &read, size);
-                    }
+        if !self.nested_getter(w, f.ty, &field, &at, &ctx, &span) {
+            // A scalar: through the typed array where it may, else the DataView.
+            w.open(format_args!("get {field}(): {} {{", ts_type(f.ty)));
+            w.line(format_args!("const m = this.#m;"));
+            let read = match stored_scalar(f.ty) {
+                Some(sc) if !matches!(f.ty.kind, TypeKind::Enum(_)) => {
+                    self.fast_get(w, sc, f.offset);
+                    self.read(f.ty, "at", &ctx, 0)
                 }
-            }
+                _ => self.read(f.ty, &at, &ctx, 0),
+            };
+            self.slow_get(w, &read, size);
         }
         w.close(format_args!("}}"));
         // A field holding a union has no whole value to set.
