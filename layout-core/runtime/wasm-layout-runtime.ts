@@ -1633,8 +1633,7 @@ export class ArenaHeaderView {
   set magic(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.magic`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 32, 0, value, u32Elems, `ArenaHeader.magic`);
   }
   /** [`HEADER_VERSION`]. */
   get version(): number {
@@ -1657,8 +1656,7 @@ export class ArenaHeaderView {
   set version(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.version`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 32, 4, value, u16Elems, `ArenaHeader.version`);
   }
   /** 0. */
   get flags(): number {
@@ -1681,8 +1679,7 @@ export class ArenaHeaderView {
   set flags(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 6;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 3] = value; else setAt(m, ptr, 32, at, value, u16Elems, `ArenaHeader.flags`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 32 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 3] = value; else setAt(m, ptr, 32, 6, value, u16Elems, `ArenaHeader.flags`);
   }
   /** The region's first byte. */
   get base(): number {
@@ -1705,8 +1702,7 @@ export class ArenaHeaderView {
   set base(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.base`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 32, 8, value, u32Elems, `ArenaHeader.base`);
   }
   /** The region's size. */
   get capacity(): number {
@@ -1729,8 +1725,7 @@ export class ArenaHeaderView {
   set capacity(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 12;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.capacity`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 32, 12, value, u32Elems, `ArenaHeader.capacity`);
   }
   /** Bytes handed out since the last reset. */
   get used(): number {
@@ -1753,8 +1748,7 @@ export class ArenaHeaderView {
   set used(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 16;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.used`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 32, 16, value, u32Elems, `ArenaHeader.used`);
   }
   /** The largest `used` ever. */
   get high_water(): number {
@@ -1777,8 +1771,7 @@ export class ArenaHeaderView {
   set high_water(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 20;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.high_water`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 32, 20, value, u32Elems, `ArenaHeader.high_water`);
   }
   /** Blocks handed out since the last reset. */
   get allocations(): number {
@@ -1801,8 +1794,7 @@ export class ArenaHeaderView {
   set allocations(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 24;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.allocations`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 32, 24, value, u32Elems, `ArenaHeader.allocations`);
   }
   /** 0. */
   get reserved(): number {
@@ -1825,8 +1817,7 @@ export class ArenaHeaderView {
   set reserved(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 28;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 32, at, value, u32Elems, `ArenaHeader.reserved`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 32, 28, value, u32Elems, `ArenaHeader.reserved`);
   }
 }
 
@@ -1968,8 +1959,7 @@ export class PoolHeaderView {
   set magic(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.magic`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 40, 0, value, u32Elems, `PoolHeader.magic`);
   }
   /** [`HEADER_VERSION`]. */
   get version(): number {
@@ -1992,8 +1982,7 @@ export class PoolHeaderView {
   set version(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.version`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 40, 4, value, u16Elems, `PoolHeader.version`);
   }
   /** 0. */
   get flags(): number {
@@ -2016,8 +2005,7 @@ export class PoolHeaderView {
   set flags(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 6;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 3] = value; else setAt(m, ptr, 40, at, value, u16Elems, `PoolHeader.flags`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 3] = value; else setAt(m, ptr, 40, 6, value, u16Elems, `PoolHeader.flags`);
   }
   /** The first slot's address. */
   get base(): number {
@@ -2040,8 +2028,7 @@ export class PoolHeaderView {
   set base(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.base`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 40, 8, value, u32Elems, `PoolHeader.base`);
   }
   /** Bytes from one slot to the next. */
   get stride(): number {
@@ -2064,8 +2051,7 @@ export class PoolHeaderView {
   set stride(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 12;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.stride`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 40, 12, value, u32Elems, `PoolHeader.stride`);
   }
   /** The number of slots. */
   get slots(): number {
@@ -2088,8 +2074,7 @@ export class PoolHeaderView {
   set slots(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 16;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.slots`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 40, 16, value, u32Elems, `PoolHeader.slots`);
   }
   /** The slot table's address. */
   get table(): number {
@@ -2112,8 +2097,7 @@ export class PoolHeaderView {
   set table(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 20;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.table`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 40, 20, value, u32Elems, `PoolHeader.table`);
   }
   /** The first free slot's index, `0xFFFF_FFFF` when none. */
   get free_head(): number {
@@ -2136,8 +2120,7 @@ export class PoolHeaderView {
   set free_head(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 24;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.free_head`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 40, 24, value, u32Elems, `PoolHeader.free_head`);
   }
   /** Live slots. */
   get live(): number {
@@ -2160,8 +2143,7 @@ export class PoolHeaderView {
   set live(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 28;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.live`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 40, 28, value, u32Elems, `PoolHeader.live`);
   }
   /** The most slots ever live at once. */
   get high_water(): number {
@@ -2184,8 +2166,7 @@ export class PoolHeaderView {
   set high_water(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 32;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 8] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.high_water`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 8] = value; else setAt(m, ptr, 40, 32, value, u32Elems, `PoolHeader.high_water`);
   }
   /** 0. */
   get reserved(): number {
@@ -2208,8 +2189,7 @@ export class PoolHeaderView {
   set reserved(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 36;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 9] = value; else setAt(m, ptr, 40, at, value, u32Elems, `PoolHeader.reserved`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 40 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 9] = value; else setAt(m, ptr, 40, 36, value, u32Elems, `PoolHeader.reserved`);
   }
 }
 
@@ -2297,8 +2277,7 @@ export class PoolSlotView {
   set generation(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.generation`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, 0, value, u32Elems, `PoolSlot.generation`);
   }
   /** The next free slot's index while free. */
   get next(): number {
@@ -2321,8 +2300,7 @@ export class PoolSlotView {
   set next(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, u32Elems, `PoolSlot.next`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, 4, value, u32Elems, `PoolSlot.next`);
   }
 }
 
@@ -2553,56 +2531,63 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
-  readonly #field: string;
-  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
-  readonly #first: number = 0;
-  readonly #step: number = 0;
-  #typed: Typed<T>;
+  /** What errors call the array. */
+  protected readonly field: string = "";
+  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `step` is 0). */
+  protected readonly first: number = 0;
+  protected readonly step: number = 0;
+  // Declared, not defined (a field defined with no value starts as
+  // `undefined`): V8 then knows the class of the typed array the field
+  // holds and does not check it on every `get` (`view/column`).
+  /** The memory's typed array of the elements, or an empty one where it may not serve. */
+  declare protected typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
     this.#ptr = ptr;
     this.length = length;
     this.#stride = stride;
     this.#e = e;
-    this.#field = field;
+    this.field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >>> e.shift : 0;
-    this.#step = fast ? stride >>> e.shift : 0;
-    this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
+    this.first = fast ? ptr >>> e.shift : 0;
+    this.step = fast ? stride >>> e.shift : 0;
+    this.typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
   get ptr(): number {
     return this.#ptr;
   }
-  /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
+  /**
+   * Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a
+   * bad index or bytes out of bounds. (The array of each scalar type has a `get` of its own,
+   * which reads the typed array first.)
+   */
   get(i: number): V {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    // Where the typed array may not serve, it is empty: `undefined`.
-    const x = this.#typed[this.#first + i * this.#step];
-    if (x !== undefined) return x as unknown as V;
-    return this.#slow(i);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    return this.slow(i);
   }
-  #slow(i: number): V {
+  /** Element `i` through the DataView (taking a new buffer after `memory.grow`, and the typed array with it). */
+  protected slow(i: number): V {
     const m = this.#m;
     const e = this.#e;
     const at = this.#ptr + i * this.#stride;
     let v: V;
     try {
       if (at + e.size > m.u8.length) throw new RangeError("out of bounds");
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     } catch (error) {
       m.fresh(error, at, e.size);
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     }
-    if (this.#step !== 0) this.#typed = e.typed(m) ?? emptyTyped;
+    if (this.step !== 0) this.typed = e.typed(m) ?? emptyTyped;
     return v;
   }
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
     const e = this.#e;
-    e.check(value, `${this.#field}[${i}]`);
+    e.check(value, `${this.field}[${i}]`);
     const m = this.#m;
     const at = this.#ptr + i * this.#stride;
     if (at + e.size > m.u8.length) m.span(at, e.size);
@@ -2616,10 +2601,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     for (let i = 0; i < this.length; i++) {
       const at = this.#ptr + i * this.#stride;
       try {
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       } catch (error) {
         m.fresh(error, at, e.size);
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       }
     }
     return out;
@@ -2631,47 +2616,25 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
    */
   subarray(): A | null {
     const e = this.#e;
-    if (this.#step !== 1 || this.#stride !== e.size) return null;
+    if (this.step !== 1 || this.#stride !== e.size) return null;
     const m = this.#m;
     const end = this.#ptr + this.length * e.size;
     if (end > m.u8.length) m.span(this.#ptr, this.length * e.size);
     const typed = e.typed(m) as unknown as { subarray(begin: number, end: number): A } | null;
-    return typed === null ? null : typed.subarray(this.#first, this.#first + this.length);
+    return typed === null ? null : typed.subarray(this.first, this.first + this.length);
   }
   /**
-   * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
-   * the typed array, the loop reads it directly, its position kept in locals.
+   * Folds `fn` over the elements in order, starting from `initial` (a scan). (The array of each
+   * scalar type reads the typed array directly where `get` may.)
    */
   reduce<U>(fn: (acc: U, value: V, index: number) => U, initial: U): U {
     let acc = initial;
-    let i = 0;
-    const n = this.length;
-    const step = this.#step;
-    if (step !== 0) {
-      const typed = this.#typed;
-      for (let k = this.#first; i < n; i++, k += step) {
-        const x = typed[k];
-        if (x === undefined) break;
-        acc = fn(acc, x as unknown as V, i);
-      }
-    }
-    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    for (let i = 0; i < this.length; i++) acc = fn(acc, this.get(i), i);
     return acc;
   }
   /** Calls `fn` with each element (as `get` gives it) and its index; reads like `reduce`. */
   forEach(fn: (value: V, index: number) => void): void {
-    let i = 0;
-    const n = this.length;
-    const step = this.#step;
-    if (step !== 0) {
-      const typed = this.#typed;
-      for (let k = this.#first; i < n; i++, k += step) {
-        const x = typed[k];
-        if (x === undefined) break;
-        fn(x as unknown as V, i);
-      }
-    }
-    for (; i < n; i++) fn(this.get(i), i);
+    for (let i = 0; i < this.length; i++) fn(this.get(i), i);
   }
   /** `fn` of each element (as `get` gives it) and its index. */
   map<U>(fn: (value: V, index: number) => U): U[] {
@@ -2687,11 +2650,11 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
 }
 /** The typed array of a live array that may not use one: every index gives `undefined`. */
 const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;
-/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
-function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `offset` in the struct through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, offset: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
   e.check(value, field);
   m.span(ptr, size);
-  e.store(m.dv, at, value);
+  e.store(m.dv, ptr + offset, value);
 }
 /** Throws unless `ptr` and `length` are integers and `length` elements of `size` bytes from `ptr` end by 2^32. */
 function checkArray(ptr: number, length: number, size: number, type: string): void {
@@ -2753,7 +2716,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * this.#size;
+    cursor.ptr = (this.base + Math.imul(i, this.#size)) >>> 0;
     return cursor;
   }
   /** A view of struct `i` of its own. */
@@ -2797,8 +2760,8 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     return out;
   }
   /** A live view of the field at `offset` of every struct. */
-  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
+  protected columnAt<L>(offset: number, live: new (m: Mem, ptr: number, length: number, stride: number, field: string) => L, field: string): L {
+    return new live(this.m, this.base + offset, this.length, this.#size, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -2822,6 +2785,102 @@ const u32Elems: Elems<number, number, Uint32Array> = {
   check: (value, field) => checkInt(value, 0, 4294967295, "u32", field),
   store: (view, at, value) => view.setUint32(at, value, true),
 };
+/** A `LiveArray` of the elements a `Uint16Array` holds, with its own `get` and scans. */
+class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u16Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `Uint32Array` holds, with its own `get` and scans. */
+class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
 
 /** A live view of `length` `ArenaHeader`s side by side (32 bytes each) from `ptr` in a `WebAssembly.Memory`: `get(i)` moves one cursor view, `at(i)` makes a view, `column(field)` reads one field of all. */
 export class ArenaHeaderArray extends StructArray<ArenaHeader, ArenaHeaderView> {
@@ -2833,7 +2892,7 @@ export class ArenaHeaderArray extends StructArray<ArenaHeader, ArenaHeaderView> 
   override get(i: number): ArenaHeaderView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ArenaHeaderArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 32;
+    cursor.ptr = (this.base + Math.imul(i, 32)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `ArenaHeader` (a column); reads an aligned field through the memory's typed array. */
@@ -2841,15 +2900,15 @@ export class ArenaHeaderArray extends StructArray<ArenaHeader, ArenaHeaderView> 
   column(field: "version" | "flags"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> {
     switch (field) {
-      case "magic": return this.columnAt(0, u32Elems, "ArenaHeader.magic");
-      case "base": return this.columnAt(8, u32Elems, "ArenaHeader.base");
-      case "capacity": return this.columnAt(12, u32Elems, "ArenaHeader.capacity");
-      case "used": return this.columnAt(16, u32Elems, "ArenaHeader.used");
-      case "high_water": return this.columnAt(20, u32Elems, "ArenaHeader.high_water");
-      case "allocations": return this.columnAt(24, u32Elems, "ArenaHeader.allocations");
-      case "reserved": return this.columnAt(28, u32Elems, "ArenaHeader.reserved");
-      case "version": return this.columnAt(4, u16Elems, "ArenaHeader.version");
-      case "flags": return this.columnAt(6, u16Elems, "ArenaHeader.flags");
+      case "magic": return this.columnAt(0, LiveArrayU32, "ArenaHeader.magic");
+      case "base": return this.columnAt(8, LiveArrayU32, "ArenaHeader.base");
+      case "capacity": return this.columnAt(12, LiveArrayU32, "ArenaHeader.capacity");
+      case "used": return this.columnAt(16, LiveArrayU32, "ArenaHeader.used");
+      case "high_water": return this.columnAt(20, LiveArrayU32, "ArenaHeader.high_water");
+      case "allocations": return this.columnAt(24, LiveArrayU32, "ArenaHeader.allocations");
+      case "reserved": return this.columnAt(28, LiveArrayU32, "ArenaHeader.reserved");
+      case "version": return this.columnAt(4, LiveArrayU16, "ArenaHeader.version");
+      case "flags": return this.columnAt(6, LiveArrayU16, "ArenaHeader.flags");
     }
     throw new RangeError(`ArenaHeaderArray: ${show(field)} is not a scalar field of ArenaHeader`);
   }
@@ -2865,7 +2924,7 @@ export class PoolHeaderArray extends StructArray<PoolHeader, PoolHeaderView> {
   override get(i: number): PoolHeaderView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PoolHeaderArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 40;
+    cursor.ptr = (this.base + Math.imul(i, 40)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `PoolHeader` (a column); reads an aligned field through the memory's typed array. */
@@ -2873,17 +2932,17 @@ export class PoolHeaderArray extends StructArray<PoolHeader, PoolHeaderView> {
   column(field: "version" | "flags"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> {
     switch (field) {
-      case "magic": return this.columnAt(0, u32Elems, "PoolHeader.magic");
-      case "base": return this.columnAt(8, u32Elems, "PoolHeader.base");
-      case "stride": return this.columnAt(12, u32Elems, "PoolHeader.stride");
-      case "slots": return this.columnAt(16, u32Elems, "PoolHeader.slots");
-      case "table": return this.columnAt(20, u32Elems, "PoolHeader.table");
-      case "free_head": return this.columnAt(24, u32Elems, "PoolHeader.free_head");
-      case "live": return this.columnAt(28, u32Elems, "PoolHeader.live");
-      case "high_water": return this.columnAt(32, u32Elems, "PoolHeader.high_water");
-      case "reserved": return this.columnAt(36, u32Elems, "PoolHeader.reserved");
-      case "version": return this.columnAt(4, u16Elems, "PoolHeader.version");
-      case "flags": return this.columnAt(6, u16Elems, "PoolHeader.flags");
+      case "magic": return this.columnAt(0, LiveArrayU32, "PoolHeader.magic");
+      case "base": return this.columnAt(8, LiveArrayU32, "PoolHeader.base");
+      case "stride": return this.columnAt(12, LiveArrayU32, "PoolHeader.stride");
+      case "slots": return this.columnAt(16, LiveArrayU32, "PoolHeader.slots");
+      case "table": return this.columnAt(20, LiveArrayU32, "PoolHeader.table");
+      case "free_head": return this.columnAt(24, LiveArrayU32, "PoolHeader.free_head");
+      case "live": return this.columnAt(28, LiveArrayU32, "PoolHeader.live");
+      case "high_water": return this.columnAt(32, LiveArrayU32, "PoolHeader.high_water");
+      case "reserved": return this.columnAt(36, LiveArrayU32, "PoolHeader.reserved");
+      case "version": return this.columnAt(4, LiveArrayU16, "PoolHeader.version");
+      case "flags": return this.columnAt(6, LiveArrayU16, "PoolHeader.flags");
     }
     throw new RangeError(`PoolHeaderArray: ${show(field)} is not a scalar field of PoolHeader`);
   }
@@ -2899,15 +2958,15 @@ export class PoolSlotArray extends StructArray<PoolSlot, PoolSlotView> {
   override get(i: number): PoolSlotView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PoolSlotArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `PoolSlot` (a column); reads an aligned field through the memory's typed array. */
   column(field: "generation" | "next"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "generation": return this.columnAt(0, u32Elems, "PoolSlot.generation");
-      case "next": return this.columnAt(4, u32Elems, "PoolSlot.next");
+      case "generation": return this.columnAt(0, LiveArrayU32, "PoolSlot.generation");
+      case "next": return this.columnAt(4, LiveArrayU32, "PoolSlot.next");
     }
     throw new RangeError(`PoolSlotArray: ${show(field)} is not a scalar field of PoolSlot`);
   }

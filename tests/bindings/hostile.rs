@@ -38,6 +38,15 @@ const EXTRA: &[&str] = &[
     "out0",
     "toString",
     "valueOf",
+    // the generated TypeScript's helpers, among them names a helper declares
+    // beside its own (`Typed` beside `Elems`, `memOfNew` beside `memOf`)
+    "Mem",
+    "LiveArray",
+    "LiveArrayF32",
+    "StructArray",
+    "Typed",
+    "emptyTyped",
+    "memOfNew",
     "hasOwnProperty",
     "then",
     // TypeScript's contextual keywords

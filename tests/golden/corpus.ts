@@ -131,7 +131,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.end) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `AllScalars.a_u8`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.end) m.u8[at] = value; else setAt(m, ptr, 56, 0, value, u8Elems, `AllScalars.a_u8`);
   }
   get a_u16(): number {
     const m = this.#m;
@@ -153,8 +153,7 @@ export class AllScalarsView {
   set a_u16(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 56, at, value, u16Elems, `AllScalars.a_u16`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 56, 2, value, u16Elems, `AllScalars.a_u16`);
   }
   get a_u32(): number {
     const m = this.#m;
@@ -176,8 +175,7 @@ export class AllScalarsView {
   set a_u32(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 56, at, value, u32Elems, `AllScalars.a_u32`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 56, 4, value, u32Elems, `AllScalars.a_u32`);
   }
   get a_u64(): bigint {
     const m = this.#m;
@@ -199,8 +197,7 @@ export class AllScalarsView {
   set a_u64(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 56, at, value, u64Elems, `AllScalars.a_u64`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 56, 8, value, u64Elems, `AllScalars.a_u64`);
   }
   get a_i8(): number {
     const m = this.#m;
@@ -221,7 +218,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 16;
-    if (typeof value === "number" && (value << 24 >> 24) === value && ptr + 56 <= m.end) m.i8[at] = value; else setAt(m, ptr, 56, at, value, i8Elems, `AllScalars.a_i8`);
+    if (typeof value === "number" && (value << 24 >> 24) === value && ptr + 56 <= m.end) m.i8[at] = value; else setAt(m, ptr, 56, 16, value, i8Elems, `AllScalars.a_i8`);
   }
   get a_i16(): number {
     const m = this.#m;
@@ -243,8 +240,7 @@ export class AllScalarsView {
   set a_i16(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 18;
-    if (typeof value === "number" && (value << 16 >> 16) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.i16[(ptr >>> 1) + 9] = value; else setAt(m, ptr, 56, at, value, i16Elems, `AllScalars.a_i16`);
+    if (typeof value === "number" && (value << 16 >> 16) === value && ptr + 56 <= m.end && (ptr & 1) === 0) m.i16[(ptr >>> 1) + 9] = value; else setAt(m, ptr, 56, 18, value, i16Elems, `AllScalars.a_i16`);
   }
   get a_i32(): number {
     const m = this.#m;
@@ -266,8 +262,7 @@ export class AllScalarsView {
   set a_i32(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 20;
-    if (typeof value === "number" && (value | 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.i32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 56, at, value, i32Elems, `AllScalars.a_i32`);
+    if (typeof value === "number" && (value | 0) === value && ptr + 56 <= m.end && (ptr & 3) === 0) m.i32[(ptr >>> 2) + 5] = value; else setAt(m, ptr, 56, 20, value, i32Elems, `AllScalars.a_i32`);
   }
   get a_i64(): bigint {
     const m = this.#m;
@@ -289,8 +284,7 @@ export class AllScalarsView {
   set a_i64(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 24;
-    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.i64[(ptr >>> 3) + 3] = value; else setAt(m, ptr, 56, at, value, i64Elems, `AllScalars.a_i64`);
+    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 56 <= m.end && (ptr & 7) === 0) m.i64[(ptr >>> 3) + 3] = value; else setAt(m, ptr, 56, 24, value, i64Elems, `AllScalars.a_i64`);
   }
   get a_f32(): number {
     const m = this.#m;
@@ -312,8 +306,7 @@ export class AllScalarsView {
   set a_f32(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 32;
-    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 8] = value; else setAt(m, ptr, 56, at, value, f32Elems, `AllScalars.a_f32`);
+    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 8] = value; else setAt(m, ptr, 56, 32, value, f32Elems, `AllScalars.a_f32`);
   }
   get a_f64(): number {
     const m = this.#m;
@@ -335,8 +328,7 @@ export class AllScalarsView {
   set a_f64(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 40;
-    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 5] = value; else setAt(m, ptr, 56, at, value, f64Elems, `AllScalars.a_f64`);
+    if (typeof value === "number" && ptr + 56 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 5] = value; else setAt(m, ptr, 56, 40, value, f64Elems, `AllScalars.a_f64`);
   }
   get a_bool(): boolean {
     const m = this.#m;
@@ -357,7 +349,7 @@ export class AllScalarsView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 48;
-    if (typeof value === "boolean" && ptr + 56 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 56, at, value, boolElems, `AllScalars.a_bool`);
+    if (typeof value === "boolean" && ptr + 56 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 56, 48, value, boolElems, `AllScalars.a_bool`);
   }
 }
 
@@ -443,8 +435,7 @@ export class PointView {
   set x(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[ptr >>> 3] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.x`);
+    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[ptr >>> 3] = value; else setAt(m, ptr, 16, 0, value, f64Elems, `Point.x`);
   }
   /** Vertical, growing downwards. */
   get y(): number {
@@ -467,8 +458,7 @@ export class PointView {
   set y(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 16, at, value, f64Elems, `Point.y`);
+    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 16, 8, value, f64Elems, `Point.y`);
   }
 }
 
@@ -690,17 +680,16 @@ export class RectView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 33;
-    if (typeof value === "boolean" && ptr + 48 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 48, at, value, boolElems, `Rect.alive`);
+    if (typeof value === "boolean" && ptr + 48 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 48, 33, value, boolElems, `Rect.alive`);
   }
   get tags(): LiveArray<number, number, Uint16Array> {
     const m = this.#m;
     if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
-    return new LiveArray<number, number, Uint16Array>(m, this.#ptr + 34, 3, 2, u16Elems, "Rect.tags");
+    return new LiveArrayU16(m, this.#ptr + 34, 3, 2, "Rect.tags");
   }
   set tags(value: [number, number, number]) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 34;
     if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2] && ptr + 48 <= m.end && (ptr & 1) === 0) {
       const typed = m.u16;
       const k = (ptr >>> 1) + 17;
@@ -708,7 +697,7 @@ export class RectView {
       typed[k + 1] = value[1]!;
       typed[k + 2] = value[2]!;
     } else {
-      setEachAt(m, ptr, 48, at, value, 3, u16Elems, `Rect.tags`);
+      setEachAt(m, ptr, 48, 34, value, 3, u16Elems, `Rect.tags`);
     }
   }
   get next(): number {
@@ -830,8 +819,7 @@ export class NodeView {
   set value(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value | 0) === value && ptr + 12 <= m.end && (ptr & 3) === 0) m.i32[ptr >>> 2] = value; else setAt(m, ptr, 12, at, value, i32Elems, `Node.value`);
+    if (typeof value === "number" && (value | 0) === value && ptr + 12 <= m.end && (ptr & 3) === 0) m.i32[ptr >>> 2] = value; else setAt(m, ptr, 12, 0, value, i32Elems, `Node.value`);
   }
   get next(): number {
     const m = this.#m;
@@ -988,7 +976,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 15 <= m.end) m.u8[at] = value; else setAt(m, ptr, 15, at, value, u8Elems, `Packed.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 15 <= m.end) m.u8[at] = value; else setAt(m, ptr, 15, 0, value, u8Elems, `Packed.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -1011,7 +999,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 1;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 15 <= m.end && (at & 3) === 0) m.u32[at >>> 2] = value; else setAt(m, ptr, 15, at, value, u32Elems, `Packed.b`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 15 <= m.end && (at & 3) === 0) m.u32[at >>> 2] = value; else setAt(m, ptr, 15, 1, value, u32Elems, `Packed.b`);
   }
   get c(): number {
     const m = this.#m;
@@ -1034,7 +1022,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 5;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 15 <= m.end && (at & 1) === 0) m.u16[at >>> 1] = value; else setAt(m, ptr, 15, at, value, u16Elems, `Packed.c`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 15 <= m.end && (at & 1) === 0) m.u16[at >>> 1] = value; else setAt(m, ptr, 15, 5, value, u16Elems, `Packed.c`);
   }
   get d(): bigint {
     const m = this.#m;
@@ -1057,7 +1045,7 @@ export class PackedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 7;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 15 <= m.end && (at & 7) === 0) m.u64[at >>> 3] = value; else setAt(m, ptr, 15, at, value, u64Elems, `Packed.d`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 15 <= m.end && (at & 7) === 0) m.u64[at >>> 3] = value; else setAt(m, ptr, 15, 7, value, u64Elems, `Packed.d`);
   }
 }
 
@@ -1150,7 +1138,7 @@ export class PackedNestedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 19 <= m.end) m.u8[at] = value; else setAt(m, ptr, 19, at, value, u8Elems, `PackedNested.tag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 19 <= m.end) m.u8[at] = value; else setAt(m, ptr, 19, 0, value, u8Elems, `PackedNested.tag`);
   }
   get point(): PointView {
     const m = this.#m;
@@ -1203,7 +1191,7 @@ export class PackedNestedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 18;
-    if (typeof value === "boolean" && ptr + 19 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 19, at, value, boolElems, `PackedNested.flag`);
+    if (typeof value === "boolean" && ptr + 19 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 19, 18, value, boolElems, `PackedNested.flag`);
   }
 }
 
@@ -1284,8 +1272,7 @@ export class Aligned16View {
   set x(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Aligned16.x`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, 0, value, u32Elems, `Aligned16.x`);
   }
 }
 
@@ -1365,8 +1352,7 @@ export class AlignedLowView {
   set x(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `AlignedLow.x`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 8, 0, value, u64Elems, `AlignedLow.x`);
   }
 }
 
@@ -1457,7 +1443,7 @@ export class AlignedOuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.end) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.end) m.u8[at] = value; else setAt(m, ptr, 48, 0, value, u8Elems, `AlignedOuter.a`);
   }
   get inner(): Aligned16View {
     const m = this.#m;
@@ -1491,7 +1477,7 @@ export class AlignedOuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 32;
-    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.end) m.u8[at] = value; else setAt(m, ptr, 48, at, value, u8Elems, `AlignedOuter.b`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 48 <= m.end) m.u8[at] = value; else setAt(m, ptr, 48, 32, value, u8Elems, `AlignedOuter.b`);
   }
 }
 
@@ -1577,8 +1563,7 @@ export class TailPadView {
   set a(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 16 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 16, at, value, u64Elems, `TailPad.a`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 16 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 16, 0, value, u64Elems, `TailPad.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -1599,7 +1584,7 @@ export class TailPadView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `TailPad.b`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, 8, value, u8Elems, `TailPad.b`);
   }
 }
 
@@ -1690,7 +1675,7 @@ export class Mixed16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.end) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.end) m.u8[at] = value; else setAt(m, ptr, 6, 0, value, u8Elems, `Mixed16.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -1712,8 +1697,7 @@ export class Mixed16View {
   set b(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 6 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 6, at, value, u16Elems, `Mixed16.b`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 6 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 6, 2, value, u16Elems, `Mixed16.b`);
   }
   get c(): number {
     const m = this.#m;
@@ -1734,7 +1718,7 @@ export class Mixed16View {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.end) m.u8[at] = value; else setAt(m, ptr, 6, at, value, u8Elems, `Mixed16.c`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 6 <= m.end) m.u8[at] = value; else setAt(m, ptr, 6, 4, value, u8Elems, `Mixed16.c`);
   }
 }
 
@@ -1872,7 +1856,7 @@ export class EmptiesView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.end) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.before`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.end) m.u8[at] = value; else setAt(m, ptr, 2, 0, value, u8Elems, `Empties.before`);
   }
   get units(): EmptyArray {
     const m = this.#m;
@@ -1904,7 +1888,7 @@ export class EmptiesView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 1;
-    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.end) m.u8[at] = value; else setAt(m, ptr, 2, at, value, u8Elems, `Empties.after`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 2 <= m.end) m.u8[at] = value; else setAt(m, ptr, 2, 1, value, u8Elems, `Empties.after`);
   }
 }
 
@@ -1988,7 +1972,7 @@ export class InnerView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 4 <= m.end) m.u8[at] = value; else setAt(m, ptr, 4, at, value, u8Elems, `Inner.a`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 4 <= m.end) m.u8[at] = value; else setAt(m, ptr, 4, 0, value, u8Elems, `Inner.a`);
   }
   get b(): number {
     const m = this.#m;
@@ -2010,8 +1994,7 @@ export class InnerView {
   set b(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Inner.b`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 4, 2, value, u16Elems, `Inner.b`);
   }
 }
 
@@ -2112,7 +2095,7 @@ export class OuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.x`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, 0, value, u8Elems, `Outer.x`);
   }
   get inner(): InnerView {
     const m = this.#m;
@@ -2147,8 +2130,7 @@ export class OuterView {
   set y(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `Outer.y`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 16, 8, value, u32Elems, `Outer.y`);
   }
   get empty(): EmptyView {
     const m = this.#m;
@@ -2177,7 +2159,7 @@ export class OuterView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 12;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `Outer.z`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, 12, value, u8Elems, `Outer.z`);
   }
 }
 
@@ -2258,7 +2240,7 @@ export class MatrixView {
   get m(): LiveArray<[number, number, number, number], LiveArray<number, number, Float32Array>, never> {
     const m = this.#m;
     if (this.#ptr + 64 > m.u8.length) m.span(this.#ptr, 64);
-    return new LiveArray<[number, number, number, number], LiveArray<number, number, Float32Array>, never>(m, this.#ptr, 4, 16, { size: 16, shift: -1, typed: () => null, view: (m, at) => new LiveArray<number, number, Float32Array>(m, at, 4, 4, f32Elems, "Matrix.m"), load: (view, at) => ([view.getFloat32(at, true), view.getFloat32(at + 4, true), view.getFloat32(at + 8, true), view.getFloat32(at + 12, true)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 4 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number" && typeof value[3] === "number")) checkElems(value, 4, f32Elems, `${field}`); }, store: (view, at, value) => { view.setFloat32(at, value[0]!, true); view.setFloat32(at + 4, value[1]!, true); view.setFloat32(at + 8, value[2]!, true); view.setFloat32(at + 12, value[3]!, true); } }, "Matrix.m");
+    return new LiveArray<[number, number, number, number], LiveArray<number, number, Float32Array>, never>(m, this.#ptr, 4, 16, { size: 16, shift: -1, typed: () => null, view: (m, at) => new LiveArrayF32(m, at, 4, 4, "Matrix.m"), load: (view, at) => ([view.getFloat32(at, true), view.getFloat32(at + 4, true), view.getFloat32(at + 8, true), view.getFloat32(at + 12, true)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 4 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number" && typeof value[3] === "number")) checkElems(value, 4, f32Elems, `${field}`); }, store: (view, at, value) => { view.setFloat32(at, value[0]!, true); view.setFloat32(at + 4, value[1]!, true); view.setFloat32(at + 8, value[2]!, true); view.setFloat32(at + 12, value[3]!, true); } }, "Matrix.m");
   }
   set m(value: [[number, number, number, number], [number, number, number, number], [number, number, number, number], [number, number, number, number]]) {
     if (!(Array.isArray(value) && value.length === 4)) checkLength(value, 4, `Matrix.m`);
@@ -2375,7 +2357,7 @@ export class PolygonView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.end) m.u8[at] = value; else setAt(m, ptr, 56, at, value, u8Elems, `Polygon.count`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 56 <= m.end) m.u8[at] = value; else setAt(m, ptr, 56, 0, value, u8Elems, `Polygon.count`);
   }
   get points(): PointArray {
     const m = this.#m;
@@ -2517,7 +2499,7 @@ export class FlagsView {
   get bits(): LiveArray<boolean, boolean, never> {
     const m = this.#m;
     if (this.#ptr + 8 > m.u8.length) m.span(this.#ptr, 8);
-    return new LiveArray<boolean, boolean, never>(m, this.#ptr, 5, 1, boolElems, "Flags.bits");
+    return new LiveArrayBool(m, this.#ptr, 5, 1, "Flags.bits");
   }
   set bits(value: [boolean, boolean, boolean, boolean, boolean]) {
     const m = this.#m;
@@ -2532,7 +2514,7 @@ export class FlagsView {
       typed[k + 3] = value[3]! ? 1 : 0;
       typed[k + 4] = value[4]! ? 1 : 0;
     } else {
-      setEachAt(m, ptr, 8, at, value, 5, boolElems, `Flags.bits`);
+      setEachAt(m, ptr, 8, 0, value, 5, boolElems, `Flags.bits`);
     }
   }
   get mode(): Mode16 {
@@ -3090,8 +3072,7 @@ export class RenamedView {
   set renamedField(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Renamed.renamedField`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, 0, value, u32Elems, `Renamed.renamedField`);
   }
   get other(): number {
     const m = this.#m;
@@ -3112,7 +3093,7 @@ export class RenamedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 4;
-    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.end) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Renamed.other`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.end) m.u8[at] = value; else setAt(m, ptr, 8, 4, value, u8Elems, `Renamed.other`);
   }
 }
 
@@ -3206,8 +3187,7 @@ export class CamelView {
   set frameCount(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Camel.frameCount`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, 0, value, u32Elems, `Camel.frameCount`);
   }
   get maxHpValue(): number {
     const m = this.#m;
@@ -3229,8 +3209,7 @@ export class CamelView {
   set maxHpValue(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 8, at, value, u16Elems, `Camel.maxHpValue`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 8, 4, value, u16Elems, `Camel.maxHpValue`);
   }
   get isAlive(): boolean {
     const m = this.#m;
@@ -3251,7 +3230,7 @@ export class CamelView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 6;
-    if (typeof value === "boolean" && ptr + 8 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 8, at, value, boolElems, `Camel.isAlive`);
+    if (typeof value === "boolean" && ptr + 8 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 8, 6, value, boolElems, `Camel.isAlive`);
   }
   get chosen(): number {
     const m = this.#m;
@@ -3272,7 +3251,7 @@ export class CamelView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 7;
-    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.end) m.u8[at] = value; else setAt(m, ptr, 8, at, value, u8Elems, `Camel.chosen`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 8 <= m.end) m.u8[at] = value; else setAt(m, ptr, 8, 7, value, u8Elems, `Camel.chosen`);
   }
 }
 
@@ -3543,7 +3522,7 @@ export class BytesView {
   get data(): LiveArray<number, number, Uint8Array> {
     const m = this.#m;
     if (this.#ptr + 20 > m.u8.length) m.span(this.#ptr, 20);
-    return new LiveArray<number, number, Uint8Array>(m, this.#ptr, 13, 1, u8Elems, "Bytes.data");
+    return new LiveArrayU8(m, this.#ptr, 13, 1, "Bytes.data");
   }
   set data(value: [number, number, number, number, number, number, number, number, number, number, number, number, number]) {
     const m = this.#m;
@@ -3566,7 +3545,7 @@ export class BytesView {
       typed[k + 11] = value[11]!;
       typed[k + 12] = value[12]!;
     } else {
-      setEachAt(m, ptr, 20, at, value, 13, u8Elems, `Bytes.data`);
+      setEachAt(m, ptr, 20, 0, value, 13, u8Elems, `Bytes.data`);
     }
   }
   get len(): number {
@@ -3589,8 +3568,7 @@ export class BytesView {
   set len(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 16;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 20 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 20, at, value, u32Elems, `Bytes.len`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 20 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 4] = value; else setAt(m, ptr, 20, 16, value, u32Elems, `Bytes.len`);
   }
 }
 
@@ -3681,13 +3659,12 @@ export class ZeroLenView {
   set before(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `ZeroLen.before`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, 0, value, u32Elems, `ZeroLen.before`);
   }
   get nothing(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
     if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    return new LiveArray<bigint, bigint, BigUint64Array>(m, this.#ptr + 8, 0, 8, u64Elems, "ZeroLen.nothing");
+    return new LiveArrayU64(m, this.#ptr + 8, 0, 8, "ZeroLen.nothing");
   }
   set nothing(value: []) {
     if (!(Array.isArray(value) && value.length === 0)) checkElems(value, 0, u64Elems, `ZeroLen.nothing`);
@@ -3711,7 +3688,7 @@ export class ZeroLenView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, at, value, u8Elems, `ZeroLen.after`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 16 <= m.end) m.u8[at] = value; else setAt(m, ptr, 16, 8, value, u8Elems, `ZeroLen.after`);
   }
 }
 
@@ -3807,8 +3784,7 @@ export class WideView {
   set a(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 48, at, value, u64Elems, `Wide.a`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 48, 0, value, u64Elems, `Wide.a`);
   }
   get b(): bigint {
     const m = this.#m;
@@ -3830,43 +3806,40 @@ export class WideView {
   set b(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.i64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 48, at, value, i64Elems, `Wide.b`);
+    if (typeof value === "bigint" && BigInt.asIntN(64, value) === value && ptr + 48 <= m.end && (ptr & 7) === 0) m.i64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 48, 8, value, i64Elems, `Wide.b`);
   }
   get c(): LiveArray<bigint, bigint, BigUint64Array> {
     const m = this.#m;
     if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
-    return new LiveArray<bigint, bigint, BigUint64Array>(m, this.#ptr + 16, 2, 8, u64Elems, "Wide.c");
+    return new LiveArrayU64(m, this.#ptr + 16, 2, 8, "Wide.c");
   }
   set c(value: [bigint, bigint]) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 16;
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asUintN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asUintN(64, value[1]) === value[1] && ptr + 48 <= m.end && (ptr & 7) === 0) {
       const typed = m.u64;
       const k = (ptr >>> 3) + 2;
       typed[k] = value[0]!;
       typed[k + 1] = value[1]!;
     } else {
-      setEachAt(m, ptr, 48, at, value, 2, u64Elems, `Wide.c`);
+      setEachAt(m, ptr, 48, 16, value, 2, u64Elems, `Wide.c`);
     }
   }
   get d(): LiveArray<bigint, bigint, BigInt64Array> {
     const m = this.#m;
     if (this.#ptr + 48 > m.u8.length) m.span(this.#ptr, 48);
-    return new LiveArray<bigint, bigint, BigInt64Array>(m, this.#ptr + 32, 2, 8, i64Elems, "Wide.d");
+    return new LiveArrayI64(m, this.#ptr + 32, 2, 8, "Wide.d");
   }
   set d(value: [bigint, bigint]) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 32;
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === "bigint" && BigInt.asIntN(64, value[0]) === value[0] && typeof value[1] === "bigint" && BigInt.asIntN(64, value[1]) === value[1] && ptr + 48 <= m.end && (ptr & 7) === 0) {
       const typed = m.i64;
       const k = (ptr >>> 3) + 4;
       typed[k] = value[0]!;
       typed[k + 1] = value[1]!;
     } else {
-      setEachAt(m, ptr, 48, at, value, 2, i64Elems, `Wide.d`);
+      setEachAt(m, ptr, 48, 32, value, 2, i64Elems, `Wide.d`);
     }
   }
 }
@@ -3961,8 +3934,7 @@ export class FloatsView {
   set f(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 32, at, value, f32Elems, `Floats.f`);
+    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 32, 0, value, f32Elems, `Floats.f`);
   }
   get d(): number {
     const m = this.#m;
@@ -3984,18 +3956,16 @@ export class FloatsView {
   set d(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 32, at, value, f64Elems, `Floats.d`);
+    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 32, 8, value, f64Elems, `Floats.d`);
   }
   get fs(): LiveArray<number, number, Float32Array> {
     const m = this.#m;
     if (this.#ptr + 32 > m.u8.length) m.span(this.#ptr, 32);
-    return new LiveArray<number, number, Float32Array>(m, this.#ptr + 16, 3, 4, f32Elems, "Floats.fs");
+    return new LiveArrayF32(m, this.#ptr + 16, 3, 4, "Floats.fs");
   }
   set fs(value: [number, number, number]) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 16;
     if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) {
       const typed = m.f32;
       const k = (ptr >>> 2) + 4;
@@ -4003,7 +3973,7 @@ export class FloatsView {
       typed[k + 1] = value[1]!;
       typed[k + 2] = value[2]!;
     } else {
-      setEachAt(m, ptr, 32, at, value, 3, f32Elems, `Floats.fs`);
+      setEachAt(m, ptr, 32, 16, value, 3, f32Elems, `Floats.fs`);
     }
   }
 }
@@ -4270,7 +4240,7 @@ export class NamedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 76 <= m.end) m.u8[at] = value; else setAt(m, ptr, 76, at, value, u8Elems, `Named.id`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 76 <= m.end) m.u8[at] = value; else setAt(m, ptr, 76, 0, value, u8Elems, `Named.id`);
   }
   get name(): WasmStr {
     const m = this.#m;
@@ -4435,7 +4405,7 @@ export class NamedView {
     const m = this.#m;
     const s = this.scores;
     region(m, s.ptr, s.len, 4, "f32");
-    return new LiveArray<number, number, Float32Array>(m, s.ptr, s.len, 4, f32Elems, "Named.scores");
+    return new LiveArrayF32(m, s.ptr, s.len, 4, "Named.scores");
   }
   /** A live view of the elements `points` points to; a `RangeError` if it is null with elements or they are out of bounds. */
   pointsView(): PointArray {
@@ -4470,7 +4440,7 @@ export class NamedView {
     const m = this.#m;
     const s = this.grid;
     region(m, s.ptr, s.len, 6, "array");
-    return new LiveArray<[number, number, number], LiveArray<number, number, Uint16Array>, never>(m, s.ptr, s.len, 6, { size: 6, shift: -1, typed: () => null, view: (m, at) => new LiveArray<number, number, Uint16Array>(m, at, 3, 2, u16Elems, "Named.grid"), load: (view, at) => ([view.getUint16(at, true), view.getUint16(at + 2, true), view.getUint16(at + 4, true)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2])) checkElems(value, 3, u16Elems, `${field}`); }, store: (view, at, value) => { view.setUint16(at, value[0]!, true); view.setUint16(at + 2, value[1]!, true); view.setUint16(at + 4, value[2]!, true); } }, "Named.grid");
+    return new LiveArray<[number, number, number], LiveArray<number, number, Uint16Array>, never>(m, s.ptr, s.len, 6, { size: 6, shift: -1, typed: () => null, view: (m, at) => new LiveArrayU16(m, at, 3, 2, "Named.grid"), load: (view, at) => ([view.getUint16(at, true), view.getUint16(at + 2, true), view.getUint16(at + 4, true)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 65535) === value[0] && typeof value[1] === "number" && (value[1] & 65535) === value[1] && typeof value[2] === "number" && (value[2] & 65535) === value[2])) checkElems(value, 3, u16Elems, `${field}`); }, store: (view, at, value) => { view.setUint16(at, value[0]!, true); view.setUint16(at + 2, value[1]!, true); view.setUint16(at + 4, value[2]!, true); } }, "Named.grid");
   }
 }
 
@@ -4561,7 +4531,7 @@ export class PackedNamedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 17 <= m.end) m.u8[at] = value; else setAt(m, ptr, 17, at, value, u8Elems, `PackedNamed.tag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 17 <= m.end) m.u8[at] = value; else setAt(m, ptr, 17, 0, value, u8Elems, `PackedNamed.tag`);
   }
   get name(): WasmStr {
     const m = this.#m;
@@ -4608,7 +4578,7 @@ export class PackedNamedView {
     const m = this.#m;
     const s = this.wide;
     region(m, s.ptr, s.len, 8, "u64");
-    return new LiveArray<bigint, bigint, BigUint64Array>(m, s.ptr, s.len, 8, u64Elems, "PackedNamed.wide");
+    return new LiveArrayU64(m, s.ptr, s.len, 8, "PackedNamed.wide");
   }
 }
 
@@ -4718,7 +4688,7 @@ export class PayloadView {
   get bytes(): LiveArray<number, number, Uint8Array> {
     const m = this.#m;
     if (this.#ptr + 16 > m.u8.length) m.span(this.#ptr, 16);
-    return new LiveArray<number, number, Uint8Array>(m, this.#ptr, 3, 1, u8Elems, "Payload.bytes");
+    return new LiveArrayU8(m, this.#ptr, 3, 1, "Payload.bytes");
   }
   set bytes(value: [number, number, number]) {
     if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2])) checkElems(value, 3, u8Elems, `Payload.bytes`);
@@ -4822,7 +4792,7 @@ export class EventView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 64 <= m.end) m.u8[at] = value; else setAt(m, ptr, 64, at, value, u8Elems, `Event.tag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 64 <= m.end) m.u8[at] = value; else setAt(m, ptr, 64, 0, value, u8Elems, `Event.tag`);
   }
   get payload(): PayloadView {
     const m = this.#m;
@@ -4849,8 +4819,7 @@ export class EventView {
   set after(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 56;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 64 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 28] = value; else setAt(m, ptr, 64, at, value, u16Elems, `Event.after`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 64 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 28] = value; else setAt(m, ptr, 64, 56, value, u16Elems, `Event.after`);
   }
 }
 
@@ -4954,8 +4923,7 @@ export class ImageView {
   set width(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 16 <= m.end && (ptr & 1) === 0) m.u16[ptr >>> 1] = value; else setAt(m, ptr, 16, at, value, u16Elems, `Image.width`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 16 <= m.end && (ptr & 1) === 0) m.u16[ptr >>> 1] = value; else setAt(m, ptr, 16, 0, value, u16Elems, `Image.width`);
   }
   get format(): number {
     const m = this.#m;
@@ -5097,8 +5065,7 @@ export class Vec2_f32View {
   set x(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2_f32.x`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 8, 0, value, f32Elems, `Vec2_f32.x`);
   }
   get y(): number {
     const m = this.#m;
@@ -5120,8 +5087,7 @@ export class Vec2_f32View {
   set y(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2_f32.y`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, 4, value, f32Elems, `Vec2_f32.y`);
   }
 }
 
@@ -5209,8 +5175,7 @@ export class Vec2_u16View {
   set x(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[ptr >>> 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Vec2_u16.x`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[ptr >>> 1] = value; else setAt(m, ptr, 4, 0, value, u16Elems, `Vec2_u16.x`);
   }
   get y(): number {
     const m = this.#m;
@@ -5232,8 +5197,7 @@ export class Vec2_u16View {
   set y(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 2;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 4, at, value, u16Elems, `Vec2_u16.y`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 4 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 1] = value; else setAt(m, ptr, 4, 2, value, u16Elems, `Vec2_u16.y`);
   }
 }
 
@@ -5325,13 +5289,12 @@ export class Buf_8View {
   set len(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 12 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 12, at, value, u32Elems, `Buf_8.len`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 12 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 12, 0, value, u32Elems, `Buf_8.len`);
   }
   get data(): LiveArray<number, number, Uint8Array> {
     const m = this.#m;
     if (this.#ptr + 12 > m.u8.length) m.span(this.#ptr, 12);
-    return new LiveArray<number, number, Uint8Array>(m, this.#ptr + 4, 8, 1, u8Elems, "Buf_8.data");
+    return new LiveArrayU8(m, this.#ptr + 4, 8, 1, "Buf_8.data");
   }
   set data(value: [number, number, number, number, number, number, number, number]) {
     const m = this.#m;
@@ -5349,7 +5312,7 @@ export class Buf_8View {
       typed[k + 6] = value[6]!;
       typed[k + 7] = value[7]!;
     } else {
-      setEachAt(m, ptr, 12, at, value, 8, u8Elems, `Buf_8.data`);
+      setEachAt(m, ptr, 12, 4, value, 8, u8Elems, `Buf_8.data`);
     }
   }
 }
@@ -5485,7 +5448,7 @@ export class PlacedView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 24;
-    if (typeof value === "boolean" && ptr + 28 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 28, at, value, boolElems, `Placed.flag`);
+    if (typeof value === "boolean" && ptr + 28 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 28, 24, value, boolElems, `Placed.flag`);
   }
 }
 
@@ -5564,8 +5527,7 @@ export class LeafView {
   set id(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 8, at, value, u64Elems, `Leaf.id`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 8 <= m.end && (ptr & 7) === 0) m.u64[ptr >>> 3] = value; else setAt(m, ptr, 8, 0, value, u64Elems, `Leaf.id`);
   }
 }
 
@@ -5845,56 +5807,63 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
-  readonly #field: string;
-  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
-  readonly #first: number = 0;
-  readonly #step: number = 0;
-  #typed: Typed<T>;
+  /** What errors call the array. */
+  protected readonly field: string = "";
+  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `step` is 0). */
+  protected readonly first: number = 0;
+  protected readonly step: number = 0;
+  // Declared, not defined (a field defined with no value starts as
+  // `undefined`): V8 then knows the class of the typed array the field
+  // holds and does not check it on every `get` (`view/column`).
+  /** The memory's typed array of the elements, or an empty one where it may not serve. */
+  declare protected typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
     this.#ptr = ptr;
     this.length = length;
     this.#stride = stride;
     this.#e = e;
-    this.#field = field;
+    this.field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >>> e.shift : 0;
-    this.#step = fast ? stride >>> e.shift : 0;
-    this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
+    this.first = fast ? ptr >>> e.shift : 0;
+    this.step = fast ? stride >>> e.shift : 0;
+    this.typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
   get ptr(): number {
     return this.#ptr;
   }
-  /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
+  /**
+   * Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a
+   * bad index or bytes out of bounds. (The array of each scalar type has a `get` of its own,
+   * which reads the typed array first.)
+   */
   get(i: number): V {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    // Where the typed array may not serve, it is empty: `undefined`.
-    const x = this.#typed[this.#first + i * this.#step];
-    if (x !== undefined) return x as unknown as V;
-    return this.#slow(i);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    return this.slow(i);
   }
-  #slow(i: number): V {
+  /** Element `i` through the DataView (taking a new buffer after `memory.grow`, and the typed array with it). */
+  protected slow(i: number): V {
     const m = this.#m;
     const e = this.#e;
     const at = this.#ptr + i * this.#stride;
     let v: V;
     try {
       if (at + e.size > m.u8.length) throw new RangeError("out of bounds");
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     } catch (error) {
       m.fresh(error, at, e.size);
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     }
-    if (this.#step !== 0) this.#typed = e.typed(m) ?? emptyTyped;
+    if (this.step !== 0) this.typed = e.typed(m) ?? emptyTyped;
     return v;
   }
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
     const e = this.#e;
-    e.check(value, `${this.#field}[${i}]`);
+    e.check(value, `${this.field}[${i}]`);
     const m = this.#m;
     const at = this.#ptr + i * this.#stride;
     if (at + e.size > m.u8.length) m.span(at, e.size);
@@ -5908,10 +5877,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     for (let i = 0; i < this.length; i++) {
       const at = this.#ptr + i * this.#stride;
       try {
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       } catch (error) {
         m.fresh(error, at, e.size);
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       }
     }
     return out;
@@ -5923,47 +5892,25 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
    */
   subarray(): A | null {
     const e = this.#e;
-    if (this.#step !== 1 || this.#stride !== e.size) return null;
+    if (this.step !== 1 || this.#stride !== e.size) return null;
     const m = this.#m;
     const end = this.#ptr + this.length * e.size;
     if (end > m.u8.length) m.span(this.#ptr, this.length * e.size);
     const typed = e.typed(m) as unknown as { subarray(begin: number, end: number): A } | null;
-    return typed === null ? null : typed.subarray(this.#first, this.#first + this.length);
+    return typed === null ? null : typed.subarray(this.first, this.first + this.length);
   }
   /**
-   * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
-   * the typed array, the loop reads it directly, its position kept in locals.
+   * Folds `fn` over the elements in order, starting from `initial` (a scan). (The array of each
+   * scalar type reads the typed array directly where `get` may.)
    */
   reduce<U>(fn: (acc: U, value: V, index: number) => U, initial: U): U {
     let acc = initial;
-    let i = 0;
-    const n = this.length;
-    const step = this.#step;
-    if (step !== 0) {
-      const typed = this.#typed;
-      for (let k = this.#first; i < n; i++, k += step) {
-        const x = typed[k];
-        if (x === undefined) break;
-        acc = fn(acc, x as unknown as V, i);
-      }
-    }
-    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    for (let i = 0; i < this.length; i++) acc = fn(acc, this.get(i), i);
     return acc;
   }
   /** Calls `fn` with each element (as `get` gives it) and its index; reads like `reduce`. */
   forEach(fn: (value: V, index: number) => void): void {
-    let i = 0;
-    const n = this.length;
-    const step = this.#step;
-    if (step !== 0) {
-      const typed = this.#typed;
-      for (let k = this.#first; i < n; i++, k += step) {
-        const x = typed[k];
-        if (x === undefined) break;
-        fn(x as unknown as V, i);
-      }
-    }
-    for (; i < n; i++) fn(this.get(i), i);
+    for (let i = 0; i < this.length; i++) fn(this.get(i), i);
   }
   /** `fn` of each element (as `get` gives it) and its index. */
   map<U>(fn: (value: V, index: number) => U): U[] {
@@ -5979,17 +5926,17 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
 }
 /** The typed array of a live array that may not use one: every index gives `undefined`. */
 const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;
-/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
-function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `offset` in the struct through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, offset: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
   e.check(value, field);
   m.span(ptr, size);
-  e.store(m.dv, at, value);
+  e.store(m.dv, ptr + offset, value);
 }
 /** `setAt` for an array of `length` scalars. */
-function setEachAt<T>(m: Mem, ptr: number, size: number, at: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+function setEachAt<T>(m: Mem, ptr: number, size: number, offset: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
   checkElems(value, length, e, field);
   m.span(ptr, size);
-  for (let i = 0; i < length; i++) e.store(m.dv, at + i * e.size, value[i]!);
+  for (let i = 0; i < length; i++) e.store(m.dv, ptr + offset + i * e.size, value[i]!);
 }
 /** Throws unless `value` is an array of `length` valid elements. */
 function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
@@ -6056,7 +6003,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * this.#size;
+    cursor.ptr = (this.base + Math.imul(i, this.#size)) >>> 0;
     return cursor;
   }
   /** A view of struct `i` of its own. */
@@ -6100,8 +6047,8 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     return out;
   }
   /** A live view of the field at `offset` of every struct. */
-  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
+  protected columnAt<L>(offset: number, live: new (m: Mem, ptr: number, length: number, stride: number, field: string) => L, field: string): L {
+    return new live(this.m, this.base + offset, this.length, this.#size, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -6197,6 +6144,492 @@ const i64Elems: Elems<bigint, bigint, BigInt64Array> = {
   check: (value, field) => checkBig(value, true, "i64", field),
   store: (view, at, value) => view.setBigInt64(at, value, true),
 };
+/** A `LiveArray` of the elements a `Uint8Array` holds, with its own `get` and scans. */
+class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u8Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `Int8Array` holds, with its own `get` and scans. */
+class LiveArrayI8 extends LiveArray<number, number, Int8Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, i8Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `Uint16Array` holds, with its own `get` and scans. */
+class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u16Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `Int16Array` holds, with its own `get` and scans. */
+class LiveArrayI16 extends LiveArray<number, number, Int16Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, i16Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `Uint32Array` holds, with its own `get` and scans. */
+class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `Int32Array` holds, with its own `get` and scans. */
+class LiveArrayI32 extends LiveArray<number, number, Int32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, i32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `Float32Array` holds, with its own `get` and scans. */
+class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, f32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `Float64Array` holds, with its own `get` and scans. */
+class LiveArrayF64 extends LiveArray<number, number, Float64Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, f64Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `BigUint64Array` holds, with its own `get` and scans. */
+class LiveArrayU64 extends LiveArray<bigint, bigint, BigUint64Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u64Elems, field);
+  }
+  override get(i: number): bigint {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: bigint, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: bigint, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `BigInt64Array` holds, with its own `get` and scans. */
+class LiveArrayI64 extends LiveArray<bigint, bigint, BigInt64Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, i64Elems, field);
+  }
+  override get(i: number): bigint {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: bigint, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: bigint, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** The `LiveArray` of `bool`s (no typed array holds them: `LiveArray`'s `get`). */
+class LiveArrayBool extends LiveArray<boolean> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, boolElems, field);
+  }
+}
 const boolElems: Elems<boolean> = {
   size: 1,
   shift: -1,
@@ -6217,7 +6650,7 @@ export class AllScalarsArray extends StructArray<AllScalars, AllScalarsView> {
   override get(i: number): AllScalarsView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "AllScalarsArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 56;
+    cursor.ptr = (this.base + Math.imul(i, 56)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `AllScalars` (a column); reads an aligned field through the memory's typed array. */
@@ -6234,17 +6667,17 @@ export class AllScalarsArray extends StructArray<AllScalars, AllScalarsView> {
   column(field: "a_bool"): LiveArray<boolean, boolean, never>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint16Array> | LiveArray<number, number, Uint32Array> | LiveArray<bigint, bigint, BigUint64Array> | LiveArray<number, number, Int8Array> | LiveArray<number, number, Int16Array> | LiveArray<number, number, Int32Array> | LiveArray<bigint, bigint, BigInt64Array> | LiveArray<number, number, Float32Array> | LiveArray<number, number, Float64Array> | LiveArray<boolean, boolean, never> {
     switch (field) {
-      case "a_u8": return this.columnAt(0, u8Elems, "AllScalars.a_u8");
-      case "a_u16": return this.columnAt(2, u16Elems, "AllScalars.a_u16");
-      case "a_u32": return this.columnAt(4, u32Elems, "AllScalars.a_u32");
-      case "a_u64": return this.columnAt(8, u64Elems, "AllScalars.a_u64");
-      case "a_i8": return this.columnAt(16, i8Elems, "AllScalars.a_i8");
-      case "a_i16": return this.columnAt(18, i16Elems, "AllScalars.a_i16");
-      case "a_i32": return this.columnAt(20, i32Elems, "AllScalars.a_i32");
-      case "a_i64": return this.columnAt(24, i64Elems, "AllScalars.a_i64");
-      case "a_f32": return this.columnAt(32, f32Elems, "AllScalars.a_f32");
-      case "a_f64": return this.columnAt(40, f64Elems, "AllScalars.a_f64");
-      case "a_bool": return this.columnAt(48, boolElems, "AllScalars.a_bool");
+      case "a_u8": return this.columnAt(0, LiveArrayU8, "AllScalars.a_u8");
+      case "a_u16": return this.columnAt(2, LiveArrayU16, "AllScalars.a_u16");
+      case "a_u32": return this.columnAt(4, LiveArrayU32, "AllScalars.a_u32");
+      case "a_u64": return this.columnAt(8, LiveArrayU64, "AllScalars.a_u64");
+      case "a_i8": return this.columnAt(16, LiveArrayI8, "AllScalars.a_i8");
+      case "a_i16": return this.columnAt(18, LiveArrayI16, "AllScalars.a_i16");
+      case "a_i32": return this.columnAt(20, LiveArrayI32, "AllScalars.a_i32");
+      case "a_i64": return this.columnAt(24, LiveArrayI64, "AllScalars.a_i64");
+      case "a_f32": return this.columnAt(32, LiveArrayF32, "AllScalars.a_f32");
+      case "a_f64": return this.columnAt(40, LiveArrayF64, "AllScalars.a_f64");
+      case "a_bool": return this.columnAt(48, LiveArrayBool, "AllScalars.a_bool");
     }
     throw new RangeError(`AllScalarsArray: ${show(field)} is not a scalar field of AllScalars`);
   }
@@ -6260,15 +6693,15 @@ export class PointArray extends StructArray<Point, PointView> {
   override get(i: number): PointView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PointArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Point` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "y"): LiveArray<number, number, Float64Array>;
   column(field: string): LiveArray<number, number, Float64Array> {
     switch (field) {
-      case "x": return this.columnAt(0, f64Elems, "Point.x");
-      case "y": return this.columnAt(8, f64Elems, "Point.y");
+      case "x": return this.columnAt(0, LiveArrayF64, "Point.x");
+      case "y": return this.columnAt(8, LiveArrayF64, "Point.y");
     }
     throw new RangeError(`PointArray: ${show(field)} is not a scalar field of Point`);
   }
@@ -6284,7 +6717,7 @@ export class RectArray extends StructArray<Rect, RectView> {
   override get(i: number): RectView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "RectArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 48;
+    cursor.ptr = (this.base + Math.imul(i, 48)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Rect` (a column); reads an aligned field through the memory's typed array. */
@@ -6292,8 +6725,8 @@ export class RectArray extends StructArray<Rect, RectView> {
   column(field: "next"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<boolean, boolean, never> | LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "alive": return this.columnAt(33, boolElems, "Rect.alive");
-      case "next": return this.columnAt(40, u32Elems, "Rect.next");
+      case "alive": return this.columnAt(33, LiveArrayBool, "Rect.alive");
+      case "next": return this.columnAt(40, LiveArrayU32, "Rect.next");
     }
     throw new RangeError(`RectArray: ${show(field)} is not a scalar field of Rect`);
   }
@@ -6309,7 +6742,7 @@ export class NodeArray extends StructArray<Node, NodeView> {
   override get(i: number): NodeView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "NodeArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 12;
+    cursor.ptr = (this.base + Math.imul(i, 12)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Node` (a column); reads an aligned field through the memory's typed array. */
@@ -6317,9 +6750,9 @@ export class NodeArray extends StructArray<Node, NodeView> {
   column(field: "next" | "prev"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Int32Array> | LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "value": return this.columnAt(0, i32Elems, "Node.value");
-      case "next": return this.columnAt(4, u32Elems, "Node.next");
-      case "prev": return this.columnAt(8, u32Elems, "Node.prev");
+      case "value": return this.columnAt(0, LiveArrayI32, "Node.value");
+      case "next": return this.columnAt(4, LiveArrayU32, "Node.next");
+      case "prev": return this.columnAt(8, LiveArrayU32, "Node.prev");
     }
     throw new RangeError(`NodeArray: ${show(field)} is not a scalar field of Node`);
   }
@@ -6335,7 +6768,7 @@ export class PackedArray extends StructArray<Packed, PackedView> {
   override get(i: number): PackedView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PackedArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 15;
+    cursor.ptr = (this.base + Math.imul(i, 15)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Packed` (a column); reads an aligned field through the memory's typed array. */
@@ -6345,10 +6778,10 @@ export class PackedArray extends StructArray<Packed, PackedView> {
   column(field: "d"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> | LiveArray<bigint, bigint, BigUint64Array> {
     switch (field) {
-      case "a": return this.columnAt(0, u8Elems, "Packed.a");
-      case "b": return this.columnAt(1, u32Elems, "Packed.b");
-      case "c": return this.columnAt(5, u16Elems, "Packed.c");
-      case "d": return this.columnAt(7, u64Elems, "Packed.d");
+      case "a": return this.columnAt(0, LiveArrayU8, "Packed.a");
+      case "b": return this.columnAt(1, LiveArrayU32, "Packed.b");
+      case "c": return this.columnAt(5, LiveArrayU16, "Packed.c");
+      case "d": return this.columnAt(7, LiveArrayU64, "Packed.d");
     }
     throw new RangeError(`PackedArray: ${show(field)} is not a scalar field of Packed`);
   }
@@ -6364,7 +6797,7 @@ export class PackedNestedArray extends StructArray<PackedNested, PackedNestedVie
   override get(i: number): PackedNestedView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PackedNestedArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 19;
+    cursor.ptr = (this.base + Math.imul(i, 19)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `PackedNested` (a column); reads an aligned field through the memory's typed array. */
@@ -6372,8 +6805,8 @@ export class PackedNestedArray extends StructArray<PackedNested, PackedNestedVie
   column(field: "flag"): LiveArray<boolean, boolean, never>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<boolean, boolean, never> {
     switch (field) {
-      case "tag": return this.columnAt(0, u8Elems, "PackedNested.tag");
-      case "flag": return this.columnAt(18, boolElems, "PackedNested.flag");
+      case "tag": return this.columnAt(0, LiveArrayU8, "PackedNested.tag");
+      case "flag": return this.columnAt(18, LiveArrayBool, "PackedNested.flag");
     }
     throw new RangeError(`PackedNestedArray: ${show(field)} is not a scalar field of PackedNested`);
   }
@@ -6389,14 +6822,14 @@ export class Aligned16Array extends StructArray<Aligned16, Aligned16View> {
   override get(i: number): Aligned16View {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Aligned16Array");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Aligned16` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "x": return this.columnAt(0, u32Elems, "Aligned16.x");
+      case "x": return this.columnAt(0, LiveArrayU32, "Aligned16.x");
     }
     throw new RangeError(`Aligned16Array: ${show(field)} is not a scalar field of Aligned16`);
   }
@@ -6412,14 +6845,14 @@ export class AlignedLowArray extends StructArray<AlignedLow, AlignedLowView> {
   override get(i: number): AlignedLowView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "AlignedLowArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `AlignedLow` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: string): LiveArray<bigint, bigint, BigUint64Array> {
     switch (field) {
-      case "x": return this.columnAt(0, u64Elems, "AlignedLow.x");
+      case "x": return this.columnAt(0, LiveArrayU64, "AlignedLow.x");
     }
     throw new RangeError(`AlignedLowArray: ${show(field)} is not a scalar field of AlignedLow`);
   }
@@ -6435,15 +6868,15 @@ export class AlignedOuterArray extends StructArray<AlignedOuter, AlignedOuterVie
   override get(i: number): AlignedOuterView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "AlignedOuterArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 48;
+    cursor.ptr = (this.base + Math.imul(i, 48)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `AlignedOuter` (a column); reads an aligned field through the memory's typed array. */
   column(field: "a" | "b"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "a": return this.columnAt(0, u8Elems, "AlignedOuter.a");
-      case "b": return this.columnAt(32, u8Elems, "AlignedOuter.b");
+      case "a": return this.columnAt(0, LiveArrayU8, "AlignedOuter.a");
+      case "b": return this.columnAt(32, LiveArrayU8, "AlignedOuter.b");
     }
     throw new RangeError(`AlignedOuterArray: ${show(field)} is not a scalar field of AlignedOuter`);
   }
@@ -6459,7 +6892,7 @@ export class TailPadArray extends StructArray<TailPad, TailPadView> {
   override get(i: number): TailPadView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "TailPadArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `TailPad` (a column); reads an aligned field through the memory's typed array. */
@@ -6467,8 +6900,8 @@ export class TailPadArray extends StructArray<TailPad, TailPadView> {
   column(field: "b"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<bigint, bigint, BigUint64Array> | LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "a": return this.columnAt(0, u64Elems, "TailPad.a");
-      case "b": return this.columnAt(8, u8Elems, "TailPad.b");
+      case "a": return this.columnAt(0, LiveArrayU64, "TailPad.a");
+      case "b": return this.columnAt(8, LiveArrayU8, "TailPad.b");
     }
     throw new RangeError(`TailPadArray: ${show(field)} is not a scalar field of TailPad`);
   }
@@ -6484,7 +6917,7 @@ export class Mixed16Array extends StructArray<Mixed16, Mixed16View> {
   override get(i: number): Mixed16View {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Mixed16Array");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 6;
+    cursor.ptr = (this.base + Math.imul(i, 6)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Mixed16` (a column); reads an aligned field through the memory's typed array. */
@@ -6492,9 +6925,9 @@ export class Mixed16Array extends StructArray<Mixed16, Mixed16View> {
   column(field: "b"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint16Array> {
     switch (field) {
-      case "a": return this.columnAt(0, u8Elems, "Mixed16.a");
-      case "c": return this.columnAt(4, u8Elems, "Mixed16.c");
-      case "b": return this.columnAt(2, u16Elems, "Mixed16.b");
+      case "a": return this.columnAt(0, LiveArrayU8, "Mixed16.a");
+      case "c": return this.columnAt(4, LiveArrayU8, "Mixed16.c");
+      case "b": return this.columnAt(2, LiveArrayU16, "Mixed16.b");
     }
     throw new RangeError(`Mixed16Array: ${show(field)} is not a scalar field of Mixed16`);
   }
@@ -6510,7 +6943,7 @@ export class EmptyArray extends StructArray<Empty, EmptyView> {
   override get(i: number): EmptyView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "EmptyArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 0;
+    cursor.ptr = (this.base + Math.imul(i, 0)) >>> 0;
     return cursor;
   }
 }
@@ -6525,15 +6958,15 @@ export class EmptiesArray extends StructArray<Empties, EmptiesView> {
   override get(i: number): EmptiesView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "EmptiesArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 2;
+    cursor.ptr = (this.base + Math.imul(i, 2)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Empties` (a column); reads an aligned field through the memory's typed array. */
   column(field: "before" | "after"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "before": return this.columnAt(0, u8Elems, "Empties.before");
-      case "after": return this.columnAt(1, u8Elems, "Empties.after");
+      case "before": return this.columnAt(0, LiveArrayU8, "Empties.before");
+      case "after": return this.columnAt(1, LiveArrayU8, "Empties.after");
     }
     throw new RangeError(`EmptiesArray: ${show(field)} is not a scalar field of Empties`);
   }
@@ -6549,7 +6982,7 @@ export class InnerArray extends StructArray<Inner, InnerView> {
   override get(i: number): InnerView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "InnerArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 4;
+    cursor.ptr = (this.base + Math.imul(i, 4)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Inner` (a column); reads an aligned field through the memory's typed array. */
@@ -6557,8 +6990,8 @@ export class InnerArray extends StructArray<Inner, InnerView> {
   column(field: "b"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint16Array> {
     switch (field) {
-      case "a": return this.columnAt(0, u8Elems, "Inner.a");
-      case "b": return this.columnAt(2, u16Elems, "Inner.b");
+      case "a": return this.columnAt(0, LiveArrayU8, "Inner.a");
+      case "b": return this.columnAt(2, LiveArrayU16, "Inner.b");
     }
     throw new RangeError(`InnerArray: ${show(field)} is not a scalar field of Inner`);
   }
@@ -6574,7 +7007,7 @@ export class OuterArray extends StructArray<Outer, OuterView> {
   override get(i: number): OuterView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "OuterArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Outer` (a column); reads an aligned field through the memory's typed array. */
@@ -6582,9 +7015,9 @@ export class OuterArray extends StructArray<Outer, OuterView> {
   column(field: "y"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "x": return this.columnAt(0, u8Elems, "Outer.x");
-      case "z": return this.columnAt(12, u8Elems, "Outer.z");
-      case "y": return this.columnAt(8, u32Elems, "Outer.y");
+      case "x": return this.columnAt(0, LiveArrayU8, "Outer.x");
+      case "z": return this.columnAt(12, LiveArrayU8, "Outer.z");
+      case "y": return this.columnAt(8, LiveArrayU32, "Outer.y");
     }
     throw new RangeError(`OuterArray: ${show(field)} is not a scalar field of Outer`);
   }
@@ -6600,7 +7033,7 @@ export class MatrixArray extends StructArray<Matrix, MatrixView> {
   override get(i: number): MatrixView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "MatrixArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 64;
+    cursor.ptr = (this.base + Math.imul(i, 64)) >>> 0;
     return cursor;
   }
 }
@@ -6615,14 +7048,14 @@ export class PolygonArray extends StructArray<Polygon, PolygonView> {
   override get(i: number): PolygonView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PolygonArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 56;
+    cursor.ptr = (this.base + Math.imul(i, 56)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Polygon` (a column); reads an aligned field through the memory's typed array. */
   column(field: "count"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "count": return this.columnAt(0, u8Elems, "Polygon.count");
+      case "count": return this.columnAt(0, LiveArrayU8, "Polygon.count");
     }
     throw new RangeError(`PolygonArray: ${show(field)} is not a scalar field of Polygon`);
   }
@@ -6638,7 +7071,7 @@ export class FlagsArray extends StructArray<Flags, FlagsView> {
   override get(i: number): FlagsView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "FlagsArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
 }
@@ -6653,7 +7086,7 @@ export class ModesArray extends StructArray<Modes, ModesView> {
   override get(i: number): ModesView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ModesArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 20;
+    cursor.ptr = (this.base + Math.imul(i, 20)) >>> 0;
     return cursor;
   }
 }
@@ -6668,7 +7101,7 @@ export class RenamedArray extends StructArray<Renamed, RenamedView> {
   override get(i: number): RenamedView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "RenamedArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Renamed` (a column); reads an aligned field through the memory's typed array. */
@@ -6676,8 +7109,8 @@ export class RenamedArray extends StructArray<Renamed, RenamedView> {
   column(field: "other"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "renamedField": return this.columnAt(0, u32Elems, "Renamed.renamedField");
-      case "other": return this.columnAt(4, u8Elems, "Renamed.other");
+      case "renamedField": return this.columnAt(0, LiveArrayU32, "Renamed.renamedField");
+      case "other": return this.columnAt(4, LiveArrayU8, "Renamed.other");
     }
     throw new RangeError(`RenamedArray: ${show(field)} is not a scalar field of Renamed`);
   }
@@ -6693,7 +7126,7 @@ export class CamelArray extends StructArray<Camel, CamelView> {
   override get(i: number): CamelView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "CamelArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Camel` (a column); reads an aligned field through the memory's typed array. */
@@ -6703,10 +7136,10 @@ export class CamelArray extends StructArray<Camel, CamelView> {
   column(field: "chosen"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> | LiveArray<boolean, boolean, never> | LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "frameCount": return this.columnAt(0, u32Elems, "Camel.frameCount");
-      case "maxHpValue": return this.columnAt(4, u16Elems, "Camel.maxHpValue");
-      case "isAlive": return this.columnAt(6, boolElems, "Camel.isAlive");
-      case "chosen": return this.columnAt(7, u8Elems, "Camel.chosen");
+      case "frameCount": return this.columnAt(0, LiveArrayU32, "Camel.frameCount");
+      case "maxHpValue": return this.columnAt(4, LiveArrayU16, "Camel.maxHpValue");
+      case "isAlive": return this.columnAt(6, LiveArrayBool, "Camel.isAlive");
+      case "chosen": return this.columnAt(7, LiveArrayU8, "Camel.chosen");
     }
     throw new RangeError(`CamelArray: ${show(field)} is not a scalar field of Camel`);
   }
@@ -6722,17 +7155,17 @@ export class PointersArray extends StructArray<Pointers, PointersView> {
   override get(i: number): PointersView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PointersArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Pointers` (a column); reads an aligned field through the memory's typed array. */
   column(field: "to_u8" | "to_point" | "to_array" | "to_leaf"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "to_u8": return this.columnAt(0, u32Elems, "Pointers.to_u8");
-      case "to_point": return this.columnAt(4, u32Elems, "Pointers.to_point");
-      case "to_array": return this.columnAt(8, u32Elems, "Pointers.to_array");
-      case "to_leaf": return this.columnAt(12, u32Elems, "Pointers.to_leaf");
+      case "to_u8": return this.columnAt(0, LiveArrayU32, "Pointers.to_u8");
+      case "to_point": return this.columnAt(4, LiveArrayU32, "Pointers.to_point");
+      case "to_array": return this.columnAt(8, LiveArrayU32, "Pointers.to_array");
+      case "to_leaf": return this.columnAt(12, LiveArrayU32, "Pointers.to_leaf");
     }
     throw new RangeError(`PointersArray: ${show(field)} is not a scalar field of Pointers`);
   }
@@ -6748,14 +7181,14 @@ export class BytesArray extends StructArray<Bytes, BytesView> {
   override get(i: number): BytesView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "BytesArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 20;
+    cursor.ptr = (this.base + Math.imul(i, 20)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Bytes` (a column); reads an aligned field through the memory's typed array. */
   column(field: "len"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "len": return this.columnAt(16, u32Elems, "Bytes.len");
+      case "len": return this.columnAt(16, LiveArrayU32, "Bytes.len");
     }
     throw new RangeError(`BytesArray: ${show(field)} is not a scalar field of Bytes`);
   }
@@ -6771,7 +7204,7 @@ export class ZeroLenArray extends StructArray<ZeroLen, ZeroLenView> {
   override get(i: number): ZeroLenView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ZeroLenArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `ZeroLen` (a column); reads an aligned field through the memory's typed array. */
@@ -6779,8 +7212,8 @@ export class ZeroLenArray extends StructArray<ZeroLen, ZeroLenView> {
   column(field: "after"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "before": return this.columnAt(0, u32Elems, "ZeroLen.before");
-      case "after": return this.columnAt(8, u8Elems, "ZeroLen.after");
+      case "before": return this.columnAt(0, LiveArrayU32, "ZeroLen.before");
+      case "after": return this.columnAt(8, LiveArrayU8, "ZeroLen.after");
     }
     throw new RangeError(`ZeroLenArray: ${show(field)} is not a scalar field of ZeroLen`);
   }
@@ -6796,7 +7229,7 @@ export class WideArray extends StructArray<Wide, WideView> {
   override get(i: number): WideView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "WideArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 48;
+    cursor.ptr = (this.base + Math.imul(i, 48)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Wide` (a column); reads an aligned field through the memory's typed array. */
@@ -6804,8 +7237,8 @@ export class WideArray extends StructArray<Wide, WideView> {
   column(field: "b"): LiveArray<bigint, bigint, BigInt64Array>;
   column(field: string): LiveArray<bigint, bigint, BigUint64Array> | LiveArray<bigint, bigint, BigInt64Array> {
     switch (field) {
-      case "a": return this.columnAt(0, u64Elems, "Wide.a");
-      case "b": return this.columnAt(8, i64Elems, "Wide.b");
+      case "a": return this.columnAt(0, LiveArrayU64, "Wide.a");
+      case "b": return this.columnAt(8, LiveArrayI64, "Wide.b");
     }
     throw new RangeError(`WideArray: ${show(field)} is not a scalar field of Wide`);
   }
@@ -6821,7 +7254,7 @@ export class FloatsArray extends StructArray<Floats, FloatsView> {
   override get(i: number): FloatsView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "FloatsArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 32;
+    cursor.ptr = (this.base + Math.imul(i, 32)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Floats` (a column); reads an aligned field through the memory's typed array. */
@@ -6829,8 +7262,8 @@ export class FloatsArray extends StructArray<Floats, FloatsView> {
   column(field: "d"): LiveArray<number, number, Float64Array>;
   column(field: string): LiveArray<number, number, Float32Array> | LiveArray<number, number, Float64Array> {
     switch (field) {
-      case "f": return this.columnAt(0, f32Elems, "Floats.f");
-      case "d": return this.columnAt(8, f64Elems, "Floats.d");
+      case "f": return this.columnAt(0, LiveArrayF32, "Floats.f");
+      case "d": return this.columnAt(8, LiveArrayF64, "Floats.d");
     }
     throw new RangeError(`FloatsArray: ${show(field)} is not a scalar field of Floats`);
   }
@@ -6846,7 +7279,7 @@ export class DeepArray extends StructArray<Deep, DeepView> {
   override get(i: number): DeepView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "DeepArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 128;
+    cursor.ptr = (this.base + Math.imul(i, 128)) >>> 0;
     return cursor;
   }
 }
@@ -6861,14 +7294,14 @@ export class NamedArray extends StructArray<Named, NamedView> {
   override get(i: number): NamedView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "NamedArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 76;
+    cursor.ptr = (this.base + Math.imul(i, 76)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Named` (a column); reads an aligned field through the memory's typed array. */
   column(field: "id"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "id": return this.columnAt(0, u8Elems, "Named.id");
+      case "id": return this.columnAt(0, LiveArrayU8, "Named.id");
     }
     throw new RangeError(`NamedArray: ${show(field)} is not a scalar field of Named`);
   }
@@ -6884,14 +7317,14 @@ export class PackedNamedArray extends StructArray<PackedNamed, PackedNamedView> 
   override get(i: number): PackedNamedView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PackedNamedArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 17;
+    cursor.ptr = (this.base + Math.imul(i, 17)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `PackedNamed` (a column); reads an aligned field through the memory's typed array. */
   column(field: "tag"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "tag": return this.columnAt(0, u8Elems, "PackedNamed.tag");
+      case "tag": return this.columnAt(0, LiveArrayU8, "PackedNamed.tag");
     }
     throw new RangeError(`PackedNamedArray: ${show(field)} is not a scalar field of PackedNamed`);
   }
@@ -6907,14 +7340,14 @@ export class ImageArray extends StructArray<Image, ImageView> {
   override get(i: number): ImageView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ImageArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Image` (a column); reads an aligned field through the memory's typed array. */
   column(field: "width"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint16Array> {
     switch (field) {
-      case "width": return this.columnAt(0, u16Elems, "Image.width");
+      case "width": return this.columnAt(0, LiveArrayU16, "Image.width");
     }
     throw new RangeError(`ImageArray: ${show(field)} is not a scalar field of Image`);
   }
@@ -6930,15 +7363,15 @@ export class Vec2_f32Array extends StructArray<Vec2_f32, Vec2_f32View> {
   override get(i: number): Vec2_f32View {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Vec2_f32Array");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Vec2_f32` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "y"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Float32Array> {
     switch (field) {
-      case "x": return this.columnAt(0, f32Elems, "Vec2_f32.x");
-      case "y": return this.columnAt(4, f32Elems, "Vec2_f32.y");
+      case "x": return this.columnAt(0, LiveArrayF32, "Vec2_f32.x");
+      case "y": return this.columnAt(4, LiveArrayF32, "Vec2_f32.y");
     }
     throw new RangeError(`Vec2_f32Array: ${show(field)} is not a scalar field of Vec2_f32`);
   }
@@ -6954,15 +7387,15 @@ export class Vec2_u16Array extends StructArray<Vec2_u16, Vec2_u16View> {
   override get(i: number): Vec2_u16View {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Vec2_u16Array");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 4;
+    cursor.ptr = (this.base + Math.imul(i, 4)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Vec2_u16` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "y"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint16Array> {
     switch (field) {
-      case "x": return this.columnAt(0, u16Elems, "Vec2_u16.x");
-      case "y": return this.columnAt(2, u16Elems, "Vec2_u16.y");
+      case "x": return this.columnAt(0, LiveArrayU16, "Vec2_u16.x");
+      case "y": return this.columnAt(2, LiveArrayU16, "Vec2_u16.y");
     }
     throw new RangeError(`Vec2_u16Array: ${show(field)} is not a scalar field of Vec2_u16`);
   }
@@ -6978,14 +7411,14 @@ export class Buf_8Array extends StructArray<Buf_8, Buf_8View> {
   override get(i: number): Buf_8View {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Buf_8Array");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 12;
+    cursor.ptr = (this.base + Math.imul(i, 12)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Buf_8` (a column); reads an aligned field through the memory's typed array. */
   column(field: "len"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "len": return this.columnAt(0, u32Elems, "Buf_8.len");
+      case "len": return this.columnAt(0, LiveArrayU32, "Buf_8.len");
     }
     throw new RangeError(`Buf_8Array: ${show(field)} is not a scalar field of Buf_8`);
   }
@@ -7001,14 +7434,14 @@ export class PlacedArray extends StructArray<Placed, PlacedView> {
   override get(i: number): PlacedView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "PlacedArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 28;
+    cursor.ptr = (this.base + Math.imul(i, 28)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Placed` (a column); reads an aligned field through the memory's typed array. */
   column(field: "flag"): LiveArray<boolean, boolean, never>;
   column(field: string): LiveArray<boolean, boolean, never> {
     switch (field) {
-      case "flag": return this.columnAt(24, boolElems, "Placed.flag");
+      case "flag": return this.columnAt(24, LiveArrayBool, "Placed.flag");
     }
     throw new RangeError(`PlacedArray: ${show(field)} is not a scalar field of Placed`);
   }
@@ -7024,14 +7457,14 @@ export class LeafArray extends StructArray<Leaf, LeafView> {
   override get(i: number): LeafView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "LeafArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Leaf` (a column); reads an aligned field through the memory's typed array. */
   column(field: "id"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: string): LiveArray<bigint, bigint, BigUint64Array> {
     switch (field) {
-      case "id": return this.columnAt(0, u64Elems, "Leaf.id");
+      case "id": return this.columnAt(0, LiveArrayU64, "Leaf.id");
     }
     throw new RangeError(`LeafArray: ${show(field)} is not a scalar field of Leaf`);
   }

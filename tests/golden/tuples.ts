@@ -73,8 +73,7 @@ export class EntityIdView {
   set 0(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 4, at, value, u32Elems, `EntityId[0]`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 4, 0, value, u32Elems, `EntityId[0]`);
   }
 }
 
@@ -138,7 +137,7 @@ export class HashView {
   get 0(): LiveArray<number, number, Uint8Array> {
     const m = this.#m;
     if (this.#ptr + 6 > m.u8.length) m.span(this.#ptr, 6);
-    return new LiveArray<number, number, Uint8Array>(m, this.#ptr, 6, 1, u8Elems, "Hash[0]");
+    return new LiveArrayU8(m, this.#ptr, 6, 1, "Hash[0]");
   }
   set 0(value: [number, number, number, number, number, number]) {
     const m = this.#m;
@@ -154,7 +153,7 @@ export class HashView {
       typed[k + 4] = value[4]!;
       typed[k + 5] = value[5]!;
     } else {
-      setEachAt(m, ptr, 6, at, value, 6, u8Elems, `Hash[0]`);
+      setEachAt(m, ptr, 6, 0, value, 6, u8Elems, `Hash[0]`);
     }
   }
 }
@@ -238,8 +237,7 @@ export class DuoView {
   set 0(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, u32Elems, `Duo[0]`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 8 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 8, 0, value, u32Elems, `Duo[0]`);
   }
   get 1(): number {
     const m = this.#m;
@@ -261,8 +259,7 @@ export class DuoView {
   set 1(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Duo[1]`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, 4, value, f32Elems, `Duo[1]`);
   }
 }
 
@@ -404,7 +401,7 @@ export class AliveView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "boolean" && ptr + 1 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 1, at, value, boolElems, `Alive[0]`);
+    if (typeof value === "boolean" && ptr + 1 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 1, 0, value, boolElems, `Alive[0]`);
   }
 }
 
@@ -496,7 +493,7 @@ export class MixView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 24 <= m.end) m.u8[at] = value; else setAt(m, ptr, 24, at, value, u8Elems, `Mix[0]`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 24 <= m.end) m.u8[at] = value; else setAt(m, ptr, 24, 0, value, u8Elems, `Mix[0]`);
   }
   get 1(): EntityIdView {
     const m = this.#m;
@@ -544,8 +541,7 @@ export class MixView {
   set 3(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 16;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 24 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 2] = value; else setAt(m, ptr, 24, at, value, u64Elems, `Mix[3]`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 24 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 2] = value; else setAt(m, ptr, 24, 16, value, u64Elems, `Mix[3]`);
   }
 }
 
@@ -627,8 +623,7 @@ export class UnalignedView {
   set 0(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 4, at, value, u32Elems, `Unaligned[0]`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 4 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 4, 0, value, u32Elems, `Unaligned[0]`);
   }
 }
 
@@ -763,7 +758,7 @@ export class WorldView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 88 <= m.end) m.u8[at] = value; else setAt(m, ptr, 88, at, value, u8Elems, `World.flag`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 88 <= m.end) m.u8[at] = value; else setAt(m, ptr, 88, 0, value, u8Elems, `World.flag`);
   }
   get id(): EntityIdView {
     const m = this.#m;
@@ -1027,8 +1022,7 @@ export class LinkView {
   set 1(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 8, at, value, u16Elems, `Link[1]`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 8 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 2] = value; else setAt(m, ptr, 8, 4, value, u16Elems, `Link[1]`);
   }
   /** A view of the `Duo` that `0` points to; a `RangeError` if it is null or its bytes are out of bounds. */
   view0(): DuoView {
@@ -1232,56 +1226,63 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
-  readonly #field: string;
-  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
-  readonly #first: number = 0;
-  readonly #step: number = 0;
-  #typed: Typed<T>;
+  /** What errors call the array. */
+  protected readonly field: string = "";
+  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `step` is 0). */
+  protected readonly first: number = 0;
+  protected readonly step: number = 0;
+  // Declared, not defined (a field defined with no value starts as
+  // `undefined`): V8 then knows the class of the typed array the field
+  // holds and does not check it on every `get` (`view/column`).
+  /** The memory's typed array of the elements, or an empty one where it may not serve. */
+  declare protected typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
     this.#ptr = ptr;
     this.length = length;
     this.#stride = stride;
     this.#e = e;
-    this.#field = field;
+    this.field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >>> e.shift : 0;
-    this.#step = fast ? stride >>> e.shift : 0;
-    this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
+    this.first = fast ? ptr >>> e.shift : 0;
+    this.step = fast ? stride >>> e.shift : 0;
+    this.typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
   get ptr(): number {
     return this.#ptr;
   }
-  /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
+  /**
+   * Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a
+   * bad index or bytes out of bounds. (The array of each scalar type has a `get` of its own,
+   * which reads the typed array first.)
+   */
   get(i: number): V {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    // Where the typed array may not serve, it is empty: `undefined`.
-    const x = this.#typed[this.#first + i * this.#step];
-    if (x !== undefined) return x as unknown as V;
-    return this.#slow(i);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    return this.slow(i);
   }
-  #slow(i: number): V {
+  /** Element `i` through the DataView (taking a new buffer after `memory.grow`, and the typed array with it). */
+  protected slow(i: number): V {
     const m = this.#m;
     const e = this.#e;
     const at = this.#ptr + i * this.#stride;
     let v: V;
     try {
       if (at + e.size > m.u8.length) throw new RangeError("out of bounds");
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     } catch (error) {
       m.fresh(error, at, e.size);
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     }
-    if (this.#step !== 0) this.#typed = e.typed(m) ?? emptyTyped;
+    if (this.step !== 0) this.typed = e.typed(m) ?? emptyTyped;
     return v;
   }
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
     const e = this.#e;
-    e.check(value, `${this.#field}[${i}]`);
+    e.check(value, `${this.field}[${i}]`);
     const m = this.#m;
     const at = this.#ptr + i * this.#stride;
     if (at + e.size > m.u8.length) m.span(at, e.size);
@@ -1295,10 +1296,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     for (let i = 0; i < this.length; i++) {
       const at = this.#ptr + i * this.#stride;
       try {
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       } catch (error) {
         m.fresh(error, at, e.size);
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       }
     }
     return out;
@@ -1310,47 +1311,25 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
    */
   subarray(): A | null {
     const e = this.#e;
-    if (this.#step !== 1 || this.#stride !== e.size) return null;
+    if (this.step !== 1 || this.#stride !== e.size) return null;
     const m = this.#m;
     const end = this.#ptr + this.length * e.size;
     if (end > m.u8.length) m.span(this.#ptr, this.length * e.size);
     const typed = e.typed(m) as unknown as { subarray(begin: number, end: number): A } | null;
-    return typed === null ? null : typed.subarray(this.#first, this.#first + this.length);
+    return typed === null ? null : typed.subarray(this.first, this.first + this.length);
   }
   /**
-   * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
-   * the typed array, the loop reads it directly, its position kept in locals.
+   * Folds `fn` over the elements in order, starting from `initial` (a scan). (The array of each
+   * scalar type reads the typed array directly where `get` may.)
    */
   reduce<U>(fn: (acc: U, value: V, index: number) => U, initial: U): U {
     let acc = initial;
-    let i = 0;
-    const n = this.length;
-    const step = this.#step;
-    if (step !== 0) {
-      const typed = this.#typed;
-      for (let k = this.#first; i < n; i++, k += step) {
-        const x = typed[k];
-        if (x === undefined) break;
-        acc = fn(acc, x as unknown as V, i);
-      }
-    }
-    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    for (let i = 0; i < this.length; i++) acc = fn(acc, this.get(i), i);
     return acc;
   }
   /** Calls `fn` with each element (as `get` gives it) and its index; reads like `reduce`. */
   forEach(fn: (value: V, index: number) => void): void {
-    let i = 0;
-    const n = this.length;
-    const step = this.#step;
-    if (step !== 0) {
-      const typed = this.#typed;
-      for (let k = this.#first; i < n; i++, k += step) {
-        const x = typed[k];
-        if (x === undefined) break;
-        fn(x as unknown as V, i);
-      }
-    }
-    for (; i < n; i++) fn(this.get(i), i);
+    for (let i = 0; i < this.length; i++) fn(this.get(i), i);
   }
   /** `fn` of each element (as `get` gives it) and its index. */
   map<U>(fn: (value: V, index: number) => U): U[] {
@@ -1366,17 +1345,17 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
 }
 /** The typed array of a live array that may not use one: every index gives `undefined`. */
 const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;
-/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
-function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `offset` in the struct through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, offset: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
   e.check(value, field);
   m.span(ptr, size);
-  e.store(m.dv, at, value);
+  e.store(m.dv, ptr + offset, value);
 }
 /** `setAt` for an array of `length` scalars. */
-function setEachAt<T>(m: Mem, ptr: number, size: number, at: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+function setEachAt<T>(m: Mem, ptr: number, size: number, offset: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
   checkElems(value, length, e, field);
   m.span(ptr, size);
-  for (let i = 0; i < length; i++) e.store(m.dv, at + i * e.size, value[i]!);
+  for (let i = 0; i < length; i++) e.store(m.dv, ptr + offset + i * e.size, value[i]!);
 }
 /** Throws unless `value` is an array of `length` valid elements. */
 function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
@@ -1443,7 +1422,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * this.#size;
+    cursor.ptr = (this.base + Math.imul(i, this.#size)) >>> 0;
     return cursor;
   }
   /** A view of struct `i` of its own. */
@@ -1487,8 +1466,8 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     return out;
   }
   /** A live view of the field at `offset` of every struct. */
-  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
+  protected columnAt<L>(offset: number, live: new (m: Mem, ptr: number, length: number, stride: number, field: string) => L, field: string): L {
+    return new live(this.m, this.base + offset, this.length, this.#size, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -1539,6 +1518,252 @@ const u64Elems: Elems<bigint, bigint, BigUint64Array> = {
   check: (value, field) => checkBig(value, false, "u64", field),
   store: (view, at, value) => view.setBigUint64(at, value, true),
 };
+/** A `LiveArray` of the elements a `Uint8Array` holds, with its own `get` and scans. */
+class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u8Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `Uint16Array` holds, with its own `get` and scans. */
+class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u16Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `Uint32Array` holds, with its own `get` and scans. */
+class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `Float32Array` holds, with its own `get` and scans. */
+class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, f32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `BigUint64Array` holds, with its own `get` and scans. */
+class LiveArrayU64 extends LiveArray<bigint, bigint, BigUint64Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u64Elems, field);
+  }
+  override get(i: number): bigint {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: bigint, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: bigint, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** The `LiveArray` of `bool`s (no typed array holds them: `LiveArray`'s `get`). */
+class LiveArrayBool extends LiveArray<boolean> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, boolElems, field);
+  }
+}
 const boolElems: Elems<boolean> = {
   size: 1,
   shift: -1,
@@ -1559,14 +1784,14 @@ export class EntityIdArray extends StructArray<EntityId, EntityIdView> {
   override get(i: number): EntityIdView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "EntityIdArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 4;
+    cursor.ptr = (this.base + Math.imul(i, 4)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `EntityId` (a column); reads an aligned field through the memory's typed array. */
   column(field: "0"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "0": return this.columnAt(0, u32Elems, "EntityId[0]");
+      case "0": return this.columnAt(0, LiveArrayU32, "EntityId[0]");
     }
     throw new RangeError(`EntityIdArray: ${show(field)} is not a scalar field of EntityId`);
   }
@@ -1582,7 +1807,7 @@ export class HashArray extends StructArray<Hash, HashView> {
   override get(i: number): HashView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "HashArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 6;
+    cursor.ptr = (this.base + Math.imul(i, 6)) >>> 0;
     return cursor;
   }
 }
@@ -1597,7 +1822,7 @@ export class DuoArray extends StructArray<Duo, DuoView> {
   override get(i: number): DuoView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "DuoArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Duo` (a column); reads an aligned field through the memory's typed array. */
@@ -1605,8 +1830,8 @@ export class DuoArray extends StructArray<Duo, DuoView> {
   column(field: "1"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Float32Array> {
     switch (field) {
-      case "0": return this.columnAt(0, u32Elems, "Duo[0]");
-      case "1": return this.columnAt(4, f32Elems, "Duo[1]");
+      case "0": return this.columnAt(0, LiveArrayU32, "Duo[0]");
+      case "1": return this.columnAt(4, LiveArrayF32, "Duo[1]");
     }
     throw new RangeError(`DuoArray: ${show(field)} is not a scalar field of Duo`);
   }
@@ -1622,7 +1847,7 @@ export class WhereArray extends StructArray<Where, WhereView> {
   override get(i: number): WhereView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "WhereArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
 }
@@ -1637,14 +1862,14 @@ export class AliveArray extends StructArray<Alive, AliveView> {
   override get(i: number): AliveView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "AliveArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 1;
+    cursor.ptr = (this.base + Math.imul(i, 1)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Alive` (a column); reads an aligned field through the memory's typed array. */
   column(field: "0"): LiveArray<boolean, boolean, never>;
   column(field: string): LiveArray<boolean, boolean, never> {
     switch (field) {
-      case "0": return this.columnAt(0, boolElems, "Alive[0]");
+      case "0": return this.columnAt(0, LiveArrayBool, "Alive[0]");
     }
     throw new RangeError(`AliveArray: ${show(field)} is not a scalar field of Alive`);
   }
@@ -1660,7 +1885,7 @@ export class MixArray extends StructArray<Mix, MixView> {
   override get(i: number): MixView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "MixArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 24;
+    cursor.ptr = (this.base + Math.imul(i, 24)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Mix` (a column); reads an aligned field through the memory's typed array. */
@@ -1668,8 +1893,8 @@ export class MixArray extends StructArray<Mix, MixView> {
   column(field: "3"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<bigint, bigint, BigUint64Array> {
     switch (field) {
-      case "0": return this.columnAt(0, u8Elems, "Mix[0]");
-      case "3": return this.columnAt(16, u64Elems, "Mix[3]");
+      case "0": return this.columnAt(0, LiveArrayU8, "Mix[0]");
+      case "3": return this.columnAt(16, LiveArrayU64, "Mix[3]");
     }
     throw new RangeError(`MixArray: ${show(field)} is not a scalar field of Mix`);
   }
@@ -1685,14 +1910,14 @@ export class UnalignedArray extends StructArray<Unaligned, UnalignedView> {
   override get(i: number): UnalignedView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "UnalignedArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 4;
+    cursor.ptr = (this.base + Math.imul(i, 4)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Unaligned` (a column); reads an aligned field through the memory's typed array. */
   column(field: "0"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "0": return this.columnAt(0, u32Elems, "Unaligned[0]");
+      case "0": return this.columnAt(0, LiveArrayU32, "Unaligned[0]");
     }
     throw new RangeError(`UnalignedArray: ${show(field)} is not a scalar field of Unaligned`);
   }
@@ -1708,7 +1933,7 @@ export class WorldArray extends StructArray<World, WorldView> {
   override get(i: number): WorldView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "WorldArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 88;
+    cursor.ptr = (this.base + Math.imul(i, 88)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `World` (a column); reads an aligned field through the memory's typed array. */
@@ -1716,8 +1941,8 @@ export class WorldArray extends StructArray<World, WorldView> {
   column(field: "next"): LiveArray<number, number, Uint32Array>;
   column(field: string): LiveArray<number, number, Uint8Array> | LiveArray<number, number, Uint32Array> {
     switch (field) {
-      case "flag": return this.columnAt(0, u8Elems, "World.flag");
-      case "next": return this.columnAt(80, u32Elems, "World.next");
+      case "flag": return this.columnAt(0, LiveArrayU8, "World.flag");
+      case "next": return this.columnAt(80, LiveArrayU32, "World.next");
     }
     throw new RangeError(`WorldArray: ${show(field)} is not a scalar field of World`);
   }
@@ -1733,7 +1958,7 @@ export class LinkArray extends StructArray<Link, LinkView> {
   override get(i: number): LinkView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "LinkArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Link` (a column); reads an aligned field through the memory's typed array. */
@@ -1741,8 +1966,8 @@ export class LinkArray extends StructArray<Link, LinkView> {
   column(field: "1"): LiveArray<number, number, Uint16Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Uint16Array> {
     switch (field) {
-      case "0": return this.columnAt(0, u32Elems, "Link[0]");
-      case "1": return this.columnAt(4, u16Elems, "Link[1]");
+      case "0": return this.columnAt(0, LiveArrayU32, "Link[0]");
+      case "1": return this.columnAt(4, LiveArrayU16, "Link[1]");
     }
     throw new RangeError(`LinkArray: ${show(field)} is not a scalar field of Link`);
   }

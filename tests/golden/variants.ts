@@ -81,8 +81,7 @@ export class Vec2View {
   set x(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.x`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 8, 0, value, f32Elems, `Vec2.x`);
   }
   get y(): number {
     const m = this.#m;
@@ -104,8 +103,7 @@ export class Vec2View {
   set y(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, at, value, f32Elems, `Vec2.y`);
+    if (typeof value === "number" && ptr + 8 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 8, 4, value, f32Elems, `Vec2.y`);
   }
 }
 
@@ -417,7 +415,7 @@ export class SpotView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 8;
-    if (typeof value === "boolean" && ptr + 12 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 12, at, value, boolElems, `Spot.on`);
+    if (typeof value === "boolean" && ptr + 12 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 12, 8, value, boolElems, `Spot.on`);
   }
 }
 
@@ -564,7 +562,7 @@ export class WideBytesView {
   get 0(): LiveArray<number, number, Uint8Array> {
     const m = this.#m;
     m.span(this.#ptr, 24);
-    return new LiveArray<number, number, Uint8Array>(m, this.#ptr + 4, 3, 1, u8Elems, "Wide.Bytes.0");
+    return new LiveArrayU8(m, this.#ptr + 4, 3, 1, "Wide.Bytes.0");
   }
   /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
   set 0(value: [number, number, number]) {
@@ -1084,7 +1082,7 @@ export class SceneView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr;
-    if (typeof value === "number" && (value & 255) === value && ptr + 224 <= m.end) m.u8[at] = value; else setAt(m, ptr, 224, at, value, u8Elems, `Scene.id`);
+    if (typeof value === "number" && (value & 255) === value && ptr + 224 <= m.end) m.u8[at] = value; else setAt(m, ptr, 224, 0, value, u8Elems, `Scene.id`);
   }
   get main(): Shape {
     const m = this.#m;
@@ -1721,56 +1719,63 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
-  readonly #field: string;
-  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
-  readonly #first: number = 0;
-  readonly #step: number = 0;
-  #typed: Typed<T>;
+  /** What errors call the array. */
+  protected readonly field: string = "";
+  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `step` is 0). */
+  protected readonly first: number = 0;
+  protected readonly step: number = 0;
+  // Declared, not defined (a field defined with no value starts as
+  // `undefined`): V8 then knows the class of the typed array the field
+  // holds and does not check it on every `get` (`view/column`).
+  /** The memory's typed array of the elements, or an empty one where it may not serve. */
+  declare protected typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
     this.#ptr = ptr;
     this.length = length;
     this.#stride = stride;
     this.#e = e;
-    this.#field = field;
+    this.field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >>> e.shift : 0;
-    this.#step = fast ? stride >>> e.shift : 0;
-    this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
+    this.first = fast ? ptr >>> e.shift : 0;
+    this.step = fast ? stride >>> e.shift : 0;
+    this.typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
   get ptr(): number {
     return this.#ptr;
   }
-  /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
+  /**
+   * Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a
+   * bad index or bytes out of bounds. (The array of each scalar type has a `get` of its own,
+   * which reads the typed array first.)
+   */
   get(i: number): V {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    // Where the typed array may not serve, it is empty: `undefined`.
-    const x = this.#typed[this.#first + i * this.#step];
-    if (x !== undefined) return x as unknown as V;
-    return this.#slow(i);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    return this.slow(i);
   }
-  #slow(i: number): V {
+  /** Element `i` through the DataView (taking a new buffer after `memory.grow`, and the typed array with it). */
+  protected slow(i: number): V {
     const m = this.#m;
     const e = this.#e;
     const at = this.#ptr + i * this.#stride;
     let v: V;
     try {
       if (at + e.size > m.u8.length) throw new RangeError("out of bounds");
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     } catch (error) {
       m.fresh(error, at, e.size);
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     }
-    if (this.#step !== 0) this.#typed = e.typed(m) ?? emptyTyped;
+    if (this.step !== 0) this.typed = e.typed(m) ?? emptyTyped;
     return v;
   }
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
     const e = this.#e;
-    e.check(value, `${this.#field}[${i}]`);
+    e.check(value, `${this.field}[${i}]`);
     const m = this.#m;
     const at = this.#ptr + i * this.#stride;
     if (at + e.size > m.u8.length) m.span(at, e.size);
@@ -1784,10 +1789,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     for (let i = 0; i < this.length; i++) {
       const at = this.#ptr + i * this.#stride;
       try {
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       } catch (error) {
         m.fresh(error, at, e.size);
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       }
     }
     return out;
@@ -1799,47 +1804,25 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
    */
   subarray(): A | null {
     const e = this.#e;
-    if (this.#step !== 1 || this.#stride !== e.size) return null;
+    if (this.step !== 1 || this.#stride !== e.size) return null;
     const m = this.#m;
     const end = this.#ptr + this.length * e.size;
     if (end > m.u8.length) m.span(this.#ptr, this.length * e.size);
     const typed = e.typed(m) as unknown as { subarray(begin: number, end: number): A } | null;
-    return typed === null ? null : typed.subarray(this.#first, this.#first + this.length);
+    return typed === null ? null : typed.subarray(this.first, this.first + this.length);
   }
   /**
-   * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
-   * the typed array, the loop reads it directly, its position kept in locals.
+   * Folds `fn` over the elements in order, starting from `initial` (a scan). (The array of each
+   * scalar type reads the typed array directly where `get` may.)
    */
   reduce<U>(fn: (acc: U, value: V, index: number) => U, initial: U): U {
     let acc = initial;
-    let i = 0;
-    const n = this.length;
-    const step = this.#step;
-    if (step !== 0) {
-      const typed = this.#typed;
-      for (let k = this.#first; i < n; i++, k += step) {
-        const x = typed[k];
-        if (x === undefined) break;
-        acc = fn(acc, x as unknown as V, i);
-      }
-    }
-    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    for (let i = 0; i < this.length; i++) acc = fn(acc, this.get(i), i);
     return acc;
   }
   /** Calls `fn` with each element (as `get` gives it) and its index; reads like `reduce`. */
   forEach(fn: (value: V, index: number) => void): void {
-    let i = 0;
-    const n = this.length;
-    const step = this.#step;
-    if (step !== 0) {
-      const typed = this.#typed;
-      for (let k = this.#first; i < n; i++, k += step) {
-        const x = typed[k];
-        if (x === undefined) break;
-        fn(x as unknown as V, i);
-      }
-    }
-    for (; i < n; i++) fn(this.get(i), i);
+    for (let i = 0; i < this.length; i++) fn(this.get(i), i);
   }
   /** `fn` of each element (as `get` gives it) and its index. */
   map<U>(fn: (value: V, index: number) => U): U[] {
@@ -1855,11 +1838,11 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
 }
 /** The typed array of a live array that may not use one: every index gives `undefined`. */
 const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;
-/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
-function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `offset` in the struct through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, offset: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
   e.check(value, field);
   m.span(ptr, size);
-  e.store(m.dv, at, value);
+  e.store(m.dv, ptr + offset, value);
 }
 /** Throws unless `value` is an array of `length` valid elements. */
 function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
@@ -1926,7 +1909,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * this.#size;
+    cursor.ptr = (this.base + Math.imul(i, this.#size)) >>> 0;
     return cursor;
   }
   /** A view of struct `i` of its own. */
@@ -1970,8 +1953,8 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     return out;
   }
   /** A live view of the field at `offset` of every struct. */
-  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
+  protected columnAt<L>(offset: number, live: new (m: Mem, ptr: number, length: number, stride: number, field: string) => L, field: string): L {
+    return new live(this.m, this.base + offset, this.length, this.#size, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -1995,6 +1978,108 @@ const f32Elems: Elems<number, number, Float32Array> = {
   check: (value, field) => checkFloat(value, "f32", field),
   store: (view, at, value) => view.setFloat32(at, value, true),
 };
+/** A `LiveArray` of the elements a `Uint8Array` holds, with its own `get` and scans. */
+class LiveArrayU8 extends LiveArray<number, number, Uint8Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u8Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `Float32Array` holds, with its own `get` and scans. */
+class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, f32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** The `LiveArray` of `bool`s (no typed array holds them: `LiveArray`'s `get`). */
+class LiveArrayBool extends LiveArray<boolean> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, boolElems, field);
+  }
+}
 const boolElems: Elems<boolean> = {
   size: 1,
   shift: -1,
@@ -2015,15 +2100,15 @@ export class Vec2Array extends StructArray<Vec2, Vec2View> {
   override get(i: number): Vec2View {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Vec2Array");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 8;
+    cursor.ptr = (this.base + Math.imul(i, 8)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Vec2` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "y"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Float32Array> {
     switch (field) {
-      case "x": return this.columnAt(0, f32Elems, "Vec2.x");
-      case "y": return this.columnAt(4, f32Elems, "Vec2.y");
+      case "x": return this.columnAt(0, LiveArrayF32, "Vec2.x");
+      case "y": return this.columnAt(4, LiveArrayF32, "Vec2.y");
     }
     throw new RangeError(`Vec2Array: ${show(field)} is not a scalar field of Vec2`);
   }
@@ -2039,14 +2124,14 @@ export class SpotArray extends StructArray<Spot, SpotView> {
   override get(i: number): SpotView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "SpotArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 12;
+    cursor.ptr = (this.base + Math.imul(i, 12)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Spot` (a column); reads an aligned field through the memory's typed array. */
   column(field: "on"): LiveArray<boolean, boolean, never>;
   column(field: string): LiveArray<boolean, boolean, never> {
     switch (field) {
-      case "on": return this.columnAt(8, boolElems, "Spot.on");
+      case "on": return this.columnAt(8, LiveArrayBool, "Spot.on");
     }
     throw new RangeError(`SpotArray: ${show(field)} is not a scalar field of Spot`);
   }
@@ -2062,14 +2147,14 @@ export class SceneArray extends StructArray<Scene, SceneView> {
   override get(i: number): SceneView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "SceneArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 224;
+    cursor.ptr = (this.base + Math.imul(i, 224)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Scene` (a column); reads an aligned field through the memory's typed array. */
   column(field: "id"): LiveArray<number, number, Uint8Array>;
   column(field: string): LiveArray<number, number, Uint8Array> {
     switch (field) {
-      case "id": return this.columnAt(0, u8Elems, "Scene.id");
+      case "id": return this.columnAt(0, LiveArrayU8, "Scene.id");
     }
     throw new RangeError(`SceneArray: ${show(field)} is not a scalar field of Scene`);
   }

@@ -17,6 +17,8 @@ use crate::writer::Writer;
 /// An element kind: the expression of an `Elems` and its three types.
 struct Kind {
     expr: String,
+    /// The `LiveArray` class of a scalar (or pointer) kind: its own `get`.
+    live: Option<&'static str>,
     value: String,
     view: String,
     typed: &'static str,
@@ -40,21 +42,32 @@ impl TypeScript {
         self.used.insert("LiveArray");
         let k = self.kind(elem, ctx);
         let ty = format!("LiveArray<{}, {}, {}>", k.value, k.view, k.typed);
-        (format!("new {ty}(m, {at}, {len}, {}, {}, \"{ctx}\")", elem.size, k.expr), ty)
+        let stride = elem.size;
+        let expr = match k.live {
+            Some(class) => format!("new {class}(m, {at}, {len}, {stride}, \"{ctx}\")"),
+            None => format!("new {ty}(m, {at}, {len}, {stride}, {}, \"{ctx}\")", k.expr),
+        };
+        (expr, ty)
     }
 
     /// The element kind of arrays of `t` (not a struct).
     fn kind(&mut self, t: &TypeLayout, ctx: &str) -> Kind {
         let value = ts_type(t);
         match t.kind {
-            TypeKind::Scalar(s) => {
-                let (name, typed, _, _) = elems::scalar(s);
-                self.used.insert(name);
-                Kind { expr: String::from(name), view: value.clone(), value, typed }
-            }
-            TypeKind::Pointer(_) => {
-                self.used.insert("u32Elems");
-                Kind { expr: String::from("u32Elems"), view: value.clone(), value, typed: "Uint32Array" }
+            TypeKind::Scalar(_) | TypeKind::Pointer(_) => {
+                // A pointer is its address, a `u32`.
+                let n = elems::scalar(match t.kind {
+                    TypeKind::Scalar(s) => s,
+                    _ => wasm_layout_core::descriptor::Scalar::U32,
+                });
+                self.used.insert(n.live);
+                Kind {
+                    expr: String::from(n.elems),
+                    live: Some(n.live),
+                    view: value.clone(),
+                    value,
+                    typed: n.typed,
+                }
             }
             _ => {
                 self.used.insert("Elems");
@@ -80,7 +93,7 @@ impl TypeScript {
                     params(&["value", "field"], &check),
                     params(&["view", "at", "value"], &store),
                 );
-                Kind { expr, value, view: view_ty, typed: "never" }
+                Kind { expr, live: None, value, view: view_ty, typed: "never" }
             }
         }
     }
@@ -113,7 +126,9 @@ impl TypeScript {
             "if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, \"{name}Array\");"
         ));
         w.line(format_args!("const cursor = this.cursor;"));
-        w.line(format_args!("cursor.ptr = this.base + i * {size};"));
+        // In 32 bits, then unsigned: the true address is below 2^32 (the
+        // constructor's bounds), so it is exact with no overflow checks.
+        w.line(format_args!("cursor.ptr = (this.base + Math.imul(i, {size})) >>> 0;"));
         w.line(format_args!("return cursor;"));
         w.close(format_args!("}}"));
         // Columns of the scalar fields, one overload per element kind.
@@ -148,10 +163,8 @@ impl TypeScript {
             for (k, cases) in &groups {
                 for (field, offset) in cases {
                     let ctx = super::value::member(name, field.trim_matches('"'));
-                    w.line(format_args!(
-                        "case {field}: return this.columnAt({offset}, {}, \"{ctx}\");",
-                        k.expr
-                    ));
+                    let class = k.live.expect("a column is of a scalar or a pointer");
+                    w.line(format_args!("case {field}: return this.columnAt({offset}, {class}, \"{ctx}\");"));
                 }
             }
             w.close(format_args!("}}"));
@@ -245,7 +258,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * this.#size;
+    cursor.ptr = (this.base + Math.imul(i, this.#size)) >>> 0;
     return cursor;
   }
   /** A view of struct `i` of its own. */
@@ -289,8 +302,8 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     return out;
   }
   /** A live view of the field at `offset` of every struct. */
-  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
+  protected columnAt<L>(offset: number, live: new (m: Mem, ptr: number, length: number, stride: number, field: string) => L, field: string): L {
+    return new live(this.m, this.base + offset, this.length, this.#size, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);

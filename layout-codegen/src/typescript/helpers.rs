@@ -279,7 +279,19 @@ function utf8ValidUpTo(bytes: Uint8Array): number {
 /// The names of every helper: taken in every file, so whether a type may be
 /// declared does not depend on which helpers other types need.
 pub(crate) fn names() -> impl Iterator<Item = &'static str> {
-    every().map(|h| h.name)
+    every().flat_map(|h| core::iter::once(h.name).chain(h.text.lines().filter_map(declared)))
+}
+
+/// The name a line of a helper declares at file scope (`function memOfNew(`,
+/// `export interface Typed<T>`, `const emptyTyped:`), read from the text
+/// itself so that no list of them can fall behind.
+fn declared(line: &'static str) -> Option<&'static str> {
+    let line = line.strip_prefix("export ").unwrap_or(line);
+    let rest = ["function ", "class ", "interface ", "type ", "const ", "let "]
+        .iter()
+        .find_map(|kw| line.strip_prefix(kw))?;
+    let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$')).unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
 }
 
 /// Every helper: the plain ones, then those of live views and arrays.

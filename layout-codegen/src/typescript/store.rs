@@ -40,7 +40,7 @@ impl TypeScript {
             _ => (t, None),
         };
         let TypeKind::Scalar(s) = elem.kind else { return false };
-        let (kind, _, member, shift) = elems::scalar(s);
+        let elems::ScalarNames { elems: kind, member, shift, .. } = elems::scalar(s);
         self.used.insert(kind);
         let mut test = alloc::vec::Vec::new();
         match len {
@@ -58,7 +58,12 @@ impl TypeScript {
         test.push(format!("ptr + {size} <= m.end"));
         // The index: `(ptr >>> shift) + offset / size` where the offset
         // keeps `ptr`'s alignment (V8 shifts `ptr` once for all setters).
+        // `at` (the field's address) only where the fast path uses it: an
+        // addition V8 checks for overflow, which it cannot move into the
+        // cold branch that alone would use it otherwise.
+        let at = offset_expr("ptr", offset);
         let mut first = String::from("at");
+        let mut uses_at = true;
         if shift > 0 {
             let mask = (1 << shift) - 1;
             if offset & mask == 0 {
@@ -67,6 +72,7 @@ impl TypeScript {
                     0 => format!("ptr >>> {shift}"),
                     words => format!("(ptr >>> {shift}) + {words}"),
                 };
+                uses_at = false;
             } else {
                 test.push(format!("(at & {mask}) === 0"));
                 first = format!("at >>> {shift}");
@@ -75,12 +81,14 @@ impl TypeScript {
         let value = |v: String| if s == Scalar::Bool { format!("{v} ? 1 : 0") } else { v };
         w.line(format_args!("const m = this.#m;"));
         w.line(format_args!("const ptr = this.#ptr;"));
-        w.line(format_args!("const at = {};", offset_expr("ptr", offset)));
+        if uses_at {
+            w.line(format_args!("const at = {at};"));
+        }
         match len {
             None => {
                 self.used.insert("setAt");
                 w.line(format_args!(
-                    "if ({}) m.{member}[{first}] = {}; else setAt(m, ptr, {size}, at, value, {kind}, `{ctx}`);",
+                    "if ({}) m.{member}[{first}] = {}; else setAt(m, ptr, {size}, {offset}, value, {kind}, `{ctx}`);",
                     test.join(" && "),
                     value(String::from("value"))
                 ));
@@ -95,7 +103,7 @@ impl TypeScript {
                     w.line(format_args!("typed[{k}] = {};", value(format!("value[{i}]!"))));
                 }
                 w.close_open(format_args!("}} else {{"));
-                w.line(format_args!("setEachAt(m, ptr, {size}, at, value, {len}, {kind}, `{ctx}`);"));
+                w.line(format_args!("setEachAt(m, ptr, {size}, {offset}, value, {len}, {kind}, `{ctx}`);"));
                 w.close(format_args!("}}"));
             }
         }
@@ -109,21 +117,21 @@ pub(super) const HELPERS: &[Helper] = &[
     Helper {
         name: "setAt",
         calls: &["Mem", "Elems"],
-        text: r#"/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
-function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+        text: r#"/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `offset` in the struct through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, offset: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
   e.check(value, field);
   m.span(ptr, size);
-  e.store(m.dv, at, value);
+  e.store(m.dv, ptr + offset, value);
 }"#,
     },
     Helper {
         name: "setEachAt",
         calls: &["Mem", "Elems", "checkElems"],
         text: r#"/** `setAt` for an array of `length` scalars. */
-function setEachAt<T>(m: Mem, ptr: number, size: number, at: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
+function setEachAt<T>(m: Mem, ptr: number, size: number, offset: number, value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
   checkElems(value, length, e, field);
   m.span(ptr, size);
-  for (let i = 0; i < length; i++) e.store(m.dv, at + i * e.size, value[i]!);
+  for (let i = 0; i < length; i++) e.store(m.dv, ptr + offset + i * e.size, value[i]!);
 }"#,
     },
     Helper {

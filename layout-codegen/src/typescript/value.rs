@@ -133,7 +133,7 @@ impl TypeScript {
                 if a.len <= LITERAL_ARRAY_MAX && matches!(a.elem.kind, TypeKind::Scalar(_)) =>
             {
                 let TypeKind::Scalar(s) = a.elem.kind else { unreachable!() };
-                let (elems, _, _, _) = super::elems::scalar(s);
+                let elems = super::elems::scalar(s).elems;
                 self.used.insert("checkElems");
                 self.used.insert(elems);
                 let mut ok =

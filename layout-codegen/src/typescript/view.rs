@@ -243,7 +243,7 @@ impl TypeScript {
     /// the index `(ptr >>> shift) + offset / size`: no addition V8 checks
     /// for overflow, and the same test in every getter of the struct.
     fn fast_get(&mut self, w: &mut Writer, sc: Scalar, offset: usize) {
-        let (_, _, member, shift) = elems::scalar(sc);
+        let elems::ScalarNames { member, shift, .. } = elems::scalar(sc);
         let at = offset_expr("ptr", offset);
         w.line(format_args!("const ptr = this.#ptr;"));
         if sc == Scalar::Bool {

@@ -151,10 +151,14 @@ pub(crate) fn end<T: SlotTable>(t: &T) -> u64 {
 /// inline, for the reason given in [`take_error`]. `fault` takes numbers,
 /// not the table: a pointer to the pool passed to a call would let the
 /// compiler assume the slot stores may write the pool's own fields, and
-/// reload them after each.
+/// reload them after each. Nor does it take the handle or the slot: a
+/// 12-byte struct argument is passed by address, so the caller kept the
+/// handle in a stack slot, and copied every handle it was given there, on
+/// the fast path too.
 #[inline(always)]
 pub(crate) fn handle_error<T: SlotTable>(t: &T, handle: PoolHandle) -> MemoryError {
-    match fault(t.first(), t.slot(handle.index), handle) {
+    let current = t.slot(handle.index).map(|slot| slot.generation);
+    match fault(t.first(), current, handle.pool, handle.generation) {
         Fault::Foreign => MemoryError::ForeignHandle { expected: t.first(), found: handle.pool },
         Fault::Outside => MemoryError::OutsideRegion {
             offset: u64::from(handle.index)
@@ -181,16 +185,14 @@ enum Fault {
 
 #[cold]
 #[inline(never)]
-fn fault(first: u32, slot: Option<Slot>, handle: PoolHandle) -> Fault {
-    if handle.pool != first {
+fn fault(first: u32, current: Option<u32>, pool: u32, generation: u32) -> Fault {
+    if pool != first {
         return Fault::Foreign;
     }
-    match slot {
+    match current {
         None => Fault::Outside,
-        Some(slot) if handle.generation & 1 == 1 && slot.generation == handle.generation.wrapping_add(1) => {
-            Fault::DoubleFree
-        }
-        Some(slot) => Fault::Stale { current: slot.generation },
+        Some(current) if generation & 1 == 1 && current == generation.wrapping_add(1) => Fault::DoubleFree,
+        Some(current) => Fault::Stale { current },
     }
 }
 
@@ -238,4 +240,61 @@ pub(crate) fn reset_generation(generations: impl Iterator<Item = u32>) -> u32 {
 pub(crate) fn reset_slot(index: u32, count: u32, generation: u32) -> Slot {
     let next = index.wrapping_add(1);
     Slot { generation, next: if next >= count { NIL } else { next } }
+}
+
+#[cfg(all(test, feature = "alloc"))]
+mod tests {
+    use super::super::{MemoryError, Pool, PoolHandle};
+
+    /// Every reason a handle is refused, with its exact error, and the pool
+    /// unchanged by each refusal.
+    #[test]
+    fn each_bad_handle_gets_its_own_error_and_changes_nothing() {
+        let mut pool = Pool::new(4096, 24, 8, 2).unwrap();
+        let a = pool.alloc().unwrap();
+        let b = pool.alloc().unwrap();
+        pool.free(a).unwrap();
+        let c = pool.alloc().unwrap(); // slot 0 again, a's generation + 2
+        pool.free(b).unwrap();
+        let before = pool.clone();
+        let cases = [
+            (PoolHandle { pool: 2048, ..c }, MemoryError::ForeignHandle { expected: 4096, found: 2048 }),
+            (
+                PoolHandle { index: 2, ..c },
+                MemoryError::OutsideRegion { offset: 4096 + 48, base: 4096, end: 4096 + 48 },
+            ),
+            (
+                PoolHandle { index: u32::MAX, ..c },
+                MemoryError::OutsideRegion {
+                    offset: 4096 + 24 * u64::from(u32::MAX),
+                    base: 4096,
+                    end: 4096 + 48,
+                },
+            ),
+            (b, MemoryError::DoubleFree { offset: 4120 }),
+            (a, MemoryError::StaleHandle { index: 0, generation: a.generation, current: c.generation }),
+            // An even generation is never handed out: the free slot 1 has it.
+            (
+                PoolHandle { generation: b.generation + 1, ..b },
+                MemoryError::StaleHandle {
+                    index: 1,
+                    generation: b.generation + 1,
+                    current: b.generation + 1,
+                },
+            ),
+            // ... and the live slot 0 is one past it.
+            (
+                PoolHandle { generation: c.generation - 1, ..c },
+                MemoryError::StaleHandle { index: 0, generation: c.generation - 1, current: c.generation },
+            ),
+        ];
+        for (handle, error) in cases {
+            assert_eq!(pool.free(handle), Err(error), "free {handle:?}");
+            assert_eq!(pool.offset(handle), Err(error), "offset {handle:?}");
+            assert!(!pool.is_live(handle));
+            assert_eq!(pool, before);
+        }
+        assert_eq!(pool.offset(c), Ok(4096));
+        pool.free(c).unwrap();
+    }
 }

@@ -66,6 +66,12 @@ test("typed-array and DataView paths read the same values, aligned or not", () =
     assert.equal(fv.d, -2.5e300);
     assert.deepStrictEqual(fv.fs.toArray(), floats.fs.map(Math.fround));
     assert.deepStrictEqual([fv.fs.get(0), fv.fs.get(1), fv.fs.get(2)], floats.fs.map(Math.fround));
+    // The scans read the typed array (aligned) or the DataView (not): the same values.
+    assert.deepStrictEqual(fv.fs.reduce<number[]>((acc, x, i) => [...acc, x, i], []), [0.5, 0, -3, 1, 1e30, 2].map(Math.fround));
+    const seen: number[] = [];
+    fv.fs.forEach((x, i) => seen.push(i, x));
+    assert.deepStrictEqual(seen, [0, 0.5, 1, -3, 2, Math.fround(1e30)]);
+    assert.deepStrictEqual(fv.fs.map((x) => x * 2), floats.fs.map((x) => Math.fround(x) * 2));
     const sub = fv.fs.subarray();
     if (at % 4 === 0) assert.deepStrictEqual([...(sub ?? [])], floats.fs.map(Math.fround));
     else assert.equal(sub, null, "no typed array over misaligned elements");
@@ -74,6 +80,7 @@ test("typed-array and DataView paths read the same values, aligned or not", () =
     assert.equal(wv.a, wide.a);
     assert.equal(wv.b, wide.b);
     assert.deepStrictEqual(wv.d.toArray(), wide.d);
+    assert.equal(wv.d.reduce((acc, x) => acc + x, 0n), wide.d[0] + wide.d[1]);
     assert.equal(wv.c.get(1), wide.c[1]);
     // Writes through either path land where the DataView reads them.
     fv.f = 3.5;
@@ -87,6 +94,10 @@ test("typed-array and DataView paths read the same values, aligned or not", () =
   const packed = new b.PackedArray(mem, 3001, n);
   assert.deepStrictEqual(packed.column("b").toArray(), [0, 10, 20, 30, 40]);
   assert.deepStrictEqual(packed.column("d").toArray(), [0n, 1n, 2n, 3n, 4n]);
+  assert.equal(packed.column("b").reduce((acc, x) => acc + x, 0), 100);
+  const bs: number[] = [];
+  packed.column("b").forEach((x) => bs.push(x));
+  assert.deepStrictEqual(bs, [0, 10, 20, 30, 40]);
 });
 
 test("a struct array: cursor, own views, iteration, scans and columns", () => {
@@ -135,6 +146,53 @@ test("a struct array: cursor, own views, iteration, scans and columns", () => {
   assert.equal(tail.column("y").get(0), 0);
   assert.throws(() => tail.column("y").get(1), /^RangeError: out of bounds: bytes 65544\.\.65552 needed, the memory is 65536 bytes long$/);
   assert.throws(() => tail.get(1).x, /^RangeError: out of bounds/);
+});
+
+test("at the top of a 4 GiB memory: cursors and columns past 2^31, whose 32-bit indices wrap", () => {
+  // 65536 pages: the largest wasm32 memory. Its pages are reserved, not
+  // touched: only the bytes written here are.
+  const mem = new WebAssembly.Memory({ initial: 65536, maximum: 65536 });
+  const dv = new DataView(mem.buffer);
+  const size = b.AllScalarsLayout.size;
+  const value = (i: number): b.AllScalars => ({
+    a_u8: 200 + i,
+    a_u16: 60000 + i,
+    a_u32: 4000000000 + i,
+    a_u64: 2n ** 63n + BigInt(i),
+    a_i8: -100 - i,
+    a_i16: -30000 - i,
+    a_i32: -2000000000 - i,
+    a_i64: -(2n ** 62n) - BigInt(i),
+    a_f32: 1.5 + i,
+    a_f64: 1e300 + i,
+    a_bool: i % 2 === 1,
+  });
+  // The last structs of the memory, and ones that straddle 2^31 (where a
+  // pointer stops being a small integer to V8).
+  for (const base of [2 ** 32 - 4 * size, 2 ** 31 - 2 * size]) {
+    for (let i = 0; i < 4; i++) b.writeAllScalars(dv, base + i * size, value(i));
+    const all = new b.AllScalarsArray(mem, base, 4);
+    for (let i = 0; i < 4; i++) {
+      assert.deepStrictEqual(b.readAllScalars(dv, all.get(i).ptr), value(i));
+      assert.equal(all.get(i).ptr, base + i * size);
+      assert.equal(all.get(i).a_u32, value(i).a_u32);
+      assert.equal(all.column("a_u8").get(i), value(i).a_u8);
+      assert.equal(all.column("a_i16").get(i), value(i).a_i16);
+      assert.equal(all.column("a_u32").get(i), value(i).a_u32);
+      assert.equal(all.column("a_f64").get(i), value(i).a_f64);
+      assert.equal(all.column("a_bool").get(i), value(i).a_bool);
+    }
+    assert.deepStrictEqual(all.column("a_u8").toArray(), [200, 201, 202, 203]);
+    assert.equal(all.column("a_f32").reduce((s, x) => s + x, 0), 1.5 + 2.5 + 3.5 + 4.5);
+    all.get(3).a_u8 = 7;
+    all.column("a_i8").set(3, -1);
+    assert.equal(b.readAllScalars(dv, base + 3 * size).a_u8, 7);
+    assert.equal(b.readAllScalars(dv, base + 3 * size).a_i8, -1);
+  }
+  // One struct past the end: out of bounds, not a wrapped-around read.
+  const past = new b.AllScalarsArray(mem, 2 ** 32 - 4 * size, 4);
+  assert.throws(() => new b.AllScalarsArray(mem, 2 ** 32 - 4 * size, 5), RangeError);
+  assert.equal(past.get(3).ptr, 2 ** 32 - size);
 });
 
 test("views, live arrays and columns survive memory.grow", () => {

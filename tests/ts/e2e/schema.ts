@@ -91,8 +91,7 @@ export class Vec3View {
   set x(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && ptr + 12 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.x`);
+    if (typeof value === "number" && ptr + 12 <= m.end && (ptr & 3) === 0) m.f32[ptr >>> 2] = value; else setAt(m, ptr, 12, 0, value, f32Elems, `Vec3.x`);
   }
   /** Along y (up). */
   get y(): number {
@@ -115,8 +114,7 @@ export class Vec3View {
   set y(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && ptr + 12 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.y`);
+    if (typeof value === "number" && ptr + 12 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 12, 4, value, f32Elems, `Vec3.y`);
   }
   /** Along z. */
   get z(): number {
@@ -139,8 +137,7 @@ export class Vec3View {
   set z(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && ptr + 12 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 12, at, value, f32Elems, `Vec3.z`);
+    if (typeof value === "number" && ptr + 12 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 12, 8, value, f32Elems, `Vec3.z`);
   }
 }
 
@@ -342,8 +339,7 @@ export class ParticleView {
   set mass(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 24;
-    if (typeof value === "number" && ptr + 40 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 40, at, value, f32Elems, `Particle.mass`);
+    if (typeof value === "number" && ptr + 40 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 6] = value; else setAt(m, ptr, 40, 24, value, f32Elems, `Particle.mass`);
   }
   /** What it is. */
   get kind(): Kind {
@@ -385,7 +381,7 @@ export class ParticleView {
     const m = this.#m;
     const ptr = this.#ptr;
     const at = ptr + 29;
-    if (typeof value === "boolean" && ptr + 40 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 40, at, value, boolElems, `Particle.alive`);
+    if (typeof value === "boolean" && ptr + 40 <= m.end) m.u8[at] = value ? 1 : 0; else setAt(m, ptr, 40, 29, value, boolElems, `Particle.alive`);
   }
   /** Bits the guest may set. */
   get flags(): number {
@@ -408,8 +404,7 @@ export class ParticleView {
   set flags(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 30;
-    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 15] = value; else setAt(m, ptr, 40, at, value, u16Elems, `Particle.flags`);
+    if (typeof value === "number" && (value & 65535) === value && ptr + 40 <= m.end && (ptr & 1) === 0) m.u16[(ptr >>> 1) + 15] = value; else setAt(m, ptr, 40, 30, value, u16Elems, `Particle.flags`);
   }
   /** Unique identity. */
   get id(): bigint {
@@ -432,8 +427,7 @@ export class ParticleView {
   set id(value: bigint) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 32;
-    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 40 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 4] = value; else setAt(m, ptr, 40, at, value, u64Elems, `Particle.id`);
+    if (typeof value === "bigint" && BigInt.asUintN(64, value) === value && ptr + 40 <= m.end && (ptr & 7) === 0) m.u64[(ptr >>> 3) + 4] = value; else setAt(m, ptr, 40, 32, value, u64Elems, `Particle.id`);
   }
 }
 
@@ -561,8 +555,7 @@ export class StepRequestView {
   set count(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 4;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 24 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 24, at, value, u32Elems, `StepRequest.count`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 24 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 1] = value; else setAt(m, ptr, 24, 4, value, u32Elems, `StepRequest.count`);
   }
   /** The time step in seconds. */
   get dt(): number {
@@ -585,8 +578,7 @@ export class StepRequestView {
   set dt(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && ptr + 24 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 24, at, value, f32Elems, `StepRequest.dt`);
+    if (typeof value === "number" && ptr + 24 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 24, 8, value, f32Elems, `StepRequest.dt`);
   }
   /** The acceleration applied. */
   get gravity(): Vec3View {
@@ -694,8 +686,7 @@ export class StepResponseView {
   set alive(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, at, value, u32Elems, `StepResponse.alive`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 16 <= m.end && (ptr & 3) === 0) m.u32[ptr >>> 2] = value; else setAt(m, ptr, 16, 0, value, u32Elems, `StepResponse.alive`);
   }
   /** Their kinetic plus potential energy. */
   get energy(): number {
@@ -718,8 +709,7 @@ export class StepResponseView {
   set energy(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 16, at, value, f64Elems, `StepResponse.energy`);
+    if (typeof value === "number" && ptr + 16 <= m.end && (ptr & 7) === 0) m.f64[(ptr >>> 3) + 1] = value; else setAt(m, ptr, 16, 8, value, f64Elems, `StepResponse.energy`);
   }
 }
 
@@ -890,8 +880,7 @@ export class StepFrameView {
   set count(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 8;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 32, at, value, u32Elems, `StepFrame.count`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 2] = value; else setAt(m, ptr, 32, 8, value, u32Elems, `StepFrame.count`);
   }
   /** The time step in seconds. */
   get dt(): number {
@@ -914,8 +903,7 @@ export class StepFrameView {
   set dt(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 12;
-    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 32, at, value, f32Elems, `StepFrame.dt`);
+    if (typeof value === "number" && ptr + 32 <= m.end && (ptr & 3) === 0) m.f32[(ptr >>> 2) + 3] = value; else setAt(m, ptr, 32, 12, value, f32Elems, `StepFrame.dt`);
   }
   /** The acceleration applied. */
   get gravity(): Vec3View {
@@ -952,8 +940,7 @@ export class StepFrameView {
   set frame(value: number) {
     const m = this.#m;
     const ptr = this.#ptr;
-    const at = ptr + 28;
-    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 32, at, value, u32Elems, `StepFrame.frame`);
+    if (typeof value === "number" && (value >>> 0) === value && ptr + 32 <= m.end && (ptr & 3) === 0) m.u32[(ptr >>> 2) + 7] = value; else setAt(m, ptr, 32, 28, value, u32Elems, `StepFrame.frame`);
   }
   /** A view of the `Particle` that `src` points to; a `RangeError` if it is null or its bytes are out of bounds. */
   srcView(): ParticleView {
@@ -1171,7 +1158,7 @@ export class LabelView {
     const m = this.#m;
     const s = this.members;
     region(m, s.ptr, s.len, 4, "u32");
-    return new LiveArray<number, number, Uint32Array>(m, s.ptr, s.len, 4, u32Elems, "Label.members");
+    return new LiveArrayU32(m, s.ptr, s.len, 4, "Label.members");
   }
 }
 
@@ -1671,56 +1658,63 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
   readonly #ptr: number = 0;
   readonly #stride: number = 0;
   readonly #e: Elems<T, V, A>;
-  readonly #field: string;
-  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `#step` is 0). */
-  readonly #first: number = 0;
-  readonly #step: number = 0;
-  #typed: Typed<T>;
+  /** What errors call the array. */
+  protected readonly field: string = "";
+  /** `ptr` and `stride` counted in elements of the typed array, when `get` may use it (else `step` is 0). */
+  protected readonly first: number = 0;
+  protected readonly step: number = 0;
+  // Declared, not defined (a field defined with no value starts as
+  // `undefined`): V8 then knows the class of the typed array the field
+  // holds and does not check it on every `get` (`view/column`).
+  /** The memory's typed array of the elements, or an empty one where it may not serve. */
+  declare protected typed: Typed<T>;
   constructor(m: Mem, ptr: number, length: number, stride: number, e: Elems<T, V, A>, field: string) {
     this.#m = m;
     this.#ptr = ptr;
     this.length = length;
     this.#stride = stride;
     this.#e = e;
-    this.#field = field;
+    this.field = field;
     const mask = e.size - 1;
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
-    this.#first = fast ? ptr >>> e.shift : 0;
-    this.#step = fast ? stride >>> e.shift : 0;
-    this.#typed = (fast ? e.typed(m) : null) ?? emptyTyped;
+    this.first = fast ? ptr >>> e.shift : 0;
+    this.step = fast ? stride >>> e.shift : 0;
+    this.typed = (fast ? e.typed(m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
   get ptr(): number {
     return this.#ptr;
   }
-  /** Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a bad index or bytes out of bounds. */
+  /**
+   * Element `i`: its value, or a live view of it (of a struct or an array); a `RangeError` for a
+   * bad index or bytes out of bounds. (The array of each scalar type has a `get` of its own,
+   * which reads the typed array first.)
+   */
   get(i: number): V {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
-    // Where the typed array may not serve, it is empty: `undefined`.
-    const x = this.#typed[this.#first + i * this.#step];
-    if (x !== undefined) return x as unknown as V;
-    return this.#slow(i);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    return this.slow(i);
   }
-  #slow(i: number): V {
+  /** Element `i` through the DataView (taking a new buffer after `memory.grow`, and the typed array with it). */
+  protected slow(i: number): V {
     const m = this.#m;
     const e = this.#e;
     const at = this.#ptr + i * this.#stride;
     let v: V;
     try {
       if (at + e.size > m.u8.length) throw new RangeError("out of bounds");
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     } catch (error) {
       m.fresh(error, at, e.size);
-      v = e.view(m, at, this.#field);
+      v = e.view(m, at, this.field);
     }
-    if (this.#step !== 0) this.#typed = e.typed(m) ?? emptyTyped;
+    if (this.step !== 0) this.typed = e.typed(m) ?? emptyTyped;
     return v;
   }
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
   set(i: number, value: T): void {
-    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#field);
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
     const e = this.#e;
-    e.check(value, `${this.#field}[${i}]`);
+    e.check(value, `${this.field}[${i}]`);
     const m = this.#m;
     const at = this.#ptr + i * this.#stride;
     if (at + e.size > m.u8.length) m.span(at, e.size);
@@ -1734,10 +1728,10 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     for (let i = 0; i < this.length; i++) {
       const at = this.#ptr + i * this.#stride;
       try {
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       } catch (error) {
         m.fresh(error, at, e.size);
-        out.push(e.load(m.dv, at, this.#field));
+        out.push(e.load(m.dv, at, this.field));
       }
     }
     return out;
@@ -1749,47 +1743,25 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
    */
   subarray(): A | null {
     const e = this.#e;
-    if (this.#step !== 1 || this.#stride !== e.size) return null;
+    if (this.step !== 1 || this.#stride !== e.size) return null;
     const m = this.#m;
     const end = this.#ptr + this.length * e.size;
     if (end > m.u8.length) m.span(this.#ptr, this.length * e.size);
     const typed = e.typed(m) as unknown as { subarray(begin: number, end: number): A } | null;
-    return typed === null ? null : typed.subarray(this.#first, this.#first + this.length);
+    return typed === null ? null : typed.subarray(this.first, this.first + this.length);
   }
   /**
-   * Folds `fn` over the elements in order, starting from `initial` (a scan). Where `get` may read
-   * the typed array, the loop reads it directly, its position kept in locals.
+   * Folds `fn` over the elements in order, starting from `initial` (a scan). (The array of each
+   * scalar type reads the typed array directly where `get` may.)
    */
   reduce<U>(fn: (acc: U, value: V, index: number) => U, initial: U): U {
     let acc = initial;
-    let i = 0;
-    const n = this.length;
-    const step = this.#step;
-    if (step !== 0) {
-      const typed = this.#typed;
-      for (let k = this.#first; i < n; i++, k += step) {
-        const x = typed[k];
-        if (x === undefined) break;
-        acc = fn(acc, x as unknown as V, i);
-      }
-    }
-    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    for (let i = 0; i < this.length; i++) acc = fn(acc, this.get(i), i);
     return acc;
   }
   /** Calls `fn` with each element (as `get` gives it) and its index; reads like `reduce`. */
   forEach(fn: (value: V, index: number) => void): void {
-    let i = 0;
-    const n = this.length;
-    const step = this.#step;
-    if (step !== 0) {
-      const typed = this.#typed;
-      for (let k = this.#first; i < n; i++, k += step) {
-        const x = typed[k];
-        if (x === undefined) break;
-        fn(x as unknown as V, i);
-      }
-    }
-    for (; i < n; i++) fn(this.get(i), i);
+    for (let i = 0; i < this.length; i++) fn(this.get(i), i);
   }
   /** `fn` of each element (as `get` gives it) and its index. */
   map<U>(fn: (value: V, index: number) => U): U[] {
@@ -1805,11 +1777,11 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
 }
 /** The typed array of a live array that may not use one: every index gives `undefined`. */
 const emptyTyped: Typed<never> = new Uint8Array(0) as unknown as Typed<never>;
-/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `at` through the DataView. */
-function setAt<T>(m: Mem, ptr: number, size: number, at: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
+/** A setter's write where its fast path cannot: checks `value` (a RangeError naming `field`), takes a new buffer or throws unless the struct (`size` bytes at `ptr`) is in it, then writes `value` at `offset` in the struct through the DataView. */
+function setAt<T>(m: Mem, ptr: number, size: number, offset: number, value: T, e: Elems<T, unknown, Typed<T>>, field: string): void {
   e.check(value, field);
   m.span(ptr, size);
-  e.store(m.dv, at, value);
+  e.store(m.dv, ptr + offset, value);
 }
 /** Throws unless `ptr` and `length` are integers and `length` elements of `size` bytes from `ptr` end by 2^32. */
 function checkArray(ptr: number, length: number, size: number, type: string): void {
@@ -1871,7 +1843,7 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
   get(i: number): V {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.#type);
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * this.#size;
+    cursor.ptr = (this.base + Math.imul(i, this.#size)) >>> 0;
     return cursor;
   }
   /** A view of struct `i` of its own. */
@@ -1915,8 +1887,8 @@ export class StructArray<T, V extends Movable> implements Iterable<V> {
     return out;
   }
   /** A live view of the field at `offset` of every struct. */
-  protected columnAt<F, W, A extends Typed<F>>(offset: number, e: Elems<F, W, A>, field: string): LiveArray<F, W, A> {
-    return new LiveArray(this.m, this.base + offset, this.length, this.#size, e, field);
+  protected columnAt<L>(offset: number, live: new (m: Mem, ptr: number, length: number, stride: number, field: string) => L, field: string): L {
+    return new live(this.m, this.base + offset, this.length, this.#size, field);
   }
   *[Symbol.iterator](): Iterator<V> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
@@ -1967,6 +1939,252 @@ const u64Elems: Elems<bigint, bigint, BigUint64Array> = {
   check: (value, field) => checkBig(value, false, "u64", field),
   store: (view, at, value) => view.setBigUint64(at, value, true),
 };
+/** A `LiveArray` of the elements a `Uint16Array` holds, with its own `get` and scans. */
+class LiveArrayU16 extends LiveArray<number, number, Uint16Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u16Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `Uint32Array` holds, with its own `get` and scans. */
+class LiveArrayU32 extends LiveArray<number, number, Uint32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `Float32Array` holds, with its own `get` and scans. */
+class LiveArrayF32 extends LiveArray<number, number, Float32Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, f32Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `Float64Array` holds, with its own `get` and scans. */
+class LiveArrayF64 extends LiveArray<number, number, Float64Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, f64Elems, field);
+  }
+  override get(i: number): number {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: number, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: number, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** A `LiveArray` of the elements a `BigUint64Array` holds, with its own `get` and scans. */
+class LiveArrayU64 extends LiveArray<bigint, bigint, BigUint64Array> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, u64Elems, field);
+  }
+  override get(i: number): bigint {
+    if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, this.field);
+    // Where the typed array may not serve, it is empty: `undefined`. The
+    // index is computed in 32 bits, with no overflow check: the true index
+    // is below 2^32 (the constructor's bounds), so the wrapped one is either
+    // it or negative (`undefined` too, then the DataView's path).
+    const x = this.typed[(Math.imul(i, this.step) + this.first) | 0];
+    if (x !== undefined) return x;
+    return this.slow(i);
+  }
+  /** `LiveArray`'s `reduce`, reading the typed array directly where `get` may, its position kept in locals. */
+  override reduce<U>(fn: (acc: U, value: bigint, index: number) => U, initial: U): U {
+    let acc = initial;
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        acc = fn(acc, x, i);
+      }
+    }
+    for (; i < n; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** `LiveArray`'s `forEach`, reading like `reduce`. */
+  override forEach(fn: (value: bigint, index: number) => void): void {
+    let i = 0;
+    const n = this.length;
+    const step = this.step;
+    if (step !== 0) {
+      const typed = this.typed;
+      for (let k = this.first; i < n; i++, k += step) {
+        const x = typed[k];
+        if (x === undefined) break;
+        fn(x, i);
+      }
+    }
+    for (; i < n; i++) fn(this.get(i), i);
+  }
+}
+/** The `LiveArray` of `bool`s (no typed array holds them: `LiveArray`'s `get`). */
+class LiveArrayBool extends LiveArray<boolean> {
+  constructor(m: Mem, ptr: number, length: number, stride: number, field: string) {
+    super(m, ptr, length, stride, boolElems, field);
+  }
+}
 const boolElems: Elems<boolean> = {
   size: 1,
   shift: -1,
@@ -1987,16 +2205,16 @@ export class Vec3Array extends StructArray<Vec3, Vec3View> {
   override get(i: number): Vec3View {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "Vec3Array");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 12;
+    cursor.ptr = (this.base + Math.imul(i, 12)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Vec3` (a column); reads an aligned field through the memory's typed array. */
   column(field: "x" | "y" | "z"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Float32Array> {
     switch (field) {
-      case "x": return this.columnAt(0, f32Elems, "Vec3.x");
-      case "y": return this.columnAt(4, f32Elems, "Vec3.y");
-      case "z": return this.columnAt(8, f32Elems, "Vec3.z");
+      case "x": return this.columnAt(0, LiveArrayF32, "Vec3.x");
+      case "y": return this.columnAt(4, LiveArrayF32, "Vec3.y");
+      case "z": return this.columnAt(8, LiveArrayF32, "Vec3.z");
     }
     throw new RangeError(`Vec3Array: ${show(field)} is not a scalar field of Vec3`);
   }
@@ -2012,7 +2230,7 @@ export class ParticleArray extends StructArray<Particle, ParticleView> {
   override get(i: number): ParticleView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "ParticleArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 40;
+    cursor.ptr = (this.base + Math.imul(i, 40)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `Particle` (a column); reads an aligned field through the memory's typed array. */
@@ -2022,10 +2240,10 @@ export class ParticleArray extends StructArray<Particle, ParticleView> {
   column(field: "id"): LiveArray<bigint, bigint, BigUint64Array>;
   column(field: string): LiveArray<number, number, Float32Array> | LiveArray<boolean, boolean, never> | LiveArray<number, number, Uint16Array> | LiveArray<bigint, bigint, BigUint64Array> {
     switch (field) {
-      case "mass": return this.columnAt(24, f32Elems, "Particle.mass");
-      case "alive": return this.columnAt(29, boolElems, "Particle.alive");
-      case "flags": return this.columnAt(30, u16Elems, "Particle.flags");
-      case "id": return this.columnAt(32, u64Elems, "Particle.id");
+      case "mass": return this.columnAt(24, LiveArrayF32, "Particle.mass");
+      case "alive": return this.columnAt(29, LiveArrayBool, "Particle.alive");
+      case "flags": return this.columnAt(30, LiveArrayU16, "Particle.flags");
+      case "id": return this.columnAt(32, LiveArrayU64, "Particle.id");
     }
     throw new RangeError(`ParticleArray: ${show(field)} is not a scalar field of Particle`);
   }
@@ -2041,7 +2259,7 @@ export class StepRequestArray extends StructArray<StepRequest, StepRequestView> 
   override get(i: number): StepRequestView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "StepRequestArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 24;
+    cursor.ptr = (this.base + Math.imul(i, 24)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `StepRequest` (a column); reads an aligned field through the memory's typed array. */
@@ -2049,9 +2267,9 @@ export class StepRequestArray extends StructArray<StepRequest, StepRequestView> 
   column(field: "dt"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Float32Array> {
     switch (field) {
-      case "particles": return this.columnAt(0, u32Elems, "StepRequest.particles");
-      case "count": return this.columnAt(4, u32Elems, "StepRequest.count");
-      case "dt": return this.columnAt(8, f32Elems, "StepRequest.dt");
+      case "particles": return this.columnAt(0, LiveArrayU32, "StepRequest.particles");
+      case "count": return this.columnAt(4, LiveArrayU32, "StepRequest.count");
+      case "dt": return this.columnAt(8, LiveArrayF32, "StepRequest.dt");
     }
     throw new RangeError(`StepRequestArray: ${show(field)} is not a scalar field of StepRequest`);
   }
@@ -2067,7 +2285,7 @@ export class StepResponseArray extends StructArray<StepResponse, StepResponseVie
   override get(i: number): StepResponseView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "StepResponseArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 16;
+    cursor.ptr = (this.base + Math.imul(i, 16)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `StepResponse` (a column); reads an aligned field through the memory's typed array. */
@@ -2075,8 +2293,8 @@ export class StepResponseArray extends StructArray<StepResponse, StepResponseVie
   column(field: "energy"): LiveArray<number, number, Float64Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Float64Array> {
     switch (field) {
-      case "alive": return this.columnAt(0, u32Elems, "StepResponse.alive");
-      case "energy": return this.columnAt(8, f64Elems, "StepResponse.energy");
+      case "alive": return this.columnAt(0, LiveArrayU32, "StepResponse.alive");
+      case "energy": return this.columnAt(8, LiveArrayF64, "StepResponse.energy");
     }
     throw new RangeError(`StepResponseArray: ${show(field)} is not a scalar field of StepResponse`);
   }
@@ -2092,7 +2310,7 @@ export class StepFrameArray extends StructArray<StepFrame, StepFrameView> {
   override get(i: number): StepFrameView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "StepFrameArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 32;
+    cursor.ptr = (this.base + Math.imul(i, 32)) >>> 0;
     return cursor;
   }
   /** A live view of one scalar field of every `StepFrame` (a column); reads an aligned field through the memory's typed array. */
@@ -2100,11 +2318,11 @@ export class StepFrameArray extends StructArray<StepFrame, StepFrameView> {
   column(field: "dt"): LiveArray<number, number, Float32Array>;
   column(field: string): LiveArray<number, number, Uint32Array> | LiveArray<number, number, Float32Array> {
     switch (field) {
-      case "src": return this.columnAt(0, u32Elems, "StepFrame.src");
-      case "dst": return this.columnAt(4, u32Elems, "StepFrame.dst");
-      case "count": return this.columnAt(8, u32Elems, "StepFrame.count");
-      case "frame": return this.columnAt(28, u32Elems, "StepFrame.frame");
-      case "dt": return this.columnAt(12, f32Elems, "StepFrame.dt");
+      case "src": return this.columnAt(0, LiveArrayU32, "StepFrame.src");
+      case "dst": return this.columnAt(4, LiveArrayU32, "StepFrame.dst");
+      case "count": return this.columnAt(8, LiveArrayU32, "StepFrame.count");
+      case "frame": return this.columnAt(28, LiveArrayU32, "StepFrame.frame");
+      case "dt": return this.columnAt(12, LiveArrayF32, "StepFrame.dt");
     }
     throw new RangeError(`StepFrameArray: ${show(field)} is not a scalar field of StepFrame`);
   }
@@ -2120,7 +2338,7 @@ export class LabelArray extends StructArray<Label, LabelView> {
   override get(i: number): LabelView {
     if (!(i >= 0 && i < this.length && i % 1 === 0)) badIndex(i, this.length, "LabelArray");
     const cursor = this.cursor;
-    cursor.ptr = this.base + i * 28;
+    cursor.ptr = (this.base + Math.imul(i, 28)) >>> 0;
     return cursor;
   }
 }
