@@ -9,7 +9,7 @@ use wasm_layout_rules::Scalar;
 use crate::attr::{Container, Member, Repr};
 use crate::ctxt::Ctxt;
 use crate::expand::predict::scalar;
-use crate::names::FieldNames;
+use crate::names::{may_shadow, FieldNames};
 
 pub struct Input<'a> {
     pub ident: &'a Ident,
@@ -48,6 +48,10 @@ pub struct Field<'a> {
     pub scalar: Option<Scalar>,
     /// The names the field gives the struct and its views.
     pub names: FieldNames,
+    /// The identifiers in `ty` that a name the expansion declares beside
+    /// the field types could shadow (see `names::may_shadow`); almost
+    /// always none.
+    pub mentions: Vec<String>,
     pub attrs: Member,
 }
 
@@ -111,7 +115,8 @@ impl<'a> Field<'a> {
     /// field `index`.
     fn from_syn(cx: &Ctxt, field: &'a syn::Field, index: usize, owner: &Ident) -> Self {
         let mut ty = field.ty.clone();
-        ReplaceSelf(owner).visit_type_mut(&mut ty);
+        let mut replace = ReplaceSelf::new(owner);
+        replace.visit_type_mut(&mut ty);
         let scalar = scalar(&ty);
         let (ident, member, name, names) = match &field.ident {
             Some(ident) => {
@@ -135,20 +140,59 @@ impl<'a> Field<'a> {
             vis: &field.vis,
             scalar,
             ty,
+            mentions: replace.mentions,
             attrs: Member::from_attrs(cx, &field.attrs, "field"),
         }
     }
 }
 
-pub struct ReplaceSelf<'a>(pub &'a Ident);
+/// Replaces `Self` by the type's name in a field type, and keeps the
+/// identifiers the expansion could shadow ([`mentions`](Self::mentions)):
+/// one walk, reading each identifier's text once (each read is a round
+/// trip through the proc-macro bridge).
+pub struct ReplaceSelf<'a> {
+    owner: &'a Ident,
+    /// The identifiers of the type that [`may_shadow`] names, in order.
+    pub mentions: Vec<String>,
+}
+
+impl<'a> ReplaceSelf<'a> {
+    pub fn new(owner: &'a Ident) -> Self {
+        ReplaceSelf { owner, mentions: Vec::new() }
+    }
+
+    fn note(&mut self, text: String) {
+        if may_shadow(&text) {
+            self.mentions.push(text);
+        }
+    }
+}
 
 impl VisitMut for ReplaceSelf<'_> {
     fn visit_path_mut(&mut self, path: &mut syn::Path) {
         for seg in path.segments.iter_mut() {
-            if seg.ident == "Self" {
-                seg.ident = Ident::new(&self.0.to_string(), seg.ident.span());
+            let text = seg.ident.to_string();
+            if text == "Self" {
+                seg.ident = Ident::new(&self.owner.to_string(), seg.ident.span());
+            } else {
+                self.note(text);
             }
         }
         syn::visit_mut::visit_path_mut(self, path);
+    }
+
+    /// A macro in a field type expands inside the expansion's scope: its
+    /// tokens are read too (what its definition writes cannot be seen
+    /// here; the derive rejects a macro as a field's whole type).
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        let mut trees: Vec<proc_macro2::TokenTree> = mac.tokens.clone().into_iter().collect();
+        while let Some(tree) = trees.pop() {
+            match tree {
+                proc_macro2::TokenTree::Ident(ident) => self.note(ident.to_string()),
+                proc_macro2::TokenTree::Group(g) => trees.extend(g.stream()),
+                _ => {}
+            }
+        }
+        syn::visit_mut::visit_macro_mut(self, mac);
     }
 }

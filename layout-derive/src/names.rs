@@ -57,6 +57,13 @@ impl FieldNames {
         }
     }
 
+    /// The name of the field's accessor alias in the expansion's scope
+    /// (`type OFFSET_POS = __wl::At<Point, 8>`): the offset constant's name
+    /// after `underscores` underscores (see [`alias_underscores`]).
+    pub fn alias(&self, underscores: usize) -> String {
+        format!("{}{}", "_".repeat(underscores), self.offset)
+    }
+
     /// The getter of field `name` (its name without `r#`, or a tuple
     /// field's index): the name itself, or `_0` for tuple field `0`.
     pub fn getter(&self, name: &str) -> String {
@@ -70,6 +77,32 @@ impl FieldNames {
     pub fn ident(f: &Field, name: &str) -> Ident {
         Ident::new(name, f.ident.span())
     }
+}
+
+/// Whether an identifier of the input could be shadowed by a name the
+/// struct expansion declares in the scope where it reads the field types:
+/// a field's accessor alias, `OFFSET_<F>` after some underscores (see
+/// [`alias_underscores`]).
+pub fn may_shadow(text: &str) -> bool {
+    text.trim_start_matches('_').starts_with("OFFSET_")
+}
+
+/// How many underscores go before each field's `OFFSET_<F>` to name its
+/// accessor alias: none, unless the struct's `name` or an identifier in a
+/// field type is one of the aliases (`struct S { pos: OFFSET_POS }`, where
+/// `type OFFSET_POS = __wl::At<OFFSET_POS, 0>` would refer to itself); then
+/// the fewest with which no alias is such an identifier. The input names
+/// finitely many identifiers, so some count is free.
+pub fn alias_underscores(name: &str, fields: &[Field]) -> usize {
+    let mut mentions: Vec<&str> = fields.iter().flat_map(|f| f.mentions.iter().map(String::as_str)).collect();
+    if may_shadow(name) {
+        mentions.push(name);
+    }
+    if mentions.is_empty() {
+        return 0;
+    }
+    let aliased = || fields.iter().filter(|f| f.scalar.is_none());
+    (0..).find(|&k| aliased().all(|f| !mentions.contains(&f.names.alias(k).as_str()))).unwrap_or_default()
 }
 
 /// Declares every name the expansion of struct `name` emits, in the order

@@ -62,7 +62,7 @@ pub fn cases<'a>(cx: &Ctxt, input: &Input, variants: &'a [Variant<'a>]) -> Vec<C
                 .enumerate()
                 .map(|(i, f)| {
                     let mut ty = f.ty.clone();
-                    ReplaceSelf(ident).visit_type_mut(&mut ty);
+                    ReplaceSelf::new(ident).visit_type_mut(&mut ty);
                     let span =
                         f.ident.as_ref().map_or_else(|| syn::spanned::Spanned::span(&f.ty), Ident::span);
                     let name = match &f.ident {

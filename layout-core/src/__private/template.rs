@@ -50,9 +50,11 @@
 //!   member the struct's own code names, `_0 0` in a tuple struct); `checked [ … same … get; … ]`
 //!   for scalars some bytes of which are invalid (`bool`), whose getters
 //!   report errors at offsets counted from the view's own `at`; and
-//!   `others [ vis x x OFFSET_X set_x offset Type, Builtin, [at] [where …] __wl x_mut encode [&]; … ]`
+//!   `others [ vis x x OFFSET_X OFFSET_X set_x offset Type, Builtin, [at] [where …] __wl x_mut encode [&]; … ]`
 //!   for types that are not scalars (the template names each one's
-//!   `__wl::At<Type, offset>` once, by `OFFSET_X` in the type namespace;
+//!   `__wl::At<Type, offset>` once, in the type namespace, by the second
+//!   `OFFSET_X`: the constant's name, with underscores before it where
+//!   the input itself uses that name;
 //!   `[at]` where the read-only view
 //!   carries `at`, `[]` otherwise): `Builtin` is the built-in type the derive read
 //!   the field's layout off its name (`[::core::primitive::u8; 6]`),
@@ -78,7 +80,7 @@ macro_rules! __wasm_layout_struct {
         layout [$($lname:tt $loff:tt $lty:tt $lrename:tt;)*]
         scalars [$($sv:vis $sf:ident $sm:tt $soc:ident $sset:ident $soff:tt $zty:ty, $sread:ident $swrite:ident;)*]
         checked [$($cv:vis $cf:ident $cm:tt $coc:ident $cset:ident $coff:tt $cty:ty, $cread:ident $cwrite:ident $cget:ident;)*]
-        others [$($fvis:vis $f:ident $fm:tt $oc:ident $set:ident $off:tt $ty:ty, $cb:ty, [$($gat:ident)?] [$($sw:tt)*] $wl:ident $fmut:ident $enc:ident [$($amp:tt)?];)*]
+        others [$($fvis:vis $f:ident $fm:tt $oc:ident $al:ident $set:ident $off:tt $ty:ty, $cb:ty, [$($gat:ident)?] [$($sw:tt)*] $wl:ident $fmut:ident $enc:ident [$($amp:tt)?];)*]
         host [$($host:tt)*]
     ) => {
         #[doc = concat!("A read-only view of a [`", $ns, "`] in its wasm32 layout: one getter per field, no bounds checks after the one that made it.")]
@@ -95,8 +97,8 @@ macro_rules! __wasm_layout_struct {
             // argument of its own for rustc to check and evaluate.
             type __Bytes = [u8; $size];
             // Each field that is not a scalar, named once (see `__wl::At`),
-            // by its offset constant's name, in the type namespace.
-            $(type $oc = $wl::At<$ty, $off>;)*
+            // in the type namespace, by a name the input does not use.
+            $(type $al = $wl::At<$ty, $off>;)*
             $(
                 const __SHAPE: __wl::StructShape<$count> =
                     __wl::StructShape::<$count>::new([$(__wl::shape::<$sty>()),*], $repr);
@@ -182,7 +184,7 @@ macro_rules! __wasm_layout_struct {
                     $(__wl::zero_range(bytes, $ps, $pe);)*
                     $(__wl::$swrite(bytes, $soff, self.$sm);)*
                     $(__wl::$cwrite(bytes, $coff, self.$cm);)*
-                    $($oc::$enc($($amp)? self.$fm, bytes);)*
+                    $($al::$enc($($amp)? self.$fm, bytes);)*
                 }
                 #[inline(always)]
                 fn __get(bytes: &Self::Bytes, $rp: usize) -> $r<'_> {
@@ -217,7 +219,7 @@ macro_rules! __wasm_layout_struct {
                     #[doc = "This field, read from its wasm32 offset."]
                     #[inline]
                     $fvis fn $f(self) -> <$ty as $wl::WasmLayout>::Ref<'a> {
-                        $oc::get(self.bytes, 0 $(+ self.$gat)?)
+                        $al::get(self.bytes, 0 $(+ self.$gat)?)
                     }
                 )*
             }
@@ -255,17 +257,17 @@ macro_rules! __wasm_layout_struct {
                     #[doc = "This field, read from its wasm32 offset."]
                     #[inline]
                     $fvis fn $f(&self) -> <$ty as $wl::WasmLayout>::Ref<'_> {
-                        $oc::get(self.bytes, self.at)
+                        $al::get(self.bytes, self.at)
                     }
                     #[doc = "A mutable view of this field."]
                     #[inline]
                     $fvis fn $fmut(&mut self) -> <$ty as $wl::WasmLayout>::Mut<'_> {
-                        $oc::get_mut(self.bytes, self.at)
+                        $al::get_mut(self.bytes, self.at)
                     }
                     #[doc = "Overwrites this field."]
                     #[inline]
                     $fvis fn $set(&mut self, value: $ty) $($sw)* {
-                        $oc::encode(&value, self.bytes)
+                        $al::encode(&value, self.bytes)
                     }
                 )*
             }

@@ -45,6 +45,7 @@ mod bump;
 mod canary;
 mod dump;
 mod error;
+mod fit;
 mod freelist;
 mod grow;
 mod guest_alloc;

@@ -39,8 +39,10 @@ pub struct Parts {
     /// The same, then `get_bool`, per scalar field some bytes of which are
     /// invalid (`bool`).
     pub checked_scalars: TokenStream,
-    /// `vis x x OFFSET_X set_x 8 Type, Builtin, [at] __wl x_mut encode [&];` per
-    /// field that is not a scalar.
+    /// `vis x x OFFSET_X OFFSET_X set_x 8 Type, Builtin, [at] __wl x_mut encode [&];`
+    /// per field that is not a scalar (the second `OFFSET_X` names its
+    /// accessor alias, with underscores before it where the input uses
+    /// that name: see `names::alias_underscores`).
     pub others: TokenStream,
     /// Offsets of the fields of a scalar type some of whose bytes are
     /// invalid (`bool`).
@@ -89,8 +91,15 @@ fn runtime_path(ts: &mut TokenStream, name: &str) {
 }
 
 /// Builds the parts; `packed` (`#[repr(packed)]`): a field may be
-/// unaligned, so it is copied, never borrowed.
-pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &TokenStream) -> Parts {
+/// unaligned, so it is copied, never borrowed; `underscores`: before each
+/// accessor alias's name (see `names::alias_underscores`).
+pub fn parts(
+    fields: &[Field],
+    p: Option<&Predicted>,
+    packed: bool,
+    underscores: usize,
+    krate: &TokenStream,
+) -> Parts {
     let checked = fields.iter().any(|f| needs_check(f, p));
     let mut parts = Parts { checked, ..Parts::default() };
     for (i, f) in fields.iter().enumerate() {
@@ -148,7 +157,7 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &Toke
         }
         punct(lt, ";");
 
-        // vis getter member OFFSET_X set_x offset Type, kind…;
+        // vis getter member OFFSET_X [alias] set_x offset Type, kind…;
         let names = &f.names;
         let ts = match sc {
             Some(s) if s.any_bytes_valid() => &mut parts.scalars,
@@ -160,7 +169,14 @@ pub fn parts(fields: &[Field], p: Option<&Predicted>, packed: bool, krate: &Toke
         // The member the struct's own code names (`x`, or `0` in a tuple
         // struct), the user's token.
         f.member.to_tokens(ts);
-        ts.append(FieldNames::ident(f, &names.offset));
+        let offset = FieldNames::ident(f, &names.offset);
+        ts.append(offset.clone());
+        if sc.is_none() {
+            ts.append(match underscores {
+                0 => offset,
+                k => FieldNames::ident(f, &names.alias(k)),
+            });
+        }
         ts.append(FieldNames::ident(f, &names.setter));
         ts.append(off.clone());
         ty.to_tokens(ts);

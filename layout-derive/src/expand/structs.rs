@@ -95,7 +95,8 @@ pub fn expand(input: &Input, fields: &[Field], krate: &TokenStream) -> TokenStre
         true => quote!((__wl::NO_DOCS)),
         false => quote!((&[#(#field_docs),*])),
     };
-    let parts = parts(fields, p, input.repr.packed.is_some(), krate);
+    let underscores = crate::names::alias_underscores(&name, fields);
+    let parts = parts(fields, p, input.repr.packed.is_some(), underscores, krate);
     // The read-only view carries `at` only where it can report an error.
     let ref_at = bracket(if parts.checked { quote!(at at) } else { quote!(_) });
     let validate = parts.checked.then(|| {

@@ -23,9 +23,10 @@
     __O2(__wl::LAYOUT_BOOL) __wasm_layout_none; "next" __O3(< WasmPtr < Node > as
     __wl::WasmLayout > ::LAYOUT) __wasm_layout_none;] scalars[] checked[pub visible
     visible OFFSET_VISIBLE set_visible __O2 bool, read_bool write_bool get_bool;]
-    others[pub origin origin OFFSET_ORIGIN set_origin __O0 Point, Point, [at] [where for
-    < '__w > Point : ::wasm_layout::__private::WholeValue] __wl origin_mut encode[&]; pub
-    corners corners OFFSET_CORNERS set_corners __O1[[f32; 2]; 4], [[f32; 2]; 4], [at] []
-    __wl corners_mut encode[&]; pub next next OFFSET_NEXT set_next __O3 WasmPtr < Node >,
-    WasmPtr < Node >, [at] [] __wl next_mut encode[&];] host[]
+    others[pub origin origin OFFSET_ORIGIN OFFSET_ORIGIN set_origin __O0 Point, Point,
+    [at] [where for < '__w > Point : ::wasm_layout::__private::WholeValue] __wl
+    origin_mut encode[&]; pub corners corners OFFSET_CORNERS OFFSET_CORNERS set_corners
+    __O1[[f32; 2]; 4], [[f32; 2]; 4], [at] [] __wl corners_mut encode[&]; pub next next
+    OFFSET_NEXT OFFSET_NEXT set_next __O3 WasmPtr < Node >, WasmPtr < Node >, [at] []
+    __wl next_mut encode[&];] host[]
 }

@@ -13,11 +13,12 @@
     __wasm_layout_none, ""(__wl::NO_DOCS); pad[] layout["position" 0(< [f32; 3] as
     __wl::WasmLayout > ::LAYOUT) __wasm_layout_none; "color" 12(__wl::LAYOUT_U32)
     __wasm_layout_none;] scalars[pub color color OFFSET_COLOR set_color 12 u32, read_u32
-    write_u32;] checked[] others[pub position position OFFSET_POSITION set_position
-    0[f32; 3], [::core::primitive::f32; 3], [] [] __wl position_mut encode[&];]
-    host[const _ : () = { ::core::assert!(::core::mem::offset_of!(Vertex, position) == 0,
-    ::core::concat!("wasm-layout: `", "Vertex", "` is #[repr(C)] but field `",
-    "position", "` is at a different offset on this host than on wasm32; ",
+    write_u32;] checked[] others[pub position position OFFSET_POSITION OFFSET_POSITION
+    set_position 0[f32; 3], [::core::primitive::f32; 3], [] [] __wl position_mut
+    encode[&];] host[const _ : () = { ::core::assert!(::core::mem::offset_of!(Vertex,
+    position) == 0, ::core::concat!("wasm-layout: `", "Vertex",
+    "` is #[repr(C)] but field `", "position",
+    "` is at a different offset on this host than on wasm32; ",
     "give #[repr(C)] the packing and alignment of #[layout]: #[layout(packed)] needs #[repr(C, packed)], #[layout(align = N)] needs #[repr(C, align(N))]"));
     ::core::assert!(::core::mem::offset_of!(Vertex, color) == 12,
     ::core::concat!("wasm-layout: `", "Vertex", "` is #[repr(C)] but field `", "color",

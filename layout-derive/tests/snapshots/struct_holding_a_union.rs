@@ -19,9 +19,10 @@
     __wasm_layout_none; "payload" __O1(< Payload as __wl::WasmLayout > ::LAYOUT)
     __wasm_layout_none; "history" __O2(< [Payload; 2] as __wl::WasmLayout > ::LAYOUT)
     __wasm_layout_none;] scalars[pub tag tag OFFSET_TAG set_tag __O0 u8, read_u8
-    write_u8;] checked[] others[pub payload payload OFFSET_PAYLOAD set_payload __O1
-    Payload, Payload, [at] [where for < '__w > Payload :
+    write_u8;] checked[] others[pub payload payload OFFSET_PAYLOAD OFFSET_PAYLOAD
+    set_payload __O1 Payload, Payload, [at] [where for < '__w > Payload :
     ::wasm_layout::__private::WholeValue] __wl payload_mut encode[&]; pub history history
-    OFFSET_HISTORY set_history __O2[Payload; 2], [Payload; 2], [at] [where for < '__w >
-    Payload : ::wasm_layout::__private::WholeValue] __wl history_mut encode[&];] host[]
+    OFFSET_HISTORY OFFSET_HISTORY set_history __O2[Payload; 2], [Payload; 2], [at] [where
+    for < '__w > Payload : ::wasm_layout::__private::WholeValue] __wl history_mut
+    encode[&];] host[]
 }

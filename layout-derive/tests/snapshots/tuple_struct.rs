@@ -16,7 +16,7 @@
     __wasm_layout_none; "2" __O2(< Inner as __wl::WasmLayout > ::LAYOUT)
     __wasm_layout_none;] scalars[pub _0 0 OFFSET_0 set_0 __O0 u32, read_u32 write_u32;]
     checked[_1 1 OFFSET_1 set_1 __O1 bool, read_bool write_bool get_bool;] others[pub _2
-    2 OFFSET_2 set_2 __O2 Inner, Inner, [at] [where for < '__w > Inner :
+    2 OFFSET_2 OFFSET_2 set_2 __O2 Inner, Inner, [at] [where for < '__w > Inner :
     ::wasm_layout::__private::WholeValue] __wl _2_mut encode[&];] host[const _ : () = {
     ::core::assert!(::core::mem::offset_of!(Pair, 0) == __O0,
     ::core::concat!("wasm-layout: `", "Pair", "` is #[repr(C)] but field `", "0",

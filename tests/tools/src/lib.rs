@@ -34,7 +34,9 @@ pub struct GuestModule {
     pub language: &'static str,
     /// Its directory, from the workspace root.
     pub dir: &'static str,
-    /// Its sources, from the workspace root, in the order they are hashed.
+    /// Its sources, from the workspace root, in the order they are hashed;
+    /// a directory stands for every file under it (see
+    /// [`source_hash`](Self::source_hash)).
     pub sources: &'static [&'static str],
 }
 
@@ -60,6 +62,12 @@ pub const ODIN_GUEST: GuestModule = GuestModule {
 
 /// The Rust guest: a `no_std` crate over the schema crate the hosts use,
 /// built by cargo for wasm32-unknown-unknown.
+///
+/// Its sources are every crate it compiles: the guest (its lock file pins
+/// the crates.io dependencies), the schema, and the wasm-layout crates with
+/// the workspace manifest they inherit from. Left out are the texts the
+/// library embeds only as documentation or as constants the guest never
+/// reads (`README.md`, `layout-core/runtime`): they do not reach the module.
 pub const RUST_GUEST: GuestModule = GuestModule {
     language: "Rust",
     dir: "tests/guest-rust",
@@ -69,7 +77,17 @@ pub const RUST_GUEST: GuestModule = GuestModule {
         "tests/guest-rust/label.rs",
         "tests/guest-rust/shared.rs",
         "tests/guest-rust/Cargo.toml",
-        "tests/e2e-schema/src/lib.rs",
+        "tests/guest-rust/Cargo.lock",
+        "tests/e2e-schema/src",
+        "tests/e2e-schema/Cargo.toml",
+        "Cargo.toml",
+        "src",
+        "layout-core/Cargo.toml",
+        "layout-core/src",
+        "layout-derive/Cargo.toml",
+        "layout-derive/src",
+        "layout-rules/Cargo.toml",
+        "layout-rules/src",
     ],
 };
 
@@ -85,16 +103,59 @@ impl GuestModule {
     /// The hash `cargo xtask guest` stores in the module: FNV-1a 64 of
     /// [`sources`](Self::sources) one after the other, carriage returns
     /// skipped (so a checkout with CRLF line ends hashes the same), as 16
-    /// lowercase hex digits.
+    /// lowercase hex digits. A directory is its files in the order of
+    /// their paths, each as its path from the workspace root (`/`
+    /// separated), a NUL, then its contents, so that moving a file counts
+    /// as a change.
     pub fn source_hash(&self) -> Result<String, String> {
         let mut all = Vec::new();
         for name in self.sources {
             let path = root().join(name);
-            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            all.extend(bytes.into_iter().filter(|&b| b != b'\r'));
+            if path.is_dir() {
+                for file in files_under(&path)? {
+                    let relative = file.strip_prefix(root()).unwrap_or(&file);
+                    let parts: Vec<_> =
+                        relative.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+                    all.extend(parts.join("/").into_bytes());
+                    all.push(0);
+                    push_text(&mut all, &file)?;
+                }
+            } else {
+                push_text(&mut all, &path)?;
+            }
         }
         Ok(format!("{:016x}", wasm_layout_rules::fnv1a(&all)))
     }
+}
+
+/// Appends the bytes of the file at `path` to `all`, carriage returns
+/// skipped.
+fn push_text(all: &mut Vec<u8>, path: &Path) -> Result<(), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    all.extend(bytes.into_iter().filter(|&b| b != b'\r'));
+    Ok(())
+}
+
+/// Every file under `dir`, at any depth, in the order of their paths.
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|e| format!("{}: {e}", d.display()))?.path();
+            // Hidden files (an editor's swap file) are not sources.
+            if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                continue;
+            }
+            match path.is_dir() {
+                true => dirs.push(path),
+                false => files.push(path),
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// Whether `cargo xtask ci` is running (tools are required).

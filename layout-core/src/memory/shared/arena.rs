@@ -2,8 +2,9 @@
 
 use crate::{WasmLayout, WasmPtr};
 
-use super::super::arena::{fit, write_all};
+use super::super::arena::write_all;
 use super::super::error::MemoryError;
+use super::super::fit::fit;
 use super::super::linear::ADDRESS_SPACE;
 use super::super::stats::ArenaStats;
 use super::super::storage::{end_of, local, Memory};
