@@ -459,7 +459,7 @@ function loadWide(view: DataView, ptr: number, field: string): Wide {
     case 0:
       return { tag: "Bytes", 0: [view.getUint8(ptr + 4), view.getUint8(ptr + 4 + 1), view.getUint8(ptr + 4 + 2)] };
     case 1:
-      return { tag: "Inner", 0: loadShape(view, ptr + 4, "Wide.Inner.0") };
+      return { tag: "Inner", 0: loadShape(view, ptr + 4, "Wide.Inner[0]") };
   }
   return invalidDiscriminant("Wide", ptr, tag, field);
 }
@@ -467,11 +467,11 @@ function checkWide(value: Wide, field: string): void {
   checkObject(value, "Wide", field);
   switch (value.tag) {
     case "Bytes": {
-      if (!(Array.isArray(value[0]) && value[0].length === 3 && typeof value[0][0] === "number" && (value[0][0] & 255) === value[0][0] && typeof value[0][1] === "number" && (value[0][1] & 255) === value[0][1] && typeof value[0][2] === "number" && (value[0][2] & 255) === value[0][2])) checkElems(value[0], 3, u8Elems, `${field}.0`);
+      if (!(Array.isArray(value[0]) && value[0].length === 3 && typeof value[0][0] === "number" && (value[0][0] & 255) === value[0][0] && typeof value[0][1] === "number" && (value[0][1] & 255) === value[0][1] && typeof value[0][2] === "number" && (value[0][2] & 255) === value[0][2])) checkElems(value[0], 3, u8Elems, `${field}[0]`);
       return;
     }
     case "Inner": {
-      checkShape(value[0], `${field}.0`);
+      checkShape(value[0], `${field}[0]`);
       return;
     }
   }
@@ -562,11 +562,11 @@ export class WideBytesView {
   get 0(): LiveArray<number, number, Uint8Array> {
     const m = this.#m;
     m.span(this.#ptr, 24);
-    return new LiveArrayU8(m, this.#ptr + 4, 3, 1, "Wide.Bytes.0");
+    return new LiveArrayU8(m, this.#ptr + 4, 3, 1, "Wide.Bytes[0]");
   }
   /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
   set 0(value: [number, number, number]) {
-    if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2])) checkElems(value, 3, u8Elems, `Wide.Bytes.0`);
+    if (!(Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2])) checkElems(value, 3, u8Elems, `Wide.Bytes[0]`);
     const m = this.#m;
     m.span(this.#ptr, 24);
     const view = m.dv;
@@ -592,11 +592,11 @@ export class WideInnerView {
     const m = this.#m;
     m.span(this.#ptr, 24);
     const view = m.dv;
-    return loadShape(view, this.#ptr + 4, "Wide.Inner.0");
+    return loadShape(view, this.#ptr + 4, "Wide.Inner[0]");
   }
   /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
   set 0(value: Shape) {
-    checkShape(value, `Wide.Inner.0`);
+    checkShape(value, `Wide.Inner[0]`);
     const m = this.#m;
     m.span(this.#ptr, 24);
     const view = m.dv;
@@ -665,8 +665,8 @@ function checkMessage(value: Message, field: string): void {
       return;
     }
     case "Duo": {
-      checkInt(value[0], 0, 255, "u8", `${field}.0`);
-      checkInt(value[1], -32768, 32767, "i16", `${field}.1`);
+      checkInt(value[0], 0, 255, "u8", `${field}[0]`);
+      checkInt(value[1], -32768, 32767, "i16", `${field}[1]`);
       return;
     }
   }
@@ -810,7 +810,7 @@ export class MessageDuoView {
   }
   /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
   set 0(value: number) {
-    checkInt(value, 0, 255, "u8", `Message.Duo.0`);
+    checkInt(value, 0, 255, "u8", `Message.Duo[0]`);
     const m = this.#m;
     m.span(this.#ptr, 24);
     const view = m.dv;
@@ -824,7 +824,7 @@ export class MessageDuoView {
   }
   /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
   set 1(value: number) {
-    checkInt(value, -32768, 32767, "i16", `Message.Duo.1`);
+    checkInt(value, -32768, 32767, "i16", `Message.Duo[1]`);
     const m = this.#m;
     m.span(this.#ptr, 24);
     const view = m.dv;

@@ -96,7 +96,7 @@ impl TypeScript {
     fn case_field(&mut self, w: &mut Writer, ty: &TypeLayout, c: &CaseLayout, f: &FieldLayout) {
         let (name, size) = (ty.export_name(), ty.size);
         let key = case_field_name(Lang::TypeScript, f);
-        let ctx = format!("{name}.{}.{key}", case_name(c));
+        let ctx = super::value::member(&format!("{name}.{}", case_name(c)), &key);
         let at = offset_expr("this.#ptr", f.offset);
         let span = format!("m.span(this.#ptr, {size});");
         if !self.nested_getter(w, f.ty, &key, &at, &ctx, &span) {

@@ -21,7 +21,8 @@ pub(super) fn field_key(s: &StructLayout, f: &FieldLayout) -> String {
 
 /// `value.radius`, or `value[0]` for a tuple field's key `0`: how code
 /// reaches member `key` of `value` (an object, a tuple, a view), and how
-/// an error message names it (`Duo[0]`).
+/// an error message names it (`Duo[0]`, `Shape.Rect[0]`, `Rect.min`): a
+/// name reads as the code that reaches the field.
 pub(super) fn member(value: &str, key: &str) -> String {
     if key.starts_with(|c: char| c.is_ascii_digit()) {
         format!("{value}[{key}]")

@@ -93,7 +93,7 @@ impl TypeScript {
             w.line(format_args!("case {}:", c.value));
             let mut parts: Vec<String> = alloc::vec![format!("tag: \"{}\"", case_name(c))];
             for f in c.fields {
-                let ctx = format!("{name}.{}.{}", case_name(c), key(f));
+                let ctx = member(&format!("{name}.{}", case_name(c)), &key(f));
                 let read = self.read(f.ty, &offset_expr("ptr", f.offset), &ctx, 0);
                 parts.push(format!("{}: {read}", key(f)));
             }
@@ -112,7 +112,7 @@ impl TypeScript {
         for c in v.cases {
             w.open(format_args!("case \"{}\": {{", case_name(c)));
             for f in c.fields {
-                let ctx = format!("${{field}}.{}", key(f));
+                let ctx = member("${field}", &key(f));
                 self.check(w, f.ty, &member("value", &key(f)), &ctx, 0);
             }
             w.line(format_args!("return;"));

@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { readScene, readShape, writeScene, writeShape, ShapeLayout, type Scene, type Shape } from "../../golden/variants.ts";
+import { readScene, readShape, writeScene, writeShape, writeWide, ShapeLayout, WideLayout, type Scene, type Shape, type Wide } from "../../golden/variants.ts";
 
 interface Fixtures {
   size: number;
@@ -88,6 +88,11 @@ test("bad values throw and write nothing", () => {
     assert.throws(() => writeShape(view, 0, value as unknown as Shape), RangeError);
     assert.equal(hexAt(view, 0, ShapeLayout.size), "11".repeat(ShapeLayout.size));
   }
+  // A tuple case's fields are named as code reaches them, as a tuple struct's are.
+  const wide = new DataView(new Uint8Array(WideLayout.size).fill(0x33).buffer);
+  assert.throws(() => writeWide(wide, 0, { tag: "Bytes", 0: [1, 2, 300] } as Wide), /^RangeError: Wide\[0\]\[2\] must be a u8/);
+  assert.throws(() => writeWide(wide, 0, { tag: "Bytes", 0: [1, 2] } as unknown as Wide), /^RangeError: Wide\[0\] must be an array of 3/);
+  assert.equal(hexAt(wide, 0, WideLayout.size), "33".repeat(WideLayout.size));
   const scene = structuredClone(fixtures.values[1]!.value);
   for (const patch of [{ next: 0 }, { count: 0 }, { big: 0n }, { maybe: 70000 }]) {
     const big = new DataView(new Uint8Array(fixtures.size).fill(0x22).buffer);

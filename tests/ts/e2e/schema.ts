@@ -1222,8 +1222,8 @@ function checkEvent(value: Event, field: string): void {
       return;
     }
     case "Collide": {
-      checkInt(value[0], 0, 4294967295, "u32", `${field}.0`);
-      checkInt(value[1], 0, 4294967295, "u32", `${field}.1`);
+      checkInt(value[0], 0, 4294967295, "u32", `${field}[0]`);
+      checkInt(value[1], 0, 4294967295, "u32", `${field}[1]`);
       return;
     }
     case "Tick": {
@@ -1356,7 +1356,7 @@ export class EventCollideView {
   }
   /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
   set 0(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `Event.Collide.0`);
+    checkInt(value, 0, 4294967295, "u32", `Event.Collide[0]`);
     const m = this.#m;
     m.span(this.#ptr, 16);
     const view = m.dv;
@@ -1370,7 +1370,7 @@ export class EventCollideView {
   }
   /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
   set 1(value: number) {
-    checkInt(value, 0, 4294967295, "u32", `Event.Collide.1`);
+    checkInt(value, 0, 4294967295, "u32", `Event.Collide[1]`);
     const m = this.#m;
     m.span(this.#ptr, 16);
     const view = m.dv;
