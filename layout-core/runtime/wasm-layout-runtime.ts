@@ -1555,7 +1555,7 @@ export function readArenaHeader(view: DataView, ptr: number): ArenaHeader {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeArenaHeader(view: DataView, ptr: number, value: ArenaHeader): void {
-  checkArenaHeader(value);
+  checkArenaHeader(value, "ArenaHeader");
   checkSpan(view, ptr, 32, "ArenaHeader");
   storeArenaHeader(view, ptr, value);
 }
@@ -1572,7 +1572,8 @@ function loadArenaHeader(view: DataView, ptr: number): ArenaHeader {
     reserved: view.getUint32(ptr + 28, true),
   };
 }
-function checkArenaHeader(value: ArenaHeader): void {
+function checkArenaHeader(value: ArenaHeader, field: string): void {
+  checkObject(value, "a ArenaHeader (an object)", field);
   checkInt(value.magic, 0, 4294967295, "u32", `ArenaHeader.magic`);
   checkInt(value.version, 0, 65535, "u16", `ArenaHeader.version`);
   checkInt(value.flags, 0, 65535, "u16", `ArenaHeader.flags`);
@@ -1875,7 +1876,7 @@ export function readPoolHeader(view: DataView, ptr: number): PoolHeader {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writePoolHeader(view: DataView, ptr: number, value: PoolHeader): void {
-  checkPoolHeader(value);
+  checkPoolHeader(value, "PoolHeader");
   checkSpan(view, ptr, 40, "PoolHeader");
   storePoolHeader(view, ptr, value);
 }
@@ -1894,7 +1895,8 @@ function loadPoolHeader(view: DataView, ptr: number): PoolHeader {
     reserved: view.getUint32(ptr + 36, true),
   };
 }
-function checkPoolHeader(value: PoolHeader): void {
+function checkPoolHeader(value: PoolHeader, field: string): void {
+  checkObject(value, "a PoolHeader (an object)", field);
   checkInt(value.magic, 0, 4294967295, "u32", `PoolHeader.magic`);
   checkInt(value.version, 0, 65535, "u16", `PoolHeader.version`);
   checkInt(value.flags, 0, 65535, "u16", `PoolHeader.flags`);
@@ -2220,7 +2222,7 @@ export function readPoolSlot(view: DataView, ptr: number): PoolSlot {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writePoolSlot(view: DataView, ptr: number, value: PoolSlot): void {
-  checkPoolSlot(value);
+  checkPoolSlot(value, "PoolSlot");
   checkSpan(view, ptr, 8, "PoolSlot");
   storePoolSlot(view, ptr, value);
 }
@@ -2230,7 +2232,8 @@ function loadPoolSlot(view: DataView, ptr: number): PoolSlot {
     next: view.getUint32(ptr + 4, true),
   };
 }
-function checkPoolSlot(value: PoolSlot): void {
+function checkPoolSlot(value: PoolSlot, field: string): void {
+  checkObject(value, "a PoolSlot (an object)", field);
   checkInt(value.generation, 0, 4294967295, "u32", `PoolSlot.generation`);
   checkInt(value.next, 0, 4294967295, "u32", `PoolSlot.next`);
 }
@@ -2324,6 +2327,10 @@ function badPtr(ptr: unknown, type: string): never {
 }
 function outOfBounds(ptr: number, size: number, length: number): never {
   throw new RangeError(`out of bounds: bytes ${ptr}..${ptr + size} needed, the memory is ${length} bytes long`);
+}
+/** Throws unless `value` is an object (`expected` says what it should be). */
+function checkObject(value: unknown, expected: string, field: string): void {
+  if (typeof value !== "object" || value === null) badValue(value, expected, field);
 }
 /** Throws unless `value` is an integer in [min, max]. */
 function checkInt(value: number, min: number, max: number, type: string, field: string): void {

@@ -45,7 +45,7 @@ export function readAllScalars(view: DataView, ptr: number): AllScalars {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeAllScalars(view: DataView, ptr: number, value: AllScalars): void {
-  checkAllScalars(value);
+  checkAllScalars(value, "AllScalars");
   checkSpan(view, ptr, 56, "AllScalars");
   storeAllScalars(view, ptr, value);
 }
@@ -64,7 +64,8 @@ function loadAllScalars(view: DataView, ptr: number): AllScalars {
     a_bool: readBoolAt(view, ptr + 48, "AllScalars.a_bool"),
   };
 }
-function checkAllScalars(value: AllScalars): void {
+function checkAllScalars(value: AllScalars, field: string): void {
+  checkObject(value, "a AllScalars (an object)", field);
   checkInt(value.a_u8, 0, 255, "u8", `AllScalars.a_u8`);
   checkInt(value.a_u16, 0, 65535, "u16", `AllScalars.a_u16`);
   checkInt(value.a_u32, 0, 4294967295, "u32", `AllScalars.a_u32`);
@@ -379,7 +380,7 @@ export function readPoint(view: DataView, ptr: number): Point {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writePoint(view: DataView, ptr: number, value: Point): void {
-  checkPoint(value);
+  checkPoint(value, "Point");
   checkSpan(view, ptr, 16, "Point");
   storePoint(view, ptr, value);
 }
@@ -389,7 +390,8 @@ function loadPoint(view: DataView, ptr: number): Point {
     y: view.getFloat64(ptr + 8, true),
   };
 }
-function checkPoint(value: Point): void {
+function checkPoint(value: Point, field: string): void {
+  checkObject(value, "a Point (an object)", field);
   checkFloat(value.x, "f64", `Point.x`);
   checkFloat(value.y, "f64", `Point.y`);
 }
@@ -562,7 +564,7 @@ export function readRect(view: DataView, ptr: number): Rect {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeRect(view: DataView, ptr: number, value: Rect): void {
-  checkRect(value);
+  checkRect(value, "Rect");
   checkSpan(view, ptr, 48, "Rect");
   storeRect(view, ptr, value);
 }
@@ -576,9 +578,10 @@ function loadRect(view: DataView, ptr: number): Rect {
     next: view.getUint32(ptr + 40, true),
   };
 }
-function checkRect(value: Rect): void {
-  checkPoint(value.min);
-  checkPoint(value.max);
+function checkRect(value: Rect, field: string): void {
+  checkObject(value, "a Rect (an object)", field);
+  checkPoint(value.min, `Rect.min`);
+  checkPoint(value.max, `Rect.max`);
   checkKind(value.kind, `Rect.kind`);
   checkBool(value.alive, `Rect.alive`);
   if (!(Array.isArray(value.tags) && value.tags.length === 3 && typeof value.tags[0] === "number" && (value.tags[0] & 65535) === value.tags[0] && typeof value.tags[1] === "number" && (value.tags[1] & 65535) === value.tags[1] && typeof value.tags[2] === "number" && (value.tags[2] & 65535) === value.tags[2])) checkElems(value.tags, 3, u16Elems, `Rect.tags`);
@@ -620,7 +623,7 @@ export class RectView {
     return new PointView(m.memory, this.#ptr);
   }
   set min(value: Point) {
-    checkPoint(value);
+    checkPoint(value, `Rect.min`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 48 > m.u8.length) m.span(ptr, 48);
@@ -634,7 +637,7 @@ export class RectView {
     return new PointView(m.memory, this.#ptr + 16);
   }
   set max(value: Point) {
-    checkPoint(value);
+    checkPoint(value, `Rect.max`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 48 > m.u8.length) m.span(ptr, 48);
@@ -760,7 +763,7 @@ export function readNode(view: DataView, ptr: number): Node {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeNode(view: DataView, ptr: number, value: Node): void {
-  checkNode(value);
+  checkNode(value, "Node");
   checkSpan(view, ptr, 12, "Node");
   storeNode(view, ptr, value);
 }
@@ -771,7 +774,8 @@ function loadNode(view: DataView, ptr: number): Node {
     prev: view.getUint32(ptr + 8, true),
   };
 }
-function checkNode(value: Node): void {
+function checkNode(value: Node, field: string): void {
+  checkObject(value, "a Node (an object)", field);
   checkInt(value.value, -2147483648, 2147483647, "i32", `Node.value`);
   checkInt(value.next, 0, 4294967295, "WasmPtr<Node>", `Node.next`);
   checkInt(value.prev, 0, 4294967295, "WasmPtr<Node>", `Node.prev`);
@@ -915,7 +919,7 @@ export function readPacked(view: DataView, ptr: number): Packed {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writePacked(view: DataView, ptr: number, value: Packed): void {
-  checkPacked(value);
+  checkPacked(value, "Packed");
   checkSpan(view, ptr, 15, "Packed");
   storePacked(view, ptr, value);
 }
@@ -927,7 +931,8 @@ function loadPacked(view: DataView, ptr: number): Packed {
     d: view.getBigUint64(ptr + 7, true),
   };
 }
-function checkPacked(value: Packed): void {
+function checkPacked(value: Packed, field: string): void {
+  checkObject(value, "a Packed (an object)", field);
   checkInt(value.a, 0, 255, "u8", `Packed.a`);
   checkInt(value.b, 0, 4294967295, "u32", `Packed.b`);
   checkInt(value.c, 0, 65535, "u16", `Packed.c`);
@@ -1077,7 +1082,7 @@ export function readPackedNested(view: DataView, ptr: number): PackedNested {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writePackedNested(view: DataView, ptr: number, value: PackedNested): void {
-  checkPackedNested(value);
+  checkPackedNested(value, "PackedNested");
   checkSpan(view, ptr, 19, "PackedNested");
   storePackedNested(view, ptr, value);
 }
@@ -1089,9 +1094,10 @@ function loadPackedNested(view: DataView, ptr: number): PackedNested {
     flag: readBoolAt(view, ptr + 18, "PackedNested.flag"),
   };
 }
-function checkPackedNested(value: PackedNested): void {
+function checkPackedNested(value: PackedNested, field: string): void {
+  checkObject(value, "a PackedNested (an object)", field);
   checkInt(value.tag, 0, 255, "u8", `PackedNested.tag`);
-  checkPoint(value.point);
+  checkPoint(value.point, `PackedNested.point`);
   checkKind(value.kind, `PackedNested.kind`);
   checkBool(value.flag, `PackedNested.flag`);
 }
@@ -1146,7 +1152,7 @@ export class PackedNestedView {
     return new PointView(m.memory, this.#ptr + 1);
   }
   set point(value: Point) {
-    checkPoint(value);
+    checkPoint(value, `PackedNested.point`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 19 > m.u8.length) m.span(ptr, 19);
@@ -1218,7 +1224,7 @@ export function readAligned16(view: DataView, ptr: number): Aligned16 {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeAligned16(view: DataView, ptr: number, value: Aligned16): void {
-  checkAligned16(value);
+  checkAligned16(value, "Aligned16");
   checkSpan(view, ptr, 16, "Aligned16");
   storeAligned16(view, ptr, value);
 }
@@ -1227,7 +1233,8 @@ function loadAligned16(view: DataView, ptr: number): Aligned16 {
     x: view.getUint32(ptr, true),
   };
 }
-function checkAligned16(value: Aligned16): void {
+function checkAligned16(value: Aligned16, field: string): void {
+  checkObject(value, "a Aligned16 (an object)", field);
   checkInt(value.x, 0, 4294967295, "u32", `Aligned16.x`);
 }
 function storeAligned16(view: DataView, ptr: number, value: Aligned16): void {
@@ -1299,7 +1306,7 @@ export function readAlignedLow(view: DataView, ptr: number): AlignedLow {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeAlignedLow(view: DataView, ptr: number, value: AlignedLow): void {
-  checkAlignedLow(value);
+  checkAlignedLow(value, "AlignedLow");
   checkSpan(view, ptr, 8, "AlignedLow");
   storeAlignedLow(view, ptr, value);
 }
@@ -1308,7 +1315,8 @@ function loadAlignedLow(view: DataView, ptr: number): AlignedLow {
     x: view.getBigUint64(ptr, true),
   };
 }
-function checkAlignedLow(value: AlignedLow): void {
+function checkAlignedLow(value: AlignedLow, field: string): void {
+  checkObject(value, "a AlignedLow (an object)", field);
   checkBig(value.x, false, "u64", `AlignedLow.x`);
 }
 function storeAlignedLow(view: DataView, ptr: number, value: AlignedLow): void {
@@ -1383,7 +1391,7 @@ export function readAlignedOuter(view: DataView, ptr: number): AlignedOuter {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeAlignedOuter(view: DataView, ptr: number, value: AlignedOuter): void {
-  checkAlignedOuter(value);
+  checkAlignedOuter(value, "AlignedOuter");
   checkSpan(view, ptr, 48, "AlignedOuter");
   storeAlignedOuter(view, ptr, value);
 }
@@ -1394,9 +1402,10 @@ function loadAlignedOuter(view: DataView, ptr: number): AlignedOuter {
     b: view.getUint8(ptr + 32),
   };
 }
-function checkAlignedOuter(value: AlignedOuter): void {
+function checkAlignedOuter(value: AlignedOuter, field: string): void {
+  checkObject(value, "a AlignedOuter (an object)", field);
   checkInt(value.a, 0, 255, "u8", `AlignedOuter.a`);
-  checkAligned16(value.inner);
+  checkAligned16(value.inner, `AlignedOuter.inner`);
   checkInt(value.b, 0, 255, "u8", `AlignedOuter.b`);
 }
 function storeAlignedOuter(view: DataView, ptr: number, value: AlignedOuter): void {
@@ -1451,7 +1460,7 @@ export class AlignedOuterView {
     return new Aligned16View(m.memory, this.#ptr + 16);
   }
   set inner(value: Aligned16) {
-    checkAligned16(value);
+    checkAligned16(value, `AlignedOuter.inner`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 48 > m.u8.length) m.span(ptr, 48);
@@ -1506,7 +1515,7 @@ export function readTailPad(view: DataView, ptr: number): TailPad {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeTailPad(view: DataView, ptr: number, value: TailPad): void {
-  checkTailPad(value);
+  checkTailPad(value, "TailPad");
   checkSpan(view, ptr, 16, "TailPad");
   storeTailPad(view, ptr, value);
 }
@@ -1516,7 +1525,8 @@ function loadTailPad(view: DataView, ptr: number): TailPad {
     b: view.getUint8(ptr + 8),
   };
 }
-function checkTailPad(value: TailPad): void {
+function checkTailPad(value: TailPad, field: string): void {
+  checkObject(value, "a TailPad (an object)", field);
   checkBig(value.a, false, "u64", `TailPad.a`);
   checkInt(value.b, 0, 255, "u8", `TailPad.b`);
 }
@@ -1615,7 +1625,7 @@ export function readMixed16(view: DataView, ptr: number): Mixed16 {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeMixed16(view: DataView, ptr: number, value: Mixed16): void {
-  checkMixed16(value);
+  checkMixed16(value, "Mixed16");
   checkSpan(view, ptr, 6, "Mixed16");
   storeMixed16(view, ptr, value);
 }
@@ -1626,7 +1636,8 @@ function loadMixed16(view: DataView, ptr: number): Mixed16 {
     c: view.getUint8(ptr + 4),
   };
 }
-function checkMixed16(value: Mixed16): void {
+function checkMixed16(value: Mixed16, field: string): void {
+  checkObject(value, "a Mixed16 (an object)", field);
   checkInt(value.a, 0, 255, "u8", `Mixed16.a`);
   checkInt(value.b, 0, 65535, "u16", `Mixed16.b`);
   checkInt(value.c, 0, 255, "u8", `Mixed16.c`);
@@ -1740,14 +1751,15 @@ export function readEmpty(view: DataView, ptr: number): Empty {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeEmpty(view: DataView, ptr: number, value: Empty): void {
-  checkEmpty(value);
+  checkEmpty(value, "Empty");
   checkSpan(view, ptr, 0, "Empty");
   storeEmpty(view, ptr, value);
 }
 function loadEmpty(_view: DataView, _ptr: number): Empty {
   return {};
 }
-function checkEmpty(_value: Empty): void {
+function checkEmpty(value: Empty, field: string): void {
+  checkObject(value, "a Empty (an object)", field);
 }
 function storeEmpty(_view: DataView, _ptr: number, _value: Empty): void {
 }
@@ -1796,7 +1808,7 @@ export function readEmpties(view: DataView, ptr: number): Empties {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeEmpties(view: DataView, ptr: number, value: Empties): void {
-  checkEmpties(value);
+  checkEmpties(value, "Empties");
   checkSpan(view, ptr, 2, "Empties");
   storeEmpties(view, ptr, value);
 }
@@ -1807,12 +1819,13 @@ function loadEmpties(view: DataView, ptr: number): Empties {
     after: view.getUint8(ptr + 1),
   };
 }
-function checkEmpties(value: Empties): void {
+function checkEmpties(value: Empties, field: string): void {
+  checkObject(value, "a Empties (an object)", field);
   checkInt(value.before, 0, 255, "u8", `Empties.before`);
   if (!(Array.isArray(value.units) && value.units.length === 3)) checkLength(value.units, 3, `Empties.units`);
-  checkEmpty(value.units[0]!);
-  checkEmpty(value.units[1]!);
-  checkEmpty(value.units[2]!);
+  checkEmpty(value.units[0]!, `Empties.units[0]`);
+  checkEmpty(value.units[1]!, `Empties.units[1]`);
+  checkEmpty(value.units[2]!, `Empties.units[2]`);
   checkInt(value.after, 0, 255, "u8", `Empties.after`);
 }
 function storeEmpties(view: DataView, ptr: number, value: Empties): void {
@@ -1865,9 +1878,9 @@ export class EmptiesView {
   }
   set units(value: [Empty, Empty, Empty]) {
     if (!(Array.isArray(value) && value.length === 3)) checkLength(value, 3, `Empties.units`);
-    checkEmpty(value[0]!);
-    checkEmpty(value[1]!);
-    checkEmpty(value[2]!);
+    checkEmpty(value[0]!, `Empties.units[0]`);
+    checkEmpty(value[1]!, `Empties.units[1]`);
+    checkEmpty(value[2]!, `Empties.units[2]`);
   }
   get after(): number {
     const m = this.#m;
@@ -1916,7 +1929,7 @@ export function readInner(view: DataView, ptr: number): Inner {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeInner(view: DataView, ptr: number, value: Inner): void {
-  checkInner(value);
+  checkInner(value, "Inner");
   checkSpan(view, ptr, 4, "Inner");
   storeInner(view, ptr, value);
 }
@@ -1926,7 +1939,8 @@ function loadInner(view: DataView, ptr: number): Inner {
     b: view.getUint16(ptr + 2, true),
   };
 }
-function checkInner(value: Inner): void {
+function checkInner(value: Inner, field: string): void {
+  checkObject(value, "a Inner (an object)", field);
   checkInt(value.a, 0, 255, "u8", `Inner.a`);
   checkInt(value.b, 0, 65535, "u16", `Inner.b`);
 }
@@ -2029,7 +2043,7 @@ export function readOuter(view: DataView, ptr: number): Outer {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeOuter(view: DataView, ptr: number, value: Outer): void {
-  checkOuter(value);
+  checkOuter(value, "Outer");
   checkSpan(view, ptr, 16, "Outer");
   storeOuter(view, ptr, value);
 }
@@ -2042,11 +2056,12 @@ function loadOuter(view: DataView, ptr: number): Outer {
     z: view.getUint8(ptr + 12),
   };
 }
-function checkOuter(value: Outer): void {
+function checkOuter(value: Outer, field: string): void {
+  checkObject(value, "a Outer (an object)", field);
   checkInt(value.x, 0, 255, "u8", `Outer.x`);
-  checkInner(value.inner);
+  checkInner(value.inner, `Outer.inner`);
   checkInt(value.y, 0, 4294967295, "u32", `Outer.y`);
-  checkEmpty(value.empty);
+  checkEmpty(value.empty, `Outer.empty`);
   checkInt(value.z, 0, 255, "u8", `Outer.z`);
 }
 function storeOuter(view: DataView, ptr: number, value: Outer): void {
@@ -2103,7 +2118,7 @@ export class OuterView {
     return new InnerView(m.memory, this.#ptr + 2);
   }
   set inner(value: Inner) {
-    checkInner(value);
+    checkInner(value, `Outer.inner`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 16 > m.u8.length) m.span(ptr, 16);
@@ -2138,7 +2153,7 @@ export class OuterView {
     return new EmptyView(m.memory, this.#ptr + 12);
   }
   set empty(value: Empty) {
-    checkEmpty(value);
+    checkEmpty(value, `Outer.empty`);
   }
   get z(): number {
     const m = this.#m;
@@ -2185,7 +2200,7 @@ export function readMatrix(view: DataView, ptr: number): Matrix {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeMatrix(view: DataView, ptr: number, value: Matrix): void {
-  checkMatrix(value);
+  checkMatrix(value, "Matrix");
   checkSpan(view, ptr, 64, "Matrix");
   storeMatrix(view, ptr, value);
 }
@@ -2194,7 +2209,8 @@ function loadMatrix(view: DataView, ptr: number): Matrix {
     m: [[view.getFloat32(ptr, true), view.getFloat32(ptr + 4, true), view.getFloat32(ptr + 8, true), view.getFloat32(ptr + 12, true)], [view.getFloat32(ptr + 16, true), view.getFloat32(ptr + 16 + 4, true), view.getFloat32(ptr + 16 + 8, true), view.getFloat32(ptr + 16 + 12, true)], [view.getFloat32(ptr + 32, true), view.getFloat32(ptr + 32 + 4, true), view.getFloat32(ptr + 32 + 8, true), view.getFloat32(ptr + 32 + 12, true)], [view.getFloat32(ptr + 48, true), view.getFloat32(ptr + 48 + 4, true), view.getFloat32(ptr + 48 + 8, true), view.getFloat32(ptr + 48 + 12, true)]],
   };
 }
-function checkMatrix(value: Matrix): void {
+function checkMatrix(value: Matrix, field: string): void {
+  checkObject(value, "a Matrix (an object)", field);
   if (!(Array.isArray(value.m) && value.m.length === 4)) checkLength(value.m, 4, `Matrix.m`);
   if (!(Array.isArray(value.m[0]!) && value.m[0]!.length === 4 && typeof value.m[0]![0] === "number" && typeof value.m[0]![1] === "number" && typeof value.m[0]![2] === "number" && typeof value.m[0]![3] === "number")) checkElems(value.m[0]!, 4, f32Elems, `Matrix.m[0]`);
   if (!(Array.isArray(value.m[1]!) && value.m[1]!.length === 4 && typeof value.m[1]![0] === "number" && typeof value.m[1]![1] === "number" && typeof value.m[1]![2] === "number" && typeof value.m[1]![3] === "number")) checkElems(value.m[1]!, 4, f32Elems, `Matrix.m[1]`);
@@ -2296,7 +2312,7 @@ export function readPolygon(view: DataView, ptr: number): Polygon {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writePolygon(view: DataView, ptr: number, value: Polygon): void {
-  checkPolygon(value);
+  checkPolygon(value, "Polygon");
   checkSpan(view, ptr, 56, "Polygon");
   storePolygon(view, ptr, value);
 }
@@ -2306,12 +2322,13 @@ function loadPolygon(view: DataView, ptr: number): Polygon {
     points: [loadPoint(view, ptr + 8), loadPoint(view, ptr + 8 + 16), loadPoint(view, ptr + 8 + 32)],
   };
 }
-function checkPolygon(value: Polygon): void {
+function checkPolygon(value: Polygon, field: string): void {
+  checkObject(value, "a Polygon (an object)", field);
   checkInt(value.count, 0, 255, "u8", `Polygon.count`);
   if (!(Array.isArray(value.points) && value.points.length === 3)) checkLength(value.points, 3, `Polygon.points`);
-  checkPoint(value.points[0]!);
-  checkPoint(value.points[1]!);
-  checkPoint(value.points[2]!);
+  checkPoint(value.points[0]!, `Polygon.points[0]`);
+  checkPoint(value.points[1]!, `Polygon.points[1]`);
+  checkPoint(value.points[2]!, `Polygon.points[2]`);
 }
 function storePolygon(view: DataView, ptr: number, value: Polygon): void {
   view.setUint8(ptr, value.count);
@@ -2366,9 +2383,9 @@ export class PolygonView {
   }
   set points(value: [Point, Point, Point]) {
     if (!(Array.isArray(value) && value.length === 3)) checkLength(value, 3, `Polygon.points`);
-    checkPoint(value[0]!);
-    checkPoint(value[1]!);
-    checkPoint(value[2]!);
+    checkPoint(value[0]!, `Polygon.points[0]`);
+    checkPoint(value[1]!, `Polygon.points[1]`);
+    checkPoint(value[2]!, `Polygon.points[2]`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 56 > m.u8.length) m.span(ptr, 56);
@@ -2455,7 +2472,7 @@ export function readFlags(view: DataView, ptr: number): Flags {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeFlags(view: DataView, ptr: number, value: Flags): void {
-  checkFlags(value);
+  checkFlags(value, "Flags");
   checkSpan(view, ptr, 8, "Flags");
   storeFlags(view, ptr, value);
 }
@@ -2465,7 +2482,8 @@ function loadFlags(view: DataView, ptr: number): Flags {
     mode: loadMode16(view, ptr + 6, "Flags.mode"),
   };
 }
-function checkFlags(value: Flags): void {
+function checkFlags(value: Flags, field: string): void {
+  checkObject(value, "a Flags (an object)", field);
   if (!(Array.isArray(value.bits) && value.bits.length === 5 && typeof value.bits[0] === "boolean" && typeof value.bits[1] === "boolean" && typeof value.bits[2] === "boolean" && typeof value.bits[3] === "boolean" && typeof value.bits[4] === "boolean")) checkElems(value.bits, 5, boolElems, `Flags.bits`);
   checkMode16(value.mode, `Flags.mode`);
 }
@@ -2820,7 +2838,7 @@ export function readModes(view: DataView, ptr: number): Modes {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeModes(view: DataView, ptr: number, value: Modes): void {
-  checkModes(value);
+  checkModes(value, "Modes");
   checkSpan(view, ptr, 20, "Modes");
   storeModes(view, ptr, value);
 }
@@ -2834,7 +2852,8 @@ function loadModes(view: DataView, ptr: number): Modes {
     color: loadColor(view, ptr + 16, "Modes.color"),
   };
 }
-function checkModes(value: Modes): void {
+function checkModes(value: Modes, field: string): void {
+  checkObject(value, "a Modes (an object)", field);
   if (!(Array.isArray(value.kinds) && value.kinds.length === 3)) checkLength(value.kinds, 3, `Modes.kinds`);
   checkKind(value.kinds[0]!, `Modes.kinds[0]`);
   checkKind(value.kinds[1]!, `Modes.kinds[1]`);
@@ -3015,7 +3034,7 @@ export function readRenamed(view: DataView, ptr: number): Renamed {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeRenamed(view: DataView, ptr: number, value: Renamed): void {
-  checkRenamed(value);
+  checkRenamed(value, "Renamed");
   checkSpan(view, ptr, 8, "Renamed");
   storeRenamed(view, ptr, value);
 }
@@ -3025,7 +3044,8 @@ function loadRenamed(view: DataView, ptr: number): Renamed {
     other: view.getUint8(ptr + 4),
   };
 }
-function checkRenamed(value: Renamed): void {
+function checkRenamed(value: Renamed, field: string): void {
+  checkObject(value, "a Renamed (an object)", field);
   checkInt(value.renamedField, 0, 4294967295, "u32", `Renamed.renamedField`);
   checkInt(value.other, 0, 255, "u8", `Renamed.other`);
 }
@@ -3125,7 +3145,7 @@ export function readCamel(view: DataView, ptr: number): Camel {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeCamel(view: DataView, ptr: number, value: Camel): void {
-  checkCamel(value);
+  checkCamel(value, "Camel");
   checkSpan(view, ptr, 8, "Camel");
   storeCamel(view, ptr, value);
 }
@@ -3137,7 +3157,8 @@ function loadCamel(view: DataView, ptr: number): Camel {
     chosen: view.getUint8(ptr + 7),
   };
 }
-function checkCamel(value: Camel): void {
+function checkCamel(value: Camel, field: string): void {
+  checkObject(value, "a Camel (an object)", field);
   checkInt(value.frameCount, 0, 4294967295, "u32", `Camel.frameCount`);
   checkInt(value.maxHpValue, 0, 65535, "u16", `Camel.maxHpValue`);
   checkBool(value.isAlive, `Camel.isAlive`);
@@ -3284,7 +3305,7 @@ export function readPointers(view: DataView, ptr: number): Pointers {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writePointers(view: DataView, ptr: number, value: Pointers): void {
-  checkPointers(value);
+  checkPointers(value, "Pointers");
   checkSpan(view, ptr, 16, "Pointers");
   storePointers(view, ptr, value);
 }
@@ -3296,7 +3317,8 @@ function loadPointers(view: DataView, ptr: number): Pointers {
     to_leaf: view.getUint32(ptr + 12, true),
   };
 }
-function checkPointers(value: Pointers): void {
+function checkPointers(value: Pointers, field: string): void {
+  checkObject(value, "a Pointers (an object)", field);
   checkInt(value.to_u8, 0, 4294967295, "WasmPtr<u8>", `Pointers.to_u8`);
   checkInt(value.to_point, 0, 4294967295, "WasmPtr<Point>", `Pointers.to_point`);
   checkInt(value.to_array, 0, 4294967295, "WasmPtr<array>", `Pointers.to_array`);
@@ -3470,7 +3492,7 @@ export function readBytes(view: DataView, ptr: number): Bytes {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeBytes(view: DataView, ptr: number, value: Bytes): void {
-  checkBytes(value);
+  checkBytes(value, "Bytes");
   checkSpan(view, ptr, 20, "Bytes");
   storeBytes(view, ptr, value);
 }
@@ -3480,7 +3502,8 @@ function loadBytes(view: DataView, ptr: number): Bytes {
     len: view.getUint32(ptr + 16, true),
   };
 }
-function checkBytes(value: Bytes): void {
+function checkBytes(value: Bytes, field: string): void {
+  checkObject(value, "a Bytes (an object)", field);
   if (!(Array.isArray(value.data) && value.data.length === 13 && typeof value.data[0] === "number" && (value.data[0] & 255) === value.data[0] && typeof value.data[1] === "number" && (value.data[1] & 255) === value.data[1] && typeof value.data[2] === "number" && (value.data[2] & 255) === value.data[2] && typeof value.data[3] === "number" && (value.data[3] & 255) === value.data[3] && typeof value.data[4] === "number" && (value.data[4] & 255) === value.data[4] && typeof value.data[5] === "number" && (value.data[5] & 255) === value.data[5] && typeof value.data[6] === "number" && (value.data[6] & 255) === value.data[6] && typeof value.data[7] === "number" && (value.data[7] & 255) === value.data[7] && typeof value.data[8] === "number" && (value.data[8] & 255) === value.data[8] && typeof value.data[9] === "number" && (value.data[9] & 255) === value.data[9] && typeof value.data[10] === "number" && (value.data[10] & 255) === value.data[10] && typeof value.data[11] === "number" && (value.data[11] & 255) === value.data[11] && typeof value.data[12] === "number" && (value.data[12] & 255) === value.data[12])) checkElems(value.data, 13, u8Elems, `Bytes.data`);
   checkInt(value.len, 0, 4294967295, "u32", `Bytes.len`);
 }
@@ -3599,7 +3622,7 @@ export function readZeroLen(view: DataView, ptr: number): ZeroLen {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeZeroLen(view: DataView, ptr: number, value: ZeroLen): void {
-  checkZeroLen(value);
+  checkZeroLen(value, "ZeroLen");
   checkSpan(view, ptr, 16, "ZeroLen");
   storeZeroLen(view, ptr, value);
 }
@@ -3610,7 +3633,8 @@ function loadZeroLen(view: DataView, ptr: number): ZeroLen {
     after: view.getUint8(ptr + 8),
   };
 }
-function checkZeroLen(value: ZeroLen): void {
+function checkZeroLen(value: ZeroLen, field: string): void {
+  checkObject(value, "a ZeroLen (an object)", field);
   checkInt(value.before, 0, 4294967295, "u32", `ZeroLen.before`);
   if (!(Array.isArray(value.nothing) && value.nothing.length === 0)) checkElems(value.nothing, 0, u64Elems, `ZeroLen.nothing`);
   checkInt(value.after, 0, 255, "u8", `ZeroLen.after`);
@@ -3720,7 +3744,7 @@ export function readWide(view: DataView, ptr: number): Wide {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeWide(view: DataView, ptr: number, value: Wide): void {
-  checkWide(value);
+  checkWide(value, "Wide");
   checkSpan(view, ptr, 48, "Wide");
   storeWide(view, ptr, value);
 }
@@ -3732,7 +3756,8 @@ function loadWide(view: DataView, ptr: number): Wide {
     d: [view.getBigInt64(ptr + 32, true), view.getBigInt64(ptr + 32 + 8, true)],
   };
 }
-function checkWide(value: Wide): void {
+function checkWide(value: Wide, field: string): void {
+  checkObject(value, "a Wide (an object)", field);
   checkBig(value.a, false, "u64", `Wide.a`);
   checkBig(value.b, true, "i64", `Wide.b`);
   if (!(Array.isArray(value.c) && value.c.length === 2 && typeof value.c[0] === "bigint" && BigInt.asUintN(64, value.c[0]) === value.c[0] && typeof value.c[1] === "bigint" && BigInt.asUintN(64, value.c[1]) === value.c[1])) checkElems(value.c, 2, u64Elems, `Wide.c`);
@@ -3871,7 +3896,7 @@ export function readFloats(view: DataView, ptr: number): Floats {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeFloats(view: DataView, ptr: number, value: Floats): void {
-  checkFloats(value);
+  checkFloats(value, "Floats");
   checkSpan(view, ptr, 32, "Floats");
   storeFloats(view, ptr, value);
 }
@@ -3882,7 +3907,8 @@ function loadFloats(view: DataView, ptr: number): Floats {
     fs: [view.getFloat32(ptr + 16, true), view.getFloat32(ptr + 16 + 4, true), view.getFloat32(ptr + 16 + 8, true)],
   };
 }
-function checkFloats(value: Floats): void {
+function checkFloats(value: Floats, field: string): void {
+  checkObject(value, "a Floats (an object)", field);
   checkFloat(value.f, "f32", `Floats.f`);
   checkFloat(value.d, "f64", `Floats.d`);
   if (!(Array.isArray(value.fs) && value.fs.length === 3 && typeof value.fs[0] === "number" && typeof value.fs[1] === "number" && typeof value.fs[2] === "number")) checkElems(value.fs, 3, f32Elems, `Floats.fs`);
@@ -4005,7 +4031,7 @@ export function readDeep(view: DataView, ptr: number): Deep {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeDeep(view: DataView, ptr: number, value: Deep): void {
-  checkDeep(value);
+  checkDeep(value, "Deep");
   checkSpan(view, ptr, 128, "Deep");
   storeDeep(view, ptr, value);
 }
@@ -4016,18 +4042,19 @@ function loadDeep(view: DataView, ptr: number): Deep {
     grid: [[loadInner(view, ptr + 112), loadInner(view, ptr + 112 + 4)], [loadInner(view, ptr + 112 + 8), loadInner(view, ptr + 112 + 8 + 4)]],
   };
 }
-function checkDeep(value: Deep): void {
-  checkOuter(value.outer);
+function checkDeep(value: Deep, field: string): void {
+  checkObject(value, "a Deep (an object)", field);
+  checkOuter(value.outer, `Deep.outer`);
   if (!(Array.isArray(value.rects) && value.rects.length === 2)) checkLength(value.rects, 2, `Deep.rects`);
-  checkRect(value.rects[0]!);
-  checkRect(value.rects[1]!);
+  checkRect(value.rects[0]!, `Deep.rects[0]`);
+  checkRect(value.rects[1]!, `Deep.rects[1]`);
   if (!(Array.isArray(value.grid) && value.grid.length === 2)) checkLength(value.grid, 2, `Deep.grid`);
   if (!(Array.isArray(value.grid[0]!) && value.grid[0]!.length === 2)) checkLength(value.grid[0]!, 2, `Deep.grid[0]`);
-  checkInner(value.grid[0]![0]!);
-  checkInner(value.grid[0]![1]!);
+  checkInner(value.grid[0]![0]!, `Deep.grid[0][0]`);
+  checkInner(value.grid[0]![1]!, `Deep.grid[0][1]`);
   if (!(Array.isArray(value.grid[1]!) && value.grid[1]!.length === 2)) checkLength(value.grid[1]!, 2, `Deep.grid[1]`);
-  checkInner(value.grid[1]![0]!);
-  checkInner(value.grid[1]![1]!);
+  checkInner(value.grid[1]![0]!, `Deep.grid[1][0]`);
+  checkInner(value.grid[1]![1]!, `Deep.grid[1][1]`);
 }
 function storeDeep(view: DataView, ptr: number, value: Deep): void {
   storeOuter(view, ptr, value.outer);
@@ -4062,7 +4089,7 @@ export class DeepView {
     return new OuterView(m.memory, this.#ptr);
   }
   set outer(value: Outer) {
-    checkOuter(value);
+    checkOuter(value, `Deep.outer`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 128 > m.u8.length) m.span(ptr, 128);
@@ -4076,8 +4103,8 @@ export class DeepView {
   }
   set rects(value: [Rect, Rect]) {
     if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, `Deep.rects`);
-    checkRect(value[0]!);
-    checkRect(value[1]!);
+    checkRect(value[0]!, `Deep.rects[0]`);
+    checkRect(value[1]!, `Deep.rects[1]`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 128 > m.u8.length) m.span(ptr, 128);
@@ -4088,16 +4115,16 @@ export class DeepView {
   get grid(): LiveArray<[Inner, Inner], InnerArray, never> {
     const m = this.#m;
     if (this.#ptr + 128 > m.u8.length) m.span(this.#ptr, 128);
-    return new LiveArray<[Inner, Inner], InnerArray, never>(m, this.#ptr + 112, 2, 8, { size: 8, shift: -1, typed: () => null, view: (m, at) => new InnerArray(m.memory, at, 2), load: (view, at) => ([loadInner(view, at), loadInner(view, at + 4)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, `${field}`); checkInner(value[0]!); checkInner(value[1]!); }, store: (view, at, value) => { storeInner(view, at, value[0]!); storeInner(view, at + 4, value[1]!); } }, "Deep.grid");
+    return new LiveArray<[Inner, Inner], InnerArray, never>(m, this.#ptr + 112, 2, 8, { size: 8, shift: -1, typed: () => null, view: (m, at) => new InnerArray(m.memory, at, 2), load: (view, at) => ([loadInner(view, at), loadInner(view, at + 4)]), check: (value, field) => { if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, `${field}`); checkInner(value[0]!, `${field}[0]`); checkInner(value[1]!, `${field}[1]`); }, store: (view, at, value) => { storeInner(view, at, value[0]!); storeInner(view, at + 4, value[1]!); } }, "Deep.grid");
   }
   set grid(value: [[Inner, Inner], [Inner, Inner]]) {
     if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, `Deep.grid`);
     if (!(Array.isArray(value[0]!) && value[0]!.length === 2)) checkLength(value[0]!, 2, `Deep.grid[0]`);
-    checkInner(value[0]![0]!);
-    checkInner(value[0]![1]!);
+    checkInner(value[0]![0]!, `Deep.grid[0][0]`);
+    checkInner(value[0]![1]!, `Deep.grid[0][1]`);
     if (!(Array.isArray(value[1]!) && value[1]!.length === 2)) checkLength(value[1]!, 2, `Deep.grid[1]`);
-    checkInner(value[1]![0]!);
-    checkInner(value[1]![1]!);
+    checkInner(value[1]![0]!, `Deep.grid[1][0]`);
+    checkInner(value[1]![1]!, `Deep.grid[1][1]`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 128 > m.u8.length) m.span(ptr, 128);
@@ -4151,7 +4178,7 @@ export function readNamed(view: DataView, ptr: number): Named {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeNamed(view: DataView, ptr: number, value: Named): void {
-  checkNamed(value);
+  checkNamed(value, "Named");
   checkSpan(view, ptr, 76, "Named");
   storeNamed(view, ptr, value);
 }
@@ -4168,7 +4195,8 @@ function loadNamed(view: DataView, ptr: number): Named {
     grid: { ptr: view.getUint32(ptr + 68, true), len: view.getUint32(ptr + 68 + 4, true) },
   };
 }
-function checkNamed(value: Named): void {
+function checkNamed(value: Named, field: string): void {
+  checkObject(value, "a Named (an object)", field);
   checkInt(value.id, 0, 255, "u8", `Named.id`);
   checkPair(value.name, "WasmStr", `Named.name`);
   checkPair(value.scores, "WasmSlice", `Named.scores`);
@@ -4471,7 +4499,7 @@ export function readPackedNamed(view: DataView, ptr: number): PackedNamed {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writePackedNamed(view: DataView, ptr: number, value: PackedNamed): void {
-  checkPackedNamed(value);
+  checkPackedNamed(value, "PackedNamed");
   checkSpan(view, ptr, 17, "PackedNamed");
   storePackedNamed(view, ptr, value);
 }
@@ -4482,7 +4510,8 @@ function loadPackedNamed(view: DataView, ptr: number): PackedNamed {
     wide: { ptr: view.getUint32(ptr + 9, true), len: view.getUint32(ptr + 9 + 4, true) },
   };
 }
-function checkPackedNamed(value: PackedNamed): void {
+function checkPackedNamed(value: PackedNamed, field: string): void {
+  checkObject(value, "a PackedNamed (an object)", field);
   checkInt(value.tag, 0, 255, "u8", `PackedNamed.tag`);
   checkPair(value.name, "WasmStr", `PackedNamed.name`);
   checkPair(value.wide, "WasmSlice", `PackedNamed.wide`);
@@ -4624,7 +4653,7 @@ export class PayloadView {
     return new PointView(m.memory, this.#ptr);
   }
   set at(value: Point) {
-    checkPoint(value);
+    checkPoint(value, `Payload.at`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 16 > m.u8.length) m.span(ptr, 16);
@@ -4856,7 +4885,7 @@ export function readImage(view: DataView, ptr: number): Image {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeImage(view: DataView, ptr: number, value: Image): void {
-  checkImage(value);
+  checkImage(value, "Image");
   checkSpan(view, ptr, 16, "Image");
   storeImage(view, ptr, value);
 }
@@ -4868,7 +4897,8 @@ function loadImage(view: DataView, ptr: number): Image {
     strict: loadColor(view, ptr + 12, "Image.strict"),
   };
 }
-function checkImage(value: Image): void {
+function checkImage(value: Image, field: string): void {
+  checkObject(value, "a Image (an object)", field);
   checkInt(value.width, 0, 65535, "u16", `Image.width`);
   checkInt(value.format, 0, 255, "Open<Color>", `Image.format`);
   if (!(Array.isArray(value.levels) && value.levels.length === 2)) checkLength(value.levels, 2, `Image.levels`);
@@ -5009,7 +5039,7 @@ export function readVec2_f32(view: DataView, ptr: number): Vec2_f32 {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeVec2_f32(view: DataView, ptr: number, value: Vec2_f32): void {
-  checkVec2_f32(value);
+  checkVec2_f32(value, "Vec2_f32");
   checkSpan(view, ptr, 8, "Vec2_f32");
   storeVec2_f32(view, ptr, value);
 }
@@ -5019,7 +5049,8 @@ function loadVec2_f32(view: DataView, ptr: number): Vec2_f32 {
     y: view.getFloat32(ptr + 4, true),
   };
 }
-function checkVec2_f32(value: Vec2_f32): void {
+function checkVec2_f32(value: Vec2_f32, field: string): void {
+  checkObject(value, "a Vec2_f32 (an object)", field);
   checkFloat(value.x, "f32", `Vec2_f32.x`);
   checkFloat(value.y, "f32", `Vec2_f32.y`);
 }
@@ -5119,7 +5150,7 @@ export function readVec2_u16(view: DataView, ptr: number): Vec2_u16 {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeVec2_u16(view: DataView, ptr: number, value: Vec2_u16): void {
-  checkVec2_u16(value);
+  checkVec2_u16(value, "Vec2_u16");
   checkSpan(view, ptr, 4, "Vec2_u16");
   storeVec2_u16(view, ptr, value);
 }
@@ -5129,7 +5160,8 @@ function loadVec2_u16(view: DataView, ptr: number): Vec2_u16 {
     y: view.getUint16(ptr + 2, true),
   };
 }
-function checkVec2_u16(value: Vec2_u16): void {
+function checkVec2_u16(value: Vec2_u16, field: string): void {
+  checkObject(value, "a Vec2_u16 (an object)", field);
   checkInt(value.x, 0, 65535, "u16", `Vec2_u16.x`);
   checkInt(value.y, 0, 65535, "u16", `Vec2_u16.y`);
 }
@@ -5226,7 +5258,7 @@ export function readBuf_8(view: DataView, ptr: number): Buf_8 {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeBuf_8(view: DataView, ptr: number, value: Buf_8): void {
-  checkBuf_8(value);
+  checkBuf_8(value, "Buf_8");
   checkSpan(view, ptr, 12, "Buf_8");
   storeBuf_8(view, ptr, value);
 }
@@ -5236,7 +5268,8 @@ function loadBuf_8(view: DataView, ptr: number): Buf_8 {
     data: [view.getUint8(ptr + 4), view.getUint8(ptr + 4 + 1), view.getUint8(ptr + 4 + 2), view.getUint8(ptr + 4 + 3), view.getUint8(ptr + 4 + 4), view.getUint8(ptr + 4 + 5), view.getUint8(ptr + 4 + 6), view.getUint8(ptr + 4 + 7)],
   };
 }
-function checkBuf_8(value: Buf_8): void {
+function checkBuf_8(value: Buf_8, field: string): void {
+  checkObject(value, "a Buf_8 (an object)", field);
   checkInt(value.len, 0, 4294967295, "u32", `Buf_8.len`);
   if (!(Array.isArray(value.data) && value.data.length === 8 && typeof value.data[0] === "number" && (value.data[0] & 255) === value.data[0] && typeof value.data[1] === "number" && (value.data[1] & 255) === value.data[1] && typeof value.data[2] === "number" && (value.data[2] & 255) === value.data[2] && typeof value.data[3] === "number" && (value.data[3] & 255) === value.data[3] && typeof value.data[4] === "number" && (value.data[4] & 255) === value.data[4] && typeof value.data[5] === "number" && (value.data[5] & 255) === value.data[5] && typeof value.data[6] === "number" && (value.data[6] & 255) === value.data[6] && typeof value.data[7] === "number" && (value.data[7] & 255) === value.data[7])) checkElems(value.data, 8, u8Elems, `Buf_8.data`);
 }
@@ -5347,7 +5380,7 @@ export function readPlaced(view: DataView, ptr: number): Placed {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writePlaced(view: DataView, ptr: number, value: Placed): void {
-  checkPlaced(value);
+  checkPlaced(value, "Placed");
   checkSpan(view, ptr, 28, "Placed");
   storePlaced(view, ptr, value);
 }
@@ -5359,10 +5392,11 @@ function loadPlaced(view: DataView, ptr: number): Placed {
     flag: readBoolAt(view, ptr + 24, "Placed.flag"),
   };
 }
-function checkPlaced(value: Placed): void {
-  checkVec2_f32(value.pos);
-  checkVec2_u16(value.cell);
-  checkBuf_8(value.label);
+function checkPlaced(value: Placed, field: string): void {
+  checkObject(value, "a Placed (an object)", field);
+  checkVec2_f32(value.pos, `Placed.pos`);
+  checkVec2_u16(value.cell, `Placed.cell`);
+  checkBuf_8(value.label, `Placed.label`);
   checkBool(value.flag, `Placed.flag`);
 }
 function storePlaced(view: DataView, ptr: number, value: Placed): void {
@@ -5396,7 +5430,7 @@ export class PlacedView {
     return new Vec2_f32View(m.memory, this.#ptr);
   }
   set pos(value: Vec2_f32) {
-    checkVec2_f32(value);
+    checkVec2_f32(value, `Placed.pos`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 28 > m.u8.length) m.span(ptr, 28);
@@ -5409,7 +5443,7 @@ export class PlacedView {
     return new Vec2_u16View(m.memory, this.#ptr + 8);
   }
   set cell(value: Vec2_u16) {
-    checkVec2_u16(value);
+    checkVec2_u16(value, `Placed.cell`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 28 > m.u8.length) m.span(ptr, 28);
@@ -5422,7 +5456,7 @@ export class PlacedView {
     return new Buf_8View(m.memory, this.#ptr + 12);
   }
   set label(value: Buf_8) {
-    checkBuf_8(value);
+    checkBuf_8(value, `Placed.label`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 28 > m.u8.length) m.span(ptr, 28);
@@ -5474,7 +5508,7 @@ export function readLeaf(view: DataView, ptr: number): Leaf {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeLeaf(view: DataView, ptr: number, value: Leaf): void {
-  checkLeaf(value);
+  checkLeaf(value, "Leaf");
   checkSpan(view, ptr, 8, "Leaf");
   storeLeaf(view, ptr, value);
 }
@@ -5483,7 +5517,8 @@ function loadLeaf(view: DataView, ptr: number): Leaf {
     id: view.getBigUint64(ptr, true),
   };
 }
-function checkLeaf(value: Leaf): void {
+function checkLeaf(value: Leaf, field: string): void {
+  checkObject(value, "a Leaf (an object)", field);
   checkBig(value.id, false, "u64", `Leaf.id`);
 }
 function storeLeaf(view: DataView, ptr: number, value: Leaf): void {
@@ -5562,6 +5597,10 @@ function invalidBool(byte: number, at: number, field: string): never {
 }
 function invalidDiscriminant(type: string, at: number, value: number, field: string): never {
   throw new RangeError(`invalid discriminant for ${type} at offset ${at}: ${value} names no variant (${field})`);
+}
+/** Throws unless `value` is an object (`expected` says what it should be). */
+function checkObject(value: unknown, expected: string, field: string): void {
+  if (typeof value !== "object" || value === null) badValue(value, expected, field);
 }
 /** Throws unless `value` is an integer in [min, max]. */
 function checkInt(value: number, min: number, max: number, type: string, field: string): void {

@@ -22,14 +22,14 @@ export function readEntityId(view: DataView, ptr: number): EntityId {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeEntityId(view: DataView, ptr: number, value: EntityId): void {
-  checkEntityId(value);
+  checkEntityId(value, "EntityId");
   checkSpan(view, ptr, 4, "EntityId");
   storeEntityId(view, ptr, value);
 }
 function loadEntityId(view: DataView, ptr: number): EntityId {
   return view.getUint32(ptr, true);
 }
-function checkEntityId(value: EntityId): void {
+function checkEntityId(value: EntityId, _field: string): void {
   checkInt(value, 0, 4294967295, "u32", `EntityId`);
 }
 function storeEntityId(view: DataView, ptr: number, value: EntityId): void {
@@ -98,14 +98,14 @@ export function readHash(view: DataView, ptr: number): Hash {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeHash(view: DataView, ptr: number, value: Hash): void {
-  checkHash(value);
+  checkHash(value, "Hash");
   checkSpan(view, ptr, 6, "Hash");
   storeHash(view, ptr, value);
 }
 function loadHash(view: DataView, ptr: number): Hash {
   return [view.getUint8(ptr), view.getUint8(ptr + 1), view.getUint8(ptr + 2), view.getUint8(ptr + 3), view.getUint8(ptr + 4), view.getUint8(ptr + 5)];
 }
-function checkHash(value: Hash): void {
+function checkHash(value: Hash, _field: string): void {
   if (!(Array.isArray(value) && value.length === 6 && typeof value[0] === "number" && (value[0] & 255) === value[0] && typeof value[1] === "number" && (value[1] & 255) === value[1] && typeof value[2] === "number" && (value[2] & 255) === value[2] && typeof value[3] === "number" && (value[3] & 255) === value[3] && typeof value[4] === "number" && (value[4] & 255) === value[4] && typeof value[5] === "number" && (value[5] & 255) === value[5])) checkElems(value, 6, u8Elems, `Hash`);
 }
 function storeHash(view: DataView, ptr: number, value: Hash): void {
@@ -180,7 +180,7 @@ export function readDuo(view: DataView, ptr: number): Duo {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeDuo(view: DataView, ptr: number, value: Duo): void {
-  checkDuo(value);
+  checkDuo(value, "Duo");
   checkSpan(view, ptr, 8, "Duo");
   storeDuo(view, ptr, value);
 }
@@ -190,8 +190,8 @@ function loadDuo(view: DataView, ptr: number): Duo {
     view.getFloat32(ptr + 4, true),
   ];
 }
-function checkDuo(value: Duo): void {
-  if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, "Duo");
+function checkDuo(value: Duo, field: string): void {
+  if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, field);
   checkInt(value[0], 0, 4294967295, "u32", `Duo[0]`);
   checkFloat(value[1], "f32", `Duo[1]`);
 }
@@ -284,15 +284,15 @@ export function readWhere(view: DataView, ptr: number): Where {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeWhere(view: DataView, ptr: number, value: Where): void {
-  checkWhere(value);
+  checkWhere(value, "Where");
   checkSpan(view, ptr, 8, "Where");
   storeWhere(view, ptr, value);
 }
 function loadWhere(view: DataView, ptr: number): Where {
   return loadDuo(view, ptr);
 }
-function checkWhere(value: Where): void {
-  checkDuo(value);
+function checkWhere(value: Where, _field: string): void {
+  checkDuo(value, `Where`);
 }
 function storeWhere(view: DataView, ptr: number, value: Where): void {
   storeDuo(view, ptr, value);
@@ -321,7 +321,7 @@ export class WhereView {
     return new DuoView(m.memory, this.#ptr);
   }
   set 0(value: Duo) {
-    checkDuo(value);
+    checkDuo(value, `Where[0]`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 8 > m.u8.length) m.span(ptr, 8);
@@ -351,14 +351,14 @@ export function readAlive(view: DataView, ptr: number): Alive {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeAlive(view: DataView, ptr: number, value: Alive): void {
-  checkAlive(value);
+  checkAlive(value, "Alive");
   checkSpan(view, ptr, 1, "Alive");
   storeAlive(view, ptr, value);
 }
 function loadAlive(view: DataView, ptr: number): Alive {
   return readBoolAt(view, ptr, "Alive");
 }
-function checkAlive(value: Alive): void {
+function checkAlive(value: Alive, _field: string): void {
   checkBool(value, `Alive`);
 }
 function storeAlive(view: DataView, ptr: number, value: Alive): void {
@@ -429,7 +429,7 @@ export function readMix(view: DataView, ptr: number): Mix {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeMix(view: DataView, ptr: number, value: Mix): void {
-  checkMix(value);
+  checkMix(value, "Mix");
   checkSpan(view, ptr, 24, "Mix");
   storeMix(view, ptr, value);
 }
@@ -441,11 +441,11 @@ function loadMix(view: DataView, ptr: number): Mix {
     view.getBigUint64(ptr + 16, true),
   ];
 }
-function checkMix(value: Mix): void {
-  if (!(Array.isArray(value) && value.length === 4)) checkLength(value, 4, "Mix");
+function checkMix(value: Mix, field: string): void {
+  if (!(Array.isArray(value) && value.length === 4)) checkLength(value, 4, field);
   checkInt(value[0], 0, 255, "u8", `Mix[0]`);
-  checkEntityId(value[1]);
-  checkAlive(value[2]);
+  checkEntityId(value[1], `Mix[1]`);
+  checkAlive(value[2], `Mix[2]`);
   checkBig(value[3], false, "u64", `Mix[3]`);
 }
 function storeMix(view: DataView, ptr: number, value: Mix): void {
@@ -501,7 +501,7 @@ export class MixView {
     return new EntityIdView(m.memory, this.#ptr + 4);
   }
   set 1(value: EntityId) {
-    checkEntityId(value);
+    checkEntityId(value, `Mix[1]`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 24 > m.u8.length) m.span(ptr, 24);
@@ -514,7 +514,7 @@ export class MixView {
     return new AliveView(m.memory, this.#ptr + 8);
   }
   set 2(value: Alive) {
-    checkAlive(value);
+    checkAlive(value, `Mix[2]`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 24 > m.u8.length) m.span(ptr, 24);
@@ -569,7 +569,7 @@ export function readUnaligned(view: DataView, ptr: number): Unaligned {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeUnaligned(view: DataView, ptr: number, value: Unaligned): void {
-  checkUnaligned(value);
+  checkUnaligned(value, "Unaligned");
   checkSpan(view, ptr, 4, "Unaligned");
   storeUnaligned(view, ptr, value);
 }
@@ -578,8 +578,8 @@ function loadUnaligned(view: DataView, ptr: number): Unaligned {
     view.getUint32(ptr, true),
   ];
 }
-function checkUnaligned(value: Unaligned): void {
-  if (!(Array.isArray(value) && value.length === 1)) checkLength(value, 1, "Unaligned");
+function checkUnaligned(value: Unaligned, field: string): void {
+  if (!(Array.isArray(value) && value.length === 1)) checkLength(value, 1, field);
   checkInt(value[0], 0, 4294967295, "u32", `Unaligned[0]`);
 }
 function storeUnaligned(view: DataView, ptr: number, value: Unaligned): void {
@@ -669,7 +669,7 @@ export function readWorld(view: DataView, ptr: number): World {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeWorld(view: DataView, ptr: number, value: World): void {
-  checkWorld(value);
+  checkWorld(value, "World");
   checkSpan(view, ptr, 88, "World");
   storeWorld(view, ptr, value);
 }
@@ -687,19 +687,20 @@ function loadWorld(view: DataView, ptr: number): World {
     next: view.getUint32(ptr + 80, true),
   };
 }
-function checkWorld(value: World): void {
+function checkWorld(value: World, field: string): void {
+  checkObject(value, "a World (an object)", field);
   checkInt(value.flag, 0, 255, "u8", `World.flag`);
-  checkEntityId(value.id);
+  checkEntityId(value.id, `World.id`);
   if (!(Array.isArray(value.ids) && value.ids.length === 3)) checkLength(value.ids, 3, `World.ids`);
-  checkEntityId(value.ids[0]!);
-  checkEntityId(value.ids[1]!);
-  checkEntityId(value.ids[2]!);
-  checkHash(value.hash);
-  checkDuo(value.pair);
-  checkWhere(value.at);
-  checkMix(value.mix);
-  checkUnaligned(value.loose);
-  checkAlive(value.alive);
+  checkEntityId(value.ids[0]!, `World.ids[0]`);
+  checkEntityId(value.ids[1]!, `World.ids[1]`);
+  checkEntityId(value.ids[2]!, `World.ids[2]`);
+  checkHash(value.hash, `World.hash`);
+  checkDuo(value.pair, `World.pair`);
+  checkWhere(value.at, `World.at`);
+  checkMix(value.mix, `World.mix`);
+  checkUnaligned(value.loose, `World.loose`);
+  checkAlive(value.alive, `World.alive`);
   checkInt(value.next, 0, 4294967295, "WasmPtr<EntityId>", `World.next`);
 }
 function storeWorld(view: DataView, ptr: number, value: World): void {
@@ -766,7 +767,7 @@ export class WorldView {
     return new EntityIdView(m.memory, this.#ptr + 4);
   }
   set id(value: EntityId) {
-    checkEntityId(value);
+    checkEntityId(value, `World.id`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 88 > m.u8.length) m.span(ptr, 88);
@@ -780,9 +781,9 @@ export class WorldView {
   }
   set ids(value: [EntityId, EntityId, EntityId]) {
     if (!(Array.isArray(value) && value.length === 3)) checkLength(value, 3, `World.ids`);
-    checkEntityId(value[0]!);
-    checkEntityId(value[1]!);
-    checkEntityId(value[2]!);
+    checkEntityId(value[0]!, `World.ids[0]`);
+    checkEntityId(value[1]!, `World.ids[1]`);
+    checkEntityId(value[2]!, `World.ids[2]`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 88 > m.u8.length) m.span(ptr, 88);
@@ -797,7 +798,7 @@ export class WorldView {
     return new HashView(m.memory, this.#ptr + 20);
   }
   set hash(value: Hash) {
-    checkHash(value);
+    checkHash(value, `World.hash`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 88 > m.u8.length) m.span(ptr, 88);
@@ -810,7 +811,7 @@ export class WorldView {
     return new DuoView(m.memory, this.#ptr + 28);
   }
   set pair(value: Duo) {
-    checkDuo(value);
+    checkDuo(value, `World.pair`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 88 > m.u8.length) m.span(ptr, 88);
@@ -823,7 +824,7 @@ export class WorldView {
     return new WhereView(m.memory, this.#ptr + 36);
   }
   set at(value: Where) {
-    checkWhere(value);
+    checkWhere(value, `World.at`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 88 > m.u8.length) m.span(ptr, 88);
@@ -836,7 +837,7 @@ export class WorldView {
     return new MixView(m.memory, this.#ptr + 48);
   }
   set mix(value: Mix) {
-    checkMix(value);
+    checkMix(value, `World.mix`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 88 > m.u8.length) m.span(ptr, 88);
@@ -849,7 +850,7 @@ export class WorldView {
     return new UnalignedView(m.memory, this.#ptr + 72);
   }
   set loose(value: Unaligned) {
-    checkUnaligned(value);
+    checkUnaligned(value, `World.loose`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 88 > m.u8.length) m.span(ptr, 88);
@@ -862,7 +863,7 @@ export class WorldView {
     return new AliveView(m.memory, this.#ptr + 76);
   }
   set alive(value: Alive) {
-    checkAlive(value);
+    checkAlive(value, `World.alive`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 88 > m.u8.length) m.span(ptr, 88);
@@ -935,7 +936,7 @@ export function readLink(view: DataView, ptr: number): Link {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeLink(view: DataView, ptr: number, value: Link): void {
-  checkLink(value);
+  checkLink(value, "Link");
   checkSpan(view, ptr, 8, "Link");
   storeLink(view, ptr, value);
 }
@@ -945,8 +946,8 @@ function loadLink(view: DataView, ptr: number): Link {
     view.getUint16(ptr + 4, true),
   ];
 }
-function checkLink(value: Link): void {
-  if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, "Link");
+function checkLink(value: Link, field: string): void {
+  if (!(Array.isArray(value) && value.length === 2)) checkLength(value, 2, field);
   checkInt(value[0], 0, 4294967295, "WasmPtr<Duo>", `Link[0]`);
   checkInt(value[1], 0, 65535, "u16", `Link[1]`);
 }
@@ -1059,6 +1060,10 @@ function readBoolAt(view: DataView, at: number, field: string): boolean {
 function invalidBool(byte: number, at: number, field: string): never {
   const hex = byte.toString(16).padStart(2, "0");
   throw new RangeError(`invalid bool at offset ${at}: byte 0x${hex} is neither 0 nor 1 (${field})`);
+}
+/** Throws unless `value` is an object (`expected` says what it should be). */
+function checkObject(value: unknown, expected: string, field: string): void {
+  if (typeof value !== "object" || value === null) badValue(value, expected, field);
 }
 /** Throws unless `value` is an integer in [min, max]. */
 function checkInt(value: number, min: number, max: number, type: string, field: string): void {

@@ -25,7 +25,7 @@ export function readVec2(view: DataView, ptr: number): Vec2 {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeVec2(view: DataView, ptr: number, value: Vec2): void {
-  checkVec2(value);
+  checkVec2(value, "Vec2");
   checkSpan(view, ptr, 8, "Vec2");
   storeVec2(view, ptr, value);
 }
@@ -35,7 +35,8 @@ function loadVec2(view: DataView, ptr: number): Vec2 {
     y: view.getFloat32(ptr + 4, true),
   };
 }
-function checkVec2(value: Vec2): void {
+function checkVec2(value: Vec2, field: string): void {
+  checkObject(value, "a Vec2 (an object)", field);
   checkFloat(value.x, "f32", `Vec2.x`);
   checkFloat(value.y, "f32", `Vec2.y`);
 }
@@ -159,15 +160,15 @@ function loadShape(view: DataView, ptr: number, field: string): Shape {
   return invalidDiscriminant("Shape", ptr, tag, field);
 }
 function checkShape(value: Shape, field: string): void {
-  checkObject(value, "Shape", field);
+  checkObject(value, "a Shape ({ tag, … })", field);
   switch (value.tag) {
     case "Circle": {
       checkFloat(value.radius, "f32", `${field}.radius`);
       return;
     }
     case "Rect": {
-      checkVec2(value[0]);
-      checkVec2(value[1]);
+      checkVec2(value[0], `${field}[0]`);
+      checkVec2(value[1], `${field}[1]`);
       return;
     }
     case "Empty": {
@@ -299,7 +300,7 @@ export class ShapeRectView {
   }
   /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
   set 0(value: Vec2) {
-    checkVec2(value);
+    checkVec2(value, `Shape.Rect[0]`);
     const m = this.#m;
     m.span(this.#ptr, 20);
     const view = m.dv;
@@ -312,7 +313,7 @@ export class ShapeRectView {
   }
   /** Checks `value` and the bounds, then writes this field: after a `RangeError` nothing was written. */
   set 1(value: Vec2) {
-    checkVec2(value);
+    checkVec2(value, `Shape.Rect[1]`);
     const m = this.#m;
     m.span(this.#ptr, 20);
     const view = m.dv;
@@ -346,7 +347,7 @@ export function readSpot(view: DataView, ptr: number): Spot {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeSpot(view: DataView, ptr: number, value: Spot): void {
-  checkSpot(value);
+  checkSpot(value, "Spot");
   checkSpan(view, ptr, 12, "Spot");
   storeSpot(view, ptr, value);
 }
@@ -356,8 +357,9 @@ function loadSpot(view: DataView, ptr: number): Spot {
     on: readBoolAt(view, ptr + 8, "Spot.on"),
   };
 }
-function checkSpot(value: Spot): void {
-  checkVec2(value.pos);
+function checkSpot(value: Spot, field: string): void {
+  checkObject(value, "a Spot (an object)", field);
+  checkVec2(value.pos, `Spot.pos`);
   checkBool(value.on, `Spot.on`);
 }
 function storeSpot(view: DataView, ptr: number, value: Spot): void {
@@ -389,7 +391,7 @@ export class SpotView {
     return new Vec2View(m.memory, this.#ptr);
   }
   set pos(value: Vec2) {
-    checkVec2(value);
+    checkVec2(value, `Spot.pos`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 12 > m.u8.length) m.span(ptr, 12);
@@ -464,7 +466,7 @@ function loadWide(view: DataView, ptr: number, field: string): Wide {
   return invalidDiscriminant("Wide", ptr, tag, field);
 }
 function checkWide(value: Wide, field: string): void {
-  checkObject(value, "Wide", field);
+  checkObject(value, "a Wide ({ tag, … })", field);
   switch (value.tag) {
     case "Bytes": {
       if (!(Array.isArray(value[0]) && value[0].length === 3 && typeof value[0][0] === "number" && (value[0][0] & 255) === value[0][0] && typeof value[0][1] === "number" && (value[0][1] & 255) === value[0][1] && typeof value[0][2] === "number" && (value[0][2] & 255) === value[0][2])) checkElems(value[0], 3, u8Elems, `${field}[0]`);
@@ -654,7 +656,7 @@ function loadMessage(view: DataView, ptr: number, field: string): Message {
   return invalidDiscriminant("Msg", ptr, tag, field);
 }
 function checkMessage(value: Message, field: string): void {
-  checkObject(value, "Message", field);
+  checkObject(value, "a Message ({ tag, … })", field);
   switch (value.tag) {
     case "Ping": {
       return;
@@ -884,7 +886,7 @@ export function readScene(view: DataView, ptr: number): Scene {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeScene(view: DataView, ptr: number, value: Scene): void {
-  checkScene(value);
+  checkScene(value, "Scene");
   checkSpan(view, ptr, 224, "Scene");
   storeScene(view, ptr, value);
 }
@@ -907,7 +909,8 @@ function loadScene(view: DataView, ptr: number): Scene {
     msg: loadMessage(view, ptr + 200, "Scene.msg"),
   };
 }
-function checkScene(value: Scene): void {
+function checkScene(value: Scene, field: string): void {
+  checkObject(value, "a Scene (an object)", field);
   checkInt(value.id, 0, 255, "u8", `Scene.id`);
   checkShape(value.main, `Scene.main`);
   if (!(Array.isArray(value.more) && value.more.length === 2)) checkLength(value.more, 2, `Scene.more`);
@@ -974,7 +977,7 @@ function checkScene(value: Scene): void {
   {
     const o0 = value.spot;
     if (o0 !== null) {
-      checkSpot(o0);
+      checkSpot(o0, `Scene.spot`);
     }
   }
   checkWide(value.wide, `Scene.wide`);
@@ -1391,7 +1394,7 @@ export class SceneView {
     {
       const o0 = value;
       if (o0 !== null) {
-        checkSpot(o0);
+        checkSpot(o0, `Scene.spot`);
       }
     }
     const m = this.#m;
@@ -1486,8 +1489,9 @@ function nonZero<T extends number | bigint>(value: T): T | null {
 function checkNonZero(value: number | bigint, type: string, field: string): void {
   if (value === 0 || value === 0n) badValue(value, `a ${type} other than 0 (0 is None: write null)`, field);
 }
-function checkObject(value: unknown, type: string, field: string): void {
-  if (typeof value !== "object" || value === null) badValue(value, `a ${type} ({ tag, … })`, field);
+/** Throws unless `value` is an object (`expected` says what it should be). */
+function checkObject(value: unknown, expected: string, field: string): void {
+  if (typeof value !== "object" || value === null) badValue(value, expected, field);
 }
 /** Throws unless `value` is an integer in [min, max]. */
 function checkInt(value: number, min: number, max: number, type: string, field: string): void {

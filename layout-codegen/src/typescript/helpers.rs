@@ -99,8 +99,9 @@ function nonZero<T extends number | bigint>(value: T): T | null {
     Helper {
         name: "checkObject",
         calls: &["badValue"],
-        text: r#"function checkObject(value: unknown, type: string, field: string): void {
-  if (typeof value !== "object" || value === null) badValue(value, `a ${type} ({ tag, … })`, field);
+        text: r#"/** Throws unless `value` is an object (`expected` says what it should be). */
+function checkObject(value: unknown, expected: string, field: string): void {
+  if (typeof value !== "object" || value === null) badValue(value, expected, field);
 }"#,
     },
     Helper {

@@ -242,7 +242,7 @@ impl Backend for TypeScript {
         w.open(format_args!(
             "export function write{name}(view: DataView, ptr: number, value: {name}): void {{"
         ));
-        w.line(format_args!("check{name}(value);"));
+        w.line(format_args!("check{name}(value, \"{name}\");"));
         w.line(format_args!("checkSpan(view, ptr, {size}, \"{name}\");"));
         w.line(format_args!("store{name}(view, ptr, value);"));
         w.close(format_args!("}}"));
@@ -250,7 +250,7 @@ impl Backend for TypeScript {
         let reads = s.fields.iter().any(|f| f.ty.size > 0);
         let pads = (0..s.fields.len()).any(|i| ty.padding_after(i) > 0);
         let unused = |used: bool| if used { "" } else { "_" };
-        let (u_read, u_value, u_store) = (unused(reads), unused(!s.fields.is_empty()), unused(reads || pads));
+        let (u_read, u_store) = (unused(reads), unused(reads || pads));
         w.open(format_args!("function load{name}({u_read}view: DataView, {u_read}ptr: number): {name} {{"));
         if let Some(f) = newtype {
             let read = self.read(f.ty, &offset_expr("ptr", f.offset), name, 0);
@@ -275,14 +275,23 @@ impl Backend for TypeScript {
             w.close(format_args!("}};"));
         }
         w.close(format_args!("}}"));
-        w.open(format_args!("function check{name}({u_value}value: {name}): void {{"));
+        // `field` names the value itself where it is not what was asked
+        // for (an array of the wrong length, not an object); its fields are
+        // named from the type, with no name made per call (`Point.x`).
+        let u_field = unused(newtype.is_none());
+        w.open(format_args!("function check{name}(value: {name}, {u_field}field: string): void {{"));
         if tuple {
-            // Not an array, or not of this length: a `RangeError` naming the type.
+            // Not an array, or not of this length: a `RangeError` naming it.
             self.used.insert("checkLength");
             let len = s.fields.len();
             w.line(format_args!(
-                "if (!(Array.isArray(value) && value.length === {len})) checkLength(value, {len}, \"{name}\");"
+                "if (!(Array.isArray(value) && value.length === {len})) checkLength(value, {len}, field);"
             ));
+        } else if newtype.is_none() {
+            // Not an object: a `RangeError` naming it, not a `TypeError`
+            // from reading a field of `null`.
+            self.used.insert("checkObject");
+            w.line(format_args!("checkObject(value, \"a {name} (an object)\", field);"));
         }
         for f in s.fields {
             let field = field_key(s, f);

@@ -126,7 +126,7 @@ impl TypeScript {
             }
             // Never asked (see `read`).
             TypeKind::Union(_) => {}
-            TypeKind::Struct(_) => w.line(format_args!("check{}({value});", t.export_name())),
+            TypeKind::Struct(_) => w.line(format_args!("check{}({value}, `{ctx}`);", t.export_name())),
             // A short array of scalars: one inline test of all, the full
             // check (and its messages) only for a bad value, in a helper,
             // which keeps a setter small enough for V8 to inline it.

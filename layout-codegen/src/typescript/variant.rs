@@ -107,7 +107,7 @@ impl TypeScript {
         // check
         let names: Vec<String> = v.cases.iter().map(|c| format!("\\\"{}\\\"", case_name(c))).collect();
         w.open(format_args!("function check{name}(value: {name}, field: string): void {{"));
-        w.line(format_args!("checkObject(value, \"{name}\", field);"));
+        w.line(format_args!("checkObject(value, \"a {name} ({{ tag, … }})\", field);"));
         w.open(format_args!("switch (value.tag) {{"));
         for c in v.cases {
             w.open(format_args!("case \"{}\": {{", case_name(c)));

@@ -198,12 +198,20 @@ test("pointers, enums and array elements are checked too", () => {
     [{ tags: [1, 70000, 3] }, /^Rect\.tags\[1\] must be a u16 .*, not 70000$/],
     [{ tags: [1] as unknown as [number, number, number] }, /^Rect\.tags must be an array of 3 elements, not an array of 1$/],
     [{ min: { x: 0, y: "0" as unknown as number } }, /^Point\.y must be a f64/],
+    // Not an object where a struct goes: a RangeError naming where, not a
+    // TypeError from reading a field of it.
+    [{ min: null as unknown as bindings.Point }, /^Rect\.min must be a Point \(an object\), not null$/],
+    [{ max: 7 as unknown as bindings.Point }, /^Rect\.max must be a Point \(an object\), not 7$/],
   ];
   for (const [change, message] of cases) {
     assert.throws(() => bindings.writeRect(dv, 8, { ...rect, ...change }), rangeError(message));
     const view = new bindings.RectView(memory, 8) as unknown as Record<string, unknown>;
     const [field, bad] = Object.entries(change)[0] ?? [];
     if (field !== undefined && field !== "min") assert.throws(() => (view[field] = bad), rangeError(message));
+  }
+  assert.throws(() => (new bindings.RectView(memory, 8).min = undefined as unknown as bindings.Point), rangeError(/^Rect\.min must be a Point \(an object\), not undefined$/));
+  for (const bad of [null, undefined, 3, "rect"]) {
+    assert.throws(() => bindings.writeRect(dv, 8, bad as unknown as bindings.Rect), rangeError(/^Rect must be a Rect \(an object\), not /));
   }
   assert.throws(() => bindings.writeKind(dv, 0, 3 as bindings.Kind), rangeError(/^Kind must be a Kind/));
   assert.ok(bytes.every((b) => b === 0xab), "nothing was written");

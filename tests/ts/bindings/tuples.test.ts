@@ -150,7 +150,8 @@ test("a tuple struct's value must be an array of its length; nothing is written"
   // A field of a bigger value: the whole value is checked first.
   const w = readWorld(placed(fixtures.values[0].hex), PTR);
   const short = { ...w, pair: [9] as unknown as Duo };
-  assert.throws(() => writeWorld(new DataView(new ArrayBuffer(200)), 0, short), /Duo must be an array of 2 elements, not an array of 1/);
+  // The value is named where it sits (a field's own elements by their type: `Duo[0]`).
+  assert.throws(() => writeWorld(new DataView(new ArrayBuffer(200)), 0, short), /^RangeError: World\.pair must be an array of 2 elements, not an array of 1$/);
   assert.throws(() => writeMix(view, 0, [3, 4, true] as unknown as Mix), /Mix must be an array of 4 elements, not an array of 3/);
   assert.ok(new Uint8Array(view.buffer).every((b) => b === 0xa5), "nothing was written");
 });
@@ -180,7 +181,7 @@ test("views reach tuple fields and newtypes by index", () => {
   // A setter checks before it writes.
   const pair: DuoView = w.pair;
   assert.throws(() => (pair[0] = -1), /^RangeError: Duo\[0\] must be a u32/);
-  assert.throws(() => (w.at[0] = [1] as unknown as Duo), /Duo must be an array of 2 elements, not an array of 1/);
+  assert.throws(() => (w.at[0] = [1] as unknown as Duo), /^RangeError: Where\[0\] must be an array of 2 elements, not an array of 1$/);
   assert.deepStrictEqual(readWorld(new DataView(memory.buffer), 64).at, [11, 0.5], "nothing was written");
 });
 

@@ -92,6 +92,7 @@ test("bad values throw and write nothing", () => {
   const wide = new DataView(new Uint8Array(WideLayout.size).fill(0x33).buffer);
   assert.throws(() => writeWide(wide, 0, { tag: "Bytes", 0: [1, 2, 300] } as Wide), /^RangeError: Wide\[0\]\[2\] must be a u8/);
   assert.throws(() => writeWide(wide, 0, { tag: "Bytes", 0: [1, 2] } as unknown as Wide), /^RangeError: Wide\[0\] must be an array of 3/);
+  assert.throws(() => writeShape(view, 0, { tag: "Rect", 0: null, 1: { x: 1, y: 2 } } as unknown as Shape), /^RangeError: Shape\[0\] must be a Vec2 \(an object\), not null$/);
   assert.equal(hexAt(wide, 0, WideLayout.size), "33".repeat(WideLayout.size));
   const scene = structuredClone(fixtures.values[1]!.value);
   for (const patch of [{ next: 0 }, { count: 0 }, { big: 0n }, { maybe: 70000 }]) {

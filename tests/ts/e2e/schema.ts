@@ -31,7 +31,7 @@ export function readVec3(view: DataView, ptr: number): Vec3 {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeVec3(view: DataView, ptr: number, value: Vec3): void {
-  checkVec3(value);
+  checkVec3(value, "Vec3");
   checkSpan(view, ptr, 12, "Vec3");
   storeVec3(view, ptr, value);
 }
@@ -42,7 +42,8 @@ function loadVec3(view: DataView, ptr: number): Vec3 {
     z: view.getFloat32(ptr + 8, true),
   };
 }
-function checkVec3(value: Vec3): void {
+function checkVec3(value: Vec3, field: string): void {
+  checkObject(value, "a Vec3 (an object)", field);
   checkFloat(value.x, "f32", `Vec3.x`);
   checkFloat(value.y, "f32", `Vec3.y`);
   checkFloat(value.z, "f32", `Vec3.z`);
@@ -239,7 +240,7 @@ export function readParticle(view: DataView, ptr: number): Particle {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeParticle(view: DataView, ptr: number, value: Particle): void {
-  checkParticle(value);
+  checkParticle(value, "Particle");
   checkSpan(view, ptr, 40, "Particle");
   storeParticle(view, ptr, value);
 }
@@ -254,9 +255,10 @@ function loadParticle(view: DataView, ptr: number): Particle {
     id: view.getBigUint64(ptr + 32, true),
   };
 }
-function checkParticle(value: Particle): void {
-  checkVec3(value.pos);
-  checkVec3(value.vel);
+function checkParticle(value: Particle, field: string): void {
+  checkObject(value, "a Particle (an object)", field);
+  checkVec3(value.pos, `Particle.pos`);
+  checkVec3(value.vel, `Particle.vel`);
   checkFloat(value.mass, "f32", `Particle.mass`);
   checkKind(value.kind, `Particle.kind`);
   checkBool(value.alive, `Particle.alive`);
@@ -297,7 +299,7 @@ export class ParticleView {
     return new Vec3View(m.memory, this.#ptr);
   }
   set pos(value: Vec3) {
-    checkVec3(value);
+    checkVec3(value, `Particle.pos`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 40 > m.u8.length) m.span(ptr, 40);
@@ -311,7 +313,7 @@ export class ParticleView {
     return new Vec3View(m.memory, this.#ptr + 12);
   }
   set vel(value: Vec3) {
-    checkVec3(value);
+    checkVec3(value, `Particle.vel`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 40 > m.u8.length) m.span(ptr, 40);
@@ -464,7 +466,7 @@ export function readStepRequest(view: DataView, ptr: number): StepRequest {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeStepRequest(view: DataView, ptr: number, value: StepRequest): void {
-  checkStepRequest(value);
+  checkStepRequest(value, "StepRequest");
   checkSpan(view, ptr, 24, "StepRequest");
   storeStepRequest(view, ptr, value);
 }
@@ -476,11 +478,12 @@ function loadStepRequest(view: DataView, ptr: number): StepRequest {
     gravity: loadVec3(view, ptr + 12),
   };
 }
-function checkStepRequest(value: StepRequest): void {
+function checkStepRequest(value: StepRequest, field: string): void {
+  checkObject(value, "a StepRequest (an object)", field);
   checkInt(value.particles, 0, 4294967295, "WasmPtr<Particle>", `StepRequest.particles`);
   checkInt(value.count, 0, 4294967295, "u32", `StepRequest.count`);
   checkFloat(value.dt, "f32", `StepRequest.dt`);
-  checkVec3(value.gravity);
+  checkVec3(value.gravity, `StepRequest.gravity`);
 }
 function storeStepRequest(view: DataView, ptr: number, value: StepRequest): void {
   view.setUint32(ptr, value.particles, true);
@@ -587,7 +590,7 @@ export class StepRequestView {
     return new Vec3View(m.memory, this.#ptr + 12);
   }
   set gravity(value: Vec3) {
-    checkVec3(value);
+    checkVec3(value, `StepRequest.gravity`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 24 > m.u8.length) m.span(ptr, 24);
@@ -628,7 +631,7 @@ export function readStepResponse(view: DataView, ptr: number): StepResponse {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeStepResponse(view: DataView, ptr: number, value: StepResponse): void {
-  checkStepResponse(value);
+  checkStepResponse(value, "StepResponse");
   checkSpan(view, ptr, 16, "StepResponse");
   storeStepResponse(view, ptr, value);
 }
@@ -638,7 +641,8 @@ function loadStepResponse(view: DataView, ptr: number): StepResponse {
     energy: view.getFloat64(ptr + 8, true),
   };
 }
-function checkStepResponse(value: StepResponse): void {
+function checkStepResponse(value: StepResponse, field: string): void {
+  checkObject(value, "a StepResponse (an object)", field);
   checkInt(value.alive, 0, 4294967295, "u32", `StepResponse.alive`);
   checkFloat(value.energy, "f64", `StepResponse.energy`);
 }
@@ -755,7 +759,7 @@ export function readStepFrame(view: DataView, ptr: number): StepFrame {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeStepFrame(view: DataView, ptr: number, value: StepFrame): void {
-  checkStepFrame(value);
+  checkStepFrame(value, "StepFrame");
   checkSpan(view, ptr, 32, "StepFrame");
   storeStepFrame(view, ptr, value);
 }
@@ -769,12 +773,13 @@ function loadStepFrame(view: DataView, ptr: number): StepFrame {
     frame: view.getUint32(ptr + 28, true),
   };
 }
-function checkStepFrame(value: StepFrame): void {
+function checkStepFrame(value: StepFrame, field: string): void {
+  checkObject(value, "a StepFrame (an object)", field);
   checkInt(value.src, 0, 4294967295, "WasmPtr<Particle>", `StepFrame.src`);
   checkInt(value.dst, 0, 4294967295, "WasmPtr<Particle>", `StepFrame.dst`);
   checkInt(value.count, 0, 4294967295, "u32", `StepFrame.count`);
   checkFloat(value.dt, "f32", `StepFrame.dt`);
-  checkVec3(value.gravity);
+  checkVec3(value.gravity, `StepFrame.gravity`);
   checkInt(value.frame, 0, 4294967295, "u32", `StepFrame.frame`);
 }
 function storeStepFrame(view: DataView, ptr: number, value: StepFrame): void {
@@ -912,7 +917,7 @@ export class StepFrameView {
     return new Vec3View(m.memory, this.#ptr + 16);
   }
   set gravity(value: Vec3) {
-    checkVec3(value);
+    checkVec3(value, `StepFrame.gravity`);
     const m = this.#m;
     const ptr = this.#ptr;
     if (ptr + 32 > m.u8.length) m.span(ptr, 32);
@@ -991,7 +996,7 @@ export function readLabel(view: DataView, ptr: number): Label {
 }
 /** Checks the whole `value` and the bounds, then writes every field and zeroes the padding: after a `RangeError` nothing was written. */
 export function writeLabel(view: DataView, ptr: number, value: Label): void {
-  checkLabel(value);
+  checkLabel(value, "Label");
   checkSpan(view, ptr, 28, "Label");
   storeLabel(view, ptr, value);
 }
@@ -1003,7 +1008,8 @@ function loadLabel(view: DataView, ptr: number): Label {
     max_mass: ((t0: number): number | null => t0 === 0 ? null : t0 === 1 ? view.getFloat32(ptr + 20 + 4, true) : invalidDiscriminant("Option", ptr + 20, t0, "Label.max_mass"))(view.getUint8(ptr + 20)),
   };
 }
-function checkLabel(value: Label): void {
+function checkLabel(value: Label, field: string): void {
+  checkObject(value, "a Label (an object)", field);
   checkPair(value.name, "WasmStr", `Label.name`);
   checkPair(value.members, "WasmSlice", `Label.members`);
   {
@@ -1215,7 +1221,7 @@ function loadEvent(view: DataView, ptr: number, field: string): Event {
   return invalidDiscriminant("Event", ptr, tag, field);
 }
 function checkEvent(value: Event, field: string): void {
-  checkObject(value, "Event", field);
+  checkObject(value, "a Event ({ tag, … })", field);
   switch (value.tag) {
     case "Spawn": {
       checkBig(value.id, false, "u64", `${field}.id`);
@@ -1417,8 +1423,9 @@ function nonZero<T extends number | bigint>(value: T): T | null {
 function checkNonZero(value: number | bigint, type: string, field: string): void {
   if (value === 0 || value === 0n) badValue(value, `a ${type} other than 0 (0 is None: write null)`, field);
 }
-function checkObject(value: unknown, type: string, field: string): void {
-  if (typeof value !== "object" || value === null) badValue(value, `a ${type} ({ tag, … })`, field);
+/** Throws unless `value` is an object (`expected` says what it should be). */
+function checkObject(value: unknown, expected: string, field: string): void {
+  if (typeof value !== "object" || value === null) badValue(value, expected, field);
 }
 /** Throws unless `value` is an integer in [min, max]. */
 function checkInt(value: number, min: number, max: number, type: string, field: string): void {
