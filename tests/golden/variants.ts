@@ -1755,7 +1755,11 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const fast = e.shift >= 0 && littleEndian && (ptr & mask) === 0 && (stride & mask) === 0 && stride > 0;
     this.first = fast ? ptr >>> e.shift : 0;
     this.step = fast ? stride >>> e.shift : 0;
-    this.typed = (fast ? e.typed(m) : null) ?? emptyTyped;
+    this.#retype();
+  }
+  /** Takes the memory's typed array of now where `get` may read it (else an empty one). */
+  #retype(): void {
+    this.typed = (this.step !== 0 ? this.#e.typed(this.#m) : null) ?? emptyTyped;
   }
   /** Where the first element starts. */
   get ptr(): number {
@@ -1783,7 +1787,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
       m.fresh(error, at, e.size);
       v = e.view(m, at, this.field);
     }
-    if (this.step !== 0) this.typed = e.typed(m) ?? emptyTyped;
+    this.#retype();
     return v;
   }
   /** Checks `value`, the index and the bounds, then writes element `i`: after a `RangeError` nothing was written. */
@@ -1799,7 +1803,7 @@ export class LiveArray<T, V = T, A extends Typed<T> = never> implements Iterable
     const at = this.#ptr + i * this.#stride;
     if (at + e.size > m.u8.length) m.span(at, e.size);
     e.store(m.dv, at, value);
-    if (this.step !== 0) this.typed = e.typed(m) ?? emptyTyped;
+    this.#retype();
   }
   /** Every element's value, read now (plain data, as `read<Name>` gives). */
   toArray(): T[] {
@@ -1867,7 +1871,7 @@ function setAt<T>(m: Mem, ptr: number, size: number, offset: number, value: T, e
 /** Throws unless `value` is an array of `length` valid elements. */
 function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
   checkLength(value, length, field);
-  for (let i = 0; i < length; i++) e.check(value[i]!, `${field}[${i}]`);
+  for (let i = 0; i < length; i++) checkElem(e, value[i]!, field, i);
 }
 /** Throws unless `ptr` and `length` are integers and `length` elements of `size` bytes from `ptr` end by 2^32. */
 function checkArray(ptr: number, length: number, size: number, type: string): void {

@@ -136,11 +136,11 @@ function setEachAt<T>(m: Mem, ptr: number, size: number, offset: number, value: 
     },
     Helper {
         name: "checkElems",
-        calls: &["Elems", "checkLength"],
+        calls: &["Elems", "checkLength", "checkElem"],
         text: r#"/** Throws unless `value` is an array of `length` valid elements. */
 function checkElems<T>(value: readonly T[], length: number, e: Elems<T, unknown, Typed<T>>, field: string): void {
   checkLength(value, length, field);
-  for (let i = 0; i < length; i++) e.check(value[i]!, `${field}[${i}]`);
+  for (let i = 0; i < length; i++) checkElem(e, value[i]!, field, i);
 }"#,
     },
 ];
